@@ -1,0 +1,49 @@
+# `make run` and `make test` work on a fresh machine with only python3 and make:
+# the first use creates .venv and installs what is needed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+RUN_STAMP := $(VENV)/.run-installed
+TEST_STAMP := $(VENV)/.test-installed
+PIP := $(BIN)/python -m pip --disable-pip-version-check -q
+
+.PHONY: run test lint typecheck imports pytest bench stress clean screenshot
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --upgrade pip
+
+$(RUN_STAMP): pyproject.toml | $(BIN)/python
+	$(PIP) install -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml | $(BIN)/python
+	$(PIP) install -e '.[test]'
+	touch $@ $(RUN_STAMP)
+
+run: $(RUN_STAMP)
+	$(BIN)/mopsboard
+
+test: $(TEST_STAMP) lint typecheck imports pytest
+
+lint: $(TEST_STAMP)
+	$(BIN)/ruff check mopsboard tests bench
+	$(BIN)/ruff format --check mopsboard tests bench
+
+typecheck: $(TEST_STAMP)
+	$(BIN)/mypy
+
+imports: $(TEST_STAMP)
+	$(BIN)/lint-imports
+
+pytest: $(TEST_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+bench: $(TEST_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+screenshot: $(RUN_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/mopsboard --screenshot screenshot.png
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache bench.json

@@ -1,0 +1,77 @@
+"""Errors the user sees, and the words for pydantic's validation errors."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+_FIELD_WORDS = {
+    "name": "Name",
+    "title": "Title",
+    "description": "Description",
+    "estimate_hours": "Estimate",
+    "start_date": "Start date",
+    "due_date": "Due date",
+    "launch_date": "Launch date",
+    "end_date": "End date",
+    "weekly_hours": "Weekly hours",
+    "working_days": "Working days",
+    "availability": "Availability",
+    "holiday_country": "Holiday country",
+    "wip_limit": "WIP limit",
+    "colour": "Colour",
+    "budget": "Budget",
+    "x": "Grid position (technology to creativity)",
+    "y": "Grid position (emotional to rational)",
+}
+
+_PREFIXES = ("Value error, ", "Assertion failed, ")
+
+
+def field_label(field: str) -> str:
+    return _FIELD_WORDS.get(field, field.replace("_", " ").capitalize())
+
+
+def validation_messages(error: ValidationError) -> dict[str, str]:
+    """Map each invalid field (or "" for the whole record) to one sentence a user can act on."""
+    messages: dict[str, str] = {}
+    for item in error.errors(include_url=False):
+        location = item.get("loc", ())
+        field = str(location[0]) if location else ""
+        text = str(item.get("msg", "is not valid"))
+        for prefix in _PREFIXES:
+            if text.startswith(prefix):
+                text = text[len(prefix) :]
+        if item.get("type") == "missing":
+            text = "is required"
+        if field:
+            sentence = f"{field_label(field)} {text[0].lower() + text[1:] if text else ''}"
+        else:
+            sentence = text[0].upper() + text[1:] if text else "Not valid"
+        messages.setdefault(field, sentence)
+    return messages
+
+
+def describe(error: ValidationError) -> str:
+    """All problems of a record in one line, for the CLI and message boxes."""
+    return "; ".join(validation_messages(error).values())
+
+
+class MopsboardError(Exception):
+    """An error with a message meant for the user: what happened and what to do."""
+
+
+class NotFoundError(MopsboardError):
+    """A referenced record does not exist (or no longer exists)."""
+
+
+class ConflictError(MopsboardError):
+    """The record changed since it was read: someone else edited it."""
+
+    def __init__(self, message: str, table: str, row_id: int) -> None:
+        super().__init__(message)
+        self.table = table
+        self.row_id = row_id
+
+
+class RuleError(MopsboardError):
+    """A board rule refused the change (a hard WIP limit, a review gate, ...)."""

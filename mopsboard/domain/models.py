@@ -1,0 +1,323 @@
+"""The workspace's records, validated with messages a user can act on.
+
+Every model is immutable; an edit makes a copy (`model_copy(update=...)`) and the store checks the
+row `version` it was read at, so an edit made against a stale copy is detected.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date, datetime
+from enum import IntEnum, StrEnum
+from typing import Annotated, Self
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+
+MAX_NAME = 200
+MAX_TEXT = 100_000
+MAX_LABELS = 50
+MAX_CHECKLIST = 200
+HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _clean_name(value: str) -> str:
+    value = _CONTROL.sub("", value).strip()
+    if not value:
+        raise ValueError("cannot be empty")
+    if len(value) > MAX_NAME:
+        raise ValueError(f"is too long ({len(value)} characters; at most {MAX_NAME})")
+    return value
+
+
+def _clean_text(value: str) -> str:
+    # Newlines and tabs stay (descriptions are Markdown); other control characters would only
+    # confuse terminals and exports.
+    value = _CONTROL.sub("", value)
+    if len(value) > MAX_TEXT:
+        raise ValueError(f"is too long ({len(value)} characters; at most {MAX_TEXT})")
+    return value
+
+
+def _check_colour(value: str) -> str:
+    if not HEX_COLOUR.match(value):
+        raise ValueError(f"must be a colour like #3366cc, not {value[:20]!r}")
+    return value.lower()
+
+
+def _check_hours(value: float | None) -> float | None:
+    if value is None:
+        return None
+    if math.isnan(value) or math.isinf(value):
+        raise ValueError("must be a number of hours")
+    if value < 0:
+        raise ValueError("cannot be negative")
+    if value > 10_000:
+        raise ValueError("is more than 10,000 hours; split the work into smaller tasks")
+    return round(value, 2)
+
+
+def _check_day(value: date | None) -> date | None:
+    if value is not None and not (1900 <= value.year <= 2999):
+        raise ValueError(f"{value.isoformat()} is not a date between 1900 and 2999")
+    return value
+
+
+Name = Annotated[str, AfterValidator(_clean_name)]
+Text = Annotated[str, AfterValidator(_clean_text)]
+Colour = Annotated[str, AfterValidator(_check_colour)]
+Hours = Annotated[float | None, AfterValidator(_check_hours)]
+Day = Annotated[date | None, AfterValidator(_check_day)]
+RowId = Annotated[int, Field(ge=1)]
+
+
+class StageKind(StrEnum):
+    BACKLOG = "backlog"
+    ACTIVE = "active"
+    REVIEW = "review"
+    DONE = "done"
+
+
+class Priority(IntEnum):
+    NONE = 0
+    LOW = 1
+    MEDIUM = 2
+    HIGH = 3
+    URGENT = 4
+
+
+class CampaignStatus(StrEnum):
+    PLANNED = "planned"
+    ACTIVE = "active"
+    LAUNCHED = "launched"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class TeamKind(StrEnum):
+    INTERNAL = "internal"
+    AGENCY = "agency"
+    PARTNER = "partner"
+
+
+class Record(BaseModel):
+    """A row of the workspace. `id` is None until stored; `version` counts its updates."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
+
+    id: int | None = None
+    version: int = 1
+    updated_at: datetime | None = None
+
+
+class Board(Record):
+    name: Name
+    position: int = 0
+    archived: bool = False
+
+
+class Stage(Record):
+    board_id: RowId
+    name: Name
+    position: int = 0
+    kind: StageKind = StageKind.ACTIVE
+    wip_limit: Annotated[int, Field(ge=1, le=10_000)] | None = None
+    wip_hard: bool = False
+    is_gate: bool = False
+
+    @model_validator(mode="after")
+    def _gate_needs_review(self) -> Self:
+        if self.is_gate and self.kind is not StageKind.REVIEW:
+            raise ValueError("only a stage of kind review can be a gate")
+        return self
+
+
+class ChecklistItem(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    text: Name
+    done: bool = False
+
+
+class Task(Record):
+    board_id: RowId
+    stage_id: RowId
+    title: Name
+    description: Text = ""
+    rank: str = ""
+    campaign_id: RowId | None = None
+    persona_id: RowId | None = None
+    assignee_id: RowId | None = None
+    team_id: RowId | None = None
+    estimate_hours: Hours = None
+    start_date: Day = None
+    due_date: Day = None
+    priority: Priority = Priority.NONE
+    labels: tuple[str, ...] = ()
+    checklist: tuple[ChecklistItem, ...] = ()
+    archived: bool = False
+    created_at: datetime | None = None
+    completed_at: datetime | None = None
+
+    @field_validator("labels")
+    @classmethod
+    def _clean_labels(cls, labels: tuple[str, ...]) -> tuple[str, ...]:
+        cleaned: list[str] = []
+        for label in labels:
+            text = _CONTROL.sub("", label).strip()
+            if len(text) > 50:
+                raise ValueError(f"label {text[:20]!r}... is too long (at most 50 characters)")
+            if text and text not in cleaned:
+                cleaned.append(text)
+        if len(cleaned) > MAX_LABELS:
+            raise ValueError(f"has {len(cleaned)} labels; at most {MAX_LABELS}")
+        return tuple(cleaned)
+
+    @field_validator("checklist")
+    @classmethod
+    def _bound_checklist(cls, items: tuple[ChecklistItem, ...]) -> tuple[ChecklistItem, ...]:
+        if len(items) > MAX_CHECKLIST:
+            raise ValueError(f"has {len(items)} items; at most {MAX_CHECKLIST}")
+        return items
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Self:
+        if self.start_date and self.due_date and self.due_date < self.start_date:
+            raise ValueError(
+                f"the due date {self.due_date.isoformat()} is before the start date "
+                f"{self.start_date.isoformat()}"
+            )
+        return self
+
+    @property
+    def checklist_done(self) -> int:
+        return sum(1 for item in self.checklist if item.done)
+
+    @property
+    def open_checklist_items(self) -> list[str]:
+        return [item.text for item in self.checklist if not item.done]
+
+
+class Campaign(Record):
+    name: Name
+    objective: Text = ""
+    channel: Annotated[str, AfterValidator(_clean_text), Field(max_length=200)] = ""
+    audience: Annotated[str, AfterValidator(_clean_text), Field(max_length=200)] = ""
+    owner: Annotated[str, AfterValidator(_clean_text), Field(max_length=200)] = ""
+    start_date: Day = None
+    launch_date: Day = None
+    end_date: Day = None
+    status: CampaignStatus = CampaignStatus.PLANNED
+    budget: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
+    colour: Colour = "#3b82f6"
+    archived: bool = False
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Self:
+        start, launch, end = self.start_date, self.launch_date, self.end_date
+        if start and launch and launch < start:
+            raise ValueError(
+                f"the launch date {launch.isoformat()} is before the campaign starts "
+                f"({start.isoformat()})"
+            )
+        if launch and end and end < launch:
+            raise ValueError(
+                f"the end date {end.isoformat()} is before the launch ({launch.isoformat()})"
+            )
+        if start and end and end < start:
+            raise ValueError(
+                f"the end date {end.isoformat()} is before the start ({start.isoformat()})"
+            )
+        return self
+
+
+GridCoordinate = Annotated[float, Field(ge=-1.0, le=1.0, allow_inf_nan=False)]
+
+
+class Persona(Record):
+    name: Name
+    description: Text = ""
+    colour: Colour = "#8b5cf6"
+    x: GridCoordinate = 0.0
+    y: GridCoordinate = 0.0
+    position: int = 0
+    archived: bool = False
+
+
+class Team(Record):
+    name: Name
+    kind: TeamKind = TeamKind.INTERNAL
+    colour: Colour = "#10b981"
+    archived: bool = False
+
+
+WORKING_DAYS_DEFAULT = "12345"
+
+
+class Member(Record):
+    team_id: RowId
+    name: Name
+    weekly_hours: Annotated[float, Field(ge=0, le=168, allow_inf_nan=False)] = 40.0
+    working_days: str = WORKING_DAYS_DEFAULT
+    availability: Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)] = 1.0
+    holiday_country: str | None = None
+    active: bool = True
+    wip_limit: Annotated[int, Field(ge=1, le=1000)] | None = None
+
+    @field_validator("working_days")
+    @classmethod
+    def _iso_weekdays(cls, value: str) -> str:
+        digits = sorted(set(value))
+        if not value or any(d not in "1234567" for d in digits):
+            raise ValueError(
+                "must list ISO weekday digits, 1 (Monday) to 7 (Sunday), such as 12345"
+            )
+        return "".join(digits)
+
+    @field_validator("holiday_country")
+    @classmethod
+    def _country_code(cls, value: str | None) -> str | None:
+        if value is None or value.strip() == "":
+            return None
+        code = value.strip().upper()
+        if not re.fullmatch(r"[A-Z]{2}(-[A-Z0-9]{1,3})?", code):
+            raise ValueError(f"must be a country code such as US, GB or DE, not {value[:20]!r}")
+        return code
+
+    @property
+    def weekdays(self) -> frozenset[int]:
+        return frozenset(int(d) for d in self.working_days)
+
+
+class TimeOff(Record):
+    member_id: RowId
+    start_date: date
+    end_date: date
+    reason: Annotated[str, AfterValidator(_clean_text), Field(max_length=200)] = ""
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> Self:
+        if self.end_date < self.start_date:
+            raise ValueError(
+                f"the last day {self.end_date.isoformat()} is before the first day "
+                f"{self.start_date.isoformat()}"
+            )
+        return self
+
+
+class TaskEvent(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    task_id: int
+    from_stage_id: int | None
+    to_stage_id: int
+    at: datetime

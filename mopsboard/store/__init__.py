@@ -1,0 +1,1 @@
+"""The only SQL in mopsboard: the workspace file, read as domain models."""

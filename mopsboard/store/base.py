@@ -1,0 +1,229 @@
+"""What every part of the store shares: the unit of work, row conversion, change reports."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+from sqlite_utils import Database
+
+from mopsboard.domain.errors import ConflictError, NotFoundError
+from mopsboard.domain.models import Record
+from mopsboard.store.database import ReadOnlyWorkspace, translate
+
+R = TypeVar("R", bound=Record)
+
+# Columns stored as JSON text; everything else maps one to one.
+JSON_COLUMNS = frozenset({"labels", "checklist"})
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one committed write changed: views refresh only these rows."""
+
+    table: str
+    ids: frozenset[int]
+    kind: str = "updated"  # "inserted", "updated" or "deleted"
+    fields: frozenset[str] = field(default_factory=frozenset)
+
+
+Listener = Callable[[Change], None]
+
+
+def now_text() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def to_row(model: BaseModel, *, exclude: Iterable[str] = ("id",)) -> dict[str, Any]:
+    row = model.model_dump(mode="json", exclude=set(exclude))
+    for key in JSON_COLUMNS & row.keys():
+        row[key] = json.dumps(row[key], ensure_ascii=False)
+    return row
+
+
+def from_row(model_class: type[R], row: dict[str, Any]) -> R:
+    for key in JSON_COLUMNS & row.keys():
+        if isinstance(row[key], str):
+            row[key] = json.loads(row[key])
+    return model_class.model_validate(row)
+
+
+class StoreBase:
+    """The connection and its unit of work. Only the store's modules use these members."""
+
+    def __init__(self, db: Database, path: Path, read_only: bool) -> None:
+        self.db = db
+        self.path = path
+        self.read_only = read_only
+        self._listeners: list[Listener] = []
+        self._pending: list[Change] = []
+
+    # -- change reports -------------------------------------------------------------------------
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        with contextlib.suppress(ValueError):
+            self._listeners.remove(listener)
+
+    def _changed(self, table: str, ids: Iterable[int], kind: str = "updated", **extra: Any) -> None:
+        fields = frozenset(extra.get("fields", ()))
+        self._pending.append(Change(table, frozenset(ids), kind, fields))
+
+    # -- the unit of work -----------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[Database]:
+        """One user action: all of it commits, or none of it does.
+
+        BEGIN IMMEDIATE takes the write lock up front, so a second process waits for it (busy
+        timeout) instead of failing when a read transaction tries to become a write one.
+        """
+        if self.read_only:
+            raise ReadOnlyWorkspace(
+                f"{self.path}: the workspace is open read-only; the change was not made."
+            )
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield self.db
+            return
+        self._pending = []
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                with self.db.atomic():
+                    yield self.db
+                conn.execute("COMMIT")
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as error:
+            self._pending = []
+            raise translate(error, self.path) from error
+        changes, self._pending = self._pending, []
+        for change in changes:
+            for listener in list(self._listeners):
+                listener(change)
+
+    @contextlib.contextmanager
+    def _read(self) -> Iterator[Database]:
+        try:
+            yield self.db
+        except sqlite3.Error as error:
+            raise translate(error, self.path) from error
+
+    # -- generic rows ---------------------------------------------------------------------------
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        with self._read() as db:
+            cursor = db.execute(sql, list(params))
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def _get(self, model_class: type[R], table: str, row_id: int, what: str) -> R:
+        rows = self._rows(f"SELECT * FROM {table} WHERE id = ?", [row_id])  # noqa: S608
+        if not rows:
+            raise NotFoundError(f"There is no {what} with id {row_id}.")
+        return from_row(model_class, rows[0])
+
+    def _all(self, model_class: type[R], table: str, where: str = "", params: Sequence[Any] = (),
+             order: str = "id") -> list[R]:
+        sql = f"SELECT * FROM {table} {('WHERE ' + where) if where else ''} ORDER BY {order}"
+        return [from_row(model_class, row) for row in self._rows(sql, params)]
+
+    def _insert(self, table: str, record: R) -> R:
+        """Insert inside an open unit of work; returns the record with its new id."""
+        row = to_row(record, exclude=("id",) if record.id is None else ())
+        row["version"] = 1
+        if "updated_at" in self._columns(table):
+            row["updated_at"] = now_text()
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        cursor = self.db.execute(
+            f"INSERT INTO {table} ({columns}) VALUES ({marks})",  # noqa: S608
+            list(row.values()),
+        )
+        new_id = int(cursor.lastrowid or record.id or 0)
+        self._changed(table, [new_id], "inserted")
+        return record.model_copy(update={"id": new_id, "version": 1})
+
+    def _update(self, table: str, record: R, what: str) -> R:
+        """Update inside an open unit of work, only if nobody changed the row since it was read."""
+        if record.id is None:
+            raise NotFoundError(f"This {what} has not been saved yet.")
+        row = to_row(record, exclude=("id", "version"))
+        if "updated_at" in self._columns(table):
+            row["updated_at"] = now_text()
+        assignments = ", ".join(f"{name} = ?" for name in row)
+        cursor = self.db.execute(
+            f"UPDATE {table} SET {assignments}, version = version + 1 "  # noqa: S608
+            "WHERE id = ? AND version = ?",
+            [*row.values(), record.id, record.version],
+        )
+        if cursor.rowcount == 0:
+            self._raise_missing_or_conflict(table, record.id, what)
+        self._changed(table, [record.id], "updated", fields=row.keys())
+        return record.model_copy(update={"version": record.version + 1})
+
+    def _raise_missing_or_conflict(self, table: str, row_id: int, what: str) -> None:
+        exists = self.db.execute(
+            f"SELECT 1 FROM {table} WHERE id = ?",  # noqa: S608
+            [row_id],
+        ).fetchone()
+        if not exists:
+            raise NotFoundError(f"The {what} was deleted meanwhile (id {row_id}).")
+        raise ConflictError(
+            f"The {what} was changed elsewhere since you opened it (id {row_id}).", table, row_id
+        )
+
+    def _require(self, table: str, row_id: int | None, what: str) -> None:
+        if row_id is None:
+            return
+        found = self.db.execute(
+            f"SELECT 1 FROM {table} WHERE id = ?",  # noqa: S608
+            [row_id],
+        ).fetchone()
+        if not found:
+            raise NotFoundError(f"There is no {what} with id {row_id}.")
+
+    _column_cache: dict[str, frozenset[str]]
+
+    def _columns(self, table: str) -> frozenset[str]:
+        cache = self.__dict__.setdefault("_column_cache", {})
+        if table not in cache:
+            rows = self.db.execute(f"PRAGMA table_info({table})").fetchall()
+            cache[table] = frozenset(row[1] for row in rows)
+        return cache[table]  # type: ignore[no-any-return]
+
+    # -- settings and change detection ----------------------------------------------------------
+
+    def setting(self, key: str, default: str | None = None) -> str | None:
+        rows = self._rows("SELECT value FROM settings WHERE key = ?", [key])
+        return str(rows[0]["value"]) if rows else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self._write() as db:
+            db.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+            self._changed("settings", [])
+
+    def data_version(self) -> int:
+        """Changes when another connection commits: poll it to notice other windows' writes."""
+        with self._read() as db:
+            return int(db.execute("PRAGMA data_version").fetchone()[0])
+
+    def close(self) -> None:
+        self.db.close()

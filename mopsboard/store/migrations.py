@@ -1,0 +1,150 @@
+"""The workspace schema, one named step at a time.
+
+Steps are additive where they can be (new tables, columns, indexes) and plain SQL that PostgreSQL
+would also accept where that costs nothing. A step, once released, never changes: add a new one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "mopsboard"
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations(name="0001_initial_schema")
+def initial_schema(db: Database) -> None:
+    statements = [
+        """CREATE TABLE boards (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            archived INTEGER NOT NULL DEFAULT 0,
+            version INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT
+        )""",
+        """CREATE TABLE stages (
+            id INTEGER PRIMARY KEY,
+            board_id INTEGER NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+            name TEXT NOT NULL,
+            position INTEGER NOT NULL DEFAULT 0,
+            kind TEXT NOT NULL DEFAULT 'active'
+                CHECK (kind IN ('backlog', 'active', 'review', 'done')),
+            wip_limit INTEGER,
+            wip_hard INTEGER NOT NULL DEFAULT 0,
+            is_gate INTEGER NOT NULL DEFAULT 0,
+            version INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT
+        )""",
+        "CREATE INDEX stages_board ON stages(board_id, position)",
+        """CREATE TABLE teams (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'internal'
+                CHECK (kind IN ('internal', 'agency', 'partner')),
+            colour TEXT NOT NULL DEFAULT '#10b981',
+            archived INTEGER NOT NULL DEFAULT 0,
+            version INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT
+        )""",
+        """CREATE TABLE members (
+            id INTEGER PRIMARY KEY,
+            team_id INTEGER NOT NULL REFERENCES teams(id),
+            name TEXT NOT NULL,
+            weekly_hours REAL NOT NULL DEFAULT 40,
+            working_days TEXT NOT NULL DEFAULT '12345',
+            availability REAL NOT NULL DEFAULT 1,
+            holiday_country TEXT,
+            active INTEGER NOT NULL DEFAULT 1,
+            wip_limit INTEGER,
+            version INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT
+        )""",
+        "CREATE INDEX members_team ON members(team_id)",
+        """CREATE TABLE time_off (
+            id INTEGER PRIMARY KEY,
+            member_id INTEGER NOT NULL REFERENCES members(id) ON DELETE CASCADE,
+            start_date TEXT NOT NULL,
+            end_date TEXT NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            version INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT
+        )""",
+        "CREATE INDEX time_off_member ON time_off(member_id)",
+        """CREATE TABLE campaigns (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            objective TEXT NOT NULL DEFAULT '',
+            channel TEXT NOT NULL DEFAULT '',
+            audience TEXT NOT NULL DEFAULT '',
+            owner TEXT NOT NULL DEFAULT '',
+            start_date TEXT,
+            launch_date TEXT,
+            end_date TEXT,
+            status TEXT NOT NULL DEFAULT 'planned'
+                CHECK (status IN ('planned', 'active', 'launched', 'done', 'cancelled')),
+            budget REAL,
+            colour TEXT NOT NULL DEFAULT '#3b82f6',
+            archived INTEGER NOT NULL DEFAULT 0,
+            version INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT
+        )""",
+        """CREATE TABLE personas (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            colour TEXT NOT NULL DEFAULT '#8b5cf6',
+            x REAL NOT NULL DEFAULT 0 CHECK (x BETWEEN -1 AND 1),
+            y REAL NOT NULL DEFAULT 0 CHECK (y BETWEEN -1 AND 1),
+            position INTEGER NOT NULL DEFAULT 0,
+            archived INTEGER NOT NULL DEFAULT 0,
+            version INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT
+        )""",
+        """CREATE TABLE tasks (
+            id INTEGER PRIMARY KEY,
+            board_id INTEGER NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+            stage_id INTEGER NOT NULL REFERENCES stages(id),
+            rank TEXT NOT NULL,
+            title TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            campaign_id INTEGER REFERENCES campaigns(id) ON DELETE SET NULL,
+            persona_id INTEGER REFERENCES personas(id) ON DELETE SET NULL,
+            assignee_id INTEGER REFERENCES members(id) ON DELETE SET NULL,
+            team_id INTEGER REFERENCES teams(id) ON DELETE SET NULL,
+            estimate_hours REAL CHECK (estimate_hours IS NULL OR estimate_hours >= 0),
+            start_date TEXT,
+            due_date TEXT,
+            priority INTEGER NOT NULL DEFAULT 0,
+            labels TEXT NOT NULL DEFAULT '[]',
+            checklist TEXT NOT NULL DEFAULT '[]',
+            archived INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            completed_at TEXT,
+            version INTEGER NOT NULL DEFAULT 1
+        )""",
+        "CREATE INDEX tasks_stage_rank ON tasks(stage_id, rank)",
+        "CREATE INDEX tasks_board ON tasks(board_id)",
+        "CREATE INDEX tasks_assignee ON tasks(assignee_id)",
+        "CREATE INDEX tasks_campaign ON tasks(campaign_id)",
+        "CREATE INDEX tasks_team ON tasks(team_id)",
+        """CREATE TABLE task_events (
+            id INTEGER PRIMARY KEY,
+            task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+            from_stage_id INTEGER,
+            to_stage_id INTEGER NOT NULL,
+            at TEXT NOT NULL
+        )""",
+        "CREATE INDEX task_events_task ON task_events(task_id)",
+        """CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )""",
+    ]
+    for statement in statements:
+        db.execute(statement)
+
+
+KNOWN_MIGRATIONS: frozenset[str] = frozenset(m.name for m in migrations._migrations)

@@ -1,0 +1,91 @@
+"""Teams, their members and members' time off: the supply side of capacity."""
+
+from __future__ import annotations
+
+from mopsboard.domain.errors import NotFoundError
+from mopsboard.domain.models import Member, Team, TimeOff
+from mopsboard.store.base import StoreBase
+
+
+class PeopleStore(StoreBase):
+    def teams(self, *, include_archived: bool = False) -> list[Team]:
+        where = "" if include_archived else "archived = 0"
+        return self._all(Team, "teams", where, order="name COLLATE NOCASE, id")
+
+    def team(self, team_id: int) -> Team:
+        return self._get(Team, "teams", team_id, "team")
+
+    def team_named(self, name: str) -> Team:
+        wanted = name.strip().casefold()
+        for team in self.teams(include_archived=True):
+            if team.name.casefold() == wanted:
+                return team
+        raise NotFoundError(f"There is no team named '{name}'.")
+
+    def add_team(self, team: Team) -> Team:
+        with self._write():
+            return self._insert("teams", Team.model_validate(team.model_dump()))
+
+    def update_team(self, team: Team) -> Team:
+        with self._write():
+            return self._update("teams", Team.model_validate(team.model_dump()), "team")
+
+    def members(self, team_id: int | None = None, *, include_inactive: bool = True) -> list[Member]:
+        clauses, params = [], []
+        if team_id is not None:
+            clauses.append("team_id = ?")
+            params.append(team_id)
+        if not include_inactive:
+            clauses.append("active = 1")
+        return self._all(
+            Member, "members", " AND ".join(clauses), params, order="name COLLATE NOCASE, id"
+        )
+
+    def member(self, member_id: int) -> Member:
+        return self._get(Member, "members", member_id, "team member")
+
+    def member_named(self, name: str) -> Member:
+        wanted = name.strip().casefold()
+        matches = [m for m in self.members() if m.name.casefold() == wanted]
+        if not matches:
+            raise NotFoundError(f"There is no team member named '{name}'.")
+        return matches[0]
+
+    def add_member(self, member: Member) -> Member:
+        member = Member.model_validate(member.model_dump())
+        with self._write():
+            self._require("teams", member.team_id, "team")
+            return self._insert("members", member)
+
+    def update_member(self, member: Member) -> Member:
+        member = Member.model_validate(member.model_dump())
+        with self._write() as db:
+            self._require("teams", member.team_id, "team")
+            updated = self._update("members", member, "team member")
+            # A task assigned to a member belongs to the member's team.
+            cursor = db.execute(
+                "UPDATE tasks SET team_id = ?, version = version + 1 "
+                "WHERE assignee_id = ? AND (team_id IS NULL OR team_id != ?)",
+                [member.team_id, member.id, member.team_id],
+            )
+            if cursor.rowcount:
+                self._changed("tasks", [], fields={"team_id"})
+            return updated
+
+    def time_off(self, member_id: int | None = None) -> list[TimeOff]:
+        if member_id is None:
+            return self._all(TimeOff, "time_off", order="start_date, id")
+        return self._all(TimeOff, "time_off", "member_id = ?", [member_id], order="start_date, id")
+
+    def add_time_off(self, entry: TimeOff) -> TimeOff:
+        entry = TimeOff.model_validate(entry.model_dump())
+        with self._write():
+            self._require("members", entry.member_id, "team member")
+            return self._insert("time_off", entry)
+
+    def delete_time_off(self, entry_id: int) -> TimeOff:
+        with self._write() as db:
+            entry = self._get(TimeOff, "time_off", entry_id, "time off")
+            db.execute("DELETE FROM time_off WHERE id = ?", [entry_id])
+            self._changed("time_off", [entry_id], "deleted")
+            return entry

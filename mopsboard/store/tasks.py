@@ -1,0 +1,428 @@
+"""Tasks: reading a board, adding, editing, moving (one row per moved task), archiving."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from mopsboard.domain import ranking
+from mopsboard.domain.errors import MopsboardError, NotFoundError
+from mopsboard.domain.models import ChecklistItem, Priority, Stage, StageKind, Task
+from mopsboard.domain.rules import check_gate, check_wip
+from mopsboard.store.base import now_text, to_row
+from mopsboard.store.boards import BoardStore
+
+TASK_COLUMNS = (
+    "id, board_id, stage_id, rank, title, description, campaign_id, persona_id, assignee_id, "
+    "team_id, estimate_hours, start_date, due_date, priority, labels, checklist, archived, "
+    "created_at, updated_at, completed_at, version"
+)
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a task sits: enough to undo or redo a move exactly."""
+
+    task_id: int
+    stage_id: int
+    rank: str
+
+
+@dataclass(frozen=True)
+class MoveResult:
+    before: tuple[Placement, ...]
+    after: tuple[Placement, ...]
+    over_wip_limit: bool
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def _moment(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def task_from_row(row: Sequence[Any]) -> Task:
+    """Rows were validated on the way in, so reading skips validation: a 50,000-task board
+    loads in a fraction of the time. Types are converted here as validation would."""
+    checklist = tuple(
+        ChecklistItem.model_construct(text=str(item.get("text", "")), done=bool(item.get("done")))
+        for item in (json.loads(row[15]) if row[15] and row[15] != "[]" else ())
+    )
+    return Task.model_construct(
+        id=row[0],
+        board_id=row[1],
+        stage_id=row[2],
+        rank=row[3],
+        title=row[4],
+        description=row[5],
+        campaign_id=row[6],
+        persona_id=row[7],
+        assignee_id=row[8],
+        team_id=row[9],
+        estimate_hours=row[10],
+        start_date=_day(row[11]),
+        due_date=_day(row[12]),
+        priority=Priority(row[13]) if row[13] in Priority._value2member_map_ else Priority.NONE,
+        labels=tuple(json.loads(row[14])) if row[14] and row[14] != "[]" else (),
+        checklist=checklist,
+        archived=bool(row[16]),
+        created_at=_moment(row[17]),
+        updated_at=_moment(row[18]),
+        completed_at=_moment(row[19]),
+        version=row[20],
+    )
+
+
+class TaskStore(BoardStore):
+    # -- reading --------------------------------------------------------------------------------
+
+    def tasks(self, board_id: int | None = None, *, include_archived: bool = False) -> list[Task]:
+        """Tasks in board order: by stage position, then by order key."""
+        clauses = []
+        params: list[Any] = []
+        if board_id is not None:
+            clauses.append("t.board_id = ?")
+            params.append(board_id)
+        if not include_archived:
+            clauses.append("t.archived = 0")
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        columns = ", ".join(f"t.{c.strip()}" for c in TASK_COLUMNS.split(","))
+        sql = (
+            f"SELECT {columns} FROM tasks t JOIN stages s ON s.id = t.stage_id {where} "  # noqa: S608
+            "ORDER BY t.board_id, s.position, t.rank"
+        )
+        with self._read() as db:
+            return [task_from_row(row) for row in db.execute(sql, params).fetchall()]
+
+    def task(self, task_id: int) -> Task:
+        with self._read() as db:
+            row = db.execute(
+                f"SELECT {TASK_COLUMNS} FROM tasks WHERE id = ?",  # noqa: S608
+                [task_id],
+            ).fetchone()
+        if row is None:
+            raise NotFoundError(f"There is no task with id {task_id}.")
+        return task_from_row(row)
+
+    def tasks_by_id(self, task_ids: Iterable[int]) -> list[Task]:
+        ids = list(task_ids)
+        found: dict[int, Task] = {}
+        with self._read() as db:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ", ".join("?" for _ in chunk)
+                for row in db.execute(
+                    f"SELECT {TASK_COLUMNS} FROM tasks WHERE id IN ({marks})",  # noqa: S608
+                    chunk,
+                ):
+                    found[row[0]] = task_from_row(row)
+        return [found[i] for i in ids if i in found]
+
+    def count_tasks(self, board_id: int | None = None) -> int:
+        with self._read() as db:
+            if board_id is None:
+                return int(db.execute("SELECT COUNT(*) FROM tasks WHERE archived = 0").fetchone()[0])
+            return int(db.execute(
+                "SELECT COUNT(*) FROM tasks WHERE archived = 0 AND board_id = ?", [board_id]
+            ).fetchone()[0])
+
+    # -- adding and editing ---------------------------------------------------------------------
+
+    def _check_references(self, task: Task) -> Task:
+        stage_row = self.db.execute(
+            "SELECT board_id, kind FROM stages WHERE id = ?", [task.stage_id]
+        ).fetchone()
+        if stage_row is None:
+            raise NotFoundError(f"There is no stage with id {task.stage_id}.")
+        if stage_row[0] != task.board_id:
+            raise MopsboardError(f"Stage {task.stage_id} is not on board {task.board_id}.")
+        self._require("campaigns", task.campaign_id, "campaign")
+        self._require("personas", task.persona_id, "persona")
+        if task.assignee_id is not None:
+            member = self.db.execute(
+                "SELECT team_id FROM members WHERE id = ?", [task.assignee_id]
+            ).fetchone()
+            if member is None:
+                raise NotFoundError(f"There is no team member with id {task.assignee_id}.")
+            # The assignee's team follows the assignee.
+            task = task.model_copy(update={"team_id": member[0]})
+        self._require("teams", task.team_id, "team")
+        if stage_row[1] == StageKind.DONE.value and task.completed_at is None:
+            task = task.model_copy(update={"completed_at": datetime.fromisoformat(now_text())})
+        elif stage_row[1] != StageKind.DONE.value and task.completed_at is not None:
+            task = task.model_copy(update={"completed_at": None})
+        return task
+
+    def _last_rank(self, stage_id: int) -> str | None:
+        row = self.db.execute("SELECT MAX(rank) FROM tasks WHERE stage_id = ?", [stage_id]).fetchone()
+        return row[0] if row and row[0] else None
+
+    def add_task(self, task: Task) -> Task:
+        """Adds a task at the end of its stage (or at `task.rank` when given)."""
+        validated = Task.model_validate(task.model_dump())
+        with self._write():
+            return self._insert_task(validated)
+
+    def add_tasks(self, tasks: Sequence[Task]) -> list[int]:
+        """Adds many tasks in one unit of work (imports, templates, demo data)."""
+        ids = []
+        with self._write():
+            for task in tasks:
+                ids.append(self._insert_task(Task.model_validate(task.model_dump())).id or 0)
+        return ids
+
+    def _insert_task(self, task: Task) -> Task:
+        self._require("boards", task.board_id, "board")
+        task = self._check_references(task)
+        stamp = now_text()
+        rank = task.rank or ranking.key_between(self._last_rank(task.stage_id), None)
+        task = task.model_copy(update={
+            "rank": rank,
+            "created_at": task.created_at or datetime.fromisoformat(stamp),
+            "updated_at": datetime.fromisoformat(stamp),
+        })
+        row = to_row(task, exclude=("id",) if task.id is None else ())
+        row["version"] = 1
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        cursor = self.db.execute(
+            f"INSERT INTO tasks ({columns}) VALUES ({marks})",  # noqa: S608
+            list(row.values()),
+        )
+        new_id = int(task.id or cursor.lastrowid or 0)
+        self.db.execute(
+            "INSERT INTO task_events (task_id, from_stage_id, to_stage_id, at) VALUES (?, ?, ?, ?)",
+            [new_id, None, task.stage_id, stamp],
+        )
+        self._changed("tasks", [new_id], "inserted")
+        return task.model_copy(update={"id": new_id, "version": 1})
+
+    def restore_tasks(self, tasks: Sequence[Task]) -> None:
+        """Puts deleted tasks back exactly as they were, ids included (undo of a delete)."""
+        with self._write():
+            for task in tasks:
+                self._insert_task(task)
+
+    def update_task(self, task: Task) -> Task:
+        """Saves an edited task; refuses with ConflictError if it changed since it was read."""
+        validated = Task.model_validate(task.model_dump())
+        with self._write() as db:
+            current = self.task(validated.id or 0)
+            validated = self._check_references(validated)
+            if current.stage_id != validated.stage_id:
+                self._check_rules(current.board_id, [current], validated.stage_id)
+                db.execute(
+                    "INSERT INTO task_events (task_id, from_stage_id, to_stage_id, at) "
+                    "VALUES (?, ?, ?, ?)",
+                    [current.id, current.stage_id, validated.stage_id, now_text()],
+                )
+            return self._update("tasks", validated, "task")
+
+    def delete_tasks(self, task_ids: Sequence[int]) -> list[Task]:
+        """Deletes tasks for good; returns them as they were so the delete can be undone."""
+        with self._write() as db:
+            tasks = self.tasks_by_id(task_ids)
+            for task in tasks:
+                db.execute("DELETE FROM tasks WHERE id = ?", [task.id])
+            self._changed("tasks", [t.id or 0 for t in tasks], "deleted")
+        return tasks
+
+    def archive_tasks(self, task_ids: Sequence[int], archived: bool = True) -> list[int]:
+        """Archives (or restores) tasks; returns the ids whose state changed."""
+        changed: list[int] = []
+        with self._write() as db:
+            for task_id in task_ids:
+                cursor = db.execute(
+                    "UPDATE tasks SET archived = ?, updated_at = ?, version = version + 1 "
+                    "WHERE id = ? AND archived != ?",
+                    [int(archived), now_text(), task_id, int(archived)],
+                )
+                if cursor.rowcount:
+                    changed.append(task_id)
+            self._changed("tasks", changed, fields={"archived"})
+        return changed
+
+    # -- moving ---------------------------------------------------------------------------------
+
+    def _check_rules(self, board_id: int, tasks: Sequence[Task], target_stage_id: int) -> bool:
+        stages = self.stages(board_id)
+        target = next((s for s in stages if s.id == target_stage_id), None)
+        if target is None:
+            raise MopsboardError(f"Stage {target_stage_id} is not on this board.")
+        check_gate(stages, tasks, target)
+        arriving = sum(1 for t in tasks if t.stage_id != target_stage_id)
+        present = self.db.execute(
+            "SELECT COUNT(*) FROM tasks WHERE stage_id = ? AND archived = 0", [target_stage_id]
+        ).fetchone()[0]
+        return check_wip(target, int(present), arriving)
+
+    def move_tasks(
+        self, task_ids: Sequence[int], stage_id: int, before_task_id: int | None = None
+    ) -> MoveResult:
+        """Moves tasks, in the given order, into `stage_id` just above `before_task_id` (None:
+        at the end). Only the moved rows are written; board rules may refuse the move."""
+        if not task_ids:
+            raise MopsboardError("No task to move.")
+        if before_task_id in task_ids:
+            raise MopsboardError("A task cannot be placed relative to itself.")
+        with self._write() as db:
+            tasks = self.tasks_by_id(task_ids)
+            if len(tasks) != len(set(task_ids)):
+                raise NotFoundError("Some of the tasks to move no longer exist.")
+            board_ids = {t.board_id for t in tasks}
+            target: Stage = self.stage(stage_id)
+            if board_ids != {target.board_id}:
+                raise MopsboardError("Tasks can only move between stages of their own board.")
+            over = self._check_rules(target.board_id, tasks, stage_id)
+            low, high = self._gap(stage_id, before_task_id, set(task_ids))
+            if low is not None and high is not None and low >= high:
+                low, high = self._rebalance(stage_id, before_task_id, set(task_ids))
+            keys = ranking.keys_between(low, high, len(tasks))
+            if any(ranking.needs_rebalance(k) for k in keys):
+                low, high = self._rebalance(stage_id, before_task_id, set(task_ids))
+                keys = ranking.keys_between(low, high, len(tasks))
+            before = tuple(Placement(t.id or 0, t.stage_id, t.rank) for t in tasks)
+            after = tuple(Placement(t.id or 0, stage_id, k) for t, k in zip(tasks, keys, strict=True))
+            self._place(after, {t.id: t.stage_id for t in tasks})
+        return MoveResult(before, after, over)
+
+    def _gap(
+        self, stage_id: int, before_task_id: int | None, moving: set[int]
+    ) -> tuple[str | None, str | None]:
+        """The order keys the moved tasks must fit between."""
+        marks = ", ".join("?" for _ in moving)
+        if before_task_id is None:
+            row = self.db.execute(
+                f"SELECT MAX(rank) FROM tasks WHERE stage_id = ? AND id NOT IN ({marks})",  # noqa: S608
+                [stage_id, *moving],
+            ).fetchone()
+            return (row[0] if row and row[0] else None), None
+        anchor = self.db.execute(
+            "SELECT rank, stage_id FROM tasks WHERE id = ?", [before_task_id]
+        ).fetchone()
+        if anchor is None or anchor[1] != stage_id:
+            raise MopsboardError("The drop position is no longer in that stage.")
+        row = self.db.execute(
+            f"SELECT MAX(rank) FROM tasks WHERE stage_id = ? AND rank < ? "  # noqa: S608
+            f"AND id NOT IN ({marks})",
+            [stage_id, anchor[0], *moving],
+        ).fetchone()
+        return (row[0] if row and row[0] else None), anchor[0]
+
+    def _rebalance(
+        self, stage_id: int, before_task_id: int | None, moving: set[int]
+    ) -> tuple[str | None, str | None]:
+        """Rewrites a stage's keys evenly (rare: keys grew long or collided), in the same unit of
+        work as the move that needed it; returns the new gap."""
+        rows = self.db.execute(
+            "SELECT id FROM tasks WHERE stage_id = ? ORDER BY rank, id", [stage_id]
+        ).fetchall()
+        ids = [r[0] for r in rows if r[0] not in moving]
+        keys = ranking.spread_keys(len(ids) + 1)
+        stamp = now_text()
+        for task_id, key in zip(ids, keys, strict=False):
+            self.db.execute(
+                "UPDATE tasks SET rank = ?, updated_at = ?, version = version + 1 WHERE id = ?",
+                [key, stamp, task_id],
+            )
+        self._changed("tasks", ids, fields={"rank"})
+        return self._gap(stage_id, before_task_id, moving)
+
+    def _place(self, placements: Sequence[Placement], old_stages: dict[int | None, int]) -> None:
+        stamp = now_text()
+        done_stages = {
+            r[0] for r in self.db.execute("SELECT id FROM stages WHERE kind = 'done'").fetchall()
+        }
+        for placement in placements:
+            old_stage = old_stages.get(placement.task_id)
+            if old_stage != placement.stage_id:
+                completed = stamp if placement.stage_id in done_stages else None
+                self.db.execute(
+                    "UPDATE tasks SET stage_id = ?, rank = ?, completed_at = ?, updated_at = ?, "
+                    "version = version + 1 WHERE id = ?",
+                    [placement.stage_id, placement.rank, completed, stamp, placement.task_id],
+                )
+                self.db.execute(
+                    "INSERT INTO task_events (task_id, from_stage_id, to_stage_id, at) "
+                    "VALUES (?, ?, ?, ?)",
+                    [placement.task_id, old_stage, placement.stage_id, stamp],
+                )
+            else:
+                self.db.execute(
+                    "UPDATE tasks SET rank = ?, updated_at = ?, version = version + 1 "
+                    "WHERE id = ?",
+                    [placement.rank, stamp, placement.task_id],
+                )
+        self._changed("tasks", [p.task_id for p in placements], fields={"stage_id", "rank"})
+
+    def place_tasks(self, placements: Sequence[Placement]) -> None:
+        """Puts tasks exactly at the given places, without board rules (undo and redo)."""
+        with self._write() as db:
+            old: dict[int | None, int] = {}
+            for placement in placements:
+                row = db.execute(
+                    "SELECT stage_id FROM tasks WHERE id = ?", [placement.task_id]
+                ).fetchone()
+                if row is None:
+                    raise NotFoundError(f"There is no task with id {placement.task_id}.")
+                old[placement.task_id] = row[0]
+            self._place(placements, old)
+
+    def append_tasks_to_stage(self, task_ids: Sequence[int], stage_id: int) -> None:
+        """Moves tasks to the end of a stage, keeping their order (used when a stage goes)."""
+        with self._write() as db:
+            last = self._last_rank(stage_id)
+            keys = ranking.keys_between(last, None, len(task_ids))
+            old = {
+                r[0]: r[1]
+                for r in db.execute(
+                    f"SELECT id, stage_id FROM tasks WHERE id IN ({', '.join('?' * len(task_ids))})",  # noqa: S608
+                    list(task_ids),
+                ).fetchall()
+            }
+            self._place(
+                [Placement(t, stage_id, k) for t, k in zip(task_ids, keys, strict=True)], old
+            )
+
+    def delete_stage(self, stage_id: int, move_tasks_to: int | None) -> list[int]:
+        """Deletes a stage; its tasks go to `move_tasks_to` (required when it holds any).
+
+        Returns the ids of the tasks that moved.
+        """
+        with self._write() as db:
+            stage = self.stage(stage_id)
+            task_ids = [r[0] for r in db.execute(
+                "SELECT id FROM tasks WHERE stage_id = ? ORDER BY rank", [stage_id]).fetchall()]
+            if task_ids:
+                if move_tasks_to is None or move_tasks_to == stage_id:
+                    raise MopsboardError(
+                        f"'{stage.name}' holds {len(task_ids)} tasks: choose a stage to move "
+                        "them to before deleting it."
+                    )
+                target = self.stage(move_tasks_to)
+                if target.board_id != stage.board_id:
+                    raise MopsboardError("Tasks can only move to a stage of the same board.")
+                self.append_tasks_to_stage(task_ids, move_tasks_to)
+            db.execute("DELETE FROM stages WHERE id = ?", [stage_id])
+            db.execute(
+                "UPDATE stages SET position = position - 1 WHERE board_id = ? AND position > ?",
+                [stage.board_id, stage.position],
+            )
+            self._changed("stages", [stage_id], "deleted")
+        return task_ids
+
+    def task_events(self, task_id: int) -> list[tuple[int | None, int, str]]:
+        with self._read() as db:
+            return [
+                (r[0], r[1], r[2])
+                for r in db.execute(
+                    "SELECT from_stage_id, to_stage_id, at FROM task_events WHERE task_id = ? "
+                    "ORDER BY id",
+                    [task_id],
+                ).fetchall()
+            ]

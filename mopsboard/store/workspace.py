@@ -1,0 +1,79 @@
+"""The workspace: one SQLite file, read as domain models, written one user action at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mopsboard.domain.models import Persona
+from mopsboard.store.catalog import CatalogStore
+from mopsboard.store.database import create_database, open_database
+from mopsboard.store.people import PeopleStore
+from mopsboard.store.tasks import TaskStore
+
+DEFAULT_BOARD = "Campaign board"
+
+# The four MOps personas on the framework's grid:
+# x runs from technology (-1) to creativity and arts (+1),
+# y from emotional (-1) to rational (+1) decision-making.
+DEFAULT_PERSONAS: tuple[Persona, ...] = (
+    Persona(
+        name="Modernizer",
+        description="Keeps the martech stack current: evaluates, adopts and retires tools.",
+        colour="#0ea5e9",
+        x=-0.6,
+        y=0.55,
+    ),
+    Persona(
+        name="Orchestrator",
+        description="Runs workflows, rules, reports, timelines and integrations end to end.",
+        colour="#f59e0b",
+        x=-0.45,
+        y=-0.35,
+    ),
+    Persona(
+        name="Psychologist",
+        description="Reads customers' minds through intent data and engagement signals.",
+        colour="#ec4899",
+        x=0.55,
+        y=-0.55,
+    ),
+    Persona(
+        name="Scientist",
+        description="Designs tests and experiments, and lets the results decide.",
+        colour="#22c55e",
+        x=0.5,
+        y=0.6,
+    ),
+)
+
+
+class Workspace(TaskStore, CatalogStore, PeopleStore):
+    """A workspace file. Reads return domain models; every write is one unit of work and is
+    reported to subscribers as `Change`s after it commits."""
+
+    @classmethod
+    def open(cls, path: Path | str, *, read_only: bool = False) -> Workspace:
+        path = Path(path)
+        db, read_only = open_database(path, read_only=read_only)
+        return cls(db, path, read_only)
+
+    @classmethod
+    def create(cls, path: Path | str, *, defaults: bool = True) -> Workspace:
+        """A new workspace file; with `defaults`, the default board and the four MOps personas."""
+        path = Path(path)
+        workspace = cls(create_database(path), path, read_only=False)
+        if defaults:
+            workspace.add_defaults()
+        return workspace
+
+    def add_defaults(self) -> None:
+        with self._write():
+            self.add_board(DEFAULT_BOARD)
+            for persona in DEFAULT_PERSONAS:
+                self.add_persona(persona)
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
