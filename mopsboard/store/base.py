@@ -16,7 +16,12 @@ from sqlite_utils import Database
 
 from mopsboard.domain.errors import ConflictError, NotFoundError
 from mopsboard.domain.models import Record
-from mopsboard.store.database import ReadOnlyWorkspace, translate
+from mopsboard.store.database import (
+    ReadOnlyWorkspace,
+    WorkspaceError,
+    copy_database,
+    translate,
+)
 
 R = TypeVar("R", bound=Record)
 
@@ -224,6 +229,15 @@ class StoreBase:
         """Changes when another connection commits: poll it to notice other windows' writes."""
         with self._read() as db:
             return int(db.execute("PRAGMA data_version").fetchone()[0])
+
+    def save_copy(self, target: Path) -> None:
+        """Writes a consistent copy of the workspace to `target` (replacing it)."""
+        if target.resolve() == self.path.resolve():
+            raise WorkspaceError(f"{target}: that is this workspace; choose another name.")
+        try:
+            copy_database(self.db, target)
+        except (sqlite3.Error, OSError) as error:
+            raise WorkspaceError(f"{target}: could not save a copy ({error}).") from error
 
     def close(self) -> None:
         self.db.close()

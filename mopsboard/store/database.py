@@ -175,6 +175,18 @@ def _check_version(db: Database, path: Path) -> None:
         )
 
 
+def copy_database(db: Database, target: Path) -> None:
+    """A consistent copy of an open workspace, through SQLite's backup API (safe while in use)."""
+    partial = target.with_name(target.name + ".partial")
+    copy = sqlite3.connect(partial)
+    try:
+        db.conn.backup(copy)
+    finally:
+        copy.close()
+    os.chmod(partial, 0o600)
+    os.replace(partial, target)
+
+
 def backup_copy(db: Database, path: Path, label: str) -> Path:
     """A consistent copy of the workspace beside it, through SQLite's backup API."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -183,12 +195,7 @@ def backup_copy(db: Database, path: Path, label: str) -> Path:
     while target.exists():
         n += 1
         target = path.with_name(f"{path.stem}{BACKUP_INFIX}{stamp}-{label}-{n}{path.suffix}")
-    copy = sqlite3.connect(target)
-    try:
-        db.conn.backup(copy)
-    finally:
-        copy.close()
-    os.chmod(target, 0o600)
+    copy_database(db, target)
     return target
 
 

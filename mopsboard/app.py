@@ -1,0 +1,142 @@
+"""The GUI composition root: open a workspace, build the window, run (or take a screenshot)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+
+from mopsboard import APP_NAME, __version__
+from mopsboard.domain.errors import MopsboardError
+from mopsboard.paths import ORGANISATION, WORKSPACE_SUFFIX
+from mopsboard.store.workspace import Workspace
+from mopsboard.ui.icons import app_icon
+from mopsboard.ui.main_window import MainWindow, remember_recent
+from mopsboard.ui.theme import STYLE_SHEET
+
+DEFAULT_SIZE = (1440, 900)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    QCoreApplication.setOrganizationName(ORGANISATION)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setStyle("Fusion")
+    app.setStyleSheet(STYLE_SHEET)
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(APP_NAME)
+    return app
+
+
+class Windows:
+    """Keeps the open windows alive and opens workspaces on request."""
+
+    def __init__(self) -> None:
+        self.windows: list[MainWindow] = []
+
+    def open(self, path: Path, parent: QWidget | None = None) -> MainWindow | None:
+        try:
+            workspace = Workspace.open(path)
+        except MopsboardError as error:
+            QMessageBox.critical(parent, "Cannot open workspace", str(error))
+            return None
+        return self.show(workspace)
+
+    def show(self, workspace: Workspace) -> MainWindow:
+        window = MainWindow(workspace)
+        window.openWorkspaceRequested.connect(lambda p, w=window: self._open_requested(w, p))
+        window.newWorkspaceRequested.connect(lambda w=window: self._new_requested(w))
+        window.destroyed.connect(lambda *_: None)
+        geometry = QSettings().value("window/geometry")
+        if geometry is not None:
+            window.restoreGeometry(geometry)  # type: ignore[arg-type]
+        else:
+            window.resize(*DEFAULT_SIZE)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.windows.append(window)
+        window.show()
+        remember_recent(workspace.path)
+        return window
+
+    def _open_requested(self, window: MainWindow, path: str) -> None:
+        if not path:
+            path, _ = QFileDialog.getOpenFileName(
+                window, "Open workspace", str(window.workspace.path.parent),
+                f"mopsboard workspace (*{WORKSPACE_SUFFIX});;All files (*)",
+            )
+        if path and self.open(Path(path), window) is not None:
+            window.close()
+
+    def _new_requested(self, window: MainWindow) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            window, "New workspace", str(window.workspace.path.parent / f"Untitled{WORKSPACE_SUFFIX}"),
+            f"mopsboard workspace (*{WORKSPACE_SUFFIX})",
+        )
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix != WORKSPACE_SUFFIX:
+            target = target.with_suffix(WORKSPACE_SUFFIX)
+        try:
+            if target.exists():
+                target.unlink()  # the save dialog already asked before replacing it
+            workspace = Workspace.create(target)
+        except (MopsboardError, OSError) as error:
+            QMessageBox.critical(window, "Cannot create workspace", str(error))
+            return
+        self.show(workspace)
+        window.close()
+
+
+def take_screenshot(path: Path, out: Path, view: str, size: tuple[int, int]) -> int:
+    try:
+        workspace = Workspace.open(path)
+    except MopsboardError as error:
+        print(f"mopsboard: {error}", file=sys.stderr)
+        return 1
+    window = MainWindow(workspace)
+    window.resize(QSize(*size))
+    window.show()
+    if view != "board":
+        print(f"mopsboard: the {view} view is not available yet; showing the board",
+              file=sys.stderr)
+    for _ in range(5):
+        QApplication.processEvents()
+    image = window.grab()
+    saved = image.save(str(out))
+    window.close()
+    workspace.close()
+    if not saved:
+        print(f"mopsboard: could not write {out}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def run_gui(
+    path: Path | None,
+    *,
+    screenshot: Path | None = None,
+    view: str = "board",
+    size: tuple[int, int] = DEFAULT_SIZE,
+) -> int:
+    if screenshot is not None:
+        app = make_application([sys.argv[0], "-platform", "offscreen"])
+        if path is None:
+            print("mopsboard: give a workspace FILE to take a screenshot of", file=sys.stderr)
+            return 2
+        return take_screenshot(path, screenshot, view, size)
+    app = make_application()
+    windows = Windows()
+    if path is None:
+        print("mopsboard: no workspace given", file=sys.stderr)
+        return 2
+    if windows.open(path) is None:
+        return 1
+    QTimer.singleShot(0, lambda: None)
+    return app.exec()

@@ -1,0 +1,486 @@
+"""One item model for a board: top-level rows are cells (a swimlane x a stage), their children the
+cards in that cell, in board order. Each stage column is a list view rooted at a cell, so a board
+of 10,000 cards costs what is on screen.
+
+The model follows the store: it subscribes to the workspace's change reports and re-reads only the
+changed tasks, so undo, redo and edits from anywhere show up the same way.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, cast
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from mopsboard.domain.filtering import (
+    Grouping,
+    TaskFilter,
+    lane_key,
+    matches,
+    search_text,
+)
+from mopsboard.domain.models import Campaign, Member, Persona, Stage, StageKind, Task, Team
+from mopsboard.store.base import Change
+from mopsboard.store.workspace import Workspace
+
+TASK_MIME = "application/x-mopsboard-task-ids"
+TaskIdRole = Qt.ItemDataRole.UserRole + 1
+StageIdRole = Qt.ItemDataRole.UserRole + 2
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+# (task ids in drag order, target stage id, task id to land above or None for the end) -> done?
+Mover = Callable[[list[int], int, int | None], bool]
+
+
+@dataclass(frozen=True)
+class Lane:
+    key: int | None
+    title: str
+    colour: str | None = None
+
+
+@dataclass
+class Lookups:
+    """Names and colours a card shows for the ids a task holds."""
+
+    campaigns: dict[int, Campaign] = field(default_factory=dict)
+    personas: dict[int, Persona] = field(default_factory=dict)
+    members: dict[int, Member] = field(default_factory=dict)
+    teams: dict[int, Team] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, workspace: Workspace) -> Lookups:
+        return cls(
+            campaigns={c.id or 0: c for c in workspace.campaigns(include_archived=True)},
+            personas={p.id or 0: p for p in workspace.personas(include_archived=True)},
+            members={m.id or 0: m for m in workspace.members()},
+            teams={t.id or 0: t for t in workspace.teams(include_archived=True)},
+        )
+
+
+@dataclass(frozen=True)
+class StageSummary:
+    stage: Stage
+    shown: int
+    total: int
+    hours: float
+    over_limit: bool
+
+
+class BoardModel(QAbstractItemModel):
+    lanesChanged = Signal()
+    summaryChanged = Signal()
+    boardReloaded = Signal()
+
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.board_id: int | None = None
+        self.stages: list[Stage] = []
+        self.lookups = Lookups()
+        self.tasks: dict[int, Task] = {}
+        self._search: dict[int, str] = {}
+        self._stage_order: dict[int, list[int]] = {}
+        self.filter = TaskFilter()
+        self.grouping = Grouping.NONE
+        self.lanes: list[Lane] = [Lane(None, "")]
+        self._cells: list[list[int]] = []
+        self.today = date.today()
+        self.mover: Mover | None = None
+        workspace.subscribe(self._on_change)
+
+    # -- loading --------------------------------------------------------------------------------
+
+    def load(self, board_id: int | None) -> None:
+        self.beginResetModel()
+        self.board_id = board_id
+        self.today = date.today()
+        self.lookups = Lookups.load(self.workspace)
+        if board_id is None:
+            self.stages, tasks = [], []
+        else:
+            self.stages = self.workspace.stages(board_id)
+            tasks = self.workspace.tasks(board_id)
+        self.tasks = {t.id or 0: t for t in tasks}
+        self._search = {i: search_text(t) for i, t in self.tasks.items()}
+        self._stage_order = {s.id or 0: [] for s in self.stages}
+        for task_id, task in self.tasks.items():
+            # Tasks arrive in rank order, so appending keeps each stage sorted.
+            self._stage_order.setdefault(task.stage_id, []).append(task_id)
+        self.lanes = self._compute_lanes()
+        self._cells = self._compute_cells()
+        self.endResetModel()
+        self.lanesChanged.emit()
+        self.summaryChanged.emit()
+        self.boardReloaded.emit()
+
+    def reload(self) -> None:
+        self.load(self.board_id)
+
+    def _compute_lanes(self) -> list[Lane]:
+        if self.grouping is Grouping.NONE:
+            return [Lane(None, "")]
+        keys = {lane_key(task, self.grouping) for task in self.tasks.values()}
+        lanes = [Lane(key, *self._lane_label(key)) for key in keys if key is not None]
+        lanes.sort(key=lambda lane: lane.title.casefold())
+        if None in keys:
+            lanes.append(Lane(None, self._none_label()))
+        return lanes or [Lane(None, self._none_label())]
+
+    def _none_label(self) -> str:
+        return {
+            Grouping.CAMPAIGN: "No campaign",
+            Grouping.PERSONA: "No persona",
+            Grouping.ASSIGNEE: "Unassigned",
+            Grouping.TEAM: "No team",
+        }.get(self.grouping, "")
+
+    def _lane_label(self, key: int) -> tuple[str, str | None]:
+        lookups = self.lookups
+        if self.grouping is Grouping.CAMPAIGN and key in lookups.campaigns:
+            return lookups.campaigns[key].name, lookups.campaigns[key].colour
+        if self.grouping is Grouping.PERSONA and key in lookups.personas:
+            return lookups.personas[key].name, lookups.personas[key].colour
+        if self.grouping is Grouping.ASSIGNEE and key in lookups.members:
+            return lookups.members[key].name, None
+        if self.grouping is Grouping.TEAM and key in lookups.teams:
+            return lookups.teams[key].name, lookups.teams[key].colour
+        return f"#{key}", None
+
+    def _visible(self, task_ids: Iterable[int]) -> list[int]:
+        if not self.filter.active:
+            return list(task_ids)
+        wanted, today, tasks, search = self.filter, self.today, self.tasks, self._search
+        return [i for i in task_ids if matches(tasks[i], search[i], wanted, today)]
+
+    def _compute_cells(self) -> list[list[int]]:
+        stage_count = len(self.stages)
+        cells: list[list[int]] = [[] for _ in range(stage_count * len(self.lanes))]
+        lane_row = {lane.key: n for n, lane in enumerate(self.lanes)}
+        for column, stage in enumerate(self.stages):
+            visible = self._visible(self._stage_order.get(stage.id or 0, []))
+            if self.grouping is Grouping.NONE:
+                cells[column] = visible
+                continue
+            for task_id in visible:
+                row = lane_row.get(lane_key(self.tasks[task_id], self.grouping), len(self.lanes) - 1)
+                cells[row * stage_count + column].append(task_id)
+        return cells
+
+    # -- filtering and grouping -----------------------------------------------------------------
+
+    def set_filter(self, wanted: TaskFilter) -> None:
+        if wanted == self.filter:
+            return
+        self.filter = wanted
+        self._relayout()
+
+    def set_grouping(self, grouping: Grouping) -> None:
+        if grouping == self.grouping:
+            return
+        self.grouping = grouping
+        self.beginResetModel()
+        self.lanes = self._compute_lanes()
+        self._cells = self._compute_cells()
+        self.endResetModel()
+        self.lanesChanged.emit()
+        self.summaryChanged.emit()
+
+    def _relayout(self) -> None:
+        """Cells change their cards but not their number: persistent indexes (the selection)
+        follow their tasks, and cards that are no longer shown drop out of it."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        remembered = [self._task_id_of(index) for index in persistent]
+        self._cells = self._compute_cells()
+        where: dict[int, tuple[int, int]] = {}
+        wanted = {task_id for task_id in remembered if task_id is not None}
+        if wanted:
+            for cell, ids in enumerate(self._cells):
+                for row, task_id in enumerate(ids):
+                    if task_id in wanted:
+                        where[task_id] = (cell, row)
+        new_indexes = []
+        for index, task_id in zip(persistent, remembered, strict=True):
+            if task_id is None:
+                new_indexes.append(QModelIndex(self.index(index.row(), 0)))
+            elif task_id in where:
+                cell, row = where[task_id]
+                new_indexes.append(self.createIndex(row, 0, cell + 1))
+            else:
+                new_indexes.append(QModelIndex())
+        self.changePersistentIndexList(persistent, new_indexes)
+        self.layoutChanged.emit()
+        self.summaryChanged.emit()
+
+    # -- following the store --------------------------------------------------------------------
+
+    def _on_change(self, change: Change) -> None:
+        if self.board_id is None:
+            return
+        if change.table in {"stages", "boards", "campaigns", "personas", "members", "teams"}:
+            self.reload()
+        elif change.table == "tasks":
+            if change.ids:
+                self.refresh_tasks(change.ids)
+            else:
+                self.reload()
+
+    def refresh_tasks(self, task_ids: Iterable[int]) -> None:
+        """Re-reads these tasks and puts each where it now belongs."""
+        ids = list(task_ids)
+        fresh = {t.id or 0: t for t in self.workspace.tasks_by_id(ids)}
+        for task_id in ids:
+            old = self.tasks.pop(task_id, None)
+            self._search.pop(task_id, None)
+            if old is not None:
+                order = self._stage_order.get(old.stage_id, [])
+                position = bisect.bisect_left(order, old.rank, key=self._rank_of_or_old(old))
+                if position < len(order) and order[position] == task_id:
+                    del order[position]
+                else:
+                    order.remove(task_id)
+        for task_id, task in fresh.items():
+            if task.board_id != self.board_id or task.archived:
+                continue
+            self.tasks[task_id] = task
+            self._search[task_id] = search_text(task)
+            order = self._stage_order.setdefault(task.stage_id, [])
+            bisect.insort(order, task_id, key=lambda i: self.tasks[i].rank)
+        if self.grouping is not Grouping.NONE and {lane.key for lane in self.lanes} != {
+            lane.key for lane in self._compute_lanes()
+        }:
+            self.beginResetModel()
+            self.lanes = self._compute_lanes()
+            self._cells = self._compute_cells()
+            self.endResetModel()
+            self.lanesChanged.emit()
+            self.summaryChanged.emit()
+            return
+        self._relayout()
+
+    def _rank_of_or_old(self, old: Task) -> Callable[[int], str]:
+        def rank(task_id: int) -> str:
+            task = self.tasks.get(task_id)
+            return task.rank if task is not None else old.rank
+
+        return rank
+
+    # -- what views and delegates ask -----------------------------------------------------------
+
+    def cell_index(self, lane: int, column: int) -> QModelIndex:
+        return self.index(lane * len(self.stages) + column, 0)
+
+    def task_at(self, index: AnyIndex) -> Task | None:
+        task_id = self._task_id_of(index)
+        return self.tasks.get(task_id) if task_id is not None else None
+
+    def _task_id_of(self, index: AnyIndex) -> int | None:
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        cell = int(index.internalId()) - 1
+        if cell >= len(self._cells) or index.row() >= len(self._cells[cell]):
+            return None
+        return self._cells[cell][index.row()]
+
+    def index_of_task(self, task_id: int) -> QModelIndex:
+        for cell, ids in enumerate(self._cells):
+            if task_id in ids:
+                return self.createIndex(ids.index(task_id), 0, cell + 1)
+        return QModelIndex()
+
+    def stage_of_cell(self, cell_row: int) -> Stage | None:
+        if not self.stages:
+            return None
+        return self.stages[cell_row % len(self.stages)]
+
+    def cell_task_ids(self, cell_row: int) -> list[int]:
+        return list(self._cells[cell_row]) if 0 <= cell_row < len(self._cells) else []
+
+    def stage_summaries(self) -> list[StageSummary]:
+        summaries = []
+        for column, stage in enumerate(self.stages):
+            ids = self._stage_order.get(stage.id or 0, [])
+            shown = sum(
+                len(self._cells[lane * len(self.stages) + column]) for lane in range(len(self.lanes))
+            )
+            hours = sum(self.tasks[i].estimate_hours or 0.0 for i in ids)
+            over = stage.wip_limit is not None and len(ids) > stage.wip_limit
+            summaries.append(StageSummary(stage, shown, len(ids), hours, over))
+        return summaries
+
+    def shown_count(self) -> int:
+        return sum(len(cell) for cell in self._cells)
+
+    def is_done_stage(self, stage_id: int) -> bool:
+        return any(s.id == stage_id and s.kind is StageKind.DONE for s in self.stages)
+
+    # -- QAbstractItemModel ---------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, 0, 0) if row < len(self._cells) else QModelIndex()
+        if parent.internalId() == 0 and parent.row() < len(self._cells):
+            if row < len(self._cells[parent.row()]):
+                return self.createIndex(row, 0, parent.row() + 1)
+        return QModelIndex()
+
+    def parent(self, child: AnyIndex | None = None) -> QModelIndex:  # type: ignore[override]
+        if child is None or not child.isValid() or child.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(int(child.internalId()) - 1, 0, 0)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._cells)
+        if parent.column() == 0 and parent.internalId() == 0 and parent.row() < len(self._cells):
+            return len(self._cells[parent.row()])
+        return 0
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            stage = self.stage_of_cell(index.row())
+            if stage is None:
+                return None
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return stage.name
+            if role == StageIdRole:
+                return stage.id
+            return None
+        task = self.task_at(index)
+        if task is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return task.title
+        if role == TaskIdRole:
+            return task.id
+        if role == StageIdRole:
+            return task.stage_id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(task)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return self._tooltip(task).replace("\n", ", ")
+        return None
+
+    def _tooltip(self, task: Task) -> str:
+        parts = [task.title]
+        if task.campaign_id in self.lookups.campaigns:
+            parts.append(f"Campaign: {self.lookups.campaigns[task.campaign_id].name}")
+        if task.persona_id in self.lookups.personas:
+            parts.append(f"Persona: {self.lookups.personas[task.persona_id].name}")
+        if task.assignee_id in self.lookups.members:
+            parts.append(f"Assignee: {self.lookups.members[task.assignee_id].name}")
+        elif task.team_id in self.lookups.teams:
+            parts.append(f"Team: {self.lookups.teams[task.team_id].name} (unassigned)")
+        if task.due_date:
+            parts.append(f"Due {task.due_date.isoformat()}")
+        if task.estimate_hours is not None:
+            parts.append(f"Estimate {task.estimate_hours:g} h")
+        if task.checklist:
+            parts.append(f"Checklist {task.checklist_done}/{len(task.checklist)}")
+        return "\n".join(parts)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if index.internalId() == 0:
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    # -- drag and drop --------------------------------------------------------------------------
+
+    def mimeTypes(self) -> list[str]:
+        return [TASK_MIME]
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        ordered = sorted(
+            (i for i in indexes if self._task_id_of(i) is not None),
+            key=lambda i: (int(i.internalId()) % max(1, len(self.stages)), i.internalId(), i.row()),
+        )
+        ids = [cast(int, self._task_id_of(i)) for i in ordered]
+        data = QMimeData()
+        data.setData(TASK_MIME, QByteArray(json.dumps(ids).encode()))
+        data.setText("\n".join(self.tasks[i].title for i in ids if i in self.tasks))
+        return data
+
+    @staticmethod
+    def task_ids_from_mime(data: QMimeData) -> list[int]:
+        if not data.hasFormat(TASK_MIME):
+            return []
+        try:
+            ids = json.loads(bytes(data.data(TASK_MIME).data()).decode())
+        except (ValueError, UnicodeDecodeError):
+            return []
+        if not isinstance(ids, list) or len(ids) > 10_000:
+            return []
+        return [int(i) for i in ids if isinstance(i, int) and not isinstance(i, bool)]
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        ids = self.task_ids_from_mime(data)
+        return bool(ids) and all(i in self.tasks for i in ids) and self._drop_cell(parent) >= 0
+
+    def _drop_cell(self, parent: AnyIndex) -> int:
+        if parent.isValid() and parent.internalId() == 0:
+            return parent.row()
+        if parent.isValid():
+            return int(parent.internalId()) - 1
+        return -1
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        ids = [i for i in self.task_ids_from_mime(data) if i in self.tasks]
+        cell = self._drop_cell(parent)
+        stage = self.stage_of_cell(cell) if cell >= 0 else None
+        if not ids or stage is None or self.mover is None:
+            return False
+        if parent.isValid() and parent.internalId() != 0:
+            # Dropped onto a card: land just above it.
+            row = parent.row()
+        cards = self._cells[cell]
+        before = self._first_not_moving(cards, row, set(ids))
+        return self.mover(ids, stage.id or 0, before)
+
+    def _first_not_moving(self, cards: list[int], row: int, moving: set[int]) -> int | None:
+        """The card the dropped ones land above: the first one at or after `row` that is not
+        itself being moved; None means the end of the stage."""
+        if row < 0:
+            return None
+        for task_id in cards[row:]:
+            if task_id not in moving:
+                return task_id
+        return None

@@ -1,0 +1,314 @@
+"""Every change is an undoable command: widgets call these actions, which write through the store
+and push a command holding what it takes to undo and redo the change.
+
+An action writes first and pushes its command only when the write succeeded, so a refused change
+(a hard WIP limit, a review gate, a conflict) never enters the undo history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from mopsboard.domain.errors import MopsboardError
+from mopsboard.domain.models import Board, Stage, Task
+from mopsboard.store.tasks import Placement
+from mopsboard.store.workspace import Workspace
+
+Step = Callable[[], object]
+
+
+class StoreCommand(QUndoCommand):
+    """A change already made once: the first redo() (QUndoStack.push calls it) does nothing."""
+
+    def __init__(self, text: str, actions: WorkspaceActions, redo: Step, undo: Step) -> None:
+        super().__init__(text)
+        self._actions = actions
+        self._redo = redo
+        self._undo = undo
+        self._done = True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._run(self._redo)
+
+    def undo(self) -> None:
+        self._run(self._undo)
+
+    def _run(self, step: Step) -> None:
+        try:
+            step()
+        except MopsboardError as error:
+            # The file changed under the history (another window, another process): drop this
+            # step rather than apply it to data it no longer describes.
+            self.setObsolete(True)
+            self._actions.failed.emit(f"Could not {self.text().lower()}: {error}")
+
+
+class WorkspaceActions(QObject):
+    """The changes a user can make, each one transaction and one undo step."""
+
+    failed = Signal(str)
+    saved = Signal()
+    wipExceeded = Signal(str)
+
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.indexChanged.connect(lambda _index: self.saved.emit())
+
+    def _push(self, text: str, redo: Step, undo: Step) -> None:
+        self.undo_stack.push(StoreCommand(text, self, redo, undo))
+
+    # -- tasks ----------------------------------------------------------------------------------
+
+    def move_tasks(self, task_ids: Sequence[int], stage_id: int, before_id: int | None) -> bool:
+        """Moves tasks; on refusal emits `failed` with the reason and returns False."""
+        try:
+            result = self.workspace.move_tasks(list(task_ids), stage_id, before_id)
+        except MopsboardError as error:
+            self.failed.emit(str(error))
+            return False
+        if result.before == result.after:
+            return True
+        stage = self.workspace.stage(stage_id)
+        count = len(task_ids)
+        text = f"Move {count} tasks to {stage.name}" if count > 1 else f"Move task to {stage.name}"
+        before, after = result.before, result.after
+        self._push(
+            text,
+            lambda: self.workspace.place_tasks(after),
+            lambda: self.workspace.place_tasks(before),
+        )
+        if result.over_wip_limit:
+            self.wipExceeded.emit(
+                f"'{stage.name}' is over its WIP limit of {stage.wip_limit}: finish work before "
+                "starting more."
+            )
+        return True
+
+    def step_task(self, task_id: int, stage_offset: int) -> bool:
+        """Moves a task to the previous (-1) or next (+1) stage, at the end of it."""
+        task = self.workspace.task(task_id)
+        stages = self.workspace.stages(task.board_id)
+        positions = [s.id for s in stages]
+        target = positions.index(task.stage_id) + stage_offset
+        if not 0 <= target < len(stages):
+            return False
+        return self.move_tasks([task_id], stages[target].id or 0, None)
+
+    def nudge_task(self, task_id: int, neighbour_ids: Sequence[int], offset: int) -> bool:
+        """Moves a task up (-1) or down (+1) past its visible neighbour in the same stage."""
+        if task_id not in neighbour_ids:
+            return False
+        row = list(neighbour_ids).index(task_id)
+        target = row + offset
+        if not 0 <= target < len(neighbour_ids):
+            return False
+        task = self.workspace.task(task_id)
+        if offset < 0:
+            before: int | None = neighbour_ids[target]
+        else:
+            before = neighbour_ids[target + 1] if target + 1 < len(neighbour_ids) else None
+        return self.move_tasks([task_id], task.stage_id, before)
+
+    def add_task(self, task: Task) -> Task | None:
+        try:
+            created = self.workspace.add_task(task)
+        except MopsboardError as error:
+            self.failed.emit(str(error))
+            return None
+        holder = {"task": created}
+
+        def undo() -> None:
+            holder["task"] = self.workspace.delete_tasks([created.id or 0])[0]
+
+        self._push(
+            f"Add task '{created.title}'",
+            lambda: self.workspace.restore_tasks([holder["task"]]),
+            undo,
+        )
+        return created
+
+    def edit_task(self, original: Task, edited: Task) -> Task | None:
+        """Saves `edited`; raises ConflictError when the task changed since `original` was read
+        (the caller asks the user what to do)."""
+        saved = self.workspace.update_task(edited)
+        state = {"current": saved}
+
+        def swap_to(target: Task) -> None:
+            current = self.workspace.task(original.id or 0)
+            state["current"] = self.workspace.update_task(
+                target.model_copy(update={"version": current.version, "rank": current.rank})
+            )
+
+        self._push(
+            f"Edit '{saved.title}'",
+            lambda: swap_to(saved),
+            lambda: swap_to(original),
+        )
+        return saved
+
+    def archive_tasks(self, task_ids: Sequence[int], archived: bool = True) -> None:
+        try:
+            changed = self.workspace.archive_tasks(task_ids, archived)
+        except MopsboardError as error:
+            self.failed.emit(str(error))
+            return
+        if not changed:
+            return
+        word = "Archive" if archived else "Restore"
+        text = f"{word} {len(changed)} tasks" if len(changed) > 1 else f"{word} task"
+        self._push(
+            text,
+            lambda: self.workspace.archive_tasks(changed, archived),
+            lambda: self.workspace.archive_tasks(changed, not archived),
+        )
+
+    # -- boards and stages ----------------------------------------------------------------------
+
+    def add_board(self, name: str) -> Board | None:
+        try:
+            board = self.workspace.add_board(name)
+        except MopsboardError as error:
+            self.failed.emit(str(error))
+            return None
+        state = {"board": board}
+        self._push(
+            f"Add board '{board.name}'",
+            lambda: self._set_board_archived(state["board"], False),
+            lambda: self._set_board_archived(state["board"], True),
+        )
+        return board
+
+    def _set_board_archived(self, board: Board, archived: bool) -> None:
+        current = self.workspace.board(board.id or 0)
+        self.workspace.update_board(current.model_copy(update={"archived": archived}))
+
+    def rename_board(self, board_id: int, name: str) -> None:
+        self._update_board(board_id, {"name": name}, f"Rename board to '{name}'")
+
+    def archive_board(self, board_id: int) -> None:
+        self._update_board(board_id, {"archived": True}, "Delete board")
+
+    def _update_board(self, board_id: int, update: dict[str, object], text: str) -> None:
+        try:
+            old = self.workspace.board(board_id)
+            new = self.workspace.update_board(old.model_copy(update=update))
+        except MopsboardError as error:
+            self.failed.emit(str(error))
+            return
+
+        def set_fields(source: Board) -> None:
+            current = self.workspace.board(board_id)
+            fields = {k: getattr(source, k) for k in update}
+            self.workspace.update_board(current.model_copy(update=fields))
+
+        self._push(text, lambda: set_fields(new), lambda: set_fields(old))
+
+    def reorder_boards(self, old_order: Sequence[int], new_order: Sequence[int]) -> None:
+        try:
+            self.workspace.reorder_boards(new_order)
+        except MopsboardError as error:
+            self.failed.emit(str(error))
+            return
+        self._push(
+            "Reorder boards",
+            lambda: self.workspace.reorder_boards(new_order),
+            lambda: self.workspace.reorder_boards(old_order),
+        )
+
+    def add_stage(self, stage: Stage) -> Stage | None:
+        try:
+            created = self.workspace.add_stage(stage)
+        except MopsboardError as error:
+            self.failed.emit(str(error))
+            return None
+        state = {"stage": created}
+
+        def undo() -> None:
+            state["stage"] = self.workspace.stage(created.id or 0)
+            self.workspace.delete_stage(created.id or 0, None)
+
+        self._push(
+            f"Add stage '{created.name}'",
+            lambda: self.workspace.restore_stage(state["stage"]),
+            undo,
+        )
+        return created
+
+    def update_stage(self, edited: Stage) -> Stage | None:
+        try:
+            old = self.workspace.stage(edited.id or 0)
+            new = self.workspace.update_stage(edited)
+        except MopsboardError as error:
+            self.failed.emit(str(error))
+            return None
+
+        def set_to(source: Stage) -> None:
+            current = self.workspace.stage(source.id or 0)
+            fields = source.model_dump(exclude={"id", "version", "updated_at", "position"})
+            self.workspace.update_stage(current.model_copy(update=fields))
+
+        self._push(f"Edit stage '{new.name}'", lambda: set_to(new), lambda: set_to(old))
+        return new
+
+    def reorder_stages(self, board_id: int, new_order: Sequence[int]) -> None:
+        old_order = [s.id or 0 for s in self.workspace.stages(board_id)]
+        try:
+            self.workspace.reorder_stages(board_id, new_order)
+        except MopsboardError as error:
+            self.failed.emit(str(error))
+            return
+        self._push(
+            "Reorder stages",
+            lambda: self.workspace.reorder_stages(board_id, new_order),
+            lambda: self.workspace.reorder_stages(board_id, old_order),
+        )
+
+    def delete_stage(self, stage_id: int, move_tasks_to: int | None) -> bool:
+        try:
+            stage = self.workspace.stage(stage_id)
+            placements = [
+                Placement(t.id or 0, t.stage_id, t.rank)
+                for t in self.workspace.tasks(stage.board_id, include_archived=True)
+                if t.stage_id == stage_id
+            ]
+            self.workspace.delete_stage(stage_id, move_tasks_to)
+        except MopsboardError as error:
+            self.failed.emit(str(error))
+            return False
+
+        def undo() -> None:
+            self.workspace.restore_stage(stage)
+            if placements:
+                self.workspace.place_tasks(placements)
+
+        self._push(
+            f"Delete stage '{stage.name}'",
+            lambda: self.workspace.delete_stage(stage_id, move_tasks_to),
+            undo,
+        )
+        return True
+
+    def macro(self, text: str) -> _Macro:
+        return _Macro(self.undo_stack, text)
+
+
+class _Macro:
+    """Several actions as one undo step (the stage editor's OK, for example)."""
+
+    def __init__(self, stack: QUndoStack, text: str) -> None:
+        self._stack = stack
+        self._text = text
+
+    def __enter__(self) -> None:
+        self._stack.beginMacro(self._text)
+
+    def __exit__(self, *exc: object) -> None:
+        self._stack.endMacro()

@@ -1,0 +1,110 @@
+"""One cell of the board (a stage, or a stage within a swimlane) as a list view of cards."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QDragMoveEvent, QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QWidget
+
+from mopsboard.qt.board_model import BoardModel
+from mopsboard.ui.card_delegate import CardDelegate
+
+
+class StageListView(QListView):
+    """Keys: Ctrl+Left/Right move the selected card to the previous/next stage, Ctrl+Up/Down move
+    it within the stage, Enter opens it, Delete archives it, Left/Right go to the next column."""
+
+    stepRequested = Signal(int, int)  # task id, stage offset
+    nudgeRequested = Signal(int, int)  # task id, row offset
+    openRequested = Signal(int)
+    archiveRequested = Signal(list)
+    focusNeighbour = Signal(int)  # column offset
+    edgeDrag = Signal(int)  # -1 near the left edge, +1 near the right edge
+
+    def __init__(self, model: BoardModel, cell_row: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.board_model = model
+        self.cell_row = cell_row
+        self.setModel(model)
+        self.setRootIndex(model.index(cell_row, 0))
+        self.setItemDelegate(CardDelegate(self))
+        self.setUniformItemSizes(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDragDropOverwriteMode(False)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAutoScroll(True)
+        self.setAutoScrollMargin(32)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setObjectName("stageList")
+        self.doubleClicked.connect(self._open_index)
+
+    def rebind(self) -> None:
+        """After the model was reset: point at this cell again."""
+        self.setRootIndex(self.board_model.index(self.cell_row, 0))
+
+    def selected_task_ids(self) -> list[int]:
+        rows = sorted(i.row() for i in self.selectionModel().selectedIndexes())
+        ids = self.board_model.cell_task_ids(self.cell_row)
+        return [ids[r] for r in rows if r < len(ids)]
+
+    def current_task_id(self) -> int | None:
+        index = self.currentIndex()
+        if index.isValid() and index.parent() == self.rootIndex():
+            task = self.board_model.task_at(index)
+            return task.id if task else None
+        selected = self.selected_task_ids()
+        return selected[0] if selected else None
+
+    def select_task(self, task_id: int) -> bool:
+        ids = self.board_model.cell_task_ids(self.cell_row)
+        if task_id not in ids:
+            return False
+        index = self.board_model.index(ids.index(task_id), 0, self.rootIndex())
+        self.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.scrollTo(index)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def _open_index(self, index: QModelIndex) -> None:
+        task = self.board_model.task_at(index)
+        if task is not None and task.id is not None:
+            self.openRequested.emit(task.id)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        task_id = self.current_task_id()
+        if ctrl and key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and task_id is not None:
+            self.stepRequested.emit(task_id, -1 if key == Qt.Key.Key_Left else 1)
+            return
+        if ctrl and key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and task_id is not None:
+            self.nudgeRequested.emit(task_id, -1 if key == Qt.Key.Key_Up else 1)
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and task_id is not None:
+            self.openRequested.emit(task_id)
+            return
+        if key == Qt.Key.Key_Delete:
+            ids = self.selected_task_ids() or ([task_id] if task_id is not None else [])
+            if ids:
+                self.archiveRequested.emit(ids)
+            return
+        if not ctrl and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.focusNeighbour.emit(-1 if key == Qt.Key.Key_Left else 1)
+            return
+        super().keyPressEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        super().dragMoveEvent(event)
+        x = event.position().toPoint().x()
+        if x < 24:
+            self.edgeDrag.emit(-1)
+        elif x > self.viewport().width() - 24:
+            self.edgeDrag.emit(1)
