@@ -55,7 +55,7 @@ class Windows:
         window.destroyed.connect(lambda *_: None)
         geometry = QSettings().value("window/geometry")
         if geometry is not None:
-            window.restoreGeometry(geometry)  # type: ignore[arg-type]
+            window.restoreGeometry(geometry)
         else:
             window.resize(*DEFAULT_SIZE)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -67,7 +67,9 @@ class Windows:
     def _open_requested(self, window: MainWindow, path: str) -> None:
         if not path:
             path, _ = QFileDialog.getOpenFileName(
-                window, "Open workspace", str(window.workspace.path.parent),
+                window,
+                "Open workspace",
+                str(window.workspace.path.parent),
                 f"mopsboard workspace (*{WORKSPACE_SUFFIX});;All files (*)",
             )
         if path and self.open(Path(path), window) is not None:
@@ -75,7 +77,9 @@ class Windows:
 
     def _new_requested(self, window: MainWindow) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            window, "New workspace", str(window.workspace.path.parent / f"Untitled{WORKSPACE_SUFFIX}"),
+            window,
+            "New workspace",
+            str(window.workspace.path.parent / f"Untitled{WORKSPACE_SUFFIX}"),
             f"mopsboard workspace (*{WORKSPACE_SUFFIX})",
         )
         if not path:
@@ -104,8 +108,9 @@ def take_screenshot(path: Path, out: Path, view: str, size: tuple[int, int]) -> 
     window.resize(QSize(*size))
     window.show()
     if view != "board":
-        print(f"mopsboard: the {view} view is not available yet; showing the board",
-              file=sys.stderr)
+        print(
+            f"mopsboard: the {view} view is not available yet; showing the board", file=sys.stderr
+        )
     for _ in range(5):
         QApplication.processEvents()
     image = window.grab()

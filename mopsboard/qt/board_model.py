@@ -177,7 +177,9 @@ class BoardModel(QAbstractItemModel):
                 cells[column] = visible
                 continue
             for task_id in visible:
-                row = lane_row.get(lane_key(self.tasks[task_id], self.grouping), len(self.lanes) - 1)
+                row = lane_row.get(
+                    lane_key(self.tasks[task_id], self.grouping), len(self.lanes) - 1
+                )
                 cells[row * stage_count + column].append(task_id)
         return cells
 
@@ -215,11 +217,11 @@ class BoardModel(QAbstractItemModel):
                     if task_id in wanted:
                         where[task_id] = (cell, row)
         new_indexes = []
-        for index, task_id in zip(persistent, remembered, strict=True):
-            if task_id is None:
+        for index, remembered_id in zip(persistent, remembered, strict=True):
+            if remembered_id is None:
                 new_indexes.append(QModelIndex(self.index(index.row(), 0)))
-            elif task_id in where:
-                cell, row = where[task_id]
+            elif remembered_id in where:
+                cell, row = where[remembered_id]
                 new_indexes.append(self.createIndex(row, 0, cell + 1))
             else:
                 new_indexes.append(QModelIndex())
@@ -316,7 +318,8 @@ class BoardModel(QAbstractItemModel):
         for column, stage in enumerate(self.stages):
             ids = self._stage_order.get(stage.id or 0, [])
             shown = sum(
-                len(self._cells[lane * len(self.stages) + column]) for lane in range(len(self.lanes))
+                len(self._cells[lane * len(self.stages) + column])
+                for lane in range(len(self.lanes))
             )
             hours = sum(self.tasks[i].estimate_hours or 0.0 for i in ids)
             over = stage.wip_limit is not None and len(ids) > stage.wip_limit
@@ -336,9 +339,12 @@ class BoardModel(QAbstractItemModel):
             return QModelIndex()
         if not parent.isValid():
             return self.createIndex(row, 0, 0) if row < len(self._cells) else QModelIndex()
-        if parent.internalId() == 0 and parent.row() < len(self._cells):
-            if row < len(self._cells[parent.row()]):
-                return self.createIndex(row, 0, parent.row() + 1)
+        if (
+            parent.internalId() == 0
+            and parent.row() < len(self._cells)
+            and row < len(self._cells[parent.row()])
+        ):
+            return self.createIndex(row, 0, parent.row() + 1)
         return QModelIndex()
 
     def parent(self, child: AnyIndex | None = None) -> QModelIndex:  # type: ignore[override]

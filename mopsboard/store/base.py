@@ -141,9 +141,16 @@ class StoreBase:
             raise NotFoundError(f"There is no {what} with id {row_id}.")
         return from_row(model_class, rows[0])
 
-    def _all(self, model_class: type[R], table: str, where: str = "", params: Sequence[Any] = (),
-             order: str = "id") -> list[R]:
-        sql = f"SELECT * FROM {table} {('WHERE ' + where) if where else ''} ORDER BY {order}"
+    def _all(
+        self,
+        model_class: type[R],
+        table: str,
+        where: str = "",
+        params: Sequence[Any] = (),
+        order: str = "id",
+    ) -> list[R]:
+        condition = f"WHERE {where}" if where else ""
+        sql = f"SELECT * FROM {table} {condition} ORDER BY {order}"  # noqa: S608
         return [from_row(model_class, row) for row in self._rows(sql, params)]
 
     def _insert(self, table: str, record: R) -> R:

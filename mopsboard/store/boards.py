@@ -64,8 +64,12 @@ class BoardStore(StoreBase):
         """Removes the board with its stages and tasks for good (archive it to keep them)."""
         with self._write() as db:
             self._require("boards", board_id, "board")
-            task_ids = [r[0] for r in db.execute(
-                "SELECT id FROM tasks WHERE board_id = ?", [board_id]).fetchall()]
+            task_ids = [
+                r[0]
+                for r in db.execute(
+                    "SELECT id FROM tasks WHERE board_id = ?", [board_id]
+                ).fetchall()
+            ]
             db.execute("DELETE FROM tasks WHERE board_id = ?", [board_id])
             db.execute("DELETE FROM stages WHERE board_id = ?", [board_id])
             db.execute("DELETE FROM boards WHERE id = ?", [board_id])

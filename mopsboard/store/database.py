@@ -119,7 +119,9 @@ def _check_header(path: Path) -> None:
             "Open a .mopsboard file, or create one with 'mopsboard init FILE'."
         )
     if len(header) < 100:
-        raise CorruptWorkspace(f"{path}: the workspace file is truncated. Restore it from a backup.")
+        raise CorruptWorkspace(
+            f"{path}: the workspace file is truncated. Restore it from a backup."
+        )
     (application_id,) = struct.unpack(">I", header[68:72])
     if application_id != APPLICATION_ID:
         raise NotAWorkspace(

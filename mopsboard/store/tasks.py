@@ -126,10 +126,14 @@ class TaskStore(BoardStore):
     def count_tasks(self, board_id: int | None = None) -> int:
         with self._read() as db:
             if board_id is None:
-                return int(db.execute("SELECT COUNT(*) FROM tasks WHERE archived = 0").fetchone()[0])
-            return int(db.execute(
-                "SELECT COUNT(*) FROM tasks WHERE archived = 0 AND board_id = ?", [board_id]
-            ).fetchone()[0])
+                return int(
+                    db.execute("SELECT COUNT(*) FROM tasks WHERE archived = 0").fetchone()[0]
+                )
+            return int(
+                db.execute(
+                    "SELECT COUNT(*) FROM tasks WHERE archived = 0 AND board_id = ?", [board_id]
+                ).fetchone()[0]
+            )
 
     # -- adding and editing ---------------------------------------------------------------------
 
@@ -159,7 +163,9 @@ class TaskStore(BoardStore):
         return task
 
     def _last_rank(self, stage_id: int) -> str | None:
-        row = self.db.execute("SELECT MAX(rank) FROM tasks WHERE stage_id = ?", [stage_id]).fetchone()
+        row = self.db.execute(
+            "SELECT MAX(rank) FROM tasks WHERE stage_id = ?", [stage_id]
+        ).fetchone()
         return row[0] if row and row[0] else None
 
     def add_task(self, task: Task) -> Task:
@@ -181,11 +187,13 @@ class TaskStore(BoardStore):
         task = self._check_references(task)
         stamp = now_text()
         rank = task.rank or ranking.key_between(self._last_rank(task.stage_id), None)
-        task = task.model_copy(update={
-            "rank": rank,
-            "created_at": task.created_at or datetime.fromisoformat(stamp),
-            "updated_at": datetime.fromisoformat(stamp),
-        })
+        task = task.model_copy(
+            update={
+                "rank": rank,
+                "created_at": task.created_at or datetime.fromisoformat(stamp),
+                "updated_at": datetime.fromisoformat(stamp),
+            }
+        )
         row = to_row(task, exclude=("id",) if task.id is None else ())
         row["version"] = 1
         columns = ", ".join(row)
@@ -270,7 +278,7 @@ class TaskStore(BoardStore):
             raise MopsboardError("No task to move.")
         if before_task_id in task_ids:
             raise MopsboardError("A task cannot be placed relative to itself.")
-        with self._write() as db:
+        with self._write():
             tasks = self.tasks_by_id(task_ids)
             if len(tasks) != len(set(task_ids)):
                 raise NotFoundError("Some of the tasks to move no longer exist.")
@@ -287,7 +295,9 @@ class TaskStore(BoardStore):
                 low, high = self._rebalance(stage_id, before_task_id, set(task_ids))
                 keys = ranking.keys_between(low, high, len(tasks))
             before = tuple(Placement(t.id or 0, t.stage_id, t.rank) for t in tasks)
-            after = tuple(Placement(t.id or 0, stage_id, k) for t, k in zip(tasks, keys, strict=True))
+            after = tuple(
+                Placement(t.id or 0, stage_id, k) for t, k in zip(tasks, keys, strict=True)
+            )
             self._place(after, {t.id: t.stage_id for t in tasks})
         return MoveResult(before, after, over)
 
@@ -354,8 +364,7 @@ class TaskStore(BoardStore):
                 )
             else:
                 self.db.execute(
-                    "UPDATE tasks SET rank = ?, updated_at = ?, version = version + 1 "
-                    "WHERE id = ?",
+                    "UPDATE tasks SET rank = ?, updated_at = ?, version = version + 1 WHERE id = ?",
                     [placement.rank, stamp, placement.task_id],
                 )
         self._changed("tasks", [p.task_id for p in placements], fields={"stage_id", "rank"})
@@ -378,10 +387,11 @@ class TaskStore(BoardStore):
         with self._write() as db:
             last = self._last_rank(stage_id)
             keys = ranking.keys_between(last, None, len(task_ids))
+            marks = ", ".join("?" * len(task_ids))
             old = {
                 r[0]: r[1]
                 for r in db.execute(
-                    f"SELECT id, stage_id FROM tasks WHERE id IN ({', '.join('?' * len(task_ids))})",  # noqa: S608
+                    f"SELECT id, stage_id FROM tasks WHERE id IN ({marks})",  # noqa: S608
                     list(task_ids),
                 ).fetchall()
             }
@@ -396,8 +406,12 @@ class TaskStore(BoardStore):
         """
         with self._write() as db:
             stage = self.stage(stage_id)
-            task_ids = [r[0] for r in db.execute(
-                "SELECT id FROM tasks WHERE stage_id = ? ORDER BY rank", [stage_id]).fetchall()]
+            task_ids = [
+                r[0]
+                for r in db.execute(
+                    "SELECT id FROM tasks WHERE stage_id = ? ORDER BY rank", [stage_id]
+                ).fetchall()
+            ]
             if task_ids:
                 if move_tasks_to is None or move_tasks_to == stage_id:
                     raise MopsboardError(

@@ -47,8 +47,11 @@ class StageHeader(QWidget):
         stage = summary.stage
         gate = "  \u2691" if stage.is_gate else ""
         self.title.setText(stage.name + gate)
-        count = f"{summary.shown} of {summary.total}" if summary.shown != summary.total else str(
-            summary.total)
+        count = (
+            f"{summary.shown} of {summary.total}"
+            if summary.shown != summary.total
+            else str(summary.total)
+        )
         self.stats.setText(f"{count} \u00b7 {summary.hours:g} h")
         self.stats.setToolTip(f"{summary.total} tasks, {summary.hours:g} estimated hours")
         if stage.wip_limit is not None:
@@ -75,17 +78,17 @@ class BoardView(QWidget):
         super().__init__(parent)
         self.setObjectName("boardPage")
         self.model = model
-        self.actions = actions
+        self.commands = actions
         self.filter_bar = FilterBar()
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("boardScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("boardScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.filter_bar)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self.views: list[StageListView] = []
         self.headers: list[StageHeader] = []
         self.columns: list[QFrame] = []
@@ -103,7 +106,7 @@ class BoardView(QWidget):
 
     def rebuild(self) -> None:
         focused = self.focused_task_id()
-        old = self.scroll.takeWidget()
+        old = self.scroll_area.takeWidget()
         if old is not None:
             old.deleteLater()
         self.views, self.headers, self.columns, self.quick_adds = [], [], [], []
@@ -132,7 +135,9 @@ class BoardView(QWidget):
             for column, stage in enumerate(stages):
                 cell_row = lane_number * len(stages) + column
                 view = StageListView(self.model, cell_row)
-                view.setObjectName(f"stageList-{stage.id}" + (f"-lane{lane_number}" if grouped else ""))
+                view.setObjectName(
+                    f"stageList-{stage.id}" + (f"-lane{lane_number}" if grouped else "")
+                )
                 lane_text = f", {lane.title}" if grouped else ""
                 view.setAccessibleName(f"{stage.name}{lane_text} cards")
                 self._connect_view(view, column)
@@ -168,14 +173,14 @@ class BoardView(QWidget):
             empty = QLabel("This board has no stages yet: add one with Edit \u25b8 Stages.")
             empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
             grid.addWidget(empty, 0, 0)
-        self.scroll.setWidget(grid_host)
+        self.scroll_area.setWidget(grid_host)
         self.update_headers()
         if focused is not None:
             self.select_task(focused)
 
     def _connect_view(self, view: StageListView, column: int) -> None:
         view.openRequested.connect(self.openTask.emit)
-        view.archiveRequested.connect(lambda ids: self.actions.archive_tasks(ids))
+        view.archiveRequested.connect(lambda ids: self.commands.archive_tasks(ids))
         view.stepRequested.connect(self._step)
         view.nudgeRequested.connect(lambda task_id, offset, v=view: self._nudge(v, task_id, offset))
         view.focusNeighbour.connect(lambda offset, v=view: self._focus_neighbour(v, offset))
@@ -191,8 +196,8 @@ class BoardView(QWidget):
             header.show_summary(summary)
         stage_count = max(1, len(self.model.stages))
         for n, frame in enumerate(self.columns):
-            summary = summaries[n % stage_count] if summaries else None
-            frame.setProperty("over", "true" if summary and summary.over_limit else "false")
+            over = bool(summaries) and summaries[n % stage_count].over_limit
+            frame.setProperty("over", "true" if over else "false")
             frame.style().unpolish(frame)
             frame.style().polish(frame)
 
@@ -209,25 +214,27 @@ class BoardView(QWidget):
         if not title or self.model.board_id is None:
             return
         wanted = self.model.filter
-        fields: dict[str, int | None] = {}
+        fields: dict[str, object] = {}
         # A card added while the board is filtered takes the filter's values, so it stays in view.
         for name in ("campaign_id", "persona_id", "assignee_id", "team_id"):
             value = getattr(wanted, name)
             if value != ANY and value is not None:
                 fields[name] = value
-        created = self.actions.add_task(
-            Task(board_id=self.model.board_id, stage_id=stage_id, title=title, **fields)
+        created = self.commands.add_task(
+            Task.model_validate(
+                {"board_id": self.model.board_id, "stage_id": stage_id, "title": title, **fields}
+            )
         )
         if created is not None:
             line.clear()
 
     def _step(self, task_id: int, offset: int) -> None:
-        if self.actions.step_task(task_id, offset):
+        if self.commands.step_task(task_id, offset):
             self.select_task(task_id)
 
     def _nudge(self, view: StageListView, task_id: int, offset: int) -> None:
         neighbours = self.model.cell_task_ids(view.cell_row)
-        if self.actions.nudge_task(task_id, neighbours, offset):
+        if self.commands.nudge_task(task_id, neighbours, offset):
             self.select_task(task_id)
 
     def _focus_neighbour(self, view: StageListView, offset: int) -> None:
@@ -242,7 +249,7 @@ class BoardView(QWidget):
                 target.select_task(ids[0])
 
     def _scroll_sideways(self, direction: int) -> None:
-        bar = self.scroll.horizontalScrollBar()
+        bar = self.scroll_area.horizontalScrollBar()
         bar.setValue(bar.value() + direction * 24)
 
     # -- selection ------------------------------------------------------------------------------
@@ -275,8 +282,10 @@ class BoardView(QWidget):
     def view_for_stage(self, stage_id: int, lane: int = 0) -> StageListView | None:
         for view in self.views:
             stage = self.model.stage_of_cell(view.cell_row)
-            if stage is not None and stage.id == stage_id and view.cell_row // max(
-                1, len(self.model.stages)
-            ) == lane:
+            if (
+                stage is not None
+                and stage.id == stage_id
+                and view.cell_row // max(1, len(self.model.stages)) == lane
+            ):
                 return view
         return None

@@ -98,8 +98,13 @@ class CardDelegate(QStyledItemDelegate):
             badge_text = persona.name
             width = min(small_metrics.horizontalAdvance(badge_text) + 10, inner.width() // 2)
             badge = QRect(right_edge - width, middle_top, width, line_height + 2)
-            self._pill(painter, badge, QColor(persona.colour), small_metrics.elidedText(
-                badge_text, Qt.TextElideMode.ElideRight, width - 8), filled=False)
+            self._pill(
+                painter,
+                badge,
+                QColor(persona.colour),
+                small_metrics.elidedText(badge_text, Qt.TextElideMode.ElideRight, width - 8),
+                filled=False,
+            )
             right_edge = badge.left() - 6
         if campaign is not None:
             dot = QRect(x, middle_top + line_height // 2 - 3, 7, 7)
@@ -111,13 +116,19 @@ class CardDelegate(QStyledItemDelegate):
             painter.drawText(
                 text_rect,
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                small_metrics.elidedText(campaign.name, Qt.TextElideMode.ElideRight,
-                                         text_rect.width()),
+                small_metrics.elidedText(
+                    campaign.name, Qt.TextElideMode.ElideRight, text_rect.width()
+                ),
             )
 
         footer_top = inner.bottom() - line_height - 1
-        self._paint_footer(painter, QRect(inner.left(), footer_top, inner.width(), line_height + 2),
-                           small_metrics, model, task)
+        self._paint_footer(
+            painter,
+            QRect(inner.left(), footer_top, inner.width(), line_height + 2),
+            small_metrics,
+            model,
+            task,
+        )
 
     def _paint_footer(
         self, painter: QPainter, row: QRect, metrics: QFontMetrics, model: BoardModel, task: Task
@@ -168,8 +179,14 @@ class CardDelegate(QStyledItemDelegate):
             width = metrics.horizontalAdvance(text) + 10
             if x + width > right:
                 break
-            self._pill(painter, QRect(x, row.top(), width, row.height()), QColor("#e5e7eb"), text,
-                       filled=True, text_colour=QColor("#374151"))
+            self._pill(
+                painter,
+                QRect(x, row.top(), width, row.height()),
+                QColor("#e5e7eb"),
+                text,
+                filled=True,
+                text_colour=QColor("#374151"),
+            )
             x += width + 4
 
     @staticmethod

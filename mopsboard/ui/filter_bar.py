@@ -16,7 +16,6 @@ from mopsboard.domain.filtering import (
 from mopsboard.qt.board_model import Lookups
 from mopsboard.ui.icons import icon
 
-
 # Row ids start at 1, so 0 can stand for "has none" in a picker (Qt cannot find None data).
 NO_VALUE = 0
 
@@ -92,14 +91,30 @@ class FilterBar(QWidget):
     def set_lookups(self, lookups: Lookups) -> None:
         """Fills the pickers, keeping the current choices where they still exist."""
         choices = [
-            (self.campaign, "All campaigns", "No campaign",
-             sorted(((c.name, i) for i, c in lookups.campaigns.items() if not c.archived))),
-            (self.persona, "All personas", "No persona",
-             sorted(((p.name, i) for i, p in lookups.personas.items() if not p.archived))),
-            (self.assignee, "All assignees", "Unassigned",
-             sorted(((m.name, i) for i, m in lookups.members.items() if m.active))),
-            (self.team, "All teams", "No team",
-             sorted(((t.name, i) for i, t in lookups.teams.items() if not t.archived))),
+            (
+                self.campaign,
+                "All campaigns",
+                "No campaign",
+                sorted(((c.name, i) for i, c in lookups.campaigns.items() if not c.archived)),
+            ),
+            (
+                self.persona,
+                "All personas",
+                "No persona",
+                sorted(((p.name, i) for i, p in lookups.personas.items() if not p.archived)),
+            ),
+            (
+                self.assignee,
+                "All assignees",
+                "Unassigned",
+                sorted(((m.name, i) for i, m in lookups.members.items() if m.active)),
+            ),
+            (
+                self.team,
+                "All teams",
+                "No team",
+                sorted(((t.name, i) for i, t in lookups.teams.items() if not t.archived)),
+            ),
         ]
         for combo, all_label, none_label, items in choices:
             current = combo.currentData()
@@ -123,8 +138,12 @@ class FilterBar(QWidget):
         )
 
     def set_field(self, field: str, value: int | None) -> None:
-        combo = {"campaign": self.campaign, "persona": self.persona,
-                 "assignee": self.assignee, "team": self.team}[field]
+        combo = {
+            "campaign": self.campaign,
+            "persona": self.persona,
+            "assignee": self.assignee,
+            "team": self.team,
+        }[field]
         found = combo.findData(NO_VALUE if value is None else value)
         if found >= 0:
             combo.setCurrentIndex(found)

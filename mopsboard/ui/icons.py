@@ -33,7 +33,9 @@ def icon(name: str, colour: str = ICON_COLOUR) -> QIcon:
     result = QIcon()
     for size in (16, 24, 32, 48):
         result.addPixmap(_pixmap(name, colour, size), QIcon.Mode.Normal)
-        result.addPixmap(_pixmap(name, QColor(colour).lighter(250).name(), size), QIcon.Mode.Disabled)
+        result.addPixmap(
+            _pixmap(name, QColor(colour).lighter(250).name(), size), QIcon.Mode.Disabled
+        )
     return result
 
 

@@ -32,6 +32,9 @@ from mopsboard.ui.stage_dialog import StageDialog
 from mopsboard.ui.task_dialog import TaskDialog
 
 EXTERNAL_POLL_MS = 1000
+# background, text, border
+WARNING_COLOURS = ("#fef3c7", "#78350f", "#fde68a")
+ERROR_COLOURS = ("#fee2e2", "#7f1d1d", "#fecaca")
 
 
 class Banner(QLabel):
@@ -51,7 +54,9 @@ class Banner(QLabel):
         self._timer.timeout.connect(self.hide)
 
     def show_message(self, text: str, *, warning: bool = False) -> None:
-        colours = ("#fef3c7", "#78350f", "#fde68a") if warning else ("#fee2e2", "#7f1d1d", "#fecaca")
+        colours = (
+            ("#fef3c7", "#78350f", "#fde68a") if warning else ("#fee2e2", "#7f1d1d", "#fecaca")
+        )
         self.setStyleSheet(
             f"QLabel#banner {{ background: {colours[0]}; color: {colours[1]}; padding: 8px 12px;"
             f" border-bottom: 1px solid {colours[2]}; }}"
@@ -71,13 +76,13 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.setWindowIcon(app_icon())
         self.setWindowTitle(f"{workspace.path.stem} \u2014 mopsboard")
-        self.actions = WorkspaceActions(workspace, self)
+        self.commands = WorkspaceActions(workspace, self)
         self.model = BoardModel(workspace, self)
-        self.model.mover = self.actions.move_tasks
-        self.board_view = BoardView(self.model, self.actions)
+        self.model.mover = self.commands.move_tasks
+        self.board_view = BoardView(self.model, self.commands)
         self.board_view.openTask.connect(self.edit_task)
         self.banner = Banner()
-        self.sidebar = Sidebar(self.actions)
+        self.sidebar = Sidebar(self.commands)
         self.sidebar.boardSelected.connect(self.show_board)
 
         page = QWidget()
@@ -98,9 +103,9 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_status_bar()
-        self.actions.failed.connect(self._show_failure)
-        self.actions.wipExceeded.connect(lambda text: self.banner.show_message(text, warning=True))
-        self.actions.saved.connect(self._saved)
+        self.commands.failed.connect(self._show_failure)
+        self.commands.wipExceeded.connect(lambda text: self.banner.show_message(text, warning=True))
+        self.commands.saved.connect(self._saved)
         workspace.subscribe(self._on_store_change)
         self.model.summaryChanged.connect(self._update_counts)
 
@@ -121,8 +126,12 @@ class MainWindow(QMainWindow):
     # -- building -------------------------------------------------------------------------------
 
     def _action(
-        self, text: str, slot: Callable[[], object], keys: str | QKeySequence.StandardKey | None,
-        icon_name: str | None = None, name: str | None = None,
+        self,
+        text: str,
+        slot: Callable[[], object],
+        keys: str | QKeySequence.StandardKey | None,
+        icon_name: str | None = None,
+        name: str | None = None,
     ) -> QAction:
         action = QAction(text, self)
         if icon_name:
@@ -136,7 +145,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        stack = self.actions.undo_stack
+        stack = self.commands.undo_stack
         undo = stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         undo.setIcon(icon("undo-2"))
@@ -154,10 +163,15 @@ class MainWindow(QMainWindow):
         stages = a("&Stages\u2026", self.edit_stages, "Ctrl+Shift+E", "settings-2", "stagesAction")
         clear = a("&Clear filters", self.board_view.filter_bar.reset, "Ctrl+Shift+F", "funnel-x")
         refresh = a("&Reload from file", self.model.reload, "F5", "rotate-ccw")
-        new_ws = a("&New workspace\u2026", self.newWorkspaceRequested.emit, "Ctrl+Shift+N",
-                   "file-plus")
-        open_ws = a("&Open\u2026", lambda: self.openWorkspaceRequested.emit(""),
-                    QKeySequence.StandardKey.Open, "folder-open")
+        new_ws = a(
+            "&New workspace\u2026", self.newWorkspaceRequested.emit, "Ctrl+Shift+N", "file-plus"
+        )
+        open_ws = a(
+            "&Open\u2026",
+            lambda: self.openWorkspaceRequested.emit(""),
+            QKeySequence.StandardKey.Open,
+            "folder-open",
+        )
         save_copy = a("Save a &copy\u2026", self.save_copy, "Ctrl+Shift+S", "copy")
         quit_ = a("&Quit", self.close, QKeySequence.StandardKey.Quit, "log-out")
         keys = a("&Keyboard shortcuts", self.show_shortcuts, "F1", "keyboard")
@@ -260,12 +274,17 @@ class MainWindow(QMainWindow):
             return
         stage = self.model.stages[0]
         draft = Task.model_construct(
-            board_id=self.model.board_id, stage_id=stage.id or 0, title="", description="",
-            rank="", labels=(), checklist=(),
+            board_id=self.model.board_id,
+            stage_id=stage.id or 0,
+            title="",
+            description="",
+            rank="",
+            labels=(),
+            checklist=(),
         )
         dialog = TaskDialog(draft, self.model.stages, self.model.lookups, self)
         if dialog.exec() and dialog.result_task is not None:
-            created = self.actions.add_task(dialog.result_task)
+            created = self.commands.add_task(dialog.result_task)
             if created is not None and created.id is not None:
                 self.board_view.select_task(created.id)
 
@@ -289,7 +308,7 @@ class MainWindow(QMainWindow):
 
     def _save_edit(self, original: Task, edited: Task) -> None:
         try:
-            self.actions.edit_task(original, edited)
+            self.commands.edit_task(original, edited)
         except ConflictError:
             theirs = self.workspace.task(original.id or 0)
             box = QMessageBox(self)
@@ -313,12 +332,12 @@ class MainWindow(QMainWindow):
     def archive_selected(self) -> None:
         ids = self.board_view.selected_task_ids()
         if ids:
-            self.actions.archive_tasks(ids)
+            self.commands.archive_tasks(ids)
 
     def edit_stages(self) -> None:
         if self.model.board_id is None:
             return
-        StageDialog(self.actions, self.model.board_id, self).exec()
+        StageDialog(self.commands, self.model.board_id, self).exec()
 
     def focus_filter(self) -> None:
         self.board_view.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -330,8 +349,10 @@ class MainWindow(QMainWindow):
         from PySide6.QtWidgets import QFileDialog
 
         target, _ = QFileDialog.getSaveFileName(
-            self, "Save a copy", str(self.workspace.path.with_name(
-                f"{self.workspace.path.stem} copy.mopsboard")), "mopsboard workspace (*.mopsboard)"
+            self,
+            "Save a copy",
+            str(self.workspace.path.with_name(f"{self.workspace.path.stem} copy.mopsboard")),
+            "mopsboard workspace (*.mopsboard)",
         )
         if not target:
             return
@@ -345,7 +366,8 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for path in recent_files():
-            self.recent_menu.addAction(path, lambda p=path: self.openWorkspaceRequested.emit(p))
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _c=False, p=path: self.openWorkspaceRequested.emit(p))
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction("No recent workspaces").setEnabled(False)
 

@@ -26,10 +26,10 @@ class InertMarkdownView(QTextBrowser):
         )
         self.document().setMarkdown(text, features)
 
-    def loadResource(self, kind: int, name: QUrl) -> Any:
+    def loadResource(self, kind: int, name: QUrl | str) -> Any:
         # Images and style sheets named in a description are never fetched, local or remote:
         # a description must not reveal that it was read, nor read the user's files.
-        self.requested_resources.append(name.toString())
+        self.requested_resources.append(name.toString() if isinstance(name, QUrl) else name)
         return None
 
     def _open_clicked(self, url: QUrl) -> None:

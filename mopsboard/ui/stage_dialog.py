@@ -42,7 +42,7 @@ class StageDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("stageDialog")
         self.setWindowTitle("Stages")
-        self.actions = actions
+        self.commands = actions
         self.workspace = actions.workspace
         self.board_id = board_id
         self.stages: list[Stage] = []
@@ -107,7 +107,7 @@ class StageDialog(QDialog):
         delete.clicked.connect(self._delete)
         up.clicked.connect(lambda: self._move(-1))
         down.clicked.connect(lambda: self._move(1))
-        self.actions.failed.connect(self.error.setText)
+        self.commands.failed.connect(self.error.setText)
         self._reload(0)
         self.resize(640, 360)
 
@@ -155,7 +155,7 @@ class StageDialog(QDialog):
         if all(getattr(stage, k) == v for k, v in update.items()):
             return
         self.error.clear()
-        self.actions.update_stage(stage.model_copy(update=update))
+        self.commands.update_stage(stage.model_copy(update=update))
         self._reload(self.list.currentRow())
 
     def _add(self) -> None:
@@ -163,9 +163,7 @@ class StageDialog(QDialog):
         if not ok or not name.strip():
             return
         position = self.list.currentRow() + 1
-        self.actions.add_stage(
-            Stage(board_id=self.board_id, name=name.strip(), position=position)
-        )
+        self.commands.add_stage(Stage(board_id=self.board_id, name=name.strip(), position=position))
         self._reload(position)
 
     def _delete(self) -> None:
@@ -190,7 +188,7 @@ class StageDialog(QDialog):
             if not ok:
                 return
             target = next(s.id for s in others if s.name == choice)
-        self.actions.delete_stage(stage.id or 0, target)
+        self.commands.delete_stage(stage.id or 0, target)
         self._reload(self.list.currentRow())
 
     def _move(self, offset: int) -> None:
@@ -200,5 +198,5 @@ class StageDialog(QDialog):
             return
         order = [s.id or 0 for s in self.stages]
         order[row], order[target] = order[target], order[row]
-        self.actions.reorder_stages(self.board_id, order)
+        self.commands.reorder_stages(self.board_id, order)
         self._reload(target)

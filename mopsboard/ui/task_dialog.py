@@ -84,16 +84,21 @@ class TaskDialog(QDialog):
 
         self.title = QLineEdit(task.title)
         self.title.setObjectName("taskTitle")
-        self.stage = self._combo("taskStage", [(s.name, s.id or 0) for s in stages], task.stage_id,
-                                 none=None)
-        self.campaign = self._combo("taskCampaign", self._names(lookups.campaigns),
-                                    task.campaign_id, none="No campaign")
-        self.persona = self._combo("taskPersona", self._names(lookups.personas), task.persona_id,
-                                   none="No persona")
-        self.assignee = self._combo("taskAssignee", self._names(lookups.members), task.assignee_id,
-                                    none="Unassigned")
-        self.team = self._combo("taskTeam", self._names(lookups.teams), task.team_id,
-                                none="No team")
+        self.stage = self._combo(
+            "taskStage", [(s.name, s.id or 0) for s in stages], task.stage_id, none=None
+        )
+        self.campaign = self._combo(
+            "taskCampaign", self._names(lookups.campaigns), task.campaign_id, none="No campaign"
+        )
+        self.persona = self._combo(
+            "taskPersona", self._names(lookups.personas), task.persona_id, none="No persona"
+        )
+        self.assignee = self._combo(
+            "taskAssignee", self._names(lookups.members), task.assignee_id, none="Unassigned"
+        )
+        self.team = self._combo(
+            "taskTeam", self._names(lookups.teams), task.team_id, none="No team"
+        )
         self.estimate = QLineEdit("" if task.estimate_hours is None else f"{task.estimate_hours:g}")
         self.estimate.setObjectName("taskEstimate")
         self.estimate.setPlaceholderText("hours, e.g. 4 or 1.5")
@@ -161,8 +166,14 @@ class TaskDialog(QDialog):
 
         for line in (self.title, self.estimate, self.labels):
             line.textChanged.connect(self.validate)
-        for combo in (self.stage, self.campaign, self.persona, self.assignee, self.team,
-                      self.priority):
+        for combo in (
+            self.stage,
+            self.campaign,
+            self.persona,
+            self.assignee,
+            self.team,
+            self.priority,
+        ):
             combo.currentIndexChanged.connect(self.validate)
         for optional in (self.start, self.due):
             optional.enabled.toggled.connect(self.validate)
@@ -176,13 +187,17 @@ class TaskDialog(QDialog):
     @staticmethod
     def _names(records: dict[int, Any]) -> list[tuple[str, int]]:
         return sorted(
-            ((r.name, i) for i, r in records.items()
-             if not getattr(r, "archived", False) and getattr(r, "active", True)),
+            (
+                (r.name, i)
+                for i, r in records.items()
+                if not getattr(r, "archived", False) and getattr(r, "active", True)
+            ),
             key=lambda pair: pair[0].casefold(),
         )
 
-    def _combo(self, name: str, items: list[tuple[str, int]], current: int | None,
-               none: str | None) -> QComboBox:
+    def _combo(
+        self, name: str, items: list[tuple[str, int]], current: int | None, none: str | None
+    ) -> QComboBox:
         combo = QComboBox()
         combo.setObjectName(name)
         if none is not None:

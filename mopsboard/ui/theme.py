@@ -30,7 +30,9 @@ QFrame#stageColumn {{ background: {COLUMN}; border-radius: 8px; }}
 QLabel#stageTitle {{ font-weight: 700; color: {TEXT}; font-size: 13px; }}
 QLabel#stageStats {{ color: {MUTED}; font-size: 11px; }}
 QLabel#wipBadge {{ border-radius: 8px; padding: 1px 6px; font-size: 11px; color: {MUTED}; }}
-QLabel#wipBadge[over="true"] {{ background: {WARNING_BG}; color: {WARNING_TEXT}; font-weight: 700; }}
+QLabel#wipBadge[over="true"] {{
+    background: {WARNING_BG}; color: {WARNING_TEXT}; font-weight: 700;
+}}
 QFrame#stageColumn[over="true"] {{ background: #fdf3d7; }}
 QListView#stageList {{ background: transparent; border: none; outline: 0; }}
 QLineEdit#quickAdd {{

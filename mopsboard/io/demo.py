@@ -1,0 +1,342 @@
+"""A deterministic, realistic demo workspace: campaigns, teams, people, time off and tasks.
+
+Everything random comes from one `random.Random(seed)`, and every date is relative to `today`, so
+the same seed and day give the same workspace, and the demo always looks current.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import random
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+from mopsboard.domain import ranking
+from mopsboard.domain.models import (
+    Campaign,
+    ChecklistItem,
+    Member,
+    Stage,
+    StageKind,
+    Task,
+    Team,
+    TimeOff,
+)
+from mopsboard.io.demo_data import (
+    CAMPAIGNS,
+    EXTRA_BOARDS,
+    MARKETS,
+    MEMBERS,
+    OPERATIONS,
+    TEAMS,
+    TIME_OFF,
+    CampaignSpec,
+    TaskSpec,
+)
+from mopsboard.store.database import WorkspaceExists
+from mopsboard.store.workspace import DEFAULT_BOARD, Workspace
+
+# An upper bound keeps a typo (one zero too many) from filling the disk.
+MAX_DEMO_TASKS = 1_000_000
+# The default board's work-in-progress limit: soft, so it only warns.
+DEMO_WIP_LIMIT = 10
+
+BACKLOG, READY, DOING, REVIEW, DONE = "backlog", "ready", "doing", "review", "done"
+
+_DESCRIPTIONS = {
+    "legal": "Send the final copy to Legal and compliance; nothing goes out before sign-off.",
+    "analytics": "Numbers come from the BI dashboard; share the link in the campaign channel.",
+    "testing": "Write down the hypothesis and the sample size before the test starts.",
+    "ops": "Follow the MOps build checklist in the wiki; a second person QAs the build.",
+}
+
+
+@dataclass(frozen=True)
+class _Stages:
+    """A board's stages by role, whatever the board calls them."""
+
+    ids: dict[str, int]
+
+    @classmethod
+    def of(cls, stages: Sequence[Stage]) -> _Stages:
+        if not stages:
+            raise ValueError("the board has no stages")
+
+        def first(kind: StageKind, default: Stage) -> int:
+            return next((s.id for s in stages if s.kind is kind and s.id), default.id or 0)
+
+        active = [s for s in stages if s.kind is StageKind.ACTIVE]
+        ready = active[0] if active else stages[0]
+        doing = active[-1] if active else ready
+        return cls(
+            {
+                BACKLOG: first(StageKind.BACKLOG, stages[0]),
+                READY: ready.id or 0,
+                DOING: doing.id or 0,
+                REVIEW: first(StageKind.REVIEW, doing),
+                DONE: first(StageKind.DONE, stages[-1]),
+            }
+        )
+
+
+class _Builder:
+    """Turns the demo specs into tasks for one workspace."""
+
+    def __init__(self, workspace: Workspace, rng: random.Random, today: date) -> None:
+        self.rng = rng
+        self.today = today
+        self.personas = {p.name: p.id for p in workspace.personas(include_archived=True)}
+        self.team_ids: dict[str, int] = {}
+        self.members_by_team: dict[str, list[Member]] = defaultdict(list)
+        self.campaign_ids: dict[str, int] = {}
+
+    def day(self, offset: int) -> date:
+        return self.today + timedelta(days=offset)
+
+    def stage_role(self, start: date, due: date) -> str:
+        """Where a task with these dates plausibly sits today: most past work is done, some
+        slipped (overdue), current work is in flight, future work waits."""
+        roll = self.rng.random()
+        if due < self.today:
+            return DONE if roll < 0.8 else (REVIEW if roll < 0.9 else DOING)
+        if start <= self.today:
+            if roll < 0.15:
+                return READY
+            return DOING if roll < 0.7 else (REVIEW if roll < 0.92 else DONE)
+        if start <= self.today + timedelta(days=7):
+            return READY if roll < 0.7 else BACKLOG
+        return BACKLOG if roll < 0.85 else READY
+
+    def checklist(self, items: Iterable[str], role: str) -> tuple[ChecklistItem, ...]:
+        texts = list(items)
+        if role == DONE:
+            ticked = len(texts)
+        elif role in (REVIEW, DOING) and texts:
+            # In review, legal is typically still waiting on the last item.
+            ticked = self.rng.randint(0, len(texts) - 1)
+        else:
+            ticked = 0
+        return tuple(ChecklistItem(text=t, done=i < ticked) for i, t in enumerate(texts))
+
+    def fields(
+        self, spec: TaskSpec, campaign: CampaignSpec | None, anchor: int, title: str
+    ) -> tuple[str, dict[str, Any]]:
+        """The task's stage role and fields; `anchor` is the day offset its schedule counts from."""
+        rng = self.rng
+        start = self.day(anchor + spec.start + rng.randint(-1, 1))
+        due = start + timedelta(days=max(1, spec.days + rng.randint(-1, 2)))
+        if due.isoweekday() > 5:
+            due += timedelta(days=8 - due.isoweekday())
+        role = self.stage_role(start, due)
+        members = self.members_by_team.get(spec.team, [])
+        assignee = None
+        if members and rng.random() < 0.8:
+            assignee = rng.choices(members, weights=[m.weekly_hours for m in members])[0].id
+        estimate = max(0.5, round(spec.hours * rng.choice((0.75, 1, 1, 1.25, 1.5)) * 2) / 2)
+        labels = list(spec.labels)
+        if role != DONE and due < self.today and rng.random() < 0.5:
+            labels.append("blocked")
+        return role, {
+            "title": title,
+            "description": _DESCRIPTIONS.get(spec.labels[0], "") if spec.labels else "",
+            "campaign_id": self.campaign_ids.get(campaign.name) if campaign else None,
+            "persona_id": self.personas.get(spec.persona),
+            "assignee_id": assignee,
+            "team_id": self.team_ids.get(spec.team),
+            "estimate_hours": estimate,
+            "start_date": start,
+            "due_date": due,
+            "priority": spec.priority,
+            "labels": tuple(labels),
+            "checklist": self.checklist(spec.checklist, role),
+        }
+
+
+def _add_people(workspace: Workspace, builder: _Builder) -> None:
+    for team_spec in TEAMS:
+        team = workspace.add_team(
+            Team(name=team_spec.name, kind=team_spec.kind, colour=team_spec.colour)
+        )
+        builder.team_ids[team_spec.key] = team.id or 0
+    member_ids: dict[str, int] = {}
+    for spec in MEMBERS:
+        member = workspace.add_member(
+            Member(
+                team_id=builder.team_ids[spec.team],
+                name=spec.name,
+                weekly_hours=spec.weekly_hours,
+                working_days=spec.working_days,
+                availability=spec.availability,
+                holiday_country=spec.holiday_country,
+            )
+        )
+        builder.members_by_team[spec.team].append(member)
+        member_ids[spec.name] = member.id or 0
+    for entry in TIME_OFF:
+        workspace.add_time_off(
+            TimeOff(
+                member_id=member_ids[entry.member],
+                start_date=builder.day(entry.first),
+                end_date=builder.day(entry.last),
+                reason=entry.reason,
+            )
+        )
+
+
+def _add_campaigns(workspace: Workspace, builder: _Builder) -> None:
+    for spec in CAMPAIGNS:
+        campaign = workspace.add_campaign(
+            Campaign(
+                name=spec.name,
+                objective=spec.objective,
+                channel=spec.channel,
+                audience=spec.audience,
+                owner=spec.owner,
+                start_date=builder.day(spec.start),
+                launch_date=builder.day(spec.launch),
+                end_date=builder.day(spec.end),
+                status=spec.status,
+                budget=spec.budget,
+                colour=spec.colour,
+            )
+        )
+        builder.campaign_ids[spec.name] = campaign.id or 0
+
+
+def _curated(builder: _Builder) -> list[tuple[str, dict[str, Any]]]:
+    drafts = []
+    for campaign in CAMPAIGNS:
+        for spec in campaign.tasks:
+            drafts.append(builder.fields(spec, campaign, campaign.launch, spec.title))
+    for spec in OPERATIONS:
+        drafts.append(builder.fields(spec, None, 0, spec.title))
+    return drafts
+
+
+def _generated(builder: _Builder, count: int) -> list[tuple[str, dict[str, Any]]]:
+    """`count` variations of the curated work: the same kinds of task, for other markets and at
+    other times, so a large board still reads like a real one."""
+    pool: list[tuple[CampaignSpec | None, TaskSpec]] = [
+        (campaign, spec) for campaign in CAMPAIGNS for spec in campaign.tasks
+    ]
+    pool += [(None, spec) for spec in OPERATIONS]
+    rng = builder.rng
+    drafts = []
+    for _ in range(count):
+        campaign, spec = rng.choice(pool)
+        anchor = (campaign.launch if campaign else 0) + rng.randint(-120, 90)
+        title = f"{spec.title} ({rng.choice(MARKETS)})"
+        drafts.append(builder.fields(spec, campaign, anchor, title))
+    return drafts
+
+
+def _tasks(
+    board_id: int, stages: _Stages, drafts: Sequence[tuple[str, dict[str, Any]]]
+) -> list[Task]:
+    """Tasks in board order: each stage sorted by due date, with evenly spread order keys (so later
+    drags have room, and keys stay short however many tasks a stage holds)."""
+    by_stage: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for role, fields in drafts:
+        by_stage[stages.ids[role]].append(fields)
+    tasks = []
+    for stage_id, group in by_stage.items():
+        group.sort(key=lambda f: (f["due_date"], -f["priority"]))
+        for fields, key in zip(group, ranking.spread_keys(len(group)), strict=True):
+            tasks.append(Task(board_id=board_id, stage_id=stage_id, rank=key, **fields))
+    return tasks
+
+
+def _configure_board(workspace: Workspace, stages: Sequence[Stage], wip_limit: bool) -> None:
+    for stage in stages:
+        update: dict[str, Any] = {}
+        if stage.kind is StageKind.REVIEW:
+            # Nothing passes review with open checklist items: legal sign-off gates the launch.
+            update["is_gate"] = True
+        if wip_limit and stage.name.casefold() == "in progress":
+            update["wip_limit"] = DEMO_WIP_LIMIT
+        if update:
+            workspace.update_stage(stage.model_copy(update=update))
+
+
+def build_demo(
+    workspace: Workspace, *, tasks: int | None = None, seed: int = 7, today: date | None = None
+) -> None:
+    """Fills a new workspace (one holding only the defaults) with demo data.
+
+    Without `tasks`, about 70 hand-written tasks on the default board; with `tasks`, exactly that
+    many, spread evenly over five boards.
+    """
+    if tasks is not None and not 0 <= tasks <= MAX_DEMO_TASKS:
+        raise ValueError(f"the number of demo tasks must be between 0 and {MAX_DEMO_TASKS:,}")
+    builder = _Builder(workspace, random.Random(seed), today or date.today())
+    boards = workspace.boards()
+    main_board = next((b for b in boards if b.name == DEFAULT_BOARD), None)
+    if main_board is None:
+        main_board = boards[0] if boards else workspace.add_board(DEFAULT_BOARD)
+    _add_people(workspace, builder)
+    _add_campaigns(workspace, builder)
+
+    main_stages = workspace.stages(main_board.id or 0)
+    _configure_board(workspace, main_stages, wip_limit=tasks is None)
+    curated = _curated(builder)
+    if tasks is None:
+        workspace.add_tasks(_tasks(main_board.id or 0, _Stages.of(main_stages), curated))
+        return
+
+    extra = [workspace.add_board(name) for name in EXTRA_BOARDS]
+    all_boards = [main_board, *extra]
+    shares = [
+        tasks // len(all_boards) + (i < tasks % len(all_boards)) for i in range(len(all_boards))
+    ]
+    batch: list[Task] = []
+    for index, (board, share) in enumerate(zip(all_boards, shares, strict=True)):
+        stages = main_stages if index == 0 else workspace.stages(board.id or 0)
+        if index:
+            _configure_board(workspace, stages, wip_limit=False)
+        drafts = curated[:share] if index == 0 else []
+        drafts += _generated(builder, share - len(drafts))
+        batch += _tasks(board.id or 0, _Stages.of(stages), drafts)
+    workspace.add_tasks(batch)
+
+
+def ensure_default_workspace(path: Path) -> Path:
+    """Creates the workspace with demo data when the file does not exist yet; returns the path."""
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        create_demo_file(path)
+    return path
+
+
+def create_demo_file(
+    path: Path, *, tasks: int | None = None, seed: int = 7, today: date | None = None
+) -> None:
+    """Creates a demo workspace at `path`, which must not exist.
+
+    The workspace is built under a temporary name and renamed into place, so an interrupted run
+    never leaves a half-filled workspace under the real name.
+    """
+    if path.exists():
+        raise WorkspaceExists(f"{path}: a file with this name exists already; it was not changed.")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.creating")
+    _remove_workspace_files(temporary)
+    try:
+        with Workspace.create(temporary) as workspace:
+            build_demo(workspace, tasks=tasks, seed=seed, today=today)
+        if path.exists():
+            raise WorkspaceExists(
+                f"{path}: a file with this name appeared meanwhile; it was not changed."
+            )
+        os.replace(temporary, path)
+    finally:
+        _remove_workspace_files(temporary)
+
+
+def _remove_workspace_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            Path(f"{path}{suffix}").unlink()
