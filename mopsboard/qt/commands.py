@@ -60,7 +60,10 @@ class WorkspaceActions(QObject):
         super().__init__(parent)
         self.workspace = workspace
         self.undo_stack = QUndoStack(self)
-        self.undo_stack.indexChanged.connect(lambda _index: self.saved.emit())
+        self.undo_stack.indexChanged.connect(self._index_changed)
+
+    def _index_changed(self, _index: int) -> None:
+        self.saved.emit()
 
     def _push(self, text: str, redo: Step, undo: Step) -> None:
         self.undo_stack.push(StoreCommand(text, self, redo, undo))

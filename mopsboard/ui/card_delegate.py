@@ -29,7 +29,8 @@ class CardDelegate(QStyledItemDelegate):
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
     ) -> QSize:
-        return QSize(max(160, option.rect.width()), CARD_HEIGHT + 2 * MARGIN)
+        # The list view stretches each card to the column width.
+        return QSize(160, CARD_HEIGHT + 2 * MARGIN)
 
     def paint(
         self,
