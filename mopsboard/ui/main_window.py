@@ -244,6 +244,7 @@ class MainWindow(QMainWindow):
         if board_id is not None and board_id == self.model.board_id:
             return
         self.model.load(board_id)
+        self.sidebar.select_board(board_id)
         if board_id is not None:
             QSettings().setValue(f"lastBoard/{self.workspace.path.resolve()}", board_id)
         self._update_counts()

@@ -100,6 +100,14 @@ class Sidebar(QWidget):
                 self.boards.setCurrentItem(item)
         self.boards.blockSignals(False)
 
+    def select_board(self, board_id: int | None) -> None:
+        for row in range(self.boards.count()):
+            item = self.boards.item(row)
+            if item.data(BoardIdRole) == board_id and self.boards.currentItem() is not item:
+                self.boards.blockSignals(True)
+                self.boards.setCurrentItem(item)
+                self.boards.blockSignals(False)
+
     def current_board_id(self) -> int | None:
         item = self.boards.currentItem()
         return int(item.data(BoardIdRole)) if item else None

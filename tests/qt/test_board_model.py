@@ -71,7 +71,11 @@ def test_text_filter_and_field_filters(board_ws: Workspace) -> None:
 def test_grouping_by_campaign_builds_lanes(board_ws: Workspace) -> None:
     model = _loaded(board_ws)
     model.set_grouping(Grouping.CAMPAIGN)
-    assert [lane.title for lane in model.lanes] == ["Intent webinar", "Spring launch", "No campaign"]
+    assert [lane.title for lane in model.lanes] == [
+        "Intent webinar",
+        "Spring launch",
+        "No campaign",
+    ]
     assert model.rowCount() == 15
     titles = _cell_titles(model)
     assert titles[0:5] == [["B"], ["D"], [], [], []]
