@@ -180,7 +180,7 @@ def test_boards_add_rename_delete_with_undo(
     assert [b.name for b in window.workspace.boards()] == ["Campaign board", "Events 2027"]
     assert window.sidebar.boards.count() == 2
     assert window.model.board_id == window.workspace.board_named("Events 2027").id
-    assert [s.name for s in window.model.stages][0] == "Backlog"
+    assert window.model.stages[0].name == "Backlog"
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Events 2028", True))
     window.sidebar.rename_current()
     assert window.sidebar.boards.currentItem().text() == "Events 2028"
