@@ -103,7 +103,9 @@ class _Builder:
         slipped (overdue), current work is in flight, future work waits."""
         roll = self.rng.random()
         if due < self.today:
-            return DONE if roll < 0.8 else (REVIEW if roll < 0.9 else DOING)
+            # Work a month late is rare; a few days late is common.
+            done = 0.97 if due < self.today - timedelta(days=28) else 0.65
+            return DONE if roll < done else (REVIEW if roll < (1 + done) / 2 else DOING)
         if start <= self.today:
             if roll < 0.15:
                 return READY
