@@ -142,6 +142,14 @@ def _run_gui(args: argparse.Namespace) -> int:
         path = ensure_default_workspace(default_workspace())
     else:
         path = Path(args.file)
+        if not path.exists():
+            from mopsboard.store.database import WorkspaceNotFound
+
+            # Most often a mistyped command name, read as a file name.
+            raise WorkspaceNotFound(
+                f"{path}: no such file. Create a workspace with '{APP_NAME} init FILE'; "
+                f"the commands are {', '.join(COMMANDS)}."
+            )
     # Imported here, and only here: every other path must run without Qt installed or loaded.
     from mopsboard.app import run_gui
 
