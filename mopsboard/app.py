@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, QTimer
+from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from mopsboard import APP_NAME, __version__
@@ -27,6 +28,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
     app = QApplication(argv if argv is not None else sys.argv[:1])
+    # Room for a few screens of card images (the default 10 MB holds about a hundred).
+    QPixmapCache.setCacheLimit(64 * 1024)
     app.setStyle("Fusion")
     app.setStyleSheet(STYLE_SHEET)
     app.setWindowIcon(app_icon())

@@ -34,6 +34,7 @@ from mopsboard.domain.filtering import (
     search_text,
 )
 from mopsboard.domain.models import Campaign, Member, Persona, Stage, StageKind, Task, Team
+from mopsboard.qt.cell_model import CellModel
 from mopsboard.store.base import Change
 from mopsboard.store.workspace import Workspace
 
@@ -101,6 +102,11 @@ class BoardModel(QAbstractItemModel):
         self._cells: list[list[int]] = []
         self.today = date.today()
         self.mover: Mover | None = None
+        # Bumped whenever names or colours may have changed, so cached card images are redrawn.
+        self.lookups_generation = 0
+        # Estimated hours per stage, summed on demand and forgotten when a stage's cards change.
+        self._stage_hours: dict[int, float] = {}
+        self._cell_models: dict[int, CellModel] = {}
         workspace.subscribe(self._on_change)
 
     # -- loading --------------------------------------------------------------------------------
@@ -110,6 +116,7 @@ class BoardModel(QAbstractItemModel):
         self.board_id = board_id
         self.today = date.today()
         self.lookups = Lookups.load(self.workspace)
+        self.lookups_generation += 1
         if board_id is None:
             self.stages, tasks = [], []
         else:
@@ -118,12 +125,14 @@ class BoardModel(QAbstractItemModel):
         self.tasks = {t.id or 0: t for t in tasks}
         self._search = {i: search_text(t) for i, t in self.tasks.items()}
         self._stage_order = {s.id or 0: [] for s in self.stages}
+        self._stage_hours = {}
         for task_id, task in self.tasks.items():
             # Tasks arrive in rank order, so appending keeps each stage sorted.
             self._stage_order.setdefault(task.stage_id, []).append(task_id)
         self.lanes = self._compute_lanes()
         self._cells = self._compute_cells()
         self.endResetModel()
+        self._reset_cell_models()
         self.lanesChanged.emit()
         self.summaryChanged.emit()
         self.boardReloaded.emit()
@@ -199,8 +208,32 @@ class BoardModel(QAbstractItemModel):
         self.lanes = self._compute_lanes()
         self._cells = self._compute_cells()
         self.endResetModel()
+        self._reset_cell_models()
         self.lanesChanged.emit()
         self.summaryChanged.emit()
+
+    # -- per-cell list models for the views -----------------------------------------------------
+
+    def cell_model(self, cell_row: int) -> CellModel:
+        """The list model a view of this cell shows; made once and reused while the cell exists."""
+        model = self._cell_models.get(cell_row)
+        if model is None:
+            model = CellModel(self, cell_row, self)
+            self._cell_models[cell_row] = model
+        return model
+
+    def _reset_cell_models(self) -> None:
+        for cell_row, model in list(self._cell_models.items()):
+            if cell_row >= len(self._cells):
+                del self._cell_models[cell_row]
+                model.deleteLater()
+            else:
+                model.reset_to(list(self._cells[cell_row]))
+
+    def _follow_cells(self) -> None:
+        for cell_row, model in self._cell_models.items():
+            if cell_row < len(self._cells):
+                model.follow(list(self._cells[cell_row]))
 
     def _relayout(self) -> None:
         """Cells change their cards but not their number: persistent indexes (the selection)
@@ -227,6 +260,7 @@ class BoardModel(QAbstractItemModel):
                 new_indexes.append(QModelIndex())
         self.changePersistentIndexList(persistent, new_indexes)
         self.layoutChanged.emit()
+        self._follow_cells()
         self.summaryChanged.emit()
 
     # -- following the store --------------------------------------------------------------------
@@ -250,6 +284,8 @@ class BoardModel(QAbstractItemModel):
             old = self.tasks.pop(task_id, None)
             self._search.pop(task_id, None)
             if old is not None:
+                if old.stage_id in self._stage_hours:
+                    self._stage_hours[old.stage_id] -= old.estimate_hours or 0.0
                 order = self._stage_order.get(old.stage_id, [])
                 position = bisect.bisect_left(order, old.rank, key=self._rank_of_or_old(old))
                 if position < len(order) and order[position] == task_id:
@@ -261,6 +297,8 @@ class BoardModel(QAbstractItemModel):
                 continue
             self.tasks[task_id] = task
             self._search[task_id] = search_text(task)
+            if task.stage_id in self._stage_hours:
+                self._stage_hours[task.stage_id] += task.estimate_hours or 0.0
             order = self._stage_order.setdefault(task.stage_id, [])
             bisect.insort(order, task_id, key=lambda i: self.tasks[i].rank)
         if self.grouping is not Grouping.NONE and {lane.key for lane in self.lanes} != {
@@ -270,6 +308,7 @@ class BoardModel(QAbstractItemModel):
             self.lanes = self._compute_lanes()
             self._cells = self._compute_cells()
             self.endResetModel()
+            self._reset_cell_models()
             self.lanesChanged.emit()
             self.summaryChanged.emit()
             return
@@ -321,7 +360,10 @@ class BoardModel(QAbstractItemModel):
                 len(self._cells[lane * len(self.stages) + column])
                 for lane in range(len(self.lanes))
             )
-            hours = sum(self.tasks[i].estimate_hours or 0.0 for i in ids)
+            hours = self._stage_hours.get(stage.id or 0)
+            if hours is None:
+                hours = sum(self.tasks[i].estimate_hours or 0.0 for i in ids)
+                self._stage_hours[stage.id or 0] = hours
             over = stage.wip_limit is not None and len(ids) > stage.wip_limit
             summaries.append(StageSummary(stage, shown, len(ids), hours, over))
         return summaries

@@ -27,6 +27,16 @@ COLUMN_MIN_WIDTH = 212
 COLUMN_MAX_WIDTH = 340
 
 
+def set_state(widget: QWidget, name: str, on: bool) -> None:
+    """Sets a style-sheet property; re-styling costs milliseconds, so only when it changes."""
+    value = "true" if on else "false"
+    if widget.property(name) == value:
+        return
+    widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+
+
 class StageHeader(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,6 +46,7 @@ class StageHeader(QWidget):
         self.stats.setObjectName("stageStats")
         self.wip = QLabel()
         self.wip.setObjectName("wipBadge")
+        self._shown: StageSummary | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 2)
         layout.addWidget(self.title)
@@ -44,6 +55,9 @@ class StageHeader(QWidget):
         layout.addWidget(self.wip)
 
     def show_summary(self, summary: StageSummary) -> None:
+        if summary == self._shown:
+            return
+        self._shown = summary
         stage = summary.stage
         gate = "  \u2691" if stage.is_gate else ""
         self.title.setText(stage.name + gate)
@@ -61,9 +75,7 @@ class StageHeader(QWidget):
             self.wip.show()
         else:
             self.wip.hide()
-        self.wip.setProperty("over", "true" if summary.over_limit else "false")
-        self.wip.style().unpolish(self.wip)
-        self.wip.style().polish(self.wip)
+        set_state(self.wip, "over", summary.over_limit)
         self.setAccessibleName(f"{stage.name}: {summary.total} tasks")
 
 
@@ -99,7 +111,6 @@ class BoardView(QWidget):
         model.lanesChanged.connect(self.rebuild)
         model.summaryChanged.connect(self.update_headers)
         model.boardReloaded.connect(lambda: self.filter_bar.set_lookups(model.lookups))
-        model.modelReset.connect(self._rebind)
         self.rebuild()
 
     # -- building the grid ----------------------------------------------------------------------
@@ -186,10 +197,6 @@ class BoardView(QWidget):
         view.focusNeighbour.connect(lambda offset, v=view: self._focus_neighbour(v, offset))
         view.edgeDrag.connect(self._scroll_sideways)
 
-    def _rebind(self) -> None:
-        for view in self.views:
-            view.rebind()
-
     def update_headers(self) -> None:
         summaries = self.model.stage_summaries()
         for header, summary in zip(self.headers, summaries, strict=False):
@@ -197,9 +204,7 @@ class BoardView(QWidget):
         stage_count = max(1, len(self.model.stages))
         for n, frame in enumerate(self.columns):
             over = bool(summaries) and summaries[n % stage_count].over_limit
-            frame.setProperty("over", "true" if over else "false")
-            frame.style().unpolish(frame)
-            frame.style().polish(frame)
+            set_state(frame, "over", over)
 
     # -- actions from the views -----------------------------------------------------------------
 

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QPixmapCache,
+)
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from mopsboard.domain.filtering import due_state
 from mopsboard.domain.models import Priority, Task
 from mopsboard.qt.board_model import BoardModel
+from mopsboard.qt.cell_model import CellModel
 from mopsboard.ui import theme
 
 CARD_HEIGHT = 96
@@ -38,20 +48,38 @@ class CardDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        model = index.model()
-        if not isinstance(model, BoardModel):
+        cell = index.model()
+        if not isinstance(cell, CellModel):
             return
-        task = model.task_at(index)
+        task = cell.task_at(index)
         if task is None:
             return
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = QRectF(option.rect).adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN)
+        model = cell.board
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
-        self._paint_card(painter, rect, selected, focused)
-        self._paint_contents(painter, rect.toRect(), option.font, model, task)
-        painter.restore()
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        size = option.rect.size()
+        # A card is painted once per look and then copied: scrolling, drops and filtering only
+        # blit pixmaps. The key holds everything the card shows, so an edit repaints it.
+        key = (
+            f"card:{task.id}:{task.version}:{task.updated_at}:{model.lookups_generation}:"
+            f"{model.today}:{size.width()}x{size.height()}@{ratio}:{int(selected)}{int(focused)}"
+        )
+        pixmap = QPixmapCache.find(key)
+        if pixmap is None:
+            pixmap = QPixmap(size * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            card = QPainter(pixmap)
+            card.setRenderHint(QPainter.RenderHint.Antialiasing)
+            rect = QRectF(0, 0, size.width(), size.height()).adjusted(
+                MARGIN, MARGIN, -MARGIN, -MARGIN
+            )
+            self._paint_card(card, rect, selected, focused)
+            self._paint_contents(card, rect.toRect(), option.font, model, task)
+            card.end()
+            QPixmapCache.insert(key, pixmap)
+        painter.drawPixmap(option.rect.topLeft(), pixmap)
 
     def _paint_card(self, painter: QPainter, rect: QRectF, selected: bool, focused: bool) -> None:
         path = QPainterPath()

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QDragMoveEvent, QKeyEvent
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
+from PySide6.QtGui import QDragMoveEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QWidget
 
 from mopsboard.qt.board_model import BoardModel
-from mopsboard.ui.card_delegate import CardDelegate
+from mopsboard.ui.card_delegate import CARD_HEIGHT, MARGIN, CardDelegate
 
 
 class StageListView(QListView):
@@ -25,10 +25,12 @@ class StageListView(QListView):
         super().__init__(parent)
         self.board_model = model
         self.cell_row = cell_row
-        self.setModel(model)
-        self.setRootIndex(model.index(cell_row, 0))
+        self.cell_model = model.cell_model(cell_row)
+        self.setModel(self.cell_model)
         self.setItemDelegate(CardDelegate(self))
         self.setUniformItemSizes(True)
+        # A grid lets the view lay out thousands of cards without asking the model about each.
+        self.setGridSize(QSize(200, CARD_HEIGHT + 2 * MARGIN))
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setDragEnabled(True)
         self.setAcceptDrops(True)
@@ -44,28 +46,27 @@ class StageListView(QListView):
         self.setObjectName("stageList")
         self.doubleClicked.connect(self._open_index)
 
-    def rebind(self) -> None:
-        """After the model was reset: point at this cell again."""
-        self.setRootIndex(self.board_model.index(self.cell_row, 0))
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.setGridSize(QSize(max(120, self.viewport().width()), CARD_HEIGHT + 2 * MARGIN))
+        super().resizeEvent(event)
 
     def selected_task_ids(self) -> list[int]:
         rows = sorted(i.row() for i in self.selectionModel().selectedIndexes())
-        ids = self.board_model.cell_task_ids(self.cell_row)
+        ids = self.cell_model.task_ids
         return [ids[r] for r in rows if r < len(ids)]
 
     def current_task_id(self) -> int | None:
-        index = self.currentIndex()
-        if index.isValid() and index.parent() == self.rootIndex():
-            task = self.board_model.task_at(index)
-            return task.id if task else None
+        task = self.cell_model.task_at(self.currentIndex())
+        if task is not None:
+            return task.id
         selected = self.selected_task_ids()
         return selected[0] if selected else None
 
     def select_task(self, task_id: int) -> bool:
-        ids = self.board_model.cell_task_ids(self.cell_row)
-        if task_id not in ids:
+        row = self.cell_model.row_of(task_id)
+        if row is None:
             return False
-        index = self.board_model.index(ids.index(task_id), 0, self.rootIndex())
+        index = self.cell_model.index(row, 0)
         self.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect
         )
@@ -74,7 +75,7 @@ class StageListView(QListView):
         return True
 
     def _open_index(self, index: QModelIndex) -> None:
-        task = self.board_model.task_at(index)
+        task = self.cell_model.task_at(index)
         if task is not None and task.id is not None:
             self.openRequested.emit(task.id)
 

@@ -56,13 +56,13 @@ def drop(view: StageListView, data: QMimeData, pos: QPoint) -> None:
     target = view.viewport()
     action = Qt.DropAction.MoveAction
     buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
-    QApplication.sendEvent(target, QDragEnterEvent(QPointF(pos), action, data, buttons, mods))
-    QApplication.sendEvent(target, QDragMoveEvent(QPointF(pos), action, data, buttons, mods))
+    QApplication.sendEvent(target, QDragEnterEvent(pos, action, data, buttons, mods))
+    QApplication.sendEvent(target, QDragMoveEvent(pos, action, data, buttons, mods))
     QApplication.sendEvent(target, QDropEvent(QPointF(pos), action, data, buttons, mods))
 
 
 def above(view: StageListView, row: int) -> QPoint:
-    rect = view.visualRect(view.model().index(row, 0, view.rootIndex()))
+    rect = view.visualRect(view.model().index(row, 0))
     return QPoint(rect.center().x(), rect.top() + 3)
 
 
