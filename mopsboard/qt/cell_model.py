@@ -111,8 +111,7 @@ class CellModel(QAbstractListModel):
         self._view = order
         where = {task_id: row for row, task_id in enumerate(order)}
         moved = [
-            self.index(where[task_id], 0) if task_id in where else QModelIndex()
-            for task_id in old
+            self.index(where[task_id], 0) if task_id in where else QModelIndex() for task_id in old
         ]
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
@@ -132,6 +131,7 @@ class CellModel(QAbstractListModel):
         if not index.isValid() or index.row() >= len(self._view):
             return None
         return self.board.data(self._board_index(index), role)
+
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             # The view's empty space is where drops land at the end of the cell.

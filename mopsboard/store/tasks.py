@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -40,14 +41,6 @@ class MoveResult:
     over_wip_limit: bool
 
 
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
-def _moment(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
-
-
 _TASK_FIELDS = frozenset(Task.model_fields)
 _ITEM_FIELDS = frozenset(ChecklistItem.model_fields)
 _PRIORITIES = {int(p): p for p in Priority}
@@ -56,7 +49,7 @@ _PRIORITIES = {int(p): p for p in Priority}
 def _built(cls: type[Any], values: dict[str, Any], fields: frozenset[str]) -> Any:
     """What `model_construct` makes, without its per-call bookkeeping: reading a 10,000-task board
     spends most of its time here otherwise."""
-    instance = cls.__new__(cls)
+    instance = object.__new__(cls)
     object.__setattr__(instance, "__dict__", values)
     object.__setattr__(instance, "__pydantic_fields_set__", set(fields))
     object.__setattr__(instance, "__pydantic_extra__", None)
@@ -64,25 +57,34 @@ def _built(cls: type[Any], values: dict[str, Any], fields: frozenset[str]) -> An
     return instance
 
 
+@functools.lru_cache(maxsize=8192)
+def _labels(text: str) -> tuple[str, ...]:
+    # Boards repeat the same few label sets, so each distinct one is parsed once.
+    return tuple(str(label) for label in json.loads(text)) if text and text != "[]" else ()
+
+
+@functools.lru_cache(maxsize=8192)
+def _checklist(text: str) -> tuple[ChecklistItem, ...]:
+    if not text or text == "[]":
+        return ()
+    return tuple(
+        _built(
+            ChecklistItem,
+            {"text": str(item.get("text", "")), "done": bool(item.get("done"))},
+            _ITEM_FIELDS,
+        )
+        for item in json.loads(text)
+    )
+
+
 def task_from_row(row: Sequence[Any]) -> Task:
     """Rows were validated on the way in, so reading skips validation; types are converted here
-    as validation would."""
-    checklist = (
-        tuple(
-            _built(
-                ChecklistItem,
-                {"text": str(item.get("text", "")), "done": bool(item.get("done"))},
-                _ITEM_FIELDS,
-            )
-            for item in json.loads(row[15])
-        )
-        if row[15] and row[15] != "[]"
-        else ()
-    )
+    as validation would. The shared tuples are immutable, as the models are."""
+    moment, day = datetime.fromisoformat, date.fromisoformat
     values = {
         "id": row[0],
         "version": row[20],
-        "updated_at": _moment(row[18]),
+        "updated_at": moment(row[18]) if row[18] else None,
         "board_id": row[1],
         "stage_id": row[2],
         "title": row[4],
@@ -93,14 +95,14 @@ def task_from_row(row: Sequence[Any]) -> Task:
         "assignee_id": row[8],
         "team_id": row[9],
         "estimate_hours": row[10],
-        "start_date": _day(row[11]),
-        "due_date": _day(row[12]),
+        "start_date": day(row[11]) if row[11] else None,
+        "due_date": day(row[12]) if row[12] else None,
         "priority": _PRIORITIES.get(row[13], Priority.NONE),
-        "labels": tuple(json.loads(row[14])) if row[14] and row[14] != "[]" else (),
-        "checklist": checklist,
+        "labels": _labels(row[14]),
+        "checklist": _checklist(row[15]),
         "archived": bool(row[16]),
-        "created_at": _moment(row[17]),
-        "completed_at": _moment(row[19]),
+        "created_at": moment(row[17]) if row[17] else None,
+        "completed_at": moment(row[19]) if row[19] else None,
     }
     task: Task = _built(Task, values, _TASK_FIELDS)
     return task

@@ -19,7 +19,8 @@ from mopsboard.domain.filtering import ANY, Grouping, TaskFilter
 from mopsboard.domain.models import Task
 from mopsboard.qt.board_model import BoardModel, StageSummary
 from mopsboard.qt.commands import WorkspaceActions
-from mopsboard.ui.card_delegate import CARD_HEIGHT, MARGIN
+from mopsboard.ui import theme
+from mopsboard.ui.card_delegate import CARD_HEIGHT, MARGIN, CardDelegate
 from mopsboard.ui.filter_bar import FilterBar
 from mopsboard.ui.stage_list import StageListView
 
@@ -27,14 +28,16 @@ COLUMN_MIN_WIDTH = 212
 COLUMN_MAX_WIDTH = 340
 
 
-def set_state(widget: QWidget, name: str, on: bool) -> None:
-    """Sets a style-sheet property; re-styling costs milliseconds, so only when it changes."""
+def set_state(widget: QWidget, name: str, on: bool) -> bool:
+    """Sets a style-sheet property; re-styling costs milliseconds, so only when it changes.
+    Returns whether it changed."""
     value = "true" if on else "false"
     if widget.property(name) == value:
-        return
+        return False
     widget.setProperty(name, value)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+    return True
 
 
 class StageHeader(QWidget):
@@ -204,7 +207,12 @@ class BoardView(QWidget):
         stage_count = max(1, len(self.model.stages))
         for n, frame in enumerate(self.columns):
             over = bool(summaries) and summaries[n % stage_count].over_limit
-            set_state(frame, "over", over)
+            if set_state(frame, "over", over):
+                view = self.views[n]
+                delegate = view.itemDelegate()
+                if isinstance(delegate, CardDelegate):
+                    delegate.background = theme.COLUMN_OVER if over else theme.COLUMN
+                view.viewport().update()
 
     # -- actions from the views -----------------------------------------------------------------
 

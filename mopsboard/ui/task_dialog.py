@@ -34,6 +34,10 @@ from mopsboard.ui.markdown_view import InertMarkdownView
 NONE_CHOICE = 0
 
 
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
 class OptionalDate(QWidget):
     """A date that may be left unset: a check box turns the date picker on."""
 
@@ -45,7 +49,7 @@ class OptionalDate(QWidget):
         self.picker.setCalendarPopup(True)
         self.picker.setDisplayFormat("yyyy-MM-dd")
         self.picker.setAccessibleName(label)
-        self.picker.setDate(QDate(value) if value else QDate.currentDate())
+        self.picker.setDate(_qdate(value) if value else QDate.currentDate())
         self.enabled.setChecked(value is not None)
         self.picker.setEnabled(value is not None)
         self.enabled.toggled.connect(self.picker.setEnabled)
@@ -63,7 +67,7 @@ class OptionalDate(QWidget):
     def set_value(self, value: date | None) -> None:
         self.enabled.setChecked(value is not None)
         if value is not None:
-            self.picker.setDate(QDate(value))
+            self.picker.setDate(_qdate(value))
 
 
 class TaskDialog(QDialog):

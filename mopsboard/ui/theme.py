@@ -4,6 +4,7 @@ from __future__ import annotations
 
 BACKGROUND = "#f3f4f6"
 COLUMN = "#e9ecf1"
+COLUMN_OVER = "#fdf3d7"
 CARD = "#ffffff"
 CARD_BORDER = "#d7dbe2"
 CARD_SELECTED = "#2563eb"
@@ -33,7 +34,7 @@ QLabel#wipBadge {{ border-radius: 8px; padding: 1px 6px; font-size: 11px; color:
 QLabel#wipBadge[over="true"] {{
     background: {WARNING_BG}; color: {WARNING_TEXT}; font-weight: 700;
 }}
-QFrame#stageColumn[over="true"] {{ background: #fdf3d7; }}
+QFrame#stageColumn[over="true"] {{ background: {COLUMN_OVER}; }}
 QListView#stageList {{ background: transparent; border: none; outline: 0; }}
 QLineEdit#quickAdd {{
     background: transparent; border: 1px dashed #b8bec8; border-radius: 6px; padding: 5px 8px;
