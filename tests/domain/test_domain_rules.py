@@ -1,0 +1,126 @@
+"""Board rules: hard WIP limits and review gates."""
+
+from __future__ import annotations
+
+import pytest
+
+from mopsboard.domain.errors import RuleError
+from mopsboard.domain.models import ChecklistItem, Stage, StageKind, Task
+from mopsboard.domain.rules import check_gate, check_wip, gates_passed
+
+BACKLOG = Stage(id=1, board_id=1, name="Backlog", position=0, kind=StageKind.BACKLOG)
+DOING = Stage(id=2, board_id=1, name="In progress", position=1)
+REVIEW = Stage(
+    id=3, board_id=1, name="Legal review", position=2, kind=StageKind.REVIEW, is_gate=True
+)
+DONE = Stage(id=4, board_id=1, name="Done", position=3, kind=StageKind.DONE)
+STAGES = [BACKLOG, DOING, REVIEW, DONE]
+
+
+def task(stage: Stage, *items: tuple[str, bool], title: str = "Launch email") -> Task:
+    return Task(
+        id=9,
+        board_id=1,
+        stage_id=stage.id or 0,
+        title=title,
+        checklist=tuple(ChecklistItem(text=text, done=done) for text, done in items),
+    )
+
+
+OPEN = (("GDPR consent wording", False), ("CAN-SPAM footer", True), ("CCPA link", False))
+
+
+@pytest.mark.parametrize("source", [REVIEW, BACKLOG, DOING])
+def test_gate_refuses_open_checklist_and_lists_the_open_items(source: Stage) -> None:
+    with pytest.raises(RuleError) as caught:
+        check_gate(STAGES, [task(source, *OPEN)], DONE)
+    message = str(caught.value)
+    assert "'Launch email' cannot pass the review gate 'Legal review' into 'Done'" in message
+    assert "2 open items: GDPR consent wording; CCPA link." in message
+    assert "CAN-SPAM footer" not in message
+
+
+def test_gate_message_for_one_open_item_is_singular() -> None:
+    with pytest.raises(RuleError, match=r"1 open item: CCPA link\.$"):
+        check_gate(STAGES, [task(REVIEW, ("CCPA link", False))], DONE)
+
+
+def test_gate_message_shortens_a_long_list() -> None:
+    items = [(f"item {n}", False) for n in range(12)]
+    with pytest.raises(RuleError) as caught:
+        check_gate(STAGES, [task(REVIEW, *items)], DONE)
+    message = str(caught.value)
+    assert "12 open items" in message
+    assert "item 7; ..." in message
+    assert "item 8" not in message
+
+
+@pytest.mark.parametrize(
+    ("source", "target"),
+    [
+        (BACKLOG, DOING),  # not across the gate
+        (DOING, REVIEW),  # into the gate is fine
+        (DONE, BACKLOG),  # backwards
+        (REVIEW, DOING),  # backwards out of the gate
+        (REVIEW, REVIEW),  # reorder inside the gate
+    ],
+)
+def test_gate_lets_moves_that_do_not_cross_it(source: Stage, target: Stage) -> None:
+    check_gate(STAGES, [task(source, *OPEN)], target)
+
+
+def test_gate_lets_a_finished_checklist_through() -> None:
+    check_gate(STAGES, [task(REVIEW, ("GDPR", True), ("CCPA", True))], DONE)
+    check_gate(STAGES, [task(BACKLOG)], DONE)
+
+
+def test_gate_checks_every_moving_task() -> None:
+    ready = task(REVIEW, ("GDPR", True), title="Ready one")
+    blocked = task(REVIEW, ("Consent", False), title="Blocked one")
+    with pytest.raises(RuleError, match="'Blocked one'"):
+        check_gate(STAGES, [ready, blocked], DONE)
+
+
+def test_review_stage_that_is_not_a_gate_does_not_block() -> None:
+    soft = REVIEW.model_copy(update={"is_gate": False})
+    check_gate([BACKLOG, DOING, soft, DONE], [task(soft, *OPEN)], DONE)
+
+
+def test_gates_passed() -> None:
+    assert gates_passed(STAGES, BACKLOG, DONE) == [REVIEW]
+    assert gates_passed(STAGES, REVIEW, DONE) == [REVIEW]
+    assert gates_passed(STAGES, BACKLOG, REVIEW) == []
+    assert gates_passed(STAGES, DONE, BACKLOG) == []
+
+
+def limited(limit: int | None, hard: bool) -> Stage:
+    return DOING.model_copy(update={"wip_limit": limit, "wip_hard": hard})
+
+
+def test_wip_without_limit_is_never_over() -> None:
+    assert check_wip(limited(None, True), 500, 10) is False
+
+
+@pytest.mark.parametrize("hard", [False, True])
+def test_wip_up_to_the_limit_is_fine(hard: bool) -> None:
+    assert check_wip(limited(3, hard), 2, 1) is False
+    assert check_wip(limited(3, hard), 5, 0) is False  # a reorder inside never counts
+
+
+def test_soft_wip_limit_warns() -> None:
+    assert check_wip(limited(3, False), 3, 1) is True
+    assert check_wip(limited(3, False), 0, 4) is True
+
+
+def test_hard_wip_limit_refuses_and_says_the_limit() -> None:
+    with pytest.raises(RuleError) as caught:
+        check_wip(limited(3, True), 3, 1)
+    message = str(caught.value)
+    assert "'In progress' has a hard WIP limit of 3" in message
+    assert "holds 3 tasks already" in message
+    assert "raise the limit" in message
+
+
+def test_hard_wip_limit_message_singular() -> None:
+    with pytest.raises(RuleError, match="holds 1 task already"):
+        check_wip(limited(1, True), 1, 1)
