@@ -21,6 +21,8 @@ from pydantic import (
     model_validator,
 )
 
+from mopsboard.domain.ranking import is_order_key
+
 MAX_NAME = 200
 MAX_TEXT = 100_000
 MAX_LABELS = 50
@@ -166,6 +168,13 @@ class Task(Record):
     archived: bool = False
     created_at: datetime | None = None
     completed_at: datetime | None = None
+
+    @field_validator("rank")
+    @classmethod
+    def _order_key(cls, rank: str) -> str:
+        if rank and not is_order_key(rank):
+            raise ValueError(f"{rank[:30]!r} is not an order key")
+        return rank
 
     @field_validator("labels")
     @classmethod

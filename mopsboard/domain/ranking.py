@@ -13,8 +13,12 @@ _VALUE = {c: i for i, c in enumerate(DIGITS)}
 REBALANCE_LENGTH = 24
 
 
+def is_order_key(key: str) -> bool:
+    return bool(key) and key[-1] != DIGITS[0] and all(c in _VALUE for c in key)
+
+
 def _check(key: str) -> None:
-    if not key or any(c not in _VALUE for c in key) or key[-1] == DIGITS[0]:
+    if not is_order_key(key):
         raise ValueError(f"not an order key: {key!r}")
 
 
@@ -42,6 +46,18 @@ def key_between(before: str | None, after: str | None) -> str:
             # From here on the key is already below `high`, so the upper bound opens.
             high = None
         i += 1
+
+
+def key_after(key: str | None) -> str:
+    """A key after `key` for appending: counting up keeps keys short, where halving the gap to
+    the open end would add a digit every few appends."""
+    if key is None:
+        return key_between(None, None)
+    _check(key)
+    stripped = key.rstrip(DIGITS[-1])
+    if not stripped:
+        return key + DIGITS[BASE // 2]
+    return stripped[:-1] + DIGITS[_VALUE[stripped[-1]] + 1]
 
 
 def keys_between(before: str | None, after: str | None, count: int) -> list[str]:

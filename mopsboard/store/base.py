@@ -43,7 +43,8 @@ Listener = Callable[[Change], None]
 
 
 def now_text() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds")
+    # The same form pydantic writes for the timestamps of inserted rows.
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def to_row(model: BaseModel, *, exclude: Iterable[str] = ("id",)) -> dict[str, Any]:
@@ -155,6 +156,8 @@ class StoreBase:
 
     def _insert(self, table: str, record: R) -> R:
         """Insert inside an open unit of work; returns the record with its new id."""
+        # Copies made with model_copy(update=...) skip validation: check before writing.
+        record = type(record).model_validate(record.model_dump())
         row = to_row(record, exclude=("id",) if record.id is None else ())
         row["version"] = 1
         if "updated_at" in self._columns(table):
@@ -171,8 +174,10 @@ class StoreBase:
 
     def _update(self, table: str, record: R, what: str) -> R:
         """Update inside an open unit of work, only if nobody changed the row since it was read."""
-        if record.id is None:
+        row_id = record.id
+        if row_id is None:
             raise NotFoundError(f"This {what} has not been saved yet.")
+        record = type(record).model_validate(record.model_dump())
         row = to_row(record, exclude=("id", "version"))
         if "updated_at" in self._columns(table):
             row["updated_at"] = now_text()
@@ -180,11 +185,11 @@ class StoreBase:
         cursor = self.db.execute(
             f"UPDATE {table} SET {assignments}, version = version + 1 "  # noqa: S608
             "WHERE id = ? AND version = ?",
-            [*row.values(), record.id, record.version],
+            [*row.values(), row_id, record.version],
         )
         if cursor.rowcount == 0:
-            self._raise_missing_or_conflict(table, record.id, what)
-        self._changed(table, [record.id], "updated", fields=row.keys())
+            self._raise_missing_or_conflict(table, row_id, what)
+        self._changed(table, [row_id], "updated", fields=row.keys())
         return record.model_copy(update={"version": record.version + 1})
 
     def _raise_missing_or_conflict(self, table: str, row_id: int, what: str) -> None:

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from mopsboard.domain.errors import MopsboardError, NotFoundError
 from mopsboard.domain.models import Board, Stage, StageKind
-from mopsboard.store.base import StoreBase
+from mopsboard.store.base import StoreBase, now_text
 
 DEFAULT_STAGES: tuple[tuple[str, StageKind], ...] = (
     ("Backlog", StageKind.BACKLOG),
@@ -99,13 +99,26 @@ class BoardStore(StoreBase):
                 "SELECT COUNT(*) FROM stages WHERE board_id = ?", [stage.board_id]
             ).fetchone()[0]
             position = max(0, min(stage.position, count))
-            db.execute(
-                "UPDATE stages SET position = position + 1 WHERE board_id = ? AND position >= ?",
-                [stage.board_id, position],
-            )
+            self._shift_stages(stage.board_id, position, +1)
             created = self._insert("stages", stage.model_copy(update={"position": position}))
-            self._changed("stages", [created.id or 0], "inserted")
         return created
+
+    def _shift_stages(self, board_id: int, from_position: int, step: int) -> None:
+        """Moves the stages at and after a position one place, as versioned edits of their own."""
+        comparison = ">=" if step > 0 else ">"
+        rows = self.db.execute(
+            f"SELECT id FROM stages WHERE board_id = ? AND position {comparison} ?",  # noqa: S608
+            [board_id, from_position],
+        ).fetchall()
+        ids = [row[0] for row in rows]
+        for stage_id in ids:
+            self.db.execute(
+                "UPDATE stages SET position = position + ?, version = version + 1, "
+                "updated_at = ? WHERE id = ?",
+                [step, now_text(), stage_id],
+            )
+        if ids:
+            self._changed("stages", ids, fields={"position"})
 
     def update_stage(self, stage: Stage) -> Stage:
         with self._write():
@@ -125,9 +138,6 @@ class BoardStore(StoreBase):
 
     def restore_stage(self, stage: Stage) -> Stage:
         """Puts a deleted stage back with its id (undo of delete_stage)."""
-        with self._write() as db:
-            db.execute(
-                "UPDATE stages SET position = position + 1 WHERE board_id = ? AND position >= ?",
-                [stage.board_id, stage.position],
-            )
+        with self._write():
+            self._shift_stages(stage.board_id, stage.position, +1)
             return self._insert("stages", stage)

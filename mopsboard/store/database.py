@@ -212,11 +212,13 @@ def open_database(path: Path, *, read_only: bool = False) -> tuple[Database, boo
     if not read_only and not os.access(path.parent, os.W_OK):
         # WAL needs its -wal and -shm files beside the workspace.
         read_only = True
+    conn: sqlite3.Connection | None = None
     try:
         conn = _connect(path, read_only)
         db = Database(conn)
-        _configure(db, read_only)
+        # Refuse a newer file before anything (even the journal mode) is changed in it.
         _check_version(db, path)
+        _configure(db, read_only)
         pending = migrations.pending(db)
         if pending:
             if read_only:
@@ -228,7 +230,13 @@ def open_database(path: Path, *, read_only: bool = False) -> tuple[Database, boo
                 backup_copy(db, path, "before-upgrade")
             migrations.apply(db)
     except sqlite3.Error as error:
+        if conn is not None:
+            conn.close()
         raise translate(error, path) from error
+    except WorkspaceError:
+        if conn is not None:
+            conn.close()
+        raise
     return db, read_only
 
 

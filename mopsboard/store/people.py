@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from mopsboard.domain.errors import NotFoundError
 from mopsboard.domain.models import Member, Team, TimeOff
-from mopsboard.store.base import StoreBase
+from mopsboard.store.base import StoreBase, now_text
 
 
 class PeopleStore(StoreBase):
@@ -63,13 +63,23 @@ class PeopleStore(StoreBase):
             self._require("teams", member.team_id, "team")
             updated = self._update("members", member, "team member")
             # A task assigned to a member belongs to the member's team.
-            cursor = db.execute(
-                "UPDATE tasks SET team_id = ?, version = version + 1 "
-                "WHERE assignee_id = ? AND (team_id IS NULL OR team_id != ?)",
-                [member.team_id, member.id, member.team_id],
-            )
-            if cursor.rowcount:
-                self._changed("tasks", [], fields={"team_id"})
+            retagged = [
+                row[0]
+                for row in db.execute(
+                    "SELECT id FROM tasks "
+                    "WHERE assignee_id = ? AND (team_id IS NULL OR team_id != ?)",
+                    [member.id, member.team_id],
+                ).fetchall()
+            ]
+            stamp = now_text()
+            for task_id in retagged:
+                db.execute(
+                    "UPDATE tasks SET team_id = ?, updated_at = ?, version = version + 1 "
+                    "WHERE id = ?",
+                    [member.team_id, stamp, task_id],
+                )
+            if retagged:
+                self._changed("tasks", retagged, fields={"team_id"})
             return updated
 
     def time_off(self, member_id: int | None = None) -> list[TimeOff]:

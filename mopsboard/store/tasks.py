@@ -236,7 +236,8 @@ class TaskStore(BoardStore):
                 for table, value, what in (
                     ("campaigns", task.campaign_id, "campaign"),
                     ("personas", task.persona_id, "persona"),
-                    ("teams", task.team_id, "team"),
+                    # An assignee's team replaces the task's own, as in add_task.
+                    ("teams", None if task.assignee_id is not None else task.team_id, "team"),
                 ):
                     if value is not None and value not in known[table]:
                         raise NotFoundError(f"There is no {what} with id {value}.")
@@ -292,7 +293,11 @@ class TaskStore(BoardStore):
         self._require("boards", task.board_id, "board")
         task = self._check_references(task)
         stamp = now_text()
-        rank = task.rank or ranking.key_between(self._last_rank(task.stage_id), None)
+        rank = task.rank or ranking.key_after(self._last_rank(task.stage_id))
+        if ranking.needs_rebalance(rank):
+            # Hundreds of cards appended to one stage: respace its keys, once, in this same unit.
+            self._rebalance(task.stage_id, None, set())
+            rank = ranking.key_after(self._last_rank(task.stage_id))
         task = task.model_copy(
             update={
                 "rank": rank,
@@ -329,7 +334,9 @@ class TaskStore(BoardStore):
             current = self.task(validated.id or 0)
             validated = self._check_references(validated)
             if current.stage_id != validated.stage_id:
-                self._check_rules(current.board_id, [current], validated.stage_id)
+                # The gate looks at the checklist as edited, leaving from where the task is now.
+                leaving = validated.model_copy(update={"stage_id": current.stage_id})
+                self._check_rules(current.board_id, [leaving], validated.stage_id)
                 db.execute(
                     "INSERT INTO task_events (task_id, from_stage_id, to_stage_id, at) "
                     "VALUES (?, ?, ?, ?)",
@@ -529,10 +536,7 @@ class TaskStore(BoardStore):
                     raise MopsboardError("Tasks can only move to a stage of the same board.")
                 self.append_tasks_to_stage(task_ids, move_tasks_to)
             db.execute("DELETE FROM stages WHERE id = ?", [stage_id])
-            db.execute(
-                "UPDATE stages SET position = position - 1 WHERE board_id = ? AND position > ?",
-                [stage.board_id, stage.position],
-            )
+            self._shift_stages(stage.board_id, stage.position, -1)
             self._changed("stages", [stage_id], "deleted")
         return task_ids
 
