@@ -70,12 +70,6 @@ def test_rename_with_a_stale_copy_is_a_conflict(ws: Workspace) -> None:
     assert ws.board(board.id or 0).name == "First edit"
 
 
-@pytest.mark.xfail(
-    reason="bug: BoardStore.update_board (and update_stage, add_stage, restore_stage) store the "
-    "record without re-validating it; a copy made with model_copy(update=...) is not validated, "
-    "so an empty name is written and every later boards() read fails with ValidationError",
-    strict=True,
-)
 def test_rename_board_to_an_empty_name_is_refused(ws: Workspace) -> None:
     board = ws.boards()[0]
     with pytest.raises(ValidationError):
@@ -176,11 +170,6 @@ def test_add_stage_to_a_missing_board(ws: Workspace) -> None:
         ws.add_stage(Stage(board_id=999, name="Orphan"))
 
 
-@pytest.mark.xfail(
-    reason="bug: BoardStore.add_stage reports its insert twice (_insert already calls "
-    "_changed, then add_stage calls it again)",
-    strict=True,
-)
 def test_add_stage_reports_its_insert_once(ws: Workspace, board_id: int) -> None:
     changes: list[Change] = []
     ws.subscribe(changes.append)
@@ -190,12 +179,6 @@ def test_add_stage_reports_its_insert_once(ws: Workspace, board_id: int) -> None
     ]
 
 
-@pytest.mark.xfail(
-    reason="bug: add_stage / delete_stage / restore_stage shift other stages' positions "
-    "without bumping their version (or reporting them), so saving a copy read before the "
-    "shift silently writes the old position back and two stages share a position",
-    strict=True,
-)
 @pytest.mark.parametrize("operation", ["add", "delete"])
 def test_stale_copy_of_a_shifted_stage_cannot_break_the_order(
     ws: Workspace, board_id: int, stage: dict[str, Stage], operation: str
@@ -223,11 +206,6 @@ def test_update_stage(ws: Workspace, stage: dict[str, Stage]) -> None:
         ws.update_stage(review.model_copy(update={"name": "Stale"}))
 
 
-@pytest.mark.xfail(
-    reason="bug: update_stage does not validate (see update_board): a gate on an active stage "
-    "or a WIP limit of 0 is stored, and every later stages() read fails",
-    strict=True,
-)
 def test_update_stage_refuses_invalid_values(ws: Workspace, stage: dict[str, Stage]) -> None:
     with pytest.raises(ValidationError):
         ws.update_stage(stage["Ready"].model_copy(update={"is_gate": True}))

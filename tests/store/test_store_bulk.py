@@ -111,11 +111,6 @@ def test_bulk_add_of_nothing(ws: Workspace) -> None:
     assert ws.tasks() == []
 
 
-@pytest.mark.xfail(
-    reason="bug: bulk_add_tasks checks task.team_id before the assignee's team replaces it, so "
-    "a task that add_task accepts (assignee set, stale or unknown team_id) is refused in bulk",
-    strict=True,
-)
 def test_bulk_add_accepts_what_add_task_accepts(
     ws: Workspace, board_id: int, stage: dict[str, Stage]
 ) -> None:

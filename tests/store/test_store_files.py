@@ -146,12 +146,6 @@ def test_workspace_from_a_newer_version_is_refused_untouched(ws: Workspace, ws_p
     assert not [p for p in ws_path.parent.iterdir() if ".backup-" in p.name]
 
 
-@pytest.mark.xfail(
-    reason="bug: open_database switches the file to WAL (PRAGMA journal_mode = WAL in "
-    "_configure) before _check_version refuses a too-new file, so a newer file in another "
-    "journal mode is modified although the message says it was left untouched",
-    strict=True,
-)
 def test_newer_workspace_in_rollback_journal_mode_is_left_byte_for_byte(
     ws: Workspace, ws_path: Path
 ) -> None:
@@ -163,11 +157,6 @@ def test_newer_workspace_in_rollback_journal_mode_is_left_byte_for_byte(
     _refused(ws_path, TooNewWorkspace)
 
 
-@pytest.mark.xfail(
-    reason="bug: open_database does not close its connection when it refuses the file "
-    "(TooNewWorkspace, or a translated sqlite3 error), so the file stays open until GC",
-    strict=True,
-)
 def test_refused_open_closes_its_connection(
     ws: Workspace, ws_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -108,12 +108,6 @@ def test_update_member_to_a_missing_team_changes_nothing(
     assert ws.task(assigned.id or 0).team_id == content.id
 
 
-@pytest.mark.xfail(
-    reason="bug: PeopleStore.update_member reports the re-teamed tasks as "
-    "Change('tasks', ids=frozenset()), so views cannot tell which rows to refresh; it also "
-    "leaves their updated_at unchanged",
-    strict=True,
-)
 def test_update_member_reports_the_retagged_tasks(
     ws: Workspace, add: Callable[..., Task], agency: Team, ana: Member
 ) -> None:

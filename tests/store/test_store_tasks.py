@@ -246,12 +246,6 @@ def test_changing_the_stage_in_an_edit_is_logged_and_follows_the_rules(
     assert len(ws.task_events(task.id or 0)) == 2
 
 
-@pytest.mark.xfail(
-    reason="bug: TaskStore.update_task checks the review gate against the task as stored "
-    "(`[current]`), not against the edited copy: ticking the last checklist item and moving "
-    "to Done in one edit is refused (and un-ticking one while moving would pass the gate)",
-    strict=True,
-)
 def test_edit_that_finishes_the_checklist_may_pass_the_gate(
     ws: Workspace, stage: dict[str, Stage], add: Callable[..., Task]
 ) -> None:
@@ -329,12 +323,6 @@ def test_task_history(ws: Workspace, stage: dict[str, Stage], add: Callable[...,
     assert [e[2] for e in events] == sorted(e[2] for e in events)
 
 
-@pytest.mark.xfail(
-    reason="bug: Task.rank is not validated, so a task stored with a rank that is not an "
-    "order key (e.g. from an import) makes every later add to that stage fail with a bare "
-    "ValueError from ranking.key_between",
-    strict=True,
-)
 def test_task_rank_must_be_an_order_key(ws: Workspace, add: Callable[..., Task]) -> None:
     # "zz0" ends in the lowest digit, so nothing can sort just after it.
     # Refusing it is fine (pydantic's ValidationError is a ValueError); so is storing it.
