@@ -37,10 +37,10 @@ class Grouping(StrEnum):
 
 GROUPING_LABELS = {
     Grouping.NONE: "No swimlanes",
-    Grouping.CAMPAIGN: "Swimlanes by campaign",
-    Grouping.PERSONA: "Swimlanes by persona",
-    Grouping.ASSIGNEE: "Swimlanes by assignee",
-    Grouping.TEAM: "Swimlanes by team",
+    Grouping.CAMPAIGN: "Lanes: campaign",
+    Grouping.PERSONA: "Lanes: persona",
+    Grouping.ASSIGNEE: "Lanes: assignee",
+    Grouping.TEAM: "Lanes: team",
 }
 
 # "Any" in a reference filter; None in a filter field means "has none".

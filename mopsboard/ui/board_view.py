@@ -20,7 +20,7 @@ from mopsboard.domain.models import Task
 from mopsboard.qt.board_model import BoardModel, StageSummary
 from mopsboard.qt.commands import WorkspaceActions
 from mopsboard.ui import theme
-from mopsboard.ui.card_delegate import CARD_HEIGHT, MARGIN, CardDelegate
+from mopsboard.ui.card_delegate import CardDelegate
 from mopsboard.ui.filter_bar import FilterBar
 from mopsboard.ui.stage_list import StageListView
 
@@ -163,8 +163,9 @@ class BoardView(QWidget):
                 box.setContentsMargins(4, 2, 4, 4)
                 box.addWidget(view)
                 if grouped:
-                    cards = max(1, min(5, len(self.model.cell_task_ids(cell_row))))
-                    view.setFixedHeight(cards * (CARD_HEIGHT + 2 * MARGIN) + 6)
+                    # Cells of one lane share a row height; short ones keep their cards at the top.
+                    box.addStretch(1)
+                    view.fit_to_cards(max_cards=5)
                 else:
                     view.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
                 self.views.append(view)

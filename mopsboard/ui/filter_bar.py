@@ -59,6 +59,7 @@ class FilterBar(QWidget):
         self.grouping = _combo("grouping", "Swimlanes")
         for grouping, label in GROUPING_LABELS.items():
             self.grouping.addItem(label, grouping.value)
+        self.grouping.setMinimumContentsLength(14)
         self.clear = QToolButton()
         self.clear.setObjectName("clearFilters")
         self.clear.setIcon(icon("funnel-x"))

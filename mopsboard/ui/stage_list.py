@@ -44,7 +44,21 @@ class StageListView(QListView):
         self.setAutoScrollMargin(32)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setObjectName("stageList")
+        # Styled by this property: the board names each view after its stage.
+        self.setProperty("role", "stageList")
         self.doubleClicked.connect(self._open_index)
+
+    def fit_to_cards(self, max_cards: int) -> None:
+        """In a swimlane the view is as tall as its cards (up to `max_cards`), and stays so."""
+        self._max_cards = max_cards
+        self.cell_model.rowsInserted.connect(self._fit)
+        self.cell_model.rowsRemoved.connect(self._fit)
+        self.cell_model.modelReset.connect(self._fit)
+        self._fit()
+
+    def _fit(self, *_args: object) -> None:
+        cards = max(1, min(self._max_cards, len(self.cell_model.task_ids)))
+        self.setFixedHeight(cards * (CARD_HEIGHT + 2 * MARGIN) + 6)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.setGridSize(QSize(max(120, self.viewport().width()), CARD_HEIGHT + 2 * MARGIN))

@@ -35,7 +35,18 @@ QLabel#wipBadge[over="true"] {{
     background: {WARNING_BG}; color: {WARNING_TEXT}; font-weight: 700;
 }}
 QFrame#stageColumn[over="true"] {{ background: {COLUMN_OVER}; }}
-QListView#stageList {{ background: transparent; border: none; outline: 0; }}
+QListView[role="stageList"] {{ background: transparent; border: none; outline: 0; }}
+QListView[role="stageList"] QScrollBar:vertical {{
+    background: transparent; width: 8px; margin: 2px 0 2px 0;
+}}
+QListView[role="stageList"] QScrollBar::handle:vertical {{
+    background: #c3c8d1; border-radius: 4px; min-height: 32px;
+}}
+QListView[role="stageList"] QScrollBar::handle:vertical:hover {{ background: #9ca3af; }}
+QListView[role="stageList"] QScrollBar::add-line:vertical,
+QListView[role="stageList"] QScrollBar::sub-line:vertical {{ height: 0; }}
+QListView[role="stageList"] QScrollBar::add-page:vertical,
+QListView[role="stageList"] QScrollBar::sub-page:vertical {{ background: transparent; }}
 QLineEdit#quickAdd {{
     background: transparent; border: 1px dashed #b8bec8; border-radius: 6px; padding: 5px 8px;
     color: {TEXT};
