@@ -110,10 +110,8 @@ def take_screenshot(path: Path, out: Path, view: str, size: tuple[int, int]) -> 
     window = MainWindow(workspace)
     window.resize(QSize(*size))
     window.show()
-    if view != "board":
-        print(
-            f"mopsboard: the {view} view is not available yet; showing the board", file=sys.stderr
-        )
+    if not window.show_view(view):
+        print(f"mopsboard: there is no {view} view yet; showing the board", file=sys.stderr)
     for _ in range(5):
         QApplication.processEvents()
     image = window.grab()
@@ -144,7 +142,9 @@ def run_gui(
     if path is None:
         print("mopsboard: no workspace given", file=sys.stderr)
         return 2
-    if windows.open(path) is None:
+    window = windows.open(path)
+    if window is None:
         return 1
+    window.show_view(view)
     QTimer.singleShot(0, lambda: None)
     return app.exec()

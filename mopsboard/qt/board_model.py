@@ -140,6 +140,24 @@ class BoardModel(QAbstractItemModel):
     def reload(self) -> None:
         self.load(self.board_id)
 
+    def sync_with_store(self) -> None:
+        """Catches up with changes another window or process committed: only the tasks whose
+        version changed are refreshed, so selection and scroll positions stay where they were.
+        Stage and lookup changes (rare) reload the board."""
+        if self.board_id is None:
+            return
+        stages = self.workspace.stages(self.board_id)
+        lookups = Lookups.load(self.workspace)
+        if stages != self.stages or lookups != self.lookups:
+            self.reload()
+            return
+        current = {t.id or 0: t.version for t in self.workspace.tasks(self.board_id)}
+        known = {task_id: task.version for task_id, task in self.tasks.items()}
+        changed = {i for i, version in current.items() if known.get(i) != version}
+        changed |= known.keys() - current.keys()
+        if changed:
+            self.refresh_tasks(changed)
+
     def _compute_lanes(self) -> list[Lane]:
         if self.grouping is Grouping.NONE:
             return [Lane(None, "")]

@@ -30,6 +30,7 @@ from mopsboard.ui.icons import app_icon, icon
 from mopsboard.ui.sidebar import Sidebar
 from mopsboard.ui.stage_dialog import StageDialog
 from mopsboard.ui.task_dialog import TaskDialog
+from mopsboard.ui.views import VIEWS
 
 EXTERNAL_POLL_MS = 1000
 # background, text, border
@@ -92,6 +93,14 @@ class MainWindow(QMainWindow):
         page_layout.addWidget(self.banner)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.board_view)
+        self.pages: dict[str, QWidget] = {"board": self.board_view}
+        for spec in VIEWS:
+            page = spec.make(self)
+            page.setObjectName(f"{spec.key}View")
+            self.pages[spec.key] = page
+            self.stack.addWidget(page)
+            self.sidebar.add_view(spec.key, spec.title, spec.icon)
+        self.sidebar.viewSelected.connect(self.show_view)
         page_layout.addWidget(self.stack, 1)
         central = QWidget()
         row = QHBoxLayout(central)
@@ -240,6 +249,15 @@ class MainWindow(QMainWindow):
         if current != self.model.board_id or current is None:
             self.show_board(current)
 
+    def show_view(self, key: str) -> bool:
+        """Shows the page of a view ("board", or a key from ui/views.py); False if unknown."""
+        page = self.pages.get(key)
+        if page is None:
+            return False
+        self.stack.setCurrentWidget(page)
+        self.sidebar.select_view(key)
+        return True
+
     def show_board(self, board_id: int | None) -> None:
         if board_id is not None and board_id == self.model.board_id:
             return
@@ -261,11 +279,8 @@ class MainWindow(QMainWindow):
             return
         if version != self._data_version:
             self._data_version = version
-            selected = self.board_view.focused_task_id()
             self._refresh_boards(self.model.board_id)
-            self.model.reload()
-            if selected is not None:
-                self.board_view.select_task(selected)
+            self.model.sync_with_store()
 
     # -- tasks ----------------------------------------------------------------------------------
 

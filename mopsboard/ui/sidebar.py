@@ -22,6 +22,7 @@ from mopsboard.qt.commands import WorkspaceActions
 from mopsboard.ui.icons import icon
 
 BoardIdRole = Qt.ItemDataRole.UserRole + 1
+ViewKeyRole = Qt.ItemDataRole.UserRole + 2
 
 
 class BoardList(QListWidget):
@@ -42,6 +43,7 @@ class BoardList(QListWidget):
 
 class Sidebar(QWidget):
     boardSelected = Signal(int)
+    viewSelected = Signal(str)
 
     def __init__(self, actions: WorkspaceActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,10 +69,9 @@ class Sidebar(QWidget):
         self.views = QListWidget()
         self.views.setObjectName("viewList")
         self.views.setAccessibleName("Views")
-        board_item = QListWidgetItem(icon("kanban", "#e5e7eb"), "Board")
-        self.views.addItem(board_item)
+        self.views.currentItemChanged.connect(self._view_selected)
+        self.add_view("board", "Board", "kanban")
         self.views.setCurrentRow(0)
-        self.views.setMaximumHeight(40)
 
         heading = QHBoxLayout()
         heading.addWidget(QLabel("BOARDS"))
@@ -87,6 +88,22 @@ class Sidebar(QWidget):
         layout.addSpacing(6)
         layout.addLayout(heading)
         layout.addWidget(self.boards, 1)
+
+    def add_view(self, key: str, title: str, icon_name: str) -> None:
+        item = QListWidgetItem(icon(icon_name, "#e5e7eb"), title)
+        item.setData(ViewKeyRole, key)
+        self.views.addItem(item)
+        rows = self.views.count()
+        self.views.setFixedHeight(rows * 30 + 6)
+
+    def select_view(self, key: str) -> None:
+        for row in range(self.views.count()):
+            if self.views.item(row).data(ViewKeyRole) == key:
+                self.views.setCurrentRow(row)
+
+    def _view_selected(self, item: QListWidgetItem | None, _old: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.viewSelected.emit(str(item.data(ViewKeyRole)))
 
     def show_boards(self, boards: list[Board], current: int | None) -> None:
         self.boards.blockSignals(True)

@@ -209,3 +209,19 @@ def test_filter_bar_filters_the_board(qtbot: QtBot, window: MainWindow) -> None:
     assert window.count_label.text() == "1 of 7 tasks shown"
     bar.reset()
     assert window.model.shown_count() == 7
+
+
+def test_changes_from_another_process_show_up_and_keep_the_selection(
+    window: MainWindow,
+) -> None:
+    window.board_view.select_task(task_id(window, "A"))
+    with Workspace.open(window.workspace.path) as other:
+        b = next(t for t in other.tasks() if t.title == "B")
+        other.update_task(b.model_copy(update={"title": "B, edited elsewhere"}))
+        ready = other.stage_named(b.board_id, "Ready")
+        other.move_tasks([b.id or 0], ready.id or 0, None)
+    window._check_external_changes()
+    ready_view = view_of(window, "Ready")
+    titles = [window.model.tasks[i].title for i in ready_view.cell_model.task_ids]
+    assert titles == ["D", "B, edited elsewhere"]
+    assert view_of(window, "Backlog").selected_task_ids() == [task_id(window, "A")]

@@ -1,0 +1,28 @@
+"""The views the sidebar lists beside the board. Each entry makes its page for a main window.
+
+A view is a QWidget built from the window's workspace, its undoable actions and the board model
+(for "show on board"). To add one, append a `ViewSpec` to `VIEWS`: nothing else in the window
+changes. The key is what `mopsboard --view KEY` names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
+    from mopsboard.ui.main_window import MainWindow
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    key: str
+    title: str
+    icon: str  # a name from resources/icons
+    make: Callable[[MainWindow], QWidget]
+
+
+VIEWS: list[ViewSpec] = []
