@@ -14,7 +14,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from mopsboard.domain.errors import MopsboardError
 from mopsboard.domain.models import Board, Stage, Task
-from mopsboard.store.tasks import Placement
+from mopsboard.store.moves import Placement
 from mopsboard.store.workspace import Workspace
 
 Step = Callable[[], object]

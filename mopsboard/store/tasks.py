@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
@@ -13,7 +12,7 @@ from pydantic import TypeAdapter
 
 from mopsboard.domain import ranking
 from mopsboard.domain.errors import MopsboardError, NotFoundError
-from mopsboard.domain.models import ChecklistItem, Priority, Stage, StageKind, Task
+from mopsboard.domain.models import ChecklistItem, Priority, StageKind, Task
 from mopsboard.domain.rules import check_gate, check_wip
 from mopsboard.store.base import now_text, to_row
 from mopsboard.store.boards import BoardStore
@@ -23,22 +22,6 @@ TASK_COLUMNS = (
     "team_id, estimate_hours, start_date, due_date, priority, labels, checklist, archived, "
     "created_at, updated_at, completed_at, version"
 )
-
-
-@dataclass(frozen=True)
-class Placement:
-    """Where a task sits: enough to undo or redo a move exactly."""
-
-    task_id: int
-    stage_id: int
-    rank: str
-
-
-@dataclass(frozen=True)
-class MoveResult:
-    before: tuple[Placement, ...]
-    after: tuple[Placement, ...]
-    over_wip_limit: bool
 
 
 _TASK_FIELDS = frozenset(Task.model_fields)
@@ -382,38 +365,6 @@ class TaskStore(BoardStore):
         ).fetchone()[0]
         return check_wip(target, int(present), arriving)
 
-    def move_tasks(
-        self, task_ids: Sequence[int], stage_id: int, before_task_id: int | None = None
-    ) -> MoveResult:
-        """Moves tasks, in the given order, into `stage_id` just above `before_task_id` (None:
-        at the end). Only the moved rows are written; board rules may refuse the move."""
-        if not task_ids:
-            raise MopsboardError("No task to move.")
-        if before_task_id in task_ids:
-            raise MopsboardError("A task cannot be placed relative to itself.")
-        with self._write():
-            tasks = self.tasks_by_id(task_ids)
-            if len(tasks) != len(set(task_ids)):
-                raise NotFoundError("Some of the tasks to move no longer exist.")
-            board_ids = {t.board_id for t in tasks}
-            target: Stage = self.stage(stage_id)
-            if board_ids != {target.board_id}:
-                raise MopsboardError("Tasks can only move between stages of their own board.")
-            over = self._check_rules(target.board_id, tasks, stage_id)
-            low, high = self._gap(stage_id, before_task_id, set(task_ids))
-            if low is not None and high is not None and low >= high:
-                low, high = self._rebalance(stage_id, before_task_id, set(task_ids))
-            keys = ranking.keys_between(low, high, len(tasks))
-            if any(ranking.needs_rebalance(k) for k in keys):
-                low, high = self._rebalance(stage_id, before_task_id, set(task_ids))
-                keys = ranking.keys_between(low, high, len(tasks))
-            before = tuple(Placement(t.id or 0, t.stage_id, t.rank) for t in tasks)
-            after = tuple(
-                Placement(t.id or 0, stage_id, k) for t, k in zip(tasks, keys, strict=True)
-            )
-            self._place(after, {t.id: t.stage_id for t in tasks})
-        return MoveResult(before, after, over)
-
     def _gap(
         self, stage_id: int, before_task_id: int | None, moving: set[int]
     ) -> tuple[str | None, str | None]:
@@ -455,90 +406,6 @@ class TaskStore(BoardStore):
             )
         self._changed("tasks", ids, fields={"rank"})
         return self._gap(stage_id, before_task_id, moving)
-
-    def _place(self, placements: Sequence[Placement], old_stages: dict[int | None, int]) -> None:
-        stamp = now_text()
-        done_stages = {
-            r[0] for r in self.db.execute("SELECT id FROM stages WHERE kind = 'done'").fetchall()
-        }
-        for placement in placements:
-            old_stage = old_stages.get(placement.task_id)
-            if old_stage != placement.stage_id:
-                completed = stamp if placement.stage_id in done_stages else None
-                self.db.execute(
-                    "UPDATE tasks SET stage_id = ?, rank = ?, completed_at = ?, updated_at = ?, "
-                    "version = version + 1 WHERE id = ?",
-                    [placement.stage_id, placement.rank, completed, stamp, placement.task_id],
-                )
-                self.db.execute(
-                    "INSERT INTO task_events (task_id, from_stage_id, to_stage_id, at) "
-                    "VALUES (?, ?, ?, ?)",
-                    [placement.task_id, old_stage, placement.stage_id, stamp],
-                )
-            else:
-                self.db.execute(
-                    "UPDATE tasks SET rank = ?, updated_at = ?, version = version + 1 WHERE id = ?",
-                    [placement.rank, stamp, placement.task_id],
-                )
-        self._changed("tasks", [p.task_id for p in placements], fields={"stage_id", "rank"})
-
-    def place_tasks(self, placements: Sequence[Placement]) -> None:
-        """Puts tasks exactly at the given places, without board rules (undo and redo)."""
-        with self._write() as db:
-            old: dict[int | None, int] = {}
-            for placement in placements:
-                row = db.execute(
-                    "SELECT stage_id FROM tasks WHERE id = ?", [placement.task_id]
-                ).fetchone()
-                if row is None:
-                    raise NotFoundError(f"There is no task with id {placement.task_id}.")
-                old[placement.task_id] = row[0]
-            self._place(placements, old)
-
-    def append_tasks_to_stage(self, task_ids: Sequence[int], stage_id: int) -> None:
-        """Moves tasks to the end of a stage, keeping their order (used when a stage goes)."""
-        with self._write() as db:
-            last = self._last_rank(stage_id)
-            keys = ranking.keys_between(last, None, len(task_ids))
-            marks = ", ".join("?" * len(task_ids))
-            old = {
-                r[0]: r[1]
-                for r in db.execute(
-                    f"SELECT id, stage_id FROM tasks WHERE id IN ({marks})",  # noqa: S608
-                    list(task_ids),
-                ).fetchall()
-            }
-            self._place(
-                [Placement(t, stage_id, k) for t, k in zip(task_ids, keys, strict=True)], old
-            )
-
-    def delete_stage(self, stage_id: int, move_tasks_to: int | None) -> list[int]:
-        """Deletes a stage; its tasks go to `move_tasks_to` (required when it holds any).
-
-        Returns the ids of the tasks that moved.
-        """
-        with self._write() as db:
-            stage = self.stage(stage_id)
-            task_ids = [
-                r[0]
-                for r in db.execute(
-                    "SELECT id FROM tasks WHERE stage_id = ? ORDER BY rank", [stage_id]
-                ).fetchall()
-            ]
-            if task_ids:
-                if move_tasks_to is None or move_tasks_to == stage_id:
-                    raise MopsboardError(
-                        f"'{stage.name}' holds {len(task_ids)} tasks: choose a stage to move "
-                        "them to before deleting it."
-                    )
-                target = self.stage(move_tasks_to)
-                if target.board_id != stage.board_id:
-                    raise MopsboardError("Tasks can only move to a stage of the same board.")
-                self.append_tasks_to_stage(task_ids, move_tasks_to)
-            db.execute("DELETE FROM stages WHERE id = ?", [stage_id])
-            self._shift_stages(stage.board_id, stage.position, -1)
-            self._changed("stages", [stage_id], "deleted")
-        return task_ids
 
     def task_events(self, task_id: int) -> list[tuple[int | None, int, str]]:
         with self._read() as db:

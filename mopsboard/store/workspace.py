@@ -7,8 +7,8 @@ from pathlib import Path
 from mopsboard.domain.models import Persona
 from mopsboard.store.catalog import CatalogStore
 from mopsboard.store.database import create_database, open_database
+from mopsboard.store.moves import MoveStore
 from mopsboard.store.people import PeopleStore
-from mopsboard.store.tasks import TaskStore
 
 DEFAULT_BOARD = "Campaign board"
 
@@ -47,7 +47,7 @@ DEFAULT_PERSONAS: tuple[Persona, ...] = (
 )
 
 
-class Workspace(TaskStore, CatalogStore, PeopleStore):
+class Workspace(MoveStore, CatalogStore, PeopleStore):
     """A workspace file. Reads return domain models; every write is one unit of work and is
     reported to subscribers as `Change`s after it commits."""
 

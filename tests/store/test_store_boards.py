@@ -11,7 +11,7 @@ from pydantic import ValidationError
 from mopsboard.domain.errors import ConflictError, MopsboardError, NotFoundError
 from mopsboard.domain.models import Stage, StageKind, Task
 from mopsboard.store.base import Change
-from mopsboard.store.tasks import Placement
+from mopsboard.store.moves import Placement
 from mopsboard.store.workspace import Workspace
 
 

@@ -11,7 +11,7 @@ from mopsboard.domain.errors import MopsboardError, NotFoundError, RuleError
 from mopsboard.domain.models import ChecklistItem, Stage, Task
 from mopsboard.domain.ranking import REBALANCE_LENGTH
 from mopsboard.store.base import Change
-from mopsboard.store.tasks import Placement
+from mopsboard.store.moves import Placement
 from mopsboard.store.workspace import Workspace
 
 Add = Callable[..., Task]
