@@ -44,7 +44,15 @@ StageIdRole = Qt.ItemDataRole.UserRole + 2
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 # (task ids in drag order, target stage id, task id to land above or None for the end) -> done?
-Mover = Callable[[list[int], int, int | None], bool]
+# ... and, in a swimlane of another campaign (persona, assignee, team), the field to set.
+LaneAssignment = tuple[str, int | None] | None
+Mover = Callable[[list[int], int, int | None, LaneAssignment], bool]
+LANE_FIELD = {
+    Grouping.CAMPAIGN: "campaign_id",
+    Grouping.PERSONA: "persona_id",
+    Grouping.ASSIGNEE: "assignee_id",
+    Grouping.TEAM: "team_id",
+}
 
 
 @dataclass(frozen=True)
@@ -539,7 +547,14 @@ class BoardModel(QAbstractItemModel):
             row = parent.row()
         cards = self._cells[cell]
         before = self._first_not_moving(cards, row, set(ids))
-        return self.mover(ids, stage.id or 0, before)
+        return self.mover(ids, stage.id or 0, before, self._lane_assignment(cell))
+
+    def _lane_assignment(self, cell: int) -> LaneAssignment:
+        column = LANE_FIELD.get(self.grouping)
+        if column is None or not self.stages:
+            return None
+        lane = self.lanes[cell // len(self.stages)]
+        return column, lane.key
 
     def _first_not_moving(self, cards: list[int], row: int, moving: set[int]) -> int | None:
         """The card the dropped ones land above: the first one at or after `row` that is not

@@ -70,10 +70,17 @@ class WorkspaceActions(QObject):
 
     # -- tasks ----------------------------------------------------------------------------------
 
-    def move_tasks(self, task_ids: Sequence[int], stage_id: int, before_id: int | None) -> bool:
-        """Moves tasks; on refusal emits `failed` with the reason and returns False."""
+    def move_tasks(
+        self,
+        task_ids: Sequence[int],
+        stage_id: int,
+        before_id: int | None,
+        assign: tuple[str, int | None] | None = None,
+    ) -> bool:
+        """Moves tasks (setting `assign` on them, for a drop into another swimlane); on refusal
+        emits `failed` with the reason and returns False."""
         try:
-            result = self.workspace.move_tasks(list(task_ids), stage_id, before_id)
+            result = self.workspace.move_tasks(list(task_ids), stage_id, before_id, assign=assign)
         except MopsboardError as error:
             self.failed.emit(str(error))
             return False

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from mopsboard.domain import ranking
 from mopsboard.domain.errors import MopsboardError, NotFoundError
-from mopsboard.domain.models import Stage
+from mopsboard.domain.models import Stage, Task
 from mopsboard.store.base import now_text
 from mopsboard.store.tasks import TaskStore
 
@@ -20,6 +20,11 @@ class Placement:
     task_id: int
     stage_id: int
     rank: str
+    # Reference fields set with the move (a drop into another swimlane), as (column, value).
+    fields: tuple[tuple[str, int | None], ...] = ()
+
+
+LANE_FIELDS = frozenset({"campaign_id", "persona_id", "assignee_id", "team_id"})
 
 
 @dataclass(frozen=True)
@@ -29,12 +34,26 @@ class MoveResult:
     over_wip_limit: bool
 
 
+def _old_fields(
+    task: Task, new: tuple[tuple[str, int | None], ...]
+) -> tuple[tuple[str, int | None], ...]:
+    return tuple((column, getattr(task, column)) for column, _value in new)
+
+
 class MoveStore(TaskStore):
     def move_tasks(
-        self, task_ids: Sequence[int], stage_id: int, before_task_id: int | None = None
+        self,
+        task_ids: Sequence[int],
+        stage_id: int,
+        before_task_id: int | None = None,
+        *,
+        assign: tuple[str, int | None] | None = None,
     ) -> MoveResult:
         """Moves tasks, in the given order, into `stage_id` just above `before_task_id` (None:
-        at the end). Only the moved rows are written; board rules may refuse the move."""
+        at the end). Only the moved rows are written; board rules may refuse the move.
+
+        `assign` sets one reference of every moved task in the same unit of work: a card dropped
+        into the "Spring launch" lane joins that campaign."""
         if not task_ids:
             raise MopsboardError("No task to move.")
         if before_task_id in task_ids:
@@ -55,12 +74,49 @@ class MoveStore(TaskStore):
             if any(ranking.needs_rebalance(k) for k in keys):
                 low, high = self._rebalance(stage_id, before_task_id, set(task_ids))
                 keys = ranking.keys_between(low, high, len(tasks))
-            before = tuple(Placement(t.id or 0, t.stage_id, t.rank) for t in tasks)
+            new_fields = self._lane_fields(tasks, assign)
+            before = tuple(
+                Placement(t.id or 0, t.stage_id, t.rank, _old_fields(t, new_fields[i]))
+                for i, t in enumerate(tasks)
+            )
             after = tuple(
-                Placement(t.id or 0, stage_id, k) for t, k in zip(tasks, keys, strict=True)
+                Placement(t.id or 0, stage_id, k, new_fields[i])
+                for i, (t, k) in enumerate(zip(tasks, keys, strict=True))
             )
             self._place(after, {t.id: t.stage_id for t in tasks})
         return MoveResult(before, after, over)
+
+    def _lane_fields(
+        self, tasks: Sequence[Task], assign: tuple[str, int | None] | None
+    ) -> list[tuple[tuple[str, int | None], ...]]:
+        """What each task's references become; a task's team follows its assignee."""
+        if assign is None:
+            return [() for _ in tasks]
+        column, value = assign
+        if column not in LANE_FIELDS:
+            raise MopsboardError(f"Cards cannot be grouped by {column}.")
+        table = {
+            "campaign_id": "campaigns",
+            "persona_id": "personas",
+            "assignee_id": "members",
+            "team_id": "teams",
+        }[column]
+        self._require(table, value, column.removesuffix("_id"))
+        result: list[tuple[tuple[str, int | None], ...]] = []
+        for task in tasks:
+            if getattr(task, column) == value:
+                result.append(())
+            elif column == "assignee_id" and value is not None:
+                team = self.db.execute(
+                    "SELECT team_id FROM members WHERE id = ?", [value]
+                ).fetchone()[0]
+                result.append((("assignee_id", value), ("team_id", team)))
+            elif column == "team_id" and task.assignee_id is not None:
+                # The assignee works in another team: the card becomes that team's, unassigned.
+                result.append((("team_id", value), ("assignee_id", None)))
+            else:
+                result.append(((column, value),))
+        return result
 
     def _place(self, placements: Sequence[Placement], old_stages: dict[int | None, int]) -> None:
         stamp = now_text()
@@ -68,6 +124,13 @@ class MoveStore(TaskStore):
             r[0] for r in self.db.execute("SELECT id FROM stages WHERE kind = 'done'").fetchall()
         }
         for placement in placements:
+            for column, value in placement.fields:
+                if column not in LANE_FIELDS:
+                    raise MopsboardError(f"Cards cannot be grouped by {column}.")
+                self.db.execute(
+                    f"UPDATE tasks SET {column} = ? WHERE id = ?",  # noqa: S608
+                    [value, placement.task_id],
+                )
             old_stage = old_stages.get(placement.task_id)
             if old_stage != placement.stage_id:
                 completed = stamp if placement.stage_id in done_stages else None
@@ -86,7 +149,10 @@ class MoveStore(TaskStore):
                     "UPDATE tasks SET rank = ?, updated_at = ?, version = version + 1 WHERE id = ?",
                     [placement.rank, stamp, placement.task_id],
                 )
-        self._changed("tasks", [p.task_id for p in placements], fields={"stage_id", "rank"})
+        moved_fields = {column for p in placements for column, _value in p.fields}
+        self._changed(
+            "tasks", [p.task_id for p in placements], fields={"stage_id", "rank", *moved_fields}
+        )
 
     def place_tasks(self, placements: Sequence[Placement]) -> None:
         """Puts tasks exactly at the given places, without board rules (undo and redo)."""

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from mopsboard.domain.errors import MopsboardError, NotFoundError, RuleError
-from mopsboard.domain.models import ChecklistItem, Stage, Task
+from mopsboard.domain.models import ChecklistItem, Member, Stage, Task, Team, TeamKind
 from mopsboard.domain.ranking import REBALANCE_LENGTH
 from mopsboard.store.base import Change
 from mopsboard.store.moves import Placement
@@ -312,3 +312,28 @@ def test_300_drops_at_the_top_keep_order(
     assert titles("Ready") == [*[f"N{n:03d}" for n in reversed(range(300))], "Bottom"]
     ready = [t for t in ws.tasks(board_id) if t.stage_id == stage["Ready"].id]
     assert max(len(t.rank) for t in ready) <= REBALANCE_LENGTH
+
+
+def test_move_into_an_assignee_lane_sets_the_assignee_and_team_and_undoes(tmp_path: Path) -> None:
+    ws = Workspace.create(tmp_path / "lanes.mopsboard")
+    board = ws.boards()[0].id or 0
+    stages = ws.stages(board)
+    content = ws.add_team(Team(name="Content"))
+    agency = ws.add_team(Team(name="Agency", kind=TeamKind.AGENCY))
+    ana = ws.add_member(Member(team_id=content.id or 0, name="Ana"))
+    bo = ws.add_member(Member(team_id=agency.id or 0, name="Bo"))
+    task = ws.add_task(
+        Task(board_id=board, stage_id=stages[0].id or 0, title="Brief", assignee_id=ana.id)
+    )
+    result = ws.move_tasks([task.id or 0], stages[1].id or 0, None, assign=("assignee_id", bo.id))
+    moved = ws.task(task.id or 0)
+    assert (moved.stage_id, moved.assignee_id, moved.team_id) == (stages[1].id, bo.id, agency.id)
+    ws.place_tasks(result.before)
+    back = ws.task(task.id or 0)
+    assert (back.stage_id, back.assignee_id, back.team_id) == (stages[0].id, ana.id, content.id)
+    # A card moved to another team's lane leaves its assignee behind.
+    ws.move_tasks([task.id or 0], stages[0].id or 0, None, assign=("team_id", agency.id))
+    retagged = ws.task(task.id or 0)
+    assert (retagged.team_id, retagged.assignee_id) == (agency.id, None)
+    with pytest.raises(MopsboardError):
+        ws.move_tasks([task.id or 0], stages[0].id or 0, None, assign=("title", 1))

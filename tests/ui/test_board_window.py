@@ -225,3 +225,27 @@ def test_changes_from_another_process_show_up_and_keep_the_selection(
     titles = [window.model.tasks[i].title for i in ready_view.cell_model.task_ids]
     assert titles == ["D", "B, edited elsewhere"]
     assert view_of(window, "Backlog").selected_task_ids() == [task_id(window, "A")]
+
+
+def test_drop_into_another_swimlane_sets_its_campaign_and_undo_restores(
+    window: MainWindow, titles_by_stage: Titles
+) -> None:
+    bar = window.board_view.filter_bar
+    bar.grouping.setCurrentIndex(bar.grouping.findData("campaign"))
+    lanes = [lane.title for lane in window.model.lanes]
+    assert lanes == ["Intent webinar", "Spring launch", "No campaign"]
+    ready = next(s for s in window.model.stages if s.name == "Ready")
+    webinar_ready = window.board_view.view_for_stage(ready.id or 0, lane=0)
+    assert webinar_ready is not None
+    drop(webinar_ready, mime_for(window, ["A"]), below_all(webinar_ready))
+    path = window.workspace.path
+    assert titles_by_stage(path)["Ready"] == ["D", "A"]
+    with Workspace.open(path) as ws:
+        a = next(t for t in ws.tasks() if t.title == "A")
+        assert ws.campaign(a.campaign_id or 0).name == "Intent webinar"
+    assert window.model.tasks[a.id or 0].campaign_id == a.campaign_id
+    window.undo_action.trigger()
+    assert titles_by_stage(path)["Backlog"] == ["A", "B", "C"]
+    with Workspace.open(path) as ws:
+        a = next(t for t in ws.tasks() if t.title == "A")
+        assert ws.campaign(a.campaign_id or 0).name == "Spring launch"
