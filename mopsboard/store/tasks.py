@@ -99,6 +99,26 @@ class TaskStore(BoardStore):
         clauses = []
         params: list[Any] = []
         if board_id is not None:
+            # Stage by stage, each read in order from the (stage_id, rank) index: no sort.
+            archived = "" if include_archived else " AND archived = 0"
+            stage_sql = (
+                f"SELECT {TASK_COLUMNS} FROM tasks "  # noqa: S608
+                f"WHERE stage_id = ?{archived} ORDER BY rank"
+            )
+            with self._read() as db:
+                stage_ids = [
+                    row[0]
+                    for row in db.execute(
+                        "SELECT id FROM stages WHERE board_id = ? ORDER BY position, id",
+                        [board_id],
+                    ).fetchall()
+                ]
+                return [
+                    task_from_row(row)
+                    for stage_id in stage_ids
+                    for row in db.execute(stage_sql, [stage_id]).fetchall()
+                ]
+        if board_id is not None:
             clauses.append("t.board_id = ?")
             params.append(board_id)
         if not include_archived:

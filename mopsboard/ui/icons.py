@@ -7,7 +7,7 @@ from functools import cache
 from importlib import resources
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 ICON_COLOUR = "#374151"
@@ -31,11 +31,10 @@ def _pixmap(name: str, colour: str, size: int) -> QPixmap:
 @cache
 def icon(name: str, colour: str = ICON_COLOUR) -> QIcon:
     result = QIcon()
-    for size in (16, 24, 32, 48):
+    # Two sizes cover menus, tool bars and high-DPI screens (Qt scales between them); the
+    # faded look of disabled actions is derived by Qt.
+    for size in (16, 32):
         result.addPixmap(_pixmap(name, colour, size), QIcon.Mode.Normal)
-        result.addPixmap(
-            _pixmap(name, QColor(colour).lighter(250).name(), size), QIcon.Mode.Disabled
-        )
     return result
 
 
