@@ -11,7 +11,6 @@ from __future__ import annotations
 import bisect
 import json
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, cast
 
@@ -33,12 +32,19 @@ from mopsboard.domain.filtering import (
     matches,
     search_text,
 )
-from mopsboard.domain.models import Campaign, Member, Persona, Stage, StageKind, Task, Team
+from mopsboard.domain.models import Stage, StageKind, Task
+from mopsboard.qt.board_parts import (
+    TASK_MIME,
+    Lane,
+    Lookups,
+    StageSummary,
+    task_ids_from_mime,
+    task_tooltip,
+)
 from mopsboard.qt.cell_model import CellModel
 from mopsboard.store.base import Change
 from mopsboard.store.workspace import Workspace
 
-TASK_MIME = "application/x-mopsboard-task-ids"
 TaskIdRole = Qt.ItemDataRole.UserRole + 1
 StageIdRole = Qt.ItemDataRole.UserRole + 2
 
@@ -53,41 +59,6 @@ LANE_FIELD = {
     Grouping.ASSIGNEE: "assignee_id",
     Grouping.TEAM: "team_id",
 }
-
-
-@dataclass(frozen=True)
-class Lane:
-    key: int | None
-    title: str
-    colour: str | None = None
-
-
-@dataclass
-class Lookups:
-    """Names and colours a card shows for the ids a task holds."""
-
-    campaigns: dict[int, Campaign] = field(default_factory=dict)
-    personas: dict[int, Persona] = field(default_factory=dict)
-    members: dict[int, Member] = field(default_factory=dict)
-    teams: dict[int, Team] = field(default_factory=dict)
-
-    @classmethod
-    def load(cls, workspace: Workspace) -> Lookups:
-        return cls(
-            campaigns={c.id or 0: c for c in workspace.campaigns(include_archived=True)},
-            personas={p.id or 0: p for p in workspace.personas(include_archived=True)},
-            members={m.id or 0: m for m in workspace.members()},
-            teams={t.id or 0: t for t in workspace.teams(include_archived=True)},
-        )
-
-
-@dataclass(frozen=True)
-class StageSummary:
-    stage: Stage
-    shown: int
-    total: int
-    hours: float
-    over_limit: bool
 
 
 class BoardModel(QAbstractItemModel):
@@ -452,28 +423,10 @@ class BoardModel(QAbstractItemModel):
         if role == StageIdRole:
             return task.stage_id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(task)
+            return task_tooltip(task, self.lookups)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._tooltip(task).replace("\n", ", ")
+            return task_tooltip(task, self.lookups).replace("\n", ", ")
         return None
-
-    def _tooltip(self, task: Task) -> str:
-        parts = [task.title]
-        if task.campaign_id in self.lookups.campaigns:
-            parts.append(f"Campaign: {self.lookups.campaigns[task.campaign_id].name}")
-        if task.persona_id in self.lookups.personas:
-            parts.append(f"Persona: {self.lookups.personas[task.persona_id].name}")
-        if task.assignee_id in self.lookups.members:
-            parts.append(f"Assignee: {self.lookups.members[task.assignee_id].name}")
-        elif task.team_id in self.lookups.teams:
-            parts.append(f"Team: {self.lookups.teams[task.team_id].name} (unassigned)")
-        if task.due_date:
-            parts.append(f"Due {task.due_date.isoformat()}")
-        if task.estimate_hours is not None:
-            parts.append(f"Estimate {task.estimate_hours:g} h")
-        if task.checklist:
-            parts.append(f"Checklist {task.checklist_done}/{len(task.checklist)}")
-        return "\n".join(parts)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -509,17 +462,7 @@ class BoardModel(QAbstractItemModel):
         data.setText("\n".join(self.tasks[i].title for i in ids if i in self.tasks))
         return data
 
-    @staticmethod
-    def task_ids_from_mime(data: QMimeData) -> list[int]:
-        if not data.hasFormat(TASK_MIME):
-            return []
-        try:
-            ids = json.loads(bytes(data.data(TASK_MIME).data()).decode())
-        except (ValueError, UnicodeDecodeError):
-            return []
-        if not isinstance(ids, list) or len(ids) > 10_000:
-            return []
-        return [int(i) for i in ids if isinstance(i, int) and not isinstance(i, bool)]
+    task_ids_from_mime = staticmethod(task_ids_from_mime)
 
     def canDropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 
 from mopsboard.domain.filtering import ANY, Grouping, TaskFilter
 from mopsboard.domain.models import Task
-from mopsboard.qt.board_model import BoardModel, StageSummary
+from mopsboard.qt.board_model import BoardModel
+from mopsboard.qt.board_parts import StageSummary
 from mopsboard.qt.commands import WorkspaceActions
 from mopsboard.ui import theme
 from mopsboard.ui.card_delegate import CardDelegate

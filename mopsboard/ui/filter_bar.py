@@ -13,7 +13,7 @@ from mopsboard.domain.filtering import (
     Grouping,
     TaskFilter,
 )
-from mopsboard.qt.board_model import Lookups
+from mopsboard.qt.board_parts import Lookups
 from mopsboard.ui.icons import icon
 
 # Row ids start at 1, so 0 can stand for "has none" in a picker (Qt cannot find None data).

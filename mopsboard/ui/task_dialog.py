@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from mopsboard.domain.errors import validation_messages
 from mopsboard.domain.models import ChecklistItem, Priority, Stage, Task
-from mopsboard.qt.board_model import Lookups
+from mopsboard.qt.board_parts import Lookups
 from mopsboard.ui.markdown_view import InertMarkdownView
 
 NONE_CHOICE = 0

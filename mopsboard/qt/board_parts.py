@@ -1,0 +1,82 @@
+"""The pieces of the board model that need no model: lookups, lanes, summaries, card texts and
+the drag format."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QMimeData
+
+from mopsboard.domain.models import Campaign, Member, Persona, Stage, Task, Team
+from mopsboard.store.workspace import Workspace
+
+TASK_MIME = "application/x-mopsboard-task-ids"
+
+
+@dataclass(frozen=True)
+class Lane:
+    key: int | None
+    title: str
+    colour: str | None = None
+
+
+@dataclass
+class Lookups:
+    """Names and colours a card shows for the ids a task holds."""
+
+    campaigns: dict[int, Campaign] = field(default_factory=dict)
+    personas: dict[int, Persona] = field(default_factory=dict)
+    members: dict[int, Member] = field(default_factory=dict)
+    teams: dict[int, Team] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, workspace: Workspace) -> Lookups:
+        return cls(
+            campaigns={c.id or 0: c for c in workspace.campaigns(include_archived=True)},
+            personas={p.id or 0: p for p in workspace.personas(include_archived=True)},
+            members={m.id or 0: m for m in workspace.members()},
+            teams={t.id or 0: t for t in workspace.teams(include_archived=True)},
+        )
+
+
+@dataclass(frozen=True)
+class StageSummary:
+    stage: Stage
+    shown: int
+    total: int
+    hours: float
+    over_limit: bool
+
+
+def task_tooltip(task: Task, lookups: Lookups) -> str:
+    """What a card says to a hover or a screen reader."""
+    parts = [task.title]
+    if task.campaign_id in lookups.campaigns:
+        parts.append(f"Campaign: {lookups.campaigns[task.campaign_id].name}")
+    if task.persona_id in lookups.personas:
+        parts.append(f"Persona: {lookups.personas[task.persona_id].name}")
+    if task.assignee_id in lookups.members:
+        parts.append(f"Assignee: {lookups.members[task.assignee_id].name}")
+    elif task.team_id in lookups.teams:
+        parts.append(f"Team: {lookups.teams[task.team_id].name} (unassigned)")
+    if task.due_date:
+        parts.append(f"Due {task.due_date.isoformat()}")
+    if task.estimate_hours is not None:
+        parts.append(f"Estimate {task.estimate_hours:g} h")
+    if task.checklist:
+        parts.append(f"Checklist {task.checklist_done}/{len(task.checklist)}")
+    return "\n".join(parts)
+
+
+def task_ids_from_mime(data: QMimeData) -> list[int]:
+    """The task ids a drag carries; anything else (another program's drop) gives none."""
+    if not data.hasFormat(TASK_MIME):
+        return []
+    try:
+        ids = json.loads(bytes(data.data(TASK_MIME).data()).decode())
+    except (ValueError, UnicodeDecodeError):
+        return []
+    if not isinstance(ids, list) or len(ids) > 10_000:
+        return []
+    return [int(i) for i in ids if isinstance(i, int) and not isinstance(i, bool)]
