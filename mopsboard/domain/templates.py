@@ -1,0 +1,323 @@
+"""Campaign templates and the plan a template makes for a launch date.
+
+A template names stages, personas and teams by name, not by id, so a built-in template (or one
+saved in another workspace) fits any workspace: names are matched when the plan is applied, and
+what does not match is left empty and said so in the preview.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+
+from mopsboard.domain.models import (
+    MAX_CHECKLIST,
+    Campaign,
+    ChecklistItem,
+    Colour,
+    Hours,
+    Name,
+    Record,
+    Stage,
+    StageKind,
+    Task,
+    Text,
+)
+from mopsboard.domain.scheduling import (
+    MAX_SPAN,
+    NO_HOLIDAYS,
+    offset_and_duration,
+    schedule_backwards,
+)
+
+MAX_TEMPLATE_TASKS = 500
+ShortText = Annotated[str, AfterValidator(lambda v: v.strip()), Field(max_length=200)]
+WorkingDays = Annotated[int, Field(ge=-MAX_SPAN, le=MAX_SPAN)]
+
+# Stage names templates use, and the kind of stage each stands for on a board that names its
+# stages differently.
+STAGE_KINDS = {
+    "backlog": StageKind.BACKLOG,
+    "ready": StageKind.ACTIVE,
+    "in progress": StageKind.ACTIVE,
+    "review": StageKind.REVIEW,
+    "done": StageKind.DONE,
+}
+
+
+class TemplateTask(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    title: Name
+    description: Text = ""
+    stage: ShortText = "Backlog"
+    persona: ShortText = ""
+    team: ShortText = ""
+    estimate_hours: Hours = None
+    checklist: tuple[Name, ...] = ()
+    labels: tuple[ShortText, ...] = ()
+    # Working days from the launch to the due date: negative before the launch.
+    offset: WorkingDays = 0
+    duration: Annotated[int, Field(ge=1, le=MAX_SPAN)] = 1
+
+    @field_validator("checklist")
+    @classmethod
+    def _bound_checklist(cls, items: tuple[str, ...]) -> tuple[str, ...]:
+        if len(items) > MAX_CHECKLIST:
+            raise ValueError(f"has {len(items)} items; at most {MAX_CHECKLIST}")
+        return items
+
+
+class CampaignTemplate(Record):
+    """A built-in template has a `key` and no id; a saved one has an id."""
+
+    name: Name
+    description: Text = ""
+    channel: ShortText = ""
+    audience: ShortText = ""
+    colour: Colour = "#3b82f6"
+    # Working days the campaign runs on after the launch (its end date).
+    run_days: Annotated[int, Field(ge=0, le=MAX_SPAN)] = 0
+    tasks: tuple[TemplateTask, ...] = ()
+    key: str = ""
+    archived: bool = False
+
+    @field_validator("tasks")
+    @classmethod
+    def _bound_tasks(cls, tasks: tuple[TemplateTask, ...]) -> tuple[TemplateTask, ...]:
+        if len(tasks) > MAX_TEMPLATE_TASKS:
+            raise ValueError(f"has {len(tasks)} tasks; at most {MAX_TEMPLATE_TASKS}")
+        return tasks
+
+    @property
+    def builtin(self) -> bool:
+        return bool(self.key) and self.id is None
+
+    @property
+    def estimate_total(self) -> float:
+        return sum(t.estimate_hours or 0.0 for t in self.tasks)
+
+
+def slug(name: str) -> str:
+    """A name as a command-line word: "Product launch" -> "product-launch"."""
+    return re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+
+
+def find_template(templates: Sequence[CampaignTemplate], wanted: str) -> CampaignTemplate | None:
+    """By name, ignoring case, or by its slug ("product-launch")."""
+    text = wanted.strip().casefold()
+    for template in templates:
+        if template.name.casefold() == text or template.key == text:
+            return template
+    for template in templates:
+        if slug(template.name) == slug(wanted):
+            return template
+    return None
+
+
+@dataclass(frozen=True)
+class PlannedTask:
+    source: TemplateTask
+    start: date
+    due: date
+
+
+@dataclass(frozen=True)
+class CampaignPlan:
+    template: CampaignTemplate
+    name: str
+    launch: date
+    tasks: tuple[PlannedTask, ...]
+
+    @property
+    def start(self) -> date:
+        return min([self.launch, *(t.start for t in self.tasks)])
+
+    @property
+    def end(self) -> date:
+        return max([self.launch, *(t.due for t in self.tasks)])
+
+    def in_past(self, today: date) -> list[PlannedTask]:
+        return [t for t in self.tasks if t.start < today]
+
+
+def plan_campaign(
+    template: CampaignTemplate,
+    name: str,
+    launch: date,
+    holidays: Collection[date] = NO_HOLIDAYS,
+) -> CampaignPlan:
+    """Every task's start and due date, counted backwards from the launch over working days."""
+    tasks = tuple(
+        PlannedTask(t, *schedule_backwards(launch, t.offset, t.duration, holidays))
+        for t in template.tasks
+    )
+    tasks = tuple(sorted(tasks, key=lambda p: (p.due, p.start)))
+    return CampaignPlan(template, name, launch, tasks)
+
+
+def plan_end(plan: CampaignPlan, holidays: Collection[date] = NO_HOLIDAYS) -> date:
+    """The campaign's end: after its last task and after the template's run after launch."""
+    run_end = schedule_backwards(plan.launch, plan.template.run_days, 1, holidays)[1]
+    return max(plan.end, run_end)
+
+
+def stage_for(name: str, stages: Sequence[Stage]) -> Stage:
+    """The board's stage a template's stage name means: the same name, else the first stage of
+    the same kind, else the first stage."""
+    if not stages:
+        raise ValueError("the board has no stages")
+    wanted = name.strip().casefold()
+    for stage in stages:
+        if stage.name.casefold() == wanted:
+            return stage
+    kind = STAGE_KINDS.get(wanted)
+    if kind is not None:
+        for stage in stages:
+            if stage.kind is kind:
+                return stage
+    return stages[0]
+
+
+@dataclass(frozen=True)
+class Names:
+    """Ids of the workspace's personas and teams by case-folded name."""
+
+    personas: Mapping[str, int]
+    teams: Mapping[str, int]
+
+    def persona(self, name: str) -> int | None:
+        return self.personas.get(name.strip().casefold()) if name else None
+
+    def team(self, name: str) -> int | None:
+        return self.teams.get(name.strip().casefold()) if name else None
+
+
+def unmatched(plan: CampaignPlan, names: Names) -> list[str]:
+    """Personas and teams the template names that this workspace lacks, for the preview."""
+    missing: list[str] = []
+    for planned in plan.tasks:
+        source = planned.source
+        if source.persona and names.persona(source.persona) is None:
+            text = f"persona '{source.persona}'"
+            if text not in missing:
+                missing.append(text)
+        if source.team and names.team(source.team) is None:
+            text = f"team '{source.team}'"
+            if text not in missing:
+                missing.append(text)
+    return missing
+
+
+def campaign_for(
+    plan: CampaignPlan, owner: str = "", holidays: Collection[date] = NO_HOLIDAYS
+) -> Campaign:
+    template = plan.template
+    return Campaign(
+        name=plan.name,
+        objective=template.description,
+        channel=template.channel,
+        audience=template.audience,
+        owner=owner,
+        start_date=plan.start,
+        launch_date=plan.launch,
+        end_date=plan_end(plan, holidays),
+        colour=template.colour,
+    )
+
+
+def tasks_for(
+    plan: CampaignPlan,
+    board_id: int,
+    stages: Sequence[Stage],
+    names: Names,
+    campaign_id: int | None = None,
+) -> list[Task]:
+    """The plan as tasks of a board (not yet stored)."""
+    tasks = []
+    for planned in plan.tasks:
+        source = planned.source
+        stage = stage_for(source.stage, stages)
+        tasks.append(
+            Task(
+                board_id=board_id,
+                stage_id=stage.id or 0,
+                title=source.title,
+                description=source.description,
+                campaign_id=campaign_id,
+                persona_id=names.persona(source.persona),
+                team_id=names.team(source.team),
+                estimate_hours=source.estimate_hours,
+                start_date=planned.start,
+                due_date=planned.due,
+                labels=source.labels,
+                checklist=tuple(ChecklistItem(text=text) for text in source.checklist),
+            )
+        )
+    return tasks
+
+
+def _start_stage_names(stages: Sequence[Stage]) -> dict[int, str]:
+    """Each stage's name as a new campaign's task would start in: work that had moved on (in
+    progress, in review, done) starts again in its board's first stage."""
+    by_board: dict[int, list[Stage]] = {}
+    for stage in sorted(stages, key=lambda s: (s.board_id, s.position, s.id or 0)):
+        by_board.setdefault(stage.board_id, []).append(stage)
+    names = {}
+    for board_stages in by_board.values():
+        first_active = next((s for s in board_stages if s.kind is StageKind.ACTIVE), None)
+        for stage in board_stages:
+            keep = stage.kind is StageKind.BACKLOG or stage is first_active
+            names[stage.id or 0] = stage.name if keep else board_stages[0].name
+    return names
+
+
+def template_from_campaign(
+    campaign: Campaign,
+    tasks: Sequence[Task],
+    stages: Sequence[Stage],
+    persona_names: Mapping[int, str],
+    team_names: Mapping[int, str],
+    name: str,
+    holidays: Collection[date] = NO_HOLIDAYS,
+) -> CampaignTemplate:
+    """A template that plans a campaign like this one: offsets from its launch date (or, with
+    none, from its last due date), checklists unticked, no assignees."""
+    dues = [t.due_date or t.start_date for t in tasks if t.due_date or t.start_date]
+    launch = campaign.launch_date or (max(d for d in dues if d) if dues else date.today())
+    stage_names = _start_stage_names(stages)
+    template_tasks = []
+    for task in tasks:
+        offset, duration = offset_and_duration(launch, task.start_date, task.due_date, holidays)
+        template_tasks.append(
+            TemplateTask(
+                title=task.title,
+                description=task.description,
+                stage=stage_names.get(task.stage_id, "Backlog"),
+                persona=persona_names.get(task.persona_id or 0, ""),
+                team=team_names.get(task.team_id or 0, ""),
+                estimate_hours=task.estimate_hours,
+                checklist=tuple(item.text for item in task.checklist),
+                labels=tuple(label for label in task.labels if len(label) <= 200),
+                offset=offset,
+                duration=duration,
+            )
+        )
+    template_tasks.sort(key=lambda t: (t.offset, -t.duration, t.title.casefold()))
+    run_days = 0
+    if campaign.launch_date and campaign.end_date and campaign.end_date > campaign.launch_date:
+        run_days = max(0, offset_and_duration(launch, None, campaign.end_date, holidays)[0])
+    return CampaignTemplate(
+        name=name,
+        description=campaign.objective,
+        channel=campaign.channel,
+        audience=campaign.audience,
+        colour=campaign.colour,
+        run_days=run_days,
+        tasks=tuple(template_tasks),
+    )
