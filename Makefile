@@ -42,6 +42,11 @@ pytest: $(TEST_STAMP)
 bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
+# 500 SIGKILLs of a writing process (make test runs 30); prints kills survived, writes checked
+# and writes lost, and fails unless none was lost.
+stress: $(TEST_STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/stress/crash_harness.py --kills 500
+
 screenshot: $(RUN_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/mopsboard --screenshot screenshot.png
 
