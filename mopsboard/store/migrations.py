@@ -147,4 +147,25 @@ def initial_schema(db: Database) -> None:
         db.execute(statement)
 
 
+@migrations(name="0002_campaign_templates")
+def campaign_templates(db: Database) -> None:
+    # A template's tasks are one JSON array: they are always read and written whole, and they
+    # name stages, personas and teams by name, so they refer to no row.
+    db.execute(
+        """CREATE TABLE campaign_templates (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            description TEXT NOT NULL DEFAULT '',
+            channel TEXT NOT NULL DEFAULT '',
+            audience TEXT NOT NULL DEFAULT '',
+            colour TEXT NOT NULL DEFAULT '#3b82f6',
+            run_days INTEGER NOT NULL DEFAULT 0,
+            tasks TEXT NOT NULL DEFAULT '[]',
+            archived INTEGER NOT NULL DEFAULT 0,
+            version INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT
+        )"""
+    )
+
+
 KNOWN_MIGRATIONS: frozenset[str] = frozenset(m.name for m in migrations._migrations)

@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from mopsboard.domain.models import Persona
+from mopsboard.store.campaigns import CampaignPlanStore
+from mopsboard.store.capacity import CapacityStore
 from mopsboard.store.catalog import CatalogStore
 from mopsboard.store.database import create_database, open_database
 from mopsboard.store.moves import MoveStore
 from mopsboard.store.people import PeopleStore
+from mopsboard.store.templates import TemplateStore
 
 DEFAULT_BOARD = "Campaign board"
 
@@ -47,7 +50,9 @@ DEFAULT_PERSONAS: tuple[Persona, ...] = (
 )
 
 
-class Workspace(MoveStore, CatalogStore, PeopleStore):
+class Workspace(
+    CapacityStore, MoveStore, CampaignPlanStore, CatalogStore, PeopleStore, TemplateStore
+):
     """A workspace file. Reads return domain models; every write is one unit of work and is
     reported to subscribers as `Change`s after it commits."""
 

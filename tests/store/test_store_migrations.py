@@ -19,8 +19,12 @@ from mopsboard.store.database import (
     applied_migrations,
     backup_copy,
 )
-from mopsboard.store.migrations import MIGRATION_SET, initial_schema
+from mopsboard.store.migrations import MIGRATION_SET, migrations
 from mopsboard.store.workspace import Workspace
+
+# The steps this version ships, and the name the next one would have.
+RELEASED = [m.name for m in migrations._migrations]
+ADD_TAGS = f"{len(RELEASED) + 1:04d}_add_tags"
 
 
 def backups(folder: Path) -> list[Path]:
@@ -52,8 +56,9 @@ def applied(path: Path) -> list[str]:
 def use_migrations(monkeypatch: pytest.MonkeyPatch, *steps: Callable[[Database], None]) -> None:
     """Pretend this version of mopsboard knows more schema steps than the released one."""
     upgraded = Migrations(MIGRATION_SET)
-    upgraded(name="0001_initial_schema")(initial_schema)
-    for number, step in enumerate(steps, start=2):
+    for released in migrations._migrations:
+        upgraded(name=released.name)(released.fn)
+    for number, step in enumerate(steps, start=len(RELEASED) + 1):
         upgraded(name=f"{number:04d}_{step.__name__}")(step)
     monkeypatch.setattr(database, "migrations", upgraded)
     monkeypatch.setattr(
@@ -80,7 +85,7 @@ def old_file(ws: Workspace, ws_path: Path, add: Callable[..., object]) -> Path:
 def test_opening_an_up_to_date_file_makes_no_backup(old_file: Path) -> None:
     before = sorted(p.name for p in old_file.parent.iterdir())
     with Workspace.open(old_file) as ws:
-        assert applied_migrations(ws.db) == ["0001_initial_schema"]
+        assert applied_migrations(ws.db) == RELEASED
     assert backups(old_file.parent) == []
     assert sorted(p.name for p in old_file.parent.iterdir()) == before
 
@@ -90,7 +95,7 @@ def test_pending_migration_is_applied_after_a_backup(
 ) -> None:
     use_migrations(monkeypatch, add_tags)
     with Workspace.open(old_file) as ws:
-        assert applied_migrations(ws.db) == ["0001_initial_schema", "0002_add_tags"]
+        assert applied_migrations(ws.db) == [*RELEASED, ADD_TAGS]
         assert [t.title for t in ws.tasks()] == ["Made before the upgrade"]
     assert "tags" in tables(old_file)
     [backup] = backups(old_file.parent)
@@ -99,7 +104,7 @@ def test_pending_migration_is_applied_after_a_backup(
     assert stat.S_IMODE(backup.stat().st_mode) == 0o600
     # The backup is the file as it was: old schema, same tasks, still a workspace.
     assert "tags" not in tables(backup)
-    assert applied(backup) == ["0001_initial_schema"]
+    assert applied(backup) == RELEASED
     monkeypatch.undo()
     with Workspace.open(backup) as copy:
         assert [t.title for t in copy.tasks()] == ["Made before the upgrade"]
@@ -121,7 +126,7 @@ def test_failed_migration_leaves_the_file_as_it_was(
     with pytest.raises(WorkspaceError, match="no such table"):
         Workspace.open(old_file)
     assert "half_done" not in tables(old_file)
-    assert applied(old_file) == ["0001_initial_schema"]
+    assert applied(old_file) == RELEASED
     assert len(backups(old_file.parent)) == 1
 
 
@@ -142,7 +147,7 @@ def test_new_file_gets_every_step_without_a_backup(
     use_migrations(monkeypatch, add_tags)
     path = tmp_path / "new.mopsboard"
     Workspace.create(path).close()
-    assert applied(path) == ["0001_initial_schema", "0002_add_tags"]
+    assert applied(path) == [*RELEASED, ADD_TAGS]
     assert backups(tmp_path) == []
 
 

@@ -1,0 +1,93 @@
+"""What the campaign views show about a campaign's work: its figures, and its tasks as bars."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from mopsboard.domain.errors import MopsboardError
+from mopsboard.domain.models import Campaign
+
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2999, 12, 31)
+
+
+@dataclass(frozen=True)
+class CampaignFigures:
+    """A campaign's tasks in numbers (archived tasks do not count)."""
+
+    tasks: int = 0
+    open: int = 0
+    overdue: int = 0
+    hours_done: float = 0.0
+    hours_total: float = 0.0
+
+    @property
+    def progress(self) -> float | None:
+        """Estimated hours done / estimated hours in all; None when nothing is estimated."""
+        if self.hours_total <= 0:
+            return None
+        return min(1.0, self.hours_done / self.hours_total)
+
+
+@dataclass(frozen=True)
+class TaskBar:
+    """A task as the timeline draws it."""
+
+    id: int
+    campaign_id: int
+    title: str
+    start: date | None
+    due: date | None
+    done: bool
+    estimate_hours: float | None
+
+    def overdue(self, today: date) -> bool:
+        return not self.done and self.due is not None and self.due < today
+
+    @property
+    def first(self) -> date | None:
+        return self.start or self.due
+
+    @property
+    def last(self) -> date | None:
+        return self.due or self.start
+
+
+def shifted(day: date | None, days: int) -> date | None:
+    """`day` moved by `days` calendar days; refuses to leave the years a workspace holds."""
+    if day is None:
+        return None
+    try:
+        moved = day + timedelta(days=days)
+    except OverflowError:
+        moved = LAST_DAY + timedelta(days=1)
+    if not FIRST_DAY <= moved <= LAST_DAY:
+        raise MopsboardError(
+            f"Moving {day.isoformat()} by {days} days leaves the years 1900 to 2999; "
+            "nothing was moved."
+        )
+    return moved
+
+
+def shifted_campaign(campaign: Campaign, days: int) -> Campaign:
+    return campaign.model_copy(
+        update={
+            "start_date": shifted(campaign.start_date, days),
+            "launch_date": shifted(campaign.launch_date, days),
+            "end_date": shifted(campaign.end_date, days),
+        }
+    )
+
+
+def campaign_span(
+    campaign: Campaign, bars: list[TaskBar] | None = None
+) -> tuple[date, date] | None:
+    """The days a campaign's bar covers: start to end, else whichever dates it has, widened to
+    its tasks when given; None when nothing is dated."""
+    days = [d for d in (campaign.start_date, campaign.launch_date, campaign.end_date) if d]
+    for bar in bars or ():
+        days += [d for d in (bar.start, bar.due) if d]
+    if not days:
+        return None
+    return min(days), max(days)

@@ -1,0 +1,185 @@
+"""A campaign with its work: figures for the table, bars for the timeline, shifting a campaign with
+its tasks, creating one from a plan (and taking it back), and the open work per persona."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from mopsboard.domain.errors import MopsboardError
+from mopsboard.domain.models import Campaign, Task
+from mopsboard.domain.persona_hours import PlannedWork
+from mopsboard.domain.planning import CampaignFigures, TaskBar, shifted, shifted_campaign
+from mopsboard.store.base import now_text
+from mopsboard.store.tasks import TaskStore
+
+
+@dataclass(frozen=True)
+class ShiftResult:
+    campaign: Campaign
+    task_ids: tuple[int, ...]
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+class CampaignPlanStore(TaskStore):
+    # -- reading --------------------------------------------------------------------------------
+
+    def campaign_figures(self, today: date) -> dict[int, CampaignFigures]:
+        """Per campaign id: tasks, open tasks, overdue tasks and estimated hours, in one query."""
+        rows = self._rows(
+            "SELECT t.campaign_id AS campaign, COUNT(*) AS tasks, "
+            "SUM(CASE WHEN s.kind = 'done' THEN 0 ELSE 1 END) AS open, "
+            "SUM(CASE WHEN s.kind != 'done' AND t.due_date < ? THEN 1 ELSE 0 END) AS overdue, "
+            "SUM(CASE WHEN s.kind = 'done' THEN COALESCE(t.estimate_hours, 0) ELSE 0 END) "
+            "AS hours_done, SUM(COALESCE(t.estimate_hours, 0)) AS hours_total "
+            "FROM tasks t JOIN stages s ON s.id = t.stage_id "
+            "WHERE t.archived = 0 AND t.campaign_id IS NOT NULL GROUP BY t.campaign_id",
+            [today.isoformat()],
+        )
+        return {
+            int(r["campaign"]): CampaignFigures(
+                tasks=int(r["tasks"]),
+                open=int(r["open"] or 0),
+                overdue=int(r["overdue"] or 0),
+                hours_done=float(r["hours_done"] or 0),
+                hours_total=float(r["hours_total"] or 0),
+            )
+            for r in rows
+        }
+
+    def campaign_tasks(self, campaign_id: int) -> list[Task]:
+        """The campaign's tasks that are not archived, in board order."""
+        ids = [
+            r["id"]
+            for r in self._rows(
+                "SELECT t.id FROM tasks t JOIN stages s ON s.id = t.stage_id "
+                "WHERE t.campaign_id = ? AND t.archived = 0 "
+                "ORDER BY t.board_id, s.position, t.rank",
+                [campaign_id],
+            )
+        ]
+        return self.tasks_by_id(ids)
+
+    def task_bars(self, campaign_ids: Iterable[int] | None = None) -> list[TaskBar]:
+        """Tasks of these campaigns (of every campaign: None) as timeline bars, by start date."""
+        sql = (
+            "SELECT t.id, t.campaign_id, t.title, t.start_date, t.due_date, s.kind = 'done', "
+            "t.estimate_hours FROM tasks t JOIN stages s ON s.id = t.stage_id "
+            "WHERE t.archived = 0 AND t.campaign_id IS NOT NULL"
+        )
+        params: list[object] = []
+        if campaign_ids is not None:
+            wanted = list(campaign_ids)
+            if not wanted:
+                return []
+            sql += f" AND t.campaign_id IN ({', '.join('?' for _ in wanted)})"
+            params = list(wanted)
+        sql += " ORDER BY COALESCE(t.start_date, t.due_date, '9999'), t.due_date, t.id"
+        with self._read() as db:
+            return [
+                TaskBar(r[0], r[1], r[2], _day(r[3]), _day(r[4]), bool(r[5]), r[6])
+                for r in db.execute(sql, params).fetchall()
+            ]
+
+    def campaign_boards(self, campaign_id: int) -> list[tuple[int, int]]:
+        """(board id, number of tasks) of the boards holding the campaign's work, most first."""
+        return [
+            (int(r["board"]), int(r["n"]))
+            for r in self._rows(
+                "SELECT board_id AS board, COUNT(*) AS n FROM tasks "
+                "WHERE campaign_id = ? AND archived = 0 "
+                "GROUP BY board_id ORDER BY n DESC, board_id",
+                [campaign_id],
+            )
+        ]
+
+    def planned_work(self) -> list[PlannedWork]:
+        """Every open task (not done, not archived): its persona, team, estimate and dates."""
+        with self._read() as db:
+            return [
+                PlannedWork(r[0], r[1], float(r[2] or 0), _day(r[3]), _day(r[4]))
+                for r in db.execute(
+                    "SELECT t.persona_id, t.team_id, t.estimate_hours, t.start_date, t.due_date "
+                    "FROM tasks t JOIN stages s ON s.id = t.stage_id "
+                    "WHERE t.archived = 0 AND s.kind != 'done'"
+                ).fetchall()
+            ]
+
+    # -- writing --------------------------------------------------------------------------------
+
+    def shift_campaign(self, campaign_id: int, days: int) -> ShiftResult:
+        """Moves the campaign's dates and all its tasks' dates (archived ones too, so a shift
+        back restores them exactly) by `days` calendar days, in one unit of work."""
+        with self._write() as db:
+            campaign = self._get(Campaign, "campaigns", campaign_id, "campaign")
+            moved = self._update("campaigns", shifted_campaign(campaign, days), "campaign")
+            rows = db.execute(
+                "SELECT id, start_date, due_date FROM tasks WHERE campaign_id = ? "
+                "AND (start_date IS NOT NULL OR due_date IS NOT NULL)",
+                [campaign_id],
+            ).fetchall()
+            stamp = now_text()
+            updates = []
+            for task_id, start, due in rows:
+                new_start, new_due = shifted(_day(start), days), shifted(_day(due), days)
+                updates.append(
+                    (
+                        new_start.isoformat() if new_start else None,
+                        new_due.isoformat() if new_due else None,
+                        stamp,
+                        task_id,
+                    )
+                )
+            db.conn.executemany(
+                "UPDATE tasks SET start_date = ?, due_date = ?, updated_at = ?, "
+                "version = version + 1 WHERE id = ?",
+                updates,
+            )
+            ids = tuple(u[3] for u in updates)
+            if ids:
+                self._changed("tasks", ids, fields={"start_date", "due_date"})
+        return ShiftResult(moved, ids)
+
+    def add_campaign_with_tasks(
+        self, campaign: Campaign, tasks: Sequence[Task]
+    ) -> tuple[Campaign, list[Task]]:
+        """A new campaign and its tasks (each tied to it), in one unit of work. Ids given are
+        kept, so `delete_campaign` can be undone exactly."""
+        campaign = Campaign.model_validate(campaign.model_dump())
+        validated = [Task.model_validate(t.model_dump()) for t in tasks]
+        with self._write():
+            created = self._insert("campaigns", campaign)
+            added = [
+                self._insert_task(task.model_copy(update={"campaign_id": created.id}))
+                for task in validated
+            ]
+        return created, added
+
+    def delete_campaign(self, campaign_id: int) -> tuple[Campaign, list[Task]]:
+        """Deletes a campaign with all its tasks for good (archive it to keep them); returns
+        both as they were."""
+        with self._write() as db:
+            campaign = self._get(Campaign, "campaigns", campaign_id, "campaign")
+            ids = [
+                r[0]
+                for r in db.execute(
+                    "SELECT id FROM tasks WHERE campaign_id = ? ORDER BY id", [campaign_id]
+                ).fetchall()
+            ]
+            tasks = self.tasks_by_id(ids)
+            db.execute("DELETE FROM tasks WHERE campaign_id = ?", [campaign_id])
+            db.execute("DELETE FROM campaigns WHERE id = ?", [campaign_id])
+            if ids:
+                self._changed("tasks", ids, "deleted")
+            self._changed("campaigns", [campaign_id], "deleted")
+        return campaign, tasks
+
+    def restore_campaign(self, campaign: Campaign, tasks: Sequence[Task]) -> None:
+        """Puts a deleted campaign back with its tasks, ids included."""
+        if campaign.id is None:
+            raise MopsboardError("Only a campaign that was stored can be restored.")
+        self.add_campaign_with_tasks(campaign, tasks)
