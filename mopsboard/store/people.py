@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mopsboard.domain.errors import NotFoundError
+from mopsboard.domain.errors import MopsboardError, NotFoundError
 from mopsboard.domain.models import Member, Team, TimeOff
 from mopsboard.store.base import StoreBase, now_text
 
@@ -99,3 +99,53 @@ class PeopleStore(StoreBase):
             db.execute("DELETE FROM time_off WHERE id = ?", [entry_id])
             self._changed("time_off", [entry_id], "deleted")
             return entry
+
+    def update_time_off(self, entry: TimeOff) -> TimeOff:
+        entry = TimeOff.model_validate(entry.model_dump())
+        with self._write():
+            self._require("members", entry.member_id, "team member")
+            return self._update("time_off", entry, "time off")
+
+    # -- undoing an add -------------------------------------------------------------------------
+    # Undo removes what an add created and redo puts it back under the same id, so later steps
+    # in the history that name it still apply. Removing is refused once anything refers to it.
+
+    def delete_team(self, team_id: int) -> Team:
+        with self._write() as db:
+            team = self.team(team_id)
+            for table, what in (("members", "members"), ("tasks", "tasks")):
+                used = db.execute(
+                    f"SELECT COUNT(*) FROM {table} WHERE team_id = ?",  # noqa: S608
+                    [team_id],
+                ).fetchone()[0]
+                if used:
+                    raise MopsboardError(
+                        f"The team '{team.name}' has {used} {what}; archive it instead."
+                    )
+            db.execute("DELETE FROM teams WHERE id = ?", [team_id])
+            self._changed("teams", [team_id], "deleted")
+            return team
+
+    def restore_team(self, team: Team) -> Team:
+        with self._write():
+            return self._insert("teams", Team.model_validate(team.model_dump()))
+
+    def delete_member(self, member_id: int) -> Member:
+        with self._write() as db:
+            member = self.member(member_id)
+            used = db.execute(
+                "SELECT COUNT(*) FROM tasks WHERE assignee_id = ?", [member_id]
+            ).fetchone()[0]
+            if used:
+                raise MopsboardError(
+                    f"{member.name} is assigned {used} tasks; deactivate them instead."
+                )
+            db.execute("DELETE FROM members WHERE id = ?", [member_id])
+            self._changed("members", [member_id], "deleted")
+            return member
+
+    def restore_member(self, member: Member) -> Member:
+        member = Member.model_validate(member.model_dump())
+        with self._write():
+            self._require("teams", member.team_id, "team")
+            return self._insert("members", member)

@@ -1,0 +1,91 @@
+"""What the capacity map reads: the open tasks of a period in one query, the people and their
+time off, and each member's work in progress. Edits made from the map (reassign, reschedule)
+are written here too, several tasks in one unit of work."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+from typing import Any
+
+from mopsboard.domain.calendar import Period
+from mopsboard.domain.capacity import CapacityInputs, WorkItem
+from mopsboard.domain.models import StageKind, Task
+from mopsboard.store.people import PeopleStore
+from mopsboard.store.tasks import TaskStore
+
+_ITEM_COLUMNS = (
+    "SELECT t.id, t.title, t.assignee_id, t.team_id, t.estimate_hours, t.start_date, "
+    "t.due_date, s.kind = 'done', t.archived FROM tasks t JOIN stages s ON s.id = t.stage_id"
+)
+
+
+def _items(rows: Iterable[Sequence[Any]]) -> list[WorkItem]:
+    day = date.fromisoformat
+    return [
+        WorkItem(
+            row[0],
+            row[1],
+            row[2],
+            row[3],
+            row[4],
+            day(row[5]) if row[5] else None,
+            day(row[6]) if row[6] else None,
+            bool(row[7]),
+            bool(row[8]),
+        )
+        for row in rows
+    ]
+
+
+class CapacityStore(TaskStore, PeopleStore):
+    def capacity_inputs(self, period: Period) -> CapacityInputs:
+        """What a map of `period` is computed from: open tasks whose dates touch the period or
+        that have no due date (those are listed as not counted), every team, member and time
+        off. One query for the tasks, whatever their number."""
+        sql = (
+            f"{_ITEM_COLUMNS} WHERE t.archived = 0 AND s.kind != ? AND (t.due_date IS NULL "
+            "OR (t.due_date >= ? AND COALESCE(t.start_date, t.due_date) <= ?))"
+        )
+        params = [StageKind.DONE.value, period.first.isoformat(), period.last.isoformat()]
+        with self._read() as db:
+            tasks = _items(db.execute(sql, params).fetchall())
+        return CapacityInputs(
+            self.teams(include_archived=True), self.members(), self.time_off(), tasks
+        )
+
+    def capacity_items(self, task_ids: Iterable[int]) -> list[WorkItem]:
+        """These tasks as the capacity rules read them, archived and done ones included (so a
+        map can drop them); ids that no longer exist are left out."""
+        ids = list(task_ids)
+        found: list[WorkItem] = []
+        with self._read() as db:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start : start + 500]
+                marks = ", ".join("?" for _ in chunk)
+                rows = db.execute(f"{_ITEM_COLUMNS} WHERE t.id IN ({marks})", chunk)
+                found.extend(_items(rows.fetchall()))
+        return found
+
+    def member_wip(self, member_ids: Iterable[int] | None = None) -> dict[int, int]:
+        """How many open tasks each member has in stages of kind active (members with none are
+        left out)."""
+        sql = (
+            "SELECT t.assignee_id, COUNT(*) FROM tasks t JOIN stages s ON s.id = t.stage_id "
+            "WHERE t.archived = 0 AND s.kind = ? AND t.assignee_id IS NOT NULL"
+        )
+        params: list[Any] = [StageKind.ACTIVE.value]
+        if member_ids is not None:
+            wanted = list(member_ids)
+            if not wanted:
+                return {}
+            sql += f" AND t.assignee_id IN ({', '.join('?' for _ in wanted)})"
+            params += wanted
+        with self._read() as db:
+            rows = db.execute(f"{sql} GROUP BY t.assignee_id", params).fetchall()
+        return {int(member_id): int(count) for member_id, count in rows}
+
+    def update_tasks(self, tasks: Sequence[Task]) -> list[Task]:
+        """Saves several edited tasks in one unit of work: all or none (a drag from the map)."""
+        with self._write():
+            return [self.update_task(task) for task in tasks]
