@@ -1,0 +1,170 @@
+"""Backups of a workspace: consistent copies beside it, made with SQLite's backup API.
+
+A copy is made before each schema upgrade (see database.open_database), and once a day when the
+app opens a workspace; the last `KEEP_DAILY` daily copies are kept. Copies made before an upgrade
+or a restore are rare and are kept until the user deletes them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import glob
+import re
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from mopsboard.store.base import StoreBase
+from mopsboard.store.database import (
+    BACKUP_INFIX,
+    CorruptWorkspace,
+    WorkspaceError,
+    copy_database,
+    open_database,
+    translate,
+)
+from mopsboard.store.migrations import migrations
+
+KEEP_DAILY = 7
+DAILY = "daily"
+BEFORE_RESTORE = "before-restore"
+# Set to "off" in a workspace's settings to stop its daily copies.
+DAILY_SETTING = "backup.daily"
+STAMP_FORMAT = "%Y%m%d-%H%M%S"
+_NAME = re.compile(r"^(?P<stamp>\d{8}-\d{6})-(?P<label>[a-z]+(?:-[a-z]+)*)(?:-(?P<n>\d+))?$")
+_LABEL_WORDS = {
+    DAILY: "daily copy",
+    "before-upgrade": "before an upgrade",
+    BEFORE_RESTORE: "before a restore",
+}
+
+
+@dataclass(frozen=True)
+class Backup:
+    path: Path
+    taken_at: datetime
+    label: str
+
+    @property
+    def kind(self) -> str:
+        """The reason for the copy, in words."""
+        return _LABEL_WORDS.get(self.label, self.label.replace("-", " "))
+
+
+def list_backups(workspace_path: Path) -> list[Backup]:
+    """The backups of a workspace found beside it, newest first."""
+    stem, suffix = workspace_path.stem, workspace_path.suffix
+    pattern = f"{glob.escape(stem)}{BACKUP_INFIX}*{glob.escape(suffix)}"
+    found: list[tuple[datetime, int, Backup]] = []
+    for path in workspace_path.parent.glob(pattern):
+        middle = path.name[len(stem) + len(BACKUP_INFIX) : len(path.name) - len(suffix)]
+        match = _NAME.match(middle)
+        if match is None or not path.is_file():
+            continue
+        taken = datetime.strptime(match["stamp"], STAMP_FORMAT)
+        found.append((taken, int(match["n"] or 1), Backup(path, taken, match["label"])))
+    # Copies made in the same second are numbered -2, -3, ... in the order they were made.
+    return [backup for *_order, backup in sorted(found, key=lambda f: f[:2], reverse=True)]
+
+
+def _target(workspace_path: Path, label: str, now: datetime) -> Path:
+    stamp = now.strftime(STAMP_FORMAT)
+    stem, suffix = workspace_path.stem, workspace_path.suffix
+    target = workspace_path.with_name(f"{stem}{BACKUP_INFIX}{stamp}-{label}{suffix}")
+    n = 1
+    while target.exists():
+        n += 1
+        target = workspace_path.with_name(f"{stem}{BACKUP_INFIX}{stamp}-{label}-{n}{suffix}")
+    return target
+
+
+def _quick_check(path: Path) -> list[str]:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return [str(row[0]) for row in conn.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.Error as error:
+        return [str(error)]
+    finally:
+        conn.close()
+
+
+def make_backup(store: StoreBase, label: str, now: datetime | None = None) -> Path:
+    """A checked copy of the workspace beside it. A copy that fails SQLite's quick check is
+    deleted, not kept in place of a good older one, and the damage is reported."""
+    target = _target(store.path, label, now or datetime.now())
+    try:
+        copy_database(store.db, target)
+    except (sqlite3.Error, OSError) as error:
+        with contextlib.suppress(OSError):
+            target.with_name(target.name + ".partial").unlink()
+        raise WorkspaceError(f"{target}: could not make a backup ({error}).") from error
+    problems = _quick_check(target)
+    if problems != ["ok"]:
+        target.unlink()
+        raise CorruptWorkspace(
+            f"{store.path}: no backup was made, because the workspace looks damaged "
+            f"({problems[0]}). Your earlier backups were kept: restore one of them "
+            "(File \u25b8 Restore from backup)."
+        )
+    return target
+
+
+def make_daily_backup(
+    store: StoreBase, now: datetime | None = None, keep: int = KEEP_DAILY
+) -> Path | None:
+    """The day's first open makes a copy and prunes old daily copies; later opens do nothing."""
+    if store.read_only or store.setting(DAILY_SETTING, "on") == "off":
+        return None
+    now = now or datetime.now()
+    if any(b.label == DAILY and b.taken_at.date() == now.date() for b in list_backups(store.path)):
+        return None
+    made = make_backup(store, DAILY, now)
+    prune(store.path, keep)
+    return made
+
+
+def prune(workspace_path: Path, keep: int = KEEP_DAILY) -> list[Path]:
+    """Deletes the daily copies beyond the newest `keep`; returns what was deleted."""
+    daily = [b for b in list_backups(workspace_path) if b.label == DAILY]
+    removed = []
+    for backup in daily[keep:]:
+        with contextlib.suppress(FileNotFoundError):
+            backup.path.unlink()
+        removed.append(backup.path)
+    return removed
+
+
+def check_backup(path: Path) -> None:
+    """Raises a WorkspaceError saying why `path` cannot be restored (not ours, newer, damaged)."""
+    db, _read_only = open_database(path, read_only=True)
+    db.close()
+    problems = _quick_check(path)
+    if problems != ["ok"]:
+        raise CorruptWorkspace(f"{path}: this backup is damaged ({problems[0]}); choose another.")
+
+
+def restore_backup(store: StoreBase, backup: Path) -> Path:
+    """Replaces the workspace's contents with the backup's and returns the copy of the contents
+    it replaced (a restore can itself be undone by restoring that copy).
+
+    The backup API writes the pages in one transaction: other windows and processes see the
+    whole restore at once, as one more commit (they notice it through PRAGMA data_version).
+    """
+    if store.read_only:
+        raise WorkspaceError(f"{store.path}: the workspace is read-only; nothing was restored.")
+    if backup.resolve() == store.path.resolve():
+        raise WorkspaceError(f"{backup}: that is the workspace itself; choose a backup.")
+    check_backup(backup)
+    safety = make_backup(store, BEFORE_RESTORE)
+    source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        source.backup(store.db.conn)
+        # A backup from before an upgrade gets the same schema steps the file had.
+        if migrations.pending(store.db):
+            migrations.apply(store.db)
+    except sqlite3.Error as error:
+        raise translate(error, store.path) from error
+    finally:
+        source.close()
+    return safety
