@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from mopsboard.store.base import StoreBase
+from mopsboard.store.base import Change, StoreBase
 from mopsboard.store.database import (
     BACKUP_INFIX,
     CorruptWorkspace,
@@ -167,4 +167,21 @@ def restore_backup(store: StoreBase, backup: Path) -> Path:
         raise translate(error, store.path) from error
     finally:
         source.close()
+    _report_everything_changed(store)
     return safety
+
+
+def _report_everything_changed(store: StoreBase) -> None:
+    # A restore changes any row of any table; an empty id set tells listeners to re-read all.
+    tables = [
+        str(row[0])
+        for row in store.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' "
+            "AND name NOT LIKE 'sqlite%' AND name NOT LIKE '\\_%' ESCAPE '\\' ORDER BY name"
+        ).fetchall()
+    ]
+    # Boards first: a window re-reads its board list before the board it shows.
+    for table in sorted(tables, key=lambda name: name != "boards"):
+        change = Change(table, frozenset(), "updated")
+        for listener in list(store._listeners):
+            listener(change)

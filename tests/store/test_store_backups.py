@@ -26,6 +26,7 @@ from mopsboard.store.backups import (
     prune,
     restore_backup,
 )
+from mopsboard.store.base import Change
 from mopsboard.store.database import (
     BACKUP_INFIX,
     CorruptWorkspace,
@@ -127,6 +128,8 @@ def test_restore_replaces_the_contents_and_keeps_a_copy_of_what_it_replaced(
     add("Made after the backup")
     ws.add_board("Board made after the backup")
     # Another window has the file open: it sees the restore as one more commit.
+    changes: list[Change] = []
+    ws.subscribe(changes.append)
     with Workspace.open(ws_path) as other:
         version = other.data_version()
         safety = restore_backup(ws, backup)
@@ -134,6 +137,11 @@ def test_restore_replaces_the_contents_and_keeps_a_copy_of_what_it_replaced(
         assert [t.title for t in other.tasks()] == ["Kept in the backup"]
     assert [t.title for t in ws.tasks()] == ["Kept in the backup"]
     assert [b.name for b in ws.boards()] == ["Campaign board"]
+    # Listeners in this process re-read everything, boards first.
+    assert changes[0].table == "boards"
+    assert {"tasks", "stages", "settings"} <= {c.table for c in changes}
+    assert all(c.ids == frozenset() for c in changes)
+    assert "_sqlite_migrations" not in {c.table for c in changes}
     assert BEFORE_RESTORE in safety.name
     with Workspace.open(safety, read_only=True) as replaced:
         assert [t.title for t in replaced.tasks()] == [
