@@ -17,12 +17,22 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from mopsboard import APP_NAME, __version__
+from mopsboard.cli_campaigns import add_campaign_commands
 
 if TYPE_CHECKING:
     from mopsboard.domain.models import Task
     from mopsboard.store.workspace import Workspace
 
-COMMANDS = ("init", "demo", "tasks", "add-task", "move-task")
+COMMANDS = (
+    "init",
+    "demo",
+    "tasks",
+    "add-task",
+    "move-task",
+    "campaigns",
+    "new-campaign",
+    "export-ics",
+)
 VIEWS = ("board", "capacity", "campaigns", "timeline", "personas")
 # Set this to see the traceback of an unexpected error instead of one line.
 DEBUG_ENV = "MOPSBOARD_DEBUG"
@@ -128,6 +138,8 @@ def _command_parser() -> argparse.ArgumentParser:
     move.add_argument("task_id", type=_task_id, metavar="ID")
     move.add_argument("--stage", required=True, metavar="S", help="target stage name")
     move.add_argument("--before", type=_task_id, metavar="ID", help="place above this task")
+
+    add_campaign_commands(command)
     return parser
 
 
