@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 from mopsboard import APP_NAME, __version__
 from mopsboard.cli_campaigns import add_campaign_commands
+from mopsboard.cli_capacity import add_capacity_command
 
 if TYPE_CHECKING:
     from mopsboard.domain.models import Task
@@ -32,6 +33,7 @@ COMMANDS = (
     "campaigns",
     "new-campaign",
     "export-ics",
+    "capacity",
 )
 VIEWS = ("board", "capacity", "campaigns", "timeline", "personas")
 # Set this to see the traceback of an unexpected error instead of one line.
@@ -140,6 +142,7 @@ def _command_parser() -> argparse.ArgumentParser:
     move.add_argument("--before", type=_task_id, metavar="ID", help="place above this task")
 
     add_campaign_commands(command)
+    add_capacity_command(command)
     return parser
 
 

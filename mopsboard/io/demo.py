@@ -38,6 +38,7 @@ from mopsboard.io.demo_data import (
     CampaignSpec,
     TaskSpec,
 )
+from mopsboard.io.demo_workload import set_wip_limits, workload_drafts
 from mopsboard.store.database import WorkspaceExists
 from mopsboard.store.workspace import DEFAULT_BOARD, Workspace
 
@@ -290,7 +291,10 @@ def build_demo(
     _configure_board(workspace, main_stages, wip_limit=tasks is None)
     curated = _curated(builder)
     if tasks is None:
+        members = [m for team in builder.members_by_team.values() for m in team]
+        curated += workload_drafts(builder.today, members, builder.team_ids, builder.personas)
         workspace.bulk_add_tasks(_tasks(main_board.id or 0, _Stages.of(main_stages), curated))
+        set_wip_limits(workspace)
         return
 
     extra = [workspace.add_board(name) for name in EXTRA_BOARDS]

@@ -1,0 +1,122 @@
+"""`mopsboard capacity`: the map as JSON and as a table, team and period options, refusals."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from cli_support import Run, assert_one_line_error, run_process
+
+from mopsboard.domain.models import Member, Task, Team
+from mopsboard.store.workspace import Workspace
+
+MON = date(2026, 3, 2)
+
+
+def _small(path: Path) -> Path:
+    """Content: Ana (40 h, Monday to Friday); three tasks, one not counted."""
+    with Workspace.create(path) as ws:
+        board = ws.boards()[0].id or 0
+        ready = ws.stages(board)[1].id or 0
+        team = ws.add_team(Team(name="Content"))
+        ana = ws.add_member(Member(team_id=team.id or 0, name="Ana"))
+
+        def task(title: str, **fields: object) -> None:
+            ws.add_task(
+                Task.model_validate({"board_id": board, "stage_id": ready, "title": title} | fields)
+            )
+
+        # Thursday to next Tuesday: 4 working days of 2 hours.
+        task(
+            "Spans two weeks",
+            assignee_id=ana.id,
+            estimate_hours=8,
+            start_date=date(2026, 3, 5),
+            due_date=date(2026, 3, 10),
+        )
+        # Spread over Monday to Wednesday, a third of 10 hours each day.
+        task(
+            "Team work",
+            team_id=team.id,
+            estimate_hours=10,
+            start_date=MON,
+            due_date=date(2026, 3, 4),
+        )
+        task("=No estimate", assignee_id=ana.id, due_date=MON)
+    return path  # fmt: skip
+
+
+def test_json_has_the_issue_shape_with_hours_to_two_decimals(cli: Run, tmp_path: Path) -> None:
+    path = _small(tmp_path / "small.mopsboard")
+    status, out, err = cli("capacity", path, "--from", "2026-03-04", "--weeks", "2", "--json")
+    assert (status, err) == (0, "")
+    data = json.loads(out)
+    assert data["weeks"] == ["2026-03-02", "2026-03-09"]
+    assert data["rows"] == [
+        {"team": "Content", "member": "Ana", "week": "2026-03-02", "available_hours": 40.0,
+         "planned_hours": 4.0},
+        {"team": "Content", "member": "Ana", "week": "2026-03-09", "available_hours": 40.0,
+         "planned_hours": 4.0},
+        {"team": "Content", "member": None, "week": "2026-03-02", "available_hours": 0.0,
+         "planned_hours": 10.0},
+        {"team": "Content", "member": None, "week": "2026-03-09", "available_hours": 0.0,
+         "planned_hours": 0.0},
+    ]  # fmt: skip
+    assert data["uncounted"] == [
+        {"task_id": 3, "title": "=No estimate", "team": "Content", "reason": "no estimate"}
+    ]
+
+
+def test_table(cli: Run, tmp_path: Path) -> None:
+    path = _small(tmp_path / "small.mopsboard")
+    status, out, _ = cli("capacity", path, "--from", "2026-03-02", "--weeks", "1")
+    assert status == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["TEAM", "/", "MEMBER", "2026-03-02"]
+    assert lines[1].split() == ["Content", "14/40"]
+    assert lines[2].split() == ["Ana", "4/40"]
+    assert lines[3].split() == ["Unassigned", "10/0*"]
+    assert "NOT COUNTED" in out and "#3  =No estimate  (no estimate)" in out
+
+
+def test_demo_map_for_one_team_and_default_weeks(cli: Run, demo: Path) -> None:
+    status, out, _ = cli("capacity", demo, "--team", "web", "--from", "2026-03-02", "--json")
+    assert status == 0
+    data = json.loads(out)
+    assert len(data["weeks"]) == 8 and data["weeks"][0] == "2026-03-02"
+    assert {row["team"] for row in data["rows"]} == {"Web"}
+    assert {row["member"] for row in data["rows"]} == {"Aiko", "Ben", None}
+    # The demo over-books Ben (30 hours a week) in its second week.
+    ben = {r["week"]: r for r in data["rows"] if r["member"] == "Ben"}
+    assert ben["2026-03-09"]["planned_hours"] > ben["2026-03-09"]["available_hours"] == 30.0
+    for row in data["rows"]:
+        assert round(row["planned_hours"], 2) == row["planned_hours"]
+
+
+def test_refusals(cli: Run, demo: Path, tmp_path: Path) -> None:
+    status, _, err = cli("capacity", demo, "--team", "Nobody")
+    assert status == 1
+    assert_one_line_error(err, "no team named 'Nobody'")
+    for argv in (["--weeks", "0"], ["--weeks", "105"], ["--from", "2026-02-30"]):
+        status, _, err = cli("capacity", demo, *argv)
+        assert status == 2 and "Traceback" not in err
+    status, _, err = cli("capacity", tmp_path / "missing.mopsboard")
+    assert status == 1
+    assert_one_line_error(err, "missing.mopsboard")
+
+
+NO_QT = """
+import sys
+from mopsboard.cli import main
+status = main(sys.argv[1:])
+loaded = sorted(m for m in sys.modules if m.startswith(("PySide6", "shiboken6", "mopsboard.app")))
+print("LOADED:" + ",".join(loaded), file=sys.stderr)
+raise SystemExit(status)
+"""
+
+
+def test_capacity_never_loads_qt(demo: Path) -> None:
+    result = run_process("capacity", demo, "--json", code=NO_QT)
+    assert result.returncode == 0, result.stderr
+    assert "LOADED:\n" in result.stderr
