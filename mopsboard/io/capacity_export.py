@@ -79,11 +79,11 @@ def capacity_text(capacity: CapacityMap, wip: dict[int, int] | None = None) -> s
         lines.append((name.ljust(name_width) + "".join(f"  {t:>{width}}" for t in texts)).rstrip())
     lines.append("")
     lines.append("planned/available hours per week; * more planned than available")
-    over = over_wip(capacity, wip or {})
-    if over:
+    over_limit = over_wip(capacity, wip or {})
+    if over_limit:
         lines.append(
             "Over their WIP limit: "
-            + ", ".join(f"{name} ({count} of {limit})" for name, count, limit in over)
+            + ", ".join(f"{name} ({count} of {limit})" for name, count, limit in over_limit)
         )
     groups = capacity.uncounted_by_team()
     if groups:
