@@ -1,0 +1,187 @@
+"""Undoable changes to campaigns, their schedule and campaign templates.
+
+Each action writes first (one transaction) and pushes its command only when the write succeeded,
+on the window's one undo stack, as WorkspaceActions does; a refusal is reported through
+`WorkspaceActions.failed` and leaves no step in the history.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from pydantic import ValidationError
+from PySide6.QtCore import QObject
+
+from mopsboard.domain.errors import MopsboardError, describe
+from mopsboard.domain.models import Campaign, Task
+from mopsboard.domain.planning import shifted
+from mopsboard.domain.templates import CampaignTemplate
+from mopsboard.io.campaign_plans import Prepared, template_of_campaign
+from mopsboard.qt.commands import Step, StoreCommand, WorkspaceActions
+
+T = TypeVar("T")
+_CAMPAIGN_FIELDS = frozenset(Campaign.model_fields) - {"id", "version", "updated_at"}
+
+
+class CampaignActions(QObject):
+    def __init__(self, actions: WorkspaceActions, parent: QObject | None = None) -> None:
+        super().__init__(parent or actions)
+        self.actions = actions
+        self.workspace = actions.workspace
+
+    def _push(self, text: str, redo: Step, undo: Step) -> None:
+        self.actions.undo_stack.push(StoreCommand(text, self.actions, redo, undo))
+
+    def _try(self, write: Callable[[], T]) -> T | None:
+        try:
+            return write()
+        except MopsboardError as error:
+            self.actions.failed.emit(str(error))
+            return None
+        except ValidationError as error:
+            self.actions.failed.emit(describe(error))
+            return None
+
+    # -- campaigns ------------------------------------------------------------------------------
+
+    def add_campaign(self, campaign: Campaign) -> Campaign | None:
+        created = self._try(lambda: self.workspace.add_campaign(campaign))
+        if created is None:
+            return None
+        self._push(
+            f"Add campaign '{created.name}'",
+            lambda: self.workspace.restore_campaign(created, []),
+            lambda: self.workspace.delete_campaign(created.id or 0),
+        )
+        return created
+
+    def _set_fields(self, campaign_id: int, source: Campaign) -> None:
+        current = self.workspace.campaign(campaign_id)
+        fields = {k: getattr(source, k) for k in _CAMPAIGN_FIELDS}
+        self.workspace.update_campaign(current.model_copy(update=fields))
+
+    def edit_campaign(self, original: Campaign, edited: Campaign) -> Campaign | None:
+        """Saves `edited` (read as `original`); a change made elsewhere meanwhile is refused."""
+        saved = self._try(lambda: self.workspace.update_campaign(edited))
+        if saved is None:
+            return None
+        campaign_id = original.id or 0
+        self._push(
+            f"Edit campaign '{saved.name}'",
+            lambda: self._set_fields(campaign_id, saved),
+            lambda: self._set_fields(campaign_id, original),
+        )
+        return saved
+
+    def set_archived(self, campaign_id: int, archived: bool = True) -> bool:
+        def write() -> Campaign:
+            current = self.workspace.campaign(campaign_id)
+            return self.workspace.update_campaign(current.model_copy(update={"archived": archived}))
+
+        saved = self._try(write)
+        if saved is None:
+            return False
+        word = "Archive" if archived else "Restore"
+        self._push(
+            f"{word} campaign '{saved.name}'",
+            lambda: self._set_fields(campaign_id, saved),
+            lambda: self._set_fields(
+                campaign_id, saved.model_copy(update={"archived": not archived})
+            ),
+        )
+        return True
+
+    def shift_campaign(self, campaign_id: int, days: int) -> bool:
+        """Moves the campaign and all its tasks by `days`: one transaction, one undo step."""
+        if days == 0:
+            return True
+        result = self._try(lambda: self.workspace.shift_campaign(campaign_id, days))
+        if result is None:
+            return False
+        word = "later" if days > 0 else "earlier"
+        count = abs(days)
+        self._push(
+            f"Move '{result.campaign.name}' {count} day{'s' if count != 1 else ''} {word}",
+            lambda: self.workspace.shift_campaign(campaign_id, days),
+            lambda: self.workspace.shift_campaign(campaign_id, -days),
+        )
+        return True
+
+    def reschedule_task(self, task_id: int, days: int) -> bool:
+        """Moves a task's start and due dates by `days`."""
+        if days == 0:
+            return True
+
+        def move(by: int) -> Task:
+            task = self.workspace.task(task_id)
+            return self.workspace.update_task(
+                task.model_copy(
+                    update={
+                        "start_date": shifted(task.start_date, by),
+                        "due_date": shifted(task.due_date, by),
+                    }
+                )
+            )
+
+        moved = self._try(lambda: move(days))
+        if moved is None:
+            return False
+        when = moved.due_date or moved.start_date
+        text = f"Reschedule '{moved.title}'" + (f" to {when:%d %b}" if when else "")
+        self._push(text, lambda: move(days), lambda: move(-days))
+        return True
+
+    def new_from_template(self, prepared: Prepared) -> Campaign | None:
+        """Creates the prepared campaign with all its tasks: one transaction, one undo step."""
+        result = self._try(
+            lambda: self.workspace.add_campaign_with_tasks(prepared.campaign, prepared.tasks)
+        )
+        if result is None:
+            return None
+        campaign, tasks = result
+        holder = {"tasks": tasks}
+
+        def undo() -> None:
+            holder["tasks"] = self.workspace.delete_campaign(campaign.id or 0)[1]
+
+        self._push(
+            f"New campaign '{campaign.name}' from '{prepared.plan.template.name}'",
+            lambda: self.workspace.restore_campaign(campaign, holder["tasks"]),
+            undo,
+        )
+        return campaign
+
+    # -- templates ------------------------------------------------------------------------------
+
+    def add_template(self, template: CampaignTemplate, text: str) -> CampaignTemplate | None:
+        saved = self._try(lambda: self.workspace.add_template(template))
+        if saved is None:
+            return None
+        self._push(
+            text,
+            lambda: self.workspace.add_template(saved),
+            lambda: self.workspace.delete_template(saved.id or 0),
+        )
+        return saved
+
+    def save_as_template(self, campaign_id: int, name: str) -> CampaignTemplate | None:
+        template = self._try(lambda: template_of_campaign(self.workspace, campaign_id, name))
+        if template is None:
+            return None
+        return self.add_template(template, f"Save template '{template.name}'")
+
+    def duplicate_template(self, template: CampaignTemplate, name: str) -> CampaignTemplate | None:
+        copy = template.model_copy(update={"id": None, "key": "", "name": name, "version": 1})
+        return self.add_template(copy, f"Duplicate template '{template.name}'")
+
+    def delete_template(self, template_id: int) -> bool:
+        removed = self._try(lambda: self.workspace.delete_template(template_id))
+        if removed is None:
+            return False
+        self._push(
+            f"Delete template '{removed.name}'",
+            lambda: self.workspace.delete_template(template_id),
+            lambda: self.workspace.add_template(removed),
+        )
+        return True

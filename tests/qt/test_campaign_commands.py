@@ -1,0 +1,168 @@
+"""Campaign, template and persona changes: one undo step each, the file as the truth."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from mopsboard.domain.builtin_templates import WEBINAR
+from mopsboard.domain.models import Campaign, Persona
+from mopsboard.io.campaign_plans import prepare
+from mopsboard.qt.campaign_commands import CampaignActions
+from mopsboard.qt.commands import WorkspaceActions
+from mopsboard.qt.persona_commands import PersonaActions
+from mopsboard.store.workspace import Workspace
+
+
+@pytest.fixture
+def actions(qtbot, board_ws: Workspace) -> WorkspaceActions:
+    return WorkspaceActions(board_ws)
+
+
+def on_file(ws: Workspace) -> Workspace:
+    return Workspace.open(Path(ws.path))
+
+
+def campaign_names(ws: Workspace) -> list[str]:
+    with on_file(ws) as fresh:
+        return sorted(c.name for c in fresh.campaigns())
+
+
+def test_add_edit_archive_campaign_and_undo(actions: WorkspaceActions) -> None:
+    ws = actions.workspace
+    campaigns = CampaignActions(actions)
+    before = campaign_names(ws)
+    created = campaigns.add_campaign(Campaign(name="Summer", owner="MOps lead"))
+    assert created is not None and "Summer" in campaign_names(ws)
+    edited = campaigns.edit_campaign(created, created.model_copy(update={"name": "Summer sale"}))
+    assert edited is not None and "Summer sale" in campaign_names(ws)
+    assert campaigns.set_archived(created.id or 0)
+    assert campaign_names(ws) == before
+    stack = actions.undo_stack
+    assert stack.count() == 3
+    stack.undo()
+    assert "Summer sale" in campaign_names(ws)
+    stack.undo()
+    assert "Summer" in campaign_names(ws)
+    stack.undo()
+    assert campaign_names(ws) == before
+    stack.redo()
+    stack.redo()
+    stack.redo()
+    assert campaign_names(ws) == before
+    with on_file(ws) as fresh:
+        assert fresh.campaign(created.id or 0).archived
+
+
+def test_stale_edit_is_refused_and_not_in_history(actions: WorkspaceActions) -> None:
+    ws = actions.workspace
+    campaigns = CampaignActions(actions)
+    failures: list[str] = []
+    actions.failed.connect(failures.append)
+    spring = ws.campaign_named("Spring launch")
+    ws.update_campaign(spring.model_copy(update={"owner": "Someone else"}))
+    assert campaigns.edit_campaign(spring, spring.model_copy(update={"owner": "Me"})) is None
+    assert failures and "changed elsewhere" in failures[0]
+    assert actions.undo_stack.count() == 0
+
+
+def test_shift_campaign_is_one_undo_step(actions: WorkspaceActions) -> None:
+    ws = actions.workspace
+    campaigns = CampaignActions(actions)
+    spring = ws.campaign_named("Spring launch")
+    due_before = {t.title: t.due_date for t in ws.campaign_tasks(spring.id or 0)}
+    assert campaigns.shift_campaign(spring.id or 0, 3)
+    assert actions.undo_stack.count() == 1
+    assert actions.undo_stack.undoText() == "Move 'Spring launch' 3 days later"
+    with on_file(ws) as fresh:
+        moved = {t.title: t.due_date for t in fresh.campaign_tasks(spring.id or 0)}
+    for title, due in due_before.items():
+        assert moved[title] == (None if due is None else date.fromordinal(due.toordinal() + 3))
+    actions.undo_stack.undo()
+    with on_file(ws) as fresh:
+        assert {t.title: t.due_date for t in fresh.campaign_tasks(spring.id or 0)} == due_before
+
+
+def test_reschedule_a_task(actions: WorkspaceActions) -> None:
+    ws = actions.workspace
+    campaigns = CampaignActions(actions)
+    task = next(t for t in ws.tasks() if t.title == "C")
+    assert campaigns.reschedule_task(task.id or 0, -2)
+    with on_file(ws) as fresh:
+        assert fresh.task(task.id or 0).due_date == date.fromordinal(
+            (task.due_date or date.today()).toordinal() - 2
+        )
+    actions.undo_stack.undo()
+    with on_file(ws) as fresh:
+        assert fresh.task(task.id or 0).due_date == task.due_date
+
+
+def test_new_campaign_from_template_is_one_undo_step(actions: WorkspaceActions) -> None:
+    ws = actions.workspace
+    campaigns = CampaignActions(actions)
+    board = ws.boards()[0].id or 0
+    tasks_before = len(ws.tasks())
+    prepared = prepare(ws, WEBINAR, "Autumn webinar", date(2031, 10, 15), board)
+    created = campaigns.new_from_template(prepared)
+    assert created is not None
+    assert len(ws.tasks()) == tasks_before + len(WEBINAR.tasks)
+    assert actions.undo_stack.count() == 1
+    actions.undo_stack.undo()
+    with on_file(ws) as fresh:
+        assert len(fresh.tasks()) == tasks_before
+        assert "Autumn webinar" not in {c.name for c in fresh.campaigns(include_archived=True)}
+    actions.undo_stack.redo()
+    with on_file(ws) as fresh:
+        assert len(fresh.campaign_tasks(created.id or 0)) == len(WEBINAR.tasks)
+
+
+def test_templates_save_duplicate_delete(actions: WorkspaceActions) -> None:
+    ws = actions.workspace
+    campaigns = CampaignActions(actions)
+    spring = ws.campaign_named("Spring launch")
+    saved = campaigns.save_as_template(spring.id or 0, "Launch like spring")
+    assert saved is not None and len(saved.tasks) == 4
+    copy = campaigns.duplicate_template(WEBINAR, "Webinar (EMEA)")
+    assert copy is not None and copy.tasks == WEBINAR.tasks
+    assert campaigns.delete_template(saved.id or 0)
+    assert [t.name for t in ws.templates(include_builtin=False)] == ["Webinar (EMEA)"]
+    actions.undo_stack.undo()
+    actions.undo_stack.undo()
+    assert [t.name for t in ws.templates(include_builtin=False)] == ["Launch like spring"]
+    actions.undo_stack.undo()
+    assert ws.templates(include_builtin=False) == []
+
+
+def test_persona_changes_are_undoable(actions: WorkspaceActions) -> None:
+    ws = actions.workspace
+    personas = PersonaActions(actions)
+    failures: list[str] = []
+    actions.failed.connect(failures.append)
+    buyer = personas.add_persona(Persona(name="Economic buyer", colour="#123456", x=0.2, y=0.9))
+    assert buyer is not None
+    renamed = personas.edit_persona(buyer.model_copy(update={"name": "CFO", "description": "$"}))
+    assert renamed is not None
+    assert personas.move_persona(buyer.id or 0, 1.7, -0.25) is not None
+    with on_file(ws) as fresh:
+        stored = fresh.persona(buyer.id or 0)
+        assert (stored.name, stored.x, stored.y) == ("CFO", 1.0, -0.25)
+    assert personas.set_archived(buyer.id or 0) is not None
+    assert "CFO" not in {p.name for p in ws.personas()}
+    assert personas.edit_persona(buyer.model_copy(update={"colour": "blue"})) is None
+    assert failures and "Colour must be a colour like #3366cc" in failures[-1]
+    stack = actions.undo_stack
+    assert stack.count() == 4
+    for _ in range(3):
+        stack.undo()
+    with on_file(ws) as fresh:
+        stored = fresh.persona(buyer.id or 0)
+        assert (stored.name, stored.x, stored.y, stored.archived) == (
+            "Economic buyer",
+            0.2,
+            0.9,
+            False,
+        )
+    stack.undo()
+    assert "Economic buyer" not in {p.name for p in ws.personas()}
