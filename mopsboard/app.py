@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from mopsboard import APP_NAME, __version__
 from mopsboard.domain.errors import MopsboardError
 from mopsboard.paths import ORGANISATION, WORKSPACE_SUFFIX
+from mopsboard.store.backups import make_daily_backup
 from mopsboard.store.workspace import Workspace
+from mopsboard.ui.error_dialog import install as install_error_hook
 from mopsboard.ui.icons import app_icon
 from mopsboard.ui.main_window import MainWindow, remember_recent
 from mopsboard.ui.theme import STYLE_SHEET
@@ -43,19 +45,35 @@ class Windows:
     def __init__(self) -> None:
         self.windows: list[MainWindow] = []
 
-    def open(self, path: Path, parent: QWidget | None = None) -> MainWindow | None:
+    def open(
+        self, path: Path, parent: QWidget | None = None, *, read_only: bool = False
+    ) -> MainWindow | None:
         try:
-            workspace = Workspace.open(path)
+            workspace = Workspace.open(path, read_only=read_only)
         except MopsboardError as error:
             QMessageBox.critical(parent, "Cannot open workspace", str(error))
             return None
-        return self.show(workspace)
+        try:
+            window = self.show(workspace)
+        except MopsboardError as error:
+            # Damage deeper in the file shows only when the board is first read.
+            workspace.close()
+            QMessageBox.critical(parent, "Cannot open workspace", str(error))
+            return None
+        try:
+            make_daily_backup(workspace)
+        except MopsboardError as error:
+            window.banner.show_message(str(error))
+        return window
 
     def show(self, workspace: Workspace) -> MainWindow:
         window = MainWindow(workspace)
         window.openWorkspaceRequested.connect(lambda p, w=window: self._open_requested(w, p))
         window.newWorkspaceRequested.connect(lambda w=window: self._new_requested(w))
-        window.destroyed.connect(lambda *_: None)
+        window.openReadOnlyRequested.connect(
+            lambda p, w=window: self.open(Path(p), w, read_only=True)
+        )
+        window.destroyed.connect(lambda *_, w=window: self._forget(w, workspace))
         geometry = QSettings().value("window/geometry")
         if geometry is not None:
             window.restoreGeometry(geometry)
@@ -66,6 +84,12 @@ class Windows:
         window.show()
         remember_recent(workspace.path)
         return window
+
+    def _forget(self, window: MainWindow, workspace: Workspace) -> None:
+        # A closed window lets go of its workspace file (and its lock and journal files).
+        if window in self.windows:
+            self.windows.remove(window)
+        workspace.close()
 
     def _open_requested(self, window: MainWindow, path: str) -> None:
         if not path:
@@ -107,7 +131,12 @@ def take_screenshot(path: Path, out: Path, view: str, size: tuple[int, int]) -> 
     except MopsboardError as error:
         print(f"mopsboard: {error}", file=sys.stderr)
         return 1
-    window = MainWindow(workspace)
+    try:
+        window = MainWindow(workspace)
+    except MopsboardError as error:
+        workspace.close()
+        print(f"mopsboard: {error}", file=sys.stderr)
+        return 1
     window.resize(QSize(*size))
     window.show()
     if not window.show_view(view):
@@ -138,6 +167,7 @@ def run_gui(
             return 2
         return take_screenshot(path, screenshot, view, size)
     app = make_application()
+    install_error_hook()
     windows = Windows()
     if path is None:
         print("mopsboard: no workspace given", file=sys.stderr)

@@ -25,6 +25,7 @@ from mopsboard.qt.board_model import BoardModel
 from mopsboard.qt.commands import WorkspaceActions
 from mopsboard.store.workspace import Workspace
 from mopsboard.ui import shortcuts
+from mopsboard.ui.backup_dialog import restore_from_backup
 from mopsboard.ui.board_view import BoardView
 from mopsboard.ui.icons import app_icon, icon
 from mopsboard.ui.sidebar import Sidebar
@@ -70,6 +71,7 @@ class Banner(QLabel):
 class MainWindow(QMainWindow):
     openWorkspaceRequested = Signal(str)
     newWorkspaceRequested = Signal()
+    openReadOnlyRequested = Signal(str)
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -182,6 +184,13 @@ class MainWindow(QMainWindow):
             "folder-open",
         )
         save_copy = a("Save a &copy\u2026", self.save_copy, "Ctrl+Shift+S", "copy")
+        restore = a(
+            "&Restore from backup\u2026",
+            lambda: restore_from_backup(self),
+            None,
+            "file-down",
+            "restoreAction",
+        )
         quit_ = a("&Quit", self.close, QKeySequence.StandardKey.Quit, "log-out")
         keys = a("&Keyboard shortcuts", self.show_shortcuts, "F1", "keyboard")
         about = a("&About mopsboard", self.show_about, None, "info")
@@ -191,7 +200,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([new_ws, open_ws])
         self.recent_menu = file_menu.addMenu(icon("clock"), "Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu.addAction(save_copy)
+        file_menu.addActions([save_copy, restore])
         file_menu.addSeparator()
         file_menu.addAction(quit_)
         edit_menu = menu.addMenu("&Edit")
