@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+import functools
+
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QScrollArea,
     QSizePolicy,
     QVBoxLayout,
@@ -23,6 +26,7 @@ from mopsboard.qt.commands import WorkspaceActions
 from mopsboard.ui import theme
 from mopsboard.ui.card_delegate import CardDelegate
 from mopsboard.ui.filter_bar import FilterBar
+from mopsboard.ui.icons import icon
 from mopsboard.ui.stage_list import StageListView
 
 COLUMN_MIN_WIDTH = 212
@@ -87,6 +91,7 @@ class BoardView(QWidget):
     """Signals ask the main window to open the editor; every change goes through the actions."""
 
     openTask = Signal(int)
+    newTaskRequested = Signal(int)  # stage id
 
     def __init__(
         self, model: BoardModel, actions: WorkspaceActions, parent: QWidget | None = None
@@ -201,6 +206,10 @@ class BoardView(QWidget):
         view.nudgeRequested.connect(lambda task_id, offset, v=view: self._nudge(v, task_id, offset))
         view.focusNeighbour.connect(lambda offset, v=view: self._focus_neighbour(v, offset))
         view.edgeDrag.connect(self._scroll_sideways)
+        view.menuRequested.connect(lambda ids, point, v=view: self._card_menu(v, ids, point))
+        view.emptyDoubleClicked.connect(
+            lambda v=view: self.newTaskRequested.emit(self._stage_id_of(v))
+        )
 
     def update_headers(self) -> None:
         summaries = self.model.stage_summaries()
@@ -243,6 +252,37 @@ class BoardView(QWidget):
         if created is not None:
             line.clear()
 
+    def _stage_id_of(self, view: StageListView) -> int:
+        stage = self.model.stage_of_cell(view.cell_row)
+        return stage.id or 0 if stage is not None else 0
+
+    def _card_menu(self, view: StageListView, task_ids: list[int], point: QPoint) -> None:
+        self.popup(self.card_menu(view, task_ids), view.viewport().mapToGlobal(point))
+
+    def popup(self, menu: QMenu, where: QPoint) -> None:
+        menu.exec(where)
+
+    def card_menu(self, view: StageListView, task_ids: list[int]) -> QMenu:
+        """Right-click on cards: open, move to another stage, archive."""
+        menu = QMenu(self)
+        if len(task_ids) == 1:
+            menu.addAction(icon("pencil"), "Open…", lambda: self.openTask.emit(task_ids[0]))
+        move_menu = menu.addMenu(icon("kanban"), "Move to")
+        here = self._stage_id_of(view)
+        for stage in self.model.stages:
+            if stage.id != here:
+                action = move_menu.addAction(stage.name)
+                action.triggered.connect(functools.partial(self._move_to, task_ids, stage.id or 0))
+        menu.addSeparator()
+        count = f" {len(task_ids)} tasks" if len(task_ids) > 1 else ""
+        menu.addAction(
+            icon("archive"), f"Archive{count}", lambda: self.commands.archive_tasks(task_ids)
+        )
+        return menu
+
+    def _move_to(self, task_ids: list[int], stage_id: int, _checked: bool = False) -> None:
+        self.commands.move_tasks(task_ids, stage_id, None)
+
     def _step(self, task_id: int, offset: int) -> None:
         if self.commands.step_task(task_id, offset):
             self.select_task(task_id)
@@ -277,6 +317,13 @@ class BoardView(QWidget):
                         other.clearSelection()
                 return True
         return False
+
+    def focused_stage_id(self) -> int | None:
+        for view in self.views:
+            if view.hasFocus():
+                stage = self.model.stage_of_cell(view.cell_row)
+                return stage.id if stage is not None else None
+        return None
 
     def focused_task_id(self) -> int | None:
         for view in self.views:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.model.mover = self.commands.move_tasks
         self.board_view = BoardView(self.model, self.commands)
         self.board_view.openTask.connect(self.edit_task)
+        self.board_view.newTaskRequested.connect(self.new_task)
         self.banner = Banner()
         self.sidebar = Sidebar(self.commands)
         self.sidebar.boardSelected.connect(self.show_board)
@@ -97,10 +99,11 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.board_view)
         self.pages: dict[str, QWidget] = {"board": self.board_view}
         for spec in VIEWS:
-            page = spec.make(self)
-            page.setObjectName(f"{spec.key}View")
-            self.pages[spec.key] = page
-            self.stack.addWidget(page)
+            # Not `page`: that name holds the page this stack sits in.
+            view = spec.make(self)
+            view.setObjectName(f"{spec.key}View")
+            self.pages[spec.key] = view
+            self.stack.addWidget(view)
             self.sidebar.add_view(spec.key, spec.title, spec.icon)
         self.sidebar.viewSelected.connect(self.show_view)
         page_layout.addWidget(self.stack, 1)
@@ -293,11 +296,14 @@ class MainWindow(QMainWindow):
 
     # -- tasks ----------------------------------------------------------------------------------
 
-    def new_task(self) -> None:
+    def new_task(self, stage_id: int | None = None) -> None:
+        """Opens the editor for a new task in `stage_id`, else in the column that has focus."""
         if self.model.board_id is None or not self.model.stages:
             self._show_failure("Add a board with at least one stage first.")
             return
         stage = self.model.stages[0]
+        wanted = stage_id if stage_id is not None else self.board_view.focused_stage_id()
+        stage = next((s for s in self.model.stages if s.id == wanted), stage)
         draft = Task.model_construct(
             board_id=self.model.board_id,
             stage_id=stage.id or 0,
@@ -403,7 +409,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(text, 8000)
 
     def _saved(self) -> None:
-        self.saved_label.setText("All changes saved")
+        # Every change is committed as it is made; the time says when the file last changed.
+        self.saved_label.setText(f"All changes saved {datetime.now():%H:%M:%S}")
         self._data_version = self.workspace.data_version()
 
     def _update_counts(self) -> None:

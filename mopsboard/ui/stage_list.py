@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, Signal
-from PySide6.QtGui import QDragMoveEvent, QKeyEvent, QResizeEvent
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QDragMoveEvent, QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QWidget
 
 from mopsboard.qt.board_model import BoardModel
@@ -20,6 +20,8 @@ class StageListView(QListView):
     archiveRequested = Signal(list)
     focusNeighbour = Signal(int)  # column offset
     edgeDrag = Signal(int)  # -1 near the left edge, +1 near the right edge
+    menuRequested = Signal(list, QPoint)  # task ids, viewport position
+    emptyDoubleClicked = Signal()
 
     def __init__(self, model: BoardModel, cell_row: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +49,8 @@ class StageListView(QListView):
         # Styled by this property: the board names each view after its stage.
         self.setProperty("role", "stageList")
         self.doubleClicked.connect(self._open_index)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
 
     def fit_to_cards(self, max_cards: int) -> None:
         """In a swimlane the view is as tall as its cards (up to `max_cards`), and stays so."""
@@ -92,6 +96,23 @@ class StageListView(QListView):
         task = self.cell_model.task_at(index)
         if task is not None and task.id is not None:
             self.openRequested.emit(task.id)
+
+    def _context_menu(self, point: QPoint) -> None:
+        index = self.indexAt(point)
+        if not index.isValid():
+            return
+        if not self.selectionModel().isSelected(index):
+            self.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        ids = self.selected_task_ids()
+        if ids:
+            self.menuRequested.emit(ids, point)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if not self.indexAt(event.position().toPoint()).isValid():
+            # Double-click on the empty part of a column: a new task there.
+            self.emptyDoubleClicked.emit()
+            return
+        super().mouseDoubleClickEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()

@@ -249,3 +249,42 @@ def test_drop_into_another_swimlane_sets_its_campaign_and_undo_restores(
     with Workspace.open(path) as ws:
         a = next(t for t in ws.tasks() if t.title == "A")
         assert ws.campaign(a.campaign_id or 0).name == "Spring launch"
+
+
+def test_card_menu_moves_the_selected_cards(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, titles_by_stage: Titles
+) -> None:
+    from PySide6.QtWidgets import QMenu
+
+    chosen: list[str] = []
+
+    def pick_review(menu: QMenu, *_args: object) -> None:
+        for action in menu.actions():
+            sub = action.menu()
+            if sub is not None:
+                target = next(a for a in sub.actions() if a.text() == "Review")
+                chosen.append(target.text())
+                target.trigger()
+
+    monkeypatch.setattr(window.board_view, "popup", pick_review)
+    backlog = view_of(window, "Backlog")
+    point = backlog.visualRect(backlog.model().index(1, 0)).center()
+    backlog.customContextMenuRequested.emit(point)
+    assert chosen == ["Review"]
+    assert titles_by_stage(window.workspace.path)["Review"] == ["F", "B"]
+
+
+def test_double_click_on_empty_column_opens_a_new_task_there(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, titles_by_stage: Titles
+) -> None:
+    from mopsboard.ui.task_dialog import TaskDialog
+
+    def fill_and_accept(dialog: TaskDialog) -> int:
+        dialog.title.setText("Draft the invitation")
+        dialog._save()
+        return 1
+
+    monkeypatch.setattr(TaskDialog, "exec", fill_and_accept)
+    review = view_of(window, "Review")
+    qtbot.mouseDClick(review.viewport(), Qt.MouseButton.LeftButton, pos=below_all(review))
+    assert titles_by_stage(window.workspace.path)["Review"] == ["F", "Draft the invitation"]
