@@ -40,4 +40,14 @@ def icon(name: str, colour: str = ICON_COLOUR) -> QIcon:
 
 @cache
 def app_icon() -> QIcon:
-    return icon("kanban", "#2563eb")
+    svg = (resources.files("mopsboard.resources") / "mopsboard.svg").read_bytes()
+    renderer = QSvgRenderer(QByteArray(svg))
+    result = QIcon()
+    for size in (16, 32, 64, 128, 256):
+        pixmap = QPixmap(QSize(size, size))
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        renderer.render(painter, QRectF(0, 0, size, size))
+        painter.end()
+        result.addPixmap(pixmap)
+    return result
