@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 
 from mopsboard.domain.models import Persona, Team
 from mopsboard.domain.persona_hours import (
@@ -175,8 +175,10 @@ class PersonaTableModel(QAbstractTableModel):
 
 
 class PersonaTeamHoursModel(QAbstractTableModel):
-    """Hours per persona (rows, then "No persona") per team (columns, then "No team", "Total");
-    only teams and personas that have hours in the period, so the table stays small."""
+    """Hours per team (rows, then "No team", then "All teams") per persona (columns, then "No
+    persona"); only the teams and personas with hours in the period, so the table stays small."""
+
+    TOTAL = "All teams"
 
     def __init__(self, data: PersonaData, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -193,12 +195,12 @@ class PersonaTeamHoursModel(QAbstractTableModel):
         by_team = self.source.hours.by_team
         used_personas = {p for p, _ in by_team}
         used_teams = {t for _, t in by_team}
-        rows = [(p.id, p.name) for p in self.source.personas if p.id in used_personas]
+        columns = [(p.id, p.name) for p in self.source.personas if p.id in used_personas]
         if None in used_personas:
-            rows.append((None, NO_PERSONA))
-        columns = [(t.id, t.name) for t in self.source.teams if t.id in used_teams]
+            columns.append((None, NO_PERSONA))
+        rows = [(t.id, t.name) for t in self.source.teams if t.id in used_teams]
         if None in used_teams:
-            columns.append((None, "No team"))
+            rows.append((None, "No team"))
         self.beginResetModel()
         self.row_keys = [key for key, _ in rows]
         self.row_names = [name for _, name in rows]
@@ -208,21 +210,23 @@ class PersonaTeamHoursModel(QAbstractTableModel):
         self.endResetModel()
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.row_keys)
+        if parent.isValid() or not self.row_keys:
+            return 0
+        return len(self.row_keys) + 1
 
     def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.column_keys) + 1
+        return 0 if parent.isValid() else len(self.column_keys)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         if orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self.column_names):
-                return self.column_names[section]
-            return "Total" if section == len(self.column_names) else None
-        return self.row_names[section] if 0 <= section < len(self.row_names) else None
+            return self.column_names[section] if 0 <= section < len(self.column_names) else None
+        if 0 <= section < len(self.row_names):
+            return self.row_names[section]
+        return self.TOTAL if section == len(self.row_names) else None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -230,21 +234,25 @@ class PersonaTeamHoursModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def hours_at(self, row: int, column: int) -> float:
-        persona = self.row_keys[row]
-        if column == len(self.column_keys):
-            return sum(self.cells.get((persona, team), 0.0) for team in self.column_keys)
-        return self.cells.get((persona, self.column_keys[column]), 0.0)
+        persona = self.column_keys[column]
+        if row == len(self.row_keys):
+            return sum(self.cells.get((persona, team), 0.0) for team in self.row_keys)
+        return self.cells.get((persona, self.row_keys[row]), 0.0)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.row_keys):
+        if not index.isValid() or not 0 <= index.row() <= len(self.row_keys):
             return None
-        if not 0 <= index.column() <= len(self.column_keys):
+        if not 0 <= index.column() < len(self.column_keys):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             hours = self.hours_at(index.row(), index.column())
             return hours_text(hours) if hours >= 0.05 else ""
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return RIGHT
+        if role == Qt.ItemDataRole.FontRole and index.row() == len(self.row_keys):
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.UserRole:
             return self.hours_at(index.row(), index.column())
         return None

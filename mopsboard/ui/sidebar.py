@@ -94,7 +94,10 @@ class Sidebar(QWidget):
         item.setData(ViewKeyRole, key)
         self.views.addItem(item)
         rows = self.views.count()
-        self.views.setFixedHeight(rows * 30 + 6)
+        # Rows are as tall as the style makes them (icon, padding); the list never scrolls.
+        row_height = max(30, self.views.sizeHintForRow(0))
+        self.views.setFixedHeight(rows * row_height + 2 * self.views.frameWidth() + 4)
+        self.views.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def select_view(self, key: str) -> None:
         for row in range(self.views.count()):

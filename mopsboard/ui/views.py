@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from mopsboard.ui import campaign_pages
+
 if TYPE_CHECKING:
     from mopsboard.ui.main_window import MainWindow
 
@@ -26,3 +28,10 @@ class ViewSpec:
 
 
 VIEWS: list[ViewSpec] = []
+
+# Issue 5: campaigns, their timeline and the persona map.
+VIEWS += [
+    ViewSpec("campaigns", "Campaigns", "target", campaign_pages.make_campaigns),
+    ViewSpec("timeline", "Timeline", "calendar-days", campaign_pages.make_timeline),
+    ViewSpec("personas", "Personas", "user", campaign_pages.make_personas),
+]
