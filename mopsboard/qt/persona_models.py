@@ -41,7 +41,9 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def hours_text(hours: float) -> str:
-    return f"{hours:,.0f} h" if hours >= 10 else f"{hours:.1f} h".replace(".0 h", " h")
+    if hours >= 100 or round(hours, 1).is_integer():
+        return f"{hours:,.0f} h"
+    return f"{hours:.1f} h"
 
 
 class PersonaData(QObject):

@@ -1,0 +1,121 @@
+"""The campaign, template and persona dialogs: problems in words, the template preview, and what
+their OK writes (through the undoable actions)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from pytestqt.qtbot import QtBot
+
+from mopsboard.domain.builtin_templates import PRODUCT_LAUNCH, WEBINAR
+from mopsboard.domain.models import Campaign, Persona
+from mopsboard.qt.campaign_commands import CampaignActions
+from mopsboard.qt.commands import WorkspaceActions
+from mopsboard.store.workspace import Workspace
+from mopsboard.ui.campaign_dialog import CampaignDialog
+from mopsboard.ui.persona_dialog import PersonaDialog
+from mopsboard.ui.template_dialog import TemplateDialog
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def test_campaign_dialog_says_what_is_wrong_in_words(qtbot: QtBot) -> None:
+    dialog = CampaignDialog(Campaign(name="Spring", launch_date=date(2026, 5, 4)))
+    qtbot.addWidget(dialog)
+    assert dialog.save_button.isEnabled()
+    dialog.name.setText("   ")
+    assert not dialog.save_button.isEnabled()
+    assert dialog.errors["name"].text() == "Name cannot be empty"
+    dialog.name.setText("Spring")
+    dialog.end.set_value(date(2026, 5, 1))
+    assert "before the launch" in dialog.errors["end_date"].text()
+    assert not dialog.save_button.isEnabled()
+    dialog.end.set_value(date(2026, 6, 1))
+    dialog.budget.setText("lots")
+    assert dialog.errors["budget"].text() == "Budget must be an amount, like 12000 or 2500.50"
+    dialog.budget.setText("-5")
+    assert "Budget" in dialog.errors["budget"].text()
+    dialog.budget.setText("$12,500")
+    assert dialog.save_button.isEnabled()
+    dialog.save_button.click()
+    result = dialog.result_campaign
+    assert result is not None and result.budget == 12500 and result.end_date == date(2026, 6, 1)
+
+
+def test_persona_dialog(qtbot: QtBot) -> None:
+    dialog = PersonaDialog(Persona(name="Buyer"))
+    qtbot.addWidget(dialog)
+    dialog.name.setText("")
+    assert dialog.errors["name"].isVisibleTo(dialog) and not dialog.save_button.isEnabled()
+    dialog.name.setText("Economic buyer")
+    dialog.grid_x.setValue(0.25)
+    dialog.grid_y.setValue(-0.75)
+    dialog.colour.set_colour("#112233")
+    dialog.save_button.click()
+    assert dialog.result_persona is not None
+    assert (dialog.result_persona.x, dialog.result_persona.y) == (0.25, -0.75)
+    assert dialog.result_persona.colour == "#112233"
+
+
+def test_template_dialog_previews_then_creates_in_one_step(
+    qtbot: QtBot, board_ws: Workspace
+) -> None:
+    actions = WorkspaceActions(board_ws)
+    campaigns = CampaignActions(actions)
+    today = date(2026, 3, 2)
+    dialog = TemplateDialog(campaigns, board_ws.boards()[0].id, today=today)
+    qtbot.addWidget(dialog)
+    assert dialog.select_template("Product launch")
+    assert not dialog.create_button.isEnabled()  # no name yet
+    assert dialog.preview.rowCount() == len(PRODUCT_LAUNCH.tasks)
+    dialog.name.setText("Atlas 4")
+    dialog.launch.setDate(qdate(today + timedelta(days=10)))
+    assert dialog.create_button.isEnabled()
+    assert dialog.warning.isVisibleTo(dialog)
+    assert "would start in the past" in dialog.warning.text()
+    assert "team 'Product marketing'" in dialog.warning.text()
+    dialog.launch.setDate(qdate(date(2026, 9, 16)))
+    assert "in the past" not in dialog.warning.text()
+    titles = [dialog.preview.item(r, 0).text() for r in range(dialog.preview.rowCount())]
+    assert "Legal and compliance review (CAN-SPAM, GDPR, CCPA)" in titles
+    legal_row = titles.index("Legal and compliance review (CAN-SPAM, GDPR, CCPA)")
+    assert dialog.preview.item(legal_row, 6).text() == "Thu 10 Sep 2026"
+    assert len(board_ws.campaigns()) == 2  # nothing written yet
+    dialog.create_button.click()
+    assert dialog.prepared is not None
+    created = campaigns.new_from_template(dialog.prepared)
+    assert created is not None
+    with Workspace.open(Path(board_ws.path)) as fresh:
+        assert len(fresh.campaign_tasks(created.id or 0)) == len(PRODUCT_LAUNCH.tasks)
+    assert actions.undo_stack.count() == 1
+
+
+def test_template_dialog_duplicates_and_deletes(
+    qtbot: QtBot, board_ws: Workspace, monkeypatch
+) -> None:
+    actions = WorkspaceActions(board_ws)
+    dialog = TemplateDialog(CampaignActions(actions), None)
+    qtbot.addWidget(dialog)
+    dialog.select_template("Webinar")
+    assert not dialog.delete_button.isEnabled()  # built-in: read-only
+    monkeypatch.setattr(
+        "mopsboard.ui.template_dialog.QInputDialog.getText",
+        lambda *args, **kwargs: ("Webinar (partners)", True),
+    )
+    dialog.duplicate()
+    template = dialog.template()
+    assert template is not None and template.name == "Webinar (partners)"
+    assert template.tasks == WEBINAR.tasks and dialog.delete_button.isEnabled()
+    monkeypatch.setattr(
+        "mopsboard.ui.template_dialog.QMessageBox.question",
+        lambda *args, **kwargs: (
+            __import__("PySide6.QtWidgets").QtWidgets.QMessageBox.StandardButton.Yes
+        ),
+    )
+    dialog.delete()
+    assert board_ws.templates(include_builtin=False) == []
+    assert actions.undo_stack.count() == 2
