@@ -6,7 +6,9 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from mopsboard.domain.builtin_templates import PRODUCT_LAUNCH, WEBINAR
@@ -95,7 +97,7 @@ def test_template_dialog_previews_then_creates_in_one_step(
 
 
 def test_template_dialog_duplicates_and_deletes(
-    qtbot: QtBot, board_ws: Workspace, monkeypatch
+    qtbot: QtBot, board_ws: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     actions = WorkspaceActions(board_ws)
     dialog = TemplateDialog(CampaignActions(actions), None)
@@ -112,9 +114,7 @@ def test_template_dialog_duplicates_and_deletes(
     assert template.tasks == WEBINAR.tasks and dialog.delete_button.isEnabled()
     monkeypatch.setattr(
         "mopsboard.ui.template_dialog.QMessageBox.question",
-        lambda *args, **kwargs: (
-            __import__("PySide6.QtWidgets").QtWidgets.QMessageBox.StandardButton.Yes
-        ),
+        lambda *args, **kwargs: QMessageBox.StandardButton.Yes,
     )
     dialog.delete()
     assert board_ws.templates(include_builtin=False) == []
