@@ -30,25 +30,29 @@ class CampaignPlanStore(TaskStore):
 
     def campaign_figures(self, today: date) -> dict[int, CampaignFigures]:
         """Per campaign id: tasks, open tasks, overdue tasks and estimated hours, in one query."""
-        rows = self._rows(
-            "SELECT t.campaign_id AS campaign, COUNT(*) AS tasks, "
-            "SUM(CASE WHEN s.kind = 'done' THEN 0 ELSE 1 END) AS open, "
-            "SUM(CASE WHEN s.kind != 'done' AND t.due_date < ? THEN 1 ELSE 0 END) AS overdue, "
-            "SUM(CASE WHEN s.kind = 'done' THEN COALESCE(t.estimate_hours, 0) ELSE 0 END) "
-            "AS hours_done, SUM(COALESCE(t.estimate_hours, 0)) AS hours_total "
-            "FROM tasks t JOIN stages s ON s.id = t.stage_id "
-            "WHERE t.archived = 0 AND t.campaign_id IS NOT NULL GROUP BY t.campaign_id",
-            [today.isoformat()],
-        )
+        # Grouped by stage in SQL (read from the covering index), folded by stage kind here.
+        with self._read() as db:
+            done = {r[0] for r in db.execute("SELECT id FROM stages WHERE kind = 'done'")}
+            rows = db.execute(
+                "SELECT campaign_id, stage_id, due_date < ?, COUNT(*), "
+                "SUM(COALESCE(estimate_hours, 0)) FROM tasks "
+                "WHERE campaign_id IS NOT NULL AND archived = 0 "
+                "GROUP BY campaign_id, stage_id, due_date < ?",
+                [today.isoformat(), today.isoformat()],
+            ).fetchall()
+        totals: dict[int, list[float]] = {}
+        for campaign_id, stage_id, late, count, hours in rows:
+            figures = totals.setdefault(campaign_id, [0, 0, 0, 0.0, 0.0])
+            figures[0] += count
+            figures[4] += hours or 0.0
+            if stage_id in done:
+                figures[3] += hours or 0.0
+            else:
+                figures[1] += count
+                figures[2] += count if late else 0
         return {
-            int(r["campaign"]): CampaignFigures(
-                tasks=int(r["tasks"]),
-                open=int(r["open"] or 0),
-                overdue=int(r["overdue"] or 0),
-                hours_done=float(r["hours_done"] or 0),
-                hours_total=float(r["hours_total"] or 0),
-            )
-            for r in rows
+            campaign_id: CampaignFigures(int(n), int(o), int(late), done_hours, all_hours)
+            for campaign_id, (n, o, late, done_hours, all_hours) in totals.items()
         }
 
     def campaign_tasks(self, campaign_id: int) -> list[Task]:

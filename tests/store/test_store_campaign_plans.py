@@ -142,3 +142,14 @@ def test_task_bars_and_open_work(ws: Workspace, spring: Campaign, add: Callable[
     assert ws.task_bars([]) == [] and len(ws.task_bars()) == 2
     work = sorted(ws.planned_work(), key=lambda w: w.hours)
     assert [(w.persona_id, w.hours) for w in work] == [(None, 2), (persona, 3)]
+
+
+def test_figures_are_read_from_the_covering_index(ws: Workspace) -> None:
+    plan = ws.db.execute(
+        "EXPLAIN QUERY PLAN SELECT campaign_id, stage_id, due_date < ?, COUNT(*), "
+        "SUM(COALESCE(estimate_hours, 0)) FROM tasks "
+        "WHERE campaign_id IS NOT NULL AND archived = 0 "
+        "GROUP BY campaign_id, stage_id, due_date < ?",
+        ["2026-01-01", "2026-01-01"],
+    ).fetchall()
+    assert "COVERING INDEX tasks_campaign_figures" in " ".join(str(row) for row in plan)
