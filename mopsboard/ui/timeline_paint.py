@@ -84,14 +84,20 @@ class TimelinePainter:
         painter.setFont(self.w._bold)
         day = first.replace(day=1)
         while day <= last:
+            following = (day + timedelta(days=32)).replace(day=1)
+            # The month's name stays in sight while the month is, but never runs into the next.
             x = max(self.w.x_of(day), LABEL_WIDTH) + 6
+            room = QRect(x, 0, max(0, self.w.x_of(following) - x - 4), 24)
             painter.setPen(QColor(theme.TEXT))
+            painter.save()
+            painter.setClipRect(room.intersected(QRect(LABEL_WIDTH, 0, width, HEADER_HEIGHT)))
             painter.drawText(
                 x, 18, day.strftime("%B %Y" if self.w.scale is Scale.WEEKS else "%b %Y")
             )
+            painter.restore()
             painter.setPen(GRID)
             painter.drawLine(self.w.x_of(day), 0, self.w.x_of(day), HEADER_HEIGHT)
-            day = (day + timedelta(days=32)).replace(day=1)
+            day = following
         painter.setFont(self.w._small)
         painter.setPen(QColor(theme.MUTED))
         day = first
