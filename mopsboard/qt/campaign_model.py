@@ -1,8 +1,8 @@
 """The campaigns table: one row per campaign with the figures of its work, and a proxy that sorts
 by the raw values and filters by text, status and archived state.
 
-The model follows the store, but lazily: a change only marks it stale, and it re-reads when it is
-shown (or at once when it already is), so a board drag never pays for a hidden table.
+The model follows the store lazily (see qt/follow.py), so a board drag never pays for a hidden
+table.
 """
 
 from __future__ import annotations
@@ -18,13 +18,12 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
-    QTimer,
 )
 from PySide6.QtGui import QColor
 
 from mopsboard.domain.models import Campaign, CampaignStatus
 from mopsboard.domain.planning import CampaignFigures
-from mopsboard.store.base import Change
+from mopsboard.qt.follow import Follower
 from mopsboard.store.workspace import Workspace
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -90,31 +89,16 @@ class CampaignTableModel(QAbstractTableModel):
         self.workspace = workspace
         self.rows: list[CampaignRow] = []
         self.today = date.today()
-        self.active = False
-        self._stale = True
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self.reload)
-        workspace.subscribe(self._on_change)
+        self.follower = Follower(workspace, WATCHED, self.reload, self)
 
     # -- following the store --------------------------------------------------------------------
 
-    def _on_change(self, change: Change) -> None:
-        if change.table not in WATCHED:
-            return
-        self._stale = True
-        if self.active:
-            self._timer.start()
-
     def set_active(self, active: bool) -> None:
         """The view is shown (True) or hidden: only a shown table re-reads on changes."""
-        self.active = active
-        if active and self._stale:
-            self.reload()
+        self.follower.set_active(active)
 
     def reload(self) -> None:
-        self._stale = False
+        self.follower.loaded()
         self.today = date.today()
         figures = self.workspace.campaign_figures(self.today)
         rows = [

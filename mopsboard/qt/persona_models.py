@@ -2,8 +2,8 @@
 period, for a team), and two table models over it: the personas with their hours, and the hours
 per persona per team.
 
-The open work is read once (one query) and re-read lazily after a change, as the campaigns table
-does; changing the period or the team only recomputes in memory.
+The open work is read once (one query) and re-read lazily after a change (qt/follow.py);
+changing the period or the team only recomputes in memory.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QColor, QFont
@@ -30,7 +29,7 @@ from mopsboard.domain.persona_hours import (
     PlannedWork,
     persona_hours,
 )
-from mopsboard.store.base import Change
+from mopsboard.qt.follow import Follower
 from mopsboard.store.workspace import Workspace
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -60,27 +59,13 @@ class PersonaData(QObject):
         self.team_id: int | None = ALL_TEAMS
         self.hours = PersonaHours({}, {})
         self._works: list[PlannedWork] = []
-        self.active = False
-        self._stale = True
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self.reload)
-        workspace.subscribe(self._on_change)
-
-    def _on_change(self, change: Change) -> None:
-        if change.table in WATCHED:
-            self._stale = True
-            if self.active:
-                self._timer.start()
+        self.follower = Follower(workspace, WATCHED, self.reload, self)
 
     def set_active(self, active: bool) -> None:
-        self.active = active
-        if active and self._stale:
-            self.reload()
+        self.follower.set_active(active)
 
     def reload(self) -> None:
-        self._stale = False
+        self.follower.loaded()
         self.personas = self.workspace.personas()
         self.teams = self.workspace.teams()
         self._works = self.workspace.planned_work()

@@ -2,8 +2,7 @@
 campaign a row per task. Opening the timeline reads the campaigns and their figures only; a
 campaign's tasks are read when it is first expanded.
 
-Like the other campaign views it follows the store lazily: changes mark it stale, and it re-reads
-when shown, or at once when it already is.
+Like the other campaign views it follows the store lazily (qt/follow.py).
 """
 
 from __future__ import annotations
@@ -11,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 
 from mopsboard.domain.models import Campaign
 from mopsboard.domain.planning import CampaignFigures, TaskBar, campaign_span
-from mopsboard.store.base import Change
+from mopsboard.qt.follow import Follower
 from mopsboard.store.workspace import Workspace
 
 WATCHED = frozenset({"campaigns", "tasks", "stages", "boards"})
@@ -52,29 +51,15 @@ class TimelineRows(QObject):
         self.today = date.today()
         self.first = self.today - timedelta(days=MARGIN_DAYS)
         self.last = self.today + timedelta(days=MARGIN_DAYS)
-        self.active = False
-        self._stale = True
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(0)
-        self._timer.timeout.connect(self.reload)
-        workspace.subscribe(self._on_change)
+        self.follower = Follower(workspace, WATCHED, self.reload, self)
 
     # -- following the store --------------------------------------------------------------------
 
-    def _on_change(self, change: Change) -> None:
-        if change.table in WATCHED:
-            self._stale = True
-            if self.active:
-                self._timer.start()
-
     def set_active(self, active: bool) -> None:
-        self.active = active
-        if active and self._stale:
-            self.reload()
+        self.follower.set_active(active)
 
     def reload(self) -> None:
-        self._stale = False
+        self.follower.loaded()
         self.today = date.today()
         self.campaigns = sorted(self.workspace.campaigns(), key=_start_key)
         known = {c.id or 0 for c in self.campaigns}

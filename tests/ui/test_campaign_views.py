@@ -230,3 +230,16 @@ def test_campaigns_table_archives_and_filters(qtbot: QtBot, window: MainWindow) 
     window.commands.undo_stack.undo()
     with on_file(window.workspace) as fresh:
         assert not fresh.campaign(spring.id or 0).archived
+
+
+def test_views_notice_another_process_writing(qtbot: QtBot, window: MainWindow) -> None:
+    assert window.show_view("campaigns")
+    page = window.pages["campaigns"]
+    assert isinstance(page, CampaignsView)
+    assert page.proxy.rowCount() == 2
+    with on_file(window.workspace) as other:
+        other.add_campaign(Campaign(name="From elsewhere"))
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 3, timeout=3000)
+    window.show_view("timeline")
+    timeline = timeline_of(window)
+    assert "From elsewhere" in {c.name for c in timeline.rows.campaigns}
