@@ -7,8 +7,8 @@ Like the other campaign views it follows the store lazily (qt/follow.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
@@ -22,8 +22,7 @@ WATCHED = frozenset({"campaigns", "tasks", "stages", "boards"})
 MARGIN_DAYS = 14
 
 
-@dataclass(frozen=True)
-class TimelineRow:
+class TimelineRow(NamedTuple):
     campaign: Campaign
     bar: TaskBar | None = None  # None: the campaign's own row
 
