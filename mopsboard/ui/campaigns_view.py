@@ -174,15 +174,15 @@ class CampaignsView(QWidget):
             "\u201cFrom template\u201d."
         )
         self.empty.setObjectName("emptyHint")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setStyleSheet("color: #6b7280; padding: 24px;")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.empty.setStyleSheet("color: #6b7280; padding: 64px 24px; background: white;")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(toolbar)
         layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty)
+        layout.addWidget(self.empty, 1)
 
         self.search.textChanged.connect(lambda _t: self._apply_filter())
         self.status.currentIndexChanged.connect(lambda _i: self._apply_filter())
@@ -221,7 +221,10 @@ class CampaignsView(QWidget):
         archived = campaign is not None and campaign.archived
         self.buttons["archive"].setText("Restore" if archived else "Archive")
         self.buttons["board"].setEnabled(campaign is not None and not archived)
-        self.empty.setVisible(self.model.rowCount() == 0)
+        # With no campaign at all, the hint takes the table's place.
+        empty = self.model.rowCount() == 0
+        self.empty.setVisible(empty)
+        self.table.setVisible(not empty)
 
     # -- selection ------------------------------------------------------------------------------
 
