@@ -14,7 +14,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from mopsboard.domain.models import Campaign
+from mopsboard.domain.models import Campaign, Task
 from mopsboard.store.workspace import Workspace
 from mopsboard.ui.campaigns_view import CampaignsView
 from mopsboard.ui.main_window import MainWindow
@@ -243,3 +243,21 @@ def test_views_notice_another_process_writing(qtbot: QtBot, window: MainWindow) 
     window.show_view("timeline")
     timeline = timeline_of(window)
     assert "From elsewhere" in {c.name for c in timeline.rows.campaigns}
+
+
+def test_show_on_board_goes_to_the_board_holding_the_work(window: MainWindow) -> None:
+    ws = window.workspace
+    other = ws.add_board("Events board")
+    stage = ws.stages(other.id or 0)[0].id or 0
+    expo = ws.add_campaign(Campaign(name="Expo"))
+    ws.add_task(Task(board_id=other.id or 0, stage_id=stage, title="Booth", campaign_id=expo.id))
+    assert window.model.board_id != other.id
+    window.show_view("campaigns")
+    page = window.pages["campaigns"]
+    assert isinstance(page, CampaignsView)
+    page.model.reload()
+    assert page.select(expo.id or 0)
+    page.buttons["board"].click()
+    assert window.model.board_id == other.id
+    assert window.board_view.filter_bar.current().campaign_id == expo.id
+    assert [window.model.tasks[i].title for i in window.model.tasks] == ["Booth"]
