@@ -140,7 +140,7 @@ class Calendar:
     answers "how many available days in [a, b]" in constant time; the window grows on demand.
     """
 
-    __slots__ = ("_off", "_prefix", "daily_hours", "hi", "holiday_code", "lo", "weekdays")
+    __slots__ = ("_off", "daily_hours", "hi", "holiday_code", "lo", "prefix", "weekdays")
 
     def __init__(
         self,
@@ -155,7 +155,7 @@ class Calendar:
         self.holiday_code = holiday_code
         self._off = merge_ranges(off)
         self.lo, self.hi = window if window else (1, 0)
-        self._prefix: list[int] = [0]
+        self.prefix: list[int] = [0]
         if window:
             self._build()
 
@@ -163,7 +163,7 @@ class Calendar:
         lo, hi = self.lo, self.hi
         size = hi - lo + 1
         if size <= 0 or self.daily_hours <= 0 or not self.weekdays:
-            self._prefix = [0] * (max(size, 0) + 1)
+            self.prefix = [0] * (max(size, 0) + 1)
             return
         start = (lo - 1) % 7
         week = [(start + n) % 7 + 1 in self.weekdays for n in range(7)]
@@ -180,7 +180,7 @@ class Calendar:
                 for day in holiday_ordinals(self.holiday_code, year):
                     if lo <= day <= hi:
                         days[day - lo] = False
-        self._prefix = list(accumulate(days, initial=0))
+        self.prefix = list(accumulate(days, initial=0))
 
     def widen(self, lo: int, hi: int) -> None:
         """Makes the window cover [lo, hi] too (the exact part of every later count)."""
@@ -197,7 +197,7 @@ class Calendar:
             return 0
         lo, hi = self.lo, self.hi
         if lo <= first and last <= hi:
-            return self._prefix[last - lo + 1] - self._prefix[first - lo]
+            return self.prefix[last - lo + 1] - self.prefix[first - lo]
         total = 0
         if first < lo:
             total += _weekday_count(first, min(last, lo - 1), self.weekdays)
@@ -205,7 +205,7 @@ class Calendar:
             total += _weekday_count(max(first, hi + 1), last, self.weekdays)
         a, b = max(first, lo), min(last, hi)
         if a <= b:
-            total += self._prefix[b - lo + 1] - self._prefix[a - lo]
+            total += self.prefix[b - lo + 1] - self.prefix[a - lo]
         return total
 
     def is_available(self, day: int) -> bool:

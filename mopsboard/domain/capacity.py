@@ -48,6 +48,9 @@ from mopsboard.domain.workload import (
     load_level,
 )
 
+# Days of calendar kept ready on each side of a period or span, so few tasks need a rebuild.
+WIDEN_MARGIN = 42
+
 __all__ = [
     "EPSILON",
     "FULL_FROM",
@@ -97,7 +100,7 @@ class CapacityMap:
         self._first = period.first.toordinal()
         self._last = period.last.toordinal()
         self._reach = (self._first - CALENDAR_REACH_DAYS, self._last + CALENDAR_REACH_DAYS)
-        window = (self._first, self._last)
+        window = (self._first - WIDEN_MARGIN, self._last + WIDEN_MARGIN)
         offs: dict[int, list[tuple[date, date]]] = {}
         for entry in time_off:
             if entry.member_id in self.members:
@@ -126,103 +129,100 @@ class CapacityMap:
             self.planned[key] = [0.0] * weeks
         for team_id_ in self.teams:
             self.planned[(team_id_, None)] = [0.0] * weeks
-        self._spread: dict[int, tuple[RowKey, Parts]] = {}
-        self._items: dict[int, WorkItem] = {}
+        self._spread: dict[int, tuple[RowKey, Parts, WorkItem]] = {}
         self.uncounted: dict[int, Uncounted] = {}
         self.rows: list[Row] = []
         self.lay_out()
 
     # -- the rules -------------------------------------------------------------------------------
 
-    def _owner(self, item: WorkItem) -> RowKey | None:
-        """The row a task lands in; None when it has no owner; OFF_MAP when its owner is not on
-        this map (another team's)."""
-        if item.assignee_id is not None:
-            member = self.members.get(item.assignee_id)
-            return (member.team_id, item.assignee_id) if member else OFF_MAP
-        if item.team_id is not None:
-            return (item.team_id, None) if item.team_id in self.teams else OFF_MAP
-        return None
-
-    def _touches_period(self, item: WorkItem) -> bool:
+    def _not_counted(self, item: WorkItem, key: RowKey | None) -> None:
+        if key is None and self.team_id is not None:
+            return  # no team: listed on the map of all teams only
+        reasons = []
+        if item.estimate_hours is None:
+            reasons.append(NO_ESTIMATE)
         if item.due_date is None:
-            return True
-        start = item.start_date or item.due_date
-        return start.toordinal() <= self._last and item.due_date.toordinal() >= self._first
+            reasons.append(NO_DUE_DATE)
+        if key is None:
+            reasons.append(NO_OWNER)
+        team = key[0] if key else None
+        self.uncounted[item.id] = Uncounted(item.id, item.title, team, tuple(reasons))
 
-    def _calendar(self, key: RowKey) -> Calendar:
-        return self.calendars[key[1]] if key[1] is not None else self._team_calendar
+    def _widen(self, calendar: Calendar, start: int, due: int) -> None:
+        # A margin beyond the span, so the next task a little further out needs no rebuild.
+        reach_lo, reach_hi = self._reach
+        calendar.widen(max(start - WIDEN_MARGIN, reach_lo), min(due + WIDEN_MARGIN, reach_hi))
 
-    def _parts(self, item: WorkItem, key: RowKey) -> Parts:
-        """The task's hours per week of the period."""
-        due = item.due_date.toordinal()  # type: ignore[union-attr]
-        start = min(item.start_date.toordinal(), due) if item.start_date else due
-        estimate = item.estimate_hours or 0.0
-        calendar = self._calendar(key)
+    def _spread_over(self, calendar: Calendar, start: int, due: int, estimate: float) -> Parts:
+        """A task's hours per week of the period, for its span [start, due] (ordinals)."""
         first, last = self._first, self._last
-        days = calendar.count(start, due)
-        if days == 0:
+        lo, prefix = calendar.lo, calendar.prefix
+        if lo <= start and due <= calendar.hi:
+            days = prefix[due - lo + 1] - prefix[start - lo]
+        else:
+            days = calendar.count(start, due)
+        if not days:
             return (((due - first) // 7, estimate),) if first <= due <= last else ()
-        a, b = max(start, first), min(due, last)
-        if a > b:
-            return ()
-        per_day = estimate / days
+        a = start if start > first else first
+        b = due if due < last else last
         week_a, week_b = (a - first) // 7, (b - first) // 7
         if week_a == week_b:
-            inside = days if (a, b) == (start, due) else calendar.count(a, b)
-            return ((week_a, per_day * inside),) if inside else ()
+            inside = days if (a == start and b == due) else calendar.count(a, b)
+            return ((week_a, estimate * inside / days),) if inside else ()
         parts = []
         for week in range(week_a, week_b + 1):
             monday = first + 7 * week
             inside = calendar.count(max(a, monday), min(b, monday + 6))
             if inside:
-                parts.append((week, per_day * inside))
+                parts.append((week, estimate * inside / days))
         return tuple(parts)
 
     # -- building and following changes -----------------------------------------------------------
 
     def add(self, items: Iterable[WorkItem]) -> set[RowKey]:
         """Counts these tasks (not yet on the map); returns the rows whose hours changed.
-        Call `lay_out` afterwards when members or teams may have to appear."""
-        counted: list[tuple[WorkItem, RowKey]] = []
-        spans: dict[RowKey, tuple[int, int]] = {}
-        for item in items:
-            if item.done or item.archived or not self._touches_period(item):
-                continue
-            owner = self._owner(item)
-            if owner == OFF_MAP:
-                continue
-            reasons = []
-            if item.estimate_hours is None:
-                reasons.append(NO_ESTIMATE)
-            if item.due_date is None:
-                reasons.append(NO_DUE_DATE)
-            if owner is None:
-                if self.team_id is not None:
-                    continue
-                reasons.append(NO_OWNER)
-            if reasons:
-                team = owner[0] if owner else None
-                self.uncounted[item.id] = Uncounted(item.id, item.title, team, tuple(reasons))
-                continue
-            assert owner is not None and item.due_date is not None
-            counted.append((item, owner))
-            due = item.due_date.toordinal()
-            start = item.start_date.toordinal() if item.start_date else due
-            low, high = spans.get(owner, (start, due))
-            spans[owner] = (min(low, start, due), max(high, due))
-        reach_lo, reach_hi = self._reach
-        for key, (low, high) in spans.items():
-            self._calendar(key).widen(max(low, reach_lo), min(high, reach_hi))
+        Call `lay_out` afterwards when members or teams may have to appear.
+
+        One pass, written out inline: it runs once per task of a large workspace."""
         touched: set[RowKey] = set()
-        for item, key in counted:
-            parts = self._parts(item, key)
-            self._spread[item.id] = (key, parts)
-            self._items[item.id] = item
-            row = self.planned[key]
-            for week, hours in parts:
-                row[week] += hours
+        first, last = self._first, self._last
+        members, teams, calendars = self.members, self.teams, self.calendars
+        team_calendar, planned, spread = self._team_calendar, self.planned, self._spread
+        for item in items:
+            task_id, _, assignee_id, team_id, estimate, start_date, due_date, done, archived = item
+            if done or archived:
+                continue
+            start = due = 0
+            if due_date is not None:
+                due = due_date.toordinal()
+                start = start_date.toordinal() if start_date is not None else due
+                start = min(start, due)
+                if due < first or start > last:
+                    continue
+            key: RowKey | None
+            if assignee_id is not None:
+                member = members.get(assignee_id)
+                if member is None:
+                    continue  # another team's member
+                key, calendar = (member.team_id, assignee_id), calendars[assignee_id]
+            elif team_id is not None:
+                if team_id not in teams:
+                    continue
+                key, calendar = (team_id, None), team_calendar
+            else:
+                key, calendar = None, team_calendar
+            if estimate is None or due_date is None or key is None:
+                self._not_counted(item, key)
+                continue
+            if start < calendar.lo or due > calendar.hi:
+                self._widen(calendar, start, due)
+            parts = self._spread_over(calendar, start, due, estimate)
+            spread[task_id] = (key, parts, item)
             if parts:
+                row = planned[key]
+                for week, hours in parts:
+                    row[week] += hours
                 touched.add(key)
         return touched
 
@@ -231,11 +231,10 @@ class CapacityMap:
         touched: set[RowKey] = set()
         for task_id in task_ids:
             self.uncounted.pop(task_id, None)
-            self._items.pop(task_id, None)
             spread = self._spread.pop(task_id, None)
             if spread is None:
                 continue
-            key, parts = spread
+            key, parts, _item = spread
             row = self.planned[key]
             for week, hours in parts:
                 value = row[week] - hours
@@ -277,6 +276,11 @@ class CapacityMap:
 
     # -- reading ---------------------------------------------------------------------------------
 
+    @property
+    def counted(self) -> int:
+        """How many tasks put hours in the period."""
+        return sum(1 for _key, parts, _item in self._spread.values() if parts)
+
     def has_plan(self, key: RowKey) -> bool:
         return any(value > EPSILON for value in self.planned.get(key, ()))
 
@@ -308,12 +312,11 @@ class CapacityMap:
         else:
             wanted = {row.key}
         found = []
-        for task_id, (key, parts) in self._spread.items():
+        for task_id, (key, parts, item) in self._spread.items():
             if key not in wanted:
                 continue
             for part_week, hours in parts:
                 if part_week == week:
-                    item = self._items[task_id]
                     found.append(
                         Contribution(
                             task_id, item.title, hours, item.start_date, item.due_date, key

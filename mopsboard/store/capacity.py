@@ -15,26 +15,19 @@ from mopsboard.store.people import PeopleStore
 from mopsboard.store.tasks import TaskStore
 
 _ITEM_COLUMNS = (
-    "SELECT t.id, t.title, t.assignee_id, t.team_id, t.estimate_hours, t.start_date, "
-    "t.due_date, s.kind = 'done', t.archived FROM tasks t JOIN stages s ON s.id = t.stage_id"
+    "SELECT t.id, t.title, t.assignee_id, t.team_id, t.estimate_hours, t.start_date, t.due_date"
 )
 
 
-def _items(rows: Iterable[Sequence[Any]]) -> list[WorkItem]:
-    day = date.fromisoformat
+def _open_items(rows: Iterable[Sequence[Any]]) -> list[WorkItem]:
+    """Rows of open tasks (neither done nor archived) as work items: the hot path of a map of
+    tens of thousands of tasks, so tuples are unpacked and made without keyword handling."""
+    make, day = WorkItem._make, date.fromisoformat
     return [
-        WorkItem(
-            row[0],
-            row[1],
-            row[2],
-            row[3],
-            row[4],
-            day(row[5]) if row[5] else None,
-            day(row[6]) if row[6] else None,
-            bool(row[7]),
-            bool(row[8]),
+        make(
+            (i, title, who, team, hours, day(s) if s else None, day(d) if d else None, False, False)
         )
-        for row in rows
+        for i, title, who, team, hours, s, d in rows
     ]
 
 
@@ -44,12 +37,13 @@ class CapacityStore(TaskStore, PeopleStore):
         that have no due date (those are listed as not counted), every team, member and time
         off. One query for the tasks, whatever their number."""
         sql = (
-            f"{_ITEM_COLUMNS} WHERE t.archived = 0 AND s.kind != ? AND (t.due_date IS NULL "
+            f"{_ITEM_COLUMNS} FROM tasks t WHERE t.archived = 0 "  # noqa: S608
+            "AND t.stage_id NOT IN (SELECT id FROM stages WHERE kind = ?) AND (t.due_date IS NULL "
             "OR (t.due_date >= ? AND COALESCE(t.start_date, t.due_date) <= ?))"
         )
         params = [StageKind.DONE.value, period.first.isoformat(), period.last.isoformat()]
         with self._read() as db:
-            tasks = _items(db.execute(sql, params).fetchall())
+            tasks = _open_items(db.execute(sql, params).fetchall())
         return CapacityInputs(
             self.teams(include_archived=True), self.members(), self.time_off(), tasks
         )
@@ -63,8 +57,19 @@ class CapacityStore(TaskStore, PeopleStore):
             for start in range(0, len(ids), 500):
                 chunk = ids[start : start + 500]
                 marks = ", ".join("?" for _ in chunk)
-                rows = db.execute(f"{_ITEM_COLUMNS} WHERE t.id IN ({marks})", chunk)
-                found.extend(_items(rows.fetchall()))
+                rows = db.execute(
+                    f"{_ITEM_COLUMNS}, s.kind = 'done', t.archived FROM tasks t "
+                    f"JOIN stages s ON s.id = t.stage_id WHERE t.id IN ({marks})",
+                    chunk,
+                )
+                found.extend(
+                    WorkItem(
+                        *row[:5],
+                        *(date.fromisoformat(v) if v else None for v in row[5:7]),
+                        *map(bool, row[7:]),
+                    )
+                    for row in rows.fetchall()
+                )
         return found
 
     def member_wip(self, member_ids: Iterable[int] | None = None) -> dict[int, int]:
