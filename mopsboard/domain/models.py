@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from datetime import date, datetime
 from enum import IntEnum, StrEnum
 from typing import Annotated, Self
@@ -29,11 +30,23 @@ MAX_LABELS = 50
 MAX_CHECKLIST = 200
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Half of a UTF-16 pair on its own (from a broken paste or a badly decoded file): such text
+# cannot be written as UTF-8, so SQLite would refuse it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# The range of an SQLite INTEGER; a larger number cannot be stored at all.
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+
+
+def _check_encodable(value: str) -> str:
+    if _SURROGATE.search(value):
+        raise ValueError("contains characters that are not valid text; type or paste it again")
+    return value
 
 
 def _clean_name(value: str) -> str:
-    value = _CONTROL.sub("", value).strip()
-    if not value:
+    value = _check_encodable(_CONTROL.sub("", value).strip())
+    # Invisible format characters alone (zero-width space, byte-order mark) read as empty.
+    if not value or all(unicodedata.category(ch) == "Cf" for ch in value):
         raise ValueError("cannot be empty")
     if len(value) > MAX_NAME:
         raise ValueError(f"is too long ({len(value)} characters; at most {MAX_NAME})")
@@ -43,7 +56,7 @@ def _clean_name(value: str) -> str:
 def _clean_text(value: str) -> str:
     # Newlines and tabs stay (descriptions are Markdown); other control characters would only
     # confuse terminals and exports.
-    value = _CONTROL.sub("", value)
+    value = _check_encodable(_CONTROL.sub("", value))
     if len(value) > MAX_TEXT:
         raise ValueError(f"is too long ({len(value)} characters; at most {MAX_TEXT})")
     return value
@@ -78,7 +91,8 @@ Text = Annotated[str, AfterValidator(_clean_text)]
 Colour = Annotated[str, AfterValidator(_check_colour)]
 Hours = Annotated[float | None, AfterValidator(_check_hours)]
 Day = Annotated[date | None, AfterValidator(_check_day)]
-RowId = Annotated[int, Field(ge=1)]
+RowId = Annotated[int, Field(ge=1, le=INT64_MAX)]
+StoredInt = Annotated[int, Field(ge=INT64_MIN, le=INT64_MAX)]
 
 
 class StageKind(StrEnum):
@@ -115,21 +129,21 @@ class Record(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
 
-    id: int | None = None
-    version: int = 1
+    id: StoredInt | None = None
+    version: StoredInt = 1
     updated_at: datetime | None = None
 
 
 class Board(Record):
     name: Name
-    position: int = 0
+    position: StoredInt = 0
     archived: bool = False
 
 
 class Stage(Record):
     board_id: RowId
     name: Name
-    position: int = 0
+    position: StoredInt = 0
     kind: StageKind = StageKind.ACTIVE
     wip_limit: Annotated[int, Field(ge=1, le=10_000)] | None = None
     wip_hard: bool = False
@@ -181,7 +195,7 @@ class Task(Record):
     def _clean_labels(cls, labels: tuple[str, ...]) -> tuple[str, ...]:
         cleaned: list[str] = []
         for label in labels:
-            text = _CONTROL.sub("", label).strip()
+            text = _check_encodable(_CONTROL.sub("", label).strip())
             if len(text) > 50:
                 raise ValueError(f"label {text[:20]!r}... is too long (at most 50 characters)")
             if text and text not in cleaned:
@@ -257,7 +271,7 @@ class Persona(Record):
     colour: Colour = "#8b5cf6"
     x: GridCoordinate = 0.0
     y: GridCoordinate = 0.0
-    position: int = 0
+    position: StoredInt = 0
     archived: bool = False
 
 
@@ -308,8 +322,8 @@ class Member(Record):
 
 class TimeOff(Record):
     member_id: RowId
-    start_date: date
-    end_date: date
+    start_date: Annotated[date, AfterValidator(_check_day)]
+    end_date: Annotated[date, AfterValidator(_check_day)]
     reason: Annotated[str, AfterValidator(_clean_text), Field(max_length=200)] = ""
 
     @model_validator(mode="after")

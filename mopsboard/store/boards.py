@@ -93,6 +93,8 @@ class BoardStore(StoreBase):
 
     def add_stage(self, stage: Stage) -> Stage:
         """Adds the stage at `stage.position`, shifting the stages from there one place right."""
+        # Checked before the shift, so a refused stage is refused before anything is written.
+        stage = Stage.model_validate(stage.model_dump())
         with self._write() as db:
             self._require("boards", stage.board_id, "board")
             count = db.execute(

@@ -209,10 +209,12 @@ class TaskStore(BoardStore):
 
     def add_tasks(self, tasks: Sequence[Task]) -> list[int]:
         """Adds many tasks in one unit of work (imports, templates, demo data)."""
+        # All checked first: one bad task refuses the batch before any row is written.
+        validated = [Task.model_validate(task.model_dump()) for task in tasks]
         ids = []
         with self._write():
-            for task in tasks:
-                ids.append(self._insert_task(Task.model_validate(task.model_dump())).id or 0)
+            for task in validated:
+                ids.append(self._insert_task(task).id or 0)
         return ids
 
     def bulk_add_tasks(self, tasks: Sequence[Task]) -> list[int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -112,10 +113,11 @@ SAMPLES = [
     "日本語のタイトル",
 ]
 any_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=60)
-# The models drop these control characters before checking that a name is not empty.
+# The models drop these control characters before checking that a name is not empty, and read
+# a name of invisible format characters alone (a soft hyphen, a zero-width space) as empty.
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 title_text = st.one_of(st.sampled_from(SAMPLES), any_text).filter(
-    lambda s: bool(CONTROL.sub("", s).strip())
+    lambda s: not all(unicodedata.category(c) == "Cf" for c in CONTROL.sub("", s).strip())
 )
 description_text = st.one_of(
     st.just(""),
