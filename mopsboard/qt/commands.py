@@ -9,15 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from mopsboard.domain.errors import MopsboardError
+from mopsboard.domain.errors import MopsboardError, describe
 from mopsboard.domain.models import Board, Stage, Task
 from mopsboard.store.moves import Placement
 from mopsboard.store.workspace import Workspace
 
 Step = Callable[[], object]
+# What a refused change raises: the store's own errors, and the models' when it re-validates
+# what it is given (a name too long, text that cannot be stored).
+REFUSALS = (MopsboardError, ValidationError)
+
+
+def reason(error: Exception) -> str:
+    return describe(error) if isinstance(error, ValidationError) else str(error)
 
 
 class StoreCommand(QUndoCommand):
@@ -42,11 +50,11 @@ class StoreCommand(QUndoCommand):
     def _run(self, step: Step) -> None:
         try:
             step()
-        except MopsboardError as error:
+        except REFUSALS as error:
             # The file changed under the history (another window, another process): drop this
             # step rather than apply it to data it no longer describes.
             self.setObsolete(True)
-            self._actions.failed.emit(f"Could not {self.text().lower()}: {error}")
+            self._actions.failed.emit(f"Could not {self.text().lower()}: {reason(error)}")
 
 
 class WorkspaceActions(QObject):
@@ -81,8 +89,8 @@ class WorkspaceActions(QObject):
         emits `failed` with the reason and returns False."""
         try:
             result = self.workspace.move_tasks(list(task_ids), stage_id, before_id, assign=assign)
-        except MopsboardError as error:
-            self.failed.emit(str(error))
+        except REFUSALS as error:
+            self.failed.emit(reason(error))
             return False
         if result.before == result.after:
             return True
@@ -130,8 +138,8 @@ class WorkspaceActions(QObject):
     def add_task(self, task: Task) -> Task | None:
         try:
             created = self.workspace.add_task(task)
-        except MopsboardError as error:
-            self.failed.emit(str(error))
+        except REFUSALS as error:
+            self.failed.emit(reason(error))
             return None
         holder = {"task": created}
 
@@ -167,8 +175,8 @@ class WorkspaceActions(QObject):
     def archive_tasks(self, task_ids: Sequence[int], archived: bool = True) -> None:
         try:
             changed = self.workspace.archive_tasks(task_ids, archived)
-        except MopsboardError as error:
-            self.failed.emit(str(error))
+        except REFUSALS as error:
+            self.failed.emit(reason(error))
             return
         if not changed:
             return
@@ -185,8 +193,8 @@ class WorkspaceActions(QObject):
     def add_board(self, name: str) -> Board | None:
         try:
             board = self.workspace.add_board(name)
-        except MopsboardError as error:
-            self.failed.emit(str(error))
+        except REFUSALS as error:
+            self.failed.emit(reason(error))
             return None
         state = {"board": board}
         self._push(
@@ -210,8 +218,8 @@ class WorkspaceActions(QObject):
         try:
             old = self.workspace.board(board_id)
             new = self.workspace.update_board(old.model_copy(update=update))
-        except MopsboardError as error:
-            self.failed.emit(str(error))
+        except REFUSALS as error:
+            self.failed.emit(reason(error))
             return
 
         def set_fields(source: Board) -> None:
@@ -224,8 +232,8 @@ class WorkspaceActions(QObject):
     def reorder_boards(self, old_order: Sequence[int], new_order: Sequence[int]) -> None:
         try:
             self.workspace.reorder_boards(new_order)
-        except MopsboardError as error:
-            self.failed.emit(str(error))
+        except REFUSALS as error:
+            self.failed.emit(reason(error))
             return
         self._push(
             "Reorder boards",
@@ -236,8 +244,8 @@ class WorkspaceActions(QObject):
     def add_stage(self, stage: Stage) -> Stage | None:
         try:
             created = self.workspace.add_stage(stage)
-        except MopsboardError as error:
-            self.failed.emit(str(error))
+        except REFUSALS as error:
+            self.failed.emit(reason(error))
             return None
         state = {"stage": created}
 
@@ -256,8 +264,8 @@ class WorkspaceActions(QObject):
         try:
             old = self.workspace.stage(edited.id or 0)
             new = self.workspace.update_stage(edited)
-        except MopsboardError as error:
-            self.failed.emit(str(error))
+        except REFUSALS as error:
+            self.failed.emit(reason(error))
             return None
 
         def set_to(source: Stage) -> None:
@@ -272,8 +280,8 @@ class WorkspaceActions(QObject):
         old_order = [s.id or 0 for s in self.workspace.stages(board_id)]
         try:
             self.workspace.reorder_stages(board_id, new_order)
-        except MopsboardError as error:
-            self.failed.emit(str(error))
+        except REFUSALS as error:
+            self.failed.emit(reason(error))
             return
         self._push(
             "Reorder stages",
@@ -290,8 +298,8 @@ class WorkspaceActions(QObject):
                 if t.stage_id == stage_id
             ]
             self.workspace.delete_stage(stage_id, move_tasks_to)
-        except MopsboardError as error:
-            self.failed.emit(str(error))
+        except REFUSALS as error:
+            self.failed.emit(reason(error))
             return False
 
         def undo() -> None:

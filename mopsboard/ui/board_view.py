@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 
+from pydantic import ValidationError
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mopsboard.domain.errors import describe
 from mopsboard.domain.filtering import ANY, Grouping, TaskFilter
 from mopsboard.domain.models import Task
 from mopsboard.qt.board_model import BoardModel
@@ -244,11 +246,15 @@ class BoardView(QWidget):
             value = getattr(wanted, name)
             if value != ANY and value is not None:
                 fields[name] = value
-        created = self.commands.add_task(
-            Task.model_validate(
+        try:
+            task = Task.model_validate(
                 {"board_id": self.model.board_id, "stage_id": stage_id, "title": title, **fields}
             )
-        )
+        except ValidationError as error:
+            # Said in the banner; the typed text stays in the line to be corrected.
+            self.commands.failed.emit(describe(error))
+            return
+        created = self.commands.add_task(task)
         if created is not None:
             line.clear()
 

@@ -5,6 +5,7 @@ Each change applies at once as its own undo step, so the board behind the dialog
 
 from __future__ import annotations
 
+from pydantic import ValidationError
 from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mopsboard.domain.errors import describe
 from mopsboard.domain.models import Stage, StageKind
 from mopsboard.qt.commands import WorkspaceActions
 from mopsboard.ui.icons import icon
@@ -163,7 +165,12 @@ class StageDialog(QDialog):
         if not ok or not name.strip():
             return
         position = self.list.currentRow() + 1
-        self.commands.add_stage(Stage(board_id=self.board_id, name=name.strip(), position=position))
+        try:
+            stage = Stage(board_id=self.board_id, name=name.strip(), position=position)
+        except ValidationError as error:
+            self.error.setText(describe(error))
+            return
+        self.commands.add_stage(stage)
         self._reload(position)
 
     def _delete(self) -> None:
