@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QByteArray, QUrl
 from PySide6.QtGui import QDesktopServices, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
@@ -30,7 +30,9 @@ class InertMarkdownView(QTextBrowser):
         # Images and style sheets named in a description are never fetched, local or remote:
         # a description must not reveal that it was read, nor read the user's files.
         self.requested_resources.append(name.toString() if isinstance(name, QUrl) else name)
-        return None
+        # Empty bytes, not None: on None, QTextDocument falls back to reading local files and
+        # decoding data: URLs itself.
+        return QByteArray()
 
     def _open_clicked(self, url: QUrl) -> None:
         if url.scheme().lower() in SAFE_SCHEMES:

@@ -125,7 +125,7 @@ def test_preview_is_inert(qtbot: QtBot, window: MainWindow) -> None:
     assert "<script" not in html.lower()
     assert "alert(1)</script" not in html
     assert all("http" not in name or True for name in dialog.preview.requested_resources)
-    assert dialog.preview.loadResource(2, "http://example.invalid/a.png") is None
+    assert not dialog.preview.loadResource(2, "http://example.invalid/a.png")
     assert not dialog.preview.openExternalLinks()
     assert not dialog.preview.openLinks()
 
