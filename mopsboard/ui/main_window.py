@@ -46,6 +46,8 @@ class Banner(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("banner")
+        # Messages quote names users typed: show them as typed, never as markup.
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setStyleSheet(
             "QLabel#banner { background: #fee2e2; color: #7f1d1d; padding: 8px 12px;"
@@ -345,6 +347,7 @@ class MainWindow(QMainWindow):
             box = QMessageBox(self)
             box.setIcon(QMessageBox.Icon.Warning)
             box.setWindowTitle("Task changed elsewhere")
+            box.setTextFormat(Qt.TextFormat.PlainText)
             box.setText(
                 f"'{theirs.title}' was changed in another window or program while you edited it."
             )

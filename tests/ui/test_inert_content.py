@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from mopsboard.store.workspace import Workspace
 from mopsboard.ui import markdown_view
+from mopsboard.ui.main_window import MainWindow
 from mopsboard.ui.markdown_view import InertMarkdownView
 
 HOSTILE = (
@@ -105,3 +106,19 @@ def test_new_workspace_and_its_copies_are_readable_by_the_owner_only(tmp_path: P
         ws.save_copy(tmp_path / "copy.mopsboard")
     for made in (path, tmp_path / "copy.mopsboard"):
         assert stat.S_IMODE(made.stat().st_mode) == 0o600, made
+
+
+def test_names_in_messages_are_shown_as_typed_not_as_markup(
+    qtbot: QtBot, board_ws: Workspace
+) -> None:
+    window = MainWindow(board_ws)
+    qtbot.addWidget(window)
+    board = window.model.board_id or 0
+    ready = board_ws.stage_named(board, "Ready")
+    name = '<img src="file:///etc/hostname"><b>Ready</b>'
+    window.commands.update_stage(ready.model_copy(update={"name": name, "wip_limit": 1}))
+    task = next(i for i, t in window.model.tasks.items() if t.title == "A")
+    window.commands.move_tasks([task], ready.id or 0, None)
+    assert name in window.banner.text()
+    assert window.banner.textFormat() == Qt.TextFormat.PlainText
+    window.close()
