@@ -129,9 +129,11 @@ def prune(workspace_path: Path, keep: int = KEEP_DAILY) -> list[Path]:
     daily = [b for b in list_backups(workspace_path) if b.label == DAILY]
     removed = []
     for backup in daily[keep:]:
-        with contextlib.suppress(FileNotFoundError):
+        # A copy that cannot be deleted (gone already, or not ours to delete) stays: pruning
+        # must never stop a workspace from opening.
+        with contextlib.suppress(OSError):
             backup.path.unlink()
-        removed.append(backup.path)
+            removed.append(backup.path)
     return removed
 
 

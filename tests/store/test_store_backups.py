@@ -224,3 +224,22 @@ def test_restore_refuses_the_workspace_itself_and_read_only_workspaces(
         pytest.raises(WorkspaceError, match="read-only"),
     ):
         restore_backup(read_only, backup)
+
+
+def test_a_copy_that_cannot_be_pruned_is_kept_and_opening_goes_on(
+    ws: Workspace, ws_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for day in range(KEEP_DAILY):
+        make_daily_backup(ws, now=NOON - timedelta(days=day + 1))
+    oldest = daily_copies(ws_path)[-1].path
+    real_unlink = Path.unlink
+
+    def unlink(path: Path, missing_ok: bool = False) -> None:
+        if path == oldest:
+            raise PermissionError(13, "Permission denied", str(path))
+        real_unlink(path, missing_ok)
+
+    monkeypatch.setattr(Path, "unlink", unlink)
+    assert make_daily_backup(ws, now=NOON) is not None
+    assert oldest.exists()
+    assert len(daily_copies(ws_path)) == KEEP_DAILY + 1
