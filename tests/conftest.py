@@ -95,3 +95,64 @@ def _titles_by_stage(path: Path) -> dict[str, list[str]]:
 def titles_by_stage() -> Callable[[Path], dict[str, list[str]]]:
     """Reads the board as the file holds it, through a connection of its own."""
     return _titles_by_stage
+
+
+CAPACITY_MONDAY = date(2026, 3, 2)
+
+
+def make_capacity(path: Path) -> Workspace:
+    """Content: Ana 40 h and Luis 20 h (Mon, Wed, Fri); Web: Ben 40 h. From Monday 2 March 2026:
+
+    Week 1: Ana 44 / 40 (over), Luis 6 / 20, Content unassigned 0; week 2: Ana 4 / 40, Content
+    unassigned 10, Ben 34 / 40 (80 to 100%). Two tasks are not counted."""
+    ws = Workspace.create(path)
+    board = ws.boards()[0].id or 0
+    ready = ws.stages(board)[1].id or 0
+    content = ws.add_team(Team(name="Content", colour="#f97316"))
+    web = ws.add_team(Team(name="Web"))
+    ana = ws.add_member(Member(team_id=content.id or 0, name="Ana", wip_limit=1))
+    luis = ws.add_member(
+        Member(team_id=content.id or 0, name="Luis", weekly_hours=20, working_days="135")
+    )
+    ben = ws.add_member(Member(team_id=web.id or 0, name="Ben"))
+
+    def task(
+        title: str, who: Member | Team | None, hours: float | None, start: int | None, due: int
+    ) -> None:
+        owner = (
+            {"assignee_id": who.id}
+            if isinstance(who, Member)
+            else {"team_id": who.id if who else None}
+        )
+        ws.add_task(
+            Task.model_validate(
+                {
+                    "board_id": board,
+                    "stage_id": ready,
+                    "title": title,
+                    "estimate_hours": hours,
+                    "start_date": date.fromordinal(CAPACITY_MONDAY.toordinal() + start)
+                    if start is not None
+                    else None,
+                    "due_date": date.fromordinal(CAPACITY_MONDAY.toordinal() + due),
+                    **owner,
+                }
+            )
+        )
+
+    task("Launch email", ana, 8, 3, 8)  # Thu to Tue: 4 days of 2 h
+    task("Landing page", ana, 40, 0, 4)
+    task("Blog post", luis, 6, None, 2)
+    task("Newsletter", content, 10, 7, 11)
+    task("Site audit", ben, 34, 7, 11)
+    task("Persona research", ana, None, None, 1)
+    task("Vendor review", None, 2, None, 2)
+    return ws
+
+
+@pytest.fixture
+def capacity_ws(tmp_path: Path) -> Iterator[Workspace]:
+    """A small workspace for the capacity map (see make_capacity)."""
+    ws = make_capacity(tmp_path / "capacity.mopsboard")
+    yield ws
+    ws.close()

@@ -299,7 +299,11 @@ class CapacityModel(QAbstractTableModel):
         return Qt.DropAction.MoveAction | Qt.DropAction.CopyAction
 
     def _target(self, row: int, column: int, parent: AnyIndex) -> tuple[Row, int | None] | None:
-        number, col = (parent.row(), parent.column()) if parent.isValid() else (row, column)
+        # Only a drop onto a cell counts: the view turns a drop on a cell that takes none (a
+        # team total) into one between rows, which would land on the neighbouring row.
+        if not parent.isValid():
+            return None
+        number, col = parent.row(), parent.column()
         target = self.row_at(number)
         if target is None or target.kind is RowKind.TOTAL or col == WIP_COLUMN:
             return None

@@ -13,12 +13,13 @@ from PySide6.QtGui import (
     QPixmap,
     QPixmapCache,
 )
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from mopsboard.domain.filtering import due_state
 from mopsboard.domain.models import Priority, Task
 from mopsboard.qt.board_model import BoardModel
 from mopsboard.qt.cell_model import CellModel
+from mopsboard.qt.wip_watch import WipWatch
 from mopsboard.ui import theme
 
 CARD_HEIGHT = 96
@@ -39,6 +40,9 @@ class CardDelegate(QStyledItemDelegate):
     # Card images are opaque (copying them is several times faster than blending), so they carry
     # the column colour around their rounded corners.
     background = theme.COLUMN
+    # Assignees over their personal WIP limit (see qt/wip_watch): their badge turns red.
+    _wip_over: frozenset[int] = frozenset()
+    _watching_wip = False
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -65,8 +69,10 @@ class CardDelegate(QStyledItemDelegate):
         size = option.rect.size()
         # A card is painted once per look and then copied: scrolling, drops and filtering only
         # blit pixmaps. The key holds everything the card shows, so an edit repaints it.
+        self._wip_over = self._over_wip_limit(model)
         key = (
             f"card:{task.id}:{task.version}:{task.updated_at}:{model.lookups_generation}:"
+            f"{int(task.assignee_id in self._wip_over)}:"
             f"{model.today}:{size.width()}x{size.height()}@{ratio}:{int(selected)}{int(focused)}:"
             f"{self.background}"
         )
@@ -174,10 +180,11 @@ class CardDelegate(QStyledItemDelegate):
         if member is not None:
             size = row.height() + 2
             circle = QRect(right - size, row.top() - 1, size, size)
-            painter.setBrush(QColor("#c7d2fe"))
-            painter.setPen(Qt.PenStyle.NoPen)
+            over = member.id in self._wip_over
+            painter.setBrush(QColor("#fecaca" if over else "#c7d2fe"))
+            painter.setPen(QPen(QColor("#dc2626"), 1.5) if over else Qt.PenStyle.NoPen)
             painter.drawEllipse(circle)
-            painter.setPen(QColor("#3730a3"))
+            painter.setPen(QColor("#991b1b" if over else "#3730a3"))
             painter.drawText(circle, int(Qt.AlignmentFlag.AlignCenter), initials(member.name))
             right = circle.left() - 6
         elif task.team_id in model.lookups.teams:
@@ -222,6 +229,18 @@ class CardDelegate(QStyledItemDelegate):
                 text_colour=QColor("#374151"),
             )
             x += width + 4
+
+    def _over_wip_limit(self, model: BoardModel) -> frozenset[int]:
+        watch = WipWatch.of(model.workspace)
+        if not self._watching_wip:
+            self._watching_wip = True
+            watch.changed.connect(self._repaint_view)
+        return watch.over
+
+    def _repaint_view(self) -> None:
+        view = self.parent()
+        if isinstance(view, QAbstractItemView):
+            view.viewport().update()
 
     @staticmethod
     def _pill(

@@ -177,6 +177,7 @@ class MainWindow(QMainWindow):
         archive = a("&Archive task", self.archive_selected, None, "archive")
         find = a("&Find\u2026", self.focus_filter, QKeySequence.StandardKey.Find, "search")
         stages = a("&Stages\u2026", self.edit_stages, "Ctrl+Shift+E", "settings-2", "stagesAction")
+        teams = a("&Teams\u2026", self.open_teams, "Ctrl+Shift+T", "users", "teamsAction")
         clear = a("&Clear filters", self.board_view.filter_bar.reset, "Ctrl+Shift+F", "funnel-x")
         refresh = a("&Reload from file", self.model.reload, "F5", "rotate-ccw")
         new_ws = a(
@@ -213,7 +214,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([new_task, edit_task, archive])
         edit_menu.addSeparator()
-        edit_menu.addActions([find, stages])
+        edit_menu.addActions([find, stages, teams])
         view_menu = menu.addMenu("&View")
         view_menu.addActions([clear, refresh])
         help_menu = menu.addMenu("&Help")
@@ -372,6 +373,11 @@ class MainWindow(QMainWindow):
         if self.model.board_id is None:
             return
         StageDialog(self.commands, self.model.board_id, self).exec()
+
+    def open_teams(self) -> None:
+        from mopsboard.ui.team_dialog import open_team_manager
+
+        open_team_manager(self.commands, self)
 
     def focus_filter(self) -> None:
         self.board_view.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -15,6 +15,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Ctrl+F", "Filter cards by text"),
     ("Ctrl+Shift+F", "Clear all filters"),
     ("Ctrl+Shift+E", "Edit the board's stages"),
+    ("Ctrl+Shift+T", "Teams and people: hours, working days, time off"),
     ("F5", "Reload the board from the file"),
     ("Ctrl+O / Ctrl+Shift+N", "Open a workspace / create a new one"),
     ("Ctrl+Shift+S", "Save a copy of the workspace"),

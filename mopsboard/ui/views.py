@@ -29,6 +29,17 @@ class ViewSpec:
 
 VIEWS: list[ViewSpec] = []
 
+
+def _capacity(window: MainWindow) -> QWidget:
+    # Imported when the window is built, not when this registry is.
+    from mopsboard.ui.capacity_view import make_capacity_view
+
+    return make_capacity_view(window)
+
+
+# Issue 4: team capacity, listed first after the board.
+VIEWS.append(ViewSpec("capacity", "Capacity", "users", _capacity))
+
 # Issue 5: campaigns, their timeline and the persona map.
 VIEWS += [
     ViewSpec("campaigns", "Campaigns", "target", campaign_pages.make_campaigns),

@@ -3,9 +3,7 @@ drops from the drill-down list, WIP counts."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -13,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from mopsboard.domain.calendar import Period
 from mopsboard.domain.capacity import RowKind
-from mopsboard.domain.models import Member, Task, Team
+from mopsboard.domain.models import Member
 from mopsboard.qt.capacity_model import (
     FIRST_WEEK_COLUMN,
     WIP_COLUMN,
@@ -27,63 +25,9 @@ from mopsboard.store.workspace import Workspace
 MON = date(2026, 3, 2)
 
 
-def build(path: Path) -> Workspace:
-    """Content: Ana 40 h and Luis 20 h (Mon, Wed, Fri); Web: Ben 40 h. Weeks from 2 March."""
-    ws = Workspace.create(path)
-    board = ws.boards()[0].id or 0
-    ready = ws.stages(board)[1].id or 0
-    content = ws.add_team(Team(name="Content", colour="#f97316"))
-    web = ws.add_team(Team(name="Web"))
-    ana = ws.add_member(Member(team_id=content.id or 0, name="Ana", wip_limit=1))
-    luis = ws.add_member(
-        Member(team_id=content.id or 0, name="Luis", weekly_hours=20, working_days="135")
-    )
-    ben = ws.add_member(Member(team_id=web.id or 0, name="Ben"))
-
-    def task(
-        title: str, who: Member | Team | None, hours: float | None, start: int | None, due: int
-    ) -> None:
-        owner = (
-            {"assignee_id": who.id}
-            if isinstance(who, Member)
-            else {"team_id": who.id if who else None}
-        )
-        ws.add_task(
-            Task.model_validate(
-                {
-                    "board_id": board,
-                    "stage_id": ready,
-                    "title": title,
-                    "estimate_hours": hours,
-                    "start_date": date.fromordinal(MON.toordinal() + start)
-                    if start is not None
-                    else None,
-                    "due_date": date.fromordinal(MON.toordinal() + due),
-                    **owner,
-                }
-            )
-        )
-
-    task("Launch email", ana, 8, 3, 8)  # Thu to Tue: 4 days of 2 h
-    task("Landing page", ana, 40, 0, 4)
-    task("Blog post", luis, 6, None, 2)
-    task("Newsletter", content, 10, 7, 11)
-    task("Site audit", ben, 34, 7, 11)
-    task("Persona research", ana, None, None, 1)
-    task("Vendor review", None, 2, None, 2)
-    return ws  # fmt: skip
-
-
 @pytest.fixture
-def cap_ws(tmp_path: Path) -> Iterator[Workspace]:
-    ws = build(tmp_path / "capacity.mopsboard")
-    yield ws
-    ws.close()
-
-
-@pytest.fixture
-def model(cap_ws: Workspace) -> CapacityModel:
-    loaded = CapacityModel(cap_ws)
+def model(capacity_ws: Workspace) -> CapacityModel:
+    loaded = CapacityModel(capacity_ws)
     loaded.set_period(Period(MON, 2))
     return loaded
 
@@ -121,18 +65,18 @@ def test_the_map_shows_the_hand_computed_numbers(model: CapacityModel) -> None:
 
 
 def test_model_passes_qt_model_tester_and_follows_changes(
-    qtmodeltester, qtbot: QtBot, model: CapacityModel, cap_ws: Workspace
+    qtmodeltester, qtbot: QtBot, model: CapacityModel, capacity_ws: Workspace
 ) -> None:
     qtmodeltester.check(model, force_py=True)
-    landing = next(t for t in cap_ws.tasks() if t.title == "Landing page")
-    ben = cap_ws.member_named("Ben")
+    landing = next(t for t in capacity_ws.tasks() if t.title == "Landing page")
+    ben = capacity_ws.member_named("Ben")
     with qtbot.waitSignal(model.dataChanged):
-        cap_ws.update_task(landing.model_copy(update={"assignee_id": ben.id}))
+        capacity_ws.update_task(landing.model_copy(update={"assignee_id": ben.id}))
     assert table(model)[1][2:] == ["4 / 40", "4 / 40"]
     assert table(model)[5][2:] == ["40 / 40", "34 / 40"]
     # A member edit recomputes the map; a team filter shows one team.
-    luis = cap_ws.member_named("Luis")
-    cap_ws.update_member(luis.model_copy(update={"weekly_hours": 30}))
+    luis = capacity_ws.member_named("Luis")
+    capacity_ws.update_member(luis.model_copy(update={"weekly_hours": 30}))
     assert table(model)[2][2:] == ["6 / 30", "0 / 30"]
     model.set_team(ben.team_id)
     assert [row[0] for row in table(model)] == ["Web", "Ben", "Unassigned"]
@@ -141,33 +85,35 @@ def test_model_passes_qt_model_tester_and_follows_changes(
 
 
 def test_a_member_who_appears_resets_the_rows(
-    qtmodeltester, qtbot: QtBot, model: CapacityModel, cap_ws: Workspace
+    qtmodeltester, qtbot: QtBot, model: CapacityModel, capacity_ws: Workspace
 ) -> None:
     qtmodeltester.check(model, force_py=True)
-    gone = cap_ws.add_member(
-        Member(team_id=cap_ws.team_named("Web").id or 0, name="Zed", active=False)
+    gone = capacity_ws.add_member(
+        Member(team_id=capacity_ws.team_named("Web").id or 0, name="Zed", active=False)
     )
     assert "Zed" not in [row[0] for row in table(model)]
-    blog = next(t for t in cap_ws.tasks() if t.title == "Blog post")
+    blog = next(t for t in capacity_ws.tasks() if t.title == "Blog post")
     with qtbot.waitSignal(model.modelReset):
-        cap_ws.update_task(blog.model_copy(update={"assignee_id": gone.id}))
+        capacity_ws.update_task(blog.model_copy(update={"assignee_id": gone.id}))
     assert ["Zed", "6 / 0", "0 / 0"] in [[row[0], *row[2:]] for row in table(model)]
 
 
 def test_the_wip_column_follows_moves_a_moment_later(
-    qtbot: QtBot, model: CapacityModel, cap_ws: Workspace
+    qtbot: QtBot, model: CapacityModel, capacity_ws: Workspace
 ) -> None:
     assert model.over_wip(model.capacity.rows[1])
-    done = next(s for s in cap_ws.stages(cap_ws.boards()[0].id or 0) if s.name == "Done")
-    finished = [t.id or 0 for t in cap_ws.tasks() if t.title in ("Launch email", "Landing page")]
+    done = next(s for s in capacity_ws.stages(capacity_ws.boards()[0].id or 0) if s.name == "Done")
+    finished = [
+        t.id or 0 for t in capacity_ws.tasks() if t.title in ("Launch email", "Landing page")
+    ]
     with qtbot.waitSignal(model.wip_watch.changed, timeout=2000):
-        cap_ws.move_tasks(finished, done.id or 0)
+        capacity_ws.move_tasks(finished, done.id or 0)
     assert model.index(1, WIP_COLUMN).data() == "1 / 1"
     assert not model.over_wip(model.capacity.rows[1])
 
 
 def test_the_cell_list_and_its_drag_data(
-    qtmodeltester, model: CapacityModel, cap_ws: Workspace
+    qtmodeltester, model: CapacityModel, capacity_ws: Workspace
 ) -> None:
     cell = CellTasksModel(model)
     qtmodeltester.check(cell, force_py=True)
@@ -176,7 +122,7 @@ def test_the_cell_list_and_its_drag_data(
     assert cell.index(1, 1).data() == "4 h" and cell.index(1, 3).data() == "05 Mar \u2013 10 Mar"
     assert cell.index(1, 2).data() == "Ana"
     data = cell.mimeData([cell.index(1, 0)])
-    email = next(t.id for t in cap_ws.tasks() if t.title == "Launch email")
+    email = next(t.id for t in capacity_ws.tasks() if t.title == "Launch email")
     assert read_capacity_mime(data) == ([email], MON)
     # The team total's list names who each task is for.
     cell.show_cell(model.capacity.rows[0], 1)
@@ -185,11 +131,13 @@ def test_the_cell_list_and_its_drag_data(
         ("Launch email", "Ana"),
     ]
     # After a recompute the list shows the same cell again.
-    cap_ws.update_member(cap_ws.member_named("Luis").model_copy(update={"weekly_hours": 10}))
+    capacity_ws.update_member(
+        capacity_ws.member_named("Luis").model_copy(update={"weekly_hours": 10})
+    )
     assert [c.title for c in cell.tasks] == ["Newsletter", "Launch email"]
 
 
-def test_drops_ask_the_replanner(model: CapacityModel, cap_ws: Workspace) -> None:
+def test_drops_ask_the_replanner(model: CapacityModel, capacity_ws: Workspace) -> None:
     calls: list[tuple[list[int], object, int]] = []
     model.replanner = lambda ids, target, shift: calls.append((ids, target, shift)) or True
     cell = CellTasksModel(model)
@@ -203,7 +151,7 @@ def test_drops_ask_the_replanner(model: CapacityModel, cap_ws: Workspace) -> Non
     assert model.dropMimeData(data, Qt.DropAction.CopyAction, -1, -1, model.index(ana_row, 3))
     # Onto Ben's name: reassign only.
     assert model.dropMimeData(data, Qt.DropAction.CopyAction, -1, -1, model.index(ben_row, 0))
-    ben = cap_ws.member_named("Ben")
+    ben = capacity_ws.member_named("Ben")
     assert calls == [
         ([landing], (ben.team_id, ben.id), 7),
         ([landing], None, 7),
