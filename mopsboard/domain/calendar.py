@@ -27,6 +27,26 @@ def week_start(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
+DAY_ABBREVIATIONS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def weekdays_text(working_days: str) -> str:
+    """Working days in words: "12345" is "Mon\u2013Fri", "135" is "Mon, Wed, Fri"."""
+    days = sorted({int(d) for d in working_days if d in "1234567"})
+    parts: list[str] = []
+    run: list[int] = []
+    for day in [*days, 99]:
+        if run and day == run[-1] + 1:
+            run.append(day)
+            continue
+        if len(run) >= 3:
+            parts.append(f"{DAY_ABBREVIATIONS[run[0] - 1]}\u2013{DAY_ABBREVIATIONS[run[-1] - 1]}")
+        else:
+            parts.extend(DAY_ABBREVIATIONS[d - 1] for d in run)
+        run = [day]
+    return ", ".join(parts) or "no days"
+
+
 def iso_weekday(ordinal: int) -> int:
     # date(1, 1, 1), ordinal 1, was a Monday.
     return (ordinal - 1) % 7 + 1

@@ -27,7 +27,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from mopsboard.domain.calendar import Period
+from mopsboard.domain.calendar import Period, weekdays_text
 from mopsboard.domain.capacity import CapacityMap, LoadLevel, Row, RowKey, RowKind
 from mopsboard.io.capacity_export import hours_text
 from mopsboard.qt.wip_watch import WipWatch
@@ -109,6 +109,7 @@ class CapacityModel(QAbstractTableModel):
         self.today = date.today()
         self.capacity = inputs.compute(self.period, team_id=self.team_id)
         self.endResetModel()
+        self.wip_watch.recount()
         self.refreshed.emit()
 
     def set_period(self, period: Period) -> None:
@@ -256,7 +257,7 @@ class CapacityModel(QAbstractTableModel):
                 return f"{row.team.name} ({row.team.kind.value}): the team's total"
             if member is None:
                 return f"Work for {row.team.name} that nobody is assigned to yet"
-            days = "".join("MTWTFSS"[int(d) - 1] for d in member.working_days)
+            days = weekdays_text(member.working_days)
             country = f", holidays of {member.holiday_country}" if member.holiday_country else ""
             inactive = " (inactive)" if not member.active else ""
             return (

@@ -9,8 +9,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QModelIndex, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -56,6 +56,8 @@ if TYPE_CHECKING:
 
 MAX_VIEW_WEEKS = 52
 WEEK_WIDTH = 72
+# How often a shown map looks for other windows' and programs' writes.
+POLL_MS = 1000
 LEGEND = (
     (LoadLevel.UNDER, "under 80%"),
     (LoadLevel.FULL, "80\u2013100%"),
@@ -148,6 +150,10 @@ class CapacityView(QWidget):
         self.panel = CapacityPanel(self.cell_model)
         self.panel.openTask.connect(self.edit_task)
         self.model.refreshed.connect(self._refreshed)
+        self._data_version = self.workspace.data_version()
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._check_other_writers)
 
         self.team = QComboBox()
         self.team.setObjectName("capacityTeam")
@@ -335,7 +341,23 @@ class CapacityView(QWidget):
         # A window left open overnight moves on to the new week's "this week" marker.
         if self.model.today != date.today():
             self.model.reload()
+        self._check_other_writers()
+        self._poll.start()
         super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._poll.stop()
+        super().hideEvent(event)
+
+    def _check_other_writers(self) -> None:
+        """Another window or process committed (SQLite's data_version moved): recompute."""
+        try:
+            version = self.workspace.data_version()
+        except MopsboardError:
+            return
+        if version != self._data_version:
+            self._data_version = version
+            self.model.reload()
 
     # -- editing a task -------------------------------------------------------------------------
 

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mopsboard.domain.calendar import holiday_countries, is_known_holiday_country
+from mopsboard.domain.calendar import holiday_countries, is_known_holiday_country, weekdays_text
 from mopsboard.domain.capacity import daily_hours
 from mopsboard.domain.errors import validation_messages
-from mopsboard.domain.models import Member, Team, TeamKind, TimeOff
+from mopsboard.domain.models import HEX_COLOUR, Member, Team, TeamKind, TimeOff
 from mopsboard.ui.icons import icon
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -100,9 +100,17 @@ class TeamForm(QWidget):
         pick = QToolButton()
         pick.setText("Pick\u2026")
         pick.clicked.connect(self._pick_colour)
+        self.swatch = QLabel()
+        self.swatch.setFixedSize(22, 22)
+        self.colour.textChanged.connect(self._show_swatch)
         colour_row = QHBoxLayout()
+        colour_row.addWidget(self.swatch)
         colour_row.addWidget(self.colour, 1)
         colour_row.addWidget(pick)
+        self.summary = QLabel()
+        self.summary.setObjectName("teamSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("color: #374151;")
         self.save = QPushButton(icon("save"), "Save team")
         self.save.setObjectName("saveTeam")
         self.save.setDefault(True)
@@ -113,11 +121,26 @@ class TeamForm(QWidget):
         form.addRow("Kind", self.kind)
         form.addRow("Colour", colour_row)
         form.addRow("", self.problems.make("colour"))
+        form.addRow("", self.summary)
         form.addRow("", self.problems.make(""))
         form.addRow("", self.save)
 
-    def load(self, team: Team) -> None:
+    def _show_swatch(self, text: str) -> None:
+        colour = text.strip() if HEX_COLOUR.match(text.strip()) else "transparent"
+        self.swatch.setStyleSheet(
+            f"background: {colour}; border: 1px solid #d1d5db; border-radius: 4px;"
+        )
+
+    def load(self, team: Team, members: list[Member] | None = None) -> None:
         self.team = team
+        people = [m for m in members or [] if m.active]
+        hours = sum(daily_hours(m) * len(m.weekdays) for m in people)
+        self.summary.setText(
+            f"{len(people)} active {'person' if len(people) == 1 else 'people'}: "
+            f"{hours:.4g} h a week for planned work, before time off and holidays."
+            if team.id is not None
+            else "Add the team, then its people."
+        )
         self.problems.clear()
         self.name.setText(team.name)
         self.kind.setCurrentIndex(max(0, self.kind.findData(team.kind.value)))
@@ -427,6 +450,6 @@ def team_label(team: Team) -> str:
 
 
 def member_label(member: Member) -> str:
-    days = "".join("MTWTFSS"[int(d) - 1] for d in member.working_days)
+    days = weekdays_text(member.working_days)
     text = f"{member.name} \u00b7 {member.weekly_hours:g} h, {days}"
     return text + (" (inactive)" if not member.active else "")

@@ -210,7 +210,7 @@ class TeamDialog(QDialog):
         self.retire_button.setEnabled(not self.workspace.read_only)
         if kind == "team":
             team = next(t for t in self.teams if t.id == row_id)
-            self.team_form.load(team)
+            self.team_form.load(team, [m for m in self.members if m.team_id == team.id])
             self.retire_button.setText("Restore team" if team.archived else "Archive team")
             self.pages.setCurrentIndex(1)
         else:

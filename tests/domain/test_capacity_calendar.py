@@ -17,6 +17,7 @@ from mopsboard.domain.calendar import (
     is_known_holiday_country,
     merge_ranges,
     week_start,
+    weekdays_text,
 )
 from mopsboard.domain.capacity import WorkItem, compute_capacity
 from mopsboard.domain.models import Member, Team, TimeOff
@@ -162,3 +163,18 @@ def test_following_changes_gives_the_map_a_recompute_gives(before, after):
             assert a.planned == pytest.approx(b.planned, abs=1e-6)
             assert a.available == b.available
     assert followed.uncounted == fresh.uncounted
+
+
+@pytest.mark.parametrize(
+    ("days", "text"),
+    [
+        ("12345", "Mon\u2013Fri"),
+        ("1234", "Mon\u2013Thu"),
+        ("135", "Mon, Wed, Fri"),
+        ("45", "Thu, Fri"),
+        ("12367", "Mon\u2013Wed, Sat, Sun"),
+        ("", "no days"),
+    ],
+)
+def test_weekdays_text(days: str, text: str) -> None:
+    assert weekdays_text(days) == text

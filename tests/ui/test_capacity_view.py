@@ -289,3 +289,11 @@ def test_the_window_opens_the_team_manager(
     monkeypatch.setattr(team_dialog.TeamDialog, "exec", lambda self: opened.append(self) or 0)
     window.findChild(type(window.undo_action), "teamsAction").trigger()
     assert len(opened) == 1
+
+
+def test_another_programs_write_shows_on_the_map(qtbot: QtBot, view: CapacityView) -> None:
+    with Workspace.open(view.workspace.path) as other:
+        landing = next(t for t in other.tasks() if t.title == "Landing page")
+        other.update_task(landing.model_copy(update={"estimate_hours": 20.0}))
+    # The view looks once a second while shown.
+    qtbot.waitUntil(lambda: shown(view)["Ana"][0] == "24 / 40", timeout=3000)
