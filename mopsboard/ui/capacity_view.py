@@ -12,18 +12,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMenu,
     QMessageBox,
     QSpinBox,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -36,16 +33,13 @@ from mopsboard.io.capacity_export import write_capacity_csv
 from mopsboard.qt.board_parts import Lookups
 from mopsboard.qt.capacity_model import (
     FIRST_WEEK_COLUMN,
-    LEVEL_COLOURS,
-    NAME_COLUMN,
-    WIP_COLUMN,
     CapacityModel,
 )
 from mopsboard.qt.capacity_tasks_model import CellTasksModel
 from mopsboard.qt.commands import WorkspaceActions
 from mopsboard.qt.people_commands import PeopleActions
 from mopsboard.ui import theme
-from mopsboard.ui.capacity_delegate import ROW_HEIGHT, HeatDelegate
+from mopsboard.ui.capacity_map import HeatMapView, legend_chips
 from mopsboard.ui.capacity_panel import PANEL_WIDTH, CapacityPanel
 from mopsboard.ui.capacity_report import write_capacity_pdf
 from mopsboard.ui.icons import icon
@@ -55,79 +49,8 @@ if TYPE_CHECKING:
     from mopsboard.ui.main_window import MainWindow
 
 MAX_VIEW_WEEKS = 52
-WEEK_WIDTH = 72
 # How often a shown map looks for other windows' and programs' writes.
 POLL_MS = 1000
-LEGEND = (
-    (LoadLevel.UNDER, "under 80%"),
-    (LoadLevel.FULL, "80\u2013100%"),
-    (LoadLevel.OVER, "over 100%"),
-    (LoadLevel.NO_CAPACITY, "no hours available"),
-)
-
-
-class HeatMapView(QTableView):
-    """The map: a drop target for tasks dragged from the drill-down list."""
-
-    def __init__(self, model: CapacityModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("capacityMap")
-        self.setAccessibleName("Capacity map: planned and available hours per person and week")
-        self.setModel(model)
-        self.setItemDelegate(HeatDelegate(self))
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setAcceptDrops(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
-        self.setDragDropOverwriteMode(True)
-        self.setDropIndicatorShown(True)
-        self.setDefaultDropAction(Qt.DropAction.CopyAction)
-        self.setShowGrid(False)
-        self.setWordWrap(False)
-        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.verticalHeader().hide()
-        self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.horizontalHeader()
-        header.setDefaultSectionSize(WEEK_WIDTH)
-        header.setMinimumSectionSize(WEEK_WIDTH)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
-        # Bold in the header marks this week; the chosen cell has its own frame.
-        header.setHighlightSections(False)
-        model.modelReset.connect(self.size_columns)
-        self.size_columns()
-
-    def size_columns(self) -> None:
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(WIP_COLUMN, QHeaderView.ResizeMode.Fixed)
-        self.setColumnWidth(NAME_COLUMN, 184)
-        self.setColumnWidth(WIP_COLUMN, 48)
-        model = self.model()
-        # Weeks share the width left; past a few weeks they keep a readable width and scroll.
-        mode = (
-            QHeaderView.ResizeMode.Stretch
-            if model.columnCount() - FIRST_WEEK_COLUMN <= 12
-            else QHeaderView.ResizeMode.Fixed
-        )
-        for column in range(FIRST_WEEK_COLUMN, model.columnCount()):
-            header.setSectionResizeMode(column, mode)
-            self.setColumnWidth(column, WEEK_WIDTH)
-
-
-def _legend() -> QWidget:
-    box = QWidget()
-    row = QHBoxLayout(box)
-    row.setContentsMargins(0, 0, 0, 0)
-    row.setSpacing(10)
-    for level, words in LEGEND:
-        background, text = LEVEL_COLOURS[level]
-        chip = QLabel(words)
-        chip.setStyleSheet(
-            f"QLabel {{ background: {background}; color: {text}; border-radius: 4px;"
-            " padding: 2px 6px; font-size: 11px; }"
-        )
-        row.addWidget(chip)
-    return box
 
 
 class CapacityView(QWidget):
@@ -198,7 +121,7 @@ class CapacityView(QWidget):
         bar.addWidget(export)
         legend = QHBoxLayout()
         legend.setContentsMargins(10, 0, 10, 6)
-        legend.addWidget(_legend())
+        legend.addWidget(legend_chips())
         legend.addStretch(1)
         self.note = QLabel()
         self.note.setObjectName("capacityNote")
@@ -230,7 +153,6 @@ class CapacityView(QWidget):
         layout.addWidget(splitter, 1)
         self._fill_teams()
         self._refreshed()
-        self.select_busiest()
 
     def select_busiest(self) -> bool:
         """Chooses the first over-booked cell of a person (else nothing), so the side panel
@@ -313,6 +235,16 @@ class CapacityView(QWidget):
 
     def _refreshed(self) -> None:
         self._fill_teams()
+        if not self.map.currentIndex().isValid():
+            # A recompute (another period or team) clears the map's selection: show again the
+            # cell the side panel lists, else what most needs a look.
+            shown = self.cell_model.row
+            number = self.model.row_number(shown.kind, shown.key) if shown else None
+            week = self.cell_model.week
+            if number is not None and week is not None:
+                self.map.setCurrentIndex(self.model.index(number, FIRST_WEEK_COLUMN + week))
+            else:
+                self.select_busiest()
         self.panel.show_uncounted(self.model.capacity)
         capacity = self.model.capacity
         over = sum(

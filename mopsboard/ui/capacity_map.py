@@ -1,17 +1,30 @@
-"""Paints the capacity map: team rows as headings with their colour, people indented under them,
-week cells as coloured tiles reading "planned / available", and the WIP column as a badge that
-turns red over the limit."""
+"""The capacity map's table view and how it paints: team rows as headings with their colour,
+people indented under them, week cells as coloured tiles reading "planned / available", and the
+WIP column as a badge that turns red over the limit."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
-from mopsboard.domain.capacity import RowKind
+from mopsboard.domain.capacity import LoadLevel, RowKind
 from mopsboard.qt.capacity_model import (
+    FIRST_WEEK_COLUMN,
+    LEVEL_COLOURS,
     NAME_COLUMN,
     WIP_COLUMN,
+    CapacityModel,
     OverWipRole,
     RowKindRole,
     TeamColourRole,
@@ -105,3 +118,77 @@ class HeatDelegate(QStyledItemDelegate):
         foreground = index.data(Qt.ItemDataRole.ForegroundRole)
         painter.setPen(foreground if isinstance(foreground, QColor) else QColor(theme.TEXT))
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), str(index.data() or ""))
+
+
+WEEK_WIDTH = 72
+LEGEND = (
+    (LoadLevel.UNDER, "under 80%"),
+    (LoadLevel.FULL, "80\u2013100%"),
+    (LoadLevel.OVER, "over 100%"),
+    (LoadLevel.NO_CAPACITY, "no hours available"),
+)
+
+
+class HeatMapView(QTableView):
+    """The map: a drop target for tasks dragged from the drill-down list."""
+
+    def __init__(self, model: CapacityModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("capacityMap")
+        self.setAccessibleName("Capacity map: planned and available hours per person and week")
+        self.setModel(model)
+        self.setItemDelegate(HeatDelegate(self))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
+        self.setDragDropOverwriteMode(True)
+        self.setDropIndicatorShown(True)
+        self.setDefaultDropAction(Qt.DropAction.CopyAction)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.verticalHeader().hide()
+        self.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.horizontalHeader()
+        header.setDefaultSectionSize(WEEK_WIDTH)
+        header.setMinimumSectionSize(WEEK_WIDTH)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Bold in the header marks this week; the chosen cell has its own frame.
+        header.setHighlightSections(False)
+        model.modelReset.connect(self.size_columns)
+        self.size_columns()
+
+    def size_columns(self) -> None:
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(WIP_COLUMN, QHeaderView.ResizeMode.Fixed)
+        self.setColumnWidth(NAME_COLUMN, 184)
+        self.setColumnWidth(WIP_COLUMN, 48)
+        model = self.model()
+        # Weeks share the width left; past a few weeks they keep a readable width and scroll.
+        mode = (
+            QHeaderView.ResizeMode.Stretch
+            if model.columnCount() - FIRST_WEEK_COLUMN <= 12
+            else QHeaderView.ResizeMode.Fixed
+        )
+        for column in range(FIRST_WEEK_COLUMN, model.columnCount()):
+            header.setSectionResizeMode(column, mode)
+            self.setColumnWidth(column, WEEK_WIDTH)
+
+
+def legend_chips() -> QWidget:
+    """What the colours mean, as chips of those colours."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.setSpacing(10)
+    for level, words in LEGEND:
+        background, text = LEVEL_COLOURS[level]
+        chip = QLabel(words)
+        chip.setStyleSheet(
+            f"QLabel {{ background: {background}; color: {text}; border-radius: 4px;"
+            " padding: 2px 6px; font-size: 11px; }"
+        )
+        row.addWidget(chip)
+    return box
