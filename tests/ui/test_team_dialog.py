@@ -27,6 +27,9 @@ def dialog(qtbot: QtBot, capacity_ws: Workspace) -> Iterator[TeamDialog]:
     shown.show()
     yield shown
     shown.close()
+    # The history's commands call back into Python: empty it while both sides are alive, not
+    # when the garbage collector gets to the actions (a window's actions die with the window).
+    actions.undo_stack.clear()
 
 
 def tree_texts(dialog: TeamDialog) -> list[str]:
