@@ -101,10 +101,11 @@ CAPACITY_MONDAY = date(2026, 3, 2)
 
 
 def make_capacity(path: Path) -> Workspace:
-    """Content: Ana 40 h and Luis 20 h (Mon, Wed, Fri); Web: Ben 40 h. From Monday 2 March 2026:
+    """Content: a 40 h member and a 20 h one (Mon, Wed, Fri); Web: one 40 h member. From Monday
+    2 March 2026:
 
-    Week 1: Ana 44 / 40 (over), Luis 6 / 20, Content unassigned 0; week 2: Ana 4 / 40, Content
-    unassigned 10, Ben 34 / 40 (80 to 100%). Two tasks are not counted."""
+    week 1: the first member 44 / 40 (over), the second 6 / 20; week 2: the first 4 / 40,
+    Content unassigned 10, Web's member 34 / 40 (80 to 100%). Two tasks are not counted."""
     ws = Workspace.create(path)
     board = ws.boards()[0].id or 0
     ready = ws.stages(board)[1].id or 0

@@ -31,10 +31,10 @@ class LoadSpec:
 
 
 WORKLOAD = (
-    # Week 2 pushes Maya past her 40 hours.
+    # Week 2 pushes a full-time member of Marketing ops past 40 hours.
     LoadSpec("Next year's budget and headcount model", "Maya", "Orchestrator", 26, 7, 11,
              ("planning",), Priority.HIGH),
-    # Ben works 30 hours a week: a CMS migration and a consent fix leave him over in week 2.
+    # A 30-hour web developer: a CMS migration and a consent fix over-book week 2.
     LoadSpec("Migrate the resource library to the new CMS", "Ben", "Modernizer", 44, 2, 11,
              ("web", "migration"), Priority.HIGH),
     LoadSpec("Fix the consent banner on regional sites", "Ben", "Modernizer", 8, 7, 8,
@@ -52,7 +52,7 @@ WORKLOAD = (
              ("landing page",)),
 )  # fmt: skip
 
-# Per-person limits on tasks in active stages; the demo's Maya and Ben run over theirs.
+# Per-person limits on tasks in active stages; the first two people run over theirs.
 WIP_LIMITS = {"Maya": 2, "Ben": 2, "Luis": 4, "Omar": 4}
 
 

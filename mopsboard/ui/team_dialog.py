@@ -30,13 +30,8 @@ from mopsboard.qt.commands import WorkspaceActions
 from mopsboard.qt.people_commands import PeopleActions
 from mopsboard.store.base import Change
 from mopsboard.ui.icons import icon
-from mopsboard.ui.people_forms import (
-    MemberForm,
-    TeamForm,
-    TimeOffEditor,
-    member_label,
-    team_label,
-)
+from mopsboard.ui.people_forms import MemberForm, TeamForm, member_label, team_label
+from mopsboard.ui.time_off_editor import TimeOffEditor
 
 KeyRole = Qt.ItemDataRole.UserRole + 1
 _PEOPLE_TABLES = frozenset({"teams", "members", "time_off"})
@@ -119,7 +114,7 @@ class TeamDialog(QDialog):
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         redo.setIcon(icon("redo-2"))
         for action, name in ((undo, "undoPeople"), (redo, "redoPeople")):
-            # Icon only: the actions' text names the step ("Undo Edit Ana") and grows long.
+            # Icon only: the actions' text names the step and a person, and grows long.
             tool = QToolButton()
             tool.setObjectName(name)
             tool.setDefaultAction(action)

@@ -15,7 +15,7 @@ MON = date(2026, 3, 2)
 
 
 def _small(path: Path) -> Path:
-    """Content: Ana (40 h, Monday to Friday); three tasks, one not counted."""
+    """One team, one 40-hour member (Monday to Friday); three tasks, one not counted."""
     with Workspace.create(path) as ws:
         board = ws.boards()[0].id or 0
         ready = ws.stages(board)[1].id or 0
@@ -87,7 +87,7 @@ def test_demo_map_for_one_team_and_default_weeks(cli: Run, demo: Path) -> None:
     assert len(data["weeks"]) == 8 and data["weeks"][0] == "2026-03-02"
     assert {row["team"] for row in data["rows"]} == {"Web"}
     assert {row["member"] for row in data["rows"]} == {"Aiko", "Ben", None}
-    # The demo over-books Ben (30 hours a week) in its second week.
+    # The demo over-books its 30-hour web developer in the second week.
     ben = {r["week"]: r for r in data["rows"] if r["member"] == "Ben"}
     assert ben["2026-03-09"]["planned_hours"] > ben["2026-03-09"]["available_hours"] == 30.0
     for row in data["rows"]:

@@ -127,7 +127,7 @@ def test_done_and_archived_tasks_are_not_counted_and_not_listed():
 
 
 def test_a_team_only_task_is_spread_over_monday_to_friday_in_the_unassigned_row():
-    # Friday to Tuesday: Fri | Mon, Tue, 3 hours each. Ana's holidays do not apply.
+    # Friday to Tuesday: Fri | Mon, Tue, 3 hours each. No member's calendar applies.
     capacity = plan(item(1, 9, 4, 8, assignee_id=None))
     assert hours(capacity, "Unassigned") == [(3, 0), (6, 0)]
     assert hours(capacity, "Ana") == [(0, 40), (0, 40)]

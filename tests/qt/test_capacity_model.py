@@ -53,9 +53,9 @@ EXPECTED = [
 def test_the_map_shows_the_hand_computed_numbers(model: CapacityModel) -> None:
     assert table(model) == EXPECTED
     levels = [[model.index(r, c).data(LevelRole) for c in (2, 3)] for r in range(model.rowCount())]
-    assert levels[1] == ["over", "under"]  # Ana
+    assert levels[1] == ["over", "under"]  # the first member
     assert levels[3] == ["empty", "no capacity"]  # Content, unassigned
-    assert levels[5] == ["under", "full"]  # Ben
+    assert levels[5] == ["under", "full"]  # Web's member
     assert model.headerData(2, Qt.Orientation.Horizontal).startswith("02 Mar\nweek 10")
     assert "44.00 h planned of 40.00 h available (110%)" in model.index(1, 2).data(
         Qt.ItemDataRole.ToolTipRole
@@ -141,15 +141,15 @@ def test_drops_ask_the_replanner(model: CapacityModel, capacity_ws: Workspace) -
     calls: list[tuple[list[int], object, int]] = []
     model.replanner = lambda ids, target, shift: calls.append((ids, target, shift)) or True
     cell = CellTasksModel(model)
-    cell.show_cell(model.capacity.rows[1], 0)  # Ana, first week
+    cell.show_cell(model.capacity.rows[1], 0)  # the first member, first week
     data = cell.mimeData([cell.index(0, 0)])
     (landing,) = read_capacity_mime(data)[0]  # type: ignore[index]
     ben_row, ana_row, total_row = 5, 1, 0
-    # Onto Ben's second week: reassign and a week later.
+    # Onto another member's second week: reassign and a week later.
     assert model.dropMimeData(data, Qt.DropAction.CopyAction, -1, -1, model.index(ben_row, 3))
-    # Onto Ana's second week: same row, so only the dates move.
+    # Onto the same member's second week: same row, so only the dates move.
     assert model.dropMimeData(data, Qt.DropAction.CopyAction, -1, -1, model.index(ana_row, 3))
-    # Onto Ben's name: reassign only.
+    # Onto the other member's name: reassign only.
     assert model.dropMimeData(data, Qt.DropAction.CopyAction, -1, -1, model.index(ben_row, 0))
     ben = capacity_ws.member_named("Ben")
     assert calls == [

@@ -125,7 +125,7 @@ def test_reassign_by_dragging_a_task_onto_another_person(window: MainWindow, vie
     assert stored(path, "Landing page").assignee_id == ben.id
     assert stored(path, "Landing page").team_id == ben.team_id
     assert shown(view)["Ana"][0] == "4 / 40" and shown(view)["Ben"][0] == "40 / 40"
-    # The drill-down follows: the task left Ana's cell.
+    # The drill-down follows: the task left the cell it lists.
     assert [c.title for c in view.cell_model.tasks] == ["Launch email"]
     assert window.undo_action.text() == "&Undo Reassign 'Landing page' to Ben"
     window.undo_action.trigger()
@@ -140,7 +140,7 @@ def test_reschedule_by_dragging_a_task_onto_another_week(window: MainWindow, vie
     path = window.workspace.path
     before = stored(path, "Launch email")
     open_cell(view, "Ana", 0)
-    # Ana's own row, a week later: the dates move, the span stays.
+    # The task's own row, a week later: the dates move, the span stays.
     drop_on(view, drag_from_list(view, "Launch email"), "Ana", FIRST_WEEK_COLUMN + 1)
     after = stored(path, "Launch email")
     assert (after.start_date, after.due_date) == (

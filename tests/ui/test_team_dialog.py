@@ -138,7 +138,7 @@ def test_add_and_edit_a_person(qtbot: QtBot, dialog: TeamDialog, capacity_ws: Wo
     # The capacity map follows at once: a new row under Web.
     aiko_row = next(n for n, r in enumerate(model.capacity.rows) if r.label == "Aiko")
     assert model.index(aiko_row, 2).data() == "0 / 16"
-    # Moving Ana to Web takes her tasks' team along; undo puts both back.
+    # Moving a member to another team takes their tasks' team along; undo puts both back.
     choose(dialog, "Ana")
     dialog.member_form.team.setCurrentIndex(dialog.member_form.team.findText("Web"))
     dialog.member_form.save.click()
