@@ -19,6 +19,10 @@ _ITEM_COLUMNS = (
 )
 
 
+# Deleting a board archives it: its tasks no longer load anyone's weeks.
+_ON_LIVE_BOARD = "t.board_id NOT IN (SELECT id FROM boards WHERE archived = 1)"
+
+
 def _open_items(rows: Iterable[Sequence[Any]]) -> list[WorkItem]:
     """Rows of open tasks (neither done nor archived) as work items: the hot path of a map of
     tens of thousands of tasks, so tuples are unpacked and made without keyword handling."""
@@ -35,10 +39,12 @@ class CapacityStore(TaskStore, PeopleStore):
     def capacity_inputs(self, period: Period) -> CapacityInputs:
         """What a map of `period` is computed from: open tasks whose dates touch the period or
         that have no due date (those are listed as not counted), every team, member and time
-        off. One query for the tasks, whatever their number."""
+        off. One query for the tasks, whatever their number. Tasks of a deleted (archived)
+        board count as archived."""
         sql = (
             f"{_ITEM_COLUMNS} FROM tasks t WHERE t.archived = 0 "  # noqa: S608
-            "AND t.stage_id NOT IN (SELECT id FROM stages WHERE kind = ?) AND (t.due_date IS NULL "
+            "AND t.stage_id NOT IN (SELECT id FROM stages WHERE kind = ?) "
+            f"AND {_ON_LIVE_BOARD} AND (t.due_date IS NULL "
             "OR (t.due_date >= ? AND COALESCE(t.start_date, t.due_date) <= ?))"
         )
         params = [StageKind.DONE.value, period.first.isoformat(), period.last.isoformat()]
@@ -58,8 +64,8 @@ class CapacityStore(TaskStore, PeopleStore):
                 chunk = ids[start : start + 500]
                 marks = ", ".join("?" for _ in chunk)
                 rows = db.execute(
-                    f"{_ITEM_COLUMNS}, s.kind = 'done', t.archived FROM tasks t "
-                    f"JOIN stages s ON s.id = t.stage_id WHERE t.id IN ({marks})",
+                    f"{_ITEM_COLUMNS}, s.kind = 'done', t.archived OR NOT {_ON_LIVE_BOARD} "
+                    f"FROM tasks t JOIN stages s ON s.id = t.stage_id WHERE t.id IN ({marks})",
                     chunk,
                 )
                 found.extend(
@@ -73,11 +79,12 @@ class CapacityStore(TaskStore, PeopleStore):
         return found
 
     def member_wip(self, member_ids: Iterable[int] | None = None) -> dict[int, int]:
-        """How many open tasks each member has in stages of kind active (members with none are
-        left out)."""
+        """How many open tasks each member has in stages of kind active, on boards that are not
+        deleted (members with none are left out)."""
         sql = (
-            "SELECT t.assignee_id, COUNT(*) FROM tasks t JOIN stages s ON s.id = t.stage_id "
-            "WHERE t.archived = 0 AND s.kind = ? AND t.assignee_id IS NOT NULL"
+            "SELECT t.assignee_id, COUNT(*) FROM tasks t JOIN stages s ON s.id = t.stage_id "  # noqa: S608
+            "WHERE t.archived = 0 AND s.kind = ? AND t.assignee_id IS NOT NULL "
+            f"AND {_ON_LIVE_BOARD}"
         )
         params: list[Any] = [StageKind.ACTIVE.value]
         if member_ids is not None:

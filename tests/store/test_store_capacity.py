@@ -148,3 +148,24 @@ def test_time_off_can_be_edited_and_put_back(ws: Workspace, ana: Member) -> None
     removed = ws.delete_time_off(edited.id or 0)
     assert ws.time_off() == []
     assert ws.add_time_off(removed).id == entry.id
+
+
+def test_a_deleted_boards_tasks_load_nobody(ws: Workspace, ana: Member) -> None:
+    other = ws.add_board("Old launch")
+    ready = ws.stages(other.id or 0)[1]
+    task = ws.add_task(
+        Task(
+            board_id=other.id or 0,
+            stage_id=ready.id or 0,
+            title="Left behind",
+            assignee_id=ana.id,
+            estimate_hours=4,
+            due_date=MON,
+        )
+    )
+    assert [i.title for i in ws.capacity_inputs(PERIOD).tasks] == ["Left behind"]
+    assert ws.member_wip() == {ana.id: 1}
+    ws.update_board(other.model_copy(update={"archived": True}))
+    assert ws.capacity_inputs(PERIOD).tasks == []
+    assert ws.capacity_items([task.id or 0])[0].archived
+    assert ws.member_wip() == {}
