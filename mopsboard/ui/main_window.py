@@ -333,7 +333,9 @@ class MainWindow(QMainWindow):
         except MopsboardError as error:
             self._show_failure(str(error))
             return
-        dialog = TaskDialog(original, self.model.stages, self.model.lookups, self)
+        # The task may sit on another board than the one shown (opened from another view).
+        stages = self.workspace.stages(original.board_id)
+        dialog = TaskDialog(original, stages, self.model.lookups, self)
         if self.workspace.read_only:
             dialog.save_button.setEnabled(False)
         if not dialog.exec() or dialog.result_task is None:

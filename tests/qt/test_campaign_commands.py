@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -17,8 +18,12 @@ from mopsboard.store.workspace import Workspace
 
 
 @pytest.fixture
-def actions(qtbot, board_ws: Workspace) -> WorkspaceActions:
-    return WorkspaceActions(board_ws)
+def actions(qtbot, board_ws: Workspace) -> Iterator[WorkspaceActions]:
+    made = WorkspaceActions(board_ws)
+    yield made
+    # Commands hold Python callables: empty the stack while Python still owns both sides, rather
+    # than leave the garbage collector to tear the cycle down in any order (it can crash).
+    made.undo_stack.clear()
 
 
 def on_file(ws: Workspace) -> Workspace:

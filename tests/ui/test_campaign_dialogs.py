@@ -3,6 +3,7 @@ their OK writes (through the undoable actions)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -63,10 +64,27 @@ def test_persona_dialog(qtbot: QtBot) -> None:
     assert dialog.result_persona.colour == "#112233"
 
 
+_made: list[WorkspaceActions] = []
+
+
+def request_cleanup(actions: WorkspaceActions) -> None:
+    _made.append(actions)
+
+
+@pytest.fixture(autouse=True)
+def _empty_undo_stacks() -> Iterator[None]:
+    # Commands hold Python callables: empty the stacks while Python still owns both sides,
+    # rather than leave the garbage collector to tear the cycles down in any order (it can crash).
+    yield
+    while _made:
+        _made.pop().undo_stack.clear()
+
+
 def test_template_dialog_previews_then_creates_in_one_step(
     qtbot: QtBot, board_ws: Workspace
 ) -> None:
     actions = WorkspaceActions(board_ws)
+    request_cleanup(actions)
     campaigns = CampaignActions(actions)
     today = date(2026, 3, 2)
     dialog = TemplateDialog(campaigns, board_ws.boards()[0].id, today=today)
@@ -100,6 +118,7 @@ def test_template_dialog_duplicates_and_deletes(
     qtbot: QtBot, board_ws: Workspace, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     actions = WorkspaceActions(board_ws)
+    request_cleanup(actions)
     dialog = TemplateDialog(CampaignActions(actions), None)
     qtbot.addWidget(dialog)
     dialog.select_template("Webinar")
