@@ -84,8 +84,14 @@ def read_capacity_mime(data: QMimeData) -> tuple[list[int], date] | None:
 class CapacityModel(QAbstractTableModel):
     refreshed = Signal()
 
-    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+    def __init__(
+        self, workspace: Workspace, parent: QObject | None = None, *, active: bool = True
+    ) -> None:
         super().__init__(parent)
+        # While its view is hidden the map does not follow task edits (a board drag must not pay
+        # for it): it only notes that it is stale, and catches up when shown again.
+        self.active = active
+        self.stale = True
         self.workspace = workspace
         self.period = Period.of(date.today(), 8)
         self.team_id: int | None = None
@@ -95,7 +101,13 @@ class CapacityModel(QAbstractTableModel):
         self.wip_watch = WipWatch.of(workspace)
         self.wip_watch.changed.connect(self._wip_changed)
         workspace.subscribe(self._on_change)
-        self.reload()
+        if active:
+            self.reload()
+
+    def set_active(self, active: bool) -> None:
+        self.active = active
+        if active and self.stale:
+            self.reload()
 
     @property
     def wip(self) -> dict[int, int]:
@@ -104,6 +116,7 @@ class CapacityModel(QAbstractTableModel):
     # -- loading and following the store --------------------------------------------------------
 
     def reload(self) -> None:
+        self.stale = False
         inputs = self.workspace.capacity_inputs(self.period)
         self.beginResetModel()
         self.today = date.today()
@@ -123,6 +136,9 @@ class CapacityModel(QAbstractTableModel):
             self.reload()
 
     def _on_change(self, change: Change) -> None:
+        if change.table == "tasks" and not self.active:
+            self.stale = True
+            return
         if change.table == "tasks" and change.ids:
             self.follow_tasks(change.ids)
         elif change.table == "tasks" or change.table in _CHANGES_THAT_RECOMPUTE:

@@ -64,7 +64,7 @@ class CapacityView(QWidget):
         self.commands = actions
         self.workspace = actions.workspace
         self.people = PeopleActions(actions, self)
-        self.model = CapacityModel(self.workspace, self)
+        self.model = CapacityModel(self.workspace, self, active=False)
         self.model.replanner = self.people.replan_tasks
         self.cell_model = CellTasksModel(self.model, self)
         self.map = HeatMapView(self.model)
@@ -273,11 +273,13 @@ class CapacityView(QWidget):
         # A window left open overnight moves on to the new week's "this week" marker.
         if self.model.today != date.today():
             self.model.reload()
+        self.model.set_active(True)
         self._check_other_writers()
         self._poll.start()
         super().showEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:
+        self.model.set_active(False)
         self._poll.stop()
         super().hideEvent(event)
 

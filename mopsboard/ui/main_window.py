@@ -40,6 +40,21 @@ WARNING_COLOURS = ("#fef3c7", "#78350f", "#fde68a")
 ERROR_COLOURS = ("#fee2e2", "#7f1d1d", "#fecaca")
 
 
+class LazyPages(dict[str, QWidget]):
+    """The window's pages by view key; a page is made on first use."""
+
+    def __init__(self, make: Callable[[str], QWidget | None]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key: str) -> QWidget:
+        page = self._make(key)
+        if page is None:
+            raise KeyError(key)
+        self[key] = page
+        return page
+
+
 class Banner(QLabel):
     """A message across the top of the board that does not block work (refused drops, errors)."""
 
@@ -99,13 +114,11 @@ class MainWindow(QMainWindow):
         page_layout.addWidget(self.banner)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.board_view)
-        self.pages: dict[str, QWidget] = {"board": self.board_view}
+        # Other views are built the first time they are shown (or asked for), so opening a
+        # workspace costs what the board costs.
+        self.pages = LazyPages(self._make_page)
+        self.pages["board"] = self.board_view
         for spec in VIEWS:
-            # Not `page`: that name holds the page this stack sits in.
-            view = spec.make(self)
-            view.setObjectName(f"{spec.key}View")
-            self.pages[spec.key] = view
-            self.stack.addWidget(view)
             self.sidebar.add_view(spec.key, spec.title, spec.icon)
         self.sidebar.viewSelected.connect(self.show_view)
         page_layout.addWidget(self.stack, 1)
@@ -264,10 +277,20 @@ class MainWindow(QMainWindow):
         if current != self.model.board_id or current is None:
             self.show_board(current)
 
+    def _make_page(self, key: str) -> QWidget | None:
+        spec = next((s for s in VIEWS if s.key == key), None)
+        if spec is None:
+            return None
+        view = spec.make(self)
+        view.setObjectName(f"{spec.key}View")
+        self.stack.addWidget(view)
+        return view
+
     def show_view(self, key: str) -> bool:
         """Shows the page of a view ("board", or a key from ui/views.py); False if unknown."""
-        page = self.pages.get(key)
-        if page is None:
+        try:
+            page = self.pages[key]
+        except KeyError:
             return False
         self.stack.setCurrentWidget(page)
         self.sidebar.select_view(key)
