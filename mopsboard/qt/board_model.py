@@ -9,15 +9,12 @@ changed tasks, so undo, redo and edits from anywhere show up the same way.
 from __future__ import annotations
 
 import bisect
-import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from datetime import date
-from typing import Any, cast
+from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QByteArray,
-    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -33,12 +30,12 @@ from mopsboard.domain.filtering import (
     search_text,
 )
 from mopsboard.domain.models import Stage, StageKind, Task
+from mopsboard.qt.board_drops import BoardDrops, Mover
 from mopsboard.qt.board_parts import (
-    TASK_MIME,
     Lane,
     Lookups,
     StageSummary,
-    task_ids_from_mime,
+    lanes_for,
     task_tooltip,
 )
 from mopsboard.qt.cell_model import CellModel
@@ -49,19 +46,9 @@ TaskIdRole = Qt.ItemDataRole.UserRole + 1
 StageIdRole = Qt.ItemDataRole.UserRole + 2
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-# (task ids in drag order, target stage id, task id to land above or None for the end) -> done?
-# ... and, in a swimlane of another campaign (persona, assignee, team), the field to set.
-LaneAssignment = tuple[str, int | None] | None
-Mover = Callable[[list[int], int, int | None, LaneAssignment], bool]
-LANE_FIELD = {
-    Grouping.CAMPAIGN: "campaign_id",
-    Grouping.PERSONA: "persona_id",
-    Grouping.ASSIGNEE: "assignee_id",
-    Grouping.TEAM: "team_id",
-}
 
 
-class BoardModel(QAbstractItemModel):
+class BoardModel(BoardDrops, QAbstractItemModel):
     lanesChanged = Signal()
     summaryChanged = Signal()
     boardReloaded = Signal()
@@ -138,34 +125,7 @@ class BoardModel(QAbstractItemModel):
             self.refresh_tasks(changed)
 
     def _compute_lanes(self) -> list[Lane]:
-        if self.grouping is Grouping.NONE:
-            return [Lane(None, "")]
-        keys = {lane_key(task, self.grouping) for task in self.tasks.values()}
-        lanes = [Lane(key, *self._lane_label(key)) for key in keys if key is not None]
-        lanes.sort(key=lambda lane: lane.title.casefold())
-        if None in keys:
-            lanes.append(Lane(None, self._none_label()))
-        return lanes or [Lane(None, self._none_label())]
-
-    def _none_label(self) -> str:
-        return {
-            Grouping.CAMPAIGN: "No campaign",
-            Grouping.PERSONA: "No persona",
-            Grouping.ASSIGNEE: "Unassigned",
-            Grouping.TEAM: "No team",
-        }.get(self.grouping, "")
-
-    def _lane_label(self, key: int) -> tuple[str, str | None]:
-        lookups = self.lookups
-        if self.grouping is Grouping.CAMPAIGN and key in lookups.campaigns:
-            return lookups.campaigns[key].name, lookups.campaigns[key].colour
-        if self.grouping is Grouping.PERSONA and key in lookups.personas:
-            return lookups.personas[key].name, lookups.personas[key].colour
-        if self.grouping is Grouping.ASSIGNEE and key in lookups.members:
-            return lookups.members[key].name, None
-        if self.grouping is Grouping.TEAM and key in lookups.teams:
-            return lookups.teams[key].name, lookups.teams[key].colour
-        return f"#{key}", None
+        return lanes_for(self.tasks.values(), self.grouping, self.lookups)
 
     def _visible(self, task_ids: Iterable[int]) -> list[int]:
         if not self.filter.active:
@@ -439,72 +399,3 @@ class BoardModel(QAbstractItemModel):
             | Qt.ItemFlag.ItemIsDragEnabled
             | Qt.ItemFlag.ItemNeverHasChildren
         )
-
-    # -- drag and drop --------------------------------------------------------------------------
-
-    def mimeTypes(self) -> list[str]:
-        return [TASK_MIME]
-
-    def supportedDropActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def supportedDragActions(self) -> Qt.DropAction:
-        return Qt.DropAction.MoveAction
-
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
-        ordered = sorted(
-            (i for i in indexes if self._task_id_of(i) is not None),
-            key=lambda i: (int(i.internalId()) % max(1, len(self.stages)), i.internalId(), i.row()),
-        )
-        ids = [cast(int, self._task_id_of(i)) for i in ordered]
-        data = QMimeData()
-        data.setData(TASK_MIME, QByteArray(json.dumps(ids).encode()))
-        data.setText("\n".join(self.tasks[i].title for i in ids if i in self.tasks))
-        return data
-
-    task_ids_from_mime = staticmethod(task_ids_from_mime)
-
-    def canDropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
-    ) -> bool:
-        ids = self.task_ids_from_mime(data)
-        return bool(ids) and all(i in self.tasks for i in ids) and self._drop_cell(parent) >= 0
-
-    def _drop_cell(self, parent: AnyIndex) -> int:
-        if parent.isValid() and parent.internalId() == 0:
-            return parent.row()
-        if parent.isValid():
-            return int(parent.internalId()) - 1
-        return -1
-
-    def dropMimeData(
-        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
-    ) -> bool:
-        ids = [i for i in self.task_ids_from_mime(data) if i in self.tasks]
-        cell = self._drop_cell(parent)
-        stage = self.stage_of_cell(cell) if cell >= 0 else None
-        if not ids or stage is None or self.mover is None:
-            return False
-        if parent.isValid() and parent.internalId() != 0:
-            # Dropped onto a card: land just above it.
-            row = parent.row()
-        cards = self._cells[cell]
-        before = self._first_not_moving(cards, row, set(ids))
-        return self.mover(ids, stage.id or 0, before, self._lane_assignment(cell))
-
-    def _lane_assignment(self, cell: int) -> LaneAssignment:
-        column = LANE_FIELD.get(self.grouping)
-        if column is None or not self.stages:
-            return None
-        lane = self.lanes[cell // len(self.stages)]
-        return column, lane.key
-
-    def _first_not_moving(self, cards: list[int], row: int, moving: set[int]) -> int | None:
-        """The card the dropped ones land above: the first one at or after `row` that is not
-        itself being moved; None means the end of the stage."""
-        if row < 0:
-            return None
-        for task_id in cards[row:]:
-            if task_id not in moving:
-                return task_id
-        return None

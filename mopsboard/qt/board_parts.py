@@ -4,10 +4,12 @@ the drag format."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QMimeData
 
+from mopsboard.domain.filtering import Grouping, lane_key
 from mopsboard.domain.models import Campaign, Member, Persona, Stage, Task, Team
 from mopsboard.store.workspace import Workspace
 
@@ -80,3 +82,36 @@ def task_ids_from_mime(data: QMimeData) -> list[int]:
     if not isinstance(ids, list) or len(ids) > 10_000:
         return []
     return [int(i) for i in ids if isinstance(i, int) and not isinstance(i, bool)]
+
+
+_NO_LANE = {
+    Grouping.CAMPAIGN: "No campaign",
+    Grouping.PERSONA: "No persona",
+    Grouping.ASSIGNEE: "Unassigned",
+    Grouping.TEAM: "No team",
+}
+
+
+def lane_label(grouping: Grouping, key: int, lookups: Lookups) -> tuple[str, str | None]:
+    """A swimlane's title and colour."""
+    if grouping is Grouping.CAMPAIGN and key in lookups.campaigns:
+        return lookups.campaigns[key].name, lookups.campaigns[key].colour
+    if grouping is Grouping.PERSONA and key in lookups.personas:
+        return lookups.personas[key].name, lookups.personas[key].colour
+    if grouping is Grouping.ASSIGNEE and key in lookups.members:
+        return lookups.members[key].name, None
+    if grouping is Grouping.TEAM and key in lookups.teams:
+        return lookups.teams[key].name, lookups.teams[key].colour
+    return f"#{key}", None
+
+
+def lanes_for(tasks: Iterable[Task], grouping: Grouping, lookups: Lookups) -> list[Lane]:
+    """The swimlanes a board shows: one per value in use, by title, and "none" last."""
+    if grouping is Grouping.NONE:
+        return [Lane(None, "")]
+    keys = {lane_key(task, grouping) for task in tasks}
+    lanes = [Lane(key, *lane_label(grouping, key, lookups)) for key in keys if key is not None]
+    lanes.sort(key=lambda lane: lane.title.casefold())
+    if None in keys:
+        lanes.append(Lane(None, _NO_LANE.get(grouping, "")))
+    return lanes or [Lane(None, _NO_LANE.get(grouping, ""))]
