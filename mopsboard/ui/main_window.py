@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -229,6 +230,19 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([find, stages, teams])
         view_menu = menu.addMenu("&View")
+        listed = [("board", "Board", "kanban")] + [(v.key, v.title, v.icon) for v in VIEWS]
+        for number, (key, title, icon_name) in enumerate(listed, start=1):
+            go = a(f"&{title}", functools.partial(self.show_view, key), f"Ctrl+{number}", icon_name)
+            go.setObjectName(f"show-{key}")
+            view_menu.addAction(go)
+        view_menu.addSeparator()
+        lanes = view_menu.addMenu("S&wimlanes")
+        grouping = self.board_view.filter_bar.grouping
+        for row in range(grouping.count()):
+            lanes.addAction(
+                grouping.itemText(row), functools.partial(grouping.setCurrentIndex, row)
+            )
+        view_menu.addSeparator()
         view_menu.addActions([clear, refresh])
         help_menu = menu.addMenu("&Help")
         help_menu.addActions([keys, about])

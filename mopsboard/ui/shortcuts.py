@@ -16,6 +16,8 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Ctrl+Shift+F", "Clear all filters"),
     ("Ctrl+Shift+E", "Edit the board's stages"),
     ("Ctrl+Shift+T", "Teams and people: hours, working days, time off"),
+    ("Ctrl+1 ... Ctrl+5", "Board, Capacity, Campaigns, Timeline, Personas"),
+    ("Ctrl+Shift+T", "Teams and people"),
     ("F5", "Reload the board from the file"),
     ("Ctrl+O / Ctrl+Shift+N", "Open a workspace / create a new one"),
     ("Ctrl+Shift+S", "Save a copy of the workspace"),

@@ -288,3 +288,18 @@ def test_double_click_on_empty_column_opens_a_new_task_there(
     review = view_of(window, "Review")
     qtbot.mouseDClick(review.viewport(), Qt.MouseButton.LeftButton, pos=below_all(review))
     assert titles_by_stage(window.workspace.path)["Review"] == ["F", "Draft the invitation"]
+
+
+def test_view_shortcuts_and_swimlane_menu(qtbot: QtBot, window: MainWindow) -> None:
+    from PySide6.QtGui import QAction
+
+    show_timeline = window.findChild(QAction, "show-timeline")
+    assert show_timeline is not None
+    show_timeline.trigger()
+    assert window.stack.currentWidget() is window.pages["timeline"]
+    window.findChild(QAction, "show-board").trigger()
+    assert window.stack.currentWidget() is window.board_view
+    lanes_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    swimlanes = next(a.menu() for a in lanes_menu.actions() if a.text() == "S&wimlanes")
+    next(a for a in swimlanes.actions() if a.text() == "Lanes: persona").trigger()
+    assert window.model.grouping.value == "persona"
