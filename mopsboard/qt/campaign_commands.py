@@ -11,28 +11,19 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from pydantic import ValidationError
-from PySide6.QtCore import QObject
 
 from mopsboard.domain.errors import MopsboardError, describe
 from mopsboard.domain.models import Campaign, Task
 from mopsboard.domain.planning import shifted
 from mopsboard.domain.templates import CampaignTemplate
 from mopsboard.io.campaign_plans import Prepared, template_of_campaign
-from mopsboard.qt.commands import Step, StoreCommand, WorkspaceActions
+from mopsboard.qt.commands import ActionGroup
 
 T = TypeVar("T")
 _CAMPAIGN_FIELDS = frozenset(Campaign.model_fields) - {"id", "version", "updated_at"}
 
 
-class CampaignActions(QObject):
-    def __init__(self, actions: WorkspaceActions, parent: QObject | None = None) -> None:
-        super().__init__(parent or actions)
-        self.actions = actions
-        self.workspace = actions.workspace
-
-    def _push(self, text: str, redo: Step, undo: Step) -> None:
-        self.actions.undo_stack.push(StoreCommand(text, self.actions, redo, undo))
-
+class CampaignActions(ActionGroup):
     def _try(self, write: Callable[[], T]) -> T | None:
         try:
             return write()

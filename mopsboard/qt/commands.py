@@ -330,3 +330,19 @@ class _Macro:
 
     def __exit__(self, *exc: object) -> None:
         self._stack.endMacro()
+
+
+class ActionGroup(QObject):
+    """A family of actions (people, personas, campaigns) sharing one workspace's undo stack."""
+
+    def __init__(self, actions: WorkspaceActions, parent: QObject | None = None) -> None:
+        super().__init__(parent or actions)
+        self.actions = actions
+        self.workspace = actions.workspace
+
+    def _push(self, text: str, redo: Step, undo: Step) -> None:
+        self.actions.undo_stack.push(StoreCommand(text, self.actions, redo, undo))
+
+    def _fail(self, error: Exception) -> None:
+        text = reason(error)
+        self.actions.failed.emit(text)

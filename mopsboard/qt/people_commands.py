@@ -12,12 +12,11 @@ from collections.abc import Sequence
 from datetime import timedelta
 
 from pydantic import ValidationError
-from PySide6.QtCore import QObject
 
 from mopsboard.domain.capacity import RowKey
-from mopsboard.domain.errors import MopsboardError, describe
+from mopsboard.domain.errors import MopsboardError
 from mopsboard.domain.models import Member, Task, Team, TimeOff
-from mopsboard.qt.commands import Step, StoreCommand, WorkspaceActions
+from mopsboard.qt.commands import ActionGroup
 
 TEAM_FIELDS = ("name", "kind", "colour", "archived")
 MEMBER_FIELDS = (
@@ -43,19 +42,7 @@ def _weeks_text(days: int) -> str:
     return f"{amount} {'later' if days > 0 else 'earlier'}"
 
 
-class PeopleActions(QObject):
-    def __init__(self, actions: WorkspaceActions, parent: QObject | None = None) -> None:
-        super().__init__(parent or actions)
-        self.actions = actions
-        self.workspace = actions.workspace
-
-    def _push(self, text: str, redo: Step, undo: Step) -> None:
-        self.actions.undo_stack.push(StoreCommand(text, self.actions, redo, undo))
-
-    def _fail(self, error: Exception) -> None:
-        text = describe(error) if isinstance(error, ValidationError) else str(error)
-        self.actions.failed.emit(text)
-
+class PeopleActions(ActionGroup):
     # -- teams ----------------------------------------------------------------------------------
 
     def _set_team(self, team_id: int, source: Team) -> None:

@@ -4,28 +4,15 @@ and moving a persona on the map. Same pattern as WorkspaceActions: write, then p
 from __future__ import annotations
 
 from pydantic import ValidationError
-from PySide6.QtCore import QObject
 
-from mopsboard.domain.errors import MopsboardError, describe
+from mopsboard.domain.errors import MopsboardError
 from mopsboard.domain.models import Persona
-from mopsboard.qt.commands import Step, StoreCommand, WorkspaceActions
+from mopsboard.qt.commands import ActionGroup
 
 _FIELDS = ("name", "description", "colour", "x", "y", "archived")
 
 
-class PersonaActions(QObject):
-    def __init__(self, actions: WorkspaceActions, parent: QObject | None = None) -> None:
-        super().__init__(parent or actions)
-        self.actions = actions
-        self.workspace = actions.workspace
-
-    def _push(self, text: str, redo: Step, undo: Step) -> None:
-        self.actions.undo_stack.push(StoreCommand(text, self.actions, redo, undo))
-
-    def _fail(self, error: Exception) -> None:
-        text = describe(error) if isinstance(error, ValidationError) else str(error)
-        self.actions.failed.emit(text)
-
+class PersonaActions(ActionGroup):
     def _set(self, persona_id: int, source: Persona) -> None:
         current = self.workspace.persona(persona_id)
         update = {name: getattr(source, name) for name in _FIELDS}
