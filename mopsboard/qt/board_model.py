@@ -89,7 +89,8 @@ class BoardModel(BoardDrops, QAbstractItemModel):
             self.stages = self.workspace.stages(board_id)
             tasks = self.workspace.tasks(board_id)
         self.tasks = {t.id or 0: t for t in tasks}
-        self._search = {i: search_text(t) for i, t in self.tasks.items()}
+        # Folded search texts are made on the first text filter, not on every open.
+        self._search = {}
         self._stage_order = {s.id or 0: [] for s in self.stages}
         self._stage_hours = {}
         for task_id, task in self.tasks.items():
@@ -131,7 +132,13 @@ class BoardModel(BoardDrops, QAbstractItemModel):
         if not self.filter.active:
             return list(task_ids)
         wanted, today, tasks, search = self.filter, self.today, self.tasks, self._search
-        return [i for i in task_ids if matches(tasks[i], search[i], wanted, today)]
+        if wanted.text:
+            ids = list(task_ids)
+            for i in ids:
+                if i not in search:
+                    search[i] = search_text(tasks[i])
+            return [i for i in ids if matches(tasks[i], search[i], wanted, today)]
+        return [i for i in task_ids if matches(tasks[i], "", wanted, today)]
 
     def _compute_cells(self) -> list[list[int]]:
         stage_count = len(self.stages)
@@ -253,7 +260,7 @@ class BoardModel(BoardDrops, QAbstractItemModel):
             if task.board_id != self.board_id or task.archived:
                 continue
             self.tasks[task_id] = task
-            self._search[task_id] = search_text(task)
+            self._search.pop(task_id, None)
             if task.stage_id in self._stage_hours:
                 self._stage_hours[task.stage_id] += task.estimate_hours or 0.0
             order = self._stage_order.setdefault(task.stage_id, [])
