@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from mopsboard.domain.errors import validation_messages
 from mopsboard.domain.models import Campaign, CampaignStatus
+from mopsboard.ui.form_errors import FieldErrors
 from mopsboard.ui.task_dialog import OptionalDate
 
 
@@ -64,7 +63,8 @@ class CampaignDialog(QDialog):
         )
         self.original = campaign
         self.result_campaign: Campaign | None = None
-        self.errors: dict[str, QLabel] = {}
+        self.field_errors = FieldErrors()
+        self.errors = self.field_errors.labels
         self.resize(560, 560)
 
         self.name = QLineEdit(campaign.name)
@@ -113,11 +113,14 @@ class CampaignDialog(QDialog):
             ("Ob&jective", self.objective, "objective"),
         ):
             widget.setAccessibleName(label.replace("&", ""))
-            form.addRow(label, self._with_error(widget, field))
+            form.addRow(
+                label,
+                self.field_errors.wrap(
+                    widget, field, stretch_after=3 if isinstance(widget, ColourButton) else 0
+                ),
+            )
 
-        self.form_error = QLabel()
-        self.form_error.setObjectName("fieldError")
-        self.form_error.setWordWrap(True)
+        self.form_error = self.field_errors.form
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -139,25 +142,6 @@ class CampaignDialog(QDialog):
         self.objective.textChanged.connect(self.validate)
         self.colour.clicked.connect(self.validate)
         self.validate()
-
-    def _with_error(self, widget: QWidget, field: str) -> QWidget:
-        holder = QWidget()
-        box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(1)
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(widget, 1)
-        if isinstance(widget, ColourButton):
-            row.addStretch(3)
-        box.addLayout(row)
-        error = QLabel()
-        error.setObjectName("fieldError")
-        error.setWordWrap(True)
-        error.hide()
-        box.addWidget(error)
-        self.errors[field] = error
-        return holder
 
     def _values(self) -> tuple[dict[str, Any], dict[str, str]]:
         problems: dict[str, str] = {}
@@ -197,13 +181,7 @@ class CampaignDialog(QDialog):
             if form_level.lower().startswith(f"the {word}"):
                 problems.setdefault(field, form_level)
                 form_level = ""
-        for field, label in self.errors.items():
-            message = problems.get(field, "")
-            label.setText(message)
-            label.setVisible(bool(message))
-        unplaced = [m for f, m in problems.items() if f not in self.errors]
-        self.form_error.setText("\n".join(filter(None, [form_level, *unplaced])))
-        valid = campaign is not None and not problems and not form_level
+        valid = self.field_errors.show(problems, form_level) and campaign is not None
         self.save_button.setEnabled(valid)
         return campaign if valid else None
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from mopsboard.domain.errors import validation_messages
 from mopsboard.domain.models import Persona
 from mopsboard.ui.campaign_dialog import ColourButton
+from mopsboard.ui.form_errors import FieldErrors
 
 
 def _coordinate(value: float, name: str) -> QDoubleSpinBox:
@@ -39,7 +39,8 @@ class PersonaDialog(QDialog):
         self.setWindowTitle(f"Edit persona \u2014 {persona.name}" if persona.id else "New persona")
         self.original = persona
         self.result_persona: Persona | None = None
-        self.errors: dict[str, QLabel] = {}
+        self.field_errors = FieldErrors()
+        self.errors = self.field_errors.labels
         self.resize(480, 400)
         self.name = QLineEdit(persona.name)
         self.name.setObjectName("personaName")
@@ -61,18 +62,7 @@ class PersonaDialog(QDialog):
             ("Emotional \u2194 &rational", self.grid_y, "y"),
         ):
             widget.setAccessibleName(label.replace("&", ""))
-            holder = QWidget()
-            box = QVBoxLayout(holder)
-            box.setContentsMargins(0, 0, 0, 0)
-            box.setSpacing(1)
-            box.addWidget(widget)
-            error = QLabel()
-            error.setObjectName("fieldError")
-            error.setWordWrap(True)
-            error.hide()
-            box.addWidget(error)
-            self.errors[field] = error
-            form.addRow(label, holder)
+            form.addRow(label, self.field_errors.wrap(widget, field))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -82,6 +72,7 @@ class PersonaDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form, 1)
+        layout.addWidget(self.field_errors.form)
         layout.addWidget(self.buttons)
         self.name.textChanged.connect(self.validate)
         self.description.textChanged.connect(self.validate)
@@ -106,10 +97,7 @@ class PersonaDialog(QDialog):
             persona = Persona.model_validate(self._values())
         except ValidationError as error:
             problems = validation_messages(error)
-        for field, label in self.errors.items():
-            label.setText(problems.get(field, ""))
-            label.setVisible(field in problems)
-        valid = persona is not None and not problems
+        valid = self.field_errors.show(problems) and persona is not None
         self.save_button.setEnabled(valid)
         return persona if valid else None
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -27,8 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from mopsboard.domain.errors import validation_messages
-from mopsboard.domain.models import ChecklistItem, Priority, Stage, Task
+from mopsboard.domain.models import Priority, Stage, Task
 from mopsboard.qt.board_parts import Lookups
+from mopsboard.ui.form_errors import FieldErrors
 from mopsboard.ui.markdown_view import InertMarkdownView
 
 NONE_CHOICE = 0
@@ -83,7 +83,8 @@ class TaskDialog(QDialog):
         self.setWindowTitle(f"Edit task \u2014 {task.title}" if task.id else "New task")
         self.original = task
         self.result_task: Task | None = None
-        self.errors: dict[str, QLabel] = {}
+        self.field_errors = FieldErrors()
+        self.errors = self.field_errors.labels
         self.resize(620, 640)
 
         self.title = QLineEdit(task.title)
@@ -135,7 +136,7 @@ class TaskDialog(QDialog):
             ("&Labels", self.labels, "labels"),
         ):
             widget.setAccessibleName(label.replace("&", ""))
-            form.addRow(label, self._with_error(widget, field))
+            form.addRow(label, self.field_errors.wrap(widget, field))
 
         tabs = QTabWidget()
         self.description = QPlainTextEdit(task.description)
@@ -144,16 +145,14 @@ class TaskDialog(QDialog):
         self.description.setPlaceholderText("Markdown: **bold**, - lists, [links](https://...)")
         self.preview = InertMarkdownView()
         self.preview.setObjectName("taskPreview")
-        tabs.addTab(self._with_error(self.description, "description"), "Description")
+        tabs.addTab(self.field_errors.wrap(self.description, "description"), "Description")
         tabs.addTab(self.preview, "Preview")
         tabs.addTab(self._checklist_editor(task), "Checklist")
         tabs.currentChanged.connect(
             lambda i: self.preview.show_markdown(self.description.toPlainText()) if i == 1 else None
         )
 
-        self.form_error = QLabel()
-        self.form_error.setObjectName("fieldError")
-        self.form_error.setWordWrap(True)
+        self.form_error = self.field_errors.form
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -211,20 +210,6 @@ class TaskDialog(QDialog):
         found = combo.findData(current if current is not None else NONE_CHOICE)
         combo.setCurrentIndex(max(0, found))
         return combo
-
-    def _with_error(self, widget: QWidget, field: str) -> QWidget:
-        holder = QWidget()
-        box = QVBoxLayout(holder)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(1)
-        box.addWidget(widget)
-        error = QLabel()
-        error.setObjectName("fieldError")
-        error.setWordWrap(True)
-        error.hide()
-        box.addWidget(error)
-        self.errors[field] = error
-        return holder
 
     def _checklist_editor(self, task: Task) -> QWidget:
         page = QWidget()
@@ -315,13 +300,7 @@ class TaskDialog(QDialog):
         if "due date" in form_level:
             problems.setdefault("due_date", form_level)
             form_level = ""
-        for field, label in self.errors.items():
-            message = problems.get(field, "")
-            label.setText(message)
-            label.setVisible(bool(message))
-        unplaced = [m for f, m in problems.items() if f not in self.errors]
-        self.form_error.setText("\n".join(filter(None, [form_level, *unplaced])))
-        valid = task is not None and not problems and not form_level
+        valid = self.field_errors.show(problems, form_level) and task is not None
         self.save_button.setEnabled(valid)
         return task if valid else None
 
@@ -331,7 +310,3 @@ class TaskDialog(QDialog):
             return
         self.result_task = task
         self.accept()
-
-
-def checklist_from(items: list[tuple[str, bool]]) -> tuple[ChecklistItem, ...]:
-    return tuple(ChecklistItem(text=text, done=done) for text, done in items)
