@@ -193,20 +193,6 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _open_for_writing(path: Path) -> Workspace:
-    from mopsboard.store.database import ReadOnlyWorkspace
-    from mopsboard.store.workspace import Workspace
-
-    workspace = Workspace.open(path)
-    if workspace.read_only:
-        workspace.close()
-        raise ReadOnlyWorkspace(
-            f"{path}: the workspace is read-only, so nothing was changed. Change the file's "
-            "permissions, or copy it to a folder you can write to."
-        )
-    return workspace
-
-
 def _task_rows(workspace: Workspace, tasks: Sequence[Task]) -> list[dict[str, Any]]:
     boards = {b.id: b.name for b in workspace.boards(include_archived=True)}
     stages = {s.id: s.name for board_id in boards for s in workspace.stages(board_id or 0)}
@@ -278,15 +264,10 @@ def _tasks(args: argparse.Namespace) -> int:
 def _add_task(args: argparse.Namespace) -> int:
     from mopsboard.domain.errors import MopsboardError
     from mopsboard.domain.models import Task
+    from mopsboard.store.workspace import Workspace
 
-    with _open_for_writing(args.file) as ws:
-        if args.board:
-            board = ws.board_named(args.board)
-        else:
-            boards = ws.boards()
-            if not boards:
-                raise MopsboardError(f"{args.file}: the workspace has no board to add a task to.")
-            board = boards[0]
+    with Workspace.open_for_writing(args.file) as ws:
+        board = ws.board_or_first(args.board)
         assert board.id is not None
         if args.stage:
             stage = ws.stage_named(board.id, args.stage)
@@ -321,8 +302,9 @@ def _add_task(args: argparse.Namespace) -> int:
 
 def _move_task(args: argparse.Namespace) -> int:
     from mopsboard.domain.errors import MopsboardError
+    from mopsboard.store.workspace import Workspace
 
-    with _open_for_writing(args.file) as ws:
+    with Workspace.open_for_writing(args.file) as ws:
         task = ws.task(args.task_id)
         stage = ws.stage_named(task.board_id, args.stage)
         if args.before is not None:

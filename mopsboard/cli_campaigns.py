@@ -51,20 +51,6 @@ def add_campaign_commands(command: AddCommand) -> None:
     export.add_argument("out", metavar="OUT.ics", type=Path, help="the file to write")
 
 
-def _open_for_writing(path: Path) -> Workspace:
-    from mopsboard.store.database import ReadOnlyWorkspace
-    from mopsboard.store.workspace import Workspace
-
-    workspace = Workspace.open(path)
-    if workspace.read_only:
-        workspace.close()
-        raise ReadOnlyWorkspace(
-            f"{path}: the workspace is read-only, so nothing was changed. Change the file's "
-            "permissions, or copy it to a folder you can write to."
-        )
-    return workspace
-
-
 def campaign_rows(workspace: Workspace, today: date, *, archived: bool) -> list[dict[str, Any]]:
     figures = workspace.campaign_figures(today)
     rows = []
@@ -138,17 +124,11 @@ def _campaigns(args: argparse.Namespace) -> int:
 def _new_campaign(args: argparse.Namespace) -> int:
     import sys
 
-    from mopsboard.domain.errors import MopsboardError
     from mopsboard.io.campaign_plans import prepare, template_named
+    from mopsboard.store.workspace import Workspace
 
-    with _open_for_writing(args.file) as ws:
-        if args.board:
-            board = ws.board_named(args.board)
-        else:
-            boards = ws.boards()
-            if not boards:
-                raise MopsboardError(f"{args.file}: the workspace has no board for the tasks.")
-            board = boards[0]
+    with Workspace.open_for_writing(args.file) as ws:
+        board = ws.board_or_first(args.board)
         template = template_named(ws, args.template)
         prepared = prepare(ws, template, args.name, args.launch, board.id or 0)
         campaign, tasks = ws.add_campaign_with_tasks(prepared.campaign, prepared.tasks)

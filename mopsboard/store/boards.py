@@ -32,6 +32,15 @@ class BoardStore(StoreBase):
                 return board
         raise NotFoundError(f"There is no board named '{name}'.")
 
+    def board_or_first(self, name: str | None) -> Board:
+        """The board named `name`, or the first board when no name is given."""
+        if name:
+            return self.board_named(name)
+        boards = self.boards()
+        if not boards:
+            raise NotFoundError(f"{self.path}: the workspace has no board.")
+        return boards[0]
+
     def add_board(
         self, name: str, stages: Sequence[tuple[str, StageKind]] = DEFAULT_STAGES
     ) -> Board:

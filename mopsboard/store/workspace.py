@@ -8,7 +8,7 @@ from mopsboard.domain.models import Persona
 from mopsboard.store.campaigns import CampaignPlanStore
 from mopsboard.store.capacity import CapacityStore
 from mopsboard.store.catalog import CatalogStore
-from mopsboard.store.database import create_database, open_database
+from mopsboard.store.database import ReadOnlyWorkspace, create_database, open_database
 from mopsboard.store.moves import MoveStore
 from mopsboard.store.people import PeopleStore
 from mopsboard.store.templates import TemplateStore
@@ -61,6 +61,18 @@ class Workspace(
         path = Path(path)
         db, read_only = open_database(path, read_only=read_only)
         return cls(db, path, read_only)
+
+    @classmethod
+    def open_for_writing(cls, path: Path | str) -> Workspace:
+        """Opens a workspace a command is about to change; refuses one it could only read."""
+        workspace = cls.open(path)
+        if workspace.read_only:
+            workspace.close()
+            raise ReadOnlyWorkspace(
+                f"{path}: the workspace is read-only, so nothing was changed. Change the file's "
+                "permissions, or copy it to a folder you can write to."
+            )
+        return workspace
 
     @classmethod
     def create(cls, path: Path | str, *, defaults: bool = True) -> Workspace:
