@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pydantic import ValidationError
 
 _FIELD_WORDS = {
@@ -67,10 +69,12 @@ class NotFoundError(MopsboardError):
 class ConflictError(MopsboardError):
     """The record changed since it was read: someone else edited it."""
 
-    def __init__(self, message: str, table: str, row_id: int) -> None:
+    def __init__(self, message: str, table: str, row_id: int, row_ids: Sequence[int] = ()) -> None:
         super().__init__(message)
         self.table = table
         self.row_id = row_id
+        # Every row found changed, when one write covers several (undoing a move of many cards).
+        self.row_ids = tuple(row_ids) or (row_id,)
 
 
 class RuleError(MopsboardError):

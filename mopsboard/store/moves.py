@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mopsboard.domain import ranking
-from mopsboard.domain.errors import MopsboardError, NotFoundError
+from mopsboard.domain.errors import ConflictError, MopsboardError, NotFoundError
 from mopsboard.domain.models import Stage, Task
 from mopsboard.store.base import now_text
 from mopsboard.store.tasks import TaskStore
@@ -22,6 +22,9 @@ class Placement:
     rank: str
     # Reference fields set with the move (a drop into another swimlane), as (column, value).
     fields: tuple[tuple[str, int | None], ...] = ()
+    # The version the row must still have (undo and redo pass the one their own write left);
+    # None places it whatever happened meanwhile (the user chose to keep their move).
+    version: int | None = None
 
 
 LANE_FIELDS = frozenset({"campaign_id", "persona_id", "assignee_id", "team_id"})
@@ -155,17 +158,37 @@ class MoveStore(TaskStore):
         )
 
     def place_tasks(self, placements: Sequence[Placement]) -> None:
-        """Puts tasks exactly at the given places, without board rules (undo and redo)."""
+        """Puts tasks exactly at the given places, without board rules (undo and redo).
+
+        Only the stage, the order key and the placement's lane fields are written. A placement
+        with a `version` is refused, and nothing written, when the row's version is another
+        one: ConflictError lists every such task."""
         with self._write() as db:
             old: dict[int | None, int] = {}
+            changed: list[int] = []
             for placement in placements:
                 row = db.execute(
-                    "SELECT stage_id FROM tasks WHERE id = ?", [placement.task_id]
+                    "SELECT stage_id, version FROM tasks WHERE id = ?", [placement.task_id]
                 ).fetchone()
                 if row is None:
                     raise NotFoundError(f"There is no task with id {placement.task_id}.")
                 old[placement.task_id] = row[0]
+                if placement.version is not None and row[1] != placement.version:
+                    changed.append(placement.task_id)
+            if changed:
+                raise self._changed_meanwhile(changed)
             self._place(placements, old)
+
+    def _changed_meanwhile(self, task_ids: Sequence[int]) -> ConflictError:
+        titles = [f"'{t.title}'" for t in self.tasks_by_id(task_ids)]
+        names = titles[0] if len(titles) == 1 else f"{', '.join(titles[:-1])} and {titles[-1]}"
+        verb = "was" if len(titles) == 1 else "were"
+        return ConflictError(
+            f"{names} {verb} changed in another window or program meanwhile.",
+            "tasks",
+            task_ids[0],
+            task_ids,
+        )
 
     def append_tasks_to_stage(self, task_ids: Sequence[int], stage_id: int) -> None:
         """Moves tasks to the end of a stage, keeping their order (used when a stage goes)."""

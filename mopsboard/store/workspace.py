@@ -10,6 +10,7 @@ from mopsboard.store.capacity import CapacityStore
 from mopsboard.store.catalog import CatalogStore
 from mopsboard.store.database import ReadOnlyWorkspace, create_database, open_database
 from mopsboard.store.moves import MoveStore
+from mopsboard.store.own_writes import OwnWrites
 from mopsboard.store.people import PeopleStore
 from mopsboard.store.templates import TemplateStore
 
@@ -51,7 +52,7 @@ DEFAULT_PERSONAS: tuple[Persona, ...] = (
 
 
 class Workspace(
-    CapacityStore, MoveStore, CampaignPlanStore, CatalogStore, PeopleStore, TemplateStore
+    OwnWrites, CapacityStore, MoveStore, CampaignPlanStore, CatalogStore, PeopleStore, TemplateStore
 ):
     """A workspace file. Reads return domain models; every write is one unit of work and is
     reported to subscribers as `Change`s after it commits."""
