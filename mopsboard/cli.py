@@ -12,11 +12,11 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
 from mopsboard import APP_NAME, __version__
+from mopsboard.cli_args import Parser, count, iso_day, task_id, whole_number
 from mopsboard.cli_campaigns import add_campaign_commands
 from mopsboard.cli_capacity import add_capacity_command
 
@@ -43,53 +43,28 @@ MAX_WINDOW_SIDE = 16384
 Handler = Callable[[argparse.Namespace], int]
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        # argparse's own format, with the program's name as the one prefix users see.
-        self.print_usage(sys.stderr)
-        self.exit(2, f"{APP_NAME}: {message}\n")
-
-
 # -- argument types -------------------------------------------------------------------------------
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY-MM-DD)") from None
 
 
 def _size(text: str) -> tuple[int, int]:
     width, _, height = text.lower().partition("x")
-    if width.isdigit() and height.isdigit():
-        size = int(width), int(height)
-        if all(0 < n <= MAX_WINDOW_SIDE for n in size):
-            return size
-    raise argparse.ArgumentTypeError(f"not a window size: {text!r} (use WIDTHxHEIGHT)")
+    size = whole_number(width, 1, MAX_WINDOW_SIDE), whole_number(height, 1, MAX_WINDOW_SIDE)
+    if size[0] is None or size[1] is None:
+        raise argparse.ArgumentTypeError(f"not a window size: {text[:40]!r} (use WIDTHxHEIGHT)")
+    return size[0], size[1]
 
 
 def _task_count(text: str) -> int:
     from mopsboard.io.demo import MAX_DEMO_TASKS
 
-    if not text.isdigit() or int(text) > MAX_DEMO_TASKS:
-        raise argparse.ArgumentTypeError(
-            f"not a number of tasks between 0 and {MAX_DEMO_TASKS}: {text!r}"
-        )
-    return int(text)
-
-
-def _task_id(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"not a task id: {text!r}")
-    return int(text)
+    return count("tasks", 0, MAX_DEMO_TASKS)(text)
 
 
 # -- parsers --------------------------------------------------------------------------------------
 
 
 def _gui_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
+    parser = Parser(
         prog=APP_NAME,
         description="Kanban boards for marketing-operations teams. Without a command, opens the "
         "app on FILE (or on your default workspace, created with demo data on first use).",
@@ -105,12 +80,12 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 def _command_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=APP_NAME, description="Work with a workspace file from the shell.")
+    parser = Parser(prog=APP_NAME, description="Work with a workspace file from the shell.")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
 
-    def command(name: str, handler: Handler, text: str) -> argparse.ArgumentParser:
-        sub = commands.add_parser(name, help=text, description=text)
+    def command(name: str, handler: Handler, text: str) -> Parser:
+        sub: Parser = commands.add_parser(name, help=text, description=text)
         sub.add_argument("file", metavar="FILE", type=Path, help="workspace file")
         sub.set_defaults(handler=handler)
         return sub
@@ -133,13 +108,13 @@ def _command_parser() -> argparse.ArgumentParser:
     add.add_argument("--assignee", metavar="M", help="team member name")
     add.add_argument("--team", metavar="T", help="team name (implied by --assignee)")
     add.add_argument("--estimate", type=float, metavar="H", help="estimate in hours")
-    add.add_argument("--start", type=_iso_date, metavar="D", help="start date, YYYY-MM-DD")
-    add.add_argument("--due", type=_iso_date, metavar="D", help="due date, YYYY-MM-DD")
+    add.add_argument("--start", type=iso_day, metavar="D", help="start date, YYYY-MM-DD")
+    add.add_argument("--due", type=iso_day, metavar="D", help="due date, YYYY-MM-DD")
 
     move = command("move-task", _move_task, "Move a task to another stage of its board.")
-    move.add_argument("task_id", type=_task_id, metavar="ID")
+    move.add_argument("task_id", type=task_id, metavar="ID")
     move.add_argument("--stage", required=True, metavar="S", help="target stage name")
-    move.add_argument("--before", type=_task_id, metavar="ID", help="place above this task")
+    move.add_argument("--before", type=task_id, metavar="ID", help="place above this task")
 
     add_campaign_commands(command)
     add_capacity_command(command)

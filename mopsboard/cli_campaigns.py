@@ -13,18 +13,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mopsboard.cli_args import Parser, iso_day
+
 if TYPE_CHECKING:
     from mopsboard.store.workspace import Workspace
 
 Handler = Callable[[argparse.Namespace], int]
-AddCommand = Callable[[str, Handler, str], argparse.ArgumentParser]
-
-
-def _launch_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY-MM-DD)") from None
+AddCommand = Callable[[str, Handler, str], Parser]
 
 
 def add_campaign_commands(command: AddCommand) -> None:
@@ -42,7 +37,7 @@ def add_campaign_commands(command: AddCommand) -> None:
         "--template", required=True, metavar="NAME", help="e.g. 'Product launch' or webinar"
     )
     new.add_argument("--name", required=True, metavar="N", help="the campaign's name")
-    new.add_argument("--launch", required=True, type=_launch_date, metavar="YYYY-MM-DD")
+    new.add_argument("--launch", required=True, type=iso_day, metavar="YYYY-MM-DD")
     new.add_argument("--board", metavar="B", help="board name (default: the first board)")
 
     export = command(

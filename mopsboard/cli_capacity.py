@@ -9,28 +9,27 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 
-from mopsboard.domain.calendar import MAX_WEEKS
+from mopsboard.cli_args import LAST_DAY, Parser, count, iso_day
+from mopsboard.domain.calendar import MAX_WEEKS, week_start
 
 Handler = Callable[[argparse.Namespace], int]
-Command = Callable[[str, Handler, str], argparse.ArgumentParser]
+Command = Callable[[str, Handler, str], Parser]
 DEFAULT_WEEKS = 8
 
 
-def _weeks(text: str) -> int:
-    if not text.isdigit() or not 1 <= int(text) <= MAX_WEEKS:
-        raise argparse.ArgumentTypeError(
-            f"not a number of weeks between 1 and {MAX_WEEKS}: {text!r}"
-        )
-    return int(text)
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date: {text!r} (use YYYY-MM-DD)") from None
+def _period_problem(args: argparse.Namespace) -> str | None:
+    """The period must end by the last day the app stores: no task can be dated later, and a
+    week past year 9999 cannot even be computed."""
+    first = week_start(args.first or date.today())
+    last = first + timedelta(days=7 * args.weeks - 1)
+    if last <= LAST_DAY:
+        return None
+    return (
+        f"argument --weeks: {args.weeks} weeks from {first.isoformat()} run past {LAST_DAY}, "
+        "the last day mopsboard knows; start earlier or ask for fewer weeks"
+    )
 
 
 def add_capacity_command(command: Command) -> None:
@@ -43,14 +42,19 @@ def add_capacity_command(command: Command) -> None:
     sub.add_argument(
         "--from",
         dest="first",
-        type=_day,
+        type=iso_day,
         metavar="YYYY-MM-DD",
         help="a day of the first week (default: today)",
     )
     sub.add_argument(
-        "--weeks", type=_weeks, default=DEFAULT_WEEKS, metavar="N", help="number of weeks (8)"
+        "--weeks",
+        type=count("weeks", 1, MAX_WEEKS),
+        default=DEFAULT_WEEKS,
+        metavar="N",
+        help="number of weeks (8)",
     )
     sub.add_argument("--json", action="store_true", help="print a JSON object")
+    sub.add_check(_period_problem)
 
 
 def run_capacity(args: argparse.Namespace) -> int:
