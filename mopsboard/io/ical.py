@@ -128,38 +128,64 @@ def build_calendar(
     return calendar, CalendarSummary(spans, launches, dues)
 
 
-def calendar_domain(workspace: Workspace) -> str:
-    """The part after the @ of every UID: one per workspace, kept in the file when it can be."""
+def calendar_id(workspace: Workspace) -> tuple[str, bool]:
+    """The id every UID ends with (one per workspace), and whether the file holds it already.
+
+    A new id comes from the file's path, not at random: should keeping it fail after an export,
+    the next export from the same file still gives the same UIDs.
+    """
     value = workspace.setting(CALENDAR_SETTING)
-    if value is None:
-        value = uuid.uuid4().hex
-        if workspace.read_only:
-            # Stable enough for a file nobody can write: the same file gives the same UIDs.
-            value = uuid.uuid5(uuid.NAMESPACE_URL, workspace.path.resolve().as_uri()).hex
-        else:
-            workspace.set_setting(CALENDAR_SETTING, value)
-    return f"{value}.mopsboard"
+    if value is not None:
+        return value, True
+    return uuid.uuid5(uuid.NAMESPACE_URL, workspace.path.resolve().as_uri()).hex, False
 
 
-def workspace_calendar(workspace: Workspace) -> tuple[Calendar, CalendarSummary]:
+def workspace_calendar(
+    workspace: Workspace, identity: str | None = None
+) -> tuple[Calendar, CalendarSummary]:
     campaigns = workspace.campaigns()
     bars = workspace.task_bars([c.id or 0 for c in campaigns])
     name = f"{workspace.path.stem} campaigns"
-    return build_calendar(name, campaigns, bars, calendar_domain(workspace))
+    domain = f"{identity or calendar_id(workspace)[0]}.mopsboard"
+    return build_calendar(name, campaigns, bars, domain)
 
 
-def export_ics(workspace: Workspace, target: Path) -> CalendarSummary:
-    """Writes the workspace's campaign calendar to `target`, replacing it whole or not at all."""
-    calendar, summary = workspace_calendar(workspace)
-    data = calendar.to_ical()
+def _write_whole(target: Path, data: bytes) -> None:
+    """`data` into `target` through a temporary file beside it: all of it or nothing."""
+    if not target.name:
+        raise MopsboardError(f"{target}: could not write the calendar (not a file name).")
     temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    created = False
     try:
-        temporary.write_bytes(data)
+        # O_EXCL: never write through a file (or a link) that someone else left under this name.
+        fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        created = True
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
         os.replace(temporary, target)
     except OSError as error:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
+        if created:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
         raise MopsboardError(
             f"{target}: could not write the calendar ({error.strerror or error})."
         ) from error
+
+
+def export_ics(workspace: Workspace, target: Path) -> CalendarSummary:
+    """Writes the workspace's campaign calendar to `target`, replacing it whole or not at all.
+
+    The workspace is written to only after the calendar file is in place, and only to keep a
+    new calendar id: a failed export leaves the workspace as it was.
+    """
+    identity, kept = calendar_id(workspace)
+    calendar, summary = workspace_calendar(workspace, identity)
+    _write_whole(target, calendar.to_ical())
+    if not kept and not workspace.read_only:
+        # The calendar is written; not keeping its id only means it is worked out again next
+        # time, from the same path, so a locked or damaged workspace does not fail the export.
+        with contextlib.suppress(MopsboardError):
+            workspace.set_setting(CALENDAR_SETTING, identity)
     return summary

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 from datetime import date
 from pathlib import Path
 
+import pytest
 from cli_support import Run, assert_one_line_error, rows, run_process
 from icalendar import Calendar
 
 from mopsboard.domain.builtin_templates import PRODUCT_LAUNCH
 from mopsboard.domain.scheduling import is_working_day
+from mopsboard.io.ical import CALENDAR_SETTING
 from mopsboard.store.workspace import Workspace
 
 
@@ -146,3 +149,53 @@ def test_campaign_commands_never_load_qt(tmp_path: Path) -> None:
         assert "LOADED:\n" in result.stderr, result.stderr
     listed = json.loads(run_process("campaigns", path, "--json").stdout)
     assert "Expo" in [r["name"] for r in listed]
+
+
+def _unwritable_targets(tmp_path: Path) -> dict[str, Path]:
+    folder = tmp_path / "a-folder.ics"
+    folder.mkdir()
+    (folder / "inside").write_text("keep")
+    plain = tmp_path / "plain-file"
+    plain.write_text("not a folder")
+    return {
+        "missing folder": tmp_path / "no" / "such" / "x.ics",
+        "a folder": folder,
+        "under a file": plain / "x.ics",
+        "no file name": Path("/"),
+    }
+
+
+def test_a_failed_export_leaves_the_workspace_untouched(
+    cli: Run, demo: Path, tmp_path: Path
+) -> None:
+    before = demo.read_bytes()
+    with Workspace.open(demo, read_only=True) as ws:
+        assert ws.setting(CALENDAR_SETTING) is None
+    for name, target in _unwritable_targets(tmp_path).items():
+        status, out, err = cli("export-ics", demo, target)
+        assert (status, out) == (1, ""), name
+        assert_one_line_error(err, "could not write the calendar")
+        assert demo.read_bytes() == before, name
+    assert not [p for p in tmp_path.rglob("*") if p.name.endswith(".tmp")]
+    assert (tmp_path / "a-folder.ics" / "inside").read_text() == "keep"
+    # The first export that works is the one that keeps the calendar's id.
+    status, _, _ = cli("export-ics", demo, tmp_path / "c.ics")
+    assert status == 0
+    with Workspace.open(demo, read_only=True) as ws:
+        kept = ws.setting(CALENDAR_SETTING)
+    assert kept and f"{kept}.mopsboard" in (tmp_path / "c.ics").read_text("utf-8")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write to read-only folders")
+def test_an_export_to_a_read_only_folder_leaves_the_workspace_untouched(
+    cli: Run, demo: Path, tmp_path: Path
+) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    before = demo.read_bytes()
+    status, _, err = cli("export-ics", demo, locked / "x.ics")
+    assert status == 1
+    assert_one_line_error(err, "could not write the calendar")
+    assert demo.read_bytes() == before
+    assert list(locked.iterdir()) == []

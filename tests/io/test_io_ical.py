@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -124,3 +125,37 @@ def test_today_is_not_needed(planned: Workspace, tmp_path: Path) -> None:
     planned.update_task(task.model_copy(update={"due_date": date.today() - timedelta(days=30)}))
     export_ics(planned, out)
     assert any(e["start"] == date.today() - timedelta(days=30) for e in events(out).values())
+
+
+def test_a_failed_export_keeps_nothing_in_the_workspace(planned: Workspace, tmp_path: Path) -> None:
+    assert planned.setting(CALENDAR_SETTING) is None
+    for target in (tmp_path / "missing-folder" / "x.ics", tmp_path, Path("/")):
+        with pytest.raises(MopsboardError, match="could not write the calendar"):
+            export_ics(planned, target)
+    assert planned.setting(CALENDAR_SETTING) is None
+    assert not any(p.name.endswith(".tmp") for p in tmp_path.iterdir())
+
+
+def test_a_stale_temporary_file_is_not_written_through(planned: Workspace, tmp_path: Path) -> None:
+    target = tmp_path / "c.ics"
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("someone else's")
+    (tmp_path / f".c.ics.{os.getpid()}.tmp").symlink_to(elsewhere)
+    with pytest.raises(MopsboardError, match="could not write the calendar"):
+        export_ics(planned, target)
+    assert elsewhere.read_text() == "someone else's"
+    assert (tmp_path / f".c.ics.{os.getpid()}.tmp").is_symlink()
+
+
+def test_uids_before_and_after_the_id_is_kept_are_the_same(
+    planned: Workspace, tmp_path: Path
+) -> None:
+    planned.close()
+    path = tmp_path / "plan.mopsboard"
+    with Workspace.open(path, read_only=True) as ws:
+        export_ics(ws, tmp_path / "read-only.ics")
+        assert ws.setting(CALENDAR_SETTING) is None
+    with Workspace.open(path) as ws:
+        export_ics(ws, tmp_path / "kept.ics")
+        assert ws.setting(CALENDAR_SETTING)
+    assert events(tmp_path / "read-only.ics").keys() == events(tmp_path / "kept.ics").keys()
