@@ -19,6 +19,7 @@ from mopsboard import APP_NAME, __version__
 from mopsboard.cli_args import Parser, count, iso_day, task_id, whole_number
 from mopsboard.cli_campaigns import add_campaign_commands
 from mopsboard.cli_capacity import add_capacity_command
+from mopsboard.io.text_table import Column, printable, render_table
 
 if TYPE_CHECKING:
     from mopsboard.domain.models import Task
@@ -198,11 +199,7 @@ def _task_rows(workspace: Workspace, tasks: Sequence[Task]) -> list[dict[str, An
 
 
 def _table(rows: Sequence[dict[str, Any]], with_board: bool) -> str:
-    def cut(text: object, width: int) -> str:
-        value = "" if text is None else str(text)
-        return value if len(value) <= width else value[: width - 1] + "…"
-
-    columns: list[tuple[str, int, Callable[[dict[str, Any]], object]]] = [
+    columns: list[Column[dict[str, Any]]] = [
         ("ID", 6, lambda r: r["id"]),
         ("BOARD", 18, lambda r: r["board"]),
         ("STAGE", 12, lambda r: r["stage"]),
@@ -214,12 +211,7 @@ def _table(rows: Sequence[dict[str, Any]], with_board: bool) -> str:
     ]
     if not with_board:
         del columns[1]
-    lines = ["  ".join(name.ljust(width) for name, width, _ in columns).rstrip()]
-    for row in rows:
-        cells = [cut(get(row), width).ljust(width) for _, width, get in columns]
-        lines.append("  ".join(cells).rstrip())
-    lines.append(f"{len(rows)} task{'s' if len(rows) != 1 else ''}")
-    return "\n".join(lines)
+    return render_table(columns, rows, "task")
 
 
 def _tasks(args: argparse.Namespace) -> int:
@@ -293,7 +285,7 @@ def _move_task(args: argparse.Namespace) -> int:
     note = ""
     if result.over_wip_limit:
         note = f" '{stage.name}' is now over its WIP limit of {stage.wip_limit}."
-    print(f"Moved task {args.task_id} to '{stage.name}'.{note}")
+    print(printable(f"Moved task {args.task_id} to '{stage.name}'.{note}"))
     return 0
 
 
@@ -348,5 +340,6 @@ def main(argv: list[str] | None = None) -> int:
                 f"unexpected error ({type(error).__name__}: {error}). Please report it; set "
                 f"{DEBUG_ENV}=1 to see the details."
             )
-        print(f"{APP_NAME}: {' '.join(message.split())}", file=sys.stderr)
+        # One line, whatever names the message quotes: a title's bidi override stays visible.
+        print(f"{APP_NAME}: {printable(' '.join(message.split()))}", file=sys.stderr)
         return 1

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mopsboard.cli_args import Parser, iso_day
+from mopsboard.io.text_table import Column, render_table
 
 if TYPE_CHECKING:
     from mopsboard.store.workspace import Workspace
@@ -81,11 +82,7 @@ def campaign_rows(workspace: Workspace, today: date, *, archived: bool) -> list[
 
 
 def _table(rows: list[dict[str, Any]]) -> str:
-    def cut(value: object, width: int) -> str:
-        text = "" if value is None else str(value)
-        return text if len(text) <= width else text[: width - 1] + "\u2026"
-
-    columns: list[tuple[str, int, Callable[[dict[str, Any]], object]]] = [
+    columns: list[Column[dict[str, Any]]] = [
         ("ID", 4, lambda r: r["id"]),
         ("NAME", 34, lambda r: r["name"]),
         ("STATUS", 9, lambda r: r["status"]),
@@ -97,11 +94,7 @@ def _table(rows: list[dict[str, Any]]) -> str:
         ("LATE", 5, lambda r: r["overdue_tasks"]),
         ("DONE", 5, lambda r: "" if r["progress"] is None else f"{r['progress']:.0%}"),
     ]
-    lines = ["  ".join(name.ljust(width) for name, width, _ in columns).rstrip()]
-    for row in rows:
-        lines.append("  ".join(cut(get(row), w).ljust(w) for _, w, get in columns).rstrip())
-    lines.append(f"{len(rows)} campaign{'s' if len(rows) != 1 else ''}")
-    return "\n".join(lines)
+    return render_table(columns, rows, "campaign")
 
 
 def _campaigns(args: argparse.Namespace) -> int:

@@ -7,6 +7,7 @@ from typing import Any
 
 from mopsboard.domain.capacity import CapacityMap, RowKind
 from mopsboard.io.csv_safe import Value, write_rows
+from mopsboard.io.text_table import printable
 
 
 def hours_text(value: float) -> str:
@@ -49,8 +50,8 @@ def capacity_json(capacity: CapacityMap) -> dict[str, Any]:
 def _label(capacity: CapacityMap, index: int) -> str:
     row = capacity.rows[index]
     if row.kind is RowKind.TOTAL:
-        return row.team.name
-    return f"  {row.label}"
+        return printable(row.team.name)
+    return f"  {printable(row.label)}"
 
 
 def capacity_text(capacity: CapacityMap, wip: dict[int, int] | None = None) -> str:
@@ -83,16 +84,18 @@ def capacity_text(capacity: CapacityMap, wip: dict[int, int] | None = None) -> s
     if over_limit:
         lines.append(
             "Over their WIP limit: "
-            + ", ".join(f"{name} ({count} of {limit})" for name, count, limit in over_limit)
+            + ", ".join(
+                f"{printable(name)} ({count} of {limit})" for name, count, limit in over_limit
+            )
         )
     groups = capacity.uncounted_by_team()
     if groups:
         lines.append("")
         lines.append("NOT COUNTED")
         for team, entries in groups:
-            lines.append(f"{team.name if team else 'No team'}:")
+            lines.append(f"{printable(team.name) if team else 'No team'}:")
             for entry in entries:
-                lines.append(f"  #{entry.task_id}  {entry.title}  ({entry.reason})")
+                lines.append(f"  #{entry.task_id}  {printable(entry.title)}  ({entry.reason})")
     return "\n".join(lines)
 
 
