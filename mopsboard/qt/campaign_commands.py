@@ -18,6 +18,7 @@ from mopsboard.domain.planning import shifted
 from mopsboard.domain.templates import CampaignTemplate
 from mopsboard.io.campaign_plans import Prepared, template_of_campaign
 from mopsboard.qt.commands import ActionGroup
+from mopsboard.qt.conflicts import Swap, changed_fields, task_swap
 
 T = TypeVar("T")
 _CAMPAIGN_FIELDS = frozenset(Campaign.model_fields) - {"id", "version", "updated_at"}
@@ -47,22 +48,17 @@ class CampaignActions(ActionGroup):
         )
         return created
 
-    def _set_fields(self, campaign_id: int, source: Campaign) -> None:
-        current = self.workspace.campaign(campaign_id)
-        fields = {k: getattr(source, k) for k in _CAMPAIGN_FIELDS}
-        self.workspace.update_campaign(current.model_copy(update=fields))
+    def _swap(self, fields: list[str]) -> Swap[Campaign]:
+        ws = self.workspace
+        return Swap.one(ws, "campaigns", ws.campaign, ws.update_campaign, fields)
 
     def edit_campaign(self, original: Campaign, edited: Campaign) -> Campaign | None:
         """Saves `edited` (read as `original`); a change made elsewhere meanwhile is refused."""
         saved = self._try(lambda: self.workspace.update_campaign(edited))
         if saved is None:
             return None
-        campaign_id = original.id or 0
-        self._push(
-            f"Edit campaign '{saved.name}'",
-            lambda: self._set_fields(campaign_id, saved),
-            lambda: self._set_fields(campaign_id, original),
-        )
+        swap = self._swap(changed_fields(original, saved, _CAMPAIGN_FIELDS))
+        self._push(f"Edit campaign '{saved.name}'", swap.to([saved]), swap.to([original]))
         return saved
 
     def set_archived(self, campaign_id: int, archived: bool = True) -> bool:
@@ -74,13 +70,9 @@ class CampaignActions(ActionGroup):
         if saved is None:
             return False
         word = "Archive" if archived else "Restore"
-        self._push(
-            f"{word} campaign '{saved.name}'",
-            lambda: self._set_fields(campaign_id, saved),
-            lambda: self._set_fields(
-                campaign_id, saved.model_copy(update={"archived": not archived})
-            ),
-        )
+        swap = self._swap(["archived"])
+        before = saved.model_copy(update={"archived": not archived})
+        self._push(f"{word} campaign '{saved.name}'", swap.to([saved]), swap.to([before]))
         return True
 
     def shift_campaign(self, campaign_id: int, days: int) -> bool:
@@ -104,23 +96,22 @@ class CampaignActions(ActionGroup):
         if days == 0:
             return True
 
-        def move(by: int) -> Task:
+        def move() -> tuple[Task, Task]:
             task = self.workspace.task(task_id)
-            return self.workspace.update_task(
-                task.model_copy(
-                    update={
-                        "start_date": shifted(task.start_date, by),
-                        "due_date": shifted(task.due_date, by),
-                    }
-                )
-            )
+            dates = {
+                "start_date": shifted(task.start_date, days),
+                "due_date": shifted(task.due_date, days),
+            }
+            return task, self.workspace.update_task(task.model_copy(update=dates))
 
-        moved = self._try(lambda: move(days))
-        if moved is None:
+        done = self._try(move)
+        if done is None:
             return False
+        original, moved = done
         when = moved.due_date or moved.start_date
         text = f"Reschedule '{moved.title}'" + (f" to {when:%d %b}" if when else "")
-        self._push(text, lambda: move(days), lambda: move(-days))
+        swap = task_swap(self.workspace, ["start_date", "due_date"])
+        self._push(text, swap.to([moved]), swap.to([original]))
         return True
 
     def new_from_template(self, prepared: Prepared) -> Campaign | None:

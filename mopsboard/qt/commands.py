@@ -2,7 +2,8 @@
 and push a command holding what it takes to undo and redo the change.
 
 An action writes first and pushes its command only when the write succeeded, so a refused change
-(a hard WIP limit, a review gate, a conflict) never enters the undo history.
+(a hard WIP limit, a review gate, a conflict) never enters the undo history. Undo and redo check
+that nobody else changed the rows meanwhile, and ask if someone did (qt/conflicts.py).
 """
 
 from __future__ import annotations
@@ -13,12 +14,25 @@ from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from mopsboard.domain.errors import MopsboardError, describe
+from mopsboard.domain.errors import ConflictError, MopsboardError, describe
 from mopsboard.domain.models import Board, Stage, Task
+from mopsboard.qt.conflicts import (
+    Checked,
+    Choice,
+    Resolver,
+    Swap,
+    changed_fields,
+    keep_theirs,
+    kept_theirs,
+    placing,
+    rows_named,
+    task_swap,
+    undo_question,
+)
 from mopsboard.store.moves import Placement
 from mopsboard.store.workspace import Workspace
 
-Step = Callable[[], object]
+Step = Callable[[], object] | Checked
 # What a refused change raises: the store's own errors, and the models' when it re-validates
 # what it is given (a name too long, text that cannot be stored).
 REFUSALS = (MopsboardError, ValidationError)
@@ -42,19 +56,42 @@ class StoreCommand(QUndoCommand):
         if self._done:
             self._done = False
             return
-        self._run(self._redo)
+        self._run(self._redo, "redo")
 
     def undo(self) -> None:
-        self._run(self._undo)
+        self._run(self._undo, "undo")
 
-    def _run(self, step: Step) -> None:
+    def _run(self, step: Step, word: str) -> None:
+        # A step dropped inside a macro stays in it (the stack only drops whole macros): it is
+        # not applied again.
+        if self.isObsolete():
+            return
         try:
-            step()
+            if isinstance(step, Checked):
+                self._run_checked(step, word)
+            else:
+                step()
         except REFUSALS as error:
             # The file changed under the history (another window, another process): drop this
             # step rather than apply it to data it no longer describes.
             self.setObsolete(True)
             self._actions.failed.emit(f"Could not {self.text().lower()}: {reason(error)}")
+
+    def _run_checked(self, step: Checked, word: str) -> None:
+        try:
+            step.run()
+            return
+        except ConflictError as error:
+            conflict = error
+        actions = self._actions
+        subject = rows_named(actions.workspace, conflict.table, conflict.row_ids)
+        question = undo_question(subject, len(conflict.row_ids), self.text(), word)
+        if actions.resolve_conflict(question) is Choice.MINE:
+            # Refused too (a third change meanwhile, a rule), it is reported as any refusal.
+            step.force()
+            return
+        self.setObsolete(True)
+        actions.failed.emit(kept_theirs(subject, self.text(), word))
 
 
 class WorkspaceActions(QObject):
@@ -67,6 +104,9 @@ class WorkspaceActions(QObject):
     def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        # Asked when an undo or redo meets someone else's change; the window installs one that
+        # asks the user.
+        self.resolve_conflict: Resolver = keep_theirs
         self.undo_stack = QUndoStack(self)
         self.undo_stack.indexChanged.connect(self._index_changed)
 
@@ -97,11 +137,10 @@ class WorkspaceActions(QObject):
         stage = self.workspace.stage(stage_id)
         count = len(task_ids)
         text = f"Move {count} tasks to {stage.name}" if count > 1 else f"Move task to {stage.name}"
-        before, after = result.before, result.after
         self._push(
             text,
-            lambda: self.workspace.place_tasks(after),
-            lambda: self.workspace.place_tasks(before),
+            placing(self.workspace, result.after),
+            placing(self.workspace, result.before),
         )
         if result.over_wip_limit:
             self.wipExceeded.emit(
@@ -157,19 +196,8 @@ class WorkspaceActions(QObject):
         """Saves `edited`; raises ConflictError when the task changed since `original` was read
         (the caller asks the user what to do)."""
         saved = self.workspace.update_task(edited)
-        state = {"current": saved}
-
-        def swap_to(target: Task) -> None:
-            current = self.workspace.task(original.id or 0)
-            state["current"] = self.workspace.update_task(
-                target.model_copy(update={"version": current.version, "rank": current.rank})
-            )
-
-        self._push(
-            f"Edit '{saved.title}'",
-            lambda: swap_to(saved),
-            lambda: swap_to(original),
-        )
+        swap = task_swap(self.workspace, changed_fields(original, saved))
+        self._push(f"Edit '{saved.title}'", swap.to([saved]), swap.to([original]))
         return saved
 
     def archive_tasks(self, task_ids: Sequence[int], archived: bool = True) -> None:
@@ -196,17 +224,14 @@ class WorkspaceActions(QObject):
         except REFUSALS as error:
             self.failed.emit(reason(error))
             return None
-        state = {"board": board}
-        self._push(
-            f"Add board '{board.name}'",
-            lambda: self._set_board_archived(state["board"], False),
-            lambda: self._set_board_archived(state["board"], True),
-        )
+        swap = self._board_swap(["archived"])
+        hidden = board.model_copy(update={"archived": True})
+        self._push(f"Add board '{board.name}'", swap.to([board]), swap.to([hidden]))
         return board
 
-    def _set_board_archived(self, board: Board, archived: bool) -> None:
-        current = self.workspace.board(board.id or 0)
-        self.workspace.update_board(current.model_copy(update={"archived": archived}))
+    def _board_swap(self, fields: Sequence[str]) -> Swap[Board]:
+        ws = self.workspace
+        return Swap.one(ws, "boards", ws.board, ws.update_board, fields)
 
     def rename_board(self, board_id: int, name: str) -> None:
         self._update_board(board_id, {"name": name}, f"Rename board to '{name}'")
@@ -221,13 +246,8 @@ class WorkspaceActions(QObject):
         except REFUSALS as error:
             self.failed.emit(reason(error))
             return
-
-        def set_fields(source: Board) -> None:
-            current = self.workspace.board(board_id)
-            fields = {k: getattr(source, k) for k in update}
-            self.workspace.update_board(current.model_copy(update=fields))
-
-        self._push(text, lambda: set_fields(new), lambda: set_fields(old))
+        swap = self._board_swap(list(update))
+        self._push(text, swap.to([new]), swap.to([old]))
 
     def reorder_boards(self, old_order: Sequence[int], new_order: Sequence[int]) -> None:
         try:
@@ -267,13 +287,10 @@ class WorkspaceActions(QObject):
         except REFUSALS as error:
             self.failed.emit(reason(error))
             return None
-
-        def set_to(source: Stage) -> None:
-            current = self.workspace.stage(source.id or 0)
-            fields = source.model_dump(exclude={"id", "version", "updated_at", "position"})
-            self.workspace.update_stage(current.model_copy(update=fields))
-
-        self._push(f"Edit stage '{new.name}'", lambda: set_to(new), lambda: set_to(old))
+        ws = self.workspace
+        fields = [f for f in changed_fields(old, new) if f != "position"]
+        swap = Swap.one(ws, "stages", ws.stage, ws.update_stage, fields)
+        self._push(f"Edit stage '{new.name}'", swap.to([new]), swap.to([old]))
         return new
 
     def reorder_stages(self, board_id: int, new_order: Sequence[int]) -> None:

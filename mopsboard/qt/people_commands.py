@@ -3,7 +3,8 @@
 what it takes to undo and redo; a refused write emits `failed` and enters no history.
 
 A first write checks the version the caller read (an edit against a stale copy is refused);
-undo and redo then set the fields on whatever version is current.
+undo and redo set back only the fields the edit changed, and only on a row nobody else changed
+meanwhile (qt/conflicts.py asks otherwise).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from mopsboard.domain.capacity import RowKey
 from mopsboard.domain.errors import MopsboardError
 from mopsboard.domain.models import Member, Task, Team, TimeOff
 from mopsboard.qt.commands import ActionGroup
+from mopsboard.qt.conflicts import Swap, changed_fields, task_swap
 
 TEAM_FIELDS = ("name", "kind", "colour", "archived")
 MEMBER_FIELDS = (
@@ -45,11 +47,6 @@ def _weeks_text(days: int) -> str:
 class PeopleActions(ActionGroup):
     # -- teams ----------------------------------------------------------------------------------
 
-    def _set_team(self, team_id: int, source: Team) -> None:
-        current = self.workspace.team(team_id)
-        update = {name: getattr(source, name) for name in TEAM_FIELDS}
-        self.workspace.update_team(current.model_copy(update=update))
-
     def add_team(self, team: Team) -> Team | None:
         try:
             created = self.workspace.add_team(team)
@@ -71,11 +68,10 @@ class PeopleActions(ActionGroup):
         except (MopsboardError, ValidationError) as error:
             self._fail(error)
             return None
-        self._push(
-            text or f"Edit team '{saved.name}'",
-            lambda: self._set_team(team_id, saved),
-            lambda: self._set_team(team_id, original),
-        )
+        ws = self.workspace
+        fields = changed_fields(original, saved, TEAM_FIELDS)
+        swap = Swap.one(ws, "teams", ws.team, ws.update_team, fields)
+        self._push(text or f"Edit team '{saved.name}'", swap.to([saved]), swap.to([original]))
         return saved
 
     def set_team_archived(self, team: Team, archived: bool) -> Team | None:
@@ -85,11 +81,6 @@ class PeopleActions(ActionGroup):
         )
 
     # -- members --------------------------------------------------------------------------------
-
-    def _set_member(self, member_id: int, source: Member) -> None:
-        current = self.workspace.member(member_id)
-        update = {name: getattr(source, name) for name in MEMBER_FIELDS}
-        self.workspace.update_member(current.model_copy(update=update))
 
     def add_member(self, member: Member) -> Member | None:
         try:
@@ -112,11 +103,10 @@ class PeopleActions(ActionGroup):
         except (MopsboardError, ValidationError) as error:
             self._fail(error)
             return None
-        self._push(
-            text or f"Edit {saved.name}",
-            lambda: self._set_member(member_id, saved),
-            lambda: self._set_member(member_id, original),
-        )
+        ws = self.workspace
+        fields = changed_fields(original, saved, MEMBER_FIELDS)
+        swap = Swap.one(ws, "members", ws.member, ws.update_member, fields)
+        self._push(text or f"Edit {saved.name}", swap.to([saved]), swap.to([original]))
         return saved
 
     def set_member_active(self, member: Member, active: bool) -> Member | None:
@@ -126,11 +116,6 @@ class PeopleActions(ActionGroup):
         )
 
     # -- time off -------------------------------------------------------------------------------
-
-    def _set_time_off(self, entry_id: int, source: TimeOff) -> None:
-        current = next(e for e in self.workspace.time_off() if e.id == entry_id)
-        update = {name: getattr(source, name) for name in TIME_OFF_FIELDS}
-        self.workspace.update_time_off(current.model_copy(update=update))
 
     def add_time_off(self, entry: TimeOff) -> TimeOff | None:
         try:
@@ -156,11 +141,15 @@ class PeopleActions(ActionGroup):
         except (MopsboardError, ValidationError) as error:
             self._fail(error)
             return None
-        self._push(
-            "Edit time off",
-            lambda: self._set_time_off(entry_id, saved),
-            lambda: self._set_time_off(entry_id, original),
+        ws = self.workspace
+        swap = Swap(
+            ws,
+            "time_off",
+            lambda ids: [e for e in ws.time_off() if e.id in ids],
+            lambda entries: ws.update_time_off(entries[0]),
+            changed_fields(original, saved, TIME_OFF_FIELDS),
         )
+        self._push("Edit time off", swap.to([saved]), swap.to([original]))
         return saved
 
     def delete_time_off(self, entry_id: int) -> bool:
@@ -177,16 +166,6 @@ class PeopleActions(ActionGroup):
         return True
 
     # -- tasks, from the capacity map -----------------------------------------------------------
-
-    def _set_plans(self, sources: Sequence[Task]) -> None:
-        current = {t.id: t for t in self.workspace.tasks_by_id([s.id or 0 for s in sources])}
-        self.workspace.update_tasks(
-            [
-                current[s.id].model_copy(update={f: getattr(s, f) for f in PLAN_FIELDS})
-                for s in sources
-                if s.id in current
-            ]
-        )
 
     def replan_tasks(self, task_ids: Sequence[int], target: RowKey | None, shift_days: int) -> bool:
         """Reassigns tasks to a member (`target` = (team, member)) or to a team's Unassigned row
@@ -214,11 +193,10 @@ class PeopleActions(ActionGroup):
             self._fail(error)
             return False
         before = [t for t in originals if t.id in {s.id for s in saved}]
-        self._push(
-            self._replan_text(saved, target, shift_days),
-            lambda: self._set_plans(saved),
-            lambda: self._set_plans(before),
-        )
+        read = {t.id: t for t in originals}
+        fields = {f for new in saved for f in changed_fields(read[new.id], new, PLAN_FIELDS)}
+        swap = task_swap(self.workspace, sorted(fields))
+        self._push(self._replan_text(saved, target, shift_days), swap.to(saved), swap.to(before))
         return True
 
     def _replan_text(self, saved: Sequence[Task], target: RowKey | None, shift_days: int) -> str:

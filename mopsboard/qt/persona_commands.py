@@ -8,6 +8,7 @@ from pydantic import ValidationError
 from mopsboard.domain.errors import MopsboardError
 from mopsboard.domain.models import Persona
 from mopsboard.qt.commands import ActionGroup
+from mopsboard.qt.conflicts import Swap, changed_fields
 
 _FIELDS = ("name", "description", "colour", "x", "y", "archived")
 
@@ -18,6 +19,10 @@ class PersonaActions(ActionGroup):
         update = {name: getattr(source, name) for name in _FIELDS}
         self.workspace.update_persona(current.model_copy(update=update))
 
+    def _swap(self, fields: list[str]) -> Swap[Persona]:
+        ws = self.workspace
+        return Swap.one(ws, "personas", ws.persona, ws.update_persona, fields)
+
     def add_persona(self, persona: Persona) -> Persona | None:
         """A new persona; undo archives it (tasks may already name it), redo restores it."""
         try:
@@ -25,13 +30,9 @@ class PersonaActions(ActionGroup):
         except (MopsboardError, ValidationError) as error:
             self._fail(error)
             return None
-        persona_id = created.id or 0
         hidden = created.model_copy(update={"archived": True})
-        self._push(
-            f"Add persona '{created.name}'",
-            lambda: self._set(persona_id, created),
-            lambda: self._set(persona_id, hidden),
-        )
+        swap = self._swap(["archived"])
+        self._push(f"Add persona '{created.name}'", swap.to([created]), swap.to([hidden]))
         return created
 
     def edit_persona(self, edited: Persona, text: str | None = None) -> Persona | None:
@@ -43,13 +44,11 @@ class PersonaActions(ActionGroup):
         except (MopsboardError, ValidationError) as error:
             self._fail(error)
             return None
-        if all(getattr(original, name) == getattr(saved, name) for name in _FIELDS):
+        fields = changed_fields(original, saved, _FIELDS)
+        if not fields:
             return saved
-        self._push(
-            text or f"Edit persona '{saved.name}'",
-            lambda: self._set(persona_id, saved),
-            lambda: self._set(persona_id, original),
-        )
+        swap = self._swap(fields)
+        self._push(text or f"Edit persona '{saved.name}'", swap.to([saved]), swap.to([original]))
         return saved
 
     def move_persona(self, persona_id: int, x: float, y: float) -> Persona | None:
