@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
-    QMessageBox,
     QSpinBox,
     QSplitter,
     QToolButton,
@@ -28,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from mopsboard.domain.calendar import Period
 from mopsboard.domain.capacity import LoadLevel
-from mopsboard.domain.errors import ConflictError, MopsboardError
+from mopsboard.domain.errors import MopsboardError
 from mopsboard.io.capacity_export import write_capacity_csv
 from mopsboard.qt.board_parts import Lookups
 from mopsboard.qt.capacity_model import (
@@ -42,6 +41,7 @@ from mopsboard.ui import theme
 from mopsboard.ui.capacity_map import HeatMapView, legend_chips
 from mopsboard.ui.capacity_panel import PANEL_WIDTH, CapacityPanel
 from mopsboard.ui.capacity_report import write_capacity_pdf
+from mopsboard.ui.conflict_dialog import save_task_edit
 from mopsboard.ui.icons import icon
 from mopsboard.ui.task_dialog import TaskDialog
 
@@ -307,17 +307,7 @@ class CapacityView(QWidget):
             dialog.save_button.setEnabled(False)
         if not dialog.exec() or dialog.result_task is None:
             return
-        try:
-            self.commands.edit_task(original, dialog.result_task)
-        except ConflictError:
-            QMessageBox.warning(
-                self,
-                "Task changed elsewhere",
-                f"'{original.title}' was changed in another window or program while you edited "
-                "it, so your edit was not saved. Open it again to see the current version.",
-            )
-        except MopsboardError as error:
-            self.commands.failed.emit(str(error))
+        save_task_edit(self, self.commands, original, dialog.result_task, self.edit_task)
 
     # -- exports --------------------------------------------------------------------------------
 

@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from mopsboard import __version__
-from mopsboard.domain.errors import ConflictError, MopsboardError
+from mopsboard.domain.errors import MopsboardError
 from mopsboard.domain.models import Task
 from mopsboard.qt.board_model import BoardModel
 from mopsboard.qt.commands import WorkspaceActions
 from mopsboard.store.workspace import Workspace
-from mopsboard.ui import shortcuts
+from mopsboard.ui import conflict_dialog, shortcuts
 from mopsboard.ui.backup_dialog import restore_from_backup
 from mopsboard.ui.board_view import BoardView
 from mopsboard.ui.icons import app_icon, icon
@@ -99,6 +99,7 @@ class MainWindow(QMainWindow):
         self.setWindowIcon(app_icon())
         self.setWindowTitle(f"{workspace.path.stem} \u2014 mopsboard")
         self.commands = WorkspaceActions(workspace, self)
+        conflict_dialog.install(self, self.commands)
         self.model = BoardModel(workspace, self)
         self.model.mover = self.commands.move_tasks
         self.board_view = BoardView(self.model, self.commands)
@@ -380,28 +381,7 @@ class MainWindow(QMainWindow):
         self._save_edit(original, dialog.result_task)
 
     def _save_edit(self, original: Task, edited: Task) -> None:
-        try:
-            self.commands.edit_task(original, edited)
-        except ConflictError:
-            theirs = self.workspace.task(original.id or 0)
-            box = QMessageBox(self)
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle("Task changed elsewhere")
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setText(
-                f"'{theirs.title}' was changed in another window or program while you edited it."
-            )
-            keep_theirs = box.addButton("Keep theirs", QMessageBox.ButtonRole.RejectRole)
-            keep_mine = box.addButton("Keep mine", QMessageBox.ButtonRole.AcceptRole)
-            box.addButton("Reopen", QMessageBox.ButtonRole.ActionRole)
-            box.exec()
-            clicked = box.clickedButton()
-            if clicked is keep_mine:
-                self._save_edit(theirs, edited.model_copy(update={"version": theirs.version}))
-            elif clicked is not keep_theirs:
-                self.edit_task(original.id or 0)
-        except MopsboardError as error:
-            self._show_failure(str(error))
+        conflict_dialog.save_task_edit(self, self.commands, original, edited, self.edit_task)
 
     def archive_selected(self) -> None:
         ids = self.board_view.selected_task_ids()
@@ -459,7 +439,8 @@ class MainWindow(QMainWindow):
     def _saved(self) -> None:
         # Every change is committed as it is made; the time says when the file last changed.
         self.saved_label.setText(f"All changes saved {datetime.now():%H:%M:%S}")
-        self._data_version = self.workspace.data_version()
+        # The poll's data_version is left alone: it moves only for other connections' commits,
+        # and taking it here would swallow one made just before (an undo that kept theirs).
 
     def _update_counts(self) -> None:
         total = len(self.model.tasks)
