@@ -10,6 +10,8 @@
 - A task with a team and no assignee is spread over Monday to Friday in the team's Unassigned row.
 - Tasks that are not counted for want of an estimate, a due date or an owner are listed, never
   silently dropped: those without a due date always, the others when their dates touch the period.
+  So are tasks whose estimate or dates the file holds in a form that cannot be read (another
+  program wrote them): as if without an estimate, or, for a date, as if without a due date.
 
 `CapacityMap` computes a whole map in one pass over the tasks and then follows single-task
 changes (`replace`), so a view can update a cell without recomputing the map.
@@ -36,6 +38,7 @@ from mopsboard.domain.workload import (
     NO_ESTIMATE,
     NO_OWNER,
     OFF_MAP,
+    UNREADABLE,
     Cell,
     Contribution,
     LoadLevel,
@@ -139,10 +142,10 @@ class CapacityMap:
     def _not_counted(self, item: WorkItem, key: RowKey | None) -> None:
         if key is None and self.team_id is not None:
             return  # no team: listed on the map of all teams only
-        reasons = []
-        if item.estimate_hours is None:
+        reasons = [UNREADABLE[name] for name in item.unreadable]
+        if item.estimate_hours is None and "estimate_hours" not in item.unreadable:
             reasons.append(NO_ESTIMATE)
-        if item.due_date is None:
+        if item.due_date is None and "due_date" not in item.unreadable:
             reasons.append(NO_DUE_DATE)
         if key is None:
             reasons.append(NO_OWNER)
@@ -190,10 +193,12 @@ class CapacityMap:
         members, teams, calendars = self.members, self.teams, self.calendars
         team_calendar, planned, spread = self._team_calendar, self.planned, self._spread
         for item in items:
-            task_id, _, assignee_id, team_id, estimate, start_date, due_date, done, archived = item
-            if done or archived:
+            task_id, _, assignee_id, team_id, estimate, start_date, due_date, done, gone, bad = item
+            if done or gone:
                 continue
             start = due = 0
+            if bad and "start_date" in bad:
+                due_date = None  # not spread from a guessed start: listed, as if undated
             if due_date is not None:
                 due = due_date.toordinal()
                 start = start_date.toordinal() if start_date is not None else due

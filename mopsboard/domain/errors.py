@@ -28,6 +28,30 @@ _FIELD_WORDS = {
 
 _PREFIXES = ("Value error, ", "Assertion failed, ")
 
+# pydantic's words for a value of the wrong kind name Python types; these name what was wanted.
+# Only a value written by another program reaches them: the editors' widgets give typed values.
+_KIND_WORDS = {
+    "date_type": "is not a date like 2026-03-31",
+    "date_parsing": "is not a date like 2026-03-31",
+    "date_from_datetime_parsing": "is not a date like 2026-03-31",
+    "date_from_datetime_inexact": "is not a date like 2026-03-31",
+    "datetime_type": "is not a date and time",
+    "datetime_parsing": "is not a date and time",
+    "datetime_from_date_parsing": "is not a date and time",
+    "float_type": "is not a number",
+    "float_parsing": "is not a number",
+    "finite_number": "is not a number",
+    "int_type": "is not a whole number",
+    "int_parsing": "is not a whole number",
+    "int_from_float": "is not a whole number",
+    "bool_type": "is not yes or no",
+    "bool_parsing": "is not yes or no",
+    "string_type": "is not text",
+    "tuple_type": "is not a list",
+    "list_type": "is not a list",
+    "model_type": "is not a list of items",
+}
+
 
 def field_label(field: str) -> str:
     return _FIELD_WORDS.get(field, field.replace("_", " ").capitalize())
@@ -43,8 +67,13 @@ def validation_messages(error: ValidationError) -> dict[str, str]:
         for prefix in _PREFIXES:
             if text.startswith(prefix):
                 text = text[len(prefix) :]
-        if item.get("type") == "missing":
+        kind = item.get("type", "")
+        if kind == "missing":
             text = "is required"
+        elif kind in _KIND_WORDS:
+            text = _KIND_WORDS[kind]
+        elif text.startswith("Input should be "):
+            text = "must be " + text.removeprefix("Input should be ")
         if field:
             sentence = f"{field_label(field)} {text[0].lower() + text[1:] if text else ''}"
         else:

@@ -9,9 +9,10 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import IntEnum, StrEnum
-from typing import Annotated, Self
+from typing import Annotated, Any, Self
 
 from pydantic import (
     AfterValidator,
@@ -124,6 +125,35 @@ class TeamKind(StrEnum):
     PARTNER = "partner"
 
 
+@dataclass(frozen=True, slots=True)
+class FieldProblem:
+    """A value the file holds that this version cannot read (another program wrote it): the
+    field reads as `read_as` (its default) meanwhile, and `stored` is what the file holds."""
+
+    field: str
+    stored: Any
+    read_as: Any
+    reason: str  # a sentence naming the field, as the editors word a refused value
+
+    @property
+    def text(self) -> str:
+        shown = shown_value(self.stored)
+        # Some reasons quote the value already ("must be a colour like #3366cc, not 'red'").
+        return self.reason if shown in self.reason else f"{self.reason} (the file holds {shown})"
+
+
+def shown_value(value: object, limit: int = 40) -> str:
+    """A stored value as a user can recognise it, kept short."""
+    if isinstance(value, bytes):
+        return f"{len(value)} bytes of binary data"
+    if value is None:
+        return "nothing"
+    if isinstance(value, str):
+        text = value if len(value) <= limit else value[: limit - 1] + "\u2026"
+        return f"'{text}'"
+    return str(value)
+
+
 class Record(BaseModel):
     """A row of the workspace. `id` is None until stored; `version` counts its updates."""
 
@@ -132,6 +162,12 @@ class Record(BaseModel):
     id: StoredInt | None = None
     version: StoredInt = 1
     updated_at: datetime | None = None
+    # What the store could not read of this row (see store/salvage). Never dumped, so never
+    # written as such, and an edited copy that is validated again starts without them.
+    problems: tuple[FieldProblem, ...] = Field(default=(), exclude=True, repr=False)
+
+    def problem(self, field: str) -> FieldProblem | None:
+        return next((p for p in self.problems if p.field == field), None)
 
 
 class Board(Record):

@@ -26,6 +26,13 @@ def check_gate(stages: Sequence[Stage], tasks: Sequence[Task], target: Stage) ->
         if source is None or source.id == target.id:
             continue
         for gate in gates_passed(stages, source, target):
+            if task.problem("checklist"):
+                # It reads as empty, which would pass any gate: unknown is not done.
+                raise RuleError(
+                    f"'{task.title}' cannot pass the review gate '{gate.name}' into "
+                    f"'{target.name}': its checklist cannot be read. Open the task and "
+                    "enter the checklist again first."
+                )
             open_items = task.open_checklist_items
             if open_items:
                 listed = "; ".join(open_items[:8]) + ("; ..." if len(open_items) > 8 else "")

@@ -18,6 +18,14 @@ FULL_FROM = 0.8
 NO_ESTIMATE = "no estimate"
 NO_DUE_DATE = "no due date"
 NO_OWNER = "no assignee or team"
+# The fields a task's hours are placed by: one the file holds but cannot be read (another
+# program wrote it) keeps the task off the map, listed with this reason.
+PLACING_FIELDS = ("estimate_hours", "start_date", "due_date")
+UNREADABLE = {
+    "estimate_hours": "estimate cannot be read",
+    "start_date": "start date cannot be read",
+    "due_date": "due date cannot be read",
+}
 
 
 class WorkItem(NamedTuple):
@@ -32,6 +40,7 @@ class WorkItem(NamedTuple):
     due_date: date | None
     done: bool = False
     archived: bool = False
+    unreadable: tuple[str, ...] = ()  # of PLACING_FIELDS
 
     @classmethod
     def of(cls, task: Task, *, done: bool = False) -> WorkItem:
@@ -45,6 +54,7 @@ class WorkItem(NamedTuple):
             task.due_date,
             done,
             task.archived,
+            tuple(p.field for p in task.problems if p.field in PLACING_FIELDS),
         )
 
 

@@ -22,6 +22,7 @@ from mopsboard.store.database import (
     copy_database,
     translate,
 )
+from mopsboard.store.salvage import read_record
 
 R = TypeVar("R", bound=Record)
 
@@ -55,10 +56,8 @@ def to_row(model: BaseModel, *, exclude: Iterable[str] = ("id",)) -> dict[str, A
 
 
 def from_row(model_class: type[R], row: dict[str, Any]) -> R:
-    for key in JSON_COLUMNS & row.keys():
-        if isinstance(row[key], str):
-            row[key] = json.loads(row[key])
-    return model_class.model_validate(row)
+    # A row another program wrote badly is read all the same (see store/salvage).
+    return read_record(model_class, row, JSON_COLUMNS)
 
 
 class StoreBase:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from mopsboard.domain.errors import MopsboardError, NotFoundError
 from mopsboard.domain.models import Board, Stage, StageKind
 from mopsboard.store.base import StoreBase, now_text
+from mopsboard.store.salvage import keep_unread
 
 DEFAULT_STAGES: tuple[tuple[str, StageKind], ...] = (
     ("Backlog", StageKind.BACKLOG),
@@ -57,8 +58,8 @@ class BoardStore(StoreBase):
         return board
 
     def update_board(self, board: Board) -> Board:
-        with self._write():
-            return self._update("boards", board, "board")
+        with self._write() as db:
+            return keep_unread(db, "boards", board, self._update("boards", board, "board"))
 
     def reorder_boards(self, board_ids: Sequence[int]) -> None:
         with self._write() as db:
@@ -132,8 +133,8 @@ class BoardStore(StoreBase):
             self._changed("stages", ids, fields={"position"})
 
     def update_stage(self, stage: Stage) -> Stage:
-        with self._write():
-            return self._update("stages", stage, "stage")
+        with self._write() as db:
+            return keep_unread(db, "stages", stage, self._update("stages", stage, "stage"))
 
     def reorder_stages(self, board_id: int, stage_ids: Sequence[int]) -> None:
         with self._write() as db:

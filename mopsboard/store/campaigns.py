@@ -13,6 +13,8 @@ from mopsboard.domain.models import Campaign, Task
 from mopsboard.domain.persona_hours import PlannedWork
 from mopsboard.domain.planning import CampaignFigures, TaskBar, shifted, shifted_campaign
 from mopsboard.store.base import now_text
+from mopsboard.store.salvage import keep_unread
+from mopsboard.store.task_rows import MAX_HOURS
 from mopsboard.store.tasks import TaskStore
 
 
@@ -26,6 +28,25 @@ class ShiftResult:
 def _day(text: str | None) -> date | None:
     # A timeline's 50,000 tasks share a few hundred distinct dates.
     return date.fromisoformat(text) if text else None
+
+
+def _readable_day(text: str | None) -> date | None:
+    """A date another program wrote badly reads as none here: the task itself shows the problem
+    (see store/salvage), and these views only leave it out."""
+    try:
+        return _day(text)
+    except (ValueError, TypeError):
+        return None
+
+
+def _readable_hours(value: object) -> float | None:
+    return value if type(value) is float and 0 <= value <= MAX_HOURS else None
+
+
+def _shifted_text(text: str | None, days: int) -> str | None:
+    # A date that cannot be read stays as the file holds it, for the user to fix.
+    day = shifted(_readable_day(text), days)
+    return day.isoformat() if day else text
 
 
 class CampaignPlanStore(TaskStore):
@@ -89,7 +110,17 @@ class CampaignPlanStore(TaskStore):
             rows = db.execute(sql, params).fetchall()
         # Sorted here: faster than SQL sorting on an expression, at 50,000 rows.
         rows.sort(key=lambda r: (r[3] or r[4] or "9999", r[4] or "9999", r[0]))
-        return [TaskBar(r[0], r[1], r[2], _day(r[3]), _day(r[4]), bool(r[5]), r[6]) for r in rows]
+        try:
+            return [
+                TaskBar(r[0], r[1], r[2], _day(r[3]), _day(r[4]), bool(r[5]), _readable_hours(r[6]))
+                for r in rows
+            ]
+        except (ValueError, TypeError):
+            day = _readable_day
+            return [
+                TaskBar(r[0], r[1], r[2], day(r[3]), day(r[4]), bool(r[5]), _readable_hours(r[6]))
+                for r in rows
+            ]
 
     def campaign_boards(self, campaign_id: int) -> list[tuple[int, int]]:
         """(board id, number of tasks) of the boards holding the campaign's work, most first."""
@@ -106,13 +137,19 @@ class CampaignPlanStore(TaskStore):
     def planned_work(self) -> list[PlannedWork]:
         """Every open task (not done, not archived): its persona, team, estimate and dates."""
         with self._read() as db:
+            rows = db.execute(
+                "SELECT t.persona_id, t.team_id, t.estimate_hours, t.start_date, t.due_date "
+                "FROM tasks t JOIN stages s ON s.id = t.stage_id "
+                "WHERE t.archived = 0 AND s.kind != 'done'"
+            ).fetchall()
+        try:
+            return [PlannedWork(r[0], r[1], float(r[2] or 0), _day(r[3]), _day(r[4])) for r in rows]
+        except (ValueError, TypeError):
+            # An unreadable estimate plans no hours, as a missing one does.
+            day = _readable_day
             return [
-                PlannedWork(r[0], r[1], float(r[2] or 0), _day(r[3]), _day(r[4]))
-                for r in db.execute(
-                    "SELECT t.persona_id, t.team_id, t.estimate_hours, t.start_date, t.due_date "
-                    "FROM tasks t JOIN stages s ON s.id = t.stage_id "
-                    "WHERE t.archived = 0 AND s.kind != 'done'"
-                ).fetchall()
+                PlannedWork(r[0], r[1], _readable_hours(r[2]) or 0.0, day(r[3]), day(r[4]))
+                for r in rows
             ]
 
     # -- writing --------------------------------------------------------------------------------
@@ -131,14 +168,8 @@ class CampaignPlanStore(TaskStore):
             stamp = now_text()
             updates = []
             for task_id, start, due in rows:
-                new_start, new_due = shifted(_day(start), days), shifted(_day(due), days)
                 updates.append(
-                    (
-                        new_start.isoformat() if new_start else None,
-                        new_due.isoformat() if new_due else None,
-                        stamp,
-                        task_id,
-                    )
+                    (_shifted_text(start, days), _shifted_text(due, days), stamp, task_id)
                 )
             db.conn.executemany(
                 "UPDATE tasks SET start_date = ?, due_date = ?, updated_at = ?, "
@@ -155,10 +186,14 @@ class CampaignPlanStore(TaskStore):
     ) -> tuple[Campaign, list[Task]]:
         """A new campaign and its tasks (each tied to it), in one unit of work. Ids given are
         kept, so `delete_campaign` can be undone exactly."""
-        campaign = Campaign.model_validate(campaign.model_dump())
-        validated = [Task.model_validate(t.model_dump()) for t in tasks]
-        with self._write():
-            created = self._insert("campaigns", campaign)
+        checked = Campaign.model_validate(campaign.model_dump())
+        # Tasks put back by an undo keep what the file held and could not be read.
+        validated = [
+            Task.model_validate(t.model_dump()).model_copy(update={"problems": t.problems})
+            for t in tasks
+        ]
+        with self._write() as db:
+            created = keep_unread(db, "campaigns", campaign, self._insert("campaigns", checked))
             added = [
                 self._insert_task(task.model_copy(update={"campaign_id": created.id}))
                 for task in validated

@@ -11,7 +11,9 @@ from typing import Any
 from mopsboard.domain.calendar import Period
 from mopsboard.domain.capacity import CapacityInputs, WorkItem
 from mopsboard.domain.models import StageKind, Task
+from mopsboard.domain.workload import PLACING_FIELDS
 from mopsboard.store.people import PeopleStore
+from mopsboard.store.task_rows import MAX_HOURS
 from mopsboard.store.tasks import TaskStore
 
 _ITEM_COLUMNS = (
@@ -23,16 +25,67 @@ _ITEM_COLUMNS = (
 _ON_LIVE_BOARD = "t.board_id NOT IN (SELECT id FROM boards WHERE archived = 1)"
 
 
-def _open_items(rows: Iterable[Sequence[Any]]) -> list[WorkItem]:
+# A date another program wrote in another form is taken in, to be listed as unreadable: SQLite
+# compares it as text, so the period test would keep it out or let it in by chance.
+_NOT_A_DAY = "NOT GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
+
+
+def _open_items(rows: Sequence[Sequence[Any]]) -> list[WorkItem]:
     """Rows of open tasks (neither done nor archived) as work items: the hot path of a map of
-    tens of thousands of tasks, so tuples are unpacked and made without keyword handling."""
-    make, day = WorkItem._make, date.fromisoformat
-    return [
-        make(
-            (i, title, who, team, hours, day(s) if s else None, day(d) if d else None, False, False)
-        )
-        for i, title, who, team, hours, s, d in rows
-    ]
+    tens of thousands of tasks, so tuples are unpacked and made without keyword handling. Rows
+    with a value that cannot be read (rare) are read again one field at a time."""
+    make, day, limit = WorkItem._make, date.fromisoformat, MAX_HOURS
+    try:
+        return [
+            make(
+                (
+                    i,
+                    title,
+                    who,
+                    team,
+                    h if h is None or (h.__class__ is float and h <= limit) else _refuse(h),
+                    day(s) if s else None,
+                    day(d) if d else None,
+                    False,
+                    False,
+                    (),
+                )
+            )
+            for i, title, who, team, h, s, d in rows
+        ]
+    except (ValueError, TypeError):
+        return [_item(row) for row in rows]
+
+
+def _refuse(value: object) -> float:
+    raise ValueError(value)
+
+
+def _item(row: Sequence[Any], done: bool = False, archived: bool = False) -> WorkItem:
+    """One row as a work item, naming the values that cannot be read instead of guessing."""
+    hours, hours_read = _read_hours(row[4])
+    start, start_read = _read_day(row[5])
+    due, due_read = _read_day(row[6])
+    read = (hours_read, start_read, due_read)
+    bad = tuple(name for name, ok in zip(PLACING_FIELDS, read, strict=True) if not ok)
+    return WorkItem(row[0], row[1], row[2], row[3], hours, start, due, done, archived, bad)
+
+
+def _read_hours(value: object) -> tuple[float | None, bool]:
+    if value is None:
+        return None, True
+    if isinstance(value, float) and 0.0 <= value <= MAX_HOURS:
+        return value, True
+    return None, False
+
+
+def _read_day(value: object) -> tuple[date | None, bool]:
+    if not value:
+        return None, True
+    try:
+        return date.fromisoformat(value if isinstance(value, str) else ""), True
+    except ValueError:
+        return None, False
 
 
 class CapacityStore(TaskStore, PeopleStore):
@@ -45,7 +98,8 @@ class CapacityStore(TaskStore, PeopleStore):
             f"{_ITEM_COLUMNS} FROM tasks t WHERE t.archived = 0 "  # noqa: S608
             "AND t.stage_id NOT IN (SELECT id FROM stages WHERE kind = ?) "
             f"AND {_ON_LIVE_BOARD} AND (t.due_date IS NULL "
-            "OR (t.due_date >= ? AND COALESCE(t.start_date, t.due_date) <= ?))"
+            "OR (t.due_date >= ? AND COALESCE(t.start_date, t.due_date) <= ?) "
+            f"OR t.due_date {_NOT_A_DAY} OR t.start_date {_NOT_A_DAY})"
         )
         params = [StageKind.DONE.value, period.first.isoformat(), period.last.isoformat()]
         with self._read() as db:
@@ -68,14 +122,7 @@ class CapacityStore(TaskStore, PeopleStore):
                     f"FROM tasks t JOIN stages s ON s.id = t.stage_id WHERE t.id IN ({marks})",
                     chunk,
                 )
-                found.extend(
-                    WorkItem(
-                        *row[:5],
-                        *(date.fromisoformat(v) if v else None for v in row[5:7]),
-                        *map(bool, row[7:]),
-                    )
-                    for row in rows.fetchall()
-                )
+                found.extend(_item(row, bool(row[7]), bool(row[8])) for row in rows.fetchall())
         return found
 
     def member_wip(self, member_ids: Iterable[int] | None = None) -> dict[int, int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from mopsboard.domain.errors import NotFoundError
 from mopsboard.domain.models import Campaign, Persona
 from mopsboard.store.base import StoreBase
+from mopsboard.store.salvage import keep_unread
 
 
 class CatalogStore(StoreBase):
@@ -27,10 +28,10 @@ class CatalogStore(StoreBase):
             return self._insert("campaigns", Campaign.model_validate(campaign.model_dump()))
 
     def update_campaign(self, campaign: Campaign) -> Campaign:
-        with self._write():
-            return self._update(
-                "campaigns", Campaign.model_validate(campaign.model_dump()), "campaign"
-            )
+        checked = Campaign.model_validate(campaign.model_dump())
+        with self._write() as db:
+            saved = self._update("campaigns", checked, "campaign")
+            return keep_unread(db, "campaigns", campaign, saved)
 
     def personas(self, *, include_archived: bool = False) -> list[Persona]:
         where = "" if include_archived else "archived = 0"
@@ -53,5 +54,7 @@ class CatalogStore(StoreBase):
             return self._insert("personas", persona)
 
     def update_persona(self, persona: Persona) -> Persona:
-        with self._write():
-            return self._update("personas", Persona.model_validate(persona.model_dump()), "persona")
+        checked = Persona.model_validate(persona.model_dump())
+        with self._write() as db:
+            saved = self._update("personas", checked, "persona")
+            return keep_unread(db, "personas", persona, saved)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from mopsboard.domain.errors import MopsboardError, NotFoundError
 from mopsboard.domain.models import Member, Team, TimeOff
 from mopsboard.store.base import StoreBase, now_text
+from mopsboard.store.salvage import keep_unread
 
 
 class PeopleStore(StoreBase):
@@ -27,8 +28,9 @@ class PeopleStore(StoreBase):
             return self._insert("teams", Team.model_validate(team.model_dump()))
 
     def update_team(self, team: Team) -> Team:
-        with self._write():
-            return self._update("teams", Team.model_validate(team.model_dump()), "team")
+        checked = Team.model_validate(team.model_dump())
+        with self._write() as db:
+            return keep_unread(db, "teams", team, self._update("teams", checked, "team"))
 
     def members(self, team_id: int | None = None, *, include_inactive: bool = True) -> list[Member]:
         clauses, params = [], []
@@ -58,10 +60,12 @@ class PeopleStore(StoreBase):
             return self._insert("members", member)
 
     def update_member(self, member: Member) -> Member:
-        member = Member.model_validate(member.model_dump())
+        sent, member = member, Member.model_validate(member.model_dump())
         with self._write() as db:
             self._require("teams", member.team_id, "team")
-            updated = self._update("members", member, "team member")
+            updated = keep_unread(
+                db, "members", sent, self._update("members", member, "team member")
+            )
             # A task assigned to a member belongs to the member's team.
             retagged = [
                 row[0]
@@ -84,8 +88,14 @@ class PeopleStore(StoreBase):
 
     def time_off(self, member_id: int | None = None) -> list[TimeOff]:
         if member_id is None:
-            return self._all(TimeOff, "time_off", order="start_date, id")
-        return self._all(TimeOff, "time_off", "member_id = ?", [member_id], order="start_date, id")
+            entries = self._all(TimeOff, "time_off", order="start_date, id")
+        else:
+            entries = self._all(
+                TimeOff, "time_off", "member_id = ?", [member_id], order="start_date, id"
+            )
+        # Dates that cannot be read (another program wrote them) read as a stand-in day, which
+        # must not take hours off anyone's weeks: such an entry is left out.
+        return [e for e in entries if not (e.problem("start_date") or e.problem("end_date"))]
 
     def add_time_off(self, entry: TimeOff) -> TimeOff:
         entry = TimeOff.model_validate(entry.model_dump())
@@ -101,10 +111,10 @@ class PeopleStore(StoreBase):
             return entry
 
     def update_time_off(self, entry: TimeOff) -> TimeOff:
-        entry = TimeOff.model_validate(entry.model_dump())
-        with self._write():
+        sent, entry = entry, TimeOff.model_validate(entry.model_dump())
+        with self._write() as db:
             self._require("members", entry.member_id, "team member")
-            return self._update("time_off", entry, "time off")
+            return keep_unread(db, "time_off", sent, self._update("time_off", entry, "time off"))
 
     # -- undoing an add -------------------------------------------------------------------------
     # Undo removes what an add created and redo puts it back under the same id, so later steps

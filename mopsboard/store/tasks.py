@@ -2,93 +2,22 @@
 
 from __future__ import annotations
 
-import functools
-import json
 from collections.abc import Iterable, Sequence
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
 from pydantic import TypeAdapter
 
 from mopsboard.domain import ranking
 from mopsboard.domain.errors import MopsboardError, NotFoundError
-from mopsboard.domain.models import ChecklistItem, Priority, StageKind, Task
+from mopsboard.domain.models import StageKind, Task
 from mopsboard.domain.rules import check_gate, check_wip
 from mopsboard.store.base import now_text, to_row
 from mopsboard.store.boards import BoardStore
+from mopsboard.store.salvage import keep_unread, unread_columns
+from mopsboard.store.task_rows import TASK_COLUMNS, task_from_row
 
-TASK_COLUMNS = (
-    "id, board_id, stage_id, rank, title, description, campaign_id, persona_id, assignee_id, "
-    "team_id, estimate_hours, start_date, due_date, priority, labels, checklist, archived, "
-    "created_at, updated_at, completed_at, version"
-)
-
-
-_TASK_FIELDS = frozenset(Task.model_fields)
-_ITEM_FIELDS = frozenset(ChecklistItem.model_fields)
-_PRIORITIES = {int(p): p for p in Priority}
-
-
-def _built(cls: type[Any], values: dict[str, Any], fields: frozenset[str]) -> Any:
-    """What `model_construct` makes, without its per-call bookkeeping: reading a 10,000-task board
-    spends most of its time here otherwise."""
-    instance = object.__new__(cls)
-    object.__setattr__(instance, "__dict__", values)
-    object.__setattr__(instance, "__pydantic_fields_set__", set(fields))
-    object.__setattr__(instance, "__pydantic_extra__", None)
-    object.__setattr__(instance, "__pydantic_private__", None)
-    return instance
-
-
-@functools.lru_cache(maxsize=8192)
-def _labels(text: str) -> tuple[str, ...]:
-    # Boards repeat the same few label sets, so each distinct one is parsed once.
-    return tuple(str(label) for label in json.loads(text)) if text and text != "[]" else ()
-
-
-@functools.lru_cache(maxsize=8192)
-def _checklist(text: str) -> tuple[ChecklistItem, ...]:
-    if not text or text == "[]":
-        return ()
-    return tuple(
-        _built(
-            ChecklistItem,
-            {"text": str(item.get("text", "")), "done": bool(item.get("done"))},
-            _ITEM_FIELDS,
-        )
-        for item in json.loads(text)
-    )
-
-
-def task_from_row(row: Sequence[Any]) -> Task:
-    """Rows were validated on the way in, so reading skips validation; types are converted here
-    as validation would. The shared tuples are immutable, as the models are."""
-    moment, day = datetime.fromisoformat, date.fromisoformat
-    values = {
-        "id": row[0],
-        "version": row[20],
-        "updated_at": moment(row[18]) if row[18] else None,
-        "board_id": row[1],
-        "stage_id": row[2],
-        "title": row[4],
-        "description": row[5],
-        "rank": row[3],
-        "campaign_id": row[6],
-        "persona_id": row[7],
-        "assignee_id": row[8],
-        "team_id": row[9],
-        "estimate_hours": row[10],
-        "start_date": day(row[11]) if row[11] else None,
-        "due_date": day(row[12]) if row[12] else None,
-        "priority": _PRIORITIES.get(row[13], Priority.NONE),
-        "labels": _labels(row[14]),
-        "checklist": _checklist(row[15]),
-        "archived": bool(row[16]),
-        "created_at": moment(row[17]) if row[17] else None,
-        "completed_at": moment(row[19]) if row[19] else None,
-    }
-    task: Task = _built(Task, values, _TASK_FIELDS)
-    return task
+__all__ = ["TASK_COLUMNS", "TaskStore", "task_from_row"]
 
 
 class TaskStore(BoardStore):
@@ -311,6 +240,8 @@ class TaskStore(BoardStore):
             }
         )
         row = to_row(task, exclude=("id",) if task.id is None else ())
+        # A deleted task put back (undo) holds again what the file held, readable or not.
+        row |= unread_columns(task)
         row["version"] = 1
         columns = ", ".join(row)
         marks = ", ".join("?" for _ in row)
@@ -347,7 +278,7 @@ class TaskStore(BoardStore):
                     "VALUES (?, ?, ?, ?)",
                     [current.id, current.stage_id, validated.stage_id, now_text()],
                 )
-            return self._update("tasks", validated, "task")
+            return keep_unread(db, "tasks", task, self._update("tasks", validated, "task"))
 
     def delete_tasks(self, task_ids: Sequence[int]) -> list[Task]:
         """Deletes tasks for good; returns them as they were so the delete can be undone."""
