@@ -219,13 +219,23 @@ def _tasks(args: argparse.Namespace) -> int:
 
     with Workspace.open(args.file, read_only=True) as workspace:
         board_id = workspace.board_named(args.board).id if args.board else None
-        rows = _task_rows(workspace, workspace.tasks(board_id))
+        tasks = workspace.tasks(board_id)
+        rows = _task_rows(workspace, tasks)
         with_board = board_id is None and len(workspace.boards(include_archived=True)) > 1
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
         print(_table(rows, with_board))
+    _warn_unreadable(tasks)
     return 0
+
+
+def _warn_unreadable(tasks: Sequence[Task]) -> None:
+    # Such a task is listed with the field at its default; this says which and what to fix.
+    for task in tasks:
+        for problem in task.problems:
+            where = f"task {task.id} '{printable(task.title)}'"
+            print(f"{APP_NAME}: warning: {where}: {printable(problem.text)}", file=sys.stderr)
 
 
 def _add_task(args: argparse.Namespace) -> int:
