@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Collection, Mapping
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError, create_model
@@ -35,6 +35,9 @@ _STAND_INS: dict[object, object] = {str: "(unreadable)", int: 1, date: date(1970
 _JSON_WORDS = {"labels": "a list of labels", "checklist": "a list of checklist items"}
 # The store sets this on every write: an unreadable one is simply replaced, nothing to report.
 _STORE_SET = frozenset({"updated_at"})
+# Columns the file requires (NOT NULL) though the model allows none: read as a stand-in, so a
+# write of the record goes in before the stored value is put back.
+_NOT_NULL: dict[str, object] = {"created_at": datetime(1970, 1, 1, tzinfo=UTC)}
 
 
 def read_record(model_class: type[R], row: Mapping[str, Any], json_columns: Collection[str]) -> R:
@@ -76,7 +79,9 @@ def salvage(model_class: type[R], row: Mapping[str, Any], json_columns: Collecti
         for key, reason in failing.items():
             stored = row.get(key)
             info = fields[key]
-            if info.is_required():
+            if key in _NOT_NULL:
+                values[key] = read_as = _NOT_NULL[key]
+            elif info.is_required():
                 stand_in = _STAND_INS.get(info.annotation, stored)
                 usable = isinstance(stored, type(stand_in)) and not isinstance(stored, bool)
                 values[key] = stand_in
