@@ -54,6 +54,8 @@ class StageSummary:
 def task_tooltip(task: Task, lookups: Lookups) -> str:
     """What a card says to a hover or a screen reader."""
     parts = [task.title]
+    # First, as the card's mark is: what the file holds that cannot be read.
+    parts.extend(f"Problem: {problem.text}" for problem in task.problems)
     if task.campaign_id in lookups.campaigns:
         parts.append(f"Campaign: {lookups.campaigns[task.campaign_id].name}")
     if task.persona_id in lookups.personas:

@@ -72,7 +72,7 @@ class CardDelegate(QStyledItemDelegate):
         self._wip_over = self._over_wip_limit(model)
         key = (
             f"card:{task.id}:{task.version}:{task.updated_at}:{model.lookups_generation}:"
-            f"{int(task.assignee_id in self._wip_over)}:"
+            f"{int(task.assignee_id in self._wip_over)}:{len(task.problems)}:"
             f"{model.today}:{size.width()}x{size.height()}@{ratio}:{int(selected)}{int(focused)}:"
             f"{self.background}"
         )
@@ -116,13 +116,18 @@ class CardDelegate(QStyledItemDelegate):
         title_font = QFont(base)
         title_font.setBold(True)
         painter.setFont(title_font)
-        painter.setPen(QColor(theme.TEXT))
         metrics = QFontMetrics(title_font)
-        title_rect = QRect(inner.left(), inner.top(), inner.width(), metrics.height() * 2)
+        title_width = inner.width()
+        if task.problems:
+            mark = metrics.height()
+            self._paint_problem_mark(painter, QRect(inner.right() - mark, inner.top(), mark, mark))
+            title_width -= mark + 4
+        title_rect = QRect(inner.left(), inner.top(), title_width, metrics.height() * 2)
+        painter.setPen(QColor(theme.TEXT))
         painter.drawText(
             title_rect,
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
-            self._elide_two_lines(task.title, metrics, inner.width()),
+            self._elide_two_lines(task.title, metrics, title_width),
         )
 
         small = QFont(base)
@@ -229,6 +234,19 @@ class CardDelegate(QStyledItemDelegate):
                 text_colour=QColor("#374151"),
             )
             x += width + 4
+
+    @staticmethod
+    def _paint_problem_mark(painter: QPainter, rect: QRect) -> None:
+        """A warning triangle: the file holds a value of this task that cannot be read (the
+        tooltip and the editor say which)."""
+        triangle = QPainterPath()
+        triangle.moveTo(rect.center().x(), rect.top())
+        triangle.lineTo(rect.right(), rect.bottom())
+        triangle.lineTo(rect.left(), rect.bottom())
+        triangle.closeSubpath()
+        painter.fillPath(triangle, QColor(theme.SOON))
+        painter.setPen(QColor(theme.CARD))
+        painter.drawText(rect.adjusted(0, 2, 0, 0), int(Qt.AlignmentFlag.AlignCenter), "!")
 
     def _over_wip_limit(self, model: BoardModel) -> frozenset[int]:
         watch = WipWatch.of(model.workspace)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 
@@ -12,6 +15,27 @@ class FieldErrors:
         self.labels: dict[str, QLabel] = {}
         self.form = _error_label()
         self.form.show()
+        # Problems no check of the form's values finds, shown until the field changes: a value
+        # the file holds that cannot be read reads as the field's default, which is valid.
+        self.held: dict[str, str] = {}
+
+    def hold_until(
+        self,
+        field: str,
+        message: str,
+        changes: Iterable[SignalInstance],
+        then: Callable[[], object],
+    ) -> None:
+        """Shows `message` by `field` until one of `changes` fires (the user gave the field a
+        value), then calls `then` (the dialog's check, which shows what is left)."""
+        self.held[field] = message
+
+        def release(*_: object) -> None:
+            if self.held.pop(field, None) is not None:
+                then()
+
+        for signal in changes:
+            signal.connect(release)
 
     def wrap(self, widget: QWidget, field: str, *, stretch_after: int = 0) -> QWidget:
         """The field's widget with its (hidden until needed) error label under it."""
@@ -34,7 +58,8 @@ class FieldErrors:
 
     def show(self, problems: dict[str, str], form_level: str = "") -> bool:
         """Shows each problem by its field (others, and `form_level`, below the form); returns
-        whether there are none."""
+        whether there are none (held ones included)."""
+        problems = problems | self.held
         for field, label in self.labels.items():
             message = problems.get(field, "")
             label.setText(message)

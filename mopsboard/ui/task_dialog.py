@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, SignalInstance
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from mopsboard.domain.errors import validation_messages
-from mopsboard.domain.models import Priority, Stage, Task
+from mopsboard.domain.models import FieldProblem, Priority, Stage, Task
 from mopsboard.qt.board_parts import Lookups
 from mopsboard.ui.form_errors import FieldErrors
 from mopsboard.ui.markdown_view import InertMarkdownView
@@ -183,6 +184,7 @@ class TaskDialog(QDialog):
             optional.picker.dateChanged.connect(self.validate)
         self.description.textChanged.connect(self.validate)
         self.checklist.itemChanged.connect(self.validate)
+        self.kept = self._hold_unread(task, layout)
         self.validate()
 
     # -- building -------------------------------------------------------------------------------
@@ -222,11 +224,11 @@ class TaskDialog(QDialog):
         self.new_item.setObjectName("newChecklistItem")
         self.new_item.setPlaceholderText("New item, then Enter")
         self.new_item.returnPressed.connect(self._add_from_line)
-        remove = QPushButton("Remove")
-        remove.clicked.connect(self._remove_selected)
+        self.remove_item = QPushButton("Remove")
+        self.remove_item.clicked.connect(self._remove_selected)
         row = QHBoxLayout()
         row.addWidget(self.new_item, 1)
-        row.addWidget(remove)
+        row.addWidget(self.remove_item)
         layout = QVBoxLayout(page)
         layout.addWidget(self.checklist, 1)
         layout.addLayout(row)
@@ -249,6 +251,69 @@ class TaskDialog(QDialog):
         for item in self.checklist.selectedItems():
             self.checklist.takeItem(self.checklist.row(item))
         self.validate()
+
+    # -- values the file holds that cannot be read -----------------------------------------------
+
+    def _changes(self) -> dict[str, list[SignalInstance]]:
+        """What the user does to give each field of the form a value."""
+        dates = {"start_date": self.start, "due_date": self.due}
+        combos = {
+            "stage_id": self.stage,
+            "campaign_id": self.campaign,
+            "persona_id": self.persona,
+            "assignee_id": self.assignee,
+            "team_id": self.team,
+            "priority": self.priority,
+        }
+        model = self.checklist.model()
+        return {
+            "title": [self.title.textChanged],
+            "estimate_hours": [self.estimate.textChanged],
+            "labels": [self.labels.textChanged],
+            "description": [self.description.textChanged],
+            # Remove counts even with nothing selected: it is how to keep no items.
+            "checklist": [
+                self.checklist.itemChanged,
+                model.rowsInserted,
+                model.rowsRemoved,
+                self.remove_item.clicked,
+            ],
+            **{f: [d.enabled.toggled, d.picker.dateChanged] for f, d in dates.items()},
+            **{f: [c.currentIndexChanged] for f, c in combos.items()},
+        }
+
+    def _hold_unread(self, task: Task, layout: QVBoxLayout) -> tuple[FieldProblem, ...]:
+        """Each field the file holds in a form that cannot be read shows that, with what the file
+        holds, and Save waits until the field is given a value. Returns the problems of fields
+        the form does not show: saving leaves those as the file holds them (see store/salvage)."""
+        changes = self._changes()
+        kept = tuple(p for p in task.problems if p.field not in changes)
+        for problem in task.problems:
+            if problem.field in changes:
+                self._show_stored(problem)
+                message = f"{problem.text}. Change it to save the task."
+                self.field_errors.hold_until(
+                    problem.field, message, changes[problem.field], self.validate
+                )
+        if kept:
+            note = QLabel(
+                "Not in this editor, kept as the file holds them: "
+                + "; ".join(p.text for p in kept)
+            )
+            note.setObjectName("taskKeptProblems")
+            note.setWordWrap(True)
+            layout.insertWidget(layout.indexOf(self.form_error), note)
+        return kept
+
+    def _show_stored(self, problem: FieldProblem) -> None:
+        """Puts what the file holds in a text field, to be corrected there."""
+        stored = problem.stored
+        # Labels as a person types them ("legal, gdpr"), not a list gone wrong ('["a", 1]').
+        typed = isinstance(stored, str) and not stored.lstrip().startswith(("[", "{", '"'))
+        if problem.field == "estimate_hours" and isinstance(stored, str | int | float):
+            self.estimate.setText(f"{stored:g}" if isinstance(stored, float) else str(stored))
+        elif problem.field == "labels" and typed:
+            self.labels.setText(str(stored))
 
     # -- validating -----------------------------------------------------------------------------
 
@@ -308,5 +373,5 @@ class TaskDialog(QDialog):
         task = self.validate()
         if task is None:
             return
-        self.result_task = task
+        self.result_task = task.model_copy(update={"problems": self.kept})
         self.accept()
