@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import ValidationError
+from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
@@ -141,7 +142,27 @@ class CampaignDialog(QDialog):
             optional.picker.dateChanged.connect(self.validate)
         self.objective.textChanged.connect(self.validate)
         self.colour.clicked.connect(self.validate)
+        self.kept = self.field_errors.hold_unread(campaign, self._changes(), self.validate)
         self.validate()
+
+    def _changes(self) -> dict[str, list[SignalInstance]]:
+        """What the user does to give each field of the form a value."""
+        lines = {
+            "name": self.name,
+            "owner": self.owner,
+            "channel": self.channel,
+            "audience": self.audience,
+            "budget": self.budget,
+        }
+        dates = {"start_date": self.start, "launch_date": self.launch, "end_date": self.end}
+        return {
+            **{f: [line.textChanged] for f, line in lines.items()},
+            **{f: [d.enabled.toggled, d.picker.dateChanged] for f, d in dates.items()},
+            "status": [self.status.currentIndexChanged],
+            "objective": [self.objective.textChanged],
+            # Opening the colour picker counts, even to keep the colour shown.
+            "colour": [self.colour.clicked],
+        }
 
     def _values(self) -> tuple[dict[str, Any], dict[str, str]]:
         problems: dict[str, str] = {}
@@ -189,5 +210,5 @@ class CampaignDialog(QDialog):
         campaign = self.validate()
         if campaign is None:
             return
-        self.result_campaign = campaign
+        self.result_campaign = campaign.model_copy(update={"problems": self.kept})
         self.accept()

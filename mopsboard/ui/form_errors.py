@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from mopsboard.domain.models import FieldProblem, Record
 
 
 class FieldErrors:
@@ -36,6 +38,22 @@ class FieldErrors:
 
         for signal in changes:
             signal.connect(release)
+
+    def hold_unread(
+        self,
+        record: Record,
+        changes: Mapping[str, Iterable[SignalInstance]],
+        then: Callable[[], object],
+    ) -> tuple[FieldProblem, ...]:
+        """Each field of the form that the file holds in a form that cannot be read (see
+        store/salvage) shows that, with what the file holds, until the user gives it a value
+        (one of its `changes`). Returns the problems of the fields the form does not show: a
+        save carries them, so the store leaves those as the file holds them."""
+        for problem in record.problems:
+            if problem.field in changes:
+                message = f"{problem.text}. Change it to save."
+                self.hold_until(problem.field, message, changes[problem.field], then)
+        return tuple(p for p in record.problems if p.field not in changes)
 
     def wrap(self, widget: QWidget, field: str, *, stretch_after: int = 0) -> QWidget:
         """The field's widget with its (hidden until needed) error label under it."""

@@ -283,18 +283,11 @@ class TaskDialog(QDialog):
         }
 
     def _hold_unread(self, task: Task, layout: QVBoxLayout) -> tuple[FieldProblem, ...]:
-        """Each field the file holds in a form that cannot be read shows that, with what the file
-        holds, and Save waits until the field is given a value. Returns the problems of fields
-        the form does not show: saving leaves those as the file holds them (see store/salvage)."""
-        changes = self._changes()
-        kept = tuple(p for p in task.problems if p.field not in changes)
+        """Save waits until each field the file holds in a form that cannot be read is given a
+        value (FieldErrors.hold_unread); those the form does not show are listed, and kept."""
         for problem in task.problems:
-            if problem.field in changes:
-                self._show_stored(problem)
-                message = f"{problem.text}. Change it to save the task."
-                self.field_errors.hold_until(
-                    problem.field, message, changes[problem.field], self.validate
-                )
+            self._show_stored(problem)
+        kept = self.field_errors.hold_unread(task, self._changes(), self.validate)
         if kept:
             note = QLabel(
                 "Not in this editor, kept as the file holds them: "

@@ -12,9 +12,12 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QColorDialog
 from pytestqt.qtbot import QtBot
 
 from mopsboard.store.workspace import Workspace
+from mopsboard.ui.campaign_dialog import CampaignDialog
 from mopsboard.ui.main_window import MainWindow
 from mopsboard.ui.task_dialog import TaskDialog
 
@@ -128,7 +131,7 @@ def test_the_editor_shows_the_problem_and_saves_once_it_is_fixed(
     label = dialog.form_error if field == "checklist" else dialog.errors[field]
     assert label.isVisible()
     assert raw in label.text()
-    assert label.text().endswith("Change it to save the task.")
+    assert label.text().endswith("Change it to save.")
     assert not dialog.save_button.isEnabled()
     if prefilled:
         assert (dialog.estimate if field == "estimate_hours" else dialog.labels).text() == prefilled
@@ -165,3 +168,59 @@ def test_a_field_the_editor_does_not_show_is_kept_as_the_file_holds_it(
     assert dialog.result_task is not None
     window._save_edit(dialog.original, dialog.result_task)
     assert stored(path, "E, renamed", "created_at") == "last week"
+
+
+def test_every_view_opens_with_a_bad_value_in_every_table(
+    qtbot: QtBot, board_ws: Workspace
+) -> None:
+    path = board_ws.path
+    conn = sqlite3.connect(path)
+    try:
+        for sql in (
+            "UPDATE tasks SET due_date = '2026-02-30', estimate_hours = 'lots' WHERE title = 'A'",
+            "UPDATE tasks SET start_date = 'tomorrow', labels = '{\"a\": 1}' WHERE title = 'D'",
+            "UPDATE campaigns SET colour = 'red', launch_date = 'soon' WHERE id = 1",
+            "UPDATE personas SET colour = 'violet' WHERE name = 'Modernizer'",
+            "UPDATE members SET weekly_hours = 'lots', working_days = 'weekdays'",
+            "UPDATE teams SET colour = 'green'",
+        ):
+            conn.execute(sql)
+        conn.commit()
+    finally:
+        conn.close()
+    win = MainWindow(board_ws)
+    qtbot.addWidget(win)
+    win.resize(1440, 900)
+    win.show()
+    qtbot.waitExposed(win)
+    assert len(win.model.tasks) == 7
+    for key in ("capacity", "campaigns", "timeline", "personas", "board"):
+        assert win.show_view(key)
+        win.grab()
+    win.close()
+
+
+def test_the_campaign_editor_holds_a_colour_it_cannot_read(
+    qtbot: QtBot, board_ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = board_ws.path
+    campaign = board_ws.campaign_named("Spring launch")
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("UPDATE campaigns SET colour = 'red' WHERE id = ?", [campaign.id])
+        conn.commit()
+    finally:
+        conn.close()
+    dialog = CampaignDialog(board_ws.campaign(campaign.id or 0))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "the file holds 'red'" not in dialog.errors["colour"].text()  # the reason quotes it
+    assert "not 'red'" in dialog.errors["colour"].text()
+    assert not dialog.save_button.isEnabled()
+    monkeypatch.setattr(QColorDialog, "getColor", lambda *a, **k: QColor("#ff0000"))
+    qtbot.mouseClick(dialog.colour, Qt.MouseButton.LeftButton)
+    assert dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result_campaign is not None
+    board_ws.update_campaign(dialog.result_campaign)
+    assert board_ws.campaign(campaign.id or 0).colour == "#ff0000"
