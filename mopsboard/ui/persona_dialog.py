@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import ValidationError
+from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -79,6 +80,14 @@ class PersonaDialog(QDialog):
         self.colour.clicked.connect(self.validate)
         self.grid_x.valueChanged.connect(self.validate)
         self.grid_y.valueChanged.connect(self.validate)
+        changes: dict[str, list[SignalInstance]] = {
+            "name": [self.name.textChanged],
+            "description": [self.description.textChanged],
+            "colour": [self.colour.clicked],
+            "x": [self.grid_x.valueChanged],
+            "y": [self.grid_y.valueChanged],
+        }
+        self.kept = self.field_errors.hold_unread(persona, changes, self.validate)
         self.validate()
 
     def _values(self) -> dict[str, Any]:
@@ -104,5 +113,5 @@ class PersonaDialog(QDialog):
     def _save(self) -> None:
         persona = self.validate()
         if persona is not None:
-            self.result_persona = persona
+            self.result_persona = persona.model_copy(update={"problems": self.kept})
             self.accept()

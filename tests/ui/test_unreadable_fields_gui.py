@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from mopsboard.store.workspace import Workspace
 from mopsboard.ui.campaign_dialog import CampaignDialog
 from mopsboard.ui.main_window import MainWindow
+from mopsboard.ui.persona_dialog import PersonaDialog
 from mopsboard.ui.task_dialog import TaskDialog
 
 
@@ -224,3 +225,22 @@ def test_the_campaign_editor_holds_a_colour_it_cannot_read(
     assert dialog.result_campaign is not None
     board_ws.update_campaign(dialog.result_campaign)
     assert board_ws.campaign(campaign.id or 0).colour == "#ff0000"
+
+
+def test_the_persona_editor_holds_a_colour_it_cannot_read(
+    qtbot: QtBot, board_ws: Workspace
+) -> None:
+    persona = board_ws.personas()[0]
+    conn = sqlite3.connect(board_ws.path)
+    try:
+        conn.execute("UPDATE personas SET colour = 'violet' WHERE id = ?", [persona.id])
+        conn.commit()
+    finally:
+        conn.close()
+    dialog = PersonaDialog(board_ws.persona(persona.id or 0))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "not 'violet'" in dialog.errors["colour"].text()
+    assert not dialog.save_button.isEnabled()
+    dialog.name.setText("Modernizer (EMEA)")
+    assert not dialog.save_button.isEnabled()
