@@ -275,3 +275,31 @@ def test_a_required_field_keeps_its_text_and_must_be_fixed(ws: Workspace, ws_pat
         ws.update_team(read.model_copy(update={"archived": True}))
     ws.update_team(read.model_copy(update={"name": "Content"}))
     assert ws.team(team.id or 0).problems == ()
+
+
+def test_a_row_whose_fields_read_but_disagree_reads_as_it_is(
+    ws: Workspace, ws_path: Path, three: list[Task]
+) -> None:
+    # A due date before the start is the editor's to show (as for a row needing no salvage);
+    # here another field sends the row through the salvage too.
+    bad = three[0]
+    write(
+        ws_path,
+        "UPDATE tasks SET start_date = '2026-03-10', due_date = '2026-03-01', "
+        "labels = 'legal, gdpr', estimate_hours = 3.14159 WHERE id = ?",
+        bad.id,
+    )
+    read = ws.task(bad.id or 0)
+    assert (read.start_date, read.due_date) == (date(2026, 3, 10), date(2026, 3, 1))
+    assert read.estimate_hours == 3.14  # each field still checked (and rounded) on its own
+    assert [p.field for p in read.problems] == ["labels"]
+    campaign = ws.add_campaign(Campaign(name="Spring"))
+    write(
+        ws_path,
+        "UPDATE campaigns SET start_date = '2026-05-01', launch_date = '2026-04-01', "
+        "colour = 'red' WHERE id = ?",
+        campaign.id,
+    )
+    read_campaign = ws.campaign(campaign.id or 0)
+    assert read_campaign.launch_date == date(2026, 4, 1)
+    assert [p.field for p in read_campaign.problems] == ["colour"]
