@@ -7,14 +7,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QPixmapCache
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from mopsboard import APP_NAME, __version__
 from mopsboard.domain.errors import MopsboardError
 from mopsboard.paths import ORGANISATION, WORKSPACE_SUFFIX
 from mopsboard.store.backups import make_daily_backup
+from mopsboard.store.open_files import file_key
 from mopsboard.store.workspace import Workspace
 from mopsboard.ui.error_dialog import install as install_error_hook
+from mopsboard.ui.file_dialogs import WORKSPACE_FILTER, ask_open_path, ask_save_path
 from mopsboard.ui.icons import app_icon
 from mopsboard.ui.main_window import MainWindow, remember_recent
 from mopsboard.ui.theme import STYLE_SHEET
@@ -45,9 +47,25 @@ class Windows:
     def __init__(self) -> None:
         self.windows: list[MainWindow] = []
 
+    def window_for(self, path: Path) -> MainWindow | None:
+        """The window that has `path` open, whatever its spelling (a link, "./", another case)."""
+        key = file_key(path)
+        if key is None:
+            return None
+        return next((w for w in self.windows if file_key(w.workspace.path) == key), None)
+
     def open(
         self, path: Path, parent: QWidget | None = None, *, read_only: bool = False
     ) -> MainWindow | None:
+        """Opens a window on `path`; one that is open already is brought to the front instead
+        (one window per workspace per process: a second connection would gain nothing, and
+        its set-up must not touch a file this process holds locks on)."""
+        existing = self.window_for(path)
+        if existing is not None:
+            existing.showNormal()
+            existing.raise_()
+            existing.activateWindow()
+            return existing
         try:
             workspace = Workspace.open(path, read_only=read_only)
         except MopsboardError as error:
@@ -92,26 +110,27 @@ class Windows:
         workspace.close()
 
     def _open_requested(self, window: MainWindow, path: str) -> None:
-        if not path:
-            path, _ = QFileDialog.getOpenFileName(
-                window,
-                "Open workspace",
-                str(window.workspace.path.parent),
-                f"mopsboard workspace (*{WORKSPACE_SUFFIX});;All files (*)",
-            )
-        if path and self.open(Path(path), window) is not None:
+        chosen = (
+            Path(path)
+            if path
+            else ask_open_path(window, "Open workspace", window.workspace.path.parent)
+        )
+        if chosen is None:
+            return
+        opened = self.open(chosen, window)
+        if opened is not None and opened is not window:
             window.close()
 
     def _new_requested(self, window: MainWindow) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        target = ask_save_path(
             window,
             "New workspace",
-            str(window.workspace.path.parent / f"Untitled{WORKSPACE_SUFFIX}"),
-            f"mopsboard workspace (*{WORKSPACE_SUFFIX})",
+            window.workspace.path.parent / f"Untitled{WORKSPACE_SUFFIX}",
+            WORKSPACE_FILTER,
+            WORKSPACE_SUFFIX,
         )
-        if not path:
+        if target is None:
             return
-        target = Path(path)
         if target.suffix != WORKSPACE_SUFFIX:
             target = target.with_suffix(WORKSPACE_SUFFIX)
         try:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from mopsboard.store import open_files
 from mopsboard.store.base import Change, StoreBase
 from mopsboard.store.database import (
     BACKUP_INFIX,
@@ -126,21 +127,52 @@ def make_daily_backup(
 
 def prune(workspace_path: Path, keep: int = KEEP_DAILY) -> list[Path]:
     """Deletes the daily copies beyond the newest `keep`; returns what was deleted."""
-    daily = [b for b in list_backups(workspace_path) if b.label == DAILY]
+    backups = list_backups(workspace_path)
+    daily = [b for b in backups if b.label == DAILY]
     removed = []
     for backup in daily[keep:]:
+        if open_files.is_open_here(backup.path):
+            continue  # open (read-only) in a window of ours: deleting it would pull it away
         # A copy that cannot be deleted (gone already, or not ours to delete) stays: pruning
         # must never stop a workspace from opening.
         with contextlib.suppress(OSError):
             backup.path.unlink()
             removed.append(backup.path)
+            for sidecar in _sidecars(backup.path):
+                sidecar.unlink()
+    for backup in backups:
+        if backup.path not in removed:
+            _fold_sidecars(backup.path)
     return removed
+
+
+def _sidecars(path: Path) -> list[Path]:
+    names = (path.with_name(path.name + suffix) for suffix in open_files.SIDECAR_SUFFIXES)
+    return [name for name in names if name.exists()]
+
+
+def _fold_sidecars(path: Path) -> None:
+    """Folds a -wal left beside a backup (by an older mopsboard, or a backup opened read-only)
+    back into it and removes the -wal and -shm. Through SQLite, never by deleting them: a -wal
+    may hold pages the copy needs. One that is in use elsewhere is left alone."""
+    if not _sidecars(path) or open_files.is_open_here(path):
+        return
+    with contextlib.suppress(sqlite3.Error, OSError):
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=rw", uri=True, timeout=0)
+        try:
+            conn.execute("PRAGMA journal_mode = DELETE").fetchone()
+        finally:
+            conn.close()
 
 
 def check_backup(path: Path) -> None:
     """Raises a WorkspaceError saying why `path` cannot be restored (not ours, newer, damaged)."""
+    if open_files.is_open_here(path):
+        raise WorkspaceError(
+            f"{path}: this backup is open in another window; close that window to restore it."
+        )
     db, _read_only = open_database(path, read_only=True)
-    db.close()
+    open_files.close(db.conn)
     problems = _quick_check(path)
     if problems != ["ok"]:
         raise CorruptWorkspace(f"{path}: this backup is damaged ({problems[0]}); choose another.")
@@ -169,6 +201,8 @@ def restore_backup(store: StoreBase, backup: Path) -> Path:
         raise translate(error, store.path) from error
     finally:
         source.close()
+    # The restored pages are another file's: check them again before the next write.
+    store._damage = None
     _report_everything_changed(store)
     return safety
 

@@ -16,7 +16,10 @@ from sqlite_utils import Database
 
 from mopsboard.domain.errors import ConflictError, NotFoundError
 from mopsboard.domain.models import Record
+from mopsboard.store import open_files
 from mopsboard.store.database import (
+    BACKUP_INFIX,
+    CorruptWorkspace,
     ReadOnlyWorkspace,
     WorkspaceError,
     copy_database,
@@ -69,6 +72,8 @@ class StoreBase:
         self.read_only = read_only
         self._listeners: list[Listener] = []
         self._pending: list[Change] = []
+        # None until checked; then "" (sound) or what SQLite's quick check found.
+        self._damage: str | None = None
 
     # -- change reports -------------------------------------------------------------------------
 
@@ -96,6 +101,7 @@ class StoreBase:
             raise ReadOnlyWorkspace(
                 f"{self.path}: the workspace is open read-only; the change was not made."
             )
+        self._refuse_if_damaged()
         conn = self.db.conn
         if conn.in_transaction:
             with self.db.atomic():
@@ -119,6 +125,31 @@ class StoreBase:
         for change in changes:
             for listener in list(self._listeners):
                 listener(change)
+
+    def verify(self) -> str:
+        """Checks the whole file once per connection (SQLite's quick check) and returns what is
+        wrong with it ("" when it is sound). Writes call it first: a change must never go into
+        a damaged file, where it could spread the damage or be lost with it."""
+        if self._damage is None:
+            try:
+                rows = self.db.execute("PRAGMA quick_check").fetchall()
+                problems = [str(row[0]) for row in rows]
+            except sqlite3.Error as error:
+                problems = [str(error)]
+            lines = [
+                line for p in problems for line in p.splitlines() if not line.startswith("***")
+            ]
+            self._damage = "" if problems == ["ok"] else (lines or problems)[0]
+        return self._damage
+
+    def _refuse_if_damaged(self) -> None:
+        damage = self.verify()
+        if damage:
+            raise CorruptWorkspace(
+                f"{self.path}: the workspace file is damaged ({damage}), so nothing more is "
+                "written to it. Restore it from a backup (File \u25b8 Restore from backup, or the "
+                f"files named *{BACKUP_INFIX}* beside it); until then it can only be read."
+            )
 
     @contextlib.contextmanager
     def _read(self) -> Iterator[Database]:
@@ -251,4 +282,4 @@ class StoreBase:
             raise WorkspaceError(f"{target}: could not save a copy ({error}).") from error
 
     def close(self) -> None:
-        self.db.close()
+        open_files.close(self.db.conn)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import stat
 import struct
 from collections.abc import Iterator
 from datetime import datetime
@@ -13,6 +14,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from mopsboard.domain.errors import MopsboardError
+from mopsboard.store import open_files
 from mopsboard.store.migrations import KNOWN_MIGRATIONS, MIGRATION_SET, migrations
 
 # "MOPS" as a big-endian 32-bit integer: PRAGMA application_id of every workspace file.
@@ -64,9 +66,34 @@ def busy_timeout_ms() -> int:
     return int(value) if value.isdigit() else DEFAULT_BUSY_TIMEOUT_MS
 
 
+def disk_is_full(path: Path | str) -> bool:
+    """True when the folder holding `path` has no room left (SQLite then often reports only a
+    generic I/O error, for reads too: a WAL reader must be able to grow the -shm file)."""
+    try:
+        status = os.statvfs(Path(path).parent)
+    except OSError:
+        return False
+    # Less than one page of the largest size SQLite uses is as good as none.
+    return status.f_bavail * status.f_frsize < 65536
+
+
+def _disk_full(path: Path | str) -> WriteFailed:
+    return WriteFailed(
+        f"{path}: the disk is full, so the change was not saved. Free some space and try "
+        "again; nothing else was changed."
+    )
+
+
 def translate(error: sqlite3.Error, path: Path | str) -> WorkspaceError:
     """Turn an SQLite error into a message that says what happened and what to do."""
     text = str(error).lower()
+    if "full" in text:
+        return _disk_full(path)
+    if "disk i/o" in text and disk_is_full(path):
+        return WriteFailed(
+            f"{path}: the disk is full. mopsboard needs a little free space even to read a "
+            "workspace; free some space and try again. Nothing was changed."
+        )
     if "locked" in text or "busy" in text:
         return WorkspaceLocked(
             f"{path}: the workspace is locked by another program. Close the other program "
@@ -76,11 +103,6 @@ def translate(error: sqlite3.Error, path: Path | str) -> WorkspaceError:
         return ReadOnlyWorkspace(
             f"{path}: the workspace is read-only, so the change was not saved. Copy it to a "
             "folder you can write to, or change its permissions."
-        )
-    if "full" in text:
-        return WriteFailed(
-            f"{path}: the disk is full, so the change was not saved. Free some space and try "
-            "again; nothing else was changed."
         )
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         return CorruptWorkspace(
@@ -100,19 +122,42 @@ def translated(path: Path | str) -> Iterator[None]:
         raise translate(error, path) from error
 
 
-def _check_header(path: Path) -> None:
+def _check_file(path: Path) -> None:
+    """Refuses what cannot be a workspace from its directory entry alone (nothing is opened: a
+    FIFO would block the first read forever)."""
     try:
-        with path.open("rb") as handle:
-            header = handle.read(100)
+        status = os.stat(path)
     except FileNotFoundError:
         raise WorkspaceNotFound(
             f"{path}: no such file. Check the path, or create a workspace with "
             "'mopsboard init FILE'."
         ) from None
-    except IsADirectoryError:
-        raise NotAWorkspace(f"{path}: is a folder, not a mopsboard workspace file.") from None
     except PermissionError:
         raise WorkspaceError(f"{path}: you do not have permission to read this file.") from None
+    except OSError as error:
+        raise WorkspaceError(f"{path}: the file cannot be read ({error.strerror}).") from None
+    if stat.S_ISDIR(status.st_mode):
+        raise NotAWorkspace(f"{path}: is a folder, not a mopsboard workspace file.")
+    if not stat.S_ISREG(status.st_mode):
+        raise NotAWorkspace(
+            f"{path}: is not a regular file (it is a pipe, a device or a socket), so it cannot "
+            "be a mopsboard workspace."
+        )
+
+
+def _check_header(path: Path) -> None:
+    _check_file(path)
+    if open_files.is_open_here(path):
+        # This process checked it when it first opened it, and reading it again through a file
+        # descriptor of our own would drop SQLite's locks on it (see open_files).
+        return
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except PermissionError:
+        raise WorkspaceError(f"{path}: you do not have permission to read this file.") from None
+    except OSError as error:
+        raise WorkspaceError(f"{path}: the file cannot be read ({error.strerror}).") from None
     if not header.startswith(SQLITE_MAGIC):
         raise NotAWorkspace(
             f"{path}: is not a mopsboard workspace (not an SQLite database). "
@@ -142,11 +187,48 @@ def _check_header(path: Path) -> None:
         )
 
 
-def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
-    uri = f"{path.resolve().as_uri()}?mode={'ro' if read_only else 'rw'}"
-    conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms() / 1000, check_same_thread=False)
-    conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
+def _connect(path: Path, read_only: bool, *, immutable: bool = False) -> sqlite3.Connection:
+    mode = "ro" if read_only else "rw"
+    flags = "&immutable=1" if immutable else ""
+    uri = f"{path.resolve().as_uri()}?mode={mode}{flags}"
+    conn = sqlite3.connect(
+        uri,
+        uri=True,
+        timeout=busy_timeout_ms() / 1000,
+        check_same_thread=False,
+        factory=open_files.WorkspaceConnection,
+    )
+    open_files.register(conn, path, holds_locks=not immutable)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {busy_timeout_ms()}")
+    except sqlite3.Error:
+        open_files.close(conn)
+        raise
     return conn
+
+
+def _connect_to_read(path: Path) -> sqlite3.Connection:
+    """A read-only connection, also in a folder where SQLite cannot create its -shm file.
+
+    There, nobody (of this user) can be writing the file in WAL mode either, so reading it as
+    immutable is safe, unless a -wal with changes not yet in the file lies beside it.
+    """
+    conn = _connect(path, read_only=True)
+    if os.access(path.parent, os.W_OK):
+        return conn
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.OperationalError:
+        open_files.close(conn)
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise ReadOnlyWorkspace(
+                f"{path}: the workspace lies in a folder you cannot write to, with recent "
+                "changes still in its journal beside it, so it cannot be read safely. Copy the "
+                "folder somewhere you can write to and open the copy there."
+            ) from None
+    return _connect(path, read_only=True, immutable=True)
 
 
 def _configure(db: Database, read_only: bool) -> None:
@@ -178,14 +260,26 @@ def _check_version(db: Database, path: Path) -> None:
 
 
 def copy_database(db: Database, target: Path) -> None:
-    """A consistent copy of an open workspace, through SQLite's backup API (safe while in use)."""
+    """A consistent copy of an open workspace, through SQLite's backup API (safe while in use).
+
+    The copy is owner-only from its first byte, and in rollback-journal mode: a closed copy is
+    one file with nothing beside it (a WAL-mode copy leaves -wal and -shm files behind when it
+    is checked or read without write access).
+    """
     partial = target.with_name(target.name + ".partial")
+    with contextlib.suppress(FileNotFoundError):
+        partial.unlink()  # left by a copy that was killed half-way
+    os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
     copy = sqlite3.connect(partial)
     try:
         db.conn.backup(copy)
-    finally:
+        copy.execute("PRAGMA journal_mode = DELETE").fetchone()
+    except BaseException:
         copy.close()
-    os.chmod(partial, 0o600)
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise
+    copy.close()
     os.replace(partial, target)
 
 
@@ -201,41 +295,57 @@ def backup_copy(db: Database, path: Path, label: str) -> Path:
     return target
 
 
+def _upgrade(db: Database, path: Path) -> None:
+    if applied_migrations(db):
+        backup_copy(db, path, "before-upgrade")
+    # Each step commits with its record or not at all, so an upgrade killed half-way is simply
+    # taken up again at the next open.
+    migrations.apply(db)
+
+
+def _upgraded_in_memory(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """An older file opened read-only: a copy in memory, upgraded, so it reads like a current
+    one while the file itself stays exactly as it is (and needs no write access)."""
+    memory = sqlite3.connect(":memory:", check_same_thread=False)
+    try:
+        conn.backup(memory)
+        migrations.apply(Database(memory))
+    except BaseException:
+        memory.close()
+        raise
+    return memory
+
+
 def open_database(path: Path, *, read_only: bool = False) -> tuple[Database, bool]:
     """Open an existing workspace. Returns the database and whether it is read-only.
 
     A file the user cannot write opens read-only rather than failing.
     """
     _check_header(path)
-    if not read_only and not os.access(path, os.W_OK):
-        read_only = True
-    if not read_only and not os.access(path.parent, os.W_OK):
-        # WAL needs its -wal and -shm files beside the workspace.
-        read_only = True
+    # WAL needs its -wal and -shm files beside the workspace.
+    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    read_only = read_only or not writable
     conn: sqlite3.Connection | None = None
     try:
-        conn = _connect(path, read_only)
+        conn = _connect_to_read(path) if read_only else _connect(path, read_only=False)
         db = Database(conn)
         # Refuse a newer file before anything (even the journal mode) is changed in it.
         _check_version(db, path)
+        if read_only and migrations.pending(db):
+            memory = _upgraded_in_memory(conn)
+            open_files.close(conn)
+            conn = memory
+            db = Database(conn)
         _configure(db, read_only)
-        pending = migrations.pending(db)
-        if pending:
-            if read_only:
-                raise ReadOnlyWorkspace(
-                    f"{path}: this workspace needs an upgrade, but it is read-only. Copy it to a "
-                    "folder you can write to and open the copy."
-                )
-            if applied_migrations(db):
-                backup_copy(db, path, "before-upgrade")
-            migrations.apply(db)
+        if migrations.pending(db):
+            _upgrade(db, path)
     except sqlite3.Error as error:
         if conn is not None:
-            conn.close()
+            open_files.close(conn)
         raise translate(error, path) from error
     except WorkspaceError:
         if conn is not None:
-            conn.close()
+            open_files.close(conn)
         raise
     return db, read_only
 
@@ -251,6 +361,7 @@ def create_database(path: Path) -> Database:
     except OSError as error:
         raise WorkspaceError(f"{path}: cannot create the file ({error.strerror}).") from None
     os.close(fd)
+    conn: sqlite3.Connection | None = None
     try:
         conn = _connect(path, read_only=False)
         db = Database(conn)
@@ -258,6 +369,8 @@ def create_database(path: Path) -> Database:
         _configure(db, read_only=False)
         migrations.apply(db)
     except sqlite3.Error as error:
+        if conn is not None:
+            open_files.close(conn)
         with contextlib.suppress(OSError):
             path.unlink()
         raise translate(error, path) from error

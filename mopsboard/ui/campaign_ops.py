@@ -3,9 +3,7 @@ questions around each undoable action, in one place so both views behave the sam
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QInputDialog, QWidget
 
 from mopsboard.domain.errors import MopsboardError
 from mopsboard.domain.models import Campaign
@@ -14,6 +12,7 @@ from mopsboard.qt.campaign_commands import CampaignActions
 from mopsboard.qt.commands import WorkspaceActions
 from mopsboard.ui.campaign_dialog import CampaignDialog
 from mopsboard.ui.campaign_pages import BoardLink
+from mopsboard.ui.file_dialogs import ask_save_path
 from mopsboard.ui.template_dialog import TemplateDialog
 
 
@@ -83,12 +82,11 @@ class CampaignOps:
 
     def export_calendar(self) -> None:
         default = self.workspace.path.with_name(f"{self.workspace.path.stem} campaigns.ics")
-        target, _ = QFileDialog.getSaveFileName(
-            self.parent, "Export campaign calendar", str(default), "iCalendar (*.ics)"
+        path = ask_save_path(
+            self.parent, "Export campaign calendar", default, "iCalendar (*.ics)", ".ics"
         )
-        if not target:
+        if path is None:
             return
-        path = Path(target)
         if path.suffix.lower() != ".ics":
             path = path.with_suffix(".ics")
         try:

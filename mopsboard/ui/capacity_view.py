@@ -14,7 +14,6 @@ from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -42,6 +41,7 @@ from mopsboard.ui.capacity_map import HeatMapView, legend_chips
 from mopsboard.ui.capacity_panel import PANEL_WIDTH, CapacityPanel
 from mopsboard.ui.capacity_report import write_capacity_pdf
 from mopsboard.ui.conflict_dialog import save_task_edit
+from mopsboard.ui.file_dialogs import ask_save_path
 from mopsboard.ui.icons import icon
 from mopsboard.ui.task_dialog import TaskDialog
 
@@ -311,24 +311,24 @@ class CapacityView(QWidget):
 
     # -- exports --------------------------------------------------------------------------------
 
-    def _suggested(self, suffix: str) -> str:
+    def _suggested(self, suffix: str) -> Path:
         first = self.model.period.first
         name = f"{self.workspace.path.stem} capacity {first.isoformat()}{suffix}"
-        return str(self.workspace.path.with_name(name))
+        return self.workspace.path.with_name(name)
 
     def _ask_csv(self) -> None:
-        target, _ = QFileDialog.getSaveFileName(
-            self, "Export the map as CSV", self._suggested(".csv"), "CSV (*.csv)"
+        target = ask_save_path(
+            self, "Export the map as CSV", self._suggested(".csv"), "CSV (*.csv)", ".csv"
         )
-        if target:
-            self.export_csv(Path(target))
+        if target is not None:
+            self.export_csv(target)
 
     def _ask_pdf(self) -> None:
-        target, _ = QFileDialog.getSaveFileName(
-            self, "Export the map as a PDF report", self._suggested(".pdf"), "PDF (*.pdf)"
+        target = ask_save_path(
+            self, "Export the map as a PDF report", self._suggested(".pdf"), "PDF (*.pdf)", ".pdf"
         )
-        if target:
-            self.export_pdf(Path(target))
+        if target is not None:
+            self.export_pdf(target)
 
     def export_csv(self, path: Path) -> bool:
         try:

@@ -29,6 +29,7 @@ from mopsboard.store.workspace import Workspace
 from mopsboard.ui import conflict_dialog, shortcuts
 from mopsboard.ui.backup_dialog import restore_from_backup
 from mopsboard.ui.board_view import BoardView
+from mopsboard.ui.file_dialogs import WORKSPACE_FILTER, ask_save_path
 from mopsboard.ui.icons import app_icon, icon
 from mopsboard.ui.sidebar import Sidebar
 from mopsboard.ui.stage_dialog import StageDialog
@@ -405,18 +406,17 @@ class MainWindow(QMainWindow):
     # -- files ----------------------------------------------------------------------------------
 
     def save_copy(self) -> None:
-        from PySide6.QtWidgets import QFileDialog
-
-        target, _ = QFileDialog.getSaveFileName(
+        target = ask_save_path(
             self,
             "Save a copy",
-            str(self.workspace.path.with_name(f"{self.workspace.path.stem} copy.mopsboard")),
-            "mopsboard workspace (*.mopsboard)",
+            self.workspace.path.with_name(f"{self.workspace.path.stem} copy.mopsboard"),
+            WORKSPACE_FILTER,
+            ".mopsboard",
         )
-        if not target:
+        if target is None:
             return
         try:
-            self.workspace.save_copy(Path(target))
+            self.workspace.save_copy(target)
         except MopsboardError as error:
             self._show_failure(str(error))
             return

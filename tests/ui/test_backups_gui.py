@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from locks import file_bytes
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -145,11 +146,11 @@ def test_restore_can_be_cancelled_at_the_question(
 ) -> None:
     window = windows.open(path)
     assert window is not None
-    before = path.read_bytes()
+    before = file_bytes(path)
     _choose(monkeypatch, "restore_button")
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
     _restore_action(window).trigger()
-    assert path.read_bytes() == before
+    assert file_bytes(path) == before
     assert [b.label for b in list_backups(path)] == [DAILY]
 
 
@@ -177,7 +178,7 @@ def test_open_a_backup_read_only_in_a_new_window(
     window = windows.open(path)
     assert window is not None
     [daily] = list_backups(path)
-    before = daily.path.read_bytes()
+    before = file_bytes(daily.path)
     _choose(monkeypatch, "open_button")
     _restore_action(window).trigger()
     assert len(windows.windows) == 2
@@ -186,6 +187,6 @@ def test_open_a_backup_read_only_in_a_new_window(
     assert backup_window.workspace.read_only
     assert "read-only" in backup_window.banner.text()
     assert window.isVisible()  # the workspace's own window stays open
-    assert daily.path.read_bytes() == before
+    assert file_bytes(daily.path) == before
     # A backup opened to look at is not backed up itself.
     assert list_backups(daily.path) == []

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from locks import file_bytes
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -204,7 +205,7 @@ def test_read_only_file_opens_with_a_banner_and_edits_turned_off(
         "access",
         lambda p, mode, **k: False if mode == os.W_OK else real_access(p, mode, **k),
     )
-    before = path.read_bytes()
+    before = file_bytes(path)
     window = windows.open(path)
     assert window is not None and critical == []
     assert window.workspace.read_only
@@ -219,6 +220,6 @@ def test_read_only_file_opens_with_a_banner_and_edits_turned_off(
     assert window.model.tasks[task].stage_id != done
     assert window.commands.undo_stack.count() == 0
     # Nothing was written, not even a daily backup.
-    assert path.read_bytes() == before
+    assert file_bytes(path) == before
     assert [p.name for p in tmp_path.iterdir() if ".backup-" in p.name] == []
     os.chmod(path, 0o600)
