@@ -336,6 +336,8 @@ def create_demo_file(
     try:
         with Workspace.create(temporary) as workspace:
             build_demo(workspace, tasks=tasks, seed=seed, today=today)
+            # Only the file is renamed into place: nothing may stay behind in its -wal.
+            workspace.fold_journal()
         if path.exists():
             raise WorkspaceExists(
                 f"{path}: a file with this name appeared meanwhile; it was not changed."

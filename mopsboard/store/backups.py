@@ -30,6 +30,7 @@ from mopsboard.store.migrations import migrations
 KEEP_DAILY = 7
 DAILY = "daily"
 BEFORE_RESTORE = "before-restore"
+DAMAGED_BEFORE_RESTORE = "damaged-before-restore"
 # Set to "off" in a workspace's settings to stop its daily copies.
 DAILY_SETTING = "backup.daily"
 STAMP_FORMAT = "%Y%m%d-%H%M%S"
@@ -38,6 +39,7 @@ _LABEL_WORDS = {
     DAILY: "daily copy",
     "before-upgrade": "before an upgrade",
     BEFORE_RESTORE: "before a restore",
+    DAMAGED_BEFORE_RESTORE: "damaged, before a restore",
 }
 
 
@@ -90,9 +92,12 @@ def _quick_check(path: Path) -> list[str]:
         conn.close()
 
 
-def make_backup(store: StoreBase, label: str, now: datetime | None = None) -> Path:
+def make_backup(
+    store: StoreBase, label: str, now: datetime | None = None, *, checked: bool = True
+) -> Path:
     """A checked copy of the workspace beside it. A copy that fails SQLite's quick check is
-    deleted, not kept in place of a good older one, and the damage is reported."""
+    deleted, not kept in place of a good older one, and the damage is reported (unless
+    `checked` is False: a damaged workspace about to be restored over is kept as it was)."""
     target = _target(store.path, label, now or datetime.now())
     try:
         copy_database(store.db, target)
@@ -100,7 +105,7 @@ def make_backup(store: StoreBase, label: str, now: datetime | None = None) -> Pa
         with contextlib.suppress(OSError):
             target.with_name(target.name + ".partial").unlink()
         raise WorkspaceError(f"{target}: could not make a backup ({error}).") from error
-    problems = _quick_check(target)
+    problems = _quick_check(target) if checked else ["ok"]
     if problems != ["ok"]:
         target.unlink()
         raise CorruptWorkspace(
@@ -190,7 +195,10 @@ def restore_backup(store: StoreBase, backup: Path) -> Path:
     if backup.resolve() == store.path.resolve():
         raise WorkspaceError(f"{backup}: that is the workspace itself; choose a backup.")
     check_backup(backup)
-    safety = make_backup(store, BEFORE_RESTORE)
+    # A damaged workspace is what a restore is for: its copy is kept as it is, damage and all.
+    damaged = bool(store.verify())
+    label = DAMAGED_BEFORE_RESTORE if damaged else BEFORE_RESTORE
+    safety = make_backup(store, label, checked=not damaged)
     source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
     try:
         source.backup(store.db.conn)

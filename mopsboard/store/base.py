@@ -101,7 +101,7 @@ class StoreBase:
             raise ReadOnlyWorkspace(
                 f"{self.path}: the workspace is open read-only; the change was not made."
             )
-        self._refuse_if_damaged()
+        self.refuse_if_damaged()
         conn = self.db.conn
         if conn.in_transaction:
             with self.db.atomic():
@@ -142,7 +142,8 @@ class StoreBase:
             self._damage = "" if problems == ["ok"] else (lines or problems)[0]
         return self._damage
 
-    def _refuse_if_damaged(self) -> None:
+    def refuse_if_damaged(self) -> None:
+        """Raises CorruptWorkspace, saying what to do, if the file fails the quick check."""
         damage = self.verify()
         if damage:
             raise CorruptWorkspace(
@@ -280,6 +281,22 @@ class StoreBase:
             copy_database(self.db, target)
         except (sqlite3.Error, OSError) as error:
             raise WorkspaceError(f"{target}: could not save a copy ({error}).") from error
+
+    def fold_journal(self) -> None:
+        """Moves everything from the WAL into the file itself, so the file alone holds the
+        workspace (to be moved or copied as one file).
+
+        Raises if that fails (a full disk): closing would then leave the changes in a -wal that
+        whoever moves the file would leave behind.
+        """
+        try:
+            busy, log, done = self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+        except sqlite3.Error as error:
+            raise translate(error, self.path) from error
+        if busy or log != done:
+            raise WorkspaceError(
+                f"{self.path}: another program is using the workspace; try again later."
+            )
 
     def close(self) -> None:
         open_files.close(self.db.conn)

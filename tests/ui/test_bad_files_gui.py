@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from locks import file_bytes
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -223,3 +224,55 @@ def test_read_only_file_opens_with_a_banner_and_edits_turned_off(
     assert file_bytes(path) == before
     assert [p.name for p in tmp_path.iterdir() if ".backup-" in p.name] == []
     os.chmod(path, 0o600)
+
+
+def _damage_a_page_the_board_does_not_read(path: Path) -> None:
+    """Breaks the overflow chain of saved templates' long descriptions: the board never reads
+    templates, so only SQLite's quick check can see it."""
+    conn = sqlite3.connect(path)
+    conn.executemany(
+        "INSERT INTO campaign_templates (name, description) VALUES (?, ?)",
+        [(f"Template {n}", "y" * 9000) for n in range(30)],
+    )
+    conn.commit()
+    conn.close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.close()
+    data = bytearray(path.read_bytes())
+    size = int.from_bytes(data[16:18], "big")
+    overflow = [
+        n
+        for n in range(1, len(data) // size)
+        if data[n * size + 4 : (n + 1) * size].count(b"y") > size - 100
+    ]
+    page = overflow[len(overflow) // 2]
+    data[page * size : page * size + 4] = (0x7FFFFF00).to_bytes(4, "big")
+    path.write_bytes(bytes(data))
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.close()
+
+
+def test_a_damaged_file_opens_says_so_and_takes_no_change(
+    qtbot: QtBot, windows: Windows, critical: Messages, tmp_path: Path
+) -> None:
+    path = tmp_path / "damaged.mopsboard"
+    _good(path)
+    _damage_a_page_the_board_does_not_read(path)
+    before = path.read_bytes()
+    window = windows.open(path)
+    assert window is not None and critical == []
+    qtbot.waitUntil(lambda: "damaged" in window.banner.text())
+    assert "Restore from backup" in window.banner.text()
+    cards = len(window.model.tasks)
+    quick = window.board_view.quick_adds[0]
+    quick.setFocus()
+    qtbot.keyClicks(quick, "Written into the damage")
+    qtbot.keyClick(quick, Qt.Key.Key_Return)
+    assert "damaged" in window.banner.text()
+    assert len(window.model.tasks) == cards
+    assert window.commands.undo_stack.count() == 0
+    window.close()
+    qtbot.waitUntil(lambda: windows.windows == [])
+    assert path.read_bytes() == before
