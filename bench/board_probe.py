@@ -30,7 +30,7 @@ def main(path: Path) -> None:
     from mopsboard.app import make_application
     from mopsboard.domain.filtering import TaskFilter
     from mopsboard.store.workspace import Workspace
-    from mopsboard.ui.main_window import MainWindow
+    from mopsboard.ui.shell.main_window import MainWindow
 
     app = make_application([sys.argv[0]])
     imported = time.perf_counter()

@@ -103,8 +103,8 @@ def _refresh_ms(ws: Workspace, period: Period) -> float:
     the undo step, and the map's model and painted cells updated."""
     from PySide6.QtWidgets import QApplication
 
-    from mopsboard.qt.commands import WorkspaceActions
-    from mopsboard.ui.capacity_view import CapacityView
+    from mopsboard.qt.common.commands import WorkspaceActions
+    from mopsboard.ui.capacity.capacity_view import CapacityView
 
     app = QApplication.instance() or QApplication([])
     actions = WorkspaceActions(ws)

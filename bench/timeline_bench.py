@@ -73,8 +73,8 @@ def probe(path: Path) -> dict[str, float]:
 
     from mopsboard.app import make_application
     from mopsboard.store.workspace import Workspace
-    from mopsboard.ui.main_window import MainWindow
-    from mopsboard.ui.timeline_view import TimelineView
+    from mopsboard.ui.shell.main_window import MainWindow
+    from mopsboard.ui.timeline.timeline_view import TimelineView
 
     app = make_application([sys.argv[0]])
     workspace = Workspace.open(path)

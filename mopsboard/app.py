@@ -15,11 +15,11 @@ from mopsboard.paths import ORGANISATION, WORKSPACE_SUFFIX
 from mopsboard.store.backups import make_daily_backup
 from mopsboard.store.open_files import file_key
 from mopsboard.store.workspace import Workspace
-from mopsboard.ui.error_dialog import install as install_error_hook
-from mopsboard.ui.file_dialogs import WORKSPACE_FILTER, ask_open_path, ask_save_path
-from mopsboard.ui.icons import app_icon
-from mopsboard.ui.main_window import MainWindow, remember_recent
-from mopsboard.ui.theme import STYLE_SHEET
+from mopsboard.ui.common.file_dialogs import WORKSPACE_FILTER, ask_open_path, ask_save_path
+from mopsboard.ui.common.icons import app_icon
+from mopsboard.ui.common.theme import STYLE_SHEET
+from mopsboard.ui.shell.error_dialog import install as install_error_hook
+from mopsboard.ui.shell.main_window import MainWindow, remember_recent
 
 DEFAULT_SIZE = (1440, 900)
 

@@ -11,7 +11,7 @@ import pytest
 from cli_support import Run, run_process
 from pydantic import ValidationError
 
-from mopsboard.cli_args import FIRST_DAY, LAST_DAY, MAX_ROW_ID
+from mopsboard.cli.args import FIRST_DAY, LAST_DAY, MAX_ROW_ID
 from mopsboard.domain.models import INT64_MAX, Task
 from mopsboard.store.workspace import Workspace
 

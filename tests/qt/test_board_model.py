@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 
 from mopsboard.domain.filtering import DueFilter, Grouping, TaskFilter
-from mopsboard.qt.board_model import BoardModel, TaskIdRole
-from mopsboard.qt.board_parts import TASK_MIME
+from mopsboard.qt.board.board_model import BoardModel, TaskIdRole
+from mopsboard.qt.board.board_parts import TASK_MIME
 from mopsboard.store.workspace import Workspace
 
 

@@ -11,9 +11,9 @@ import pytest
 from mopsboard.domain.builtin_templates import WEBINAR
 from mopsboard.domain.models import Campaign, Persona
 from mopsboard.io.campaign_plans import prepare
-from mopsboard.qt.campaign_commands import CampaignActions
-from mopsboard.qt.commands import WorkspaceActions
-from mopsboard.qt.persona_commands import PersonaActions
+from mopsboard.qt.campaigns.campaign_commands import CampaignActions
+from mopsboard.qt.common.commands import WorkspaceActions
+from mopsboard.qt.personas.persona_commands import PersonaActions
 from mopsboard.store.workspace import Workspace
 
 

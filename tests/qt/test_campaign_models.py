@@ -9,7 +9,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from mopsboard.domain.models import Campaign, CampaignStatus, Task
 from mopsboard.domain.persona_hours import ALL_TEAMS, Period
-from mopsboard.qt.campaign_model import (
+from mopsboard.qt.campaigns.campaign_model import (
     COLUMNS,
     NAME,
     OVERDUE,
@@ -18,13 +18,13 @@ from mopsboard.qt.campaign_model import (
     CampaignIdRole,
     CampaignTableModel,
 )
-from mopsboard.qt.persona_models import (
+from mopsboard.qt.personas.persona_models import (
     NO_PERSONA,
     PersonaData,
     PersonaTableModel,
     PersonaTeamHoursModel,
 )
-from mopsboard.qt.timeline_rows import TimelineRows
+from mopsboard.qt.timeline.timeline_rows import TimelineRows
 from mopsboard.store.workspace import Workspace
 
 

@@ -12,14 +12,14 @@ from pytestqt.qtbot import QtBot
 from mopsboard.domain.calendar import Period
 from mopsboard.domain.capacity import RowKind
 from mopsboard.domain.models import Member
-from mopsboard.qt.capacity_model import (
+from mopsboard.qt.capacity.capacity_model import (
     FIRST_WEEK_COLUMN,
     WIP_COLUMN,
     CapacityModel,
     LevelRole,
     read_capacity_mime,
 )
-from mopsboard.qt.capacity_tasks_model import CellTasksModel
+from mopsboard.qt.capacity.capacity_tasks_model import CellTasksModel
 from mopsboard.store.workspace import Workspace
 
 MON = date(2026, 3, 2)

@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 
 from mopsboard.domain.models import Task, Team
-from mopsboard.qt.campaign_commands import CampaignActions
-from mopsboard.qt.commands import WorkspaceActions
-from mopsboard.qt.conflicts import Choice, Conflict
-from mopsboard.qt.people_commands import PeopleActions
-from mopsboard.qt.persona_commands import PersonaActions
+from mopsboard.qt.campaigns.campaign_commands import CampaignActions
+from mopsboard.qt.common.commands import WorkspaceActions
+from mopsboard.qt.common.conflicts import Choice, Conflict
+from mopsboard.qt.people.people_commands import PeopleActions
+from mopsboard.qt.personas.persona_commands import PersonaActions
 from mopsboard.store.workspace import Workspace
 
 

@@ -11,7 +11,7 @@ from crash_harness import Report, apply, check_file, judge, read_log, run, seed_
 from pytestqt.qtbot import QtBot
 
 from mopsboard.store.workspace import Workspace
-from mopsboard.ui.main_window import MainWindow
+from mopsboard.ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL")
 

@@ -20,8 +20,8 @@ from mopsboard.store import backups
 from mopsboard.store.backups import BEFORE_RESTORE, DAILY, list_backups, make_backup
 from mopsboard.store.database import WorkspaceError
 from mopsboard.store.workspace import Workspace
-from mopsboard.ui.backup_dialog import RestoreDialog
-from mopsboard.ui.main_window import MainWindow
+from mopsboard.ui.shell.backup_dialog import RestoreDialog
+from mopsboard.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture

@@ -18,8 +18,8 @@ from pytestqt.qtbot import QtBot
 
 from mopsboard.domain.models import Stage
 from mopsboard.store.workspace import Workspace
-from mopsboard.ui.main_window import MainWindow
-from mopsboard.ui.stage_list import StageListView
+from mopsboard.ui.board.stage_list import StageListView
+from mopsboard.ui.shell.main_window import MainWindow
 
 Titles = Callable[[Path], dict[str, list[str]]]
 
@@ -277,7 +277,7 @@ def test_card_menu_moves_the_selected_cards(
 def test_double_click_on_empty_column_opens_a_new_task_there(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, titles_by_stage: Titles
 ) -> None:
-    from mopsboard.ui.task_dialog import TaskDialog
+    from mopsboard.ui.board.task_dialog import TaskDialog
 
     def fill_and_accept(dialog: TaskDialog) -> int:
         dialog.title.setText("Draft the invitation")

@@ -14,12 +14,12 @@ from pytestqt.qtbot import QtBot
 
 from mopsboard.domain.builtin_templates import PRODUCT_LAUNCH, WEBINAR
 from mopsboard.domain.models import Campaign, Persona
-from mopsboard.qt.campaign_commands import CampaignActions
-from mopsboard.qt.commands import WorkspaceActions
+from mopsboard.qt.campaigns.campaign_commands import CampaignActions
+from mopsboard.qt.common.commands import WorkspaceActions
 from mopsboard.store.workspace import Workspace
-from mopsboard.ui.campaign_dialog import CampaignDialog
-from mopsboard.ui.persona_dialog import PersonaDialog
-from mopsboard.ui.template_dialog import TemplateDialog
+from mopsboard.ui.campaigns.campaign_dialog import CampaignDialog
+from mopsboard.ui.campaigns.template_dialog import TemplateDialog
+from mopsboard.ui.personas.persona_dialog import PersonaDialog
 
 
 def qdate(day: date) -> QDate:
@@ -124,7 +124,7 @@ def test_template_dialog_duplicates_and_deletes(
     dialog.select_template("Webinar")
     assert not dialog.delete_button.isEnabled()  # built-in: read-only
     monkeypatch.setattr(
-        "mopsboard.ui.template_dialog.QInputDialog.getText",
+        "mopsboard.ui.campaigns.template_dialog.QInputDialog.getText",
         lambda *args, **kwargs: ("Webinar (partners)", True),
     )
     dialog.duplicate()
@@ -132,7 +132,7 @@ def test_template_dialog_duplicates_and_deletes(
     assert template is not None and template.name == "Webinar (partners)"
     assert template.tasks == WEBINAR.tasks and dialog.delete_button.isEnabled()
     monkeypatch.setattr(
-        "mopsboard.ui.template_dialog.QMessageBox.question",
+        "mopsboard.ui.campaigns.template_dialog.QMessageBox.question",
         lambda *args, **kwargs: QMessageBox.StandardButton.Yes,
     )
     dialog.delete()

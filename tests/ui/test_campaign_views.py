@@ -16,10 +16,10 @@ from pytestqt.qtbot import QtBot
 
 from mopsboard.domain.models import Campaign, Task
 from mopsboard.store.workspace import Workspace
-from mopsboard.ui.campaigns_view import CampaignsView
-from mopsboard.ui.main_window import MainWindow
-from mopsboard.ui.persona_view import PersonasView
-from mopsboard.ui.timeline_view import TimelineView
+from mopsboard.ui.campaigns.campaigns_view import CampaignsView
+from mopsboard.ui.personas.persona_view import PersonasView
+from mopsboard.ui.shell.main_window import MainWindow
+from mopsboard.ui.timeline.timeline_view import TimelineView
 
 TODAY = date.today()
 LEFT = Qt.MouseButton.LeftButton

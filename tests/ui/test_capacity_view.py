@@ -22,12 +22,12 @@ from pytestqt.qtbot import QtBot
 
 from mopsboard.domain.calendar import Period
 from mopsboard.domain.models import Task
-from mopsboard.qt.capacity_model import FIRST_WEEK_COLUMN, NAME_COLUMN
-from mopsboard.qt.wip_watch import WipWatch
+from mopsboard.qt.capacity.capacity_model import FIRST_WEEK_COLUMN, NAME_COLUMN
+from mopsboard.qt.capacity.wip_watch import WipWatch
 from mopsboard.store.workspace import Workspace
-from mopsboard.ui import capacity_view
-from mopsboard.ui.capacity_view import CapacityView
-from mopsboard.ui.main_window import MainWindow
+from mopsboard.ui.capacity import capacity_view
+from mopsboard.ui.capacity.capacity_view import CapacityView
+from mopsboard.ui.shell.main_window import MainWindow
 
 MON = date(2026, 3, 2)
 
@@ -283,7 +283,7 @@ def test_the_board_marks_people_over_their_wip_limit(
 def test_the_window_opens_the_team_manager(
     window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from mopsboard.ui import team_dialog
+    from mopsboard.ui.people import team_dialog
 
     opened: list[object] = []
     monkeypatch.setattr(team_dialog.TeamDialog, "exec", lambda self: opened.append(self) or 0)

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 
 from mopsboard.domain.models import StageKind
 from mopsboard.store.workspace import Workspace
-from mopsboard.ui.main_window import MainWindow
-from mopsboard.ui.stage_dialog import StageDialog
-from mopsboard.ui.task_dialog import TaskDialog
+from mopsboard.ui.board.stage_dialog import StageDialog
+from mopsboard.ui.board.task_dialog import TaskDialog
+from mopsboard.ui.shell.main_window import MainWindow
 
 Titles = Callable[[Path], dict[str, list[str]]]
 

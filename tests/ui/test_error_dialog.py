@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 from mopsboard.paths import log_dir
 from mopsboard.store.database import CorruptWorkspace
 from mopsboard.store.workspace import Workspace
-from mopsboard.ui import error_dialog
-from mopsboard.ui.error_dialog import ErrorDialog, ExceptionHook
-from mopsboard.ui.main_window import MainWindow
+from mopsboard.ui.shell import error_dialog
+from mopsboard.ui.shell.error_dialog import ErrorDialog, ExceptionHook
+from mopsboard.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from mopsboard.store.workspace import Workspace
-from mopsboard.ui.main_window import MainWindow
-from mopsboard.ui.stage_dialog import StageDialog
-from mopsboard.ui.task_dialog import TaskDialog
+from mopsboard.ui.board.stage_dialog import StageDialog
+from mopsboard.ui.board.task_dialog import TaskDialog
+from mopsboard.ui.shell.main_window import MainWindow
 
 LONG = "Quarterly nurture programme" * 10  # 270 characters, none to strip
 # Invisible characters only (zero-width space, byte-order mark): reads as nothing. (Lone

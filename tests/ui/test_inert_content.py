@@ -13,9 +13,9 @@ from PySide6.QtGui import QDesktopServices, QTextCursor
 from pytestqt.qtbot import QtBot
 
 from mopsboard.store.workspace import Workspace
-from mopsboard.ui import markdown_view
-from mopsboard.ui.main_window import MainWindow
-from mopsboard.ui.markdown_view import InertMarkdownView
+from mopsboard.ui.common import markdown_view
+from mopsboard.ui.common.markdown_view import InertMarkdownView
+from mopsboard.ui.shell.main_window import MainWindow
 
 HOSTILE = (
     "Hello <img src=http://example.invalid/pixel.png> and "

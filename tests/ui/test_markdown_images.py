@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QHelpEvent, QImage, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QApplication, QTextBrowser, QToolTip
 from pytestqt.qtbot import QtBot
 
-from mopsboard.ui.markdown_view import InertMarkdownView
+from mopsboard.ui.common.markdown_view import InertMarkdownView
 
 linux_only = pytest.mark.skipif(
     sys.platform != "linux", reason="watches file opens with Linux inotify"

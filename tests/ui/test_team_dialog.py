@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from mopsboard.domain.calendar import Period
 from mopsboard.domain.models import TeamKind
-from mopsboard.qt.capacity_model import CapacityModel
-from mopsboard.qt.commands import WorkspaceActions
+from mopsboard.qt.capacity.capacity_model import CapacityModel
+from mopsboard.qt.common.commands import WorkspaceActions
 from mopsboard.store.workspace import Workspace
-from mopsboard.ui.team_dialog import TeamDialog
+from mopsboard.ui.people.team_dialog import TeamDialog
 
 
 @pytest.fixture

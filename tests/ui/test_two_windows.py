@@ -16,9 +16,9 @@ from pytestqt.qtbot import QtBot
 
 from mopsboard.domain.models import Task
 from mopsboard.store.workspace import Workspace
-from mopsboard.ui.main_window import EXTERNAL_POLL_MS, MainWindow
-from mopsboard.ui.stage_list import StageListView
-from mopsboard.ui.task_dialog import TaskDialog
+from mopsboard.ui.board.stage_list import StageListView
+from mopsboard.ui.board.task_dialog import TaskDialog
+from mopsboard.ui.shell.main_window import EXTERNAL_POLL_MS, MainWindow
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from mopsboard.store.workspace import Workspace
-from mopsboard.ui.main_window import MainWindow
+from mopsboard.ui.shell.main_window import MainWindow
 
 
 @pytest.fixture

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import QColorDialog
 from pytestqt.qtbot import QtBot
 
 from mopsboard.store.workspace import Workspace
-from mopsboard.ui.campaign_dialog import CampaignDialog
-from mopsboard.ui.main_window import MainWindow
-from mopsboard.ui.persona_dialog import PersonaDialog
-from mopsboard.ui.task_dialog import TaskDialog
+from mopsboard.ui.board.task_dialog import TaskDialog
+from mopsboard.ui.campaigns.campaign_dialog import CampaignDialog
+from mopsboard.ui.personas.persona_dialog import PersonaDialog
+from mopsboard.ui.shell.main_window import MainWindow
 
 
 def spoil(path: Path, title: str, column: str, value: object) -> None:

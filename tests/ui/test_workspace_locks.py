@@ -26,9 +26,9 @@ from mopsboard.app import Windows
 from mopsboard.domain.models import Task
 from mopsboard.store import open_files
 from mopsboard.store.workspace import Workspace
-from mopsboard.ui.campaigns_view import CampaignsView
-from mopsboard.ui.capacity_view import CapacityView
-from mopsboard.ui.main_window import MainWindow
+from mopsboard.ui.campaigns.campaigns_view import CampaignsView
+from mopsboard.ui.capacity.capacity_view import CapacityView
+from mopsboard.ui.shell.main_window import MainWindow
 
 pytestmark = pytest.mark.skipif(not HAVE_PROC_LOCKS, reason="needs Linux's /proc/locks")
 

@@ -12,7 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from mopsboard.store.workspace import Workspace
-from mopsboard.ui.main_window import MainWindow
+from mopsboard.ui.shell.main_window import MainWindow
 
 
 def dump(path: Path) -> list[str]:

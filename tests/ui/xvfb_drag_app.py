@@ -11,7 +11,7 @@ from PySide6.QtCore import QPoint, QTimer
 
 from mopsboard.app import make_application
 from mopsboard.store.workspace import Workspace
-from mopsboard.ui.main_window import MainWindow
+from mopsboard.ui.shell.main_window import MainWindow
 
 
 def main(path: Path, title: str, target_stage: str) -> int:

@@ -1,0 +1,408 @@
+"""One item model for a board: top-level rows are cells (a swimlane x a stage), their children the
+cards in that cell, in board order. Each stage column is a list view rooted at a cell, so a board
+of 10,000 cards costs what is on screen.
+
+The model follows the store: it subscribes to the workspace's change reports and re-reads only the
+changed tasks, so undo, redo and edits from anywhere show up the same way.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+
+from mopsboard.domain.filtering import (
+    Grouping,
+    TaskFilter,
+    lane_key,
+    matches,
+    search_text,
+)
+from mopsboard.domain.models import Stage, StageKind, Task
+from mopsboard.qt.board.board_drops import BoardDrops, Mover
+from mopsboard.qt.board.board_parts import (
+    Lane,
+    Lookups,
+    StageSummary,
+    lanes_for,
+    task_tooltip,
+)
+from mopsboard.qt.board.cell_model import CellModel
+from mopsboard.store.base import Change
+from mopsboard.store.workspace import Workspace
+
+TaskIdRole = Qt.ItemDataRole.UserRole + 1
+StageIdRole = Qt.ItemDataRole.UserRole + 2
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class BoardModel(BoardDrops, QAbstractItemModel):
+    lanesChanged = Signal()
+    summaryChanged = Signal()
+    boardReloaded = Signal()
+
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.board_id: int | None = None
+        self.stages: list[Stage] = []
+        self.lookups = Lookups()
+        self.tasks: dict[int, Task] = {}
+        self._search: dict[int, str] = {}
+        self._stage_order: dict[int, list[int]] = {}
+        self.filter = TaskFilter()
+        self.grouping = Grouping.NONE
+        self.lanes: list[Lane] = [Lane(None, "")]
+        self._cells: list[list[int]] = []
+        self.today = date.today()
+        self.mover: Mover | None = None
+        # Bumped whenever names or colours may have changed, so cached card images are redrawn.
+        self.lookups_generation = 0
+        # Estimated hours per stage, summed on demand and forgotten when a stage's cards change.
+        self._stage_hours: dict[int, float] = {}
+        self._cell_models: dict[int, CellModel] = {}
+        workspace.subscribe(self._on_change)
+
+    # -- loading --------------------------------------------------------------------------------
+
+    def load(self, board_id: int | None) -> None:
+        self.beginResetModel()
+        self.board_id = board_id
+        self.today = date.today()
+        self.lookups = Lookups.load(self.workspace)
+        self.lookups_generation += 1
+        if board_id is None:
+            self.stages, tasks = [], []
+        else:
+            self.stages = self.workspace.stages(board_id)
+            tasks = self.workspace.tasks(board_id)
+        self.tasks = {t.id or 0: t for t in tasks}
+        # Folded search texts are made on the first text filter, not on every open.
+        self._search = {}
+        self._stage_order = {s.id or 0: [] for s in self.stages}
+        self._stage_hours = {}
+        for task_id, task in self.tasks.items():
+            # Tasks arrive in rank order, so appending keeps each stage sorted.
+            self._stage_order.setdefault(task.stage_id, []).append(task_id)
+        self.lanes = self._compute_lanes()
+        self._cells = self._compute_cells()
+        self.endResetModel()
+        self._reset_cell_models()
+        self.lanesChanged.emit()
+        self.summaryChanged.emit()
+        self.boardReloaded.emit()
+
+    def reload(self) -> None:
+        self.load(self.board_id)
+
+    def sync_with_store(self) -> None:
+        """Catches up with changes another window or process committed: only the tasks whose
+        version changed are refreshed, so selection and scroll positions stay where they were.
+        Stage and lookup changes (rare) reload the board."""
+        if self.board_id is None:
+            return
+        stages = self.workspace.stages(self.board_id)
+        lookups = Lookups.load(self.workspace)
+        if stages != self.stages or lookups != self.lookups:
+            self.reload()
+            return
+        current = {t.id or 0: t.version for t in self.workspace.tasks(self.board_id)}
+        known = {task_id: task.version for task_id, task in self.tasks.items()}
+        changed = {i for i, version in current.items() if known.get(i) != version}
+        changed |= known.keys() - current.keys()
+        if changed:
+            self.refresh_tasks(changed)
+
+    def _compute_lanes(self) -> list[Lane]:
+        return lanes_for(self.tasks.values(), self.grouping, self.lookups)
+
+    def _visible(self, task_ids: Iterable[int]) -> list[int]:
+        if not self.filter.active:
+            return list(task_ids)
+        wanted, today, tasks, search = self.filter, self.today, self.tasks, self._search
+        if wanted.text:
+            ids = list(task_ids)
+            for i in ids:
+                if i not in search:
+                    search[i] = search_text(tasks[i])
+            return [i for i in ids if matches(tasks[i], search[i], wanted, today)]
+        return [i for i in task_ids if matches(tasks[i], "", wanted, today)]
+
+    def _compute_cells(self) -> list[list[int]]:
+        stage_count = len(self.stages)
+        cells: list[list[int]] = [[] for _ in range(stage_count * len(self.lanes))]
+        lane_row = {lane.key: n for n, lane in enumerate(self.lanes)}
+        for column, stage in enumerate(self.stages):
+            visible = self._visible(self._stage_order.get(stage.id or 0, []))
+            if self.grouping is Grouping.NONE:
+                cells[column] = visible
+                continue
+            for task_id in visible:
+                row = lane_row.get(
+                    lane_key(self.tasks[task_id], self.grouping), len(self.lanes) - 1
+                )
+                cells[row * stage_count + column].append(task_id)
+        return cells
+
+    # -- filtering and grouping -----------------------------------------------------------------
+
+    def set_filter(self, wanted: TaskFilter) -> None:
+        if wanted == self.filter:
+            return
+        self.filter = wanted
+        self._relayout()
+
+    def set_grouping(self, grouping: Grouping) -> None:
+        if grouping == self.grouping:
+            return
+        self.grouping = grouping
+        self.beginResetModel()
+        self.lanes = self._compute_lanes()
+        self._cells = self._compute_cells()
+        self.endResetModel()
+        self._reset_cell_models()
+        self.lanesChanged.emit()
+        self.summaryChanged.emit()
+
+    # -- per-cell list models for the views -----------------------------------------------------
+
+    def cell_model(self, cell_row: int) -> CellModel:
+        """The list model a view of this cell shows; made once and reused while the cell exists."""
+        model = self._cell_models.get(cell_row)
+        if model is None:
+            model = CellModel(self, cell_row, self)
+            self._cell_models[cell_row] = model
+        return model
+
+    def _reset_cell_models(self) -> None:
+        for cell_row, model in list(self._cell_models.items()):
+            if cell_row >= len(self._cells):
+                del self._cell_models[cell_row]
+                model.deleteLater()
+            else:
+                model.reset_to(list(self._cells[cell_row]))
+
+    def _follow_cells(self) -> None:
+        for cell_row, model in self._cell_models.items():
+            if cell_row < len(self._cells):
+                model.follow(list(self._cells[cell_row]))
+
+    def _relayout(self) -> None:
+        """Cells change their cards but not their number: persistent indexes (the selection)
+        follow their tasks, and cards that are no longer shown drop out of it."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        remembered = [self._task_id_of(index) for index in persistent]
+        self._cells = self._compute_cells()
+        where: dict[int, tuple[int, int]] = {}
+        wanted = {task_id for task_id in remembered if task_id is not None}
+        if wanted:
+            for cell, ids in enumerate(self._cells):
+                for row, task_id in enumerate(ids):
+                    if task_id in wanted:
+                        where[task_id] = (cell, row)
+        new_indexes = []
+        for index, remembered_id in zip(persistent, remembered, strict=True):
+            if remembered_id is None:
+                new_indexes.append(QModelIndex(self.index(index.row(), 0)))
+            elif remembered_id in where:
+                cell, row = where[remembered_id]
+                new_indexes.append(self.createIndex(row, 0, cell + 1))
+            else:
+                new_indexes.append(QModelIndex())
+        self.changePersistentIndexList(persistent, new_indexes)
+        self.layoutChanged.emit()
+        self._follow_cells()
+        self.summaryChanged.emit()
+
+    # -- following the store --------------------------------------------------------------------
+
+    def _on_change(self, change: Change) -> None:
+        if self.board_id is None:
+            return
+        if change.table in {"stages", "boards", "campaigns", "personas", "members", "teams"}:
+            self.reload()
+        elif change.table == "tasks":
+            if change.ids:
+                self.refresh_tasks(change.ids)
+            else:
+                self.reload()
+
+    def refresh_tasks(self, task_ids: Iterable[int]) -> None:
+        """Re-reads these tasks and puts each where it now belongs."""
+        ids = list(task_ids)
+        fresh = {t.id or 0: t for t in self.workspace.tasks_by_id(ids)}
+        for task_id in ids:
+            old = self.tasks.pop(task_id, None)
+            self._search.pop(task_id, None)
+            if old is not None:
+                if old.stage_id in self._stage_hours:
+                    self._stage_hours[old.stage_id] -= old.estimate_hours or 0.0
+                order = self._stage_order.get(old.stage_id, [])
+                position = bisect.bisect_left(order, old.rank, key=self._rank_of_or_old(old))
+                if position < len(order) and order[position] == task_id:
+                    del order[position]
+                else:
+                    order.remove(task_id)
+        for task_id, task in fresh.items():
+            if task.board_id != self.board_id or task.archived:
+                continue
+            self.tasks[task_id] = task
+            self._search.pop(task_id, None)
+            if task.stage_id in self._stage_hours:
+                self._stage_hours[task.stage_id] += task.estimate_hours or 0.0
+            order = self._stage_order.setdefault(task.stage_id, [])
+            bisect.insort(order, task_id, key=lambda i: self.tasks[i].rank)
+        if self.grouping is not Grouping.NONE and {lane.key for lane in self.lanes} != {
+            lane.key for lane in self._compute_lanes()
+        }:
+            self.beginResetModel()
+            self.lanes = self._compute_lanes()
+            self._cells = self._compute_cells()
+            self.endResetModel()
+            self._reset_cell_models()
+            self.lanesChanged.emit()
+            self.summaryChanged.emit()
+            return
+        self._relayout()
+
+    def _rank_of_or_old(self, old: Task) -> Callable[[int], str]:
+        def rank(task_id: int) -> str:
+            task = self.tasks.get(task_id)
+            return task.rank if task is not None else old.rank
+
+        return rank
+
+    # -- what views and delegates ask -----------------------------------------------------------
+
+    def cell_index(self, lane: int, column: int) -> QModelIndex:
+        return self.index(lane * len(self.stages) + column, 0)
+
+    def task_at(self, index: AnyIndex) -> Task | None:
+        task_id = self._task_id_of(index)
+        return self.tasks.get(task_id) if task_id is not None else None
+
+    def _task_id_of(self, index: AnyIndex) -> int | None:
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        cell = int(index.internalId()) - 1
+        if cell >= len(self._cells) or index.row() >= len(self._cells[cell]):
+            return None
+        return self._cells[cell][index.row()]
+
+    def index_of_task(self, task_id: int) -> QModelIndex:
+        for cell, ids in enumerate(self._cells):
+            if task_id in ids:
+                return self.createIndex(ids.index(task_id), 0, cell + 1)
+        return QModelIndex()
+
+    def stage_of_cell(self, cell_row: int) -> Stage | None:
+        if not self.stages:
+            return None
+        return self.stages[cell_row % len(self.stages)]
+
+    def cell_task_ids(self, cell_row: int) -> list[int]:
+        return list(self._cells[cell_row]) if 0 <= cell_row < len(self._cells) else []
+
+    def stage_summaries(self) -> list[StageSummary]:
+        summaries = []
+        for column, stage in enumerate(self.stages):
+            ids = self._stage_order.get(stage.id or 0, [])
+            shown = sum(
+                len(self._cells[lane * len(self.stages) + column])
+                for lane in range(len(self.lanes))
+            )
+            hours = self._stage_hours.get(stage.id or 0)
+            if hours is None:
+                hours = sum(self.tasks[i].estimate_hours or 0.0 for i in ids)
+                self._stage_hours[stage.id or 0] = hours
+            over = stage.wip_limit is not None and len(ids) > stage.wip_limit
+            summaries.append(StageSummary(stage, shown, len(ids), hours, over))
+        return summaries
+
+    def shown_count(self) -> int:
+        return sum(len(cell) for cell in self._cells)
+
+    def is_done_stage(self, stage_id: int) -> bool:
+        return any(s.id == stage_id and s.kind is StageKind.DONE for s in self.stages)
+
+    # -- QAbstractItemModel ---------------------------------------------------------------------
+
+    def index(self, row: int, column: int, parent: AnyIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, 0, 0) if row < len(self._cells) else QModelIndex()
+        if (
+            parent.internalId() == 0
+            and parent.row() < len(self._cells)
+            and row < len(self._cells[parent.row()])
+        ):
+            return self.createIndex(row, 0, parent.row() + 1)
+        return QModelIndex()
+
+    def parent(self, child: AnyIndex | None = None) -> QModelIndex:  # type: ignore[override]
+        if child is None or not child.isValid() or child.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(int(child.internalId()) - 1, 0, 0)
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        if not parent.isValid():
+            return len(self._cells)
+        if parent.column() == 0 and parent.internalId() == 0 and parent.row() < len(self._cells):
+            return len(self._cells[parent.row()])
+        return 0
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 1
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if index.internalId() == 0:
+            stage = self.stage_of_cell(index.row())
+            if stage is None:
+                return None
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+                return stage.name
+            if role == StageIdRole:
+                return stage.id
+            return None
+        task = self.task_at(index)
+        if task is None:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return task.title
+        if role == TaskIdRole:
+            return task.id
+        if role == StageIdRole:
+            return task.stage_id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return task_tooltip(task, self.lookups)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return task_tooltip(task, self.lookups).replace("\n", ", ")
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if index.internalId() == 0:
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )

@@ -1,0 +1,173 @@
+"""A flat list model for one cell of the board model (one stage, or a stage within a swimlane).
+
+Qt's list views re-lay out and repaint on every layout signal of their model, whichever part of
+the model it concerns. Viewing the board model through one of these per cell means a drop
+disturbs only the two columns it touches, so a 10,000-card board moves a card in milliseconds.
+The board model stays the one source of truth: these hold no data of their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from mopsboard.domain.models import Task
+
+if TYPE_CHECKING:
+    from mopsboard.qt.board.board_model import BoardModel
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+# Cards a view holds before it asks for more (it does when scrolled to the end): a re-layout after a
+# drop then walks a page, not a whole 2,000-card column.
+PAGE = 100
+
+
+class CellModel(QAbstractListModel):
+    def __init__(self, board: BoardModel, cell_row: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.board = board
+        self.cell_row = cell_row
+        self._ids: list[int] = board.cell_task_ids(cell_row)
+        # The cards the view holds: the first pages of `_ids`.
+        self._view: list[int] = self._ids[:PAGE]
+
+    @property
+    def task_ids(self) -> list[int]:
+        return self._ids
+
+    def _board_index(self, index: AnyIndex) -> QModelIndex:
+        return self.board.index(index.row(), 0, self.board.index(self.cell_row, 0))
+
+    def task_at(self, index: AnyIndex) -> Task | None:
+        if not index.isValid() or index.row() >= len(self._view):
+            return None
+        return self.board.tasks.get(self._view[index.row()])
+
+    def row_of(self, task_id: int) -> int | None:
+        """The row of a task in this cell, loading cards up to it if needed."""
+        try:
+            row = self._ids.index(task_id)
+        except ValueError:
+            return None
+        self._load_to(row + 1)
+        return row
+
+    def _load_to(self, count: int) -> None:
+        count = min(count, len(self._ids))
+        loaded = len(self._view)
+        if count <= loaded:
+            return
+        self.beginInsertRows(QModelIndex(), loaded, count - 1)
+        self._view = self._ids[:count]
+        self.endInsertRows()
+
+    def canFetchMore(self, parent: AnyIndex) -> bool:
+        return not parent.isValid() and len(self._view) < len(self._ids)
+
+    def fetchMore(self, parent: AnyIndex) -> None:
+        if not parent.isValid():
+            self._load_to(len(self._view) + PAGE)
+
+    # -- following the board model --------------------------------------------------------------
+
+    def follow(self, ids: list[int]) -> None:
+        """The cell now shows `ids`. Cards leave and arrive with remove and insert signals and
+        the rest reorders with a layout change, so the view keeps its scroll position and its
+        selection stays on the same tasks."""
+        if ids == self._ids:
+            return
+        fully_loaded = len(self._view) == len(self._ids)
+        self._ids = ids
+        target = ids if fully_loaded else ids[: max(len(self._view), PAGE)]
+        wanted = set(target)
+        for row in range(len(self._view) - 1, -1, -1):
+            if self._view[row] not in wanted:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._view[row]
+                self.endRemoveRows()
+        present = set(self._view)
+        kept_order = [task_id for task_id in target if task_id in present]
+        if kept_order != self._view:
+            self._reorder(kept_order)
+        for row, task_id in enumerate(target):
+            if row >= len(self._view) or self._view[row] != task_id:
+                self.beginInsertRows(QModelIndex(), row, row)
+                self._view.insert(row, task_id)
+                self.endInsertRows()
+
+    def _reorder(self, order: list[int]) -> None:
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        old = [self._view[i.row()] if i.row() < len(self._view) else None for i in persistent]
+        self._view = order
+        where = {task_id: row for row, task_id in enumerate(order)}
+        moved = [
+            self.index(where[task_id], 0) if task_id in where else QModelIndex() for task_id in old
+        ]
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    def reset_to(self, ids: list[int]) -> None:
+        self.beginResetModel()
+        self._ids = ids
+        self._view = ids[:PAGE]
+        self.endResetModel()
+
+    # -- QAbstractListModel ---------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._view)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._view):
+            return None
+        return self.board.data(self._board_index(index), role)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            # The view's empty space is where drops land at the end of the cell.
+            return Qt.ItemFlag.ItemIsDropEnabled
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def mimeTypes(self) -> list[str]:
+        return self.board.mimeTypes()
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        return self.board.mimeData([self._board_index(i) for i in indexes if i.isValid()])
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        return self.board.canDropMimeData(
+            data, action, row, column, self.board.index(self.cell_row, 0)
+        )
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool:
+        if parent.isValid():
+            # Dropped onto a card: land just above it.
+            row = parent.row()
+        return self.board.dropMimeData(
+            data, action, row, column, self.board.index(self.cell_row, 0)
+        )

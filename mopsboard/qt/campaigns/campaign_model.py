@@ -1,0 +1,298 @@
+"""The campaigns table: one row per campaign with the figures of its work, and a proxy that sorts
+by the raw values and filters by text, status and archived state.
+
+The model follows the store lazily (see qt/follow.py), so a board drag never pays for a hidden
+table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from mopsboard.domain.models import Campaign, CampaignStatus
+from mopsboard.domain.planning import CampaignFigures
+from mopsboard.qt.common.follow import Follower
+from mopsboard.store.workspace import Workspace
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+SortRole = Qt.ItemDataRole.UserRole + 1
+CampaignIdRole = Qt.ItemDataRole.UserRole + 2
+ProgressRole = Qt.ItemDataRole.UserRole + 3
+
+COLUMNS = (
+    "Campaign",
+    "Status",
+    "Owner",
+    "Channel",
+    "Audience",
+    "Start",
+    "Launch",
+    "End",
+    "Budget",
+    "Tasks",
+    "Open",
+    "Overdue",
+    "Progress",
+)
+(
+    NAME,
+    STATUS,
+    OWNER,
+    CHANNEL,
+    AUDIENCE,
+    START,
+    LAUNCH,
+    END,
+    BUDGET,
+    TASKS,
+    OPEN,
+    OVERDUE,
+    PROGRESS,
+) = range(len(COLUMNS))
+NUMERIC = frozenset({BUDGET, TASKS, OPEN, OVERDUE, PROGRESS})
+STATUS_COLOURS = {
+    CampaignStatus.PLANNED: "#6b7280",
+    CampaignStatus.ACTIVE: "#2563eb",
+    CampaignStatus.LAUNCHED: "#7c3aed",
+    CampaignStatus.DONE: "#059669",
+    CampaignStatus.CANCELLED: "#9ca3af",
+}
+OVERDUE_COLOUR = "#dc2626"
+WATCHED = frozenset({"campaigns", "tasks", "stages", "boards"})
+
+
+@dataclass(frozen=True)
+class CampaignRow:
+    campaign: Campaign
+    figures: CampaignFigures
+
+
+def _day(value: date | None) -> str:
+    return value.strftime("%d %b %Y") if value else ""
+
+
+class CampaignTableModel(QAbstractTableModel):
+    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self.rows: list[CampaignRow] = []
+        self.today = date.today()
+        self.follower = Follower(workspace, WATCHED, self.reload, self)
+
+    # -- following the store --------------------------------------------------------------------
+
+    def set_active(self, active: bool) -> None:
+        """The view is shown (True) or hidden: only a shown table re-reads on changes."""
+        self.follower.set_active(active)
+
+    def reload(self) -> None:
+        self.follower.loaded()
+        self.today = date.today()
+        figures = self.workspace.campaign_figures(self.today)
+        rows = [
+            CampaignRow(c, figures.get(c.id or 0, CampaignFigures()))
+            for c in self.workspace.campaigns(include_archived=True)
+        ]
+        if [r.campaign.id for r in rows] == [r.campaign.id for r in self.rows]:
+            # Same campaigns: update in place, so selection and scroll stay.
+            self.rows = rows
+            if rows:
+                last = self.index(len(rows) - 1, len(COLUMNS) - 1)
+                self.dataChanged.emit(self.index(0, 0), last)
+            return
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def row_of(self, campaign_id: int) -> int:
+        for number, row in enumerate(self.rows):
+            if row.campaign.id == campaign_id:
+                return number
+        return -1
+
+    def campaign_at(self, index: AnyIndex) -> Campaign | None:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        return self.rows[index.row()].campaign
+
+    # -- the model ------------------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        if role == Qt.ItemDataRole.ToolTipRole and section == PROGRESS:
+            return "Estimated hours done / estimated hours in all"
+        if role == Qt.ItemDataRole.TextAlignmentRole and section in NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, column)
+        if role == SortRole:
+            return self._sort_key(row, column)
+        if role == CampaignIdRole:
+            return row.campaign.id
+        if role == ProgressRole:
+            return row.figures.progress
+        if role == Qt.ItemDataRole.DecorationRole and column == NAME:
+            return QColor(row.campaign.colour)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == OVERDUE and row.figures.overdue:
+                return QColor(OVERDUE_COLOUR)
+            if column == STATUS:
+                return QColor(STATUS_COLOURS[row.campaign.status])
+            if row.campaign.archived:
+                return QColor("#9ca3af")
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row)
+        return None
+
+    def _text(self, row: CampaignRow, column: int) -> str:
+        campaign, figures = row.campaign, row.figures
+        if column == NAME:
+            return campaign.name + ("  (archived)" if campaign.archived else "")
+        if column == STATUS:
+            return campaign.status.value.capitalize()
+        if column in (OWNER, CHANNEL, AUDIENCE):
+            return str(getattr(campaign, COLUMN_FIELDS[column]))
+        if column in (START, LAUNCH, END):
+            return _day(getattr(campaign, COLUMN_FIELDS[column]))
+        if column == BUDGET:
+            return "" if campaign.budget is None else f"{campaign.budget:,.0f}"
+        if column == TASKS:
+            return str(figures.tasks)
+        if column == OPEN:
+            return str(figures.open)
+        if column == OVERDUE:
+            return str(figures.overdue) if figures.overdue else ""
+        progress = figures.progress
+        return "" if progress is None else f"{progress:.0%}"
+
+    def _sort_key(self, row: CampaignRow, column: int) -> Any:
+        campaign, figures = row.campaign, row.figures
+        if column == NAME:
+            return campaign.name.casefold()
+        if column == STATUS:
+            return list(CampaignStatus).index(campaign.status)
+        if column in (OWNER, CHANNEL, AUDIENCE):
+            return str(getattr(campaign, COLUMN_FIELDS[column])).casefold()
+        if column in (START, LAUNCH, END):
+            value = getattr(campaign, COLUMN_FIELDS[column])
+            return value.isoformat() if value else None
+        values = {
+            BUDGET: campaign.budget,
+            TASKS: figures.tasks,
+            OPEN: figures.open,
+            OVERDUE: figures.overdue,
+            PROGRESS: figures.progress,
+        }
+        return values.get(column)
+
+    def _tooltip(self, row: CampaignRow) -> str:
+        campaign, figures = row.campaign, row.figures
+        lines = [campaign.name]
+        if campaign.objective:
+            lines.append(campaign.objective[:300])
+        lines.append(
+            f"{figures.tasks} tasks, {figures.open} open, {figures.overdue} overdue; "
+            f"{figures.hours_done:g} of {figures.hours_total:g} estimated hours done"
+        )
+        return "\n".join(lines)
+
+
+COLUMN_FIELDS = {
+    OWNER: "owner",
+    CHANNEL: "channel",
+    AUDIENCE: "audience",
+    START: "start_date",
+    LAUNCH: "launch_date",
+    END: "end_date",
+}
+
+
+class CampaignFilter(QSortFilterProxyModel):
+    """Sorts by each column's raw value (empty values last) and keeps rows matching the text
+    (name, owner, channel, audience, objective), the status and the archived choice."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.text = ""
+        self.status: CampaignStatus | None = None
+        self.show_archived = False
+        self.setSortRole(SortRole)
+        self.setDynamicSortFilter(True)
+
+    def set_filter(
+        self, text: str, status: CampaignStatus | None, show_archived: bool = False
+    ) -> None:
+        # Qt 6.10 replaced invalidateRowsFilter() with a begin/end pair; older Qt has only it.
+        begin = getattr(self, "beginFilterChange", None)
+        if begin is not None:
+            begin()
+        self.text = text.strip().casefold()
+        self.status = status
+        self.show_archived = show_archived
+        if begin is not None:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:
+        model = self.sourceModel()
+        if not isinstance(model, CampaignTableModel) or not 0 <= source_row < len(model.rows):
+            return False
+        campaign = model.rows[source_row].campaign
+        if campaign.archived and not self.show_archived:
+            return False
+        if self.status is not None and campaign.status is not self.status:
+            return False
+        if self.text:
+            haystack = " ".join(
+                (campaign.name, campaign.owner, campaign.channel, campaign.audience)
+            ).casefold()
+            return self.text in haystack or self.text in campaign.objective.casefold()
+        return True
+
+    def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:
+        a, b = left.data(SortRole), right.data(SortRole)
+        if a is None or b is None:
+            # Empty values sort after every value, whichever way the column is sorted.
+            ascending = self.sortOrder() == Qt.SortOrder.AscendingOrder
+            return (a is not None) if ascending else (a is None and b is not None)
+        if a == b:
+            return bool(left.row() < right.row())
+        return bool(a < b)

@@ -1,0 +1,359 @@
+"""The board: a filter bar over a row of stage columns (optionally split into swimlanes)."""
+
+from __future__ import annotations
+
+import functools
+
+from pydantic import ValidationError
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mopsboard.domain.errors import describe
+from mopsboard.domain.filtering import ANY, Grouping, TaskFilter
+from mopsboard.domain.models import Task
+from mopsboard.qt.board.board_model import BoardModel
+from mopsboard.qt.board.board_parts import StageSummary
+from mopsboard.qt.common.commands import WorkspaceActions
+from mopsboard.ui.board.card_delegate import CardDelegate
+from mopsboard.ui.board.filter_bar import FilterBar
+from mopsboard.ui.board.stage_list import StageListView
+from mopsboard.ui.common import theme
+from mopsboard.ui.common.icons import icon
+
+COLUMN_MIN_WIDTH = 212
+COLUMN_MAX_WIDTH = 340
+
+
+def set_state(widget: QWidget, name: str, on: bool) -> bool:
+    """Sets a style-sheet property; re-styling costs milliseconds, so only when it changes.
+    Returns whether it changed."""
+    value = "true" if on else "false"
+    if widget.property(name) == value:
+        return False
+    widget.setProperty(name, value)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)
+    return True
+
+
+class StageHeader(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = QLabel()
+        self.title.setObjectName("stageTitle")
+        self.stats = QLabel()
+        self.stats.setObjectName("stageStats")
+        self.wip = QLabel()
+        self.wip.setObjectName("wipBadge")
+        self._shown: StageSummary | None = None
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 2)
+        layout.addWidget(self.title)
+        layout.addStretch(1)
+        layout.addWidget(self.stats)
+        layout.addWidget(self.wip)
+
+    def show_summary(self, summary: StageSummary) -> None:
+        if summary == self._shown:
+            return
+        self._shown = summary
+        stage = summary.stage
+        gate = "  \u2691" if stage.is_gate else ""
+        self.title.setText(stage.name + gate)
+        count = (
+            f"{summary.shown} of {summary.total}"
+            if summary.shown != summary.total
+            else str(summary.total)
+        )
+        self.stats.setText(f"{count} \u00b7 {summary.hours:g} h")
+        self.stats.setToolTip(f"{summary.total} tasks, {summary.hours:g} estimated hours")
+        if stage.wip_limit is not None:
+            self.wip.setText(f"{summary.total} / {stage.wip_limit}")
+            mode = "hard" if stage.wip_hard else "soft"
+            self.wip.setToolTip(f"WIP limit {stage.wip_limit} ({mode})")
+            self.wip.show()
+        else:
+            self.wip.hide()
+        set_state(self.wip, "over", summary.over_limit)
+        self.setAccessibleName(f"{stage.name}: {summary.total} tasks")
+
+
+class BoardView(QWidget):
+    """Signals ask the main window to open the editor; every change goes through the actions."""
+
+    openTask = Signal(int)
+    newTaskRequested = Signal(int)  # stage id
+
+    def __init__(
+        self, model: BoardModel, actions: WorkspaceActions, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("boardPage")
+        self.model = model
+        self.commands = actions
+        self.filter_bar = FilterBar()
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("boardScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.scroll_area, 1)
+        self.views: list[StageListView] = []
+        self.headers: list[StageHeader] = []
+        self.columns: list[QFrame] = []
+        self.quick_adds: list[QLineEdit] = []
+
+        self.filter_bar.filterChanged.connect(self._apply_filter)
+        self.filter_bar.groupingChanged.connect(self._apply_grouping)
+        model.lanesChanged.connect(self.rebuild)
+        model.summaryChanged.connect(self.update_headers)
+        model.boardReloaded.connect(lambda: self.filter_bar.set_lookups(model.lookups))
+        self.rebuild()
+
+    # -- building the grid ----------------------------------------------------------------------
+
+    def rebuild(self) -> None:
+        focused = self.focused_task_id()
+        old = self.scroll_area.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.views, self.headers, self.columns, self.quick_adds = [], [], [], []
+        grid_host = QWidget()
+        grid_host.setObjectName("boardGrid")
+        grid = QGridLayout(grid_host)
+        grid.setContentsMargins(10, 10, 10, 10)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(6)
+        stages = self.model.stages
+        lanes = self.model.lanes
+        grouped = self.model.grouping is not Grouping.NONE
+        for column, stage in enumerate(stages):
+            header = StageHeader()
+            header.setObjectName(f"stageHeader-{stage.id}")
+            self.headers.append(header)
+            grid.addWidget(header, 0, column)
+        for lane_number, lane in enumerate(lanes):
+            row = 1 + lane_number * 2
+            if grouped:
+                title = QLabel(("\u25cf " if lane.colour else "") + lane.title)
+                title.setObjectName("laneTitle")
+                if lane.colour:
+                    title.setStyleSheet(f"QLabel {{ color: {lane.colour}; }}")
+                grid.addWidget(title, row, 0, 1, max(1, len(stages)))
+            for column, stage in enumerate(stages):
+                cell_row = lane_number * len(stages) + column
+                view = StageListView(self.model, cell_row)
+                view.setObjectName(
+                    f"stageList-{stage.id}" + (f"-lane{lane_number}" if grouped else "")
+                )
+                lane_text = f", {lane.title}" if grouped else ""
+                view.setAccessibleName(f"{stage.name}{lane_text} cards")
+                self._connect_view(view, column)
+                frame = QFrame()
+                frame.setObjectName("stageColumn")
+                frame.setMinimumWidth(COLUMN_MIN_WIDTH)
+                frame.setMaximumWidth(COLUMN_MAX_WIDTH)
+                box = QVBoxLayout(frame)
+                box.setContentsMargins(4, 2, 4, 4)
+                box.addWidget(view)
+                if grouped:
+                    # Cells of one lane share a row height; short ones keep their cards at the top.
+                    box.addStretch(1)
+                    view.fit_to_cards(max_cards=5)
+                else:
+                    view.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+                self.views.append(view)
+                self.columns.append(frame)
+                grid.addWidget(frame, row + 1, column)
+        for column, stage in enumerate(stages):
+            quick = QLineEdit()
+            quick.setAccessibleName(f"Add a task to {stage.name}")
+            quick.setPlaceholderText("+ Add a task")
+            quick.setProperty("stageId", stage.id)
+            quick.returnPressed.connect(lambda q=quick, s=stage.id: self._quick_add(q, s or 0))
+            quick.setObjectName("quickAdd")
+            self.quick_adds.append(quick)
+            grid.addWidget(quick, 2 + len(lanes) * 2, column)
+        if grouped:
+            grid.setRowStretch(3 + len(lanes) * 2, 1)
+        else:
+            grid.setRowStretch(2, 1)
+        if not stages:
+            empty = QLabel("This board has no stages yet: add one with Edit \u25b8 Stages.")
+            empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            grid.addWidget(empty, 0, 0)
+        self.scroll_area.setWidget(grid_host)
+        self.update_headers()
+        if focused is not None:
+            self.select_task(focused)
+
+    def _connect_view(self, view: StageListView, column: int) -> None:
+        view.openRequested.connect(self.openTask.emit)
+        view.archiveRequested.connect(lambda ids: self.commands.archive_tasks(ids))
+        view.stepRequested.connect(self._step)
+        view.nudgeRequested.connect(lambda task_id, offset, v=view: self._nudge(v, task_id, offset))
+        view.focusNeighbour.connect(lambda offset, v=view: self._focus_neighbour(v, offset))
+        view.edgeDrag.connect(self._scroll_sideways)
+        view.menuRequested.connect(lambda ids, point, v=view: self._card_menu(v, ids, point))
+        view.emptyDoubleClicked.connect(
+            lambda v=view: self.newTaskRequested.emit(self._stage_id_of(v))
+        )
+
+    def update_headers(self) -> None:
+        summaries = self.model.stage_summaries()
+        for header, summary in zip(self.headers, summaries, strict=False):
+            header.show_summary(summary)
+        stage_count = max(1, len(self.model.stages))
+        for n, frame in enumerate(self.columns):
+            over = bool(summaries) and summaries[n % stage_count].over_limit
+            if set_state(frame, "over", over):
+                view = self.views[n]
+                delegate = view.itemDelegate()
+                if isinstance(delegate, CardDelegate):
+                    delegate.background = theme.COLUMN_OVER if over else theme.COLUMN
+                view.viewport().update()
+
+    # -- actions from the views -----------------------------------------------------------------
+
+    def _apply_filter(self, wanted: TaskFilter) -> None:
+        self.model.set_filter(wanted)
+
+    def _apply_grouping(self, grouping: Grouping) -> None:
+        self.model.set_grouping(grouping)
+
+    def _quick_add(self, line: QLineEdit, stage_id: int) -> None:
+        title = line.text().strip()
+        if not title or self.model.board_id is None:
+            return
+        wanted = self.model.filter
+        fields: dict[str, object] = {}
+        # A card added while the board is filtered takes the filter's values, so it stays in view.
+        for name in ("campaign_id", "persona_id", "assignee_id", "team_id"):
+            value = getattr(wanted, name)
+            if value != ANY and value is not None:
+                fields[name] = value
+        try:
+            task = Task.model_validate(
+                {"board_id": self.model.board_id, "stage_id": stage_id, "title": title, **fields}
+            )
+        except ValidationError as error:
+            # Said in the banner; the typed text stays in the line to be corrected.
+            self.commands.failed.emit(describe(error))
+            return
+        created = self.commands.add_task(task)
+        if created is not None:
+            line.clear()
+
+    def _stage_id_of(self, view: StageListView) -> int:
+        stage = self.model.stage_of_cell(view.cell_row)
+        return stage.id or 0 if stage is not None else 0
+
+    def _card_menu(self, view: StageListView, task_ids: list[int], point: QPoint) -> None:
+        self.popup(self.card_menu(view, task_ids), view.viewport().mapToGlobal(point))
+
+    def popup(self, menu: QMenu, where: QPoint) -> None:
+        menu.exec(where)
+
+    def card_menu(self, view: StageListView, task_ids: list[int]) -> QMenu:
+        """Right-click on cards: open, move to another stage, archive."""
+        menu = QMenu(self)
+        if len(task_ids) == 1:
+            menu.addAction(icon("pencil"), "Open…", lambda: self.openTask.emit(task_ids[0]))
+        move_menu = menu.addMenu(icon("kanban"), "Move to")
+        here = self._stage_id_of(view)
+        for stage in self.model.stages:
+            if stage.id != here:
+                action = move_menu.addAction(stage.name)
+                action.triggered.connect(functools.partial(self._move_to, task_ids, stage.id or 0))
+        menu.addSeparator()
+        count = f" {len(task_ids)} tasks" if len(task_ids) > 1 else ""
+        menu.addAction(
+            icon("archive"), f"Archive{count}", lambda: self.commands.archive_tasks(task_ids)
+        )
+        return menu
+
+    def _move_to(self, task_ids: list[int], stage_id: int, _checked: bool = False) -> None:
+        self.commands.move_tasks(task_ids, stage_id, None)
+
+    def _step(self, task_id: int, offset: int) -> None:
+        if self.commands.step_task(task_id, offset):
+            self.select_task(task_id)
+
+    def _nudge(self, view: StageListView, task_id: int, offset: int) -> None:
+        neighbours = self.model.cell_task_ids(view.cell_row)
+        if self.commands.nudge_task(task_id, neighbours, offset):
+            self.select_task(task_id)
+
+    def _focus_neighbour(self, view: StageListView, offset: int) -> None:
+        index = self.views.index(view) + offset
+        if 0 <= index < len(self.views) and self.views[index].cell_row // max(
+            1, len(self.model.stages)
+        ) == view.cell_row // max(1, len(self.model.stages)):
+            target = self.views[index]
+            target.setFocus(Qt.FocusReason.OtherFocusReason)
+            ids = self.model.cell_task_ids(target.cell_row)
+            if ids:
+                target.select_task(ids[0])
+
+    def _scroll_sideways(self, direction: int) -> None:
+        bar = self.scroll_area.horizontalScrollBar()
+        bar.setValue(bar.value() + direction * 24)
+
+    # -- selection ------------------------------------------------------------------------------
+
+    def select_task(self, task_id: int) -> bool:
+        for view in self.views:
+            if view.select_task(task_id):
+                for other in self.views:
+                    if other is not view:
+                        other.clearSelection()
+                return True
+        return False
+
+    def focused_stage_id(self) -> int | None:
+        for view in self.views:
+            if view.hasFocus():
+                stage = self.model.stage_of_cell(view.cell_row)
+                return stage.id if stage is not None else None
+        return None
+
+    def focused_task_id(self) -> int | None:
+        for view in self.views:
+            if view.hasFocus():
+                return view.current_task_id()
+        return None
+
+    def selected_task_ids(self) -> list[int]:
+        for view in self.views:
+            if view.hasFocus() and view.selected_task_ids():
+                return view.selected_task_ids()
+        for view in self.views:
+            ids = view.selected_task_ids()
+            if ids:
+                return ids
+        return []
+
+    def view_for_stage(self, stage_id: int, lane: int = 0) -> StageListView | None:
+        for view in self.views:
+            stage = self.model.stage_of_cell(view.cell_row)
+            if (
+                stage is not None
+                and stage.id == stage_id
+                and view.cell_row // max(1, len(self.model.stages)) == lane
+            ):
+                return view
+        return None

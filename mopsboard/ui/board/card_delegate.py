@@ -1,0 +1,298 @@
+"""Paints a task as a card: no widget per card, so only what is on screen costs anything."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QPixmapCache,
+)
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from mopsboard.domain.filtering import due_state
+from mopsboard.domain.models import Priority, Task
+from mopsboard.qt.board.board_model import BoardModel
+from mopsboard.qt.board.cell_model import CellModel
+from mopsboard.qt.capacity.wip_watch import WipWatch
+from mopsboard.ui.common import theme
+
+CARD_HEIGHT = 96
+MARGIN = 4
+PAD = 8
+
+
+def initials(name: str) -> str:
+    words = [w for w in name.replace("-", " ").split() if w]
+    if not words:
+        return "?"
+    if len(words) == 1:
+        return words[0][:2].upper()
+    return (words[0][0] + words[-1][0]).upper()
+
+
+class CardDelegate(QStyledItemDelegate):
+    # Card images are opaque (copying them is several times faster than blending), so they carry
+    # the column colour around their rounded corners.
+    background = theme.COLUMN
+    # Assignees over their personal WIP limit (see qt/wip_watch): their badge turns red.
+    _wip_over: frozenset[int] = frozenset()
+    _watching_wip = False
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        # The list view stretches each card to the column width.
+        return QSize(160, CARD_HEIGHT + 2 * MARGIN)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        cell = index.model()
+        if not isinstance(cell, CellModel):
+            return
+        task = cell.task_at(index)
+        if task is None:
+            return
+        model = cell.board
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        size = option.rect.size()
+        # A card is painted once per look and then copied: scrolling, drops and filtering only
+        # blit pixmaps. The key holds everything the card shows, so an edit repaints it.
+        self._wip_over = self._over_wip_limit(model)
+        key = (
+            f"card:{task.id}:{task.version}:{task.updated_at}:{model.lookups_generation}:"
+            f"{int(task.assignee_id in self._wip_over)}:{len(task.problems)}:"
+            f"{model.today}:{size.width()}x{size.height()}@{ratio}:{int(selected)}{int(focused)}:"
+            f"{self.background}"
+        )
+        pixmap = QPixmap()
+        if not QPixmapCache.find(key, pixmap):
+            pixmap = QPixmap(size * ratio)
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(QColor(self.background))
+            card = QPainter(pixmap)
+            card.setRenderHint(QPainter.RenderHint.Antialiasing)
+            rect = QRectF(0, 0, size.width(), size.height()).adjusted(
+                MARGIN, MARGIN, -MARGIN, -MARGIN
+            )
+            self._paint_card(card, rect, selected, focused)
+            self._paint_contents(card, rect.toRect(), option.font, model, task)
+            card.end()
+            QPixmapCache.insert(key, pixmap)
+        painter.drawPixmap(option.rect.topLeft(), pixmap)
+
+    def _paint_card(self, painter: QPainter, rect: QRectF, selected: bool, focused: bool) -> None:
+        path = QPainterPath()
+        path.addRoundedRect(rect, 6, 6)
+        painter.fillPath(path, QColor(theme.CARD))
+        colour = theme.CARD_SELECTED if selected else theme.CARD_BORDER
+        pen = QPen(QColor(colour), 2 if selected else 1)
+        if focused and not selected:
+            pen = QPen(QColor(theme.ACCENT), 1, Qt.PenStyle.DashLine)
+        painter.setPen(pen)
+        painter.drawPath(path)
+
+    def _paint_contents(
+        self, painter: QPainter, rect: QRect, base: QFont, model: BoardModel, task: Task
+    ) -> None:
+        lookups = model.lookups
+        campaign = lookups.campaigns.get(task.campaign_id or 0)
+        if campaign is not None:
+            strip = QRect(rect.left() + 1, rect.top() + 6, 4, rect.height() - 12)
+            painter.fillRect(strip, QColor(campaign.colour))
+        inner = rect.adjusted(PAD + 2, PAD - 2, -PAD, -PAD + 2)
+
+        title_font = QFont(base)
+        title_font.setBold(True)
+        painter.setFont(title_font)
+        metrics = QFontMetrics(title_font)
+        title_width = inner.width()
+        if task.problems:
+            mark = metrics.height()
+            self._paint_problem_mark(painter, QRect(inner.right() - mark, inner.top(), mark, mark))
+            title_width -= mark + 4
+        title_rect = QRect(inner.left(), inner.top(), title_width, metrics.height() * 2)
+        painter.setPen(QColor(theme.TEXT))
+        painter.drawText(
+            title_rect,
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
+            self._elide_two_lines(task.title, metrics, title_width),
+        )
+
+        small = QFont(base)
+        small.setPointSizeF(max(7.0, base.pointSizeF() * 0.85))
+        painter.setFont(small)
+        small_metrics = QFontMetrics(small)
+        line_height = small_metrics.height()
+        middle_top = title_rect.bottom() + 4
+        x = inner.left()
+        persona = lookups.personas.get(task.persona_id or 0)
+        right_edge = inner.right()
+        if persona is not None:
+            badge_text = persona.name
+            width = min(small_metrics.horizontalAdvance(badge_text) + 10, inner.width() // 2)
+            badge = QRect(right_edge - width, middle_top, width, line_height + 2)
+            self._pill(
+                painter,
+                badge,
+                QColor(persona.colour),
+                small_metrics.elidedText(badge_text, Qt.TextElideMode.ElideRight, width - 8),
+                filled=False,
+            )
+            right_edge = badge.left() - 6
+        if campaign is not None:
+            dot = QRect(x, middle_top + line_height // 2 - 3, 7, 7)
+            painter.setBrush(QColor(campaign.colour))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawEllipse(dot)
+            painter.setPen(QColor(theme.MUTED))
+            text_rect = QRect(x + 11, middle_top, right_edge - x - 11, line_height + 2)
+            painter.drawText(
+                text_rect,
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                small_metrics.elidedText(
+                    campaign.name, Qt.TextElideMode.ElideRight, text_rect.width()
+                ),
+            )
+
+        footer_top = inner.bottom() - line_height - 1
+        self._paint_footer(
+            painter,
+            QRect(inner.left(), footer_top, inner.width(), line_height + 2),
+            small_metrics,
+            model,
+            task,
+        )
+
+    def _paint_footer(
+        self, painter: QPainter, row: QRect, metrics: QFontMetrics, model: BoardModel, task: Task
+    ) -> None:
+        x = row.left()
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        member = model.lookups.members.get(task.assignee_id or 0)
+        right = row.right()
+        if member is not None:
+            size = row.height() + 2
+            circle = QRect(right - size, row.top() - 1, size, size)
+            over = member.id in self._wip_over
+            painter.setBrush(QColor("#fecaca" if over else "#c7d2fe"))
+            painter.setPen(QPen(QColor("#dc2626"), 1.5) if over else Qt.PenStyle.NoPen)
+            painter.drawEllipse(circle)
+            painter.setPen(QColor("#991b1b" if over else "#3730a3"))
+            painter.drawText(circle, int(Qt.AlignmentFlag.AlignCenter), initials(member.name))
+            right = circle.left() - 6
+        elif task.team_id in model.lookups.teams:
+            team = model.lookups.teams[task.team_id or 0]
+            text = metrics.elidedText(team.name, Qt.TextElideMode.ElideRight, 70)
+            width = metrics.horizontalAdvance(text) + 10
+            badge = QRect(right - width, row.top(), width, row.height())
+            self._pill(painter, badge, QColor(team.colour), text, filled=False)
+            right = badge.left() - 6
+
+        pieces: list[tuple[str, str]] = []
+        if task.priority >= Priority.HIGH:
+            pieces.append(("!" if task.priority == Priority.HIGH else "!!", theme.OVERDUE))
+        if task.due_date is not None:
+            state = due_state(task.due_date, model.today, model.is_done_stage(task.stage_id))
+            colour = {"overdue": theme.OVERDUE, "soon": theme.SOON}.get(state, theme.MUTED)
+            pieces.append((task.due_date.strftime("%d %b"), colour))
+        if task.estimate_hours is not None:
+            pieces.append((f"{task.estimate_hours:g}h", theme.MUTED))
+        if task.checklist:
+            done = task.checklist_done
+            colour = "#059669" if done == len(task.checklist) else theme.MUTED
+            pieces.append((f"\u2611 {done}/{len(task.checklist)}", colour))
+        for text, colour in pieces:
+            width = metrics.horizontalAdvance(text)
+            if x + width > right:
+                break
+            painter.setPen(QColor(colour))
+            painter.drawText(QRect(x, row.top(), width + 2, row.height()), flags, text)
+            x += width + 10
+        for label in task.labels[:3]:
+            text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, 60)
+            width = metrics.horizontalAdvance(text) + 10
+            if x + width > right:
+                break
+            self._pill(
+                painter,
+                QRect(x, row.top(), width, row.height()),
+                QColor("#e5e7eb"),
+                text,
+                filled=True,
+                text_colour=QColor("#374151"),
+            )
+            x += width + 4
+
+    @staticmethod
+    def _paint_problem_mark(painter: QPainter, rect: QRect) -> None:
+        """A warning triangle: the file holds a value of this task that cannot be read (the
+        tooltip and the editor say which)."""
+        triangle = QPainterPath()
+        triangle.moveTo(rect.center().x(), rect.top())
+        triangle.lineTo(rect.right(), rect.bottom())
+        triangle.lineTo(rect.left(), rect.bottom())
+        triangle.closeSubpath()
+        painter.fillPath(triangle, QColor(theme.SOON))
+        painter.setPen(QColor(theme.CARD))
+        painter.drawText(rect.adjusted(0, 2, 0, 0), int(Qt.AlignmentFlag.AlignCenter), "!")
+
+    def _over_wip_limit(self, model: BoardModel) -> frozenset[int]:
+        watch = WipWatch.of(model.workspace)
+        if not self._watching_wip:
+            self._watching_wip = True
+            watch.changed.connect(self._repaint_view)
+        return watch.over
+
+    def _repaint_view(self) -> None:
+        view = self.parent()
+        if isinstance(view, QAbstractItemView):
+            view.viewport().update()
+
+    @staticmethod
+    def _pill(
+        painter: QPainter,
+        rect: QRect,
+        colour: QColor,
+        text: str,
+        *,
+        filled: bool,
+        text_colour: QColor | None = None,
+    ) -> None:
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(rect), rect.height() / 2, rect.height() / 2)
+        if filled:
+            painter.fillPath(path, colour)
+        else:
+            tint = QColor(colour)
+            tint.setAlpha(40)
+            painter.fillPath(path, tint)
+        painter.setPen(text_colour or colour.darker(140))
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+
+    @staticmethod
+    def _elide_two_lines(text: str, metrics: QFontMetrics, width: int) -> str:
+        if metrics.horizontalAdvance(text) <= width:
+            return text
+        words = text.split()
+        first = ""
+        for n in range(len(words), 0, -1):
+            candidate = " ".join(words[:n])
+            if metrics.horizontalAdvance(candidate) <= width:
+                first = candidate
+                rest = " ".join(words[n:])
+                break
+        else:
+            return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width * 2 - 20)
+        return first + "\n" + metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)

@@ -1,0 +1,162 @@
+"""The board's filter bar: free text, campaign, persona, assignee, team, due; and swimlanes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QToolButton, QWidget
+
+from mopsboard.domain.filtering import (
+    ANY,
+    DUE_FILTER_LABELS,
+    GROUPING_LABELS,
+    DueFilter,
+    Grouping,
+    TaskFilter,
+)
+from mopsboard.qt.board.board_parts import Lookups
+from mopsboard.ui.common.icons import icon
+
+# Row ids start at 1, so 0 can stand for "has none" in a picker (Qt cannot find None data).
+NO_VALUE = 0
+
+
+def _value(combo: QComboBox) -> int | None:
+    data = combo.currentData()
+    return None if data == NO_VALUE else int(data)
+
+
+def _combo(name: str, accessible: str) -> QComboBox:
+    combo = QComboBox()
+    combo.setObjectName(name)
+    combo.setAccessibleName(accessible)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(9)
+    return combo
+
+
+class FilterBar(QWidget):
+    filterChanged = Signal(object)  # TaskFilter
+    groupingChanged = Signal(object)  # Grouping
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("filterBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.search = QLineEdit()
+        self.search.setObjectName("filterText")
+        self.search.setAccessibleName("Filter cards by text")
+        self.search.setPlaceholderText("Filter cards (title, description, labels)  Ctrl+F")
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.setMinimumWidth(180)
+        self.campaign = _combo("filterCampaign", "Filter by campaign")
+        self.persona = _combo("filterPersona", "Filter by persona")
+        self.assignee = _combo("filterAssignee", "Filter by assignee")
+        self.team = _combo("filterTeam", "Filter by team")
+        self.due = _combo("filterDue", "Filter by due date")
+        for due, label in DUE_FILTER_LABELS.items():
+            self.due.addItem(label, due.value)
+        self.grouping = _combo("grouping", "Swimlanes")
+        for grouping, label in GROUPING_LABELS.items():
+            self.grouping.addItem(label, grouping.value)
+        self.grouping.setMinimumContentsLength(14)
+        self.clear = QToolButton()
+        self.clear.setObjectName("clearFilters")
+        self.clear.setIcon(icon("funnel-x"))
+        self.clear.setToolTip("Clear all filters (Esc in the filter box)")
+        self.clear.setAccessibleName("Clear filters")
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(6)
+        layout.addWidget(self.search, 3)
+        for combo in (self.campaign, self.persona, self.assignee, self.team, self.due):
+            layout.addWidget(combo, 1)
+        layout.addWidget(self.clear)
+        layout.addSpacing(8)
+        layout.addWidget(self.grouping, 1)
+
+        # Typing filters after a short pause, so a fast typist does not filter on every key.
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(120)
+        self._debounce.timeout.connect(self._emit)
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        for combo in (self.campaign, self.persona, self.assignee, self.team, self.due):
+            combo.currentIndexChanged.connect(lambda _i: self._emit())
+        self.grouping.currentIndexChanged.connect(
+            lambda _i: self.groupingChanged.emit(Grouping(self.grouping.currentData()))
+        )
+        self.clear.clicked.connect(self.reset)
+
+    def set_lookups(self, lookups: Lookups) -> None:
+        """Fills the pickers, keeping the current choices where they still exist."""
+        choices = [
+            (
+                self.campaign,
+                "All campaigns",
+                "No campaign",
+                sorted(((c.name, i) for i, c in lookups.campaigns.items() if not c.archived)),
+            ),
+            (
+                self.persona,
+                "All personas",
+                "No persona",
+                sorted(((p.name, i) for i, p in lookups.personas.items() if not p.archived)),
+            ),
+            (
+                self.assignee,
+                "All assignees",
+                "Unassigned",
+                sorted(((m.name, i) for i, m in lookups.members.items() if m.active)),
+            ),
+            (
+                self.team,
+                "All teams",
+                "No team",
+                sorted(((t.name, i) for i, t in lookups.teams.items() if not t.archived)),
+            ),
+        ]
+        for combo, all_label, none_label, items in choices:
+            current = combo.currentData()
+            with QSignalBlocker(combo):
+                combo.clear()
+                combo.addItem(all_label, ANY)
+                for name, row_id in items:
+                    combo.addItem(name, row_id)
+                combo.addItem(none_label, NO_VALUE)
+                found = combo.findData(current)
+                combo.setCurrentIndex(found if found >= 0 else 0)
+
+    def current(self) -> TaskFilter:
+        return TaskFilter(
+            text=self.search.text().strip(),
+            campaign_id=_value(self.campaign),
+            persona_id=_value(self.persona),
+            assignee_id=_value(self.assignee),
+            team_id=_value(self.team),
+            due=DueFilter(self.due.currentData() or DueFilter.ANY.value),
+        )
+
+    def set_field(self, field: str, value: int | None) -> None:
+        combo = {
+            "campaign": self.campaign,
+            "persona": self.persona,
+            "assignee": self.assignee,
+            "team": self.team,
+        }[field]
+        found = combo.findData(NO_VALUE if value is None else value)
+        if found >= 0:
+            combo.setCurrentIndex(found)
+
+    def reset(self) -> None:
+        with QSignalBlocker(self.search):
+            self.search.clear()
+        for combo in (self.campaign, self.persona, self.assignee, self.team, self.due):
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(0)
+        self._emit()
+
+    def _emit(self) -> None:
+        self._debounce.stop()
+        self.filterChanged.emit(self.current())

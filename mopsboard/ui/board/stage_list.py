@@ -1,0 +1,146 @@
+"""One cell of the board (a stage, or a stage within a swimlane) as a list view of cards."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QDragMoveEvent, QKeyEvent, QMouseEvent, QResizeEvent
+from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QWidget
+
+from mopsboard.qt.board.board_model import BoardModel
+from mopsboard.ui.board.card_delegate import CARD_HEIGHT, MARGIN, CardDelegate
+
+
+class StageListView(QListView):
+    """Keys: Ctrl+Left/Right move the selected card to the previous/next stage, Ctrl+Up/Down move
+    it within the stage, Enter opens it, Delete archives it, Left/Right go to the next column."""
+
+    stepRequested = Signal(int, int)  # task id, stage offset
+    nudgeRequested = Signal(int, int)  # task id, row offset
+    openRequested = Signal(int)
+    archiveRequested = Signal(list)
+    focusNeighbour = Signal(int)  # column offset
+    edgeDrag = Signal(int)  # -1 near the left edge, +1 near the right edge
+    menuRequested = Signal(list, QPoint)  # task ids, viewport position
+    emptyDoubleClicked = Signal()
+
+    def __init__(self, model: BoardModel, cell_row: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.board_model = model
+        self.cell_row = cell_row
+        self.cell_model = model.cell_model(cell_row)
+        self.setModel(self.cell_model)
+        self.setItemDelegate(CardDelegate(self))
+        self.setUniformItemSizes(True)
+        # A grid lets the view lay out thousands of cards without asking the model about each.
+        self.setGridSize(QSize(200, CARD_HEIGHT + 2 * MARGIN))
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setDragDropOverwriteMode(False)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAutoScroll(True)
+        self.setAutoScrollMargin(32)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setObjectName("stageList")
+        # Styled by this property: the board names each view after its stage.
+        self.setProperty("role", "stageList")
+        self.doubleClicked.connect(self._open_index)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.customContextMenuRequested.connect(self._context_menu)
+
+    def fit_to_cards(self, max_cards: int) -> None:
+        """In a swimlane the view is as tall as its cards (up to `max_cards`), and stays so."""
+        self._max_cards = max_cards
+        self.cell_model.rowsInserted.connect(self._fit)
+        self.cell_model.rowsRemoved.connect(self._fit)
+        self.cell_model.modelReset.connect(self._fit)
+        self._fit()
+
+    def _fit(self, *_args: object) -> None:
+        cards = max(1, min(self._max_cards, len(self.cell_model.task_ids)))
+        self.setFixedHeight(cards * (CARD_HEIGHT + 2 * MARGIN) + 6)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.setGridSize(QSize(max(120, self.viewport().width()), CARD_HEIGHT + 2 * MARGIN))
+        super().resizeEvent(event)
+
+    def selected_task_ids(self) -> list[int]:
+        rows = sorted(i.row() for i in self.selectionModel().selectedIndexes())
+        ids = self.cell_model.task_ids
+        return [ids[r] for r in rows if r < len(ids)]
+
+    def current_task_id(self) -> int | None:
+        task = self.cell_model.task_at(self.currentIndex())
+        if task is not None:
+            return task.id
+        selected = self.selected_task_ids()
+        return selected[0] if selected else None
+
+    def select_task(self, task_id: int) -> bool:
+        row = self.cell_model.row_of(task_id)
+        if row is None:
+            return False
+        index = self.cell_model.index(row, 0)
+        self.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+        )
+        self.scrollTo(index)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        return True
+
+    def _open_index(self, index: QModelIndex) -> None:
+        task = self.cell_model.task_at(index)
+        if task is not None and task.id is not None:
+            self.openRequested.emit(task.id)
+
+    def _context_menu(self, point: QPoint) -> None:
+        index = self.indexAt(point)
+        if not index.isValid():
+            return
+        if not self.selectionModel().isSelected(index):
+            self.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        ids = self.selected_task_ids()
+        if ids:
+            self.menuRequested.emit(ids, point)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if not self.indexAt(event.position().toPoint()).isValid():
+            # Double-click on the empty part of a column: a new task there.
+            self.emptyDoubleClicked.emit()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        task_id = self.current_task_id()
+        if ctrl and key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and task_id is not None:
+            self.stepRequested.emit(task_id, -1 if key == Qt.Key.Key_Left else 1)
+            return
+        if ctrl and key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and task_id is not None:
+            self.nudgeRequested.emit(task_id, -1 if key == Qt.Key.Key_Up else 1)
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and task_id is not None:
+            self.openRequested.emit(task_id)
+            return
+        if key == Qt.Key.Key_Delete:
+            ids = self.selected_task_ids() or ([task_id] if task_id is not None else [])
+            if ids:
+                self.archiveRequested.emit(ids)
+            return
+        if not ctrl and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            self.focusNeighbour.emit(-1 if key == Qt.Key.Key_Left else 1)
+            return
+        super().keyPressEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        super().dragMoveEvent(event)
+        x = event.position().toPoint().x()
+        if x < 24:
+            self.edgeDrag.emit(-1)
+        elif x > self.viewport().width() - 24:
+            self.edgeDrag.emit(1)

@@ -1,0 +1,370 @@
+"""The task editor: every field of a task, with problems shown next to the field in words."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import QDate, Qt, SignalInstance
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mopsboard.domain.errors import validation_messages
+from mopsboard.domain.models import FieldProblem, Priority, Stage, Task
+from mopsboard.qt.board.board_parts import Lookups
+from mopsboard.ui.common.form_errors import FieldErrors
+from mopsboard.ui.common.markdown_view import InertMarkdownView
+
+NONE_CHOICE = 0
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+class OptionalDate(QWidget):
+    """A date that may be left unset: a check box turns the date picker on."""
+
+    def __init__(self, label: str, value: date | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.enabled = QCheckBox()
+        self.enabled.setAccessibleName(f"Set {label.lower()}")
+        self.picker = QDateEdit()
+        self.picker.setCalendarPopup(True)
+        self.picker.setDisplayFormat("yyyy-MM-dd")
+        self.picker.setAccessibleName(label)
+        self.picker.setDate(_qdate(value) if value else QDate.currentDate())
+        self.enabled.setChecked(value is not None)
+        self.picker.setEnabled(value is not None)
+        self.enabled.toggled.connect(self.picker.setEnabled)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.enabled)
+        layout.addWidget(self.picker, 1)
+
+    def value(self) -> date | None:
+        if not self.enabled.isChecked():
+            return None
+        picked: date = self.picker.date().toPython()  # type: ignore[assignment]
+        return picked
+
+    def set_value(self, value: date | None) -> None:
+        self.enabled.setChecked(value is not None)
+        if value is not None:
+            self.picker.setDate(_qdate(value))
+
+
+class TaskDialog(QDialog):
+    def __init__(
+        self,
+        task: Task,
+        stages: list[Stage],
+        lookups: Lookups,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("taskDialog")
+        self.setWindowTitle(f"Edit task \u2014 {task.title}" if task.id else "New task")
+        self.original = task
+        self.result_task: Task | None = None
+        self.field_errors = FieldErrors()
+        self.errors = self.field_errors.labels
+        self.resize(620, 640)
+
+        self.title = QLineEdit(task.title)
+        self.title.setObjectName("taskTitle")
+        self.stage = self._combo(
+            "taskStage", [(s.name, s.id or 0) for s in stages], task.stage_id, none=None
+        )
+        self.campaign = self._combo(
+            "taskCampaign", self._names(lookups.campaigns), task.campaign_id, none="No campaign"
+        )
+        self.persona = self._combo(
+            "taskPersona", self._names(lookups.personas), task.persona_id, none="No persona"
+        )
+        self.assignee = self._combo(
+            "taskAssignee", self._names(lookups.members), task.assignee_id, none="Unassigned"
+        )
+        self.team = self._combo(
+            "taskTeam", self._names(lookups.teams), task.team_id, none="No team"
+        )
+        self.estimate = QLineEdit("" if task.estimate_hours is None else f"{task.estimate_hours:g}")
+        self.estimate.setObjectName("taskEstimate")
+        self.estimate.setPlaceholderText("hours, e.g. 4 or 1.5")
+        self.start = OptionalDate("Start date", task.start_date)
+        self.start.setObjectName("taskStart")
+        self.due = OptionalDate("Due date", task.due_date)
+        self.due.setObjectName("taskDue")
+        self.priority = QComboBox()
+        self.priority.setObjectName("taskPriority")
+        for level in Priority:
+            self.priority.addItem(level.name.capitalize(), int(level))
+        self.priority.setCurrentIndex(self.priority.findData(int(task.priority)))
+        self.labels = QLineEdit(", ".join(task.labels))
+        self.labels.setObjectName("taskLabels")
+        self.labels.setPlaceholderText("comma-separated, e.g. email, legal")
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for label, widget, field in (
+            ("&Title", self.title, "title"),
+            ("&Stage", self.stage, "stage_id"),
+            ("&Campaign", self.campaign, "campaign_id"),
+            ("&Persona", self.persona, "persona_id"),
+            ("&Assignee", self.assignee, "assignee_id"),
+            ("Tea&m", self.team, "team_id"),
+            ("&Estimate", self.estimate, "estimate_hours"),
+            ("Sta&rt date", self.start, "start_date"),
+            ("&Due date", self.due, "due_date"),
+            ("Priorit&y", self.priority, "priority"),
+            ("&Labels", self.labels, "labels"),
+        ):
+            widget.setAccessibleName(label.replace("&", ""))
+            form.addRow(label, self.field_errors.wrap(widget, field))
+
+        tabs = QTabWidget()
+        self.description = QPlainTextEdit(task.description)
+        self.description.setObjectName("taskDescription")
+        self.description.setAccessibleName("Description (Markdown)")
+        self.description.setPlaceholderText("Markdown: **bold**, - lists, [links](https://...)")
+        self.preview = InertMarkdownView()
+        self.preview.setObjectName("taskPreview")
+        tabs.addTab(self.field_errors.wrap(self.description, "description"), "Description")
+        tabs.addTab(self.preview, "Preview")
+        tabs.addTab(self._checklist_editor(task), "Checklist")
+        tabs.currentChanged.connect(
+            lambda i: self.preview.show_markdown(self.description.toPlainText()) if i == 1 else None
+        )
+
+        self.form_error = self.field_errors.form
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("saveTask")
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(tabs, 1)
+        layout.addWidget(self.form_error)
+        layout.addWidget(self.buttons)
+
+        for line in (self.title, self.estimate, self.labels):
+            line.textChanged.connect(self.validate)
+        for combo in (
+            self.stage,
+            self.campaign,
+            self.persona,
+            self.assignee,
+            self.team,
+            self.priority,
+        ):
+            combo.currentIndexChanged.connect(self.validate)
+        for optional in (self.start, self.due):
+            optional.enabled.toggled.connect(self.validate)
+            optional.picker.dateChanged.connect(self.validate)
+        self.description.textChanged.connect(self.validate)
+        self.checklist.itemChanged.connect(self.validate)
+        self.kept = self._hold_unread(task, layout)
+        self.validate()
+
+    # -- building -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _names(records: dict[int, Any]) -> list[tuple[str, int]]:
+        return sorted(
+            (
+                (r.name, i)
+                for i, r in records.items()
+                if not getattr(r, "archived", False) and getattr(r, "active", True)
+            ),
+            key=lambda pair: pair[0].casefold(),
+        )
+
+    def _combo(
+        self, name: str, items: list[tuple[str, int]], current: int | None, none: str | None
+    ) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        if none is not None:
+            combo.addItem(none, NONE_CHOICE)
+        for text, row_id in items:
+            combo.addItem(text, row_id)
+        found = combo.findData(current if current is not None else NONE_CHOICE)
+        combo.setCurrentIndex(max(0, found))
+        return combo
+
+    def _checklist_editor(self, task: Task) -> QWidget:
+        page = QWidget()
+        self.checklist = QListWidget()
+        self.checklist.setObjectName("taskChecklist")
+        self.checklist.setAccessibleName("Checklist")
+        for item in task.checklist:
+            self._add_check_item(item.text, item.done)
+        self.new_item = QLineEdit()
+        self.new_item.setObjectName("newChecklistItem")
+        self.new_item.setPlaceholderText("New item, then Enter")
+        self.new_item.returnPressed.connect(self._add_from_line)
+        self.remove_item = QPushButton("Remove")
+        self.remove_item.clicked.connect(self._remove_selected)
+        row = QHBoxLayout()
+        row.addWidget(self.new_item, 1)
+        row.addWidget(self.remove_item)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.checklist, 1)
+        layout.addLayout(row)
+        return page
+
+    def _add_check_item(self, text: str, done: bool) -> None:
+        item = QListWidgetItem(text)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable)
+        item.setCheckState(Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
+        self.checklist.addItem(item)
+
+    def _add_from_line(self) -> None:
+        text = self.new_item.text().strip()
+        if text:
+            self._add_check_item(text, False)
+            self.new_item.clear()
+            self.validate()
+
+    def _remove_selected(self) -> None:
+        for item in self.checklist.selectedItems():
+            self.checklist.takeItem(self.checklist.row(item))
+        self.validate()
+
+    # -- values the file holds that cannot be read -----------------------------------------------
+
+    def _changes(self) -> dict[str, list[SignalInstance]]:
+        """What the user does to give each field of the form a value."""
+        dates = {"start_date": self.start, "due_date": self.due}
+        combos = {
+            "stage_id": self.stage,
+            "campaign_id": self.campaign,
+            "persona_id": self.persona,
+            "assignee_id": self.assignee,
+            "team_id": self.team,
+            "priority": self.priority,
+        }
+        model = self.checklist.model()
+        return {
+            "title": [self.title.textChanged],
+            "estimate_hours": [self.estimate.textChanged],
+            "labels": [self.labels.textChanged],
+            "description": [self.description.textChanged],
+            # Remove counts even with nothing selected: it is how to keep no items.
+            "checklist": [
+                self.checklist.itemChanged,
+                model.rowsInserted,
+                model.rowsRemoved,
+                self.remove_item.clicked,
+            ],
+            **{f: [d.enabled.toggled, d.picker.dateChanged] for f, d in dates.items()},
+            **{f: [c.currentIndexChanged] for f, c in combos.items()},
+        }
+
+    def _hold_unread(self, task: Task, layout: QVBoxLayout) -> tuple[FieldProblem, ...]:
+        """Save waits until each field the file holds in a form that cannot be read is given a
+        value (FieldErrors.hold_unread); those the form does not show are listed, and kept."""
+        for problem in task.problems:
+            self._show_stored(problem)
+        kept = self.field_errors.hold_unread(task, self._changes(), self.validate)
+        if kept:
+            note = QLabel(
+                "Not in this editor, kept as the file holds them: "
+                + "; ".join(p.text for p in kept)
+            )
+            note.setObjectName("taskKeptProblems")
+            note.setWordWrap(True)
+            layout.insertWidget(layout.indexOf(self.form_error), note)
+        return kept
+
+    def _show_stored(self, problem: FieldProblem) -> None:
+        """Puts what the file holds in a text field, to be corrected there."""
+        stored = problem.stored
+        # Labels as a person types them ("legal, gdpr"), not a list gone wrong ('["a", 1]').
+        typed = isinstance(stored, str) and not stored.lstrip().startswith(("[", "{", '"'))
+        if problem.field == "estimate_hours" and isinstance(stored, str | int | float):
+            self.estimate.setText(f"{stored:g}" if isinstance(stored, float) else str(stored))
+        elif problem.field == "labels" and typed:
+            self.labels.setText(str(stored))
+
+    # -- validating -----------------------------------------------------------------------------
+
+    def _choice(self, combo: QComboBox) -> int | None:
+        data = combo.currentData()
+        return None if data in (None, NONE_CHOICE) else int(data)
+
+    def _values(self) -> tuple[dict[str, Any], dict[str, str]]:
+        problems: dict[str, str] = {}
+        estimate: float | None = None
+        text = self.estimate.text().strip().replace(",", ".")
+        if text:
+            try:
+                estimate = float(text.removesuffix("h").strip())
+            except ValueError:
+                problems["estimate_hours"] = "Estimate must be a number of hours, like 4 or 1.5"
+        checklist = []
+        for n in range(self.checklist.count()):
+            item = self.checklist.item(n)
+            checklist.append(
+                {"text": item.text(), "done": item.checkState() == Qt.CheckState.Checked}
+            )
+        values = self.original.model_dump() | {
+            "title": self.title.text(),
+            "stage_id": self._choice(self.stage) or self.original.stage_id,
+            "campaign_id": self._choice(self.campaign),
+            "persona_id": self._choice(self.persona),
+            "assignee_id": self._choice(self.assignee),
+            "team_id": self._choice(self.team),
+            "estimate_hours": estimate,
+            "start_date": self.start.value(),
+            "due_date": self.due.value(),
+            "priority": int(self.priority.currentData()),
+            "labels": tuple(p.strip() for p in self.labels.text().split(",") if p.strip()),
+            "checklist": tuple(checklist),
+            "description": self.description.toPlainText(),
+        }
+        return values, problems
+
+    def validate(self) -> Task | None:
+        values, problems = self._values()
+        task: Task | None = None
+        try:
+            task = Task.model_validate(values)
+        except ValidationError as error:
+            for field, message in validation_messages(error).items():
+                problems.setdefault(field, message)
+        form_level = problems.pop("", "")
+        if "due date" in form_level:
+            problems.setdefault("due_date", form_level)
+            form_level = ""
+        valid = self.field_errors.show(problems, form_level) and task is not None
+        self.save_button.setEnabled(valid)
+        return task if valid else None
+
+    def _save(self) -> None:
+        task = self.validate()
+        if task is None:
+            return
+        self.result_task = task.model_copy(update={"problems": self.kept})
+        self.accept()

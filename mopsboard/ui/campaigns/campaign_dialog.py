@@ -1,0 +1,214 @@
+"""The campaign editor: every field of a campaign, problems shown next to the field in words."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import SignalInstance
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mopsboard.domain.errors import validation_messages
+from mopsboard.domain.models import Campaign, CampaignStatus
+from mopsboard.ui.board.task_dialog import OptionalDate
+from mopsboard.ui.common.form_errors import FieldErrors
+
+
+class ColourButton(QPushButton):
+    """Shows a colour; a click opens the colour picker."""
+
+    def __init__(self, colour: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.colour = colour
+        self.setAccessibleName("Colour")
+        self.setMinimumWidth(110)
+        self.clicked.connect(self._pick)
+        self._show()
+
+    def _show(self) -> None:
+        text = "#ffffff" if QColor(self.colour).lightness() < 150 else "#111827"
+        self.setText(self.colour)
+        self.setStyleSheet(
+            f"QPushButton {{ background: {self.colour}; color: {text}; border-radius: 4px;"
+            " padding: 4px 10px; border: 1px solid #d1d5db; }"
+        )
+
+    def _pick(self) -> None:
+        chosen = QColorDialog.getColor(QColor(self.colour), self, "Choose a colour")
+        if chosen.isValid():
+            self.set_colour(chosen.name())
+
+    def set_colour(self, colour: str) -> None:
+        self.colour = colour
+        self._show()
+
+
+class CampaignDialog(QDialog):
+    def __init__(self, campaign: Campaign, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("campaignDialog")
+        self.setWindowTitle(
+            f"Edit campaign \u2014 {campaign.name}" if campaign.id else "New campaign"
+        )
+        self.original = campaign
+        self.result_campaign: Campaign | None = None
+        self.field_errors = FieldErrors()
+        self.errors = self.field_errors.labels
+        self.resize(560, 560)
+
+        self.name = QLineEdit(campaign.name)
+        self.name.setObjectName("campaignName")
+        self.status = QComboBox()
+        self.status.setObjectName("campaignStatus")
+        for status in CampaignStatus:
+            self.status.addItem(status.value.capitalize(), status.value)
+        self.status.setCurrentIndex(self.status.findData(campaign.status.value))
+        self.owner = QLineEdit(campaign.owner)
+        self.owner.setObjectName("campaignOwner")
+        self.channel = QLineEdit(campaign.channel)
+        self.channel.setObjectName("campaignChannel")
+        self.channel.setPlaceholderText("e.g. Email, Webinar, Paid social")
+        self.audience = QLineEdit(campaign.audience)
+        self.audience.setObjectName("campaignAudience")
+        self.audience.setPlaceholderText("the audience segment, e.g. Trial users in EMEA")
+        self.start = OptionalDate("Start date", campaign.start_date)
+        self.start.setObjectName("campaignStart")
+        self.launch = OptionalDate("Launch date", campaign.launch_date)
+        self.launch.setObjectName("campaignLaunch")
+        self.end = OptionalDate("End date", campaign.end_date)
+        self.end.setObjectName("campaignEnd")
+        self.budget = QLineEdit("" if campaign.budget is None else f"{campaign.budget:g}")
+        self.budget.setObjectName("campaignBudget")
+        self.budget.setPlaceholderText("e.g. 12000")
+        self.colour = ColourButton(campaign.colour)
+        self.colour.setObjectName("campaignColour")
+        self.objective = QPlainTextEdit(campaign.objective)
+        self.objective.setObjectName("campaignObjective")
+        self.objective.setPlaceholderText("What the campaign is for, and how success is measured")
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        for label, widget, field in (
+            ("&Name", self.name, "name"),
+            ("&Status", self.status, "status"),
+            ("&Owner", self.owner, "owner"),
+            ("C&hannel", self.channel, "channel"),
+            ("&Audience", self.audience, "audience"),
+            ("Sta&rt date", self.start, "start_date"),
+            ("&Launch date", self.launch, "launch_date"),
+            ("&End date", self.end, "end_date"),
+            ("&Budget", self.budget, "budget"),
+            ("Co&lour", self.colour, "colour"),
+            ("Ob&jective", self.objective, "objective"),
+        ):
+            widget.setAccessibleName(label.replace("&", ""))
+            form.addRow(
+                label,
+                self.field_errors.wrap(
+                    widget, field, stretch_after=3 if isinstance(widget, ColourButton) else 0
+                ),
+            )
+
+        self.form_error = self.field_errors.form
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("saveCampaign")
+        self.buttons.accepted.connect(self._save)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form, 1)
+        layout.addWidget(self.form_error)
+        layout.addWidget(self.buttons)
+
+        for line in (self.name, self.owner, self.channel, self.audience, self.budget):
+            line.textChanged.connect(self.validate)
+        self.status.currentIndexChanged.connect(self.validate)
+        for optional in (self.start, self.launch, self.end):
+            optional.enabled.toggled.connect(self.validate)
+            optional.picker.dateChanged.connect(self.validate)
+        self.objective.textChanged.connect(self.validate)
+        self.colour.clicked.connect(self.validate)
+        self.kept = self.field_errors.hold_unread(campaign, self._changes(), self.validate)
+        self.validate()
+
+    def _changes(self) -> dict[str, list[SignalInstance]]:
+        """What the user does to give each field of the form a value."""
+        lines = {
+            "name": self.name,
+            "owner": self.owner,
+            "channel": self.channel,
+            "audience": self.audience,
+            "budget": self.budget,
+        }
+        dates = {"start_date": self.start, "launch_date": self.launch, "end_date": self.end}
+        return {
+            **{f: [line.textChanged] for f, line in lines.items()},
+            **{f: [d.enabled.toggled, d.picker.dateChanged] for f, d in dates.items()},
+            "status": [self.status.currentIndexChanged],
+            "objective": [self.objective.textChanged],
+            # Opening the colour picker counts, even to keep the colour shown.
+            "colour": [self.colour.clicked],
+        }
+
+    def _values(self) -> tuple[dict[str, Any], dict[str, str]]:
+        problems: dict[str, str] = {}
+        budget: float | None = None
+        text = self.budget.text().strip().replace(",", "").replace(" ", "")
+        if text:
+            try:
+                budget = float(text.lstrip("$€£"))
+            except ValueError:
+                problems["budget"] = "Budget must be an amount, like 12000 or 2500.50"
+        values = self.original.model_dump() | {
+            "name": self.name.text(),
+            "status": self.status.currentData(),
+            "owner": self.owner.text().strip(),
+            "channel": self.channel.text().strip(),
+            "audience": self.audience.text().strip(),
+            "start_date": self.start.value(),
+            "launch_date": self.launch.value(),
+            "end_date": self.end.value(),
+            "budget": budget,
+            "colour": self.colour.colour,
+            "objective": self.objective.toPlainText(),
+        }
+        return values, problems
+
+    def validate(self) -> Campaign | None:
+        values, problems = self._values()
+        campaign: Campaign | None = None
+        try:
+            campaign = Campaign.model_validate(values)
+        except ValidationError as error:
+            for field, message in validation_messages(error).items():
+                problems.setdefault(field, message)
+        form_level = problems.pop("", "")
+        # Dates out of order are one rule over several fields: show it by the date it names.
+        for field, word in (("launch_date", "launch date"), ("end_date", "end date")):
+            if form_level.lower().startswith(f"the {word}"):
+                problems.setdefault(field, form_level)
+                form_level = ""
+        valid = self.field_errors.show(problems, form_level) and campaign is not None
+        self.save_button.setEnabled(valid)
+        return campaign if valid else None
+
+    def _save(self) -> None:
+        campaign = self.validate()
+        if campaign is None:
+            return
+        self.result_campaign = campaign.model_copy(update={"problems": self.kept})
+        self.accept()

@@ -1,0 +1,102 @@
+"""What a user can do to a campaign from the campaigns table or the timeline: the dialogs and the
+questions around each undoable action, in one place so both views behave the same."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QInputDialog, QWidget
+
+from mopsboard.domain.errors import MopsboardError
+from mopsboard.domain.models import Campaign
+from mopsboard.io.ical import export_ics
+from mopsboard.qt.campaigns.campaign_commands import CampaignActions
+from mopsboard.qt.common.commands import WorkspaceActions
+from mopsboard.ui.campaigns.campaign_dialog import CampaignDialog
+from mopsboard.ui.campaigns.campaign_pages import BoardLink
+from mopsboard.ui.campaigns.template_dialog import TemplateDialog
+from mopsboard.ui.common.file_dialogs import ask_save_path
+
+
+class CampaignOps:
+    def __init__(self, actions: WorkspaceActions, link: BoardLink, parent: QWidget) -> None:
+        self.campaigns = CampaignActions(actions)
+        self.workspace = actions.workspace
+        self.link = link
+        self.parent = parent
+
+    @property
+    def read_only(self) -> bool:
+        return self.workspace.read_only
+
+    def new_campaign(self) -> Campaign | None:
+        dialog = CampaignDialog(Campaign.model_construct(name="", objective=""), self.parent)
+        dialog.name.setText("")
+        if dialog.exec() and dialog.result_campaign is not None:
+            return self.campaigns.add_campaign(dialog.result_campaign)
+        return None
+
+    def edit(self, campaign_id: int) -> Campaign | None:
+        try:
+            original = self.workspace.campaign(campaign_id)
+        except MopsboardError as error:
+            self.link.notify(str(error))
+            return None
+        dialog = CampaignDialog(original, self.parent)
+        dialog.save_button.setEnabled(dialog.save_button.isEnabled() and not self.read_only)
+        if dialog.exec() and dialog.result_campaign is not None:
+            return self.campaigns.edit_campaign(original, dialog.result_campaign)
+        return None
+
+    def set_archived(self, campaign_id: int, archived: bool) -> bool:
+        return self.campaigns.set_archived(campaign_id, archived)
+
+    def from_template(self) -> Campaign | None:
+        dialog = TemplateDialog(self.campaigns, self.link.current_board(), self.parent)
+        if dialog.exec() and dialog.prepared is not None:
+            created = self.campaigns.new_from_template(dialog.prepared)
+            if created is not None:
+                self.link.notify(
+                    f"Created '{created.name}' with {len(dialog.prepared.tasks)} tasks. "
+                    "Edit \u25b8 Undo takes it back."
+                )
+            return created
+        return None
+
+    def save_as_template(self, campaign_id: int) -> None:
+        try:
+            campaign = self.workspace.campaign(campaign_id)
+        except MopsboardError as error:
+            self.link.notify(str(error))
+            return
+        name, ok = QInputDialog.getText(
+            self.parent,
+            "Save as template",
+            "Name of the template (task dates are kept relative to the launch date):",
+            text=f"{campaign.name} template",
+        )
+        if ok and name.strip():
+            saved = self.campaigns.save_as_template(campaign_id, name.strip())
+            if saved is not None:
+                self.link.notify(
+                    f"Saved the template '{saved.name}' with {len(saved.tasks)} tasks."
+                )
+
+    def export_calendar(self) -> None:
+        default = self.workspace.path.with_name(f"{self.workspace.path.stem} campaigns.ics")
+        path = ask_save_path(
+            self.parent, "Export campaign calendar", default, "iCalendar (*.ics)", ".ics"
+        )
+        if path is None:
+            return
+        if path.suffix.lower() != ".ics":
+            path = path.with_suffix(".ics")
+        try:
+            summary = export_ics(self.workspace, path)
+        except MopsboardError as error:
+            self.link.notify(str(error))
+            return
+        self.link.notify(
+            f"Exported {summary.events} events to {path}: open it in Outlook or Google Calendar."
+        )
+
+    def show_on_board(self, campaign_id: int) -> None:
+        self.link.show_on_board("campaign", campaign_id)

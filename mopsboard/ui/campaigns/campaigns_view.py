@@ -1,0 +1,300 @@
+"""The Campaigns view: every campaign with the figures of its work, sortable and filterable;
+create, edit, archive, plan from a template, save as a template, show on the board, export."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QHideEvent, QPainter, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mopsboard.domain.models import Campaign, CampaignStatus
+from mopsboard.qt.campaigns.campaign_model import (
+    COLUMNS,
+    NAME,
+    PROGRESS,
+    CampaignFilter,
+    CampaignIdRole,
+    CampaignTableModel,
+    ProgressRole,
+)
+from mopsboard.qt.common.commands import WorkspaceActions
+from mopsboard.ui.campaigns.campaign_ops import CampaignOps
+from mopsboard.ui.campaigns.campaign_pages import BoardLink
+from mopsboard.ui.common.icons import icon
+
+COLUMN_WIDTHS = {
+    NAME: 220,
+    COLUMNS.index("Status"): 76,
+    COLUMNS.index("Owner"): 84,
+    COLUMNS.index("Channel"): 92,
+    COLUMNS.index("Audience"): 124,
+    COLUMNS.index("Start"): 90,
+    COLUMNS.index("Launch"): 90,
+    COLUMNS.index("End"): 90,
+    COLUMNS.index("Budget"): 70,
+    COLUMNS.index("Tasks"): 46,
+    COLUMNS.index("Open"): 46,
+    COLUMNS.index("Overdue"): 62,
+    PROGRESS: 96,
+}
+
+
+class ProgressDelegate(QStyledItemDelegate):
+    """Progress as a thin bar with the percentage beside it."""
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        super().paint(painter, option, index)
+        value = index.data(ProgressRole)
+        if value is None:
+            return
+        rect: QRect = option.rect
+        bar = QRect(rect.left() + 6, rect.center().y() - 3, max(10, rect.width() - 52), 6)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#e5e7eb"))
+        painter.drawRoundedRect(bar, 3, 3)
+        done = QRect(bar)
+        done.setWidth(int(bar.width() * float(value)))
+        painter.setBrush(QColor("#059669" if float(value) >= 1 else "#3b82f6"))
+        if done.width() > 0:
+            painter.drawRoundedRect(done, 3, 3)
+        painter.restore()
+
+    def initStyleOption(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
+        super().initStyleOption(option, index)
+        option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class CampaignsView(QWidget):
+    def __init__(
+        self, actions: WorkspaceActions, link: BoardLink, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("campaignsPage")
+        self.ops = CampaignOps(actions, link, self)
+        self.model = CampaignTableModel(actions.workspace, self)
+        self.proxy = CampaignFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("campaignSearch")
+        self.search.setAccessibleName("Filter campaigns")
+        self.search.setPlaceholderText("Filter campaigns (name, owner, channel, audience)")
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.status = QComboBox()
+        self.status.setObjectName("campaignStatusFilter")
+        self.status.setAccessibleName("Filter by status")
+        self.status.addItem("All statuses", "")
+        for status in CampaignStatus:
+            self.status.addItem(status.value.capitalize(), status.value)
+        self.archived = QCheckBox("Show archived")
+        self.archived.setObjectName("showArchivedCampaigns")
+
+        self.buttons: dict[str, QToolButton] = {}
+        bar = QHBoxLayout()
+        bar.setContentsMargins(10, 6, 10, 6)
+        bar.setSpacing(4)
+        for key, text, icon_name, slot in (
+            ("new", "New", "plus", self.new_campaign),
+            ("template", "From template\u2026", "file-plus", self.from_template),
+            ("edit", "Edit", "pencil", self.edit_selected),
+            ("archive", "Archive", "archive", self.archive_selected),
+            ("board", "Show on board", "kanban", self.show_selected_on_board),
+            ("save", "Save as template\u2026", "save", self.save_selected_as_template),
+            ("export", "Export .ics\u2026", "calendar-days", self.ops.export_calendar),
+        ):
+            button = QToolButton()
+            button.setObjectName(f"campaign_{key}")
+            button.setText(text)
+            button.setIcon(icon(icon_name))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setAutoRaise(True)
+            button.clicked.connect(lambda _c=False, s=slot: s())
+            self.buttons[key] = button
+            bar.addWidget(button)
+        bar.addStretch(1)
+        bar.addWidget(self.search, 2)
+        bar.addWidget(self.status)
+        bar.addWidget(self.archived)
+        toolbar = QWidget()
+        toolbar.setObjectName("filterBar")
+        toolbar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        toolbar.setLayout(bar)
+
+        self.table = QTableView()
+        self.table.setObjectName("campaignTable")
+        self.table.setAccessibleName("Campaigns")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(COLUMNS.index("Launch"), Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        self.table.setItemDelegateForColumn(PROGRESS, ProgressDelegate(self.table))
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        for column, width in COLUMN_WIDTHS.items():
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(48)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._menu)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.empty = QLabel(
+            "No campaigns yet. Create one, or plan one backwards from its launch date with "
+            "\u201cFrom template\u201d."
+        )
+        self.empty.setObjectName("emptyHint")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.empty.setStyleSheet("color: #6b7280; padding: 64px 24px; background: white;")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(toolbar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty, 1)
+
+        self.search.textChanged.connect(lambda _t: self._apply_filter())
+        self.status.currentIndexChanged.connect(lambda _i: self._apply_filter())
+        self.archived.toggled.connect(lambda _on: self._apply_filter())
+        self.model.modelReset.connect(self._update_buttons)
+        self.model.dataChanged.connect(lambda *_: self._update_buttons())
+        self._apply_filter()
+
+    # -- showing --------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.model.set_active(True)
+        self._update_buttons()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.model.set_active(False)
+        super().hideEvent(event)
+
+    def _apply_filter(self) -> None:
+        value = self.status.currentData()
+        self.proxy.set_filter(
+            self.search.text(),
+            CampaignStatus(value) if value else None,
+            self.archived.isChecked(),
+        )
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        campaign = self.selected_campaign()
+        writable = not self.ops.read_only
+        for key in ("edit", "save", "board", "archive"):
+            self.buttons[key].setEnabled(campaign is not None)
+        for key in ("new", "template", "archive", "save"):
+            self.buttons[key].setEnabled(self.buttons[key].isEnabled() and writable)
+        archived = campaign is not None and campaign.archived
+        self.buttons["archive"].setText("Restore" if archived else "Archive")
+        self.buttons["board"].setEnabled(campaign is not None and not archived)
+        # With no campaign at all, the hint takes the table's place.
+        empty = self.model.rowCount() == 0
+        self.empty.setVisible(empty)
+        self.table.setVisible(not empty)
+
+    # -- selection ------------------------------------------------------------------------------
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        value = rows[0].data(CampaignIdRole)
+        return int(value) if value is not None else None
+
+    def selected_campaign(self) -> Campaign | None:
+        campaign_id = self.selected_id()
+        if campaign_id is None:
+            return None
+        row = self.model.row_of(campaign_id)
+        return self.model.rows[row].campaign if row >= 0 else None
+
+    def select(self, campaign_id: int) -> bool:
+        row = self.model.row_of(campaign_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, NAME))
+        if not index.isValid():
+            return False
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+        return True
+
+    def _menu(self, point: QPoint) -> None:
+        index = self.table.indexAt(point)
+        if not index.isValid():
+            return
+        self.table.selectRow(index.row())
+        menu = QMenu(self)
+        for key in ("edit", "board", "save", "archive"):
+            button = self.buttons[key]
+            action = menu.addAction(button.icon(), button.text(), button.click)
+            action.setEnabled(button.isEnabled())
+        menu.exec(self.table.viewport().mapToGlobal(point))
+
+    # -- actions --------------------------------------------------------------------------------
+
+    def new_campaign(self) -> None:
+        created = self.ops.new_campaign()
+        if created is not None and created.id is not None:
+            self.model.reload()
+            self.select(created.id)
+
+    def from_template(self) -> None:
+        created = self.ops.from_template()
+        if created is not None and created.id is not None:
+            self.model.reload()
+            self.select(created.id)
+
+    def edit_selected(self) -> None:
+        campaign_id = self.selected_id()
+        if campaign_id is not None:
+            self.ops.edit(campaign_id)
+
+    def archive_selected(self) -> None:
+        campaign = self.selected_campaign()
+        if campaign is not None and campaign.id is not None:
+            self.ops.set_archived(campaign.id, not campaign.archived)
+
+    def show_selected_on_board(self) -> None:
+        campaign_id = self.selected_id()
+        if campaign_id is not None:
+            self.ops.show_on_board(campaign_id)
+
+    def save_selected_as_template(self) -> None:
+        campaign_id = self.selected_id()
+        if campaign_id is not None:
+            self.ops.save_as_template(campaign_id)

@@ -1,0 +1,194 @@
+"""The capacity map as a PDF report (A4 landscape): the map in its colours, ten weeks per page
+band, then what the map does not count and who is over their WIP limit."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRect, Qt
+from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+
+from mopsboard.domain.capacity import CapacityMap, RowKind
+from mopsboard.io.capacity_export import hours_text, over_wip
+from mopsboard.qt.capacity.capacity_model import LEVEL_COLOURS
+from mopsboard.ui.common import theme
+
+DPI = 96
+WEEKS_PER_BAND = 10
+ROW = 22
+NAME_WIDTH = 200
+
+
+class _Pages:
+    """A painter on a PDF that starts a new page when the next block would not fit."""
+
+    def __init__(self, painter: QPainter, writer: QPdfWriter, title: str) -> None:
+        self.painter = painter
+        self.writer = writer
+        self.title = title
+        self.width = writer.width()
+        self.height = writer.height()
+        self.y = 0
+        self.page = 1
+        self._header()
+
+    def _header(self) -> None:
+        painter = self.painter
+        font = QFont("Sans Serif", 14)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor(theme.TEXT))
+        painter.drawText(QRect(0, 0, self.width, 28), int(Qt.AlignmentFlag.AlignLeft), self.title)
+        painter.setFont(QFont("Sans Serif", 8))
+        painter.setPen(QColor(theme.MUTED))
+        painter.drawText(
+            QRect(0, 0, self.width, 28),
+            int(Qt.AlignmentFlag.AlignRight),
+            f"page {self.page} \u00b7 {date.today():%d %b %Y}",
+        )
+        self.y = 36
+
+    def need(self, height: int) -> None:
+        if self.y + height > self.height:
+            self.writer.newPage()
+            self.page += 1
+            self._header()
+
+
+def _map_band(pages: _Pages, capacity: CapacityMap, weeks: range) -> None:
+    painter = pages.painter
+    cell_width = max(48, (pages.width - NAME_WIDTH) // max(1, len(weeks)))
+    regular = QFont("Sans Serif", 8)
+    bold = QFont(regular)
+    bold.setBold(True)
+
+    def header() -> None:
+        painter.setFont(bold)
+        painter.setPen(QColor(theme.TEXT))
+        painter.drawText(
+            QRect(0, pages.y, NAME_WIDTH, ROW), int(Qt.AlignmentFlag.AlignVCenter), "Team / member"
+        )
+        for n, week in enumerate(weeks):
+            start = capacity.period.starts[week]
+            box = QRect(NAME_WIDTH + n * cell_width, pages.y, cell_width, ROW)
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), f"{start:%d %b}")
+        pages.y += ROW
+
+    pages.need(ROW * 3)
+    header()
+    for row in capacity.rows:
+        if pages.y + ROW > pages.height:
+            pages.need(pages.height)
+            header()
+        total = row.kind is RowKind.TOTAL
+        painter.setFont(bold if total else regular)
+        if total:
+            painter.fillRect(QRect(0, pages.y, pages.width, ROW), QColor("#f3f4f6"))
+            painter.setBrush(QColor(row.team.colour))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawEllipse(QRect(4, pages.y + ROW // 2 - 4, 8, 8))
+        painter.setPen(QColor(theme.MUTED if row.kind is RowKind.UNASSIGNED else theme.TEXT))
+        indent = 18 if total else 26
+        painter.drawText(
+            QRect(indent, pages.y, NAME_WIDTH - indent, ROW),
+            int(Qt.AlignmentFlag.AlignVCenter),
+            row.label,
+        )
+        for n, week in enumerate(weeks):
+            cell = capacity.cell(row, week)
+            background, text = LEVEL_COLOURS[cell.level]
+            box = QRect(NAME_WIDTH + n * cell_width, pages.y, cell_width, ROW).adjusted(
+                1, 1, -1, -1
+            )
+            painter.fillRect(box, QColor(background))
+            painter.setPen(QColor(text))
+            painter.drawText(
+                box,
+                int(Qt.AlignmentFlag.AlignCenter),
+                f"{hours_text(cell.planned)} / {hours_text(cell.available)}",
+            )
+        pages.y += ROW
+    pages.y += ROW
+
+
+def _lines(pages: _Pages, heading: str, lines: list[str]) -> None:
+    painter = pages.painter
+    font = QFont("Sans Serif", 10)
+    font.setBold(True)
+    pages.need(ROW * 2)
+    painter.setFont(font)
+    painter.setPen(QColor(theme.TEXT))
+    painter.drawText(
+        QRect(0, pages.y, pages.width, ROW), int(Qt.AlignmentFlag.AlignVCenter), heading
+    )
+    pages.y += ROW
+    painter.setFont(QFont("Sans Serif", 8))
+    for line in lines:
+        pages.need(ROW)
+        painter.drawText(
+            QRect(12, pages.y, pages.width - 12, ROW - 4),
+            int(Qt.AlignmentFlag.AlignVCenter),
+            line,
+        )
+        pages.y += ROW - 4
+    pages.y += ROW // 2
+
+
+def write_capacity_pdf(capacity: CapacityMap, wip: dict[int, int], path: Path, title: str) -> bool:
+    """Writes the report; False when the file could not be written."""
+    try:
+        # Qt would only warn and draw nothing; asking the file system first gives a clear no.
+        path.open("wb").close()
+    except OSError:
+        return False
+    writer = QPdfWriter(str(path))
+    writer.setResolution(DPI)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Landscape,
+            QMarginsF(12, 12, 12, 12),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    writer.setTitle(title)
+    writer.setCreator("mopsboard")
+    painter = QPainter()
+    if not painter.begin(writer):
+        return False
+    try:
+        period = capacity.period
+        pages = _Pages(painter, writer, title)
+        painter.setFont(QFont("Sans Serif", 9))
+        painter.setPen(QColor(theme.MUTED))
+        painter.drawText(
+            QRect(0, pages.y, pages.width, ROW),
+            int(Qt.AlignmentFlag.AlignVCenter),
+            f"{period.weeks} weeks from Monday {period.first:%d %b %Y}. Each cell: hours planned "
+            "/ hours available. Green under 80%, amber 80 to 100%, red over 100%, purple: "
+            "planned with no hours available.",
+        )
+        pages.y += ROW + 6
+        for start in range(0, period.weeks, WEEKS_PER_BAND):
+            _map_band(pages, capacity, range(start, min(period.weeks, start + WEEKS_PER_BAND)))
+        over = over_wip(capacity, wip)
+        if over:
+            _lines(
+                pages,
+                "Over their WIP limit",
+                [
+                    f"{name}: {count} tasks in active stages, limit {limit}"
+                    for name, count, limit in over
+                ],
+            )
+        uncounted = [
+            f"{team.name if team else 'No team'}: #{entry.task_id} {entry.title} ({entry.reason})"
+            for team, entries in capacity.uncounted_by_team()
+            for entry in entries
+        ]
+        _lines(pages, "Not counted", uncounted or ["Every open task in these weeks is counted."])
+        painter.setPen(QPen(QColor(theme.MUTED)))
+    finally:
+        painter.end()
+    return path.exists() and path.stat().st_size > 0

@@ -1,0 +1,352 @@
+"""The Capacity view: per team, person and week, the hours planned against the hours available,
+coloured by load; the tasks behind a cell, to drag onto another person or week; what the map
+does not count; exports as CSV and PDF. Every change goes through the undo stack."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSpinBox,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mopsboard.domain.calendar import Period
+from mopsboard.domain.capacity import LoadLevel
+from mopsboard.domain.errors import MopsboardError
+from mopsboard.io.capacity_export import write_capacity_csv
+from mopsboard.qt.board.board_parts import Lookups
+from mopsboard.qt.capacity.capacity_model import (
+    FIRST_WEEK_COLUMN,
+    CapacityModel,
+)
+from mopsboard.qt.capacity.capacity_tasks_model import CellTasksModel
+from mopsboard.qt.common.commands import WorkspaceActions
+from mopsboard.qt.people.people_commands import PeopleActions
+from mopsboard.ui.board.task_dialog import TaskDialog
+from mopsboard.ui.capacity.capacity_map import HeatMapView, legend_chips
+from mopsboard.ui.capacity.capacity_panel import PANEL_WIDTH, CapacityPanel
+from mopsboard.ui.capacity.capacity_report import write_capacity_pdf
+from mopsboard.ui.common import theme
+from mopsboard.ui.common.conflict_dialog import save_task_edit
+from mopsboard.ui.common.file_dialogs import ask_save_path
+from mopsboard.ui.common.icons import icon
+
+if TYPE_CHECKING:
+    from mopsboard.ui.shell.main_window import MainWindow
+
+MAX_VIEW_WEEKS = 52
+# How often a shown map looks for other windows' and programs' writes.
+POLL_MS = 1000
+
+
+class CapacityView(QWidget):
+    def __init__(
+        self,
+        actions: WorkspaceActions,
+        open_team_manager: Callable[[], object] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.commands = actions
+        self.workspace = actions.workspace
+        self.people = PeopleActions(actions, self)
+        self.model = CapacityModel(self.workspace, self, active=False)
+        self.model.replanner = self.people.replan_tasks
+        self.cell_model = CellTasksModel(self.model, self)
+        self.map = HeatMapView(self.model)
+        self.map.clicked.connect(self._cell_clicked)
+        self.map.selectionModel().currentChanged.connect(self._cell_clicked)
+        self.panel = CapacityPanel(self.cell_model)
+        self.panel.openTask.connect(self.edit_task)
+        self.model.refreshed.connect(self._refreshed)
+        self._data_version = self.workspace.data_version()
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._check_other_writers)
+
+        self.team = QComboBox()
+        self.team.setObjectName("capacityTeam")
+        self.team.setAccessibleName("Team")
+        self.team.setMinimumWidth(160)
+        self.team.currentIndexChanged.connect(self._team_chosen)
+        self.first = QDateEdit()
+        self.first.setObjectName("capacityFrom")
+        self.first.setAccessibleName("First week")
+        self.first.setCalendarPopup(True)
+        self.first.setDisplayFormat("'week of' d MMM yyyy")
+        self.first.dateChanged.connect(self._period_chosen)
+        self.weeks = QSpinBox()
+        self.weeks.setObjectName("capacityWeeks")
+        self.weeks.setAccessibleName("Number of weeks")
+        self.weeks.setRange(1, MAX_VIEW_WEEKS)
+        self.weeks.setSuffix(" weeks")
+        self.weeks.valueChanged.connect(self._period_chosen)
+        self._set_period_controls(self.model.period)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(10, 6, 10, 6)
+        bar.setSpacing(6)
+        bar.addWidget(QLabel("Team"))
+        bar.addWidget(self.team)
+        bar.addSpacing(10)
+        bar.addWidget(self._tool("chevron-left", "A week earlier", lambda: self.shift_weeks(-1)))
+        bar.addWidget(self.first)
+        bar.addWidget(self._tool("chevron-right", "A week later", lambda: self.shift_weeks(1)))
+        bar.addWidget(self._tool("calendar-days", "This week", self.this_week, text=True))
+        bar.addWidget(self.weeks)
+        bar.addStretch(1)
+        if open_team_manager is not None:
+            bar.addWidget(self._tool("users", "Teams\u2026", open_team_manager, text=True))
+        export = self._tool("file-down", "Export", None, text=True)
+        export.setObjectName("capacityExport")
+        export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(export)
+        menu.addAction(icon("file-down"), "CSV for a spreadsheet\u2026", self._ask_csv)
+        menu.addAction(icon("file-down"), "PDF report\u2026", self._ask_pdf)
+        export.setMenu(menu)
+        bar.addWidget(export)
+        legend = QHBoxLayout()
+        legend.setContentsMargins(10, 0, 10, 6)
+        legend.addWidget(legend_chips())
+        legend.addStretch(1)
+        self.note = QLabel()
+        self.note.setObjectName("capacityNote")
+        self.note.setStyleSheet(f"color: {theme.MUTED}; font-size: 11px;")
+        legend.addWidget(self.note)
+
+        top = QWidget()
+        top.setObjectName("capacityBar")
+        top.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        top.setStyleSheet(
+            "QWidget#capacityBar { background: white; border-bottom: 1px solid #e5e7eb; }"
+        )
+        column = QVBoxLayout(top)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addLayout(bar)
+        column.addLayout(legend)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("capacitySplitter")
+        splitter.addWidget(self.map)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([900, PANEL_WIDTH])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(top)
+        layout.addWidget(splitter, 1)
+        self._fill_teams()
+        self._refreshed()
+
+    def select_busiest(self) -> bool:
+        """Chooses the first over-booked cell of a person (else nothing), so the side panel
+        opens on what most needs a look."""
+        capacity = self.model.capacity
+        for number, row in enumerate(capacity.rows):
+            if row.member is None:
+                continue
+            for week in range(capacity.period.weeks):
+                if capacity.cell(row, week).level is LoadLevel.OVER:
+                    self.map.setCurrentIndex(self.model.index(number, FIRST_WEEK_COLUMN + week))
+                    return True
+        return False
+
+    def _tool(
+        self, name: str, label: str, slot: Callable[[], object] | None, *, text: bool = False
+    ) -> QToolButton:
+        button = QToolButton()
+        button.setIcon(icon(name))
+        button.setToolTip(label.rstrip("\u2026"))
+        button.setAccessibleName(label.rstrip("\u2026"))
+        if text:
+            button.setText(label)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        if slot is not None:
+            button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    # -- period and team ------------------------------------------------------------------------
+
+    def _set_period_controls(self, period: Period) -> None:
+        for widget in (self.first, self.weeks):
+            widget.blockSignals(True)
+        start = period.first
+        self.first.setDate(QDate(start.year, start.month, start.day))
+        self.weeks.setValue(period.weeks)
+        for widget in (self.first, self.weeks):
+            widget.blockSignals(False)
+
+    def _period_chosen(self, *_args: object) -> None:
+        picked: date = self.first.date().toPython()  # type: ignore[assignment]
+        self.set_period(Period.of(picked, self.weeks.value()))
+
+    def set_period(self, period: Period) -> None:
+        self._set_period_controls(period)
+        self.model.set_period(period)
+
+    def shift_weeks(self, weeks: int) -> None:
+        period = self.model.period
+        self.set_period(Period(period.first + timedelta(weeks=weeks), period.weeks))
+
+    def this_week(self) -> None:
+        self.set_period(Period.of(date.today(), self.model.period.weeks))
+
+    def _fill_teams(self) -> None:
+        wanted = self.model.team_id
+        teams = self.workspace.teams()
+        entries = [("All teams", None)] + [(t.name, t.id) for t in teams]
+        current = [(self.team.itemText(n), self.team.itemData(n)) for n in range(self.team.count())]
+        if entries == current:
+            return
+        self.team.blockSignals(True)
+        self.team.clear()
+        for name, team_id in entries:
+            self.team.addItem(name, team_id)
+        index = self.team.findData(wanted)
+        self.team.setCurrentIndex(max(0, index))
+        self.team.blockSignals(False)
+        if index < 0 and wanted is not None:
+            self.model.set_team(None)
+
+    def _team_chosen(self, _index: int) -> None:
+        team_id = self.team.currentData()
+        self.model.set_team(int(team_id) if team_id is not None else None)
+
+    def set_team(self, team_id: int | None) -> None:
+        self.team.setCurrentIndex(max(0, self.team.findData(team_id)))
+
+    # -- following the model --------------------------------------------------------------------
+
+    def _refreshed(self) -> None:
+        self._fill_teams()
+        if not self.map.currentIndex().isValid():
+            # A recompute (another period or team) clears the map's selection: show again the
+            # cell the side panel lists, else what most needs a look.
+            shown = self.cell_model.row
+            number = self.model.row_number(shown.kind, shown.key) if shown else None
+            week = self.cell_model.week
+            if number is not None and week is not None:
+                self.map.setCurrentIndex(self.model.index(number, FIRST_WEEK_COLUMN + week))
+            else:
+                self.select_busiest()
+        self.panel.show_uncounted(self.model.capacity)
+        capacity = self.model.capacity
+        over = sum(
+            1
+            for row in capacity.rows
+            if row.member is not None
+            and any(
+                capacity.cell(row, week).level is LoadLevel.OVER
+                for week in range(capacity.period.weeks)
+            )
+        )
+        people = f"{over} {'person is' if over == 1 else 'people are'} over-booked"
+        self.note.setText(
+            f"{people} in these weeks. Cells: hours planned / hours available."
+            if over
+            else "Nobody is over-booked in these weeks. Cells: hours planned / hours available."
+        )
+
+    def _cell_clicked(self, index: QModelIndex, _previous: QModelIndex | None = None) -> None:
+        row = self.model.row_at(index.row()) if index.isValid() else None
+        week = self.model.week_of_column(index.column()) if index.isValid() else None
+        if row is not None and week is not None:
+            self.cell_model.show_cell(row, week)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # A window left open overnight moves on to the new week's "this week" marker.
+        if self.model.today != date.today():
+            self.model.reload()
+        self.model.set_active(True)
+        self._check_other_writers()
+        self._poll.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.model.set_active(False)
+        self._poll.stop()
+        super().hideEvent(event)
+
+    def _check_other_writers(self) -> None:
+        """Another window or process committed (SQLite's data_version moved): recompute."""
+        try:
+            version = self.workspace.data_version()
+        except MopsboardError:
+            return
+        if version != self._data_version:
+            self._data_version = version
+            self.model.reload()
+
+    # -- editing a task -------------------------------------------------------------------------
+
+    def edit_task(self, task_id: int) -> None:
+        try:
+            original = self.workspace.task(task_id)
+            stages = self.workspace.stages(original.board_id)
+        except MopsboardError as error:
+            self.commands.failed.emit(str(error))
+            return
+        dialog = TaskDialog(original, stages, Lookups.load(self.workspace), self)
+        if self.workspace.read_only:
+            dialog.save_button.setEnabled(False)
+        if not dialog.exec() or dialog.result_task is None:
+            return
+        save_task_edit(self, self.commands, original, dialog.result_task, self.edit_task)
+
+    # -- exports --------------------------------------------------------------------------------
+
+    def _suggested(self, suffix: str) -> Path:
+        first = self.model.period.first
+        name = f"{self.workspace.path.stem} capacity {first.isoformat()}{suffix}"
+        return self.workspace.path.with_name(name)
+
+    def _ask_csv(self) -> None:
+        target = ask_save_path(
+            self, "Export the map as CSV", self._suggested(".csv"), "CSV (*.csv)", ".csv"
+        )
+        if target is not None:
+            self.export_csv(target)
+
+    def _ask_pdf(self) -> None:
+        target = ask_save_path(
+            self, "Export the map as a PDF report", self._suggested(".pdf"), "PDF (*.pdf)", ".pdf"
+        )
+        if target is not None:
+            self.export_pdf(target)
+
+    def export_csv(self, path: Path) -> bool:
+        try:
+            write_capacity_csv(self.model.capacity, path)
+        except OSError as error:
+            self.commands.failed.emit(f"{path}: could not write the CSV ({error.strerror}).")
+            return False
+        return True
+
+    def export_pdf(self, path: Path) -> bool:
+        title = f"Capacity \u2014 {self.workspace.path.stem}"
+        if not write_capacity_pdf(self.model.capacity, self.model.wip, path, title):
+            self.commands.failed.emit(f"{path}: could not write the PDF report.")
+            return False
+        return True
+
+
+def make_capacity_view(window: MainWindow) -> QWidget:
+    from mopsboard.ui.people.team_dialog import open_team_manager
+
+    return CapacityView(window.commands, lambda: open_team_manager(window.commands, window))

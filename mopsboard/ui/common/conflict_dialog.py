@@ -1,0 +1,81 @@
+"""The one question the app asks when a change meets someone else's: keep theirs or keep mine
+(or, after editing a task, reopen it to see their version). A stale save asks it, and so do
+undo and redo (WorkspaceActions.resolve_conflict)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from mopsboard.domain.errors import ConflictError, MopsboardError
+from mopsboard.domain.models import Task
+from mopsboard.qt.common.commands import WorkspaceActions
+from mopsboard.qt.common.conflicts import Choice, Conflict
+
+
+def ask(parent: QWidget | None, conflict: Conflict) -> Choice:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(conflict.title)
+    # The text quotes names users typed: shown as typed, never as markup.
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(conflict.text)
+    if conflict.detail:
+        box.setInformativeText(conflict.detail)
+    keep_theirs = box.addButton("Keep theirs", QMessageBox.ButtonRole.RejectRole)
+    keep_mine = box.addButton("Keep mine", QMessageBox.ButtonRole.AcceptRole)
+    if conflict.can_reopen:
+        box.addButton("Reopen", QMessageBox.ButtonRole.ActionRole)
+    # Escape, or closing the box, overwrites nothing.
+    box.setEscapeButton(keep_theirs)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is keep_mine:
+        return Choice.MINE
+    if clicked is keep_theirs or not conflict.can_reopen:
+        return Choice.THEIRS
+    return Choice.REOPEN
+
+
+def install(parent: QWidget, actions: WorkspaceActions) -> None:
+    """Undo and redo in `parent`'s window ask the user, over that window."""
+    actions.resolve_conflict = lambda conflict: ask(parent, conflict)
+
+
+def save_task_edit(
+    parent: QWidget,
+    actions: WorkspaceActions,
+    original: Task,
+    edited: Task,
+    reopen: Callable[[int], None],
+) -> None:
+    """Saves an edit made in the task editor; if the task changed since `original` was read,
+    asks, and then keeps theirs, saves over theirs, or calls `reopen` with the task's id."""
+    try:
+        actions.edit_task(original, edited)
+        return
+    except ConflictError:
+        pass
+    except MopsboardError as error:
+        actions.failed.emit(str(error))
+        return
+    try:
+        theirs = actions.workspace.task(original.id or 0)
+    except MopsboardError as error:
+        actions.failed.emit(str(error))
+        return
+    choice = ask(
+        parent,
+        Conflict(
+            title="Task changed elsewhere",
+            text=f"'{theirs.title}' was changed in another window or program while you edited it.",
+            can_reopen=True,
+        ),
+    )
+    if choice is Choice.MINE:
+        mine = edited.model_copy(update={"version": theirs.version})
+        save_task_edit(parent, actions, theirs, mine, reopen)
+    elif choice is Choice.REOPEN:
+        reopen(original.id or 0)

@@ -1,0 +1,327 @@
+"""The team manager's forms: a team, and a person with what their week looks like. Forms only
+build drafts and show problems in words; the dialog saves through the undoable actions."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QColorDialog,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QToolButton,
+    QWidget,
+)
+
+from mopsboard.domain.calendar import holiday_countries, is_known_holiday_country, weekdays_text
+from mopsboard.domain.capacity import daily_hours
+from mopsboard.domain.errors import validation_messages
+from mopsboard.domain.models import HEX_COLOUR, Member, Team, TeamKind
+from mopsboard.ui.common.icons import icon
+
+DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+KIND_WORDS = {
+    TeamKind.INTERNAL: "Internal team",
+    TeamKind.AGENCY: "Agency",
+    TeamKind.PARTNER: "Partner (product, legal, IT\u2026)",
+}
+NO_COUNTRY = "No public holidays"
+
+
+def qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def pydate(value: QDate) -> date:
+    picked: date = value.toPython()  # type: ignore[assignment]
+    return picked
+
+
+class ProblemLabels:
+    """A red line under each field that has a problem, in words."""
+
+    def __init__(self) -> None:
+        self.labels: dict[str, QLabel] = {}
+
+    def make(self, field: str) -> QLabel:
+        label = QLabel()
+        label.setObjectName("fieldError")
+        label.setWordWrap(True)
+        label.hide()
+        self.labels[field] = label
+        return label
+
+    def show(self, error: ValidationError) -> None:
+        self.clear()
+        for field, sentence in validation_messages(error).items():
+            label = self.labels.get(field) or self.labels[""]
+            label.setText(sentence if not label.text() else f"{label.text()} {sentence}")
+            label.show()
+
+    def clear(self) -> None:
+        for label in self.labels.values():
+            label.clear()
+            label.hide()
+
+
+class TeamForm(QWidget):
+    saveRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.team: Team | None = None
+        self.problems = ProblemLabels()
+        self.name = QLineEdit()
+        self.name.setObjectName("teamName")
+        self.kind = QComboBox()
+        self.kind.setObjectName("teamKind")
+        for kind, words in KIND_WORDS.items():
+            self.kind.addItem(words, kind.value)
+        self.colour = QLineEdit()
+        self.colour.setObjectName("teamColour")
+        self.colour.setPlaceholderText("#10b981")
+        pick = QToolButton()
+        pick.setText("Pick\u2026")
+        pick.clicked.connect(self._pick_colour)
+        self.swatch = QLabel()
+        self.swatch.setFixedSize(22, 22)
+        self.colour.textChanged.connect(self._show_swatch)
+        colour_row = QHBoxLayout()
+        colour_row.addWidget(self.swatch)
+        colour_row.addWidget(self.colour, 1)
+        colour_row.addWidget(pick)
+        self.summary = QLabel()
+        self.summary.setObjectName("teamSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("color: #374151;")
+        self.save = QPushButton(icon("save"), "Save team")
+        self.save.setObjectName("saveTeam")
+        self.save.setDefault(True)
+        self.save.clicked.connect(self.saveRequested.emit)
+        form = QFormLayout(self)
+        form.addRow("Name", self.name)
+        form.addRow("", self.problems.make("name"))
+        form.addRow("Kind", self.kind)
+        form.addRow("Colour", colour_row)
+        form.addRow("", self.problems.make("colour"))
+        form.addRow("", self.summary)
+        form.addRow("", self.problems.make(""))
+        form.addRow("", self.save)
+
+    def _show_swatch(self, text: str) -> None:
+        colour = text.strip() if HEX_COLOUR.match(text.strip()) else "transparent"
+        self.swatch.setStyleSheet(
+            f"background: {colour}; border: 1px solid #d1d5db; border-radius: 4px;"
+        )
+
+    def load(self, team: Team, members: list[Member] | None = None) -> None:
+        self.team = team
+        people = [m for m in members or [] if m.active]
+        hours = sum(daily_hours(m) * len(m.weekdays) for m in people)
+        self.summary.setText(
+            f"{len(people)} active {'person' if len(people) == 1 else 'people'}: "
+            f"{hours:.4g} h a week for planned work, before time off and holidays."
+            if team.id is not None
+            else "Add the team, then its people."
+        )
+        self.problems.clear()
+        self.name.setText(team.name)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(team.kind.value)))
+        self.colour.setText(team.colour)
+        self.save.setText("Add team" if team.id is None else "Save team")
+
+    def _pick_colour(self) -> None:
+        from PySide6.QtGui import QColor
+
+        chosen = QColorDialog.getColor(QColor(self.colour.text() or "#10b981"), self, "Team colour")
+        if chosen.isValid():
+            self.colour.setText(chosen.name())
+
+    def draft(self) -> Team | None:
+        """The team as the form says, or None (with the problems shown)."""
+        base = self.team.model_dump() if self.team else {}
+        values = base | {
+            "name": self.name.text(),
+            "kind": self.kind.currentData(),
+            "colour": self.colour.text().strip() or "#10b981",
+        }
+        try:
+            team = Team.model_validate(values)
+        except ValidationError as error:
+            self.problems.show(error)
+            return None
+        self.problems.clear()
+        return team
+
+
+class MemberForm(QWidget):
+    saveRequested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.member: Member | None = None
+        self.problems = ProblemLabels()
+        self.name = QLineEdit()
+        self.name.setObjectName("memberName")
+        self.team = QComboBox()
+        self.team.setObjectName("memberTeam")
+        self.hours = QDoubleSpinBox()
+        self.hours.setObjectName("memberHours")
+        self.hours.setRange(0, 168)
+        self.hours.setDecimals(1)
+        self.hours.setSingleStep(1)
+        self.hours.setSuffix(" h a week")
+        self.days = [QCheckBox(name) for name in DAY_NAMES]
+        days_row = QHBoxLayout()
+        days_row.setSpacing(4)
+        for box, name in zip(self.days, DAY_NAMES, strict=True):
+            box.setObjectName(f"memberDay{name}")
+            days_row.addWidget(box)
+        days_row.addStretch(1)
+        self.availability = QSpinBox()
+        self.availability.setObjectName("memberAvailability")
+        self.availability.setRange(0, 100)
+        self.availability.setSuffix(" % for planned work")
+        self.country = QComboBox()
+        self.country.setObjectName("memberCountry")
+        self.country.setEditable(True)
+        self.country.addItem(NO_COUNTRY, None)
+        for code, name in holiday_countries():
+            self.country.addItem(f"{code} \u2014 {name}", code)
+        self.country.setToolTip(
+            "Public holidays are days off. A region can be given as a code such as US-CA or GB-ENG."
+        )
+        self.wip = QSpinBox()
+        self.wip.setObjectName("memberWip")
+        self.wip.setRange(0, 1000)
+        self.wip.setSpecialValueText("No limit")
+        self.wip.setSuffix(" tasks in progress")
+        self.active = QCheckBox("Active (shown on the capacity map and in pickers)")
+        self.active.setObjectName("memberActive")
+        self.week = QLabel()
+        self.week.setObjectName("memberWeek")
+        self.week.setWordWrap(True)
+        self.week.setStyleSheet("color: #374151;")
+        self.save = QPushButton(icon("save"), "Save person")
+        self.save.setObjectName("saveMember")
+        self.save.setDefault(True)
+        self.save.clicked.connect(self.saveRequested.emit)
+        for signal in (self.hours.valueChanged, self.availability.valueChanged):
+            signal.connect(self._update_week)
+        for box in self.days:
+            box.toggled.connect(self._update_week)
+        self.active.toggled.connect(self._update_week)
+        self.country.currentTextChanged.connect(self._update_week)
+
+        form = QFormLayout(self)
+        form.addRow("Name", self.name)
+        form.addRow("", self.problems.make("name"))
+        form.addRow("Team", self.team)
+        form.addRow("Weekly hours", self.hours)
+        form.addRow("", self.problems.make("weekly_hours"))
+        form.addRow("Working days", days_row)
+        form.addRow("", self.problems.make("working_days"))
+        form.addRow("Availability", self.availability)
+        form.addRow("Holidays of", self.country)
+        form.addRow("", self.problems.make("holiday_country"))
+        form.addRow("WIP limit", self.wip)
+        form.addRow("", self.active)
+        form.addRow("", self.week)
+        form.addRow("", self.problems.make(""))
+        form.addRow("", self.save)
+
+    def load(self, member: Member, teams: list[Team]) -> None:
+        self.member = member
+        self.problems.clear()
+        self.team.clear()
+        for team in teams:
+            suffix = " (archived)" if team.archived else ""
+            self.team.addItem(team.name + suffix, team.id)
+        self.team.setCurrentIndex(max(0, self.team.findData(member.team_id)))
+        self.name.setText(member.name)
+        self.hours.setValue(member.weekly_hours)
+        for number, box in enumerate(self.days, start=1):
+            box.setChecked(str(number) in member.working_days)
+        self.availability.setValue(round(member.availability * 100))
+        index = self.country.findData(member.holiday_country)
+        if index >= 0:
+            self.country.setCurrentIndex(index)
+        else:
+            self.country.setEditText(member.holiday_country or NO_COUNTRY)
+        self.wip.setValue(member.wip_limit or 0)
+        self.active.setChecked(member.active)
+        self.save.setText("Add person" if member.id is None else "Save person")
+        self._update_week()
+
+    def _country_code(self) -> str | None:
+        text = self.country.currentText().strip()
+        if not text or text == NO_COUNTRY:
+            return None
+        index = self.country.findText(text)
+        if index >= 0:
+            data = self.country.itemData(index)
+            return str(data) if data else None
+        return text.split("\u2014")[0].strip()
+
+    def _values(self) -> dict[str, Any]:
+        base = self.member.model_dump() if self.member else {}
+        return base | {
+            "name": self.name.text(),
+            "team_id": self.team.currentData(),
+            "weekly_hours": self.hours.value(),
+            "working_days": "".join(
+                str(n) for n, box in enumerate(self.days, 1) if box.isChecked()
+            ),
+            "availability": self.availability.value() / 100,
+            "holiday_country": self._country_code(),
+            "wip_limit": self.wip.value() or None,
+            "active": self.active.isChecked(),
+        }
+
+    def _update_week(self, *_args: object) -> None:
+        try:
+            member = Member.model_validate(self._values() | {"name": "x", "team_id": 1})
+        except ValidationError:
+            self.week.setText("")
+            return
+        daily = daily_hours(member)
+        days = len(member.weekdays)
+        text = (
+            f"{daily:.3g} h on each of {days} working day{'s' if days != 1 else ''}: "
+            f"{daily * days:.3g} h a week for planned work."
+            if member.active
+            else "Inactive: no hours on the capacity map."
+        )
+        code = member.holiday_country
+        if code and not is_known_holiday_country(code):
+            text += f" mopsboard knows no public holidays for {code}; none are taken off."
+        self.week.setText(text)
+
+    def draft(self) -> Member | None:
+        try:
+            member = Member.model_validate(self._values())
+        except ValidationError as error:
+            self.problems.show(error)
+            return None
+        self.problems.clear()
+        return member
+
+
+def team_label(team: Team) -> str:
+    return f"{team.name} \u00b7 {team.kind.value}" + (" (archived)" if team.archived else "")
+
+
+def member_label(member: Member) -> str:
+    days = weekdays_text(member.working_days)
+    text = f"{member.name} \u00b7 {member.weekly_hours:g} h, {days}"
+    return text + (" (inactive)" if not member.active else "")

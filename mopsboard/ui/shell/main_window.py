@@ -1,0 +1,479 @@
+"""The main window: sidebar, board, menus, toolbar and status bar around one workspace."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mopsboard import __version__
+from mopsboard.domain.errors import MopsboardError
+from mopsboard.domain.models import Task
+from mopsboard.qt.board.board_model import BoardModel
+from mopsboard.qt.common.commands import WorkspaceActions
+from mopsboard.store.workspace import Workspace
+from mopsboard.ui.board.board_view import BoardView
+from mopsboard.ui.board.stage_dialog import StageDialog
+from mopsboard.ui.board.task_dialog import TaskDialog
+from mopsboard.ui.common import conflict_dialog
+from mopsboard.ui.common import hotkeys as shortcuts
+from mopsboard.ui.common.file_dialogs import WORKSPACE_FILTER, ask_save_path
+from mopsboard.ui.common.icons import app_icon, icon
+from mopsboard.ui.shell.backup_dialog import restore_from_backup
+from mopsboard.ui.shell.sidebar import Sidebar
+from mopsboard.ui.shell.views import VIEWS
+
+EXTERNAL_POLL_MS = 1000
+# background, text, border
+WARNING_COLOURS = ("#fef3c7", "#78350f", "#fde68a")
+ERROR_COLOURS = ("#fee2e2", "#7f1d1d", "#fecaca")
+
+
+class LazyPages(dict[str, QWidget]):
+    """The window's pages by view key; a page is made on first use."""
+
+    def __init__(self, make: Callable[[str], QWidget | None]) -> None:
+        super().__init__()
+        self._make = make
+
+    def __missing__(self, key: str) -> QWidget:
+        page = self._make(key)
+        if page is None:
+            raise KeyError(key)
+        self[key] = page
+        return page
+
+
+class Banner(QLabel):
+    """A message across the top of the board that does not block work (refused drops, errors)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("banner")
+        # Messages quote names users typed: show them as typed, never as markup.
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setStyleSheet(
+            "QLabel#banner { background: #fee2e2; color: #7f1d1d; padding: 8px 12px;"
+            " border-bottom: 1px solid #fecaca; }"
+        )
+        self.hide()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.hide)
+
+    def show_message(self, text: str, *, warning: bool = False) -> None:
+        colours = (
+            ("#fef3c7", "#78350f", "#fde68a") if warning else ("#fee2e2", "#7f1d1d", "#fecaca")
+        )
+        self.setStyleSheet(
+            f"QLabel#banner {{ background: {colours[0]}; color: {colours[1]}; padding: 8px 12px;"
+            f" border-bottom: 1px solid {colours[2]}; }}"
+        )
+        self.setText(text)
+        self.show()
+        self._timer.start(10_000)
+
+
+class MainWindow(QMainWindow):
+    openWorkspaceRequested = Signal(str)
+    newWorkspaceRequested = Signal()
+    openReadOnlyRequested = Signal(str)
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.workspace = workspace
+        self.setWindowIcon(app_icon())
+        self.setWindowTitle(f"{workspace.path.stem} \u2014 mopsboard")
+        self.commands = WorkspaceActions(workspace, self)
+        conflict_dialog.install(self, self.commands)
+        self.model = BoardModel(workspace, self)
+        self.model.mover = self.commands.move_tasks
+        self.board_view = BoardView(self.model, self.commands)
+        self.board_view.openTask.connect(self.edit_task)
+        self.board_view.newTaskRequested.connect(self.new_task)
+        self.banner = Banner()
+        self.sidebar = Sidebar(self.commands)
+        self.sidebar.boardSelected.connect(self.show_board)
+
+        page = QWidget()
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.setSpacing(0)
+        page_layout.addWidget(self.banner)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.board_view)
+        # Other views are built the first time they are shown (or asked for), so opening a
+        # workspace costs what the board costs.
+        self.pages = LazyPages(self._make_page)
+        self.pages["board"] = self.board_view
+        for spec in VIEWS:
+            self.sidebar.add_view(spec.key, spec.title, spec.icon)
+        self.sidebar.viewSelected.connect(self.show_view)
+        page_layout.addWidget(self.stack, 1)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.sidebar)
+        row.addWidget(page, 1)
+        self.setCentralWidget(central)
+
+        self._build_actions()
+        self._build_status_bar()
+        self.commands.failed.connect(self._show_failure)
+        self.commands.wipExceeded.connect(lambda text: self.banner.show_message(text, warning=True))
+        self.commands.saved.connect(self._saved)
+        workspace.subscribe(self._on_store_change)
+        self.model.summaryChanged.connect(self._update_counts)
+
+        self._data_version = workspace.data_version()
+        self._poll = QTimer(self)
+        self._poll.setInterval(EXTERNAL_POLL_MS)
+        self._poll.timeout.connect(self._check_external_changes)
+        self._poll.start()
+
+        self._refresh_boards(self._initial_board())
+        if workspace.read_only:
+            self.banner.show_message(
+                "This workspace is read-only: you can look, but changes are turned off. "
+                "Save a copy (File \u25b8 Save a copy) to edit it."
+            )
+            self.banner._timer.stop()
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        keys: str | QKeySequence.StandardKey | None,
+        icon_name: str | None = None,
+        name: str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(lambda _checked=False: slot())
+        if name:
+            action.setObjectName(name)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        stack = self.commands.undo_stack
+        undo = stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setIcon(icon("undo-2"))
+        undo.setObjectName("undoAction")
+        redo = stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
+        redo.setIcon(icon("redo-2"))
+        redo.setObjectName("redoAction")
+        self.undo_action, self.redo_action = undo, redo
+        a = self._action
+        new_task = a("&New task\u2026", self.new_task, "Ctrl+N", "plus", "newTaskAction")
+        edit_task = a("&Edit task\u2026", self.edit_selected, "Ctrl+E", "pencil")
+        archive = a("&Archive task", self.archive_selected, None, "archive")
+        find = a("&Find\u2026", self.focus_filter, QKeySequence.StandardKey.Find, "search")
+        stages = a("&Stages\u2026", self.edit_stages, "Ctrl+Shift+E", "settings-2", "stagesAction")
+        teams = a("&Teams\u2026", self.open_teams, "Ctrl+Shift+T", "users", "teamsAction")
+        clear = a("&Clear filters", self.board_view.filter_bar.reset, "Ctrl+Shift+F", "funnel-x")
+        refresh = a("&Reload from file", self.model.reload, "F5", "rotate-ccw")
+        new_ws = a(
+            "&New workspace\u2026", self.newWorkspaceRequested.emit, "Ctrl+Shift+N", "file-plus"
+        )
+        open_ws = a(
+            "&Open\u2026",
+            lambda: self.openWorkspaceRequested.emit(""),
+            QKeySequence.StandardKey.Open,
+            "folder-open",
+        )
+        save_copy = a("Save a &copy\u2026", self.save_copy, "Ctrl+Shift+S", "copy")
+        restore = a(
+            "&Restore from backup\u2026",
+            lambda: restore_from_backup(self),
+            None,
+            "file-down",
+            "restoreAction",
+        )
+        quit_ = a("&Quit", self.close, QKeySequence.StandardKey.Quit, "log-out")
+        keys = a("&Keyboard shortcuts", self.show_shortcuts, "F1", "keyboard")
+        about = a("&About mopsboard", self.show_about, None, "info")
+
+        menu = self.menuBar()
+        file_menu = menu.addMenu("&File")
+        file_menu.addActions([new_ws, open_ws])
+        self.recent_menu = file_menu.addMenu(icon("clock"), "Open &recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        file_menu.addActions([save_copy, restore])
+        file_menu.addSeparator()
+        file_menu.addAction(quit_)
+        edit_menu = menu.addMenu("&Edit")
+        edit_menu.addActions([undo, redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions([new_task, edit_task, archive])
+        edit_menu.addSeparator()
+        edit_menu.addActions([find, stages, teams])
+        view_menu = menu.addMenu("&View")
+        listed = [("board", "Board", "kanban")] + [(v.key, v.title, v.icon) for v in VIEWS]
+        for number, (key, title, icon_name) in enumerate(listed, start=1):
+            go = a(f"&{title}", functools.partial(self.show_view, key), f"Ctrl+{number}", icon_name)
+            go.setObjectName(f"show-{key}")
+            view_menu.addAction(go)
+        view_menu.addSeparator()
+        lanes = view_menu.addMenu("S&wimlanes")
+        grouping = self.board_view.filter_bar.grouping
+        for row in range(grouping.count()):
+            lanes.addAction(
+                grouping.itemText(row), functools.partial(grouping.setCurrentIndex, row)
+            )
+        view_menu.addSeparator()
+        view_menu.addActions([clear, refresh])
+        help_menu = menu.addMenu("&Help")
+        help_menu.addActions([keys, about])
+
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([new_task, undo, redo])
+        toolbar.addSeparator()
+        toolbar.addActions([stages, find])
+        self.addToolBar(toolbar)
+        self.write_actions = [new_task, edit_task, archive, stages]
+        if self.workspace.read_only:
+            for action in self.write_actions:
+                action.setEnabled(False)
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.path_label = QLabel(str(self.workspace.path))
+        self.path_label.setObjectName("statusPath")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("statusCounts")
+        self.saved_label = QLabel("All changes saved")
+        self.saved_label.setObjectName("statusSaved")
+        bar.addWidget(self.path_label, 1)
+        bar.addPermanentWidget(self.count_label)
+        bar.addPermanentWidget(self.saved_label)
+
+    # -- boards ---------------------------------------------------------------------------------
+
+    def _initial_board(self) -> int | None:
+        remembered = QSettings().value(f"lastBoard/{self.workspace.path.resolve()}")
+        boards = self.workspace.boards()
+        ids = [b.id for b in boards]
+        if remembered is not None and str(remembered).isdigit() and int(str(remembered)) in ids:
+            return int(str(remembered))
+        return boards[0].id if boards else None
+
+    def _refresh_boards(self, current: int | None) -> None:
+        boards = self.workspace.boards()
+        ids = [b.id for b in boards]
+        if current not in ids:
+            current = boards[0].id if boards else None
+        self.sidebar.show_boards(boards, current)
+        if current != self.model.board_id or current is None:
+            self.show_board(current)
+
+    def _make_page(self, key: str) -> QWidget | None:
+        spec = next((s for s in VIEWS if s.key == key), None)
+        if spec is None:
+            return None
+        view = spec.make(self)
+        view.setObjectName(f"{spec.key}View")
+        self.stack.addWidget(view)
+        return view
+
+    def show_view(self, key: str) -> bool:
+        """Shows the page of a view ("board", or a key from ui/views.py); False if unknown."""
+        try:
+            page = self.pages[key]
+        except KeyError:
+            return False
+        self.stack.setCurrentWidget(page)
+        self.sidebar.select_view(key)
+        return True
+
+    def show_board(self, board_id: int | None) -> None:
+        if board_id is not None and board_id == self.model.board_id:
+            return
+        self.model.load(board_id)
+        self.sidebar.select_board(board_id)
+        if board_id is not None:
+            QSettings().setValue(f"lastBoard/{self.workspace.path.resolve()}", board_id)
+        self._update_counts()
+
+    def _on_store_change(self, change: object) -> None:
+        table = getattr(change, "table", "")
+        if table == "boards":
+            self._refresh_boards(self.model.board_id)
+
+    def _check_external_changes(self) -> None:
+        try:
+            version = self.workspace.data_version()
+        except MopsboardError:
+            return
+        if version != self._data_version:
+            self._data_version = version
+            self._refresh_boards(self.model.board_id)
+            self.model.sync_with_store()
+
+    # -- tasks ----------------------------------------------------------------------------------
+
+    def new_task(self, stage_id: int | None = None) -> None:
+        """Opens the editor for a new task in `stage_id`, else in the column that has focus."""
+        if self.model.board_id is None or not self.model.stages:
+            self._show_failure("Add a board with at least one stage first.")
+            return
+        stage = self.model.stages[0]
+        wanted = stage_id if stage_id is not None else self.board_view.focused_stage_id()
+        stage = next((s for s in self.model.stages if s.id == wanted), stage)
+        draft = Task.model_construct(
+            board_id=self.model.board_id,
+            stage_id=stage.id or 0,
+            title="",
+            description="",
+            rank="",
+            labels=(),
+            checklist=(),
+        )
+        dialog = TaskDialog(draft, self.model.stages, self.model.lookups, self)
+        if dialog.exec() and dialog.result_task is not None:
+            created = self.commands.add_task(dialog.result_task)
+            if created is not None and created.id is not None:
+                self.board_view.select_task(created.id)
+
+    def edit_selected(self) -> None:
+        ids = self.board_view.selected_task_ids()
+        if ids:
+            self.edit_task(ids[0])
+
+    def edit_task(self, task_id: int) -> None:
+        try:
+            original = self.workspace.task(task_id)
+        except MopsboardError as error:
+            self._show_failure(str(error))
+            return
+        # The task may sit on another board than the one shown (opened from another view).
+        stages = self.workspace.stages(original.board_id)
+        dialog = TaskDialog(original, stages, self.model.lookups, self)
+        if self.workspace.read_only:
+            dialog.save_button.setEnabled(False)
+        if not dialog.exec() or dialog.result_task is None:
+            return
+        self._save_edit(original, dialog.result_task)
+
+    def _save_edit(self, original: Task, edited: Task) -> None:
+        conflict_dialog.save_task_edit(self, self.commands, original, edited, self.edit_task)
+
+    def archive_selected(self) -> None:
+        ids = self.board_view.selected_task_ids()
+        if ids:
+            self.commands.archive_tasks(ids)
+
+    def edit_stages(self) -> None:
+        if self.model.board_id is None:
+            return
+        StageDialog(self.commands, self.model.board_id, self).exec()
+
+    def open_teams(self) -> None:
+        from mopsboard.ui.people.team_dialog import open_team_manager
+
+        open_team_manager(self.commands, self)
+
+    def focus_filter(self) -> None:
+        self.board_view.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.board_view.filter_bar.search.selectAll()
+
+    # -- files ----------------------------------------------------------------------------------
+
+    def save_copy(self) -> None:
+        target = ask_save_path(
+            self,
+            "Save a copy",
+            self.workspace.path.with_name(f"{self.workspace.path.stem} copy.mopsboard"),
+            WORKSPACE_FILTER,
+            ".mopsboard",
+        )
+        if target is None:
+            return
+        try:
+            self.workspace.save_copy(target)
+        except MopsboardError as error:
+            self._show_failure(str(error))
+            return
+        self.statusBar().showMessage(f"Saved a copy to {target}", 5000)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in recent_files():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _c=False, p=path: self.openWorkspaceRequested.emit(p))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction("No recent workspaces").setEnabled(False)
+
+    # -- feedback -------------------------------------------------------------------------------
+
+    def _show_failure(self, text: str) -> None:
+        self.banner.show_message(text)
+        self.statusBar().showMessage(text, 8000)
+
+    def _saved(self) -> None:
+        # Every change is committed as it is made; the time says when the file last changed.
+        self.saved_label.setText(f"All changes saved {datetime.now():%H:%M:%S}")
+        # The poll's data_version is left alone: it moves only for other connections' commits,
+        # and taking it here would swallow one made just before (an undo that kept theirs).
+
+    def _update_counts(self) -> None:
+        total = len(self.model.tasks)
+        shown = self.model.shown_count()
+        text = f"{total} tasks" if shown == total else f"{shown} of {total} tasks shown"
+        self.count_label.setText(text)
+
+    def show_shortcuts(self) -> None:
+        QMessageBox.information(self, "Keyboard shortcuts", shortcuts.as_text())
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About mopsboard",
+            f"<b>mopsboard {__version__}</b><p>Kanban boards for marketing-operations teams: "
+            "campaigns, personas and team capacity, in one local file you own.</p>"
+            f"<p>Workspace: {self.workspace.path}</p><p>Icons: Lucide (ISC/MIT licence).</p>",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        self._poll.stop()
+        super().closeEvent(event)
+
+
+def recent_files() -> list[str]:
+    value = QSettings().value("recentFiles", [])
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def remember_recent(path: Path) -> None:
+    files = [p for p in recent_files() if p != str(path)]
+    QSettings().setValue("recentFiles", [str(path), *files][:10])

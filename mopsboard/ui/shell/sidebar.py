@@ -1,0 +1,177 @@
+"""The sidebar: the workspace's boards (add, rename, reorder, delete) and the views."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QMessageBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mopsboard.domain.models import Board
+from mopsboard.qt.common.commands import WorkspaceActions
+from mopsboard.ui.common.icons import icon
+
+BoardIdRole = Qt.ItemDataRole.UserRole + 1
+ViewKeyRole = Qt.ItemDataRole.UserRole + 2
+
+
+class BoardList(QListWidget):
+    """Dragging a board reorders the boards; the new order goes through the undo stack."""
+
+    orderChanged = Signal(list, list)
+
+    def dropEvent(self, event: object) -> None:
+        before = self.board_ids()
+        super().dropEvent(event)  # type: ignore[arg-type]
+        after = self.board_ids()
+        if before != after:
+            self.orderChanged.emit(before, after)
+
+    def board_ids(self) -> list[int]:
+        return [int(self.item(n).data(BoardIdRole)) for n in range(self.count())]
+
+
+class Sidebar(QWidget):
+    boardSelected = Signal(int)
+    viewSelected = Signal(str)
+
+    def __init__(self, actions: WorkspaceActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sidebar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.commands = actions
+        self.setFixedWidth(190)
+        self.boards = BoardList()
+        self.boards.setObjectName("boardList")
+        self.boards.setAccessibleName("Boards")
+        self.boards.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.boards.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.boards.customContextMenuRequested.connect(self._menu)
+        self.boards.currentItemChanged.connect(self._selected)
+        self.boards.orderChanged.connect(self.commands.reorder_boards)
+        self.boards.itemDoubleClicked.connect(lambda _item: self.rename_current())
+        self.add_button = QToolButton()
+        self.add_button.setObjectName("addBoard")
+        self.add_button.setIcon(icon("plus", "#e5e7eb"))
+        self.add_button.setToolTip("New board")
+        self.add_button.setAccessibleName("New board")
+        self.add_button.clicked.connect(self.add_board)
+        self.views = QListWidget()
+        self.views.setObjectName("viewList")
+        self.views.setAccessibleName("Views")
+        self.views.currentItemChanged.connect(self._view_selected)
+        self.add_view("board", "Board", "kanban")
+        self.views.setCurrentRow(0)
+
+        heading = QHBoxLayout()
+        heading.addWidget(QLabel("BOARDS"))
+        heading.addStretch(1)
+        heading.addWidget(self.add_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 12, 10, 10)
+        title = QLabel("mopsboard")
+        title.setStyleSheet("color: white; font-size: 16px; font-weight: 700;")
+        layout.addWidget(title)
+        layout.addSpacing(8)
+        layout.addWidget(QLabel("VIEWS"))
+        layout.addWidget(self.views)
+        layout.addSpacing(6)
+        layout.addLayout(heading)
+        layout.addWidget(self.boards, 1)
+
+    def add_view(self, key: str, title: str, icon_name: str) -> None:
+        item = QListWidgetItem(icon(icon_name, "#e5e7eb"), title)
+        item.setData(ViewKeyRole, key)
+        self.views.addItem(item)
+        rows = self.views.count()
+        # Rows are as tall as the style makes them (icon, padding); the list never scrolls.
+        row_height = max(30, self.views.sizeHintForRow(0))
+        self.views.setFixedHeight(rows * row_height + 2 * self.views.frameWidth() + 4)
+        self.views.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def select_view(self, key: str) -> None:
+        for row in range(self.views.count()):
+            if self.views.item(row).data(ViewKeyRole) == key:
+                self.views.setCurrentRow(row)
+
+    def _view_selected(self, item: QListWidgetItem | None, _old: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.viewSelected.emit(str(item.data(ViewKeyRole)))
+
+    def show_boards(self, boards: list[Board], current: int | None) -> None:
+        self.boards.blockSignals(True)
+        self.boards.clear()
+        for board in boards:
+            item = QListWidgetItem(board.name)
+            item.setData(BoardIdRole, board.id)
+            item.setToolTip(board.name)
+            self.boards.addItem(item)
+            if board.id == current:
+                self.boards.setCurrentItem(item)
+        self.boards.blockSignals(False)
+
+    def select_board(self, board_id: int | None) -> None:
+        for row in range(self.boards.count()):
+            item = self.boards.item(row)
+            if item.data(BoardIdRole) == board_id and self.boards.currentItem() is not item:
+                self.boards.blockSignals(True)
+                self.boards.setCurrentItem(item)
+                self.boards.blockSignals(False)
+
+    def current_board_id(self) -> int | None:
+        item = self.boards.currentItem()
+        return int(item.data(BoardIdRole)) if item else None
+
+    def _selected(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
+        if item is not None:
+            self.boardSelected.emit(int(item.data(BoardIdRole)))
+
+    def _menu(self, point: QPoint) -> None:
+        if self.boards.itemAt(point) is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(icon("pencil"), "Rename\u2026", self.rename_current)
+        menu.addAction(icon("trash-2"), "Delete\u2026", self.delete_current)
+        menu.exec(self.boards.mapToGlobal(point))
+
+    def add_board(self) -> None:
+        name, ok = QInputDialog.getText(self, "New board", "Name of the new board:")
+        if ok and name.strip():
+            board = self.commands.add_board(name.strip())
+            if board is not None and board.id is not None:
+                self.boardSelected.emit(board.id)
+
+    def rename_current(self) -> None:
+        board_id = self.current_board_id()
+        item = self.boards.currentItem()
+        if board_id is None or item is None:
+            return
+        name, ok = QInputDialog.getText(self, "Rename board", "New name:", text=item.text())
+        if ok and name.strip() and name.strip() != item.text():
+            self.commands.rename_board(board_id, name.strip())
+
+    def delete_current(self) -> None:
+        board_id = self.current_board_id()
+        item = self.boards.currentItem()
+        if board_id is None or item is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Delete board",
+            f"Delete the board '{item.text()}' with its stages and tasks?\n\n"
+            "You can undo this with Edit \u25b8 Undo.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.commands.archive_board(board_id)

@@ -1,0 +1,303 @@
+"""Painting the campaign timeline, and its tooltips: only the visible days and rows."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen, QPolygonF
+
+from mopsboard.qt.timeline.timeline_rows import TimelineRow
+from mopsboard.ui.common import theme
+
+if TYPE_CHECKING:
+    from mopsboard.ui.timeline.timeline_widget import TimelineWidget
+
+LABEL_WIDTH = 260
+HEADER_HEIGHT = 46
+ROW_HEIGHT = 28
+GRID = QColor("#e5e7eb")
+WEEKEND = QColor("#f6f7f9")
+TODAY = QColor("#dc2626")
+DONE = QColor("#9ca3af")
+
+
+class Scale(Enum):
+    WEEKS = 20  # pixels per day
+    MONTHS = 6
+
+
+def short(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
+
+
+class TimelinePainter:
+    def __init__(self, widget: TimelineWidget) -> None:
+        self.w = widget
+
+    def paint(self) -> None:
+        painter = QPainter(self.w.viewport())
+        width, height = self.w.viewport().width(), self.w.viewport().height()
+        painter.fillRect(0, 0, width, height, QColor("white"))
+        first_day = self.w.day_at(LABEL_WIDTH)
+        last_day = self.w.day_at(width) + timedelta(days=1)
+        self._paint_days(painter, first_day, last_day, height)
+        first_row = max(0, (self.w.verticalScrollBar().value()) // ROW_HEIGHT)
+        last_row = min(len(self.w.rows.rows), first_row + height // ROW_HEIGHT + 2)
+        painter.setClipRect(LABEL_WIDTH, HEADER_HEIGHT, width - LABEL_WIDTH, height)
+        for row in range(first_row, last_row):
+            self._paint_row_band(painter, row, width)
+            self._paint_bar(painter, row)
+        x = self.w.x_of(self.w.rows.today) + self.w.ppd // 2
+        painter.setPen(QPen(TODAY, 2))
+        painter.drawLine(x, HEADER_HEIGHT, x, height)
+        painter.setClipping(False)
+        self._paint_header(painter, first_day, last_day, width)
+        self._paint_labels(painter, first_row, last_row, height)
+        if not self.w.rows.rows:
+            painter.setPen(QColor(theme.MUTED))
+            painter.drawText(
+                QRect(LABEL_WIDTH, HEADER_HEIGHT, width - LABEL_WIDTH, height - HEADER_HEIGHT),
+                Qt.AlignmentFlag.AlignCenter,
+                "No campaigns to show. Create one in the Campaigns view, or from a template.",
+            )
+        painter.end()
+
+    def _paint_days(self, painter: QPainter, first: date, last: date, height: int) -> None:
+        day = first
+        while day <= last:
+            x = self.w.x_of(day)
+            if self.w.scale is Scale.WEEKS and day.isoweekday() > 5:
+                painter.fillRect(x, HEADER_HEIGHT, self.w.ppd, height, WEEKEND)
+            if (day.isoweekday() == 1 and self.w.scale is Scale.WEEKS) or day.day == 1:
+                painter.setPen(GRID)
+                painter.drawLine(x, HEADER_HEIGHT, x, height)
+            day += timedelta(days=1)
+
+    def _paint_header(self, painter: QPainter, first: date, last: date, width: int) -> None:
+        painter.fillRect(0, 0, width, HEADER_HEIGHT, QColor("#f9fafb"))
+        painter.setPen(GRID)
+        painter.drawLine(0, HEADER_HEIGHT - 1, width, HEADER_HEIGHT - 1)
+        painter.setClipRect(LABEL_WIDTH, 0, width - LABEL_WIDTH, HEADER_HEIGHT)
+        painter.setFont(self.w._bold)
+        day = first.replace(day=1)
+        while day <= last:
+            following = (day + timedelta(days=32)).replace(day=1)
+            # The month's name stays in sight while the month is, but never runs into the next.
+            x = max(self.w.x_of(day), LABEL_WIDTH) + 6
+            room = QRect(x, 0, max(0, self.w.x_of(following) - x - 4), 24)
+            painter.setPen(QColor(theme.TEXT))
+            painter.save()
+            painter.setClipRect(room.intersected(QRect(LABEL_WIDTH, 0, width, HEADER_HEIGHT)))
+            painter.drawText(
+                x, 18, day.strftime("%B %Y" if self.w.scale is Scale.WEEKS else "%b %Y")
+            )
+            painter.restore()
+            painter.setPen(GRID)
+            painter.drawLine(self.w.x_of(day), 0, self.w.x_of(day), HEADER_HEIGHT)
+            day = following
+        painter.setFont(self.w._small)
+        painter.setPen(QColor(theme.MUTED))
+        day = first
+        while day <= last:
+            if self.w.scale is Scale.WEEKS and day.isoweekday() == 1:
+                painter.drawText(self.w.x_of(day) + 3, 38, day.strftime("%d %b"))
+            elif self.w.scale is Scale.MONTHS and day.isoweekday() == 1 and day.day <= 7:
+                painter.drawText(self.w.x_of(day) + 2, 38, f"w{day.isocalendar().week}")
+            day += timedelta(days=1)
+        x = self.w.x_of(self.w.rows.today) + self.w.ppd // 2
+        painter.setBrush(TODAY)
+        painter.setPen(Qt.PenStyle.NoPen)
+        tag = QRect(x - 22, HEADER_HEIGHT - 16, 44, 14)
+        painter.drawRoundedRect(tag, 3, 3)
+        painter.setPen(QColor("white"))
+        painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, "Today")
+        painter.setClipping(False)
+        painter.fillRect(0, 0, LABEL_WIDTH, HEADER_HEIGHT, QColor("#f9fafb"))
+        painter.setFont(self.w._bold)
+        painter.setPen(QColor(theme.TEXT))
+        count = len(self.w.rows.campaigns)
+        painter.drawText(12, 18, f"{count} campaign{'s' if count != 1 else ''}")
+        self._paint_legend(painter, 12, 37)
+        painter.setFont(self.w.font())
+
+    def _paint_legend(self, painter: QPainter, x: int, baseline: int) -> None:
+        """Launch, today, overdue and done, as the timeline draws them."""
+        painter.setFont(self.w._small)
+        metrics = QFontMetrics(self.w._small)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._diamond(painter, x + 4, baseline - 4, 4.5)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        x += 12
+        for colour, swatch, text in (
+            (None, None, "launch"),
+            (TODAY, QRect(0, -9, 2, 11), "today"),
+            (TODAY, QRect(0, -7, 12, 6), "overdue"),
+            (DONE, QRect(0, -7, 12, 6), "done"),
+        ):
+            if colour is not None and swatch is not None:
+                painter.fillRect(swatch.translated(x, baseline), colour)
+                x += swatch.width() + 4
+            painter.setPen(QColor(theme.MUTED))
+            painter.drawText(x, baseline, text)
+            x += metrics.horizontalAdvance(text) + 10
+
+    def _paint_row_band(self, painter: QPainter, row: int, width: int) -> None:
+        top = self.w.row_top(row)
+        if row == self.w.selected:
+            painter.fillRect(0, top, width, ROW_HEIGHT, QColor("#dbeafe"))
+        elif self.w.rows.rows[row].is_campaign:
+            painter.setPen(GRID)
+            painter.drawLine(0, top, width, top)
+
+    def _paint_bar(self, painter: QPainter, row: int) -> None:
+        item = self.w.rows.rows[row]
+        shift = self.w.drag.days if self.w.drag is not None and self.w._drags_row(row) else 0
+        rect = self.w.bar_rect(row, shift)
+        if rect is None:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if item.bar is None:
+            self._paint_campaign_bar(painter, item, rect, shift)
+        else:
+            self._paint_task_bar(painter, item, rect)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+
+    def _paint_campaign_bar(
+        self, painter: QPainter, item: TimelineRow, rect: QRect, shift: int
+    ) -> None:
+        colour = QColor(item.campaign.colour)
+        figures = self.w.rows.figures_of(item.campaign.id or 0)
+        fill = QColor(colour)
+        fill.setAlpha(60)
+        painter.setBrush(fill)
+        painter.setPen(QPen(TODAY, 2) if figures.overdue else QPen(colour, 1.5))
+        painter.drawRoundedRect(rect, 4, 4)
+        progress = figures.progress
+        if progress:
+            # A strip along the bottom: how much of the estimated work is done.
+            strip = QRect(rect.left() + 2, rect.bottom() - 4, int((rect.width() - 4) * progress), 3)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour.darker(115))
+            painter.drawRect(strip)
+        if rect.width() > 80:
+            painter.setPen(QColor(theme.TEXT))
+            painter.setFont(self.w._small)
+            visible = rect.intersected(QRect(LABEL_WIDTH, rect.top(), 100_000, rect.height()))
+            name = QFontMetrics(self.w._small).elidedText(
+                item.campaign.name, Qt.TextElideMode.ElideRight, max(0, visible.width() - 16)
+            )
+            painter.drawText(visible.adjusted(8, 0, -8, -2), Qt.AlignmentFlag.AlignVCenter, name)
+        self._paint_figures(painter, rect, progress, figures.overdue)
+        launch = item.campaign.launch_date
+        if launch is not None:
+            x = self.w.x_of(launch + timedelta(days=shift)) + self.w.ppd / 2
+            self._diamond(painter, x, rect.center().y() + 0.5)
+
+    @staticmethod
+    def _diamond(painter: QPainter, x: float, y: float, size: float = 8.0) -> None:
+        corners = ((x, y - size), (x + size, y), (x, y + size), (x - size, y))
+        painter.setBrush(QColor("#111827"))
+        painter.setPen(QPen(QColor("white"), 1.5))
+        painter.drawPolygon(QPolygonF([QRectF(a, b, 0, 0).topLeft() for a, b in corners]))
+
+    def _paint_task_bar(self, painter: QPainter, item: TimelineRow, rect: QRect) -> None:
+        bar = item.bar
+        assert bar is not None
+        overdue = bar.overdue(self.w.rows.today)
+        fill = QColor(DONE if bar.done else TODAY if overdue else item.campaign.colour)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(rect, 3, 3)
+        if overdue:
+            painter.setBrush(QBrush(QColor(255, 255, 255, 130), Qt.BrushStyle.BDiagPattern))
+            painter.drawRoundedRect(rect, 3, 3)
+        painter.setPen(TODAY if overdue else QColor(theme.MUTED))
+        painter.setFont(self.w._small)
+        label = short(bar.title, 48) + ("  (overdue)" if overdue else "")
+        painter.drawText(rect.right() + 6, rect.bottom(), label)
+        painter.setFont(self.w.font())
+
+    def _paint_figures(
+        self, painter: QPainter, rect: QRect, progress: float | None, overdue: int
+    ) -> None:
+        metrics = QFontMetrics(self.w._small)
+        baseline = rect.center().y() + metrics.ascent() // 2 - 1
+        x = rect.right() + 14
+        painter.setFont(self.w._small)
+        if progress is not None:
+            text = f"{progress:.0%} done"
+            painter.setPen(QColor(theme.MUTED))
+            painter.drawText(x, baseline, text)
+            x += metrics.horizontalAdvance(text) + 10
+        if overdue:
+            painter.setPen(TODAY)
+            painter.drawText(x, baseline, f"{overdue} overdue")
+        painter.setFont(self.w.font())
+
+    def _paint_labels(self, painter: QPainter, first_row: int, last_row: int, height: int) -> None:
+        painter.setClipRect(0, HEADER_HEIGHT, LABEL_WIDTH, height)
+        painter.fillRect(0, HEADER_HEIGHT, LABEL_WIDTH, height, QColor("white"))
+        metrics = QFontMetrics(self.w.font())
+        for row in range(first_row, last_row):
+            item = self.w.rows.rows[row]
+            top = self.w.row_top(row)
+            if row == self.w.selected:
+                painter.fillRect(0, top, LABEL_WIDTH, ROW_HEIGHT, QColor("#dbeafe"))
+            box = QRect(0, top, LABEL_WIDTH, ROW_HEIGHT)
+            if item.bar is None:
+                campaign_id = item.campaign.id or 0
+                painter.setPen(GRID)
+                painter.drawLine(0, top, LABEL_WIDTH, top)
+                painter.setPen(QColor(theme.MUTED))
+                arrow = "\u25be" if self.w.rows.is_expanded(campaign_id) else "\u25b8"
+                painter.drawText(box.adjusted(8, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, arrow)
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                painter.setBrush(QColor(item.campaign.colour))
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.drawEllipse(QRect(24, top + ROW_HEIGHT // 2 - 5, 10, 10))
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+                painter.setFont(self.w._bold)
+                painter.setPen(QColor(theme.TEXT))
+                name = QFontMetrics(self.w._bold).elidedText(
+                    item.campaign.name, Qt.TextElideMode.ElideRight, LABEL_WIDTH - 48
+                )
+                painter.drawText(box.adjusted(40, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter, name)
+                painter.setFont(self.w.font())
+            else:
+                overdue = item.bar.overdue(self.w.rows.today)
+                painter.setPen(TODAY if overdue else QColor(DONE if item.bar.done else theme.TEXT))
+                title = metrics.elidedText(
+                    item.bar.title, Qt.TextElideMode.ElideRight, LABEL_WIDTH - 56
+                )
+                painter.drawText(box.adjusted(44, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter, title)
+        painter.setClipping(False)
+        painter.setPen(QColor("#d1d5db"))
+        painter.drawLine(LABEL_WIDTH - 1, 0, LABEL_WIDTH - 1, height)
+
+    # -- interaction ----------------------------------------------------------------------------
+
+    def tooltip(self, pos: QPoint) -> str:
+        row = self.w.row_at(pos.y())
+        if row is None:
+            return ""
+        item = self.w.rows.rows[row]
+        if item.bar is None:
+            campaign = item.campaign
+            figures = self.w.rows.figures_of(campaign.id or 0)
+            dates = " \u2192 ".join(
+                d.strftime("%d %b %Y") for d in (campaign.start_date, campaign.end_date) if d
+            )
+            launch = campaign.launch_date.strftime("%d %b %Y") if campaign.launch_date else "none"
+            progress = "" if figures.progress is None else f", {figures.progress:.0%} done"
+            return (
+                f"{campaign.name}\n{dates}\nLaunch: {launch}\n{figures.tasks} tasks, "
+                f"{figures.open} open, {figures.overdue} overdue{progress}\n"
+                "Drag the bar to move the campaign with all its tasks."
+            )
+        bar = item.bar
+        span = " \u2192 ".join(d.strftime("%a %d %b") for d in (bar.start, bar.due) if d)
+        state = "done" if bar.done else ("OVERDUE" if bar.overdue(self.w.rows.today) else "open")
+        return f"{bar.title}\n{span or 'no dates'} ({state})\nDrag the bar to reschedule it."

@@ -1,0 +1,130 @@
+"""The Timeline view: the timeline with its toolbar (scale, expand, today, plan, export)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mopsboard.qt.common.commands import WorkspaceActions
+from mopsboard.qt.timeline.timeline_rows import TimelineRows
+from mopsboard.ui.campaigns.campaign_ops import CampaignOps
+from mopsboard.ui.campaigns.campaign_pages import BoardLink
+from mopsboard.ui.common.icons import icon
+from mopsboard.ui.timeline.timeline_paint import Scale
+from mopsboard.ui.timeline.timeline_widget import TimelineWidget
+
+
+def _button(name: str, text: str, icon_name: str | None = None) -> QToolButton:
+    button = QToolButton()
+    button.setObjectName(name)
+    button.setText(text)
+    button.setAutoRaise(True)
+    if icon_name:
+        button.setIcon(icon(icon_name))
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    return button
+
+
+class TimelineView(QWidget):
+    def __init__(
+        self, actions: WorkspaceActions, link: BoardLink, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("timelinePage")
+        self.ops = CampaignOps(actions, link, self)
+        self.rows = TimelineRows(actions.workspace, self)
+        self.timeline = TimelineWidget(self.rows)
+        self.timeline.barMoved.connect(self._bar_moved)
+        self.timeline.campaignActivated.connect(self._edit)
+        self.timeline.selectionChanged.connect(self._update_buttons)
+        self._scrolled = False
+
+        self.weeks = _button("timelineWeeks", "Weeks")
+        self.months = _button("timelineMonths", "Months")
+        group = QButtonGroup(self)
+        for button, scale in ((self.weeks, Scale.WEEKS), (self.months, Scale.MONTHS)):
+            button.setCheckable(True)
+            group.addButton(button)
+            button.clicked.connect(lambda _c=False, s=scale: self.timeline.set_scale(s))
+        self.months.setChecked(True)
+        self.today = _button("timelineToday", "Today", "calendar-days")
+        self.today.clicked.connect(lambda: self.timeline.scroll_to_day(self.rows.today, 0.3))
+        self.expand = _button("timelineExpand", "Expand all", "chevron-down")
+        self.expand.clicked.connect(lambda: self.rows.expand_all(True))
+        self.collapse = _button("timelineCollapse", "Collapse all", "chevron-up")
+        self.collapse.clicked.connect(lambda: self.rows.expand_all(False))
+        self.template = _button("timelineFromTemplate", "From template\u2026", "file-plus")
+        self.template.clicked.connect(self.ops.from_template)
+        self.edit = _button("timelineEdit", "Edit", "pencil")
+        self.edit.clicked.connect(self._edit_selected)
+        self.board = _button("timelineShowOnBoard", "Show on board", "kanban")
+        self.board.clicked.connect(self._show_selected_on_board)
+        self.export = _button("timelineExport", "Export .ics\u2026", "calendar-days")
+        self.export.clicked.connect(self.ops.export_calendar)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(10, 6, 10, 6)
+        bar.setSpacing(4)
+        for widget in (self.weeks, self.months, self.today, self.expand, self.collapse):
+            bar.addWidget(widget)
+        bar.addSpacing(12)
+        for widget in (self.template, self.edit, self.board, self.export):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        toolbar = QWidget()
+        toolbar.setObjectName("filterBar")
+        toolbar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        toolbar.setLayout(bar)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(toolbar)
+        layout.addWidget(self.timeline, 1)
+        self._update_buttons()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.rows.set_active(True)
+        if not self._scrolled:
+            self._scrolled = True
+            self.timeline.scroll_to_day(self.rows.today, 0.3)
+        self._update_buttons()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.rows.set_active(False)
+        super().hideEvent(event)
+
+    def _update_buttons(self) -> None:
+        item = self.timeline.selected_row()
+        self.edit.setEnabled(item is not None and not self.ops.read_only)
+        self.board.setEnabled(item is not None)
+        self.template.setEnabled(not self.ops.read_only)
+
+    def _bar_moved(self, campaign_id: int | None, task_id: int | None, days: int) -> None:
+        if campaign_id is not None:
+            self.ops.campaigns.shift_campaign(campaign_id, days)
+        elif task_id is not None:
+            self.ops.campaigns.reschedule_task(task_id, days)
+        # Show the result now, not at the next turn of the event loop.
+        self.rows.reload()
+
+    def _edit(self, campaign_id: int) -> None:
+        if not self.ops.read_only:
+            self.ops.edit(campaign_id)
+
+    def _edit_selected(self) -> None:
+        item = self.timeline.selected_row()
+        if item is not None and item.campaign.id is not None:
+            self._edit(item.campaign.id)
+
+    def _show_selected_on_board(self) -> None:
+        item = self.timeline.selected_row()
+        if item is not None and item.campaign.id is not None:
+            self.ops.show_on_board(item.campaign.id)
