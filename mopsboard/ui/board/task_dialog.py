@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QDate, Qt, SignalInstance
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,44 +28,9 @@ from mopsboard.domain.models import FieldProblem, Priority, Stage, Task
 from mopsboard.qt.board.board_parts import Lookups
 from mopsboard.ui.common.form_errors import FieldErrors
 from mopsboard.ui.common.markdown_view import InertMarkdownView
+from mopsboard.ui.common.widgets import OptionalDate
 
 NONE_CHOICE = 0
-
-
-def _qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-class OptionalDate(QWidget):
-    """A date that may be left unset: a check box turns the date picker on."""
-
-    def __init__(self, label: str, value: date | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.enabled = QCheckBox()
-        self.enabled.setAccessibleName(f"Set {label.lower()}")
-        self.picker = QDateEdit()
-        self.picker.setCalendarPopup(True)
-        self.picker.setDisplayFormat("yyyy-MM-dd")
-        self.picker.setAccessibleName(label)
-        self.picker.setDate(_qdate(value) if value else QDate.currentDate())
-        self.enabled.setChecked(value is not None)
-        self.picker.setEnabled(value is not None)
-        self.enabled.toggled.connect(self.picker.setEnabled)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.enabled)
-        layout.addWidget(self.picker, 1)
-
-    def value(self) -> date | None:
-        if not self.enabled.isChecked():
-            return None
-        picked: date = self.picker.date().toPython()  # type: ignore[assignment]
-        return picked
-
-    def set_value(self, value: date | None) -> None:
-        self.enabled.setChecked(value is not None)
-        if value is not None:
-            self.picker.setDate(_qdate(value))
 
 
 class TaskDialog(QDialog):

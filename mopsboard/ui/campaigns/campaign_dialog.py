@@ -6,53 +6,21 @@ from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import SignalInstance
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QColorDialog,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from mopsboard.domain.errors import validation_messages
 from mopsboard.domain.models import Campaign, CampaignStatus
-from mopsboard.ui.board.task_dialog import OptionalDate
 from mopsboard.ui.common.form_errors import FieldErrors
-
-
-class ColourButton(QPushButton):
-    """Shows a colour; a click opens the colour picker."""
-
-    def __init__(self, colour: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.colour = colour
-        self.setAccessibleName("Colour")
-        self.setMinimumWidth(110)
-        self.clicked.connect(self._pick)
-        self._show()
-
-    def _show(self) -> None:
-        text = "#ffffff" if QColor(self.colour).lightness() < 150 else "#111827"
-        self.setText(self.colour)
-        self.setStyleSheet(
-            f"QPushButton {{ background: {self.colour}; color: {text}; border-radius: 4px;"
-            " padding: 4px 10px; border: 1px solid #d1d5db; }"
-        )
-
-    def _pick(self) -> None:
-        chosen = QColorDialog.getColor(QColor(self.colour), self, "Choose a colour")
-        if chosen.isValid():
-            self.set_colour(chosen.name())
-
-    def set_colour(self, colour: str) -> None:
-        self.colour = colour
-        self._show()
+from mopsboard.ui.common.widgets import ColourButton, OptionalDate
 
 
 class CampaignDialog(QDialog):

@@ -11,13 +11,13 @@ from mopsboard.io.ical import export_ics
 from mopsboard.qt.campaigns.campaign_commands import CampaignActions
 from mopsboard.qt.common.commands import WorkspaceActions
 from mopsboard.ui.campaigns.campaign_dialog import CampaignDialog
-from mopsboard.ui.campaigns.campaign_pages import BoardLink
 from mopsboard.ui.campaigns.template_dialog import TemplateDialog
 from mopsboard.ui.common.file_dialogs import ask_save_path
+from mopsboard.ui.common.page_context import PageContext
 
 
 class CampaignOps:
-    def __init__(self, actions: WorkspaceActions, link: BoardLink, parent: QWidget) -> None:
+    def __init__(self, actions: WorkspaceActions, link: PageContext, parent: QWidget) -> None:
         self.campaigns = CampaignActions(actions)
         self.workspace = actions.workspace
         self.link = link

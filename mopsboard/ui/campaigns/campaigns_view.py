@@ -34,8 +34,8 @@ from mopsboard.qt.campaigns.campaign_model import (
 )
 from mopsboard.qt.common.commands import WorkspaceActions
 from mopsboard.ui.campaigns.campaign_ops import CampaignOps
-from mopsboard.ui.campaigns.campaign_pages import BoardLink
 from mopsboard.ui.common.icons import icon
+from mopsboard.ui.common.page_context import PageContext
 
 COLUMN_WIDTHS = {
     NAME: 220,
@@ -90,7 +90,7 @@ class ProgressDelegate(QStyledItemDelegate):
 
 class CampaignsView(QWidget):
     def __init__(
-        self, actions: WorkspaceActions, link: BoardLink, parent: QWidget | None = None
+        self, actions: WorkspaceActions, link: PageContext, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("campaignsPage")

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QShowEvent
@@ -28,7 +27,6 @@ from mopsboard.domain.calendar import Period
 from mopsboard.domain.capacity import LoadLevel
 from mopsboard.domain.errors import MopsboardError
 from mopsboard.io.capacity_export import write_capacity_csv
-from mopsboard.qt.board.board_parts import Lookups
 from mopsboard.qt.capacity.capacity_model import (
     FIRST_WEEK_COLUMN,
     CapacityModel,
@@ -36,17 +34,13 @@ from mopsboard.qt.capacity.capacity_model import (
 from mopsboard.qt.capacity.capacity_tasks_model import CellTasksModel
 from mopsboard.qt.common.commands import WorkspaceActions
 from mopsboard.qt.people.people_commands import PeopleActions
-from mopsboard.ui.board.task_dialog import TaskDialog
 from mopsboard.ui.capacity.capacity_map import HeatMapView, legend_chips
 from mopsboard.ui.capacity.capacity_panel import PANEL_WIDTH, CapacityPanel
 from mopsboard.ui.capacity.capacity_report import write_capacity_pdf
 from mopsboard.ui.common import theme
-from mopsboard.ui.common.conflict_dialog import save_task_edit
 from mopsboard.ui.common.file_dialogs import ask_save_path
 from mopsboard.ui.common.icons import icon
-
-if TYPE_CHECKING:
-    from mopsboard.ui.shell.main_window import MainWindow
+from mopsboard.ui.common.page_context import PageContext
 
 MAX_VIEW_WEEKS = 52
 # How often a shown map looks for other windows' and programs' writes.
@@ -59,8 +53,11 @@ class CapacityView(QWidget):
         actions: WorkspaceActions,
         open_team_manager: Callable[[], object] | None = None,
         parent: QWidget | None = None,
+        *,
+        task_editor: Callable[[QWidget, int], None] | None = None,
     ) -> None:
         super().__init__(parent)
+        self._task_editor = task_editor
         self.commands = actions
         self.workspace = actions.workspace
         self.people = PeopleActions(actions, self)
@@ -296,18 +293,9 @@ class CapacityView(QWidget):
     # -- editing a task -------------------------------------------------------------------------
 
     def edit_task(self, task_id: int) -> None:
-        try:
-            original = self.workspace.task(task_id)
-            stages = self.workspace.stages(original.board_id)
-        except MopsboardError as error:
-            self.commands.failed.emit(str(error))
-            return
-        dialog = TaskDialog(original, stages, Lookups.load(self.workspace), self)
-        if self.workspace.read_only:
-            dialog.save_button.setEnabled(False)
-        if not dialog.exec() or dialog.result_task is None:
-            return
-        save_task_edit(self, self.commands, original, dialog.result_task, self.edit_task)
+        # The task editor belongs to the board; the window hands it in (PageContext.edit_task).
+        if self._task_editor is not None:
+            self._task_editor(self, task_id)
 
     # -- exports --------------------------------------------------------------------------------
 
@@ -346,7 +334,12 @@ class CapacityView(QWidget):
         return True
 
 
-def make_capacity_view(window: MainWindow) -> QWidget:
-    from mopsboard.ui.people.team_dialog import open_team_manager
+def make_capacity_view(context: PageContext) -> QWidget:
+    view: CapacityView | None = None
 
-    return CapacityView(window.commands, lambda: open_team_manager(window.commands, window))
+    def open_teams() -> None:
+        if view is not None:
+            context.open_teams(view)
+
+    view = CapacityView(context.actions, open_teams, task_editor=context.edit_task)
+    return view

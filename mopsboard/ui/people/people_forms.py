@@ -3,11 +3,10 @@ build drafts and show problems in words; the dialog saves through the undoable a
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
@@ -36,15 +35,6 @@ KIND_WORDS = {
     TeamKind.PARTNER: "Partner (product, legal, IT\u2026)",
 }
 NO_COUNTRY = "No public holidays"
-
-
-def qdate(value: date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def pydate(value: QDate) -> date:
-    picked: date = value.toPython()  # type: ignore[assignment]
-    return picked
 
 
 class ProblemLabels:

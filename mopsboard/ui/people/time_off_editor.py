@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from mopsboard.domain.models import TimeOff
 from mopsboard.ui.common.icons import icon
-from mopsboard.ui.people.people_forms import ProblemLabels, pydate, qdate
+from mopsboard.ui.common.widgets import pydate, qdate
+from mopsboard.ui.people.people_forms import ProblemLabels
 
 
 class TimeOffEditor(QWidget):

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 
 from mopsboard.domain.errors import validation_messages
 from mopsboard.domain.models import Persona
-from mopsboard.ui.campaigns.campaign_dialog import ColourButton
 from mopsboard.ui.common.form_errors import FieldErrors
+from mopsboard.ui.common.widgets import ColourButton
 
 
 def _coordinate(value: float, name: str) -> QDoubleSpinBox:

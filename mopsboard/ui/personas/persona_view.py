@@ -29,8 +29,8 @@ from mopsboard.qt.personas.persona_models import (
     PersonaTableModel,
     PersonaTeamHoursModel,
 )
-from mopsboard.ui.campaigns.campaign_pages import BoardLink
 from mopsboard.ui.common.icons import icon
+from mopsboard.ui.common.page_context import PageContext
 from mopsboard.ui.personas.persona_dialog import PersonaDialog
 from mopsboard.ui.personas.persona_map import PersonaMap
 
@@ -67,7 +67,7 @@ def _heading(text: str) -> QLabel:
 
 class PersonasView(QWidget):
     def __init__(
-        self, actions: WorkspaceActions, link: BoardLink, parent: QWidget | None = None
+        self, actions: WorkspaceActions, link: PageContext, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("personasPage")

@@ -26,6 +26,7 @@ from mopsboard.domain.models import Task
 from mopsboard.qt.board.board_model import BoardModel
 from mopsboard.qt.common.commands import WorkspaceActions
 from mopsboard.store.workspace import Workspace
+from mopsboard.ui.board import task_editing
 from mopsboard.ui.board.board_view import BoardView
 from mopsboard.ui.board.stage_dialog import StageDialog
 from mopsboard.ui.board.task_dialog import TaskDialog
@@ -33,9 +34,10 @@ from mopsboard.ui.common import conflict_dialog
 from mopsboard.ui.common import hotkeys as shortcuts
 from mopsboard.ui.common.file_dialogs import WORKSPACE_FILTER, ask_save_path
 from mopsboard.ui.common.icons import app_icon, icon
+from mopsboard.ui.common.page_context import PageContext
 from mopsboard.ui.shell.backup_dialog import restore_from_backup
 from mopsboard.ui.shell.sidebar import Sidebar
-from mopsboard.ui.shell.views import VIEWS
+from mopsboard.ui.shell.views import VIEWS, page_context
 
 EXTERNAL_POLL_MS = 1000
 # background, text, border
@@ -120,6 +122,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.board_view)
         # Other views are built the first time they are shown (or asked for), so opening a
         # workspace costs what the board costs.
+        self._page_context: PageContext | None = None
         self.pages = LazyPages(self._make_page)
         self.pages["board"] = self.board_view
         for spec in VIEWS:
@@ -298,7 +301,9 @@ class MainWindow(QMainWindow):
         spec = next((s for s in VIEWS if s.key == key), None)
         if spec is None:
             return None
-        view = spec.make(self)
+        if self._page_context is None:
+            self._page_context = page_context(self)
+        view = spec.make(self._page_context)
         view.setObjectName(f"{spec.key}View")
         self.stack.addWidget(view)
         return view
@@ -368,19 +373,7 @@ class MainWindow(QMainWindow):
             self.edit_task(ids[0])
 
     def edit_task(self, task_id: int) -> None:
-        try:
-            original = self.workspace.task(task_id)
-        except MopsboardError as error:
-            self._show_failure(str(error))
-            return
-        # The task may sit on another board than the one shown (opened from another view).
-        stages = self.workspace.stages(original.board_id)
-        dialog = TaskDialog(original, stages, self.model.lookups, self)
-        if self.workspace.read_only:
-            dialog.save_button.setEnabled(False)
-        if not dialog.exec() or dialog.result_task is None:
-            return
-        self._save_edit(original, dialog.result_task)
+        task_editing.edit_task(self, self.commands, task_id, self.model.lookups)
 
     def _save_edit(self, original: Task, edited: Task) -> None:
         conflict_dialog.save_task_edit(self, self.commands, original, edited, self.edit_task)

@@ -1,8 +1,10 @@
-"""The views the sidebar lists beside the board. Each entry makes its page for a main window.
+"""The views the sidebar lists beside the board, and the context each page is given.
 
-A view is a QWidget built from the window's workspace, its undoable actions and the board model
-(for "show on board"). To add one, append a `ViewSpec` to `VIEWS`: nothing else in the window
-changes. The key is what `mopsboard --view KEY` names.
+A page is a QWidget built from a `PageContext`: the window's undoable actions and the few
+things a page may ask of the window (show something on the board, open the task editor, ...).
+Pages never see the main window, and features never import each other: this module, in the
+shell, is where they meet. To add a view, append a `ViewSpec` to `VIEWS`: nothing else in the
+window changes. The key is what `mopsboard --view KEY` names.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from mopsboard.ui.campaigns import campaign_pages
+from mopsboard.ui.common.page_context import CampaignEditor, PageContext
 
 if TYPE_CHECKING:
     from mopsboard.ui.shell.main_window import MainWindow
@@ -24,25 +26,73 @@ class ViewSpec:
     key: str
     title: str
     icon: str  # a name from mopsboard/resources/icons
-    make: Callable[[MainWindow], QWidget]
+    make: Callable[[PageContext], QWidget]
 
 
-VIEWS: list[ViewSpec] = []
+def page_context(window: MainWindow) -> PageContext:
+    # Feature modules are imported when a page is first made, not when the window is.
+    from mopsboard.ui.board.task_editing import edit_task
+    from mopsboard.ui.campaigns.campaign_ops import CampaignOps
+    from mopsboard.ui.people.team_dialog import open_team_manager
+
+    def show_on_board(field: str, value: int | None) -> None:
+        if field == "campaign" and value is not None:
+            boards = [board for board, _count in window.workspace.campaign_boards(value)]
+            if boards and window.model.board_id not in boards:
+                # The campaign's work is elsewhere: go to the board holding most of it.
+                window.show_board(boards[0])
+        bar = window.board_view.filter_bar
+        bar.set_lookups(window.model.lookups)
+        bar.set_field(field, value)
+        window.show_view("board")
+
+    def notify(text: str) -> None:
+        window.statusBar().showMessage(text, 8000)
+
+    context: PageContext
+
+    def campaign_editor(parent: QWidget) -> CampaignEditor:
+        return CampaignOps(window.commands, context, parent)
+
+    context = PageContext(
+        actions=window.commands,
+        show_on_board=show_on_board,
+        current_board=lambda: window.model.board_id,
+        notify=notify,
+        edit_task=lambda parent, task_id: edit_task(parent, window.commands, task_id),
+        open_teams=lambda parent: open_team_manager(window.commands, parent),
+        campaign_editor=campaign_editor,
+    )
+    return context
 
 
-def _capacity(window: MainWindow) -> QWidget:
-    # Imported when the window is built, not when this registry is.
+def _capacity(context: PageContext) -> QWidget:
     from mopsboard.ui.capacity.capacity_view import make_capacity_view
 
-    return make_capacity_view(window)
+    return make_capacity_view(context)
 
 
-# Issue 4: team capacity, listed first after the board.
-VIEWS.append(ViewSpec("capacity", "Capacity", "users", _capacity))
+def _campaigns(context: PageContext) -> QWidget:
+    from mopsboard.ui.campaigns.campaigns_view import CampaignsView
 
-# Issue 5: campaigns, their timeline and the persona map.
-VIEWS += [
-    ViewSpec("campaigns", "Campaigns", "target", campaign_pages.make_campaigns),
-    ViewSpec("timeline", "Timeline", "calendar-days", campaign_pages.make_timeline),
-    ViewSpec("personas", "Personas", "user", campaign_pages.make_personas),
+    return CampaignsView(context.actions, context)
+
+
+def _timeline(context: PageContext) -> QWidget:
+    from mopsboard.ui.timeline.timeline_view import TimelineView
+
+    return TimelineView(context.actions, context)
+
+
+def _personas(context: PageContext) -> QWidget:
+    from mopsboard.ui.personas.persona_view import PersonasView
+
+    return PersonasView(context.actions, context)
+
+
+VIEWS: list[ViewSpec] = [
+    ViewSpec("capacity", "Capacity", "users", _capacity),
+    ViewSpec("campaigns", "Campaigns", "target", _campaigns),
+    ViewSpec("timeline", "Timeline", "calendar-days", _timeline),
+    ViewSpec("personas", "Personas", "user", _personas),
 ]

@@ -14,9 +14,8 @@ from PySide6.QtWidgets import (
 
 from mopsboard.qt.common.commands import WorkspaceActions
 from mopsboard.qt.timeline.timeline_rows import TimelineRows
-from mopsboard.ui.campaigns.campaign_ops import CampaignOps
-from mopsboard.ui.campaigns.campaign_pages import BoardLink
 from mopsboard.ui.common.icons import icon
+from mopsboard.ui.common.page_context import PageContext
 from mopsboard.ui.timeline.timeline_paint import Scale
 from mopsboard.ui.timeline.timeline_widget import TimelineWidget
 
@@ -34,11 +33,13 @@ def _button(name: str, text: str, icon_name: str | None = None) -> QToolButton:
 
 class TimelineView(QWidget):
     def __init__(
-        self, actions: WorkspaceActions, link: BoardLink, parent: QWidget | None = None
+        self, actions: WorkspaceActions, link: PageContext, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("timelinePage")
-        self.ops = CampaignOps(actions, link, self)
+        # Campaign dialogs belong to the campaigns feature; the window hands them in.
+        self.link = link
+        self.ops = link.campaign_editor(self)
         self.rows = TimelineRows(actions.workspace, self)
         self.timeline = TimelineWidget(self.rows)
         self.timeline.barMoved.connect(self._bar_moved)
@@ -127,4 +128,4 @@ class TimelineView(QWidget):
     def _show_selected_on_board(self) -> None:
         item = self.timeline.selected_row()
         if item is not None and item.campaign.id is not None:
-            self.ops.show_on_board(item.campaign.id)
+            self.link.show_on_board("campaign", item.campaign.id)

@@ -25,7 +25,7 @@ from mopsboard.domain.models import Task
 from mopsboard.qt.capacity.capacity_model import FIRST_WEEK_COLUMN, NAME_COLUMN
 from mopsboard.qt.capacity.wip_watch import WipWatch
 from mopsboard.store.workspace import Workspace
-from mopsboard.ui.capacity import capacity_view
+from mopsboard.ui.board import task_editing
 from mopsboard.ui.capacity.capacity_view import CapacityView
 from mopsboard.ui.shell.main_window import MainWindow
 
@@ -212,7 +212,8 @@ def test_editing_from_the_lists(
     window: MainWindow, view: CapacityView, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     FakeDialog.opened = []
-    monkeypatch.setattr(capacity_view, "TaskDialog", FakeDialog)
+    # The capacity map opens the board's task editor, through the page context.
+    monkeypatch.setattr(task_editing, "TaskDialog", FakeDialog)
     open_cell(view, "Ana", 0)
     view.panel.tasks.doubleClicked.emit(view.cell_model.index(1, 0))
     task, stages = FakeDialog.opened[-1]
