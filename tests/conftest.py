@@ -7,12 +7,15 @@ import tempfile
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from mopsboard.domain.models import Campaign, ChecklistItem, Member, Task, Team
 from mopsboard.store.workspace import Workspace
 
+if TYPE_CHECKING:  # the tests of domain/, store/ and io/ run without Qt: import it only when used
+    from mopsboard.qt.workspace_actions import WorkspaceActions
 # Before the first QApplication exists: render offscreen, and keep QSettings and the default
 # workspace in a throw-away folder so tests never read or write the user's own.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -157,3 +160,31 @@ def capacity_ws(tmp_path: Path) -> Iterator[Workspace]:
     ws = make_capacity(tmp_path / "capacity.mopsboard")
     yield ws
     ws.close()
+
+
+@pytest.fixture
+def make_actions(qtbot: object) -> Iterator[Callable[[Workspace], WorkspaceActions]]:
+    """Makes the undoable actions over a workspace, as a window would; empties their history
+    after the test."""
+    from mopsboard.qt.workspace_actions import WorkspaceActions
+
+    made: list[WorkspaceActions] = []
+
+    def make(ws: Workspace) -> WorkspaceActions:
+        made.append(WorkspaceActions(ws))
+        return made[-1]
+
+    yield make
+    # Commands hold Python callables: empty the stacks while Python still owns both sides, rather
+    # than leave the garbage collector to tear the cycles down in any order (it can crash).
+    while made:
+        made.pop().undo_stack.clear()
+
+
+@pytest.fixture
+def actions(
+    board_ws: Workspace, make_actions: Callable[[Workspace], WorkspaceActions]
+) -> WorkspaceActions:
+    """The undoable actions over the board workspace (see make_board). The workspace is asked
+    for first, so the history is emptied before it closes."""
+    return make_actions(board_ws)

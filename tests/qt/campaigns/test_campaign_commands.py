@@ -2,28 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-
-import pytest
 
 from mopsboard.domain.builtin_templates import WEBINAR
 from mopsboard.domain.models import Campaign, Persona
 from mopsboard.io.campaign_plans import prepare
-from mopsboard.qt.campaigns.campaign_commands import CampaignActions
-from mopsboard.qt.common.commands import WorkspaceActions
-from mopsboard.qt.personas.persona_commands import PersonaActions
+from mopsboard.qt.campaigns.campaign_actions import CampaignActions
+from mopsboard.qt.personas.persona_actions import PersonaActions
+from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.store.workspace import Workspace
-
-
-@pytest.fixture
-def actions(qtbot, board_ws: Workspace) -> Iterator[WorkspaceActions]:
-    made = WorkspaceActions(board_ws)
-    yield made
-    # Commands hold Python callables: empty the stack while Python still owns both sides, rather
-    # than leave the garbage collector to tear the cycle down in any order (it can crash).
-    made.undo_stack.clear()
 
 
 def on_file(ws: Workspace) -> Workspace:

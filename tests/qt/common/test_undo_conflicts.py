@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -16,11 +15,11 @@ from typing import Any
 import pytest
 
 from mopsboard.domain.models import Task, Team
-from mopsboard.qt.campaigns.campaign_commands import CampaignActions
-from mopsboard.qt.common.commands import WorkspaceActions
+from mopsboard.qt.campaigns.campaign_actions import CampaignActions
 from mopsboard.qt.common.conflicts import Choice, Conflict
-from mopsboard.qt.people.people_commands import PeopleActions
-from mopsboard.qt.personas.persona_commands import PersonaActions
+from mopsboard.qt.people.people_actions import PeopleActions
+from mopsboard.qt.personas.persona_actions import PersonaActions
+from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.store.workspace import Workspace
 
 
@@ -34,14 +33,6 @@ class Asker:
     def __call__(self, conflict: Conflict) -> Choice:
         self.asked.append(conflict)
         return self.choice
-
-
-@pytest.fixture
-def actions(qtbot: Any, board_ws: Workspace) -> Iterator[WorkspaceActions]:
-    made = WorkspaceActions(board_ws)
-    yield made
-    # Commands hold Python callables: empty the stack while Python still owns both sides.
-    made.undo_stack.clear()
 
 
 @pytest.fixture

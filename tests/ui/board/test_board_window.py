@@ -1,13 +1,13 @@
 """The board window driven as a user would, each test asserting what the SQLite file holds.
 
 Drags are sent as the drag-enter/move/drop events a real drag delivers to the target view, because
-offscreen Qt cannot start a QDrag from synthetic mouse events (see tests/ui/test_real_drag.py for
-a real one under Xvfb).
+offscreen Qt cannot start a QDrag from synthetic mouse events (see tests/ui/board/test_real_drag.py
+for a real one under Xvfb).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,17 +22,6 @@ from mopsboard.ui.board.stage_list import StageListView
 from mopsboard.ui.shell.main_window import MainWindow
 
 Titles = Callable[[Path], dict[str, list[str]]]
-
-
-@pytest.fixture
-def window(qtbot: QtBot, board_ws: Workspace) -> Iterator[MainWindow]:
-    win = MainWindow(board_ws)
-    qtbot.addWidget(win)
-    win.resize(1440, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
 
 
 def view_of(win: MainWindow, stage_name: str) -> StageListView:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,16 +17,6 @@ from mopsboard.ui.board.task_dialog import TaskDialog
 from mopsboard.ui.shell.main_window import MainWindow
 
 Titles = Callable[[Path], dict[str, list[str]]]
-
-
-@pytest.fixture
-def window(qtbot: QtBot, board_ws: Workspace) -> Iterator[MainWindow]:
-    win = MainWindow(board_ws)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    yield win
-    win.close()
 
 
 def open_editor(qtbot: QtBot, win: MainWindow, title: str) -> TaskDialog:

@@ -3,8 +3,6 @@ text kept so nothing is lost, and nothing written; good but unusual text kept ex
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QLineEdit
@@ -19,16 +17,6 @@ LONG = "Quarterly nurture programme" * 10  # 270 characters, none to strip
 # Invisible characters only (zero-width space, byte-order mark): reads as nothing. (Lone
 # surrogates, the other text the models refuse, never get through a Qt text field.)
 INVISIBLE = "\u200b\ufeff\u200b"
-
-
-@pytest.fixture
-def window(qtbot: QtBot, board_ws: Workspace) -> Iterator[MainWindow]:
-    win = MainWindow(board_ws)
-    qtbot.addWidget(win)
-    win.resize(1366, 768)
-    win.show()
-    yield win
-    win.close()
 
 
 def task_count(win: MainWindow) -> int:

@@ -5,7 +5,7 @@ Save waits until the field has a value; then that value is what the file holds."
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -42,7 +42,7 @@ def stored(path: Path, title: str, column: str) -> Any:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, board_ws: Workspace) -> Iterator[MainWindow]:
+def window(open_window: Callable[..., MainWindow], board_ws: Workspace) -> MainWindow:
     # The file is spoiled before the window reads it, as when opening another program's file.
     path = board_ws.path
     for title, column, value in (
@@ -53,13 +53,7 @@ def window(qtbot: QtBot, board_ws: Workspace) -> Iterator[MainWindow]:
         ("F", "checklist", "not json"),
     ):
         spoil(path, title, column, value)
-    win = MainWindow(board_ws)
-    qtbot.addWidget(win)
-    win.resize(1440, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+    return open_window(board_ws)
 
 
 def editor(qtbot: QtBot, win: MainWindow, title: str) -> TaskDialog:
@@ -172,7 +166,7 @@ def test_a_field_the_editor_does_not_show_is_kept_as_the_file_holds_it(
 
 
 def test_every_view_opens_with_a_bad_value_in_every_table(
-    qtbot: QtBot, board_ws: Workspace
+    open_window: Callable[..., MainWindow], board_ws: Workspace
 ) -> None:
     path = board_ws.path
     conn = sqlite3.connect(path)
@@ -189,16 +183,11 @@ def test_every_view_opens_with_a_bad_value_in_every_table(
         conn.commit()
     finally:
         conn.close()
-    win = MainWindow(board_ws)
-    qtbot.addWidget(win)
-    win.resize(1440, 900)
-    win.show()
-    qtbot.waitExposed(win)
+    win = open_window(board_ws)
     assert len(win.model.tasks) == 7
     for key in ("capacity", "campaigns", "timeline", "personas", "board"):
         assert win.show_view(key)
         win.grab()
-    win.close()
 
 
 def test_the_campaign_editor_holds_a_colour_it_cannot_read(

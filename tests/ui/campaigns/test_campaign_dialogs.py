@@ -3,7 +3,6 @@ their OK writes (through the undoable actions)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -14,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from mopsboard.domain.builtin_templates import PRODUCT_LAUNCH, WEBINAR
 from mopsboard.domain.models import Campaign, Persona
-from mopsboard.qt.campaigns.campaign_commands import CampaignActions
-from mopsboard.qt.common.commands import WorkspaceActions
+from mopsboard.qt.campaigns.campaign_actions import CampaignActions
+from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.store.workspace import Workspace
 from mopsboard.ui.campaigns.campaign_dialog import CampaignDialog
 from mopsboard.ui.campaigns.template_dialog import TemplateDialog
@@ -64,27 +63,9 @@ def test_persona_dialog(qtbot: QtBot) -> None:
     assert dialog.result_persona.colour == "#112233"
 
 
-_made: list[WorkspaceActions] = []
-
-
-def request_cleanup(actions: WorkspaceActions) -> None:
-    _made.append(actions)
-
-
-@pytest.fixture(autouse=True)
-def _empty_undo_stacks() -> Iterator[None]:
-    # Commands hold Python callables: empty the stacks while Python still owns both sides,
-    # rather than leave the garbage collector to tear the cycles down in any order (it can crash).
-    yield
-    while _made:
-        _made.pop().undo_stack.clear()
-
-
 def test_template_dialog_previews_then_creates_in_one_step(
-    qtbot: QtBot, board_ws: Workspace
+    qtbot: QtBot, board_ws: Workspace, actions: WorkspaceActions
 ) -> None:
-    actions = WorkspaceActions(board_ws)
-    request_cleanup(actions)
     campaigns = CampaignActions(actions)
     today = date(2026, 3, 2)
     dialog = TemplateDialog(campaigns, board_ws.boards()[0].id, today=today)
@@ -115,10 +96,8 @@ def test_template_dialog_previews_then_creates_in_one_step(
 
 
 def test_template_dialog_duplicates_and_deletes(
-    qtbot: QtBot, board_ws: Workspace, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, board_ws: Workspace, actions: WorkspaceActions, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    actions = WorkspaceActions(board_ws)
-    request_cleanup(actions)
     dialog = TemplateDialog(CampaignActions(actions), None)
     qtbot.addWidget(dialog)
     dialog.select_template("Webinar")

@@ -4,7 +4,7 @@ each test asserts what the SQLite file holds."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -48,15 +48,9 @@ def plan_dates(ws: Workspace) -> None:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, board_ws: Workspace) -> Iterator[MainWindow]:
+def window(open_window: Callable[..., MainWindow], board_ws: Workspace) -> MainWindow:
     plan_dates(board_ws)
-    win = MainWindow(board_ws)
-    qtbot.addWidget(win)
-    win.resize(1440, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+    return open_window(board_ws)
 
 
 def on_file(ws: Workspace) -> Workspace:

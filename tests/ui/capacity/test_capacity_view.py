@@ -3,13 +3,13 @@ drill-down onto the map (reassign, reschedule) checked in the SQLite file, undo 
 editor, what is not counted, exports, the team and period pickers, the WIP badge on the board.
 
 Drags are sent as the events a real drag delivers to the map's viewport (offscreen Qt cannot
-start a QDrag from synthetic mouse events; see tests/ui/test_board_window.py).
+start a QDrag from synthetic mouse events; see tests/ui/board/test_board_window.py).
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, ClassVar
@@ -33,15 +33,10 @@ MON = date(2026, 3, 2)
 
 
 @pytest.fixture
-def window(qtbot: QtBot, capacity_ws: Workspace) -> Iterator[MainWindow]:
-    win = MainWindow(capacity_ws)
-    qtbot.addWidget(win)
-    win.resize(1440, 900)
-    win.show()
-    qtbot.waitExposed(win)
+def window(open_window: Callable[..., MainWindow], capacity_ws: Workspace) -> MainWindow:
+    win = open_window(capacity_ws)
     assert win.show_view("capacity")
-    yield win
-    win.close()
+    return win
 
 
 @pytest.fixture

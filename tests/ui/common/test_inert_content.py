@@ -115,10 +115,8 @@ def test_new_workspace_and_its_copies_are_readable_by_the_owner_only(tmp_path: P
 
 
 def test_names_in_messages_are_shown_as_typed_not_as_markup(
-    qtbot: QtBot, board_ws: Workspace
+    board_ws: Workspace, window: MainWindow
 ) -> None:
-    window = MainWindow(board_ws)
-    qtbot.addWidget(window)
     board = window.model.board_id or 0
     ready = board_ws.stage_named(board, "Ready")
     name = '<img src="file:///etc/hostname"><b>Ready</b>'
@@ -127,4 +125,3 @@ def test_names_in_messages_are_shown_as_typed_not_as_markup(
     window.commands.move_tasks([task], ready.id or 0, None)
     assert name in window.banner.text()
     assert window.banner.textFormat() == Qt.TextFormat.PlainText
-    window.close()

@@ -3,7 +3,7 @@ shown in words, undo and redo from the dialog, each checked in the SQLite file."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -14,22 +14,20 @@ from pytestqt.qtbot import QtBot
 from mopsboard.domain.calendar import Period
 from mopsboard.domain.models import TeamKind
 from mopsboard.qt.capacity.capacity_model import CapacityModel
-from mopsboard.qt.common.commands import WorkspaceActions
+from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.store.workspace import Workspace
 from mopsboard.ui.people.team_dialog import TeamDialog
 
 
 @pytest.fixture
-def dialog(qtbot: QtBot, capacity_ws: Workspace) -> Iterator[TeamDialog]:
-    actions = WorkspaceActions(capacity_ws)
-    shown = TeamDialog(actions)
+def dialog(
+    qtbot: QtBot, capacity_ws: Workspace, make_actions: Callable[[Workspace], WorkspaceActions]
+) -> Iterator[TeamDialog]:
+    shown = TeamDialog(make_actions(capacity_ws))
     qtbot.addWidget(shown)
     shown.show()
     yield shown
     shown.close()
-    # The history's commands call back into Python: empty it while both sides are alive, not
-    # when the garbage collector gets to the actions (a window's actions die with the window).
-    actions.undo_stack.clear()
 
 
 def tree_texts(dialog: TeamDialog) -> list[str]:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -24,66 +22,50 @@ from mopsboard.ui.shell.backup_dialog import RestoreDialog
 from mopsboard.ui.shell.main_window import MainWindow
 
 
-@pytest.fixture
-def path(board_ws: Workspace) -> Path:
-    board_ws.close()
-    return board_ws.path
-
-
-@pytest.fixture
-def windows(qtbot: QtBot) -> Iterator[Windows]:
-    opened = Windows()
-    yield opened
-    for window in list(opened.windows):
-        with contextlib.suppress(RuntimeError):  # already closed and deleted
-            window.close()
-        window.workspace.close()
-
-
-def titles(path: Path) -> list[str]:
-    with Workspace.open(path, read_only=True) as ws:
+def titles(board_file: Path) -> list[str]:
+    with Workspace.open(board_file, read_only=True) as ws:
         return sorted(t.title for t in ws.tasks())
 
 
 def test_opening_a_window_makes_the_days_backup_once_and_the_cli_none(
-    qtbot: QtBot, windows: Windows, path: Path, capsys: pytest.CaptureFixture[str]
+    qtbot: QtBot, windows: Windows, board_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["tasks", str(path)]) == 0
+    assert main(["tasks", str(board_file)]) == 0
     capsys.readouterr()
-    assert list_backups(path) == []
-    window = windows.open(path)
+    assert list_backups(board_file) == []
+    window = windows.open(board_file)
     assert window is not None
-    [daily] = list_backups(path)
+    [daily] = list_backups(board_file)
     assert daily.label == DAILY
-    assert titles(daily.path) == titles(path)
+    assert titles(daily.path) == titles(board_file)
     workspace = window.workspace
     window.close()
     # The closed window is forgotten and lets go of its file.
     qtbot.waitUntil(lambda: windows.windows == [])
     with pytest.raises(WorkspaceError):
         workspace.data_version()
-    assert windows.open(path) is not None
-    assert len(list_backups(path)) == 1
+    assert windows.open(board_file) is not None
+    assert len(list_backups(board_file)) == 1
 
 
 def test_a_damaged_workspace_is_reported_in_the_banner_and_old_backups_stay(
-    windows: Windows, path: Path, monkeypatch: pytest.MonkeyPatch
+    windows: Windows, board_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(backups, "_quick_check", lambda _path: ["Page 7: btreeInitPage() error"])
-    window = windows.open(path)
+    window = windows.open(board_file)
     assert window is not None
     assert "no backup was made" in window.banner.text()
     assert "Restore from backup" in window.banner.text()
-    assert list_backups(path) == []
+    assert list_backups(board_file) == []
 
 
-def test_restore_dialog_lists_backups_newest_first(qtbot: QtBot, path: Path) -> None:
-    with Workspace.open(path) as ws:
+def test_restore_dialog_lists_backups_newest_first(qtbot: QtBot, board_file: Path) -> None:
+    with Workspace.open(board_file) as ws:
         noon = datetime(2026, 3, 2, 12, 0)
         make_backup(ws, DAILY, noon - timedelta(days=1))
         make_backup(ws, "before-upgrade", noon - timedelta(days=20))
         make_backup(ws, DAILY, noon)
-    dialog = RestoreDialog(path)
+    dialog = RestoreDialog(board_file)
     qtbot.addWidget(dialog)
     rows = [dialog.list.item(n).text() for n in range(dialog.list.count())]
     assert [row.split("   ")[:2] for row in rows] == [
@@ -92,7 +74,7 @@ def test_restore_dialog_lists_backups_newest_first(qtbot: QtBot, path: Path) -> 
         ["2026-02-10 12:00", "before an upgrade"],
     ]
     assert dialog.restore_button.isEnabled()
-    empty = RestoreDialog(path.with_name("other.mopsboard"))
+    empty = RestoreDialog(board_file.with_name("other.mopsboard"))
     qtbot.addWidget(empty)
     assert empty.list.count() == 0
     assert not empty.restore_button.isEnabled()
@@ -112,16 +94,16 @@ def _restore_action(window: MainWindow) -> Any:
 
 
 def test_restore_from_the_file_menu_replaces_the_board_and_keeps_what_it_replaced(
-    windows: Windows, path: Path, monkeypatch: pytest.MonkeyPatch
+    windows: Windows, board_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = windows.open(path)
+    window = windows.open(board_file)
     assert window is not None
-    [daily] = list_backups(path)
+    [daily] = list_backups(board_file)
     board = window.model.board_id or 0
     window.commands.add_task(
         Task(board_id=board, stage_id=window.model.stages[0].id or 0, title="After the backup")
     )
-    assert "After the backup" in titles(path)
+    assert "After the backup" in titles(board_file)
     assert window.commands.undo_stack.count() == 1
     _choose(monkeypatch, "restore_button")
     asked: list[str] = []
@@ -133,51 +115,52 @@ def test_restore_from_the_file_menu_replaces_the_board_and_keeps_what_it_replace
     monkeypatch.setattr(QMessageBox, "question", yes)
     _restore_action(window).trigger()
     assert asked and "saved as a backup first" in asked[0]
-    assert titles(path) == titles(daily.path)
+    assert titles(board_file) == titles(daily.path)
     assert "After the backup" not in [t.title for t in window.model.tasks.values()]
-    assert len(window.model.tasks) == len(titles(path))
+    assert len(window.model.tasks) == len(titles(board_file))
     assert window.commands.undo_stack.count() == 0
-    [replaced] = [b for b in list_backups(path) if b.label == BEFORE_RESTORE]
+    [replaced] = [b for b in list_backups(board_file) if b.label == BEFORE_RESTORE]
     assert "After the backup" in titles(replaced.path)
 
 
 def test_restore_can_be_cancelled_at_the_question(
-    windows: Windows, path: Path, monkeypatch: pytest.MonkeyPatch
+    windows: Windows, board_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = windows.open(path)
+    window = windows.open(board_file)
     assert window is not None
-    before = file_bytes(path)
+    before = file_bytes(board_file)
     _choose(monkeypatch, "restore_button")
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
     _restore_action(window).trigger()
-    assert file_bytes(path) == before
-    assert [b.label for b in list_backups(path)] == [DAILY]
+    assert file_bytes(board_file) == before
+    assert [b.label for b in list_backups(board_file)] == [DAILY]
 
 
 def test_a_bad_backup_is_refused_with_a_message(
-    windows: Windows, path: Path, monkeypatch: pytest.MonkeyPatch
+    windows: Windows,
+    board_file: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    warned: list[tuple[str, str]],
 ) -> None:
-    window = windows.open(path)
+    window = windows.open(board_file)
     assert window is not None
-    [daily] = list_backups(path)
+    [daily] = list_backups(board_file)
     daily.path.write_bytes(b"not a database at all" * 100)
     _choose(monkeypatch, "restore_button")
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
-    warned: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
-    before = titles(path)
+    before = titles(board_file)
     _restore_action(window).trigger()
-    assert warned and warned[0].startswith("Nothing was restored.")
-    assert "not a mopsboard workspace" in warned[0]
-    assert titles(path) == before
+    assert warned and warned[0][1].startswith("Nothing was restored.")
+    assert "not a mopsboard workspace" in warned[0][1]
+    assert titles(board_file) == before
 
 
 def test_open_a_backup_read_only_in_a_new_window(
-    windows: Windows, path: Path, monkeypatch: pytest.MonkeyPatch
+    windows: Windows, board_file: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    window = windows.open(path)
+    window = windows.open(board_file)
     assert window is not None
-    [daily] = list_backups(path)
+    [daily] = list_backups(board_file)
     before = file_bytes(daily.path)
     _choose(monkeypatch, "open_button")
     _restore_action(window).trigger()

@@ -3,18 +3,15 @@ file is never changed. (The store and the CLI have their own tests of the same f
 
 from __future__ import annotations
 
-import contextlib
 import os
 import random
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from locks import file_bytes
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from mopsboard.app import Windows
@@ -23,7 +20,7 @@ from mopsboard.domain.models import Task
 from mopsboard.store import database
 from mopsboard.store.workspace import Workspace
 
-Messages = list[tuple[str, str]]
+Messages = list[tuple[str, str]]  # the `critical` fixture's record (tests/ui/conftest.py)
 
 
 def _good(path: Path) -> None:
@@ -94,28 +91,6 @@ BAD_FILES: dict[str, tuple[Callable[[Path], None] | None, tuple[str, ...]]] = {
     "corrupt-tasks": (_corrupt_tasks_only, ("damaged", "restore it from a backup")),
     "newer": (_newer, ("newer mopsboard", "update mopsboard")),
 }
-
-
-@pytest.fixture
-def critical(monkeypatch: pytest.MonkeyPatch) -> Messages:
-    """What QMessageBox.critical would have shown, instead of blocking on it."""
-    shown: Messages = []
-
-    def record(parent: QWidget | None, title: str, text: str, *args: Any) -> None:
-        shown.append((title, text))
-
-    monkeypatch.setattr(QMessageBox, "critical", record)
-    return shown
-
-
-@pytest.fixture
-def windows(qtbot: QtBot) -> Iterator[Windows]:
-    opened = Windows()
-    yield opened
-    for window in list(opened.windows):
-        with contextlib.suppress(RuntimeError):  # already closed and deleted
-            window.close()
-        window.workspace.close()
 
 
 def _files(folder: Path) -> dict[str, bytes]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import stat
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -120,12 +120,11 @@ def test_an_exception_in_a_slot_reaches_the_hook_and_the_app_goes_on(
     home: Path,
     shown: list[ErrorDialog],
     board_ws: Workspace,
+    open_window: Callable[..., MainWindow],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setattr(sys, "excepthook", ExceptionHook())
-    window = MainWindow(board_ws)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window(board_ws)
 
     def broken_read(task_id: int) -> object:
         raise RuntimeError(f"cannot read task {task_id}")
@@ -150,4 +149,3 @@ def test_an_exception_in_a_slot_reaches_the_hook_and_the_app_goes_on(
     assert window.commands.move_tasks([a], done, None)
     assert window.workspace.task(a).stage_id == done
     assert len(shown) == 1
-    window.close()

@@ -7,7 +7,7 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -22,20 +22,14 @@ from mopsboard.ui.shell.main_window import EXTERNAL_POLL_MS, MainWindow
 
 
 @pytest.fixture
-def window(qtbot: QtBot, board_ws: Workspace) -> Iterator[MainWindow]:
+def window(open_window: Callable[..., MainWindow], board_ws: Workspace) -> MainWindow:
     board = board_ws.boards()[0].id or 0
     backlog = board_ws.stage_named(board, "Backlog").id or 0
     # Enough cards that the backlog column scrolls.
     board_ws.add_tasks(
         [Task(board_id=board, stage_id=backlog, title=f"Filler {n}") for n in range(40)]
     )
-    win = MainWindow(board_ws)
-    qtbot.addWidget(win)
-    win.resize(1440, 900)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
+    return open_window(board_ws)
 
 
 def column(win: MainWindow, stage_name: str) -> StageListView:

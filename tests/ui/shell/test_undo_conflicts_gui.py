@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QTimer
@@ -15,16 +14,6 @@ from pytestqt.qtbot import QtBot
 
 from mopsboard.store.workspace import Workspace
 from mopsboard.ui.shell.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot: QtBot, board_ws: Workspace) -> Iterator[MainWindow]:
-    win = MainWindow(board_ws)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
 
 
 def click_when_asked(button: str, seen: list[QMessageBox]) -> None:

@@ -8,12 +8,11 @@ second time read its header: both did exactly that.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -25,7 +24,6 @@ from pytestqt.qtbot import QtBot
 from mopsboard.app import Windows
 from mopsboard.domain.models import Task
 from mopsboard.store import open_files
-from mopsboard.store.workspace import Workspace
 from mopsboard.ui.campaigns.campaigns_view import CampaignsView
 from mopsboard.ui.capacity.capacity_view import CapacityView
 from mopsboard.ui.shell.main_window import MainWindow
@@ -34,24 +32,13 @@ pytestmark = pytest.mark.skipif(not HAVE_PROC_LOCKS, reason="needs Linux's /proc
 
 
 @pytest.fixture
-def path(board_ws: Workspace) -> Path:
+def path(board_file: Path) -> Path:
     # Files of every kind in the workspace's folder, for the dialogs to list and sniff.
-    folder = board_ws.path.parent
+    folder = board_file.parent
     (folder / "notes.txt").write_text("plain text")
     (folder / "no-extension").write_bytes(b"\x89PNG\r\n\x1a\n")
     (folder / "archive").mkdir()  # every dialog lists at least this, whatever its filter
-    board_ws.close()
-    return board_ws.path
-
-
-@pytest.fixture
-def windows(qtbot: QtBot) -> Iterator[Windows]:
-    opened = Windows()
-    yield opened
-    for window in list(opened.windows):
-        with contextlib.suppress(RuntimeError):
-            window.close()
-        window.workspace.close()
+    return board_file
 
 
 def _look_at_every_file(qtbot: QtBot, dialog: QFileDialog) -> None:
@@ -132,14 +119,12 @@ def test_opening_the_open_workspace_again_shows_its_window_and_keeps_the_locks(
 
 
 def test_an_open_workspace_is_never_offered_as_an_export_target(
-    qtbot: QtBot, windows: Windows, path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, windows: Windows, path: Path, warned: list[tuple[str, str]]
 ) -> None:
     window = windows.open(path)
     assert window is not None
     capacity = window.pages["capacity"]
     assert isinstance(capacity, CapacityView)
-    warned: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warned.append(a[2]))
     answers = iter([str(path.with_name(path.name + "-shm")), str(path), ""])
 
     answered: list[QFileDialog] = []
@@ -165,7 +150,7 @@ def test_an_open_workspace_is_never_offered_as_an_export_target(
     QTimer.singleShot(0, answer)
     before = path.stat().st_size
     capacity._ask_csv()
-    assert len(warned) == 2 and all("cannot be written over" in w for w in warned)
+    assert len(warned) == 2 and all("cannot be written over" in text for _, text in warned)
     assert path.stat().st_size == before
     assert missing_locks(path) == []
 

@@ -4,12 +4,11 @@ whole, the user is told why, and the board and the undo history still match the 
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from pytestqt.qtbot import QtBot
 
 from mopsboard.store.workspace import Workspace
 from mopsboard.ui.shell.main_window import MainWindow
@@ -25,16 +24,14 @@ def dump(path: Path) -> list[str]:
 
 @pytest.fixture
 def window(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
-) -> Iterator[MainWindow]:
+    open_window: Callable[..., MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+) -> MainWindow:
     # Set before the workspace connects: a lock is given up on after 200 ms, not 5 s.
     monkeypatch.setenv("MOPSBOARD_BUSY_TIMEOUT_MS", "200")
     ws: Workspace = request.getfixturevalue("board_ws")
-    win = MainWindow(ws)
-    qtbot.addWidget(win)
-    win.show()
-    yield win
-    win.close()
+    return open_window(ws)
 
 
 def task_id(win: MainWindow, title: str) -> int:
