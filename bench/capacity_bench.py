@@ -103,7 +103,7 @@ def _refresh_ms(ws: Workspace, period: Period) -> float:
     the undo step, and the map's model and painted cells updated."""
     from PySide6.QtWidgets import QApplication
 
-    from mopsboard.qt.common.commands import WorkspaceActions
+    from mopsboard.qt.workspace_actions import WorkspaceActions
     from mopsboard.ui.capacity.capacity_view import CapacityView
 
     app = QApplication.instance() or QApplication([])

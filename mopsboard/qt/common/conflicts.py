@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import enum
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -67,44 +67,40 @@ def changed_fields(before: Record, after: Record, fields: Iterable[str] | None =
     return sorted(name for name in names if getattr(before, name) != getattr(after, name))
 
 
-class Swap(Generic[R]):
-    """Some fields of some rows, set back and forth by one command's undo and redo."""
+class Table(Generic[R]):
+    """One table's rows as the actions read and write them: by id, several in one unit of work."""
 
     def __init__(
         self,
         workspace: Workspace,
-        table: str,
+        name: str,
         read: Callable[[list[int]], Sequence[R]],
-        write: Callable[[list[R]], object],
-        fields: Iterable[str],
+        write: Callable[[list[R]], Sequence[R]],
     ) -> None:
-        self._workspace = workspace
-        self._table = table
+        self.workspace = workspace
+        self.name = name
         self._read = read
         self._write = write
-        self._fields = tuple(fields)
 
     @classmethod
     def one(
         cls,
         workspace: Workspace,
-        table: str,
+        name: str,
         read: Callable[[int], R],
-        write: Callable[[R], object],
-        fields: Iterable[str],
-    ) -> Swap[R]:
+        write: Callable[[R], R],
+    ) -> Table[R]:
+        """A table the store reads and writes a row at a time."""
         return cls(
-            workspace, table, lambda ids: [read(i) for i in ids], lambda r: write(r[0]), fields
+            workspace, name, lambda ids: [read(i) for i in ids], lambda rows: [write(rows[0])]
         )
 
-    def to(self, sources: Sequence[R]) -> Checked:
-        """The step that gives the rows the sources' values of this command's fields."""
-        values = {s.id or 0: {f: getattr(s, f) for f in self._fields} for s in sources}
-        return Checked(
-            lambda: self._set(values, check=True), lambda: self._set(values, check=False)
-        )
-
-    def _set(self, values: dict[int, dict[str, Any]], *, check: bool) -> None:
+    def set_fields(
+        self, values: Mapping[int, Mapping[str, Any]], *, check: bool = False
+    ) -> tuple[list[R], list[R]]:
+        """The one "read the rows, copy these fields onto them, write them" step: returns the
+        rows as read and as written. With `check`, a row someone else changed since this
+        connection last wrote it is refused (ConflictError) before anything is written."""
         current = self._read(list(values))
         if len(current) != len(values):
             raise NotFoundError("It was deleted in another window or program meanwhile.")
@@ -113,7 +109,7 @@ class Swap(Generic[R]):
             update = dict(values[record.id or 0])
             if check:
                 # Versions start at 1: a row this connection never wrote always counts as changed.
-                expected = self._workspace.written_version(self._table, record.id or 0) or 0
+                expected = self.workspace.written_version(self.name, record.id or 0) or 0
                 if record.version != expected:
                     stale.append(record.id or 0)
                 # The write checks it again, in its own unit of work: a change made after this
@@ -122,13 +118,34 @@ class Swap(Generic[R]):
             edited.append(record.model_copy(update=update))
         if stale:
             # Asked before the write, so a board rule the other change broke cannot answer first.
-            raise ConflictError("Changed elsewhere meanwhile.", self._table, stale[0], stale)
-        self._write(edited)
+            raise ConflictError("Changed elsewhere meanwhile.", self.name, stale[0], stale)
+        return list(current), list(self._write(edited))
+
+    def set_one(self, row_id: int, values: Mapping[str, Any]) -> tuple[R, R]:
+        """Sets some fields of one row as it is now; returns it as read and as written."""
+        (before,), (after,) = self.set_fields({row_id: values})
+        return before, after
 
 
-def task_swap(workspace: Workspace, fields: Iterable[str]) -> Swap[Task]:
-    """Tasks' fields, all of a step's tasks in one unit of work."""
-    return Swap(workspace, "tasks", workspace.tasks_by_id, workspace.update_tasks, fields)
+class Swap(Generic[R]):
+    """Some fields of some rows, set back and forth by one command's undo and redo."""
+
+    def __init__(self, table: Table[R], fields: Iterable[str]) -> None:
+        self._table = table
+        self._fields = tuple(fields)
+
+    def to(self, sources: Sequence[R]) -> Checked:
+        """The step that gives the rows the sources' values of this command's fields."""
+        values = {s.id or 0: {f: getattr(s, f) for f in self._fields} for s in sources}
+        return Checked(
+            lambda: self._table.set_fields(values, check=True),
+            lambda: self._table.set_fields(values),
+        )
+
+
+def tasks_table(workspace: Workspace) -> Table[Task]:
+    """Tasks, all of a step's tasks in one unit of work."""
+    return Table(workspace, "tasks", workspace.tasks_by_id, workspace.update_tasks)
 
 
 def placing(workspace: Workspace, placements: Sequence[Placement]) -> Checked:

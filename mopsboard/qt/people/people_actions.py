@@ -1,10 +1,10 @@
-"""Undoable changes to teams, members and time off, and to tasks from the capacity map
-(reassign, reschedule). Same pattern as WorkspaceActions: write, then push a command that holds
-what it takes to undo and redo; a refused write emits `failed` and enters no history.
+"""Actions on teams, members and time off, and on tasks from the capacity map (reassign,
+reschedule). Written as every action is (qt/common/actions.py): write, then push the command
+that undoes and redoes it; a refused write emits `failed` and enters no history.
 
 A first write checks the version the caller read (an edit against a stale copy is refused);
 undo and redo set back only the fields the edit changed, and only on a row nobody else changed
-meanwhile (qt/conflicts.py asks otherwise).
+meanwhile (qt/common/conflicts.py asks otherwise).
 """
 
 from __future__ import annotations
@@ -12,13 +12,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 
-from pydantic import ValidationError
-
 from mopsboard.domain.capacity import RowKey
-from mopsboard.domain.errors import MopsboardError
+from mopsboard.domain.errors import NotFoundError
 from mopsboard.domain.models import Member, Task, Team, TimeOff
-from mopsboard.qt.common.commands import ActionGroup
-from mopsboard.qt.common.conflicts import Swap, changed_fields, task_swap
+from mopsboard.qt.common.actions import EntityActions
+from mopsboard.qt.common.conflicts import Table, changed_fields, tasks_table
 
 TEAM_FIELDS = ("name", "kind", "colour", "archived")
 MEMBER_FIELDS = (
@@ -44,14 +42,38 @@ def _weeks_text(days: int) -> str:
     return f"{amount} {'later' if days > 0 else 'earlier'}"
 
 
-class PeopleActions(ActionGroup):
+class PeopleActions(EntityActions):
+    @property
+    def _teams(self) -> Table[Team]:
+        ws = self.workspace
+        return Table.one(ws, "teams", ws.team, ws.update_team)
+
+    @property
+    def _members(self) -> Table[Member]:
+        ws = self.workspace
+        return Table.one(ws, "members", ws.member, ws.update_member)
+
+    @property
+    def _time_off(self) -> Table[TimeOff]:
+        ws = self.workspace
+        return Table(
+            ws,
+            "time_off",
+            lambda ids: [e for e in ws.time_off() if e.id in ids],
+            lambda entries: [ws.update_time_off(entries[0])],
+        )
+
+    def _time_off_entry(self, entry_id: int) -> TimeOff:
+        entry = next((e for e in self.workspace.time_off() if e.id == entry_id), None)
+        if entry is None:
+            raise NotFoundError("That time off was deleted meanwhile.")
+        return entry
+
     # -- teams ----------------------------------------------------------------------------------
 
     def add_team(self, team: Team) -> Team | None:
-        try:
-            created = self.workspace.add_team(team)
-        except (MopsboardError, ValidationError) as error:
-            self._fail(error)
+        created = self._attempt(lambda: self.workspace.add_team(team))
+        if created is None:
             return None
         self._push(
             f"Add team '{created.name}'",
@@ -61,17 +83,15 @@ class PeopleActions(ActionGroup):
         return created
 
     def edit_team(self, edited: Team, text: str | None = None) -> Team | None:
-        team_id = edited.id or 0
-        try:
-            original = self.workspace.team(team_id)
-            saved = self.workspace.update_team(edited)
-        except (MopsboardError, ValidationError) as error:
-            self._fail(error)
-            return None
         ws = self.workspace
+        done = self._attempt(lambda: (ws.team(edited.id or 0), ws.update_team(edited)))
+        if done is None:
+            return None
+        original, saved = done
         fields = changed_fields(original, saved, TEAM_FIELDS)
-        swap = Swap.one(ws, "teams", ws.team, ws.update_team, fields)
-        self._push(text or f"Edit team '{saved.name}'", swap.to([saved]), swap.to([original]))
+        self._push_fields(
+            text or f"Edit team '{saved.name}'", self._teams, fields, [original], [saved]
+        )
         return saved
 
     def set_team_archived(self, team: Team, archived: bool) -> Team | None:
@@ -83,10 +103,8 @@ class PeopleActions(ActionGroup):
     # -- members --------------------------------------------------------------------------------
 
     def add_member(self, member: Member) -> Member | None:
-        try:
-            created = self.workspace.add_member(member)
-        except (MopsboardError, ValidationError) as error:
-            self._fail(error)
+        created = self._attempt(lambda: self.workspace.add_member(member))
+        if created is None:
             return None
         self._push(
             f"Add {created.name}",
@@ -96,17 +114,13 @@ class PeopleActions(ActionGroup):
         return created
 
     def edit_member(self, edited: Member, text: str | None = None) -> Member | None:
-        member_id = edited.id or 0
-        try:
-            original = self.workspace.member(member_id)
-            saved = self.workspace.update_member(edited)
-        except (MopsboardError, ValidationError) as error:
-            self._fail(error)
-            return None
         ws = self.workspace
+        done = self._attempt(lambda: (ws.member(edited.id or 0), ws.update_member(edited)))
+        if done is None:
+            return None
+        original, saved = done
         fields = changed_fields(original, saved, MEMBER_FIELDS)
-        swap = Swap.one(ws, "members", ws.member, ws.update_member, fields)
-        self._push(text or f"Edit {saved.name}", swap.to([saved]), swap.to([original]))
+        self._push_fields(text or f"Edit {saved.name}", self._members, fields, [original], [saved])
         return saved
 
     def set_member_active(self, member: Member, active: bool) -> Member | None:
@@ -118,10 +132,8 @@ class PeopleActions(ActionGroup):
     # -- time off -------------------------------------------------------------------------------
 
     def add_time_off(self, entry: TimeOff) -> TimeOff | None:
-        try:
-            created = self.workspace.add_time_off(entry)
-        except (MopsboardError, ValidationError) as error:
-            self._fail(error)
+        created = self._attempt(lambda: self.workspace.add_time_off(entry))
+        if created is None:
             return None
         self._push(
             "Add time off",
@@ -131,32 +143,20 @@ class PeopleActions(ActionGroup):
         return created
 
     def edit_time_off(self, edited: TimeOff) -> TimeOff | None:
-        entry_id = edited.id or 0
-        try:
-            original = next(e for e in self.workspace.time_off() if e.id == entry_id)
-            saved = self.workspace.update_time_off(edited)
-        except StopIteration:
-            self.actions.failed.emit("That time off was deleted meanwhile.")
-            return None
-        except (MopsboardError, ValidationError) as error:
-            self._fail(error)
-            return None
         ws = self.workspace
-        swap = Swap(
-            ws,
-            "time_off",
-            lambda ids: [e for e in ws.time_off() if e.id in ids],
-            lambda entries: ws.update_time_off(entries[0]),
-            changed_fields(original, saved, TIME_OFF_FIELDS),
+        done = self._attempt(
+            lambda: (self._time_off_entry(edited.id or 0), ws.update_time_off(edited))
         )
-        self._push("Edit time off", swap.to([saved]), swap.to([original]))
+        if done is None:
+            return None
+        original, saved = done
+        fields = changed_fields(original, saved, TIME_OFF_FIELDS)
+        self._push_fields("Edit time off", self._time_off, fields, [original], [saved])
         return saved
 
     def delete_time_off(self, entry_id: int) -> bool:
-        try:
-            removed = self.workspace.delete_time_off(entry_id)
-        except MopsboardError as error:
-            self._fail(error)
+        removed = self._attempt(lambda: self.workspace.delete_time_off(entry_id))
+        if removed is None:
             return False
         self._push(
             "Delete time off",
@@ -187,16 +187,14 @@ class PeopleActions(ActionGroup):
                 edited.append(task.model_copy(update=update))
         if not edited:
             return False
-        try:
-            saved = self.workspace.update_tasks(edited)
-        except (MopsboardError, ValidationError, OverflowError) as error:
-            self._fail(error)
+        saved = self._attempt(lambda: self.workspace.update_tasks(edited), (OverflowError,))
+        if saved is None:
             return False
         before = [t for t in originals if t.id in {s.id for s in saved}]
         read = {t.id: t for t in originals}
         fields = {f for new in saved for f in changed_fields(read[new.id], new, PLAN_FIELDS)}
-        swap = task_swap(self.workspace, sorted(fields))
-        self._push(self._replan_text(saved, target, shift_days), swap.to(saved), swap.to(before))
+        text = self._replan_text(saved, target, shift_days)
+        self._push_fields(text, tasks_table(self.workspace), sorted(fields), before, saved)
         return True
 
     def _replan_text(self, saved: Sequence[Task], target: RowKey | None, shift_days: int) -> str:

@@ -1,63 +1,55 @@
-"""Undoable changes to personas: add, edit (name, description, colour, grid position), archive,
-and moving a persona on the map. Same pattern as WorkspaceActions: write, then push."""
+"""Actions on personas: add, edit (name, description, colour, grid position), archive, and
+moving a persona on the map. Written as every action is (qt/common/actions.py)."""
 
 from __future__ import annotations
 
-from pydantic import ValidationError
-
-from mopsboard.domain.errors import MopsboardError
 from mopsboard.domain.models import Persona
-from mopsboard.qt.common.commands import ActionGroup
-from mopsboard.qt.common.conflicts import Swap, changed_fields
+from mopsboard.qt.common.actions import EntityActions
+from mopsboard.qt.common.conflicts import Table, changed_fields
 
 _FIELDS = ("name", "description", "colour", "x", "y", "archived")
 
 
-class PersonaActions(ActionGroup):
-    def _set(self, persona_id: int, source: Persona) -> None:
-        current = self.workspace.persona(persona_id)
-        update = {name: getattr(source, name) for name in _FIELDS}
-        self.workspace.update_persona(current.model_copy(update=update))
-
-    def _swap(self, fields: list[str]) -> Swap[Persona]:
+class PersonaActions(EntityActions):
+    @property
+    def _personas(self) -> Table[Persona]:
         ws = self.workspace
-        return Swap.one(ws, "personas", ws.persona, ws.update_persona, fields)
+        return Table.one(ws, "personas", ws.persona, ws.update_persona)
 
     def add_persona(self, persona: Persona) -> Persona | None:
         """A new persona; undo archives it (tasks may already name it), redo restores it."""
-        try:
-            created = self.workspace.add_persona(persona)
-        except (MopsboardError, ValidationError) as error:
-            self._fail(error)
+        created = self._attempt(lambda: self.workspace.add_persona(persona))
+        if created is None:
             return None
         hidden = created.model_copy(update={"archived": True})
-        swap = self._swap(["archived"])
-        self._push(f"Add persona '{created.name}'", swap.to([created]), swap.to([hidden]))
+        text = f"Add persona '{created.name}'"
+        self._push_fields(text, self._personas, ["archived"], [hidden], [created])
         return created
 
     def edit_persona(self, edited: Persona, text: str | None = None) -> Persona | None:
+        """Gives the persona, as it is now, the edited persona's fields."""
         persona_id = edited.id or 0
-        try:
-            original = self.workspace.persona(persona_id)
-            self._set(persona_id, edited)
-            saved = self.workspace.persona(persona_id)
-        except (MopsboardError, ValidationError) as error:
-            self._fail(error)
+        values = {name: getattr(edited, name) for name in _FIELDS}
+
+        def write() -> tuple[Persona, Persona]:
+            original, _ = self._personas.set_one(persona_id, values)
+            return original, self.workspace.persona(persona_id)
+
+        done = self._attempt(write)
+        if done is None:
             return None
+        original, saved = done
         fields = changed_fields(original, saved, _FIELDS)
-        if not fields:
-            return saved
-        swap = self._swap(fields)
-        self._push(text or f"Edit persona '{saved.name}'", swap.to([saved]), swap.to([original]))
+        if fields:
+            text = text or f"Edit persona '{saved.name}'"
+            self._push_fields(text, self._personas, fields, [original], [saved])
         return saved
 
     def move_persona(self, persona_id: int, x: float, y: float) -> Persona | None:
         """Places a persona on the grid (x: technology -1 to creativity +1; y: emotional -1 to
         rational +1), clamped to the grid."""
-        try:
-            current = self.workspace.persona(persona_id)
-        except MopsboardError as error:
-            self._fail(error)
+        current = self._attempt(lambda: self.workspace.persona(persona_id))
+        if current is None:
             return None
         x = round(max(-1.0, min(1.0, x)), 3)
         y = round(max(-1.0, min(1.0, y)), 3)
@@ -66,10 +58,8 @@ class PersonaActions(ActionGroup):
         )
 
     def set_archived(self, persona_id: int, archived: bool = True) -> Persona | None:
-        try:
-            current = self.workspace.persona(persona_id)
-        except MopsboardError as error:
-            self._fail(error)
+        current = self._attempt(lambda: self.workspace.persona(persona_id))
+        if current is None:
             return None
         word = "Archive" if archived else "Restore"
         return self.edit_persona(

@@ -24,7 +24,7 @@ from mopsboard.domain.filtering import ANY, Grouping, TaskFilter
 from mopsboard.domain.models import Task
 from mopsboard.qt.board.board_model import BoardModel
 from mopsboard.qt.board.board_parts import StageSummary
-from mopsboard.qt.common.commands import WorkspaceActions
+from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.board.card_delegate import CardDelegate
 from mopsboard.ui.board.filter_bar import FilterBar
 from mopsboard.ui.board.stage_list import StageListView

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from mopsboard.domain.errors import describe
 from mopsboard.domain.models import Stage, StageKind
-from mopsboard.qt.common.commands import WorkspaceActions
+from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.common.icons import icon
 
 KIND_LABELS = {

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWidget
 
 from mopsboard.domain.errors import MopsboardError
 from mopsboard.qt.board.board_parts import Lookups
-from mopsboard.qt.common.commands import WorkspaceActions
+from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.board.task_dialog import TaskDialog
 from mopsboard.ui.common.conflict_dialog import save_task_edit
 

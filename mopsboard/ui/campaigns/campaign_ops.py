@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QInputDialog, QWidget
 from mopsboard.domain.errors import MopsboardError
 from mopsboard.domain.models import Campaign
 from mopsboard.io.ical import export_ics
-from mopsboard.qt.campaigns.campaign_commands import CampaignActions
-from mopsboard.qt.common.commands import WorkspaceActions
+from mopsboard.qt.campaigns.campaign_actions import CampaignActions
+from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.campaigns.campaign_dialog import CampaignDialog
 from mopsboard.ui.campaigns.template_dialog import TemplateDialog
 from mopsboard.ui.common.file_dialogs import ask_save_path

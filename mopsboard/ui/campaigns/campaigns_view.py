@@ -32,7 +32,7 @@ from mopsboard.qt.campaigns.campaign_model import (
     CampaignTableModel,
     ProgressRole,
 )
-from mopsboard.qt.common.commands import WorkspaceActions
+from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.campaigns.campaign_ops import CampaignOps
 from mopsboard.ui.common.icons import icon
 from mopsboard.ui.common.page_context import PageContext

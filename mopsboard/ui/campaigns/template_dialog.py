@@ -35,7 +35,7 @@ from mopsboard.domain.errors import MopsboardError
 from mopsboard.domain.scheduling import next_working_day
 from mopsboard.domain.templates import CampaignTemplate, stage_for
 from mopsboard.io.campaign_plans import Prepared, prepare
-from mopsboard.qt.campaigns.campaign_commands import CampaignActions
+from mopsboard.qt.campaigns.campaign_actions import CampaignActions
 from mopsboard.ui.common.icons import icon
 
 TemplateRole = Qt.ItemDataRole.UserRole + 1

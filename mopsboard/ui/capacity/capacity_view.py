@@ -32,8 +32,8 @@ from mopsboard.qt.capacity.capacity_model import (
     CapacityModel,
 )
 from mopsboard.qt.capacity.capacity_tasks_model import CellTasksModel
-from mopsboard.qt.common.commands import WorkspaceActions
-from mopsboard.qt.people.people_commands import PeopleActions
+from mopsboard.qt.people.people_actions import PeopleActions
+from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.capacity.capacity_map import HeatMapView, legend_chips
 from mopsboard.ui.capacity.capacity_panel import PANEL_WIDTH, CapacityPanel
 from mopsboard.ui.capacity.capacity_report import write_capacity_pdf
@@ -60,7 +60,7 @@ class CapacityView(QWidget):
         self._task_editor = task_editor
         self.commands = actions
         self.workspace = actions.workspace
-        self.people = PeopleActions(actions, self)
+        self.people = PeopleActions(actions)
         self.model = CapacityModel(self.workspace, self, active=False)
         self.model.replanner = self.people.replan_tasks
         self.cell_model = CellTasksModel(self.model, self)

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mopsboard.domain.errors import ConflictError, MopsboardError
 from mopsboard.domain.models import Task
-from mopsboard.qt.common.commands import WorkspaceActions
 from mopsboard.qt.common.conflicts import Choice, Conflict
+from mopsboard.qt.workspace_actions import WorkspaceActions
 
 
 def ask(parent: QWidget | None, conflict: Conflict) -> Choice:

@@ -14,8 +14,8 @@ from typing import Protocol
 from PySide6.QtWidgets import QWidget
 
 from mopsboard.domain.models import Campaign
-from mopsboard.qt.campaigns.campaign_commands import CampaignActions
-from mopsboard.qt.common.commands import WorkspaceActions
+from mopsboard.qt.campaigns.campaign_actions import CampaignActions
+from mopsboard.qt.workspace_actions import WorkspaceActions
 
 
 class CampaignEditor(Protocol):

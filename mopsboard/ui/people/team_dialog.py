@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from mopsboard.domain.errors import MopsboardError
 from mopsboard.domain.models import Member, Team, TimeOff
-from mopsboard.qt.common.commands import WorkspaceActions
-from mopsboard.qt.people.people_commands import PeopleActions
+from mopsboard.qt.people.people_actions import PeopleActions
+from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.store.base import Change
 from mopsboard.ui.common.icons import icon
 from mopsboard.ui.people.people_forms import MemberForm, TeamForm, member_label, team_label
@@ -45,7 +45,7 @@ class TeamDialog(QDialog):
         self.resize(980, 640)
         self.commands = actions
         self.workspace = actions.workspace
-        self.people = PeopleActions(actions, self)
+        self.people = PeopleActions(actions)
         self.teams: list[Team] = []
         self.members: list[Member] = []
 

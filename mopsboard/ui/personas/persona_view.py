@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 
 from mopsboard.domain.models import Persona
 from mopsboard.domain.persona_hours import ALL_TEAMS, Period
-from mopsboard.qt.common.commands import WorkspaceActions
-from mopsboard.qt.personas.persona_commands import PersonaActions
+from mopsboard.qt.personas.persona_actions import PersonaActions
 from mopsboard.qt.personas.persona_models import (
     PersonaData,
     PersonaTableModel,
     PersonaTeamHoursModel,
 )
+from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.common.icons import icon
 from mopsboard.ui.common.page_context import PageContext
 from mopsboard.ui.personas.persona_dialog import PersonaDialog

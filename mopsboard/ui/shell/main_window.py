@@ -24,7 +24,7 @@ from mopsboard import __version__
 from mopsboard.domain.errors import MopsboardError
 from mopsboard.domain.models import Task
 from mopsboard.qt.board.board_model import BoardModel
-from mopsboard.qt.common.commands import WorkspaceActions
+from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.store.workspace import Workspace
 from mopsboard.ui.board import task_editing
 from mopsboard.ui.board.board_view import BoardView

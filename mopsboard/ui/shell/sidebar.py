@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from mopsboard.domain.models import Board
-from mopsboard.qt.common.commands import WorkspaceActions
+from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.common.icons import icon
 
 BoardIdRole = Qt.ItemDataRole.UserRole + 1

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mopsboard.qt.common.commands import WorkspaceActions
 from mopsboard.qt.timeline.timeline_rows import TimelineRows
+from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.common.icons import icon
 from mopsboard.ui.common.page_context import PageContext
 from mopsboard.ui.timeline.timeline_paint import Scale

@@ -1,0 +1,102 @@
+"""Actions on tasks from the board: move (a drop, a key), add, edit, archive."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from mopsboard.domain.models import Task
+from mopsboard.qt.common.actions import EntityActions
+from mopsboard.qt.common.conflicts import changed_fields, placing, tasks_table
+
+
+class TaskActions(EntityActions):
+    def move_tasks(
+        self,
+        task_ids: Sequence[int],
+        stage_id: int,
+        before_id: int | None,
+        assign: tuple[str, int | None] | None = None,
+    ) -> bool:
+        """Moves tasks (setting `assign` on them, for a drop into another swimlane); on refusal
+        emits `failed` with the reason and returns False."""
+        ws = self.workspace
+        result = self._attempt(
+            lambda: ws.move_tasks(list(task_ids), stage_id, before_id, assign=assign)
+        )
+        if result is None:
+            return False
+        if result.before == result.after:
+            return True
+        stage = ws.stage(stage_id)
+        count = len(task_ids)
+        text = f"Move {count} tasks to {stage.name}" if count > 1 else f"Move task to {stage.name}"
+        self._push(text, placing(ws, result.after), placing(ws, result.before))
+        if result.over_wip_limit:
+            self.history.wipExceeded.emit(
+                f"'{stage.name}' is over its WIP limit of {stage.wip_limit}: finish work before "
+                "starting more."
+            )
+        return True
+
+    def step_task(self, task_id: int, stage_offset: int) -> bool:
+        """Moves a task to the previous (-1) or next (+1) stage, at the end of it."""
+        task = self.workspace.task(task_id)
+        stages = self.workspace.stages(task.board_id)
+        positions = [s.id for s in stages]
+        target = positions.index(task.stage_id) + stage_offset
+        if not 0 <= target < len(stages):
+            return False
+        return self.move_tasks([task_id], stages[target].id or 0, None)
+
+    def nudge_task(self, task_id: int, neighbour_ids: Sequence[int], offset: int) -> bool:
+        """Moves a task up (-1) or down (+1) past its visible neighbour in the same stage."""
+        if task_id not in neighbour_ids:
+            return False
+        row = list(neighbour_ids).index(task_id)
+        target = row + offset
+        if not 0 <= target < len(neighbour_ids):
+            return False
+        task = self.workspace.task(task_id)
+        if offset < 0:
+            before: int | None = neighbour_ids[target]
+        else:
+            before = neighbour_ids[target + 1] if target + 1 < len(neighbour_ids) else None
+        return self.move_tasks([task_id], task.stage_id, before)
+
+    def add_task(self, task: Task) -> Task | None:
+        created = self._attempt(lambda: self.workspace.add_task(task))
+        if created is None:
+            return None
+        holder = {"task": created}
+
+        def undo() -> None:
+            holder["task"] = self.workspace.delete_tasks([created.id or 0])[0]
+
+        self._push(
+            f"Add task '{created.title}'",
+            lambda: self.workspace.restore_tasks([holder["task"]]),
+            undo,
+        )
+        return created
+
+    def edit_task(self, original: Task, edited: Task) -> Task | None:
+        """Saves `edited`; raises ConflictError when the task changed since `original` was read
+        (the caller asks the user what to do)."""
+        saved = self.workspace.update_task(edited)
+        tasks = tasks_table(self.workspace)
+        self._push_fields(
+            f"Edit '{saved.title}'", tasks, changed_fields(original, saved), [original], [saved]
+        )
+        return saved
+
+    def archive_tasks(self, task_ids: Sequence[int], archived: bool = True) -> None:
+        changed = self._attempt(lambda: self.workspace.archive_tasks(task_ids, archived))
+        if not changed:
+            return
+        word = "Archive" if archived else "Restore"
+        text = f"{word} {len(changed)} tasks" if len(changed) > 1 else f"{word} task"
+        self._push(
+            text,
+            lambda: self.workspace.archive_tasks(changed, archived),
+            lambda: self.workspace.archive_tasks(changed, not archived),
+        )
