@@ -22,15 +22,10 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from mopsboard.domain.filtering import (
-    Grouping,
-    TaskFilter,
-    lane_key,
-    matches,
-    search_text,
-)
+from mopsboard.domain.filtering import Grouping, TaskFilter
 from mopsboard.domain.models import Stage, StageKind, Task
 from mopsboard.qt.board.board_drops import BoardDrops, Mover
+from mopsboard.qt.board.board_layout import cells_for, shown_ids, summaries_for
 from mopsboard.qt.board.board_parts import (
     Lane,
     Lookups,
@@ -129,32 +124,12 @@ class BoardModel(BoardDrops, QAbstractItemModel):
         return lanes_for(self.tasks.values(), self.grouping, self.lookups)
 
     def _visible(self, task_ids: Iterable[int]) -> list[int]:
-        if not self.filter.active:
-            return list(task_ids)
-        wanted, today, tasks, search = self.filter, self.today, self.tasks, self._search
-        if wanted.text:
-            ids = list(task_ids)
-            for i in ids:
-                if i not in search:
-                    search[i] = search_text(tasks[i])
-            return [i for i in ids if matches(tasks[i], search[i], wanted, today)]
-        return [i for i in task_ids if matches(tasks[i], "", wanted, today)]
+        return shown_ids(task_ids, self.tasks, self._search, self.filter, self.today)
 
     def _compute_cells(self) -> list[list[int]]:
-        stage_count = len(self.stages)
-        cells: list[list[int]] = [[] for _ in range(stage_count * len(self.lanes))]
-        lane_row = {lane.key: n for n, lane in enumerate(self.lanes)}
-        for column, stage in enumerate(self.stages):
-            visible = self._visible(self._stage_order.get(stage.id or 0, []))
-            if self.grouping is Grouping.NONE:
-                cells[column] = visible
-                continue
-            for task_id in visible:
-                row = lane_row.get(
-                    lane_key(self.tasks[task_id], self.grouping), len(self.lanes) - 1
-                )
-                cells[row * stage_count + column].append(task_id)
-        return cells
+        return cells_for(
+            self.stages, self.lanes, self.grouping, self._stage_order, self.tasks, self._visible
+        )
 
     # -- filtering and grouping -----------------------------------------------------------------
 
@@ -317,20 +292,14 @@ class BoardModel(BoardDrops, QAbstractItemModel):
         return list(self._cells[cell_row]) if 0 <= cell_row < len(self._cells) else []
 
     def stage_summaries(self) -> list[StageSummary]:
-        summaries = []
-        for column, stage in enumerate(self.stages):
-            ids = self._stage_order.get(stage.id or 0, [])
-            shown = sum(
-                len(self._cells[lane * len(self.stages) + column])
-                for lane in range(len(self.lanes))
-            )
-            hours = self._stage_hours.get(stage.id or 0)
-            if hours is None:
-                hours = sum(self.tasks[i].estimate_hours or 0.0 for i in ids)
-                self._stage_hours[stage.id or 0] = hours
-            over = stage.wip_limit is not None and len(ids) > stage.wip_limit
-            summaries.append(StageSummary(stage, shown, len(ids), hours, over))
-        return summaries
+        return summaries_for(
+            self.stages,
+            len(self.lanes),
+            self._cells,
+            self._stage_order,
+            self.tasks,
+            self._stage_hours,
+        )
 
     def shown_count(self) -> int:
         return sum(len(cell) for cell in self._cells)

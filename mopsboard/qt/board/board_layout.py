@@ -1,0 +1,78 @@
+"""Where a board's cards go, worked out without the model: which cards the filter shows, which
+cell (a swimlane x a stage) each one sits in, and what each stage's header says."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+
+from mopsboard.domain.filtering import Grouping, TaskFilter, lane_key, matches, search_text
+from mopsboard.domain.models import Stage, Task
+from mopsboard.qt.board.board_parts import Lane, StageSummary
+
+
+def shown_ids(
+    task_ids: Iterable[int],
+    tasks: dict[int, Task],
+    search: dict[int, str],
+    wanted: TaskFilter,
+    today: date,
+) -> list[int]:
+    """The tasks `wanted` lets through, in their order; a text filter folds the search text of
+    each task once (kept in `search`)."""
+    if not wanted.active:
+        return list(task_ids)
+    if wanted.text:
+        ids = list(task_ids)
+        for i in ids:
+            if i not in search:
+                search[i] = search_text(tasks[i])
+        return [i for i in ids if matches(tasks[i], search[i], wanted, today)]
+    return [i for i in task_ids if matches(tasks[i], "", wanted, today)]
+
+
+def cells_for(
+    stages: Sequence[Stage],
+    lanes: Sequence[Lane],
+    grouping: Grouping,
+    stage_order: dict[int, list[int]],
+    tasks: dict[int, Task],
+    shown: Callable[[Iterable[int]], list[int]],
+) -> list[list[int]]:
+    """The cards of each cell, lane by lane and stage by stage: cell `lane * len(stages) +
+    column`. A card whose lane is not among `lanes` goes to the last one."""
+    stage_count = len(stages)
+    cells: list[list[int]] = [[] for _ in range(stage_count * len(lanes))]
+    lane_row = {lane.key: n for n, lane in enumerate(lanes)}
+    for column, stage in enumerate(stages):
+        visible = shown(stage_order.get(stage.id or 0, []))
+        if grouping is Grouping.NONE:
+            cells[column] = visible
+            continue
+        for task_id in visible:
+            row = lane_row.get(lane_key(tasks[task_id], grouping), len(lanes) - 1)
+            cells[row * stage_count + column].append(task_id)
+    return cells
+
+
+def summaries_for(
+    stages: Sequence[Stage],
+    lane_count: int,
+    cells: Sequence[Sequence[int]],
+    stage_order: dict[int, list[int]],
+    tasks: dict[int, Task],
+    hours: dict[int, float],
+) -> list[StageSummary]:
+    """Each stage's header: cards shown and in all, estimated hours (summed once and kept in
+    `hours`, per stage id) and whether it is over its WIP limit."""
+    summaries = []
+    for column, stage in enumerate(stages):
+        ids = stage_order.get(stage.id or 0, [])
+        shown = sum(len(cells[lane * len(stages) + column]) for lane in range(lane_count))
+        stage_hours = hours.get(stage.id or 0)
+        if stage_hours is None:
+            stage_hours = sum(tasks[i].estimate_hours or 0.0 for i in ids)
+            hours[stage.id or 0] = stage_hours
+        over = stage.wip_limit is not None and len(ids) > stage.wip_limit
+        summaries.append(StageSummary(stage, shown, len(ids), stage_hours, over))
+    return summaries
