@@ -188,3 +188,32 @@ def actions(
     """The undoable actions over the board workspace (see make_board). The workspace is asked
     for first, so the history is emptied before it closes."""
     return make_actions(board_ws)
+
+
+def plan_dates(ws: Workspace) -> None:
+    """Gives the board workspace's campaigns and their tasks dates around today."""
+    for campaign, offset in (("Spring launch", 0), ("Intent webinar", 20)):
+        current = ws.campaign_named(campaign)
+        ws.update_campaign(
+            current.model_copy(
+                update={
+                    "start_date": TODAY - timedelta(days=10 - offset),
+                    "launch_date": TODAY + timedelta(days=10 + offset),
+                    "end_date": TODAY + timedelta(days=30 + offset),
+                }
+            )
+        )
+    for task in ws.tasks():
+        if task.campaign_id is not None:
+            due = task.due_date or TODAY + timedelta(days=5)
+            ws.update_task(
+                task.model_copy(update={"start_date": due - timedelta(days=3), "due_date": due})
+            )
+
+
+@pytest.fixture
+def planned_ws(board_ws: Workspace) -> Workspace:
+    """The board workspace (see make_board) with its campaigns and their tasks dated around
+    today, for the timeline, the persona map and the campaigns table."""
+    plan_dates(board_ws)
+    return board_ws

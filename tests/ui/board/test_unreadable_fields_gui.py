@@ -12,14 +12,10 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QColorDialog
 from pytestqt.qtbot import QtBot
 
 from mopsboard.store.workspace import Workspace
 from mopsboard.ui.board.task_dialog import TaskDialog
-from mopsboard.ui.campaigns.campaign_dialog import CampaignDialog
-from mopsboard.ui.personas.persona_dialog import PersonaDialog
 from mopsboard.ui.shell.main_window import MainWindow
 
 
@@ -188,48 +184,3 @@ def test_every_view_opens_with_a_bad_value_in_every_table(
     for key in ("capacity", "campaigns", "timeline", "personas", "board"):
         assert win.show_view(key)
         win.grab()
-
-
-def test_the_campaign_editor_holds_a_colour_it_cannot_read(
-    qtbot: QtBot, board_ws: Workspace, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    path = board_ws.path
-    campaign = board_ws.campaign_named("Spring launch")
-    conn = sqlite3.connect(path)
-    try:
-        conn.execute("UPDATE campaigns SET colour = 'red' WHERE id = ?", [campaign.id])
-        conn.commit()
-    finally:
-        conn.close()
-    dialog = CampaignDialog(board_ws.campaign(campaign.id or 0))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    assert "the file holds 'red'" not in dialog.errors["colour"].text()  # the reason quotes it
-    assert "not 'red'" in dialog.errors["colour"].text()
-    assert not dialog.save_button.isEnabled()
-    monkeypatch.setattr(QColorDialog, "getColor", lambda *a, **k: QColor("#ff0000"))
-    qtbot.mouseClick(dialog.colour, Qt.MouseButton.LeftButton)
-    assert dialog.save_button.isEnabled()
-    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert dialog.result_campaign is not None
-    board_ws.update_campaign(dialog.result_campaign)
-    assert board_ws.campaign(campaign.id or 0).colour == "#ff0000"
-
-
-def test_the_persona_editor_holds_a_colour_it_cannot_read(
-    qtbot: QtBot, board_ws: Workspace
-) -> None:
-    persona = board_ws.personas()[0]
-    conn = sqlite3.connect(board_ws.path)
-    try:
-        conn.execute("UPDATE personas SET colour = 'violet' WHERE id = ?", [persona.id])
-        conn.commit()
-    finally:
-        conn.close()
-    dialog = PersonaDialog(board_ws.persona(persona.id or 0))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    assert "not 'violet'" in dialog.errors["colour"].text()
-    assert not dialog.save_button.isEnabled()
-    dialog.name.setText("Modernizer (EMEA)")
-    assert not dialog.save_button.isEnabled()

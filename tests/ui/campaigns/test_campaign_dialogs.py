@@ -1,24 +1,25 @@
-"""The campaign, template and persona dialogs: problems in words, the template preview, and what
-their OK writes (through the undoable actions)."""
+"""The campaign and template dialogs: problems in words, the template preview, what their OK
+writes (through the undoable actions), a colour the file holds in a form it cannot read."""
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QColorDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from mopsboard.domain.builtin_templates import PRODUCT_LAUNCH, WEBINAR
-from mopsboard.domain.models import Campaign, Persona
+from mopsboard.domain.models import Campaign
 from mopsboard.qt.campaigns.campaign_actions import CampaignActions
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.store.workspace import Workspace
 from mopsboard.ui.campaigns.campaign_dialog import CampaignDialog
 from mopsboard.ui.campaigns.template_dialog import TemplateDialog
-from mopsboard.ui.personas.persona_dialog import PersonaDialog
 
 
 def qdate(day: date) -> QDate:
@@ -46,21 +47,6 @@ def test_campaign_dialog_says_what_is_wrong_in_words(qtbot: QtBot) -> None:
     dialog.save_button.click()
     result = dialog.result_campaign
     assert result is not None and result.budget == 12500 and result.end_date == date(2026, 6, 1)
-
-
-def test_persona_dialog(qtbot: QtBot) -> None:
-    dialog = PersonaDialog(Persona(name="Buyer"))
-    qtbot.addWidget(dialog)
-    dialog.name.setText("")
-    assert dialog.errors["name"].isVisibleTo(dialog) and not dialog.save_button.isEnabled()
-    dialog.name.setText("Economic buyer")
-    dialog.grid_x.setValue(0.25)
-    dialog.grid_y.setValue(-0.75)
-    dialog.colour.set_colour("#112233")
-    dialog.save_button.click()
-    assert dialog.result_persona is not None
-    assert (dialog.result_persona.x, dialog.result_persona.y) == (0.25, -0.75)
-    assert dialog.result_persona.colour == "#112233"
 
 
 def test_template_dialog_previews_then_creates_in_one_step(
@@ -117,3 +103,29 @@ def test_template_dialog_duplicates_and_deletes(
     dialog.delete()
     assert board_ws.templates(include_builtin=False) == []
     assert actions.undo_stack.count() == 2
+
+
+def test_the_campaign_editor_holds_a_colour_it_cannot_read(
+    qtbot: QtBot, board_ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = board_ws.path
+    campaign = board_ws.campaign_named("Spring launch")
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("UPDATE campaigns SET colour = 'red' WHERE id = ?", [campaign.id])
+        conn.commit()
+    finally:
+        conn.close()
+    dialog = CampaignDialog(board_ws.campaign(campaign.id or 0))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "the file holds 'red'" not in dialog.errors["colour"].text()  # the reason quotes it
+    assert "not 'red'" in dialog.errors["colour"].text()
+    assert not dialog.save_button.isEnabled()
+    monkeypatch.setattr(QColorDialog, "getColor", lambda *a, **k: QColor("#ff0000"))
+    qtbot.mouseClick(dialog.colour, Qt.MouseButton.LeftButton)
+    assert dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.result_campaign is not None
+    board_ws.update_campaign(dialog.result_campaign)
+    assert board_ws.campaign(campaign.id or 0).colour == "#ff0000"
