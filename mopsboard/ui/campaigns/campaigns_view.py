@@ -33,7 +33,7 @@ from mopsboard.qt.campaigns.campaign_model import (
     ProgressRole,
 )
 from mopsboard.qt.workspace_actions import WorkspaceActions
-from mopsboard.ui.campaigns.campaign_ops import CampaignOps
+from mopsboard.ui.campaigns.campaign_editing import CampaignEditing
 from mopsboard.ui.common.icons import icon
 from mopsboard.ui.common.page_context import PageContext
 
@@ -94,7 +94,7 @@ class CampaignsView(QWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("campaignsPage")
-        self.ops = CampaignOps(actions, link, self)
+        self.editing = CampaignEditing(actions, link, self)
         self.model = CampaignTableModel(actions.workspace, self)
         self.proxy = CampaignFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -125,7 +125,7 @@ class CampaignsView(QWidget):
             ("archive", "Archive", "archive", self.archive_selected),
             ("board", "Show on board", "kanban", self.show_selected_on_board),
             ("save", "Save as template\u2026", "save", self.save_selected_as_template),
-            ("export", "Export .ics\u2026", "calendar-days", self.ops.export_calendar),
+            ("export", "Export .ics\u2026", "calendar-days", self.editing.export_calendar),
         ):
             button = QToolButton()
             button.setObjectName(f"campaign_{key}")
@@ -213,7 +213,7 @@ class CampaignsView(QWidget):
 
     def _update_buttons(self) -> None:
         campaign = self.selected_campaign()
-        writable = not self.ops.read_only
+        writable = not self.editing.read_only
         for key in ("edit", "save", "board", "archive"):
             self.buttons[key].setEnabled(campaign is not None)
         for key in ("new", "template", "archive", "save"):
@@ -268,13 +268,13 @@ class CampaignsView(QWidget):
     # -- actions --------------------------------------------------------------------------------
 
     def new_campaign(self) -> None:
-        created = self.ops.new_campaign()
+        created = self.editing.new_campaign()
         if created is not None and created.id is not None:
             self.model.reload()
             self.select(created.id)
 
     def from_template(self) -> None:
-        created = self.ops.from_template()
+        created = self.editing.from_template()
         if created is not None and created.id is not None:
             self.model.reload()
             self.select(created.id)
@@ -282,19 +282,19 @@ class CampaignsView(QWidget):
     def edit_selected(self) -> None:
         campaign_id = self.selected_id()
         if campaign_id is not None:
-            self.ops.edit(campaign_id)
+            self.editing.edit(campaign_id)
 
     def archive_selected(self) -> None:
         campaign = self.selected_campaign()
         if campaign is not None and campaign.id is not None:
-            self.ops.set_archived(campaign.id, not campaign.archived)
+            self.editing.set_archived(campaign.id, not campaign.archived)
 
     def show_selected_on_board(self) -> None:
         campaign_id = self.selected_id()
         if campaign_id is not None:
-            self.ops.show_on_board(campaign_id)
+            self.editing.show_on_board(campaign_id)
 
     def save_selected_as_template(self) -> None:
         campaign_id = self.selected_id()
         if campaign_id is not None:
-            self.ops.save_as_template(campaign_id)
+            self.editing.save_as_template(campaign_id)

@@ -32,7 +32,7 @@ class ViewSpec:
 def page_context(window: MainWindow) -> PageContext:
     # Feature modules are imported when a page is first made, not when the window is.
     from mopsboard.ui.board.task_editing import edit_task
-    from mopsboard.ui.campaigns.campaign_ops import CampaignOps
+    from mopsboard.ui.campaigns.campaign_editing import CampaignEditing
     from mopsboard.ui.people.team_dialog import open_team_manager
 
     def show_on_board(field: str, value: int | None) -> None:
@@ -52,7 +52,7 @@ def page_context(window: MainWindow) -> PageContext:
     context: PageContext
 
     def campaign_editor(parent: QWidget) -> CampaignEditor:
-        return CampaignOps(window.commands, context, parent)
+        return CampaignEditing(window.commands, context, parent)
 
     context = PageContext(
         actions=window.commands,

@@ -39,7 +39,7 @@ class TimelineView(QWidget):
         self.setObjectName("timelinePage")
         # Campaign dialogs belong to the campaigns feature; the window hands them in.
         self.link = link
-        self.ops = link.campaign_editor(self)
+        self.editing = link.campaign_editor(self)
         self.rows = TimelineRows(actions.workspace, self)
         self.timeline = TimelineWidget(self.rows)
         self.timeline.barMoved.connect(self._bar_moved)
@@ -62,13 +62,13 @@ class TimelineView(QWidget):
         self.collapse = _button("timelineCollapse", "Collapse all", "chevron-up")
         self.collapse.clicked.connect(lambda: self.rows.expand_all(False))
         self.template = _button("timelineFromTemplate", "From template\u2026", "file-plus")
-        self.template.clicked.connect(self.ops.from_template)
+        self.template.clicked.connect(self.editing.from_template)
         self.edit = _button("timelineEdit", "Edit", "pencil")
         self.edit.clicked.connect(self._edit_selected)
         self.board = _button("timelineShowOnBoard", "Show on board", "kanban")
         self.board.clicked.connect(self._show_selected_on_board)
         self.export = _button("timelineExport", "Export .ics\u2026", "calendar-days")
-        self.export.clicked.connect(self.ops.export_calendar)
+        self.export.clicked.connect(self.editing.export_calendar)
 
         bar = QHBoxLayout()
         bar.setContentsMargins(10, 6, 10, 6)
@@ -104,21 +104,21 @@ class TimelineView(QWidget):
 
     def _update_buttons(self) -> None:
         item = self.timeline.selected_row()
-        self.edit.setEnabled(item is not None and not self.ops.read_only)
+        self.edit.setEnabled(item is not None and not self.editing.read_only)
         self.board.setEnabled(item is not None)
-        self.template.setEnabled(not self.ops.read_only)
+        self.template.setEnabled(not self.editing.read_only)
 
     def _bar_moved(self, campaign_id: int | None, task_id: int | None, days: int) -> None:
         if campaign_id is not None:
-            self.ops.campaigns.shift_campaign(campaign_id, days)
+            self.editing.campaigns.shift_campaign(campaign_id, days)
         elif task_id is not None:
-            self.ops.campaigns.reschedule_task(task_id, days)
+            self.editing.campaigns.reschedule_task(task_id, days)
         # Show the result now, not at the next turn of the event loop.
         self.rows.reload()
 
     def _edit(self, campaign_id: int) -> None:
-        if not self.ops.read_only:
-            self.ops.edit(campaign_id)
+        if not self.editing.read_only:
+            self.editing.edit(campaign_id)
 
     def _edit_selected(self) -> None:
         item = self.timeline.selected_row()

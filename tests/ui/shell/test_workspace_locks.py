@@ -82,7 +82,7 @@ def _dialogs(window: MainWindow, windows: Windows) -> dict[str, Callable[[], obj
         "save a copy": window.save_copy,
         "capacity csv": capacity._ask_csv,
         "capacity pdf": capacity._ask_pdf,
-        "campaign calendar": campaigns.ops.export_calendar,
+        "campaign calendar": campaigns.editing.export_calendar,
     }
 
 

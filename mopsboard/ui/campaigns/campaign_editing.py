@@ -1,5 +1,6 @@
-"""What a user can do to a campaign from the campaigns table or the timeline: the dialogs and the
-questions around each undoable action, in one place so both views behave the same."""
+"""Editing campaigns from the campaigns table or the timeline: the dialogs and the questions
+around each campaign action (qt/campaigns/campaign_actions.py), in one place so both views
+behave the same. The shell hands it to pages as their `CampaignEditor`."""
 
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from mopsboard.ui.common.file_dialogs import ask_save_path
 from mopsboard.ui.common.page_context import PageContext
 
 
-class CampaignOps:
+class CampaignEditing:
     def __init__(self, actions: WorkspaceActions, link: PageContext, parent: QWidget) -> None:
         self.campaigns = CampaignActions(actions)
         self.workspace = actions.workspace
