@@ -85,21 +85,21 @@ class StoreCommand(QUndoCommand):
         # not applied again.
         if self.isObsolete():
             return
-        if attempt(lambda: self._apply(step, word), self._refused) is None:
-            # The file changed under the history (another window, another process): drop this
-            # step rather than apply it to data it no longer describes.
-            self.setObsolete(True)
+        attempt(lambda: self._apply(step, word), self._refused)
 
     def _refused(self, reason: str) -> None:
+        # The file changed under the history (another window, another process): drop this step
+        # rather than apply it to data it no longer describes.
+        self.setObsolete(True)
         self._history.failed.emit(f"Could not {self.text().lower()}: {reason}")
 
-    def _apply(self, step: Step, word: str) -> bool:
+    def _apply(self, step: Step, word: str) -> None:
         if not isinstance(step, Checked):
             step()
-            return True
+            return
         try:
             step.run()
-            return True
+            return
         except ConflictError as error:
             conflict = error
         history = self._history
@@ -108,10 +108,9 @@ class StoreCommand(QUndoCommand):
         if history.resolve_conflict(question) is Choice.MINE:
             # Refused too (a third change meanwhile, a rule), it is reported as any refusal.
             step.force()
-            return True
+            return
         self.setObsolete(True)
         history.failed.emit(kept_theirs(subject, self.text(), word))
-        return True
 
 
 class ActionHistory(QObject):

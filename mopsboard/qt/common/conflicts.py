@@ -6,6 +6,9 @@ the write, which checks it in the same unit of work. When someone else changed a
 the user is asked, through `Resolver`, the question a stale save asks: keep theirs (the step is
 dropped from the history) or keep mine (the step is made anyway, writing only the fields its own
 command changed, so the other person's other edits stay).
+
+`Table.set_fields` is the one "read the rows, copy these fields onto them, write them" step: an
+action's first write uses it (`set_one`), and so do the undo and redo of every `Swap`.
 """
 
 from __future__ import annotations
