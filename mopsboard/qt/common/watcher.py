@@ -1,0 +1,82 @@
+"""One watcher per open workspace: every view learns of changes from it, and from nothing else.
+
+Two kinds of news: a change committed through this process's connection (the store's change
+reports, with the table and rows), and a commit by another connection or process (SQLite's
+`PRAGMA data_version` moved; what changed is unknown, so views re-read what they show). One timer
+polls `data_version` for all views of a workspace, so one commit elsewhere is noticed once and
+told to every view. A shared workspace on a server would plug its notifications in here.
+"""
+
+from __future__ import annotations
+
+import weakref
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from mopsboard.domain.errors import MopsboardError
+from mopsboard.store.base import Change
+from mopsboard.store.workspace import Workspace
+
+POLL_MS = 1000
+
+_watchers: weakref.WeakKeyDictionary[Workspace, ChangeWatcher] = weakref.WeakKeyDictionary()
+
+
+class ChangeWatcher(QObject):
+    # A Change committed through this process's connection.
+    changed = Signal(object)
+    # Another connection committed something.
+    external = Signal()
+
+    def __init__(self, workspace: Workspace) -> None:
+        super().__init__()
+        # The workspace keeps its watcher (through its listener list), not the other way round.
+        self._workspace = weakref.ref(workspace)
+        self._version: int | None = None
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self.poll_now)
+        workspace.subscribe(self._report)
+        self._version = self._read_version()
+        self._poll.start()
+
+    def _report(self, change: Change) -> None:
+        self.changed.emit(change)
+
+    def _read_version(self) -> int | None:
+        workspace = self._workspace()
+        if workspace is None:
+            return None
+        try:
+            return workspace.data_version()
+        except MopsboardError:
+            return None
+
+    def poll_now(self) -> bool:
+        """Checks for another connection's commits now; True (and `external`) if there was one."""
+        version = self._read_version()
+        if version is None:
+            return False
+        if self._version is not None and version != self._version:
+            self._version = version
+            self.external.emit()
+            return True
+        self._version = version
+        return False
+
+    def stop(self) -> None:
+        """The workspace is closing: no more polls."""
+        self._poll.stop()
+        workspace = self._workspace()
+        if workspace is not None:
+            workspace.unsubscribe(self._report)
+            _watchers.pop(workspace, None)
+
+
+def watcher_for(workspace: Workspace) -> ChangeWatcher:
+    """The one watcher of `workspace`, made on first use."""
+    watcher = _watchers.get(workspace)
+    if watcher is None:
+        watcher = ChangeWatcher(workspace)
+        _watchers[workspace] = watcher
+    return watcher
