@@ -23,6 +23,7 @@ from PySide6.QtGui import QColor
 
 from mopsboard.domain.models import Campaign, CampaignStatus
 from mopsboard.domain.planning import CampaignFigures
+from mopsboard.qt.common import palette
 from mopsboard.qt.common.follow import Follower
 from mopsboard.store.workspace import Workspace
 
@@ -63,13 +64,13 @@ COLUMNS = (
 ) = range(len(COLUMNS))
 NUMERIC = frozenset({BUDGET, TASKS, OPEN, OVERDUE, PROGRESS})
 STATUS_COLOURS = {
-    CampaignStatus.PLANNED: "#6b7280",
-    CampaignStatus.ACTIVE: "#2563eb",
-    CampaignStatus.LAUNCHED: "#7c3aed",
-    CampaignStatus.DONE: "#059669",
-    CampaignStatus.CANCELLED: "#9ca3af",
+    CampaignStatus.PLANNED: palette.STATUS_PLANNED,
+    CampaignStatus.ACTIVE: palette.STATUS_ACTIVE,
+    CampaignStatus.LAUNCHED: palette.STATUS_LAUNCHED,
+    CampaignStatus.DONE: palette.STATUS_DONE,
+    CampaignStatus.CANCELLED: palette.STATUS_CANCELLED,
 }
-OVERDUE_COLOUR = "#dc2626"
+OVERDUE_COLOUR = palette.OVERDUE
 WATCHED = frozenset({"campaigns", "tasks", "stages", "boards"})
 
 
@@ -174,7 +175,7 @@ class CampaignTableModel(QAbstractTableModel):
             if column == STATUS:
                 return QColor(STATUS_COLOURS[row.campaign.status])
             if row.campaign.archived:
-                return QColor("#9ca3af")
+                return QColor(palette.ARCHIVED)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -31,6 +31,7 @@ from mopsboard.domain.calendar import Period, weekdays_text
 from mopsboard.domain.capacity import CapacityMap, LoadLevel, Row, RowKey, RowKind
 from mopsboard.io.capacity_export import hours_text
 from mopsboard.qt.capacity.wip_watch import WipWatch
+from mopsboard.qt.common import palette
 from mopsboard.store.base import Change
 from mopsboard.store.workspace import Workspace
 
@@ -46,11 +47,11 @@ Replanner = Callable[[list[int], RowKey | None, int], bool]
 
 # background, text: one colour per load level, readable at a glance and in print.
 LEVEL_COLOURS: dict[LoadLevel, tuple[str, str]] = {
-    LoadLevel.EMPTY: ("#f9fafb", "#9ca3af"),
-    LoadLevel.UNDER: ("#dcfce7", "#166534"),
-    LoadLevel.FULL: ("#fef3c7", "#92400e"),
-    LoadLevel.OVER: ("#fecaca", "#991b1b"),
-    LoadLevel.NO_CAPACITY: ("#e9d5ff", "#6b21a8"),
+    LoadLevel.EMPTY: (palette.LOAD_EMPTY_BG, palette.LOAD_EMPTY_FG),
+    LoadLevel.UNDER: (palette.LOAD_UNDER_BG, palette.LOAD_UNDER_FG),
+    LoadLevel.FULL: (palette.LOAD_FULL_BG, palette.LOAD_FULL_FG),
+    LoadLevel.OVER: (palette.LOAD_OVER_BG, palette.LOAD_OVER_FG),
+    LoadLevel.NO_CAPACITY: (palette.LOAD_NO_CAPACITY_BG, palette.LOAD_NO_CAPACITY_FG),
 }
 LEVEL_WORDS = {
     LoadLevel.EMPTY: "nothing planned, no hours available",

@@ -186,10 +186,10 @@ class CardDelegate(QStyledItemDelegate):
             size = row.height() + 2
             circle = QRect(right - size, row.top() - 1, size, size)
             over = member.id in self._wip_over
-            painter.setBrush(QColor("#fecaca" if over else "#c7d2fe"))
-            painter.setPen(QPen(QColor("#dc2626"), 1.5) if over else Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(theme.OVERBOOKED_BG if over else theme.AVATAR_BG))
+            painter.setPen(QPen(QColor(theme.OVERBOOKED_RING), 1.5) if over else Qt.PenStyle.NoPen)
             painter.drawEllipse(circle)
-            painter.setPen(QColor("#991b1b" if over else "#3730a3"))
+            painter.setPen(QColor(theme.OVERBOOKED_FG if over else theme.AVATAR_FG))
             painter.drawText(circle, int(Qt.AlignmentFlag.AlignCenter), initials(member.name))
             right = circle.left() - 6
         elif task.team_id in model.lookups.teams:
@@ -211,7 +211,7 @@ class CardDelegate(QStyledItemDelegate):
             pieces.append((f"{task.estimate_hours:g}h", theme.MUTED))
         if task.checklist:
             done = task.checklist_done
-            colour = "#059669" if done == len(task.checklist) else theme.MUTED
+            colour = theme.COMPLETE if done == len(task.checklist) else theme.MUTED
             pieces.append((f"\u2611 {done}/{len(task.checklist)}", colour))
         for text, colour in pieces:
             width = metrics.horizontalAdvance(text)
@@ -228,10 +228,10 @@ class CardDelegate(QStyledItemDelegate):
             self._pill(
                 painter,
                 QRect(x, row.top(), width, row.height()),
-                QColor("#e5e7eb"),
+                QColor(theme.LABEL_BG),
                 text,
                 filled=True,
-                text_colour=QColor("#374151"),
+                text_colour=QColor(theme.LABEL_FG),
             )
             x += width + 4
 

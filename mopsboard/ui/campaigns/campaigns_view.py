@@ -34,6 +34,7 @@ from mopsboard.qt.campaigns.campaign_model import (
 )
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.campaigns.campaign_editing import CampaignEditing
+from mopsboard.ui.common import theme
 from mopsboard.ui.common.icons import icon
 from mopsboard.ui.common.page_context import PageContext
 
@@ -72,11 +73,11 @@ class ProgressDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor("#e5e7eb"))
+        painter.setBrush(QColor(theme.PROGRESS_TRACK))
         painter.drawRoundedRect(bar, 3, 3)
         done = QRect(bar)
         done.setWidth(int(bar.width() * float(value)))
-        painter.setBrush(QColor("#059669" if float(value) >= 1 else "#3b82f6"))
+        painter.setBrush(QColor(theme.COMPLETE if float(value) >= 1 else theme.PROGRESS))
         if done.width() > 0:
             painter.drawRoundedRect(done, 3, 3)
         painter.restore()
@@ -175,7 +176,7 @@ class CampaignsView(QWidget):
         )
         self.empty.setObjectName("emptyHint")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.empty.setStyleSheet("color: #6b7280; padding: 64px 24px; background: white;")
+        self.empty.setStyleSheet(f"color: {theme.MUTED}; padding: 64px 24px; background: white;")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

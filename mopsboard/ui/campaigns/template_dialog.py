@@ -36,12 +36,13 @@ from mopsboard.domain.scheduling import next_working_day
 from mopsboard.domain.templates import CampaignTemplate, stage_for
 from mopsboard.io.campaign_plans import Prepared, prepare
 from mopsboard.qt.campaigns.campaign_actions import CampaignActions
+from mopsboard.ui.common import theme
 from mopsboard.ui.common.icons import icon
 
 TemplateRole = Qt.ItemDataRole.UserRole + 1
 PREVIEW_COLUMNS = ("Task", "Stage", "Persona", "Team", "Hours", "Start", "Due")
-MUTED = QColor("#9ca3af")
-PAST = QColor("#b45309")
+MUTED = QColor(theme.FAINT)
+PAST = QColor(theme.PAST_DATE)
 
 
 class TemplateDialog(QDialog):
@@ -106,7 +107,8 @@ class TemplateDialog(QDialog):
         self.warning.setObjectName("templateWarning")
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet(
-            "QLabel { background: #fef3c7; color: #78350f; padding: 6px 8px; border-radius: 4px; }"
+            f"QLabel {{ background: {theme.WARNING_BG}; color: {theme.WARNING_FG};"
+            " padding: 6px 8px; border-radius: 4px; }"
         )
         self.warning.hide()
         self.preview = QTableWidget(0, len(PREVIEW_COLUMNS))

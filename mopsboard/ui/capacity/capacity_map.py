@@ -33,7 +33,7 @@ from mopsboard.ui.common import theme
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROW_HEIGHT = 28
-TEAM_RULE = "#d1d5db"
+TEAM_RULE = theme.BORDER
 
 
 class HeatDelegate(QStyledItemDelegate):
@@ -46,7 +46,7 @@ class HeatDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if kind is RowKind.TOTAL:
-            painter.fillRect(rect, QColor("#f3f4f6"))
+            painter.fillRect(rect, QColor(theme.TOTAL_ROW_BG))
             if index.row() > 0:
                 painter.setPen(QPen(QColor(TEAM_RULE), 1))
                 painter.drawLine(rect.topLeft(), rect.topRight())
@@ -96,11 +96,11 @@ class HeatDelegate(QStyledItemDelegate):
             pill = QRectF(rect.center().x() - width / 2, rect.top() + 5, width, rect.height() - 10)
             path = QPainterPath()
             path.addRoundedRect(pill, pill.height() / 2, pill.height() / 2)
-            painter.fillPath(path, QColor("#fecaca"))
+            painter.fillPath(path, QColor(theme.OVERBOOKED_BG))
             font = painter.font()
             font.setBold(True)
             painter.setFont(font)
-        painter.setPen(QColor("#991b1b" if over else theme.MUTED))
+        painter.setPen(QColor(theme.OVERBOOKED_FG if over else theme.MUTED))
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), str(text))
 
     def _paint_cell(

@@ -84,7 +84,7 @@ def _map_band(pages: _Pages, capacity: CapacityMap, weeks: range) -> None:
         total = row.kind is RowKind.TOTAL
         painter.setFont(bold if total else regular)
         if total:
-            painter.fillRect(QRect(0, pages.y, pages.width, ROW), QColor("#f3f4f6"))
+            painter.fillRect(QRect(0, pages.y, pages.width, ROW), QColor(theme.TOTAL_ROW_BG))
             painter.setBrush(QColor(row.team.colour))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawEllipse(QRect(4, pages.y + ROW // 2 - 4, 8, 8))

@@ -129,7 +129,7 @@ class CapacityView(QWidget):
         top.setObjectName("capacityBar")
         top.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         top.setStyleSheet(
-            "QWidget#capacityBar { background: white; border-bottom: 1px solid #e5e7eb; }"
+            f"QWidget#capacityBar {{ background: white; border-bottom: 1px solid {theme.RULE}; }}"
         )
         column = QVBoxLayout(top)
         column.setContentsMargins(0, 0, 0, 0)

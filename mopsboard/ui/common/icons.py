@@ -1,5 +1,5 @@
-"""Every icon the app shows, from the Lucide set shipped in mopsboard/resources/icons (MIT; the offscreen
-and bare X platforms have no icon theme to fall back on)."""
+"""Every icon the app shows, from the Lucide set shipped in mopsboard/resources/icons (MIT; the
+offscreen and bare X platforms have no icon theme to fall back on)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-ICON_COLOUR = "#374151"
+from mopsboard.ui.common import theme
 
 
 @cache
@@ -29,7 +29,7 @@ def _pixmap(name: str, colour: str, size: int) -> QPixmap:
 
 
 @cache
-def icon(name: str, colour: str = ICON_COLOUR) -> QIcon:
+def icon(name: str, colour: str = theme.ICON) -> QIcon:
     result = QIcon()
     # Two sizes cover menus, tool bars and high-DPI screens (Qt scales between them); the
     # faded look of disabled actions is derived by Qt.

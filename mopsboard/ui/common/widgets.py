@@ -8,6 +8,8 @@ from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QColorDialog, QDateEdit, QHBoxLayout, QPushButton, QWidget
 
+from mopsboard.ui.common import theme
+
 
 def qdate(value: date) -> QDate:
     return QDate(value.year, value.month, value.day)
@@ -61,11 +63,11 @@ class ColourButton(QPushButton):
         self._show()
 
     def _show(self) -> None:
-        text = "#ffffff" if QColor(self.colour).lightness() < 150 else "#111827"
+        text = theme.ON_DARK if QColor(self.colour).lightness() < 150 else theme.TEXT
         self.setText(self.colour)
         self.setStyleSheet(
             f"QPushButton {{ background: {self.colour}; color: {text}; border-radius: 4px;"
-            " padding: 4px 10px; border: 1px solid #d1d5db; }"
+            f" padding: 4px 10px; border: 1px solid {theme.BORDER}; }}"
         )
 
     def _pick(self) -> None:

@@ -26,6 +26,7 @@ from mopsboard.domain.calendar import holiday_countries, is_known_holiday_countr
 from mopsboard.domain.capacity import daily_hours
 from mopsboard.domain.errors import validation_messages
 from mopsboard.domain.models import HEX_COLOUR, Member, Team, TeamKind
+from mopsboard.ui.common import theme
 from mopsboard.ui.common.icons import icon
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -35,6 +36,8 @@ KIND_WORDS = {
     TeamKind.PARTNER: "Partner (product, legal, IT\u2026)",
 }
 NO_COUNTRY = "No public holidays"
+# A new team's colour is user data: its default is the domain model's.
+DEFAULT_TEAM_COLOUR: str = Team.model_fields["colour"].default
 
 
 class ProblemLabels:
@@ -79,7 +82,7 @@ class TeamForm(QWidget):
             self.kind.addItem(words, kind.value)
         self.colour = QLineEdit()
         self.colour.setObjectName("teamColour")
-        self.colour.setPlaceholderText("#10b981")
+        self.colour.setPlaceholderText(DEFAULT_TEAM_COLOUR)
         pick = QToolButton()
         pick.setText("Pick\u2026")
         pick.clicked.connect(self._pick_colour)
@@ -93,7 +96,7 @@ class TeamForm(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("teamSummary")
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet("color: #374151;")
+        self.summary.setStyleSheet(f"color: {theme.SOFT_TEXT};")
         self.save = QPushButton(icon("save"), "Save team")
         self.save.setObjectName("saveTeam")
         self.save.setDefault(True)
@@ -111,7 +114,7 @@ class TeamForm(QWidget):
     def _show_swatch(self, text: str) -> None:
         colour = text.strip() if HEX_COLOUR.match(text.strip()) else "transparent"
         self.swatch.setStyleSheet(
-            f"background: {colour}; border: 1px solid #d1d5db; border-radius: 4px;"
+            f"background: {colour}; border: 1px solid {theme.BORDER}; border-radius: 4px;"
         )
 
     def load(self, team: Team, members: list[Member] | None = None) -> None:
@@ -133,7 +136,8 @@ class TeamForm(QWidget):
     def _pick_colour(self) -> None:
         from PySide6.QtGui import QColor
 
-        chosen = QColorDialog.getColor(QColor(self.colour.text() or "#10b981"), self, "Team colour")
+        current = QColor(self.colour.text() or DEFAULT_TEAM_COLOUR)
+        chosen = QColorDialog.getColor(current, self, "Team colour")
         if chosen.isValid():
             self.colour.setText(chosen.name())
 
@@ -143,7 +147,7 @@ class TeamForm(QWidget):
         values = base | {
             "name": self.name.text(),
             "kind": self.kind.currentData(),
-            "colour": self.colour.text().strip() or "#10b981",
+            "colour": self.colour.text().strip() or DEFAULT_TEAM_COLOUR,
         }
         try:
             team = Team.model_validate(values)
@@ -201,7 +205,7 @@ class MemberForm(QWidget):
         self.week = QLabel()
         self.week.setObjectName("memberWeek")
         self.week.setWordWrap(True)
-        self.week.setStyleSheet("color: #374151;")
+        self.week.setStyleSheet(f"color: {theme.SOFT_TEXT};")
         self.save = QPushButton(icon("save"), "Save person")
         self.save.setObjectName("saveMember")
         self.save.setDefault(True)

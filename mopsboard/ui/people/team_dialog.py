@@ -29,6 +29,7 @@ from mopsboard.domain.models import Member, Team, TimeOff
 from mopsboard.qt.people.people_actions import PeopleActions
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.store.base import Change
+from mopsboard.ui.common import theme
 from mopsboard.ui.common.icons import icon
 from mopsboard.ui.people.people_forms import MemberForm, TeamForm, member_label, team_label
 from mopsboard.ui.people.time_off_editor import TimeOffEditor
@@ -185,7 +186,7 @@ class TeamDialog(QDialog):
                 child = QTreeWidgetItem([member_label(member)])
                 child.setData(0, KeyRole, ("member", member.id))
                 if not member.active:
-                    child.setForeground(0, QColor("#9ca3af"))
+                    child.setForeground(0, QColor(theme.ARCHIVED))
                 item.addChild(child)
                 found = child if wanted == ("member", member.id) else found
             item.setExpanded(True)

@@ -33,12 +33,12 @@ MAX_RADIUS = 58.0
 DRAG_DISTANCE = 5
 QUADRANTS = (
     # (x sign, y sign, label, tint)
-    (-1, 1, "Technology \u00b7 rational", "#eff6ff"),
-    (1, 1, "Creativity \u00b7 rational", "#f0fdf4"),
-    (-1, -1, "Technology \u00b7 emotional", "#fffbeb"),
-    (1, -1, "Creativity \u00b7 emotional", "#fdf2f8"),
+    (-1, 1, "Technology \u00b7 rational", theme.QUADRANT_TECH_RATIONAL),
+    (1, 1, "Creativity \u00b7 rational", theme.QUADRANT_CREATIVE_RATIONAL),
+    (-1, -1, "Technology \u00b7 emotional", theme.QUADRANT_TECH_EMOTIONAL),
+    (1, -1, "Creativity \u00b7 emotional", theme.QUADRANT_CREATIVE_EMOTIONAL),
 )
-NO_PERSONA_COLOUR = "#9ca3af"
+NO_PERSONA_COLOUR = theme.NO_PERSONA
 
 
 @dataclass
@@ -154,14 +154,14 @@ class PersonaMap(QWidget):
             top = grid.top() if y_sign > 0 else grid.center().y()
             quadrant = QRectF(left, top, half_w, half_h)
             painter.fillRect(quadrant, QColor(tint))
-            painter.setPen(QColor("#9ca3af"))
+            painter.setPen(QColor(theme.FAINT))
             align = Qt.AlignmentFlag.AlignLeft if x_sign < 0 else Qt.AlignmentFlag.AlignRight
             valign = Qt.AlignmentFlag.AlignTop if y_sign > 0 else Qt.AlignmentFlag.AlignBottom
             painter.drawText(quadrant.adjusted(10, 8, -10, -8), align | valign, label)
-        painter.setPen(QPen(QColor("#d1d5db"), 1))
+        painter.setPen(QPen(QColor(theme.BORDER), 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(grid)
-        painter.setPen(QPen(QColor("#9ca3af"), 1.2))
+        painter.setPen(QPen(QColor(theme.FAINT), 1.2))
         painter.drawLine(
             QPointF(grid.left(), grid.center().y()), QPointF(grid.right(), grid.center().y())
         )
@@ -188,7 +188,7 @@ class PersonaMap(QWidget):
             under, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, "\u2193 Emotional"
         )
         side = QRectF(self.width() - SIDE_WIDTH, grid.top(), SIDE_WIDTH - 8, grid.height())
-        painter.setPen(QPen(QColor("#e5e7eb"), 1, Qt.PenStyle.DashLine))
+        painter.setPen(QPen(QColor(theme.RULE), 1, Qt.PenStyle.DashLine))
         painter.drawRoundedRect(side, 8, 8)
         painter.setPen(QColor(theme.MUTED))
         painter.drawText(

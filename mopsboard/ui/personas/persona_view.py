@@ -29,6 +29,7 @@ from mopsboard.qt.personas.persona_models import (
     PersonaTeamHoursModel,
 )
 from mopsboard.qt.workspace_actions import WorkspaceActions
+from mopsboard.ui.common import theme
 from mopsboard.ui.common.icons import icon
 from mopsboard.ui.common.page_context import PageContext
 from mopsboard.ui.personas.persona_dialog import PersonaDialog
@@ -61,7 +62,7 @@ def _table(name: str) -> QTableView:
 
 def _heading(text: str) -> QLabel:
     label = QLabel(text)
-    label.setStyleSheet("font-weight: 700; color: #111827; padding: 6px 0 2px 0;")
+    label.setStyleSheet(f"font-weight: 700; color: {theme.TEXT}; padding: 6px 0 2px 0;")
     return label
 
 
@@ -90,7 +91,7 @@ class PersonasView(QWidget):
             "Bubbles: planned hours of open tasks. Click one to see its work on the board."
         )
         hint.setObjectName("personaHint")
-        hint.setStyleSheet("color: #6b7280;")
+        hint.setStyleSheet(f"color: {theme.MUTED};")
         hint.setWordWrap(True)
         bar = QHBoxLayout()
         bar.setContentsMargins(10, 6, 10, 6)

@@ -30,7 +30,7 @@ from mopsboard.ui.board import task_editing
 from mopsboard.ui.board.board_view import BoardView
 from mopsboard.ui.board.stage_dialog import StageDialog
 from mopsboard.ui.board.task_dialog import TaskDialog
-from mopsboard.ui.common import conflict_dialog
+from mopsboard.ui.common import conflict_dialog, theme
 from mopsboard.ui.common import hotkeys as shortcuts
 from mopsboard.ui.common.file_dialogs import WORKSPACE_FILTER, ask_save_path
 from mopsboard.ui.common.icons import app_icon, icon
@@ -41,8 +41,8 @@ from mopsboard.ui.shell.views import VIEWS, page_context
 
 EXTERNAL_POLL_MS = 1000
 # background, text, border
-WARNING_COLOURS = ("#fef3c7", "#78350f", "#fde68a")
-ERROR_COLOURS = ("#fee2e2", "#7f1d1d", "#fecaca")
+WARNING_COLOURS = (theme.WARNING_BG, theme.WARNING_FG, theme.WARNING_BORDER)
+ERROR_COLOURS = (theme.ERROR_BG, theme.ERROR_FG, theme.ERROR_BORDER)
 
 
 class LazyPages(dict[str, QWidget]):
@@ -70,8 +70,8 @@ class Banner(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
         self.setStyleSheet(
-            "QLabel#banner { background: #fee2e2; color: #7f1d1d; padding: 8px 12px;"
-            " border-bottom: 1px solid #fecaca; }"
+            f"QLabel#banner {{ background: {theme.ERROR_BG}; color: {theme.ERROR_FG};"
+            f" padding: 8px 12px; border-bottom: 1px solid {theme.ERROR_BORDER}; }}"
         )
         self.hide()
         self._timer = QTimer(self)
@@ -79,9 +79,7 @@ class Banner(QLabel):
         self._timer.timeout.connect(self.hide)
 
     def show_message(self, text: str, *, warning: bool = False) -> None:
-        colours = (
-            ("#fef3c7", "#78350f", "#fde68a") if warning else ("#fee2e2", "#7f1d1d", "#fecaca")
-        )
+        colours = WARNING_COLOURS if warning else ERROR_COLOURS
         self.setStyleSheet(
             f"QLabel#banner {{ background: {colours[0]}; color: {colours[1]}; padding: 8px 12px;"
             f" border-bottom: 1px solid {colours[2]}; }}"

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from mopsboard.domain.models import Board
 from mopsboard.qt.workspace_actions import WorkspaceActions
+from mopsboard.ui.common import theme
 from mopsboard.ui.common.icons import icon
 
 BoardIdRole = Qt.ItemDataRole.UserRole + 1
@@ -62,7 +63,7 @@ class Sidebar(QWidget):
         self.boards.itemDoubleClicked.connect(lambda _item: self.rename_current())
         self.add_button = QToolButton()
         self.add_button.setObjectName("addBoard")
-        self.add_button.setIcon(icon("plus", "#e5e7eb"))
+        self.add_button.setIcon(icon("plus", theme.SIDEBAR_TEXT))
         self.add_button.setToolTip("New board")
         self.add_button.setAccessibleName("New board")
         self.add_button.clicked.connect(self.add_board)
@@ -90,7 +91,7 @@ class Sidebar(QWidget):
         layout.addWidget(self.boards, 1)
 
     def add_view(self, key: str, title: str, icon_name: str) -> None:
-        item = QListWidgetItem(icon(icon_name, "#e5e7eb"), title)
+        item = QListWidgetItem(icon(icon_name, theme.SIDEBAR_TEXT), title)
         item.setData(ViewKeyRole, key)
         self.views.addItem(item)
         rows = self.views.count()

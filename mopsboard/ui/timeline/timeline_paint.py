@@ -18,10 +18,10 @@ if TYPE_CHECKING:
 LABEL_WIDTH = 260
 HEADER_HEIGHT = 46
 ROW_HEIGHT = 28
-GRID = QColor("#e5e7eb")
-WEEKEND = QColor("#f6f7f9")
-TODAY = QColor("#dc2626")
-DONE = QColor("#9ca3af")
+GRID = QColor(theme.RULE)
+WEEKEND = QColor(theme.WEEKEND_BG)
+TODAY = QColor(theme.TODAY)
+DONE = QColor(theme.FAINT)
 
 
 class Scale(Enum):
@@ -77,7 +77,7 @@ class TimelinePainter:
             day += timedelta(days=1)
 
     def _paint_header(self, painter: QPainter, first: date, last: date, width: int) -> None:
-        painter.fillRect(0, 0, width, HEADER_HEIGHT, QColor("#f9fafb"))
+        painter.fillRect(0, 0, width, HEADER_HEIGHT, QColor(theme.HEADER_BG))
         painter.setPen(GRID)
         painter.drawLine(0, HEADER_HEIGHT - 1, width, HEADER_HEIGHT - 1)
         painter.setClipRect(LABEL_WIDTH, 0, width - LABEL_WIDTH, HEADER_HEIGHT)
@@ -115,7 +115,7 @@ class TimelinePainter:
         painter.setPen(QColor("white"))
         painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, "Today")
         painter.setClipping(False)
-        painter.fillRect(0, 0, LABEL_WIDTH, HEADER_HEIGHT, QColor("#f9fafb"))
+        painter.fillRect(0, 0, LABEL_WIDTH, HEADER_HEIGHT, QColor(theme.HEADER_BG))
         painter.setFont(self.w._bold)
         painter.setPen(QColor(theme.TEXT))
         count = len(self.w.rows.campaigns)
@@ -147,7 +147,7 @@ class TimelinePainter:
     def _paint_row_band(self, painter: QPainter, row: int, width: int) -> None:
         top = self.w.row_top(row)
         if row == self.w.selected:
-            painter.fillRect(0, top, width, ROW_HEIGHT, QColor("#dbeafe"))
+            painter.fillRect(0, top, width, ROW_HEIGHT, QColor(theme.SELECTED_ROW_BG))
         elif self.w.rows.rows[row].is_campaign:
             painter.setPen(GRID)
             painter.drawLine(0, top, width, top)
@@ -199,7 +199,7 @@ class TimelinePainter:
     @staticmethod
     def _diamond(painter: QPainter, x: float, y: float, size: float = 8.0) -> None:
         corners = ((x, y - size), (x + size, y), (x, y + size), (x - size, y))
-        painter.setBrush(QColor("#111827"))
+        painter.setBrush(QColor(theme.TEXT))
         painter.setPen(QPen(QColor("white"), 1.5))
         painter.drawPolygon(QPolygonF([QRectF(a, b, 0, 0).topLeft() for a, b in corners]))
 
@@ -245,7 +245,7 @@ class TimelinePainter:
             item = self.w.rows.rows[row]
             top = self.w.row_top(row)
             if row == self.w.selected:
-                painter.fillRect(0, top, LABEL_WIDTH, ROW_HEIGHT, QColor("#dbeafe"))
+                painter.fillRect(0, top, LABEL_WIDTH, ROW_HEIGHT, QColor(theme.SELECTED_ROW_BG))
             box = QRect(0, top, LABEL_WIDTH, ROW_HEIGHT)
             if item.bar is None:
                 campaign_id = item.campaign.id or 0
@@ -274,7 +274,7 @@ class TimelinePainter:
                 )
                 painter.drawText(box.adjusted(44, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter, title)
         painter.setClipping(False)
-        painter.setPen(QColor("#d1d5db"))
+        painter.setPen(QColor(theme.BORDER))
         painter.drawLine(LABEL_WIDTH - 1, 0, LABEL_WIDTH - 1, height)
 
     # -- interaction ----------------------------------------------------------------------------
