@@ -29,7 +29,7 @@ from mopsboard.ui.board.card_delegate import CardDelegate
 from mopsboard.ui.board.filter_bar import FilterBar
 from mopsboard.ui.board.stage_list import StageListView
 from mopsboard.ui.common import theme
-from mopsboard.ui.common.icons import icon
+from mopsboard.ui.common.icons import Icon, icon
 
 COLUMN_MIN_WIDTH = 212
 COLUMN_MAX_WIDTH = 340
@@ -272,8 +272,8 @@ class BoardView(QWidget):
         """Right-click on cards: open, move to another stage, archive."""
         menu = QMenu(self)
         if len(task_ids) == 1:
-            menu.addAction(icon("pencil"), "Open…", lambda: self.openTask.emit(task_ids[0]))
-        move_menu = menu.addMenu(icon("kanban"), "Move to")
+            menu.addAction(icon(Icon.PENCIL), "Open…", lambda: self.openTask.emit(task_ids[0]))
+        move_menu = menu.addMenu(icon(Icon.KANBAN), "Move to")
         here = self._stage_id_of(view)
         for stage in self.model.stages:
             if stage.id != here:
@@ -282,7 +282,7 @@ class BoardView(QWidget):
         menu.addSeparator()
         count = f" {len(task_ids)} tasks" if len(task_ids) > 1 else ""
         menu.addAction(
-            icon("archive"), f"Archive{count}", lambda: self.commands.archive_tasks(task_ids)
+            icon(Icon.ARCHIVE), f"Archive{count}", lambda: self.commands.archive_tasks(task_ids)
         )
         return menu
 

@@ -14,7 +14,7 @@ from mopsboard.domain.filtering import (
     TaskFilter,
 )
 from mopsboard.qt.board.board_parts import Lookups
-from mopsboard.ui.common.icons import icon
+from mopsboard.ui.common.icons import Icon, icon
 
 # Row ids start at 1, so 0 can stand for "has none" in a picker (Qt cannot find None data).
 NO_VALUE = 0
@@ -47,7 +47,7 @@ class FilterBar(QWidget):
         self.search.setAccessibleName("Filter cards by text")
         self.search.setPlaceholderText("Filter cards (title, description, labels)  Ctrl+F")
         self.search.setClearButtonEnabled(True)
-        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.addAction(icon(Icon.SEARCH), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setMinimumWidth(180)
         self.campaign = _combo("filterCampaign", "Filter by campaign")
         self.persona = _combo("filterPersona", "Filter by persona")
@@ -62,7 +62,7 @@ class FilterBar(QWidget):
         self.grouping.setMinimumContentsLength(14)
         self.clear = QToolButton()
         self.clear.setObjectName("clearFilters")
-        self.clear.setIcon(icon("funnel-x"))
+        self.clear.setIcon(icon(Icon.FUNNEL_X))
         self.clear.setToolTip("Clear all filters (Esc in the filter box)")
         self.clear.setAccessibleName("Clear filters")
 

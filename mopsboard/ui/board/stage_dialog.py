@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from mopsboard.domain.errors import describe
 from mopsboard.domain.models import Stage, StageKind
 from mopsboard.qt.workspace_actions import WorkspaceActions
-from mopsboard.ui.common.icons import icon
+from mopsboard.ui.common.icons import Icon, icon
 
 KIND_LABELS = {
     StageKind.BACKLOG: "Backlog (not started)",
@@ -78,12 +78,12 @@ class StageDialog(QDialog):
         form.addRow("", self.gate)
         form.addRow("", self.error)
 
-        add = QPushButton(icon("plus"), "Add")
+        add = QPushButton(icon(Icon.PLUS), "Add")
         add.setObjectName("addStage")
-        delete = QPushButton(icon("trash-2"), "Delete")
+        delete = QPushButton(icon(Icon.TRASH_2), "Delete")
         delete.setObjectName("deleteStage")
-        up = QPushButton(icon("chevron-up"), "Up")
-        down = QPushButton(icon("chevron-down"), "Down")
+        up = QPushButton(icon(Icon.CHEVRON_UP), "Up")
+        down = QPushButton(icon(Icon.CHEVRON_DOWN), "Down")
         buttons = QHBoxLayout()
         for button in (add, delete, up, down):
             buttons.addWidget(button)

@@ -35,7 +35,7 @@ from mopsboard.qt.campaigns.campaign_model import (
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.campaigns.campaign_editing import CampaignEditing
 from mopsboard.ui.common import theme
-from mopsboard.ui.common.icons import icon
+from mopsboard.ui.common.icons import Icon, icon
 from mopsboard.ui.common.page_context import PageContext
 
 COLUMN_WIDTHS = {
@@ -105,7 +105,7 @@ class CampaignsView(QWidget):
         self.search.setAccessibleName("Filter campaigns")
         self.search.setPlaceholderText("Filter campaigns (name, owner, channel, audience)")
         self.search.setClearButtonEnabled(True)
-        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.addAction(icon(Icon.SEARCH), QLineEdit.ActionPosition.LeadingPosition)
         self.status = QComboBox()
         self.status.setObjectName("campaignStatusFilter")
         self.status.setAccessibleName("Filter by status")
@@ -120,13 +120,13 @@ class CampaignsView(QWidget):
         bar.setContentsMargins(10, 6, 10, 6)
         bar.setSpacing(4)
         for key, text, icon_name, slot in (
-            ("new", "New", "plus", self.new_campaign),
-            ("template", "From template\u2026", "file-plus", self.from_template),
-            ("edit", "Edit", "pencil", self.edit_selected),
-            ("archive", "Archive", "archive", self.archive_selected),
-            ("board", "Show on board", "kanban", self.show_selected_on_board),
-            ("save", "Save as template\u2026", "save", self.save_selected_as_template),
-            ("export", "Export .ics\u2026", "calendar-days", self.editing.export_calendar),
+            ("new", "New", Icon.PLUS, self.new_campaign),
+            ("template", "From template\u2026", Icon.FILE_PLUS, self.from_template),
+            ("edit", "Edit", Icon.PENCIL, self.edit_selected),
+            ("archive", "Archive", Icon.ARCHIVE, self.archive_selected),
+            ("board", "Show on board", Icon.KANBAN, self.show_selected_on_board),
+            ("save", "Save as template\u2026", Icon.SAVE, self.save_selected_as_template),
+            ("export", "Export .ics\u2026", Icon.CALENDAR_DAYS, self.editing.export_calendar),
         ):
             button = QToolButton()
             button.setObjectName(f"campaign_{key}")

@@ -37,7 +37,7 @@ from mopsboard.domain.templates import CampaignTemplate, stage_for
 from mopsboard.io.campaign_plans import Prepared, prepare
 from mopsboard.qt.campaigns.campaign_actions import CampaignActions
 from mopsboard.ui.common import theme
-from mopsboard.ui.common.icons import icon
+from mopsboard.ui.common.icons import Icon, icon
 
 TemplateRole = Qt.ItemDataRole.UserRole + 1
 PREVIEW_COLUMNS = ("Task", "Stage", "Persona", "Team", "Hours", "Start", "Due")
@@ -67,10 +67,10 @@ class TemplateDialog(QDialog):
         self.templates.setObjectName("templateList")
         self.templates.setAccessibleName("Templates")
         self.templates.currentItemChanged.connect(lambda *_: self._template_changed())
-        self.duplicate_button = QPushButton(icon("copy"), "Duplicate\u2026")
+        self.duplicate_button = QPushButton(icon(Icon.COPY), "Duplicate\u2026")
         self.duplicate_button.setObjectName("duplicateTemplate")
         self.duplicate_button.clicked.connect(self.duplicate)
-        self.delete_button = QPushButton(icon("trash-2"), "Delete")
+        self.delete_button = QPushButton(icon(Icon.TRASH_2), "Delete")
         self.delete_button.setObjectName("deleteTemplate")
         self.delete_button.clicked.connect(self.delete)
         left = QWidget()

@@ -22,7 +22,7 @@ from mopsboard.domain.capacity import CapacityMap, RowKind
 from mopsboard.io.capacity_export import hours_text
 from mopsboard.qt.capacity.capacity_tasks_model import CellTasksModel, TaskIdRole
 from mopsboard.ui.common import theme
-from mopsboard.ui.common.icons import icon
+from mopsboard.ui.common.icons import Icon, icon
 
 PANEL_WIDTH = 330
 
@@ -82,7 +82,7 @@ class CapacityPanel(QWidget):
         )
         hint.setWordWrap(True)
         hint.setStyleSheet(f"color: {theme.MUTED}; font-size: 11px;")
-        self.edit_button = QPushButton(icon("pencil"), "Edit task\u2026")
+        self.edit_button = QPushButton(icon(Icon.PENCIL), "Edit task\u2026")
         self.edit_button.setObjectName("capacityEditTask")
         self.edit_button.clicked.connect(self._edit_selected)
 
@@ -95,7 +95,7 @@ class CapacityPanel(QWidget):
         self.uncounted.setRootIsDecorated(False)
         self.uncounted.itemActivated.connect(self._open_item)
         self.uncounted.itemDoubleClicked.connect(self._open_item)
-        self.fix_button = QPushButton(icon("pencil"), "Fix\u2026")
+        self.fix_button = QPushButton(icon(Icon.PENCIL), "Fix\u2026")
         self.fix_button.setObjectName("capacityFixTask")
         self.fix_button.setToolTip("Open the task to give it what it lacks")
         self.fix_button.clicked.connect(self._fix_selected)

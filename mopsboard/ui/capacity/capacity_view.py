@@ -39,7 +39,7 @@ from mopsboard.ui.capacity.capacity_panel import PANEL_WIDTH, CapacityPanel
 from mopsboard.ui.capacity.capacity_report import write_capacity_pdf
 from mopsboard.ui.common import theme
 from mopsboard.ui.common.file_dialogs import ask_save_path
-from mopsboard.ui.common.icons import icon
+from mopsboard.ui.common.icons import Icon, icon
 from mopsboard.ui.common.page_context import PageContext
 
 MAX_VIEW_WEEKS = 52
@@ -100,20 +100,20 @@ class CapacityView(QWidget):
         bar.addWidget(QLabel("Team"))
         bar.addWidget(self.team)
         bar.addSpacing(10)
-        bar.addWidget(self._tool("chevron-left", "A week earlier", lambda: self.shift_weeks(-1)))
+        bar.addWidget(self._tool(Icon.CHEVRON_LEFT, "A week earlier", lambda: self.shift_weeks(-1)))
         bar.addWidget(self.first)
-        bar.addWidget(self._tool("chevron-right", "A week later", lambda: self.shift_weeks(1)))
-        bar.addWidget(self._tool("calendar-days", "This week", self.this_week, text=True))
+        bar.addWidget(self._tool(Icon.CHEVRON_RIGHT, "A week later", lambda: self.shift_weeks(1)))
+        bar.addWidget(self._tool(Icon.CALENDAR_DAYS, "This week", self.this_week, text=True))
         bar.addWidget(self.weeks)
         bar.addStretch(1)
         if open_team_manager is not None:
-            bar.addWidget(self._tool("users", "Teams\u2026", open_team_manager, text=True))
-        export = self._tool("file-down", "Export", None, text=True)
+            bar.addWidget(self._tool(Icon.USERS, "Teams\u2026", open_team_manager, text=True))
+        export = self._tool(Icon.FILE_DOWN, "Export", None, text=True)
         export.setObjectName("capacityExport")
         export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(export)
-        menu.addAction(icon("file-down"), "CSV for a spreadsheet\u2026", self._ask_csv)
-        menu.addAction(icon("file-down"), "PDF report\u2026", self._ask_pdf)
+        menu.addAction(icon(Icon.FILE_DOWN), "CSV for a spreadsheet\u2026", self._ask_csv)
+        menu.addAction(icon(Icon.FILE_DOWN), "PDF report\u2026", self._ask_pdf)
         export.setMenu(menu)
         bar.addWidget(export)
         legend = QHBoxLayout()
@@ -165,7 +165,7 @@ class CapacityView(QWidget):
         return False
 
     def _tool(
-        self, name: str, label: str, slot: Callable[[], object] | None, *, text: bool = False
+        self, name: Icon, label: str, slot: Callable[[], object] | None, *, text: bool = False
     ) -> QToolButton:
         button = QToolButton()
         button.setIcon(icon(name))

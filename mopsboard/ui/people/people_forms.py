@@ -27,7 +27,7 @@ from mopsboard.domain.capacity import daily_hours
 from mopsboard.domain.errors import validation_messages
 from mopsboard.domain.models import HEX_COLOUR, Member, Team, TeamKind
 from mopsboard.ui.common import theme
-from mopsboard.ui.common.icons import icon
+from mopsboard.ui.common.icons import Icon, icon
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 KIND_WORDS = {
@@ -97,7 +97,7 @@ class TeamForm(QWidget):
         self.summary.setObjectName("teamSummary")
         self.summary.setWordWrap(True)
         self.summary.setStyleSheet(f"color: {theme.SOFT_TEXT};")
-        self.save = QPushButton(icon("save"), "Save team")
+        self.save = QPushButton(icon(Icon.SAVE), "Save team")
         self.save.setObjectName("saveTeam")
         self.save.setDefault(True)
         self.save.clicked.connect(self.saveRequested.emit)
@@ -206,7 +206,7 @@ class MemberForm(QWidget):
         self.week.setObjectName("memberWeek")
         self.week.setWordWrap(True)
         self.week.setStyleSheet(f"color: {theme.SOFT_TEXT};")
-        self.save = QPushButton(icon("save"), "Save person")
+        self.save = QPushButton(icon(Icon.SAVE), "Save person")
         self.save.setObjectName("saveMember")
         self.save.setDefault(True)
         self.save.clicked.connect(self.saveRequested.emit)

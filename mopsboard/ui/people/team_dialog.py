@@ -30,7 +30,7 @@ from mopsboard.qt.people.people_actions import PeopleActions
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.store.base import Change
 from mopsboard.ui.common import theme
-from mopsboard.ui.common.icons import icon
+from mopsboard.ui.common.icons import Icon, icon
 from mopsboard.ui.people.people_forms import MemberForm, TeamForm, member_label, team_label
 from mopsboard.ui.people.time_off_editor import TimeOffEditor
 
@@ -58,13 +58,13 @@ class TeamDialog(QDialog):
         self.show_all = QCheckBox("Show archived teams and inactive people")
         self.show_all.setObjectName("showArchivedPeople")
         self.show_all.toggled.connect(lambda _on: self.reload())
-        self.add_team_button = QPushButton(icon("plus"), "Team")
+        self.add_team_button = QPushButton(icon(Icon.PLUS), "Team")
         self.add_team_button.setObjectName("addTeam")
         self.add_team_button.clicked.connect(self.new_team)
-        self.add_member_button = QPushButton(icon("plus"), "Person")
+        self.add_member_button = QPushButton(icon(Icon.PLUS), "Person")
         self.add_member_button.setObjectName("addMember")
         self.add_member_button.clicked.connect(self.new_member)
-        self.retire_button = QPushButton(icon("archive"), "Archive")
+        self.retire_button = QPushButton(icon(Icon.ARCHIVE), "Archive")
         self.retire_button.setObjectName("retirePeople")
         self.retire_button.clicked.connect(self.toggle_retired)
         left = QWidget()
@@ -110,10 +110,10 @@ class TeamDialog(QDialog):
         stack = actions.undo_stack
         undo = stack.createUndoAction(self, "Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        undo.setIcon(icon("undo-2"))
+        undo.setIcon(icon(Icon.UNDO_2))
         redo = stack.createRedoAction(self, "Redo")
         redo.setShortcut(QKeySequence.StandardKey.Redo)
-        redo.setIcon(icon("redo-2"))
+        redo.setIcon(icon(Icon.REDO_2))
         for action, name in ((undo, "undoPeople"), (redo, "redoPeople")):
             # Icon only: the actions' text names the step and a person, and grows long.
             tool = QToolButton()

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from mopsboard.domain.models import TimeOff
-from mopsboard.ui.common.icons import icon
+from mopsboard.ui.common.icons import Icon, icon
 from mopsboard.ui.common.widgets import pydate, qdate
 from mopsboard.ui.people.people_forms import ProblemLabels
 
@@ -60,13 +60,13 @@ class TimeOffEditor(QWidget):
         self.reason = QLineEdit()
         self.reason.setObjectName("timeOffReason")
         self.reason.setPlaceholderText("Vacation, training, conference\u2026")
-        self.add = QPushButton(icon("plus"), "Add")
+        self.add = QPushButton(icon(Icon.PLUS), "Add")
         self.add.setObjectName("addTimeOff")
         self.add.clicked.connect(lambda: self._emit(new=True))
         self.update_button = QPushButton("Save changes")
         self.update_button.setObjectName("updateTimeOff")
         self.update_button.clicked.connect(lambda: self._emit(new=False))
-        self.remove = QPushButton(icon("trash-2"), "Remove")
+        self.remove = QPushButton(icon(Icon.TRASH_2), "Remove")
         self.remove.setObjectName("removeTimeOff")
         self.remove.clicked.connect(self._remove)
         line = QHBoxLayout()

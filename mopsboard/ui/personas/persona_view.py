@@ -30,7 +30,7 @@ from mopsboard.qt.personas.persona_models import (
 )
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.common import theme
-from mopsboard.ui.common.icons import icon
+from mopsboard.ui.common.icons import Icon, icon
 from mopsboard.ui.common.page_context import PageContext
 from mopsboard.ui.personas.persona_dialog import PersonaDialog
 from mopsboard.ui.personas.persona_map import PersonaMap
@@ -122,10 +122,10 @@ class PersonasView(QWidget):
         row = QHBoxLayout()
         row.setSpacing(2)
         for key, text, icon_name, slot in (
-            ("add", "Add", "plus", self.add),
-            ("edit", "Edit", "pencil", self.edit_selected),
-            ("archive", "Archive", "archive", self.archive_selected),
-            ("board", "Show on board", "kanban", self.show_selected),
+            ("add", "Add", Icon.PLUS, self.add),
+            ("edit", "Edit", Icon.PENCIL, self.edit_selected),
+            ("archive", "Archive", Icon.ARCHIVE, self.archive_selected),
+            ("board", "Show on board", Icon.KANBAN, self.show_selected),
         ):
             button = QToolButton()
             button.setObjectName(f"persona_{key}")

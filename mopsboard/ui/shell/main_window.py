@@ -33,7 +33,7 @@ from mopsboard.ui.board.task_dialog import TaskDialog
 from mopsboard.ui.common import conflict_dialog, theme
 from mopsboard.ui.common import hotkeys as shortcuts
 from mopsboard.ui.common.file_dialogs import WORKSPACE_FILTER, ask_save_path
-from mopsboard.ui.common.icons import app_icon, icon
+from mopsboard.ui.common.icons import Icon, app_icon, icon
 from mopsboard.ui.common.page_context import PageContext
 from mopsboard.ui.shell.backup_dialog import restore_from_backup
 from mopsboard.ui.shell.sidebar import Sidebar
@@ -164,7 +164,7 @@ class MainWindow(QMainWindow):
         text: str,
         slot: Callable[[], object],
         keys: str | QKeySequence.StandardKey | None,
-        icon_name: str | None = None,
+        icon_name: Icon | None = None,
         name: str | None = None,
     ) -> QAction:
         action = QAction(text, self)
@@ -182,47 +182,49 @@ class MainWindow(QMainWindow):
         stack = self.commands.undo_stack
         undo = stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        undo.setIcon(icon("undo-2"))
+        undo.setIcon(icon(Icon.UNDO_2))
         undo.setObjectName("undoAction")
         redo = stack.createRedoAction(self, "&Redo")
         redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
-        redo.setIcon(icon("redo-2"))
+        redo.setIcon(icon(Icon.REDO_2))
         redo.setObjectName("redoAction")
         self.undo_action, self.redo_action = undo, redo
         a = self._action
-        new_task = a("&New task\u2026", self.new_task, "Ctrl+N", "plus", "newTaskAction")
-        edit_task = a("&Edit task\u2026", self.edit_selected, "Ctrl+E", "pencil")
-        archive = a("&Archive task", self.archive_selected, None, "archive")
-        find = a("&Find\u2026", self.focus_filter, QKeySequence.StandardKey.Find, "search")
-        stages = a("&Stages\u2026", self.edit_stages, "Ctrl+Shift+E", "settings-2", "stagesAction")
-        teams = a("&Teams\u2026", self.open_teams, "Ctrl+Shift+T", "users", "teamsAction")
-        clear = a("&Clear filters", self.board_view.filter_bar.reset, "Ctrl+Shift+F", "funnel-x")
-        refresh = a("&Reload from file", self.model.reload, "F5", "rotate-ccw")
+        new_task = a("&New task\u2026", self.new_task, "Ctrl+N", Icon.PLUS, "newTaskAction")
+        edit_task = a("&Edit task\u2026", self.edit_selected, "Ctrl+E", Icon.PENCIL)
+        archive = a("&Archive task", self.archive_selected, None, Icon.ARCHIVE)
+        find = a("&Find\u2026", self.focus_filter, QKeySequence.StandardKey.Find, Icon.SEARCH)
+        stages = a(
+            "&Stages\u2026", self.edit_stages, "Ctrl+Shift+E", Icon.SETTINGS_2, "stagesAction"
+        )
+        teams = a("&Teams\u2026", self.open_teams, "Ctrl+Shift+T", Icon.USERS, "teamsAction")
+        clear = a("&Clear filters", self.board_view.filter_bar.reset, "Ctrl+Shift+F", Icon.FUNNEL_X)
+        refresh = a("&Reload from file", self.model.reload, "F5", Icon.ROTATE_CCW)
         new_ws = a(
-            "&New workspace\u2026", self.newWorkspaceRequested.emit, "Ctrl+Shift+N", "file-plus"
+            "&New workspace\u2026", self.newWorkspaceRequested.emit, "Ctrl+Shift+N", Icon.FILE_PLUS
         )
         open_ws = a(
             "&Open\u2026",
             lambda: self.openWorkspaceRequested.emit(""),
             QKeySequence.StandardKey.Open,
-            "folder-open",
+            Icon.FOLDER_OPEN,
         )
-        save_copy = a("Save a &copy\u2026", self.save_copy, "Ctrl+Shift+S", "copy")
+        save_copy = a("Save a &copy\u2026", self.save_copy, "Ctrl+Shift+S", Icon.COPY)
         restore = a(
             "&Restore from backup\u2026",
             lambda: restore_from_backup(self),
             None,
-            "file-down",
+            Icon.FILE_DOWN,
             "restoreAction",
         )
-        quit_ = a("&Quit", self.close, QKeySequence.StandardKey.Quit, "log-out")
-        keys = a("&Keyboard shortcuts", self.show_shortcuts, "F1", "keyboard")
-        about = a("&About mopsboard", self.show_about, None, "info")
+        quit_ = a("&Quit", self.close, QKeySequence.StandardKey.Quit, Icon.LOG_OUT)
+        keys = a("&Keyboard shortcuts", self.show_shortcuts, "F1", Icon.KEYBOARD)
+        about = a("&About mopsboard", self.show_about, None, Icon.INFO)
 
         menu = self.menuBar()
         file_menu = menu.addMenu("&File")
         file_menu.addActions([new_ws, open_ws])
-        self.recent_menu = file_menu.addMenu(icon("clock"), "Open &recent")
+        self.recent_menu = file_menu.addMenu(icon(Icon.CLOCK), "Open &recent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addActions([save_copy, restore])
         file_menu.addSeparator()
@@ -234,7 +236,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([find, stages, teams])
         view_menu = menu.addMenu("&View")
-        listed = [("board", "Board", "kanban")] + [(v.key, v.title, v.icon) for v in VIEWS]
+        listed = [("board", "Board", Icon.KANBAN)] + [(v.key, v.title, v.icon) for v in VIEWS]
         for number, (key, title, icon_name) in enumerate(listed, start=1):
             go = a(f"&{title}", functools.partial(self.show_view, key), f"Ctrl+{number}", icon_name)
             go.setObjectName(f"show-{key}")

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from mopsboard.domain.models import Board
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.common import theme
-from mopsboard.ui.common.icons import icon
+from mopsboard.ui.common.icons import Icon, icon
 
 BoardIdRole = Qt.ItemDataRole.UserRole + 1
 ViewKeyRole = Qt.ItemDataRole.UserRole + 2
@@ -63,7 +63,7 @@ class Sidebar(QWidget):
         self.boards.itemDoubleClicked.connect(lambda _item: self.rename_current())
         self.add_button = QToolButton()
         self.add_button.setObjectName("addBoard")
-        self.add_button.setIcon(icon("plus", theme.SIDEBAR_TEXT))
+        self.add_button.setIcon(icon(Icon.PLUS, theme.SIDEBAR_TEXT))
         self.add_button.setToolTip("New board")
         self.add_button.setAccessibleName("New board")
         self.add_button.clicked.connect(self.add_board)
@@ -71,7 +71,7 @@ class Sidebar(QWidget):
         self.views.setObjectName("viewList")
         self.views.setAccessibleName("Views")
         self.views.currentItemChanged.connect(self._view_selected)
-        self.add_view("board", "Board", "kanban")
+        self.add_view("board", "Board", Icon.KANBAN)
         self.views.setCurrentRow(0)
 
         heading = QHBoxLayout()
@@ -90,7 +90,7 @@ class Sidebar(QWidget):
         layout.addLayout(heading)
         layout.addWidget(self.boards, 1)
 
-    def add_view(self, key: str, title: str, icon_name: str) -> None:
+    def add_view(self, key: str, title: str, icon_name: Icon) -> None:
         item = QListWidgetItem(icon(icon_name, theme.SIDEBAR_TEXT), title)
         item.setData(ViewKeyRole, key)
         self.views.addItem(item)
@@ -141,8 +141,8 @@ class Sidebar(QWidget):
         if self.boards.itemAt(point) is None:
             return
         menu = QMenu(self)
-        menu.addAction(icon("pencil"), "Rename\u2026", self.rename_current)
-        menu.addAction(icon("trash-2"), "Delete\u2026", self.delete_current)
+        menu.addAction(icon(Icon.PENCIL), "Rename\u2026", self.rename_current)
+        menu.addAction(icon(Icon.TRASH_2), "Delete\u2026", self.delete_current)
         menu.exec(self.boards.mapToGlobal(point))
 
     def add_board(self) -> None:

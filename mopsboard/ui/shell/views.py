@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
+from mopsboard.ui.common.icons import Icon
 from mopsboard.ui.common.page_context import CampaignEditor, PageContext
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 class ViewSpec:
     key: str
     title: str
-    icon: str  # a name from mopsboard/resources/icons
+    icon: Icon
     make: Callable[[PageContext], QWidget]
 
 
@@ -91,8 +92,8 @@ def _personas(context: PageContext) -> QWidget:
 
 
 VIEWS: list[ViewSpec] = [
-    ViewSpec("capacity", "Capacity", "users", _capacity),
-    ViewSpec("campaigns", "Campaigns", "target", _campaigns),
-    ViewSpec("timeline", "Timeline", "calendar-days", _timeline),
-    ViewSpec("personas", "Personas", "user", _personas),
+    ViewSpec("capacity", "Capacity", Icon.USERS, _capacity),
+    ViewSpec("campaigns", "Campaigns", Icon.TARGET, _campaigns),
+    ViewSpec("timeline", "Timeline", Icon.CALENDAR_DAYS, _timeline),
+    ViewSpec("personas", "Personas", Icon.USER, _personas),
 ]

@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
 
 from mopsboard.qt.timeline.timeline_rows import TimelineRows
 from mopsboard.qt.workspace_actions import WorkspaceActions
-from mopsboard.ui.common.icons import icon
+from mopsboard.ui.common.icons import Icon, icon
 from mopsboard.ui.common.page_context import PageContext
 from mopsboard.ui.timeline.timeline_paint import Scale
 from mopsboard.ui.timeline.timeline_widget import TimelineWidget
 
 
-def _button(name: str, text: str, icon_name: str | None = None) -> QToolButton:
+def _button(name: str, text: str, icon_name: Icon | None = None) -> QToolButton:
     button = QToolButton()
     button.setObjectName(name)
     button.setText(text)
@@ -55,19 +55,19 @@ class TimelineView(QWidget):
             group.addButton(button)
             button.clicked.connect(lambda _c=False, s=scale: self.timeline.set_scale(s))
         self.months.setChecked(True)
-        self.today = _button("timelineToday", "Today", "calendar-days")
+        self.today = _button("timelineToday", "Today", Icon.CALENDAR_DAYS)
         self.today.clicked.connect(lambda: self.timeline.scroll_to_day(self.rows.today, 0.3))
-        self.expand = _button("timelineExpand", "Expand all", "chevron-down")
+        self.expand = _button("timelineExpand", "Expand all", Icon.CHEVRON_DOWN)
         self.expand.clicked.connect(lambda: self.rows.expand_all(True))
-        self.collapse = _button("timelineCollapse", "Collapse all", "chevron-up")
+        self.collapse = _button("timelineCollapse", "Collapse all", Icon.CHEVRON_UP)
         self.collapse.clicked.connect(lambda: self.rows.expand_all(False))
-        self.template = _button("timelineFromTemplate", "From template\u2026", "file-plus")
+        self.template = _button("timelineFromTemplate", "From template\u2026", Icon.FILE_PLUS)
         self.template.clicked.connect(self.editing.from_template)
-        self.edit = _button("timelineEdit", "Edit", "pencil")
+        self.edit = _button("timelineEdit", "Edit", Icon.PENCIL)
         self.edit.clicked.connect(self._edit_selected)
-        self.board = _button("timelineShowOnBoard", "Show on board", "kanban")
+        self.board = _button("timelineShowOnBoard", "Show on board", Icon.KANBAN)
         self.board.clicked.connect(self._show_selected_on_board)
-        self.export = _button("timelineExport", "Export .ics\u2026", "calendar-days")
+        self.export = _button("timelineExport", "Export .ics\u2026", Icon.CALENDAR_DAYS)
         self.export.clicked.connect(self.editing.export_calendar)
 
         bar = QHBoxLayout()
