@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 
 import pytest
@@ -188,10 +187,14 @@ def test_stale_copy_of_a_shifted_stage_cannot_break_the_order(
         ws.add_stage(Stage(board_id=board_id, name="Legal", position=1))
     else:
         ws.delete_stage(stage["Ready"].id or 0, None)
-    with contextlib.suppress(ConflictError):  # refusing the stale copy is fine too
+    # Shifting a stage changes its version: the stale copy is refused, never written back.
+    with pytest.raises(ConflictError, match="changed elsewhere"):
         ws.update_stage(stale.model_copy(update={"name": "Sign-off"}))
     stages = ws.stages(board_id)
     assert [s.position for s in stages] == list(range(len(stages)))
+    review = next(s for s in stages if s.id == stale.id)
+    assert review.name == "Review"
+    assert review.position == stale.position + (1 if operation == "add" else -1)
 
 
 def test_update_stage(ws: Workspace, stage: dict[str, Stage]) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from datetime import date
 
@@ -19,7 +18,7 @@ from mopsboard.domain.models import (
     Task,
     Team,
 )
-from mopsboard.domain.ranking import key_between
+from mopsboard.domain.ranking import is_order_key, key_between
 from mopsboard.store.workspace import Workspace
 
 USER_FIELDS = {
@@ -323,9 +322,17 @@ def test_task_history(ws: Workspace, stage: dict[str, Stage], add: Callable[...,
     assert [e[2] for e in events] == sorted(e[2] for e in events)
 
 
-def test_task_rank_must_be_an_order_key(ws: Workspace, add: Callable[..., Task]) -> None:
-    # "zz0" ends in the lowest digit, so nothing can sort just after it.
-    # Refusing it is fine (pydantic's ValidationError is a ValueError); so is storing it.
-    with contextlib.suppress(ValueError, MopsboardError):
+def test_task_rank_must_be_an_order_key(
+    ws: Workspace, board_id: int, stage: dict[str, Stage], add: Callable[..., Task]
+) -> None:
+    # "zz0" ends in the lowest digit, so nothing can sort just after it: the model refuses it,
+    # and so does the store when a caller skipped validation.
+    with pytest.raises(ValidationError, match="'zz0' is not an order key"):
         add("Imported", rank="zz0")
-    add("Next")  # must keep working whatever was refused or stored before
+    unchecked = Task(board_id=board_id, stage_id=stage["Backlog"].id or 0, title="Imported")
+    with pytest.raises(ValidationError, match="'zz0' is not an order key"):
+        ws.add_task(unchecked.model_copy(update={"rank": "zz0"}))
+    assert ws.tasks(include_archived=True) == []
+    after = add("Next")  # and the next task gets a key of its own
+    assert is_order_key(after.rank)
+    assert [t.title for t in ws.tasks()] == ["Next"]
