@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QDragMoveEvent, QKeyEvent, QMouseEvent, QResizeEvent
+from PySide6.QtGui import QAction, QDragMoveEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QWidget
 
 from mopsboard.qt.board.board_model import BoardModel
 from mopsboard.ui.board.card_delegate import CARD_HEIGHT, MARGIN, CardDelegate
+from mopsboard.ui.common.hotkeys import Hotkey, bind
 
 
 class StageListView(QListView):
@@ -51,6 +54,7 @@ class StageListView(QListView):
         self.doubleClicked.connect(self._open_index)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.customContextMenuRequested.connect(self._context_menu)
+        self._bind_keys()
 
     def fit_to_cards(self, max_cards: int) -> None:
         """In a swimlane the view is as tall as its cards (up to `max_cards`), and stays so."""
@@ -114,28 +118,43 @@ class StageListView(QListView):
             return
         super().mouseDoubleClickEvent(event)
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        key = event.key()
-        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+    def _bind_keys(self) -> None:
+        """The card keys (see the class docstring): actions that fire while this list has focus."""
+        keys: tuple[tuple[Hotkey, Callable[[], None]], ...] = (
+            (Hotkey.CARD_TO_PREVIOUS_STAGE, lambda: self._step(-1)),
+            (Hotkey.CARD_TO_NEXT_STAGE, lambda: self._step(1)),
+            (Hotkey.CARD_UP, lambda: self._nudge(-1)),
+            (Hotkey.CARD_DOWN, lambda: self._nudge(1)),
+            (Hotkey.OPEN_CARD, self._open_current),
+            (Hotkey.ARCHIVE_CARDS, self._archive_selected),
+            (Hotkey.PREVIOUS_COLUMN, lambda: self.focusNeighbour.emit(-1)),
+            (Hotkey.NEXT_COLUMN, lambda: self.focusNeighbour.emit(1)),
+        )
+        for hotkey, slot in keys:
+            action = bind(QAction(self), hotkey, Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(lambda _checked=False, run=slot: run())
+            self.addAction(action)
+
+    def _step(self, offset: int) -> None:
         task_id = self.current_task_id()
-        if ctrl and key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and task_id is not None:
-            self.stepRequested.emit(task_id, -1 if key == Qt.Key.Key_Left else 1)
-            return
-        if ctrl and key in (Qt.Key.Key_Up, Qt.Key.Key_Down) and task_id is not None:
-            self.nudgeRequested.emit(task_id, -1 if key == Qt.Key.Key_Up else 1)
-            return
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and task_id is not None:
+        if task_id is not None:
+            self.stepRequested.emit(task_id, offset)
+
+    def _nudge(self, offset: int) -> None:
+        task_id = self.current_task_id()
+        if task_id is not None:
+            self.nudgeRequested.emit(task_id, offset)
+
+    def _open_current(self) -> None:
+        task_id = self.current_task_id()
+        if task_id is not None:
             self.openRequested.emit(task_id)
-            return
-        if key == Qt.Key.Key_Delete:
-            ids = self.selected_task_ids() or ([task_id] if task_id is not None else [])
-            if ids:
-                self.archiveRequested.emit(ids)
-            return
-        if not ctrl and key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
-            self.focusNeighbour.emit(-1 if key == Qt.Key.Key_Left else 1)
-            return
-        super().keyPressEvent(event)
+
+    def _archive_selected(self) -> None:
+        task_id = self.current_task_id()
+        ids = self.selected_task_ids() or ([task_id] if task_id is not None else [])
+        if ids:
+            self.archiveRequested.emit(ids)
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         super().dragMoveEvent(event)

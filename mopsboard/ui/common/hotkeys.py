@@ -1,30 +1,126 @@
-"""The keyboard shortcuts, in one place for the help dialog and the README."""
+"""Every key binding of the app, by typed name, and the F1 list made from the bindings a window
+actually holds.
+
+Nothing else in the package gives an action or a shortcut a key sequence (tests/ui/common/
+test_hotkeys.py checks), so the help list cannot name a key twice or a key that does nothing: it
+lists what `bind` registered, with the keys Qt resolved for this platform (a standard key such as
+Redo is Ctrl+Y on some desktops and Ctrl+Shift+Z on others).
+"""
 
 from __future__ import annotations
 
-SHORTCUTS: tuple[tuple[str, str], ...] = (
-    ("Ctrl+N", "New task"),
-    ("Enter / double-click", "Open the selected card in the editor"),
-    ("Ctrl+E", "Edit the selected card"),
-    ("Delete", "Archive the selected cards (undoable)"),
-    ("Ctrl+Left / Ctrl+Right", "Move the selected card to the previous / next stage"),
-    ("Ctrl+Up / Ctrl+Down", "Move the selected card up / down within its stage"),
-    ("Left / Right", "Go to the previous / next column"),
-    ("Up / Down, Shift+click", "Select cards in a column"),
-    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo any change"),
-    ("Ctrl+F", "Filter cards by text"),
-    ("Ctrl+Shift+F", "Clear all filters"),
-    ("Ctrl+Shift+E", "Edit the board's stages"),
-    ("Ctrl+Shift+T", "Teams and people: hours, working days, time off"),
-    ("Ctrl+1 ... Ctrl+5", "Board, Capacity, Campaigns, Timeline, Personas"),
-    ("Ctrl+Shift+T", "Teams and people"),
-    ("F5", "Reload the board from the file"),
-    ("Ctrl+O / Ctrl+Shift+N", "Open a workspace / create a new one"),
-    ("Ctrl+Shift+S", "Save a copy of the workspace"),
-    ("F1", "This list"),
-)
+from dataclasses import dataclass
+from enum import Enum
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QWidget
+
+StandardKey = QKeySequence.StandardKey
+# The name of the QAction property that records which hotkey an action was bound to.
+PROPERTY = "hotkey"
+# What the list says about keys Qt handles itself (they are not bindings of the app).
+NOTES = ("Up / Down and Shift+click select cards in a column; double-click a card to open it.",)
 
 
-def as_text() -> str:
-    width = max(len(keys) for keys, _ in SHORTCUTS)
-    return "\n".join(f"{keys.ljust(width)}   {what}" for keys, what in SHORTCUTS)
+@dataclass(frozen=True)
+class Keys:
+    """Key sequences (Qt's portable text, or a standard key: its first binding on this platform)
+    and what they do, as the F1 list says it; `{action}` stands for the bound action's name."""
+
+    keys: tuple[str | QKeySequence.StandardKey, ...]
+    what: str
+
+
+class Hotkey(Enum):
+    """The app's key bindings, in the order the F1 list shows them."""
+
+    NEW_TASK = Keys(("Ctrl+N",), "New task")
+    OPEN_CARD = Keys(("Return", "Enter"), "Open the selected card in the editor")
+    EDIT_TASK = Keys(("Ctrl+E",), "Edit the selected card")
+    ARCHIVE_CARDS = Keys(("Delete",), "Archive the selected cards (undoable)")
+    CARD_TO_PREVIOUS_STAGE = Keys(("Ctrl+Left",), "Move the selected card to the previous stage")
+    CARD_TO_NEXT_STAGE = Keys(("Ctrl+Right",), "Move the selected card to the next stage")
+    CARD_UP = Keys(("Ctrl+Up",), "Move the selected card up within its stage")
+    CARD_DOWN = Keys(("Ctrl+Down",), "Move the selected card down within its stage")
+    PREVIOUS_COLUMN = Keys(("Left",), "Go to the previous column")
+    NEXT_COLUMN = Keys(("Right",), "Go to the next column")
+    UNDO = Keys((StandardKey.Undo,), "Undo any change")
+    REDO = Keys((StandardKey.Redo, "Ctrl+Y"), "Redo")
+    FIND = Keys((StandardKey.Find,), "Filter cards by text")
+    CLEAR_FILTERS = Keys(("Ctrl+Shift+F",), "Clear all filters")
+    EDIT_STAGES = Keys(("Ctrl+Shift+E",), "Edit the board's stages")
+    TEAMS = Keys(("Ctrl+Shift+T",), "Teams and people: hours, working days, time off")
+    SHOW_VIEW_1 = Keys(("Ctrl+1",), "Show {action}")
+    SHOW_VIEW_2 = Keys(("Ctrl+2",), "Show {action}")
+    SHOW_VIEW_3 = Keys(("Ctrl+3",), "Show {action}")
+    SHOW_VIEW_4 = Keys(("Ctrl+4",), "Show {action}")
+    SHOW_VIEW_5 = Keys(("Ctrl+5",), "Show {action}")
+    RELOAD = Keys(("F5",), "Reload the board from the file")
+    OPEN_WORKSPACE = Keys((StandardKey.Open,), "Open a workspace")
+    NEW_WORKSPACE = Keys(("Ctrl+Shift+N",), "Create a new workspace")
+    SAVE_COPY = Keys(("Ctrl+Shift+S",), "Save a copy of the workspace")
+    QUIT = Keys((StandardKey.Quit,), "Quit")
+    SHORTCUTS = Keys(("F1",), "This list")
+
+    @property
+    def sequences(self) -> list[QKeySequence]:
+        """The key sequences this hotkey binds here (a standard key may have none)."""
+        found: list[QKeySequence] = []
+        for key in self.value.keys:
+            sequence = QKeySequence(key)
+            if not sequence.isEmpty() and sequence not in found:
+                found.append(sequence)
+        return found
+
+    @staticmethod
+    def show_view(number: int) -> Hotkey | None:
+        """The hotkey of the view at `number` (from 1) in the sidebar, if it has one."""
+        return Hotkey.__members__.get(f"SHOW_VIEW_{number}")
+
+
+def bind(
+    action: QAction,
+    hotkey: Hotkey,
+    context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
+) -> QAction:
+    """Give `action` the keys of `hotkey`; the action must be added to a widget to fire."""
+    action.setShortcuts(hotkey.sequences)
+    action.setShortcutContext(context)
+    action.setProperty(PROPERTY, hotkey.name)
+    return action
+
+
+def hotkey_of(action: QAction) -> Hotkey | None:
+    name = action.property(PROPERTY)
+    return Hotkey[name] if isinstance(name, str) else None
+
+
+def _action_name(action: QAction) -> str:
+    return action.text().replace("&", "").rstrip("\u2026")
+
+
+def bound(root: QWidget) -> dict[Hotkey, tuple[list[str], str]]:
+    """The hotkeys bound by `root`'s actions and its children's, in table order: each with its
+    keys as this platform writes them and what it does."""
+    found: dict[Hotkey, tuple[list[str], str]] = {}
+    for action in root.findChildren(QAction):
+        hotkey = hotkey_of(action)
+        if hotkey is None or not action.shortcuts():
+            continue
+        keys, _what = found.setdefault(
+            hotkey, ([], hotkey.value.what.format(action=_action_name(action)))
+        )
+        for sequence in action.shortcuts():
+            text = sequence.toString(QKeySequence.SequenceFormat.NativeText)
+            if text not in keys:
+                keys.append(text)
+    return {hotkey: found[hotkey] for hotkey in Hotkey if hotkey in found}
+
+
+def as_text(root: QWidget) -> str:
+    """The F1 list: one line per hotkey bound in `root`, then notes on keys Qt handles."""
+    rows = [(", ".join(keys), what) for keys, what in bound(root).values()]
+    width = max((len(keys) for keys, _ in rows), default=0)
+    lines = [f"{keys.ljust(width)}   {what}" for keys, what in rows]
+    return "\n".join([*lines, "", *NOTES])

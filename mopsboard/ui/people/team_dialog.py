@@ -7,7 +7,7 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -30,6 +30,7 @@ from mopsboard.qt.people.people_actions import PeopleActions
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.store.base import Change
 from mopsboard.ui.common import theme
+from mopsboard.ui.common.hotkeys import Hotkey, bind
 from mopsboard.ui.common.icons import Icon, icon
 from mopsboard.ui.people.people_forms import MemberForm, TeamForm, member_label, team_label
 from mopsboard.ui.people.time_off_editor import TimeOffEditor
@@ -108,11 +109,9 @@ class TeamDialog(QDialog):
         close.rejected.connect(self.reject)
         footer = QHBoxLayout()
         stack = actions.undo_stack
-        undo = stack.createUndoAction(self, "Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo = bind(stack.createUndoAction(self, "Undo"), Hotkey.UNDO)
         undo.setIcon(icon(Icon.UNDO_2))
-        redo = stack.createRedoAction(self, "Redo")
-        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        redo = bind(stack.createRedoAction(self, "Redo"), Hotkey.REDO)
         redo.setIcon(icon(Icon.REDO_2))
         for action, name in ((undo, "undoPeople"), (redo, "redoPeople")):
             # Icon only: the actions' text names the step and a person, and grows long.

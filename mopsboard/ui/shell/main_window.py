@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,9 +30,9 @@ from mopsboard.ui.board import task_editing
 from mopsboard.ui.board.board_view import BoardView
 from mopsboard.ui.board.stage_dialog import StageDialog
 from mopsboard.ui.board.task_dialog import TaskDialog
-from mopsboard.ui.common import conflict_dialog, theme
-from mopsboard.ui.common import hotkeys as shortcuts
+from mopsboard.ui.common import conflict_dialog, hotkeys, theme
 from mopsboard.ui.common.file_dialogs import WORKSPACE_FILTER, ask_save_path
+from mopsboard.ui.common.hotkeys import Hotkey, bind
 from mopsboard.ui.common.icons import Icon, app_icon, icon
 from mopsboard.ui.common.page_context import PageContext
 from mopsboard.ui.shell.backup_dialog import restore_from_backup
@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
         self,
         text: str,
         slot: Callable[[], object],
-        keys: str | QKeySequence.StandardKey | None,
+        keys: Hotkey | None,
         icon_name: Icon | None = None,
         name: str | None = None,
     ) -> QAction:
@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
         if icon_name:
             action.setIcon(icon(icon_name))
         if keys is not None:
-            action.setShortcut(QKeySequence(keys))
+            bind(action, keys)
         action.triggered.connect(lambda _checked=False: slot())
         if name:
             action.setObjectName(name)
@@ -180,36 +180,39 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         stack = self.commands.undo_stack
-        undo = stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo = bind(stack.createUndoAction(self, "&Undo"), Hotkey.UNDO)
         undo.setIcon(icon(Icon.UNDO_2))
         undo.setObjectName("undoAction")
-        redo = stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
+        redo = bind(stack.createRedoAction(self, "&Redo"), Hotkey.REDO)
         redo.setIcon(icon(Icon.REDO_2))
         redo.setObjectName("redoAction")
         self.undo_action, self.redo_action = undo, redo
         a = self._action
-        new_task = a("&New task\u2026", self.new_task, "Ctrl+N", Icon.PLUS, "newTaskAction")
-        edit_task = a("&Edit task\u2026", self.edit_selected, "Ctrl+E", Icon.PENCIL)
+        new_task = a("&New task\u2026", self.new_task, Hotkey.NEW_TASK, Icon.PLUS, "newTaskAction")
+        edit_task = a("&Edit task\u2026", self.edit_selected, Hotkey.EDIT_TASK, Icon.PENCIL)
         archive = a("&Archive task", self.archive_selected, None, Icon.ARCHIVE)
-        find = a("&Find\u2026", self.focus_filter, QKeySequence.StandardKey.Find, Icon.SEARCH)
+        find = a("&Find\u2026", self.focus_filter, Hotkey.FIND, Icon.SEARCH)
         stages = a(
-            "&Stages\u2026", self.edit_stages, "Ctrl+Shift+E", Icon.SETTINGS_2, "stagesAction"
+            "&Stages\u2026", self.edit_stages, Hotkey.EDIT_STAGES, Icon.SETTINGS_2, "stagesAction"
         )
-        teams = a("&Teams\u2026", self.open_teams, "Ctrl+Shift+T", Icon.USERS, "teamsAction")
-        clear = a("&Clear filters", self.board_view.filter_bar.reset, "Ctrl+Shift+F", Icon.FUNNEL_X)
-        refresh = a("&Reload from file", self.model.reload, "F5", Icon.ROTATE_CCW)
+        teams = a("&Teams\u2026", self.open_teams, Hotkey.TEAMS, Icon.USERS, "teamsAction")
+        clear = a(
+            "&Clear filters", self.board_view.filter_bar.reset, Hotkey.CLEAR_FILTERS, Icon.FUNNEL_X
+        )
+        refresh = a("&Reload from file", self.model.reload, Hotkey.RELOAD, Icon.ROTATE_CCW)
         new_ws = a(
-            "&New workspace\u2026", self.newWorkspaceRequested.emit, "Ctrl+Shift+N", Icon.FILE_PLUS
+            "&New workspace\u2026",
+            self.newWorkspaceRequested.emit,
+            Hotkey.NEW_WORKSPACE,
+            Icon.FILE_PLUS,
         )
         open_ws = a(
             "&Open\u2026",
             lambda: self.openWorkspaceRequested.emit(""),
-            QKeySequence.StandardKey.Open,
+            Hotkey.OPEN_WORKSPACE,
             Icon.FOLDER_OPEN,
         )
-        save_copy = a("Save a &copy\u2026", self.save_copy, "Ctrl+Shift+S", Icon.COPY)
+        save_copy = a("Save a &copy\u2026", self.save_copy, Hotkey.SAVE_COPY, Icon.COPY)
         restore = a(
             "&Restore from backup\u2026",
             lambda: restore_from_backup(self),
@@ -217,8 +220,8 @@ class MainWindow(QMainWindow):
             Icon.FILE_DOWN,
             "restoreAction",
         )
-        quit_ = a("&Quit", self.close, QKeySequence.StandardKey.Quit, Icon.LOG_OUT)
-        keys = a("&Keyboard shortcuts", self.show_shortcuts, "F1", Icon.KEYBOARD)
+        quit_ = a("&Quit", self.close, Hotkey.QUIT, Icon.LOG_OUT)
+        keys = a("&Keyboard shortcuts", self.show_shortcuts, Hotkey.SHORTCUTS, Icon.KEYBOARD)
         about = a("&About mopsboard", self.show_about, None, Icon.INFO)
 
         menu = self.menuBar()
@@ -238,7 +241,8 @@ class MainWindow(QMainWindow):
         view_menu = menu.addMenu("&View")
         listed = [("board", "Board", Icon.KANBAN)] + [(v.key, v.title, v.icon) for v in VIEWS]
         for number, (key, title, icon_name) in enumerate(listed, start=1):
-            go = a(f"&{title}", functools.partial(self.show_view, key), f"Ctrl+{number}", icon_name)
+            show = functools.partial(self.show_view, key)
+            go = a(f"&{title}", show, Hotkey.show_view(number), icon_name)
             go.setObjectName(f"show-{key}")
             view_menu.addAction(go)
         view_menu.addSeparator()
@@ -443,7 +447,7 @@ class MainWindow(QMainWindow):
         self.count_label.setText(text)
 
     def show_shortcuts(self) -> None:
-        QMessageBox.information(self, "Keyboard shortcuts", shortcuts.as_text())
+        QMessageBox.information(self, "Keyboard shortcuts", hotkeys.as_text(self))
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -1,0 +1,157 @@
+"""The F1 list says exactly what the window binds, every binding comes from the hotkey table, and
+no key sequence is bound twice where both could fire."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
+
+import mopsboard
+from mopsboard.qt.workspace_actions import WorkspaceActions
+from mopsboard.store.workspace import Workspace
+from mopsboard.ui.board.stage_list import StageListView
+from mopsboard.ui.common import hotkeys
+from mopsboard.ui.common.hotkeys import Hotkey
+from mopsboard.ui.people.team_dialog import TeamDialog
+from mopsboard.ui.shell.main_window import MainWindow
+
+PACKAGE = Path(mopsboard.__file__).parent
+NATIVE = QKeySequence.SequenceFormat.NativeText
+WINDOW_WIDE = (Qt.ShortcutContext.WindowShortcut, Qt.ShortcutContext.ApplicationShortcut)
+
+
+def key_texts(binding: QAction | QShortcut) -> list[str]:
+    keys = binding.shortcuts() if isinstance(binding, QAction) else binding.keys()
+    return [key.toString(NATIVE) for key in keys if not key.isEmpty()]
+
+
+def bindings(root: QWidget) -> list[QAction | QShortcut]:
+    """Every action and shortcut in `root` that has a key, found by walking its object tree."""
+    found: list[QAction | QShortcut] = [*root.findChildren(QAction), *root.findChildren(QShortcut)]
+    return [binding for binding in dict.fromkeys(found) if key_texts(binding)]
+
+
+def f1_text(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> str:
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _parent, _title, text, *_args: shown.append(text)
+    )
+    f1 = next(b for b in bindings(window) if key_texts(b) == ["F1"])
+    assert isinstance(f1, QAction)
+    f1.trigger()
+    assert len(shown) == 1
+    return shown[0]
+
+
+def listed_keys(text: str) -> list[str]:
+    """The keys the F1 list names, one entry per key (a line may name several)."""
+    lines = text.split("\n\n")[0].splitlines()
+    keys: list[str] = []
+    for line in lines:
+        column, what = re.split(r" {3,}", line, maxsplit=1)
+        assert what.strip(), line
+        keys.extend(column.strip().split(", "))
+    return keys
+
+
+def test_the_f1_list_names_each_bound_key_once_and_nothing_else(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    listed = listed_keys(f1_text(window, monkeypatch))
+    assert [key for key, count in Counter(listed).items() if count > 1] == []
+    bound = {key for binding in bindings(window) for key in key_texts(binding)}
+    assert sorted(listed) == sorted(bound)
+    # The keys the list used to show twice or not at all.
+    assert listed.count("Ctrl+Shift+T") == 1
+    assert {"Ctrl+N", "Ctrl+1", "Ctrl+5", "F1", "Del", "Ctrl+Left"} <= set(listed)
+
+
+def test_the_f1_list_says_what_each_key_does(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    text = f1_text(window, monkeypatch)
+    assert re.search(r"^Ctrl\+Shift\+T +Teams and people", text, re.MULTILINE)
+    assert re.search(r"^Ctrl\+1 +Show Board$", text, re.MULTILINE)
+    assert re.search(r"^Ctrl\+2 +Show Capacity$", text, re.MULTILINE)
+    assert re.search(r"^F1 +This list$", text, re.MULTILINE)
+    assert hotkeys.NOTES[0] in text
+
+
+def test_every_binding_comes_from_the_table(window: MainWindow) -> None:
+    for binding in bindings(window):
+        assert isinstance(binding, QAction), f"a QShortcut outside the table: {key_texts(binding)}"
+        hotkey = hotkeys.hotkey_of(binding)
+        assert hotkey is not None, f"{binding.text()!r} has keys {key_texts(binding)} of its own"
+        assert binding.shortcuts() == hotkey.sequences
+
+
+def test_every_hotkey_in_the_table_is_bound_by_the_window(window: MainWindow) -> None:
+    named = {hotkeys.hotkey_of(action) for action in window.findChildren(QAction)}
+    assert set(Hotkey) - named == set()
+
+
+def assert_no_key_twice(root: QWidget) -> None:
+    """Window-wide keys are unique in the window; a widget's own keys are unique among
+    themselves and the window-wide ones (when it has focus, both would fire: Qt fires neither)."""
+    window_wide: list[str] = []
+    per_widget: dict[QObject, list[str]] = {}
+    for binding in bindings(root):
+        keys = key_texts(binding)
+        assert len(keys) == len(set(keys)), f"{keys} bound twice by one action"
+        context = binding.shortcutContext() if isinstance(binding, QAction) else binding.context()
+        if context in WINDOW_WIDE:
+            window_wide.extend(keys)
+            continue
+        assert isinstance(binding, QAction)
+        for widget in binding.associatedObjects():
+            per_widget.setdefault(widget, []).extend(keys)
+    assert [key for key, count in Counter(window_wide).items() if count > 1] == []
+    for widget, keys in per_widget.items():
+        both = Counter(window_wide + keys)
+        assert [key for key, count in both.items() if count > 1] == [], widget.objectName()
+
+
+def test_no_key_sequence_is_bound_twice_in_one_context(window: MainWindow) -> None:
+    assert_no_key_twice(window)
+
+
+def test_the_card_keys_belong_to_each_column(window: MainWindow) -> None:
+    columns = window.board_view.findChildren(StageListView)
+    assert len(columns) >= 2
+    for column in columns:
+        own = {hotkeys.hotkey_of(action) for action in column.actions()}
+        assert {Hotkey.ARCHIVE_CARDS, Hotkey.CARD_TO_NEXT_STAGE, Hotkey.NEXT_COLUMN} <= own
+        for action in column.actions():
+            assert action.shortcutContext() == Qt.ShortcutContext.WidgetShortcut
+
+
+def test_the_team_dialog_binds_undo_and_redo_from_the_table(
+    qtbot: QtBot,
+    capacity_ws: Workspace,
+    make_actions: Callable[[Workspace], WorkspaceActions],
+) -> None:
+    dialog = TeamDialog(make_actions(capacity_ws))
+    qtbot.addWidget(dialog)
+    named = {hotkeys.hotkey_of(b) for b in bindings(dialog) if isinstance(b, QAction)}
+    assert named == {Hotkey.UNDO, Hotkey.REDO}
+    assert_no_key_twice(dialog)
+
+
+def test_keys_are_given_only_through_the_table() -> None:
+    pattern = re.compile(r"\.setShortcuts?\(|\bQShortcut\(|\bsetShortcutContext\(")
+    offenders = [
+        f"{path.relative_to(PACKAGE)}:{number}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path != PACKAGE / "ui" / "common" / "hotkeys.py"
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1)
+        if pattern.search(line)
+    ]
+    assert offenders == []
