@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,13 +25,13 @@ from PySide6.QtWidgets import (
 
 from mopsboard.domain.calendar import Period
 from mopsboard.domain.capacity import LoadLevel
-from mopsboard.domain.errors import MopsboardError
 from mopsboard.io.capacity_export import write_capacity_csv
 from mopsboard.qt.capacity.capacity_model import (
     FIRST_WEEK_COLUMN,
     CapacityModel,
 )
 from mopsboard.qt.capacity.capacity_tasks_model import CellTasksModel
+from mopsboard.qt.common.watcher import watcher_for
 from mopsboard.qt.people.people_actions import PeopleActions
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.capacity.capacity_map import HeatMapView, legend_chips
@@ -44,7 +44,6 @@ from mopsboard.ui.common.page_context import PageContext
 
 MAX_VIEW_WEEKS = 52
 # How often a shown map looks for other windows' and programs' writes.
-POLL_MS = 1000
 
 
 class CapacityView(QWidget):
@@ -70,10 +69,9 @@ class CapacityView(QWidget):
         self.panel = CapacityPanel(self.cell_model)
         self.panel.openTask.connect(self.edit_task)
         self.model.refreshed.connect(self._refreshed)
-        self._data_version = self.workspace.data_version()
-        self._poll = QTimer(self)
-        self._poll.setInterval(POLL_MS)
-        self._poll.timeout.connect(self._check_other_writers)
+        self._changed_elsewhere = False
+        self.watcher = watcher_for(self.workspace)
+        self.watcher.external.connect(self._other_writers_committed)
 
         self.team = QComboBox()
         self.team.setObjectName("capacityTeam")
@@ -271,24 +269,22 @@ class CapacityView(QWidget):
         if self.model.today != date.today():
             self.model.reload()
         self.model.set_active(True)
-        self._check_other_writers()
-        self._poll.start()
+        self.watcher.poll_now()
+        if self._changed_elsewhere:
+            self._changed_elsewhere = False
+            self.model.reload()
         super().showEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.model.set_active(False)
-        self._poll.stop()
         super().hideEvent(event)
 
-    def _check_other_writers(self) -> None:
-        """Another window or process committed (SQLite's data_version moved): recompute."""
-        try:
-            version = self.workspace.data_version()
-        except MopsboardError:
-            return
-        if version != self._data_version:
-            self._data_version = version
+    def _other_writers_committed(self) -> None:
+        """Another window or process committed: recompute now if shown, else when next shown."""
+        if self.isVisible():
             self.model.reload()
+        else:
+            self._changed_elsewhere = True
 
     # -- editing a task -------------------------------------------------------------------------
 

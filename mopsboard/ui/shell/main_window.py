@@ -24,6 +24,7 @@ from mopsboard import __version__
 from mopsboard.domain.errors import MopsboardError
 from mopsboard.domain.models import Task
 from mopsboard.qt.board.board_model import BoardModel
+from mopsboard.qt.common.watcher import POLL_MS, watcher_for
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.store.workspace import Workspace
 from mopsboard.ui.board import task_editing
@@ -39,7 +40,8 @@ from mopsboard.ui.shell.backup_dialog import restore_from_backup
 from mopsboard.ui.shell.sidebar import Sidebar
 from mopsboard.ui.shell.views import VIEWS, page_context
 
-EXTERNAL_POLL_MS = 1000
+# How soon a commit by another window or program shows (the watcher polls this often).
+EXTERNAL_POLL_MS = POLL_MS
 # background, text, border
 WARNING_COLOURS = (theme.WARNING_BG, theme.WARNING_FG, theme.WARNING_BORDER)
 ERROR_COLOURS = (theme.ERROR_BG, theme.ERROR_FG, theme.ERROR_BORDER)
@@ -143,11 +145,9 @@ class MainWindow(QMainWindow):
         workspace.subscribe(self._on_store_change)
         self.model.summaryChanged.connect(self._update_counts)
 
-        self._data_version = workspace.data_version()
-        self._poll = QTimer(self)
-        self._poll.setInterval(EXTERNAL_POLL_MS)
-        self._poll.timeout.connect(self._check_external_changes)
-        self._poll.start()
+        # Other windows' and programs' commits, told once for every view of this workspace.
+        self.watcher = watcher_for(workspace)
+        self.watcher.external.connect(self._follow_external_changes)
 
         self._refresh_boards(self._initial_board())
         if workspace.read_only:
@@ -337,14 +337,12 @@ class MainWindow(QMainWindow):
             self._refresh_boards(self.model.board_id)
 
     def _check_external_changes(self) -> None:
-        try:
-            version = self.workspace.data_version()
-        except MopsboardError:
-            return
-        if version != self._data_version:
-            self._data_version = version
-            self._refresh_boards(self.model.board_id)
-            self.model.sync_with_store()
+        """Looks for other connections' commits now, instead of at the next poll."""
+        self.watcher.poll_now()
+
+    def _follow_external_changes(self) -> None:
+        self._refresh_boards(self.model.board_id)
+        self.model.sync_with_store()
 
     # -- tasks ----------------------------------------------------------------------------------
 
@@ -460,7 +458,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("window/geometry", self.saveGeometry())
-        self._poll.stop()
+        self.watcher.external.disconnect(self._follow_external_changes)
         super().closeEvent(event)
 
 
