@@ -36,9 +36,15 @@ class CampaignActions(EntityActions):
         )
         return created
 
-    def edit_campaign(self, original: Campaign, edited: Campaign) -> Campaign | None:
-        """Saves `edited` (read as `original`); a change made elsewhere meanwhile is refused."""
-        saved = self._attempt(lambda: self.workspace.update_campaign(edited))
+    def edit_campaign(
+        self, original: Campaign, edited: Campaign, *, conflicts_to_caller: bool = False
+    ) -> Campaign | None:
+        """Saves `edited` (read as `original`); a change made elsewhere meanwhile is refused
+        (or, with `conflicts_to_caller`, raised as ConflictError for the editor to ask)."""
+        saved = self._attempt(
+            lambda: self.workspace.update_campaign(edited),
+            conflicts_to_caller=conflicts_to_caller,
+        )
         if saved is None:
             return None
         fields = changed_fields(original, saved, _CAMPAIGN_FIELDS)

@@ -50,12 +50,20 @@ def attempt(
     write: Callable[[], T],
     report: Callable[[str], object],
     also: tuple[type[Exception], ...] = (),
+    *,
+    conflicts_to_caller: bool = False,
 ) -> T | None:
     """Makes `write`; a refusal (the store's errors, a model's validation, and any of `also`) is
-    passed to `report` in words and gives None."""
+    passed to `report` in words and gives None. With `conflicts_to_caller`, a ConflictError is
+    raised instead, for an editor that asks the user (ui/common/conflict_dialog.py)."""
     refusals: tuple[type[Exception], ...] = (MopsboardError, ValidationError, *also)
     try:
         return write()
+    except ConflictError as conflict:
+        if conflicts_to_caller:
+            raise
+        report(str(conflict))
+        return None
     except refusals as error:
         report(describe(error) if isinstance(error, ValidationError) else str(error))
         return None
@@ -160,9 +168,17 @@ class EntityActions:
         self.history = history
         self.workspace = history.workspace
 
-    def _attempt(self, write: Callable[[], T], also: tuple[type[Exception], ...] = ()) -> T | None:
+    def _attempt(
+        self,
+        write: Callable[[], T],
+        also: tuple[type[Exception], ...] = (),
+        *,
+        conflicts_to_caller: bool = False,
+    ) -> T | None:
         """The write's result, or None when it was refused (and `failed` said why)."""
-        return attempt(write, self.history.failed.emit, also)
+        return attempt(
+            write, self.history.failed.emit, also, conflicts_to_caller=conflicts_to_caller
+        )
 
     def _succeeds(self, write: Callable[[], object]) -> bool:
         """As `_attempt`, for a write whose result is not needed."""

@@ -82,9 +82,14 @@ class PeopleActions(EntityActions):
         )
         return created
 
-    def edit_team(self, edited: Team, text: str | None = None) -> Team | None:
+    def edit_team(
+        self, edited: Team, text: str | None = None, *, conflicts_to_caller: bool = False
+    ) -> Team | None:
         ws = self.workspace
-        done = self._attempt(lambda: (ws.team(edited.id or 0), ws.update_team(edited)))
+        done = self._attempt(
+            lambda: (ws.team(edited.id or 0), ws.update_team(edited)),
+            conflicts_to_caller=conflicts_to_caller,
+        )
         if done is None:
             return None
         original, saved = done
@@ -113,9 +118,14 @@ class PeopleActions(EntityActions):
         )
         return created
 
-    def edit_member(self, edited: Member, text: str | None = None) -> Member | None:
+    def edit_member(
+        self, edited: Member, text: str | None = None, *, conflicts_to_caller: bool = False
+    ) -> Member | None:
         ws = self.workspace
-        done = self._attempt(lambda: (ws.member(edited.id or 0), ws.update_member(edited)))
+        done = self._attempt(
+            lambda: (ws.member(edited.id or 0), ws.update_member(edited)),
+            conflicts_to_caller=conflicts_to_caller,
+        )
         if done is None:
             return None
         original, saved = done

@@ -26,16 +26,24 @@ class PersonaActions(EntityActions):
         self._push_fields(text, self._personas, ["archived"], [hidden], [created])
         return created
 
-    def edit_persona(self, edited: Persona, text: str | None = None) -> Persona | None:
-        """Gives the persona, as it is now, the edited persona's fields."""
+    def edit_persona(
+        self, edited: Persona, text: str | None = None, *, conflicts_to_caller: bool = False
+    ) -> Persona | None:
+        """Gives the persona, as it is now, the edited persona's fields. With
+        `conflicts_to_caller` (the persona editor), a persona changed elsewhere since `edited`
+        was read raises ConflictError instead, for the editor to ask."""
         persona_id = edited.id or 0
         values = {name: getattr(edited, name) for name in _FIELDS}
 
         def write() -> tuple[Persona, Persona]:
+            if conflicts_to_caller:
+                # The store checks the version in the same transaction as the write.
+                original = self.workspace.persona(persona_id)
+                return original, self.workspace.update_persona(edited)
             original, _ = self._personas.set_one(persona_id, values)
             return original, self.workspace.persona(persona_id)
 
-        done = self._attempt(write)
+        done = self._attempt(write, conflicts_to_caller=conflicts_to_caller)
         if done is None:
             return None
         original, saved = done

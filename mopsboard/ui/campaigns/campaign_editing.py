@@ -13,6 +13,7 @@ from mopsboard.qt.campaigns.campaign_actions import CampaignActions
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.campaigns.campaign_dialog import CampaignDialog
 from mopsboard.ui.campaigns.template_dialog import TemplateDialog
+from mopsboard.ui.common.conflict_dialog import save_or_ask
 from mopsboard.ui.common.file_dialogs import ask_save_path
 from mopsboard.ui.common.page_context import PageContext
 
@@ -43,9 +44,17 @@ class CampaignEditing:
             return None
         dialog = CampaignDialog(original, self.parent)
         dialog.save_button.setEnabled(dialog.save_button.isEnabled() and not self.read_only)
-        if dialog.exec() and dialog.result_campaign is not None:
-            return self.campaigns.edit_campaign(original, dialog.result_campaign)
-        return None
+        if not dialog.exec() or dialog.result_campaign is None:
+            return None
+        edited = dialog.result_campaign
+        return save_or_ask(
+            self.parent,
+            "campaign",
+            edited.name,
+            lambda c: self.campaigns.edit_campaign(original, c, conflicts_to_caller=True),
+            edited,
+            lambda: self.workspace.campaign(campaign_id),
+        )
 
     def set_archived(self, campaign_id: int, archived: bool) -> bool:
         return self.campaigns.set_archived(campaign_id, archived)

@@ -5,14 +5,17 @@ undo and redo (WorkspaceActions.resolve_conflict)."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mopsboard.domain.errors import ConflictError, MopsboardError
-from mopsboard.domain.models import Task
+from mopsboard.domain.models import Record, Task
 from mopsboard.qt.common.conflicts import Choice, Conflict
 from mopsboard.qt.workspace_actions import WorkspaceActions
+
+R = TypeVar("R", bound=Record)
 
 
 def ask(parent: QWidget | None, conflict: Conflict) -> Choice:
@@ -79,3 +82,36 @@ def save_task_edit(
         save_task_edit(parent, actions, theirs, mine, reopen)
     elif choice is Choice.REOPEN:
         reopen(original.id or 0)
+
+
+def save_or_ask(
+    parent: QWidget,
+    what: str,
+    name: str,
+    save: Callable[[R], R | None],
+    edited: R,
+    reread: Callable[[], R],
+) -> R | None:
+    """Saves an edit made in an editor (campaign, persona, team, person) the way a task edit is
+    saved: if the record changed elsewhere since the editor read it, asks the one question, then
+    keeps theirs (None) or saves over theirs. `save` raises ConflictError for a stale record."""
+    try:
+        return save(edited)
+    except ConflictError:
+        pass
+    try:
+        theirs = reread()
+    except MopsboardError:
+        return None  # deleted meanwhile: nothing left to keep or overwrite
+    choice = ask(
+        parent,
+        Conflict(
+            title=f"{what.capitalize()} changed elsewhere",
+            text=f"'{name}' was changed in another window or program while you edited it.",
+        ),
+    )
+    if choice is not Choice.MINE:
+        return None
+    return save_or_ask(
+        parent, what, name, save, edited.model_copy(update={"version": theirs.version}), reread
+    )

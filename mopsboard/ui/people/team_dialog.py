@@ -30,6 +30,7 @@ from mopsboard.qt.people.people_actions import PeopleActions
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.store.base import Change
 from mopsboard.ui.common import theme
+from mopsboard.ui.common.conflict_dialog import save_or_ask
 from mopsboard.ui.common.hotkeys import Hotkey, bind
 from mopsboard.ui.common.icons import Icon, icon
 from mopsboard.ui.people.people_forms import MemberForm, TeamForm, member_label, team_label
@@ -253,7 +254,18 @@ class TeamDialog(QDialog):
         draft = self.team_form.draft()
         if draft is None:
             return
-        saved = self.people.add_team(draft) if draft.id is None else self.people.edit_team(draft)
+        if draft.id is None:
+            saved = self.people.add_team(draft)
+        else:
+            team_id = draft.id
+            saved = save_or_ask(
+                self,
+                "team",
+                draft.name,
+                lambda t: self.people.edit_team(t, conflicts_to_caller=True),
+                draft,
+                lambda: self.workspace.team(team_id),
+            )
         if saved is not None:
             self.reload(("team", saved.id))
 
@@ -264,7 +276,15 @@ class TeamDialog(QDialog):
         if draft.id is None:
             saved = self.people.add_member(draft)
         else:
-            saved = self.people.edit_member(draft)
+            member_id = draft.id
+            saved = save_or_ask(
+                self,
+                "person",
+                draft.name,
+                lambda m: self.people.edit_member(m, conflicts_to_caller=True),
+                draft,
+                lambda: self.workspace.member(member_id),
+            )
         if saved is not None:
             self.reload(("member", saved.id))
 

@@ -30,6 +30,7 @@ from mopsboard.qt.personas.persona_models import (
 )
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.common import theme
+from mopsboard.ui.common.conflict_dialog import save_or_ask
 from mopsboard.ui.common.icons import Icon, icon
 from mopsboard.ui.common.page_context import PageContext
 from mopsboard.ui.personas.persona_dialog import PersonaDialog
@@ -228,8 +229,17 @@ class PersonasView(QWidget):
         if persona is None or self.data.workspace.read_only:
             return
         dialog = PersonaDialog(persona, self)
-        if dialog.exec() and dialog.result_persona is not None:
-            self.personas.edit_persona(dialog.result_persona)
+        if not dialog.exec() or dialog.result_persona is None:
+            return
+        edited = dialog.result_persona
+        save_or_ask(
+            self,
+            "persona",
+            edited.name,
+            lambda p: self.personas.edit_persona(p, conflicts_to_caller=True),
+            edited,
+            lambda: self.data.workspace.persona(persona.id or 0),
+        )
 
     def archive_selected(self) -> None:
         persona = self.selected()

@@ -14,8 +14,10 @@ from pytestqt.qtbot import QtBot
 from mopsboard.domain.calendar import Period
 from mopsboard.domain.models import TeamKind
 from mopsboard.qt.capacity.capacity_model import CapacityModel
+from mopsboard.qt.common.conflicts import Choice, Conflict
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.store.workspace import Workspace
+from mopsboard.ui.common import conflict_dialog
 from mopsboard.ui.people.team_dialog import TeamDialog
 
 
@@ -212,16 +214,25 @@ def test_time_off(dialog: TeamDialog, capacity_ws: Workspace) -> None:
         assert (entry.end_date, entry.reason) == (date(2026, 3, 13), "Vacation")
 
 
-def test_an_edit_made_against_a_stale_copy_is_refused_in_words(
-    dialog: TeamDialog, capacity_ws: Workspace
+@pytest.mark.parametrize("answer", [Choice.THEIRS, Choice.MINE])
+def test_an_edit_made_against_a_stale_copy_asks_the_one_question(
+    dialog: TeamDialog, capacity_ws: Workspace, monkeypatch: pytest.MonkeyPatch, answer: Choice
 ) -> None:
+    asked: list[Conflict] = []
+
+    def choose_answer(_parent: object, conflict: Conflict) -> Choice:
+        asked.append(conflict)
+        return answer
+
+    monkeypatch.setattr(conflict_dialog, "ask", choose_answer)
     choose(dialog, "Ben")
     with fresh(capacity_ws.path) as other:
         ben = other.member_named("Ben")
-        other.update_member(ben.model_copy(update={"weekly_hours": 30}))
+        other.update_member(ben.model_copy(update={"weekly_hours": 30, "wip_limit": 4}))
     dialog.member_form.hours.setValue(20)
     dialog.member_form.save.click()
-    assert dialog.message.isVisibleTo(dialog)
-    assert "changed elsewhere" in dialog.message.text()
+    # The same question as a stale task edit, a campaign or a persona: keep theirs or mine.
+    assert [c.title for c in asked] == ["Person changed elsewhere"]
+    assert "'Ben' was changed in another window or program" in asked[0].text
     with fresh(capacity_ws.path) as ws:
-        assert ws.member_named("Ben").weekly_hours == 30
+        assert ws.member_named("Ben").weekly_hours == (30 if answer is Choice.THEIRS else 20)
