@@ -18,7 +18,13 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-MODULES = ["bench.store_bench", "bench.board_bench", "bench.timeline_bench", "bench.capacity_bench"]
+MODULES = [
+    "bench.store_bench",
+    "bench.writers_bench",
+    "bench.board_bench",
+    "bench.timeline_bench",
+    "bench.capacity_bench",
+]
 OUTPUT = Path(__file__).resolve().parent.parent / "bench.json"
 
 

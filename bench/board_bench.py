@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 from mopsboard.io.demo import create_demo_file
+from mopsboard.qt.common.watcher import POLL_MS
 
 ENV = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
 
@@ -36,6 +37,9 @@ def run(results: dict[str, float], workdir: Path) -> None:
     results["move_median_ms"] = round(statistics.median(r["move_median_ms"] for r in runs), 2)
     results["move_p95_ms"] = round(statistics.median(r["move_p95_ms"] for r in runs), 2)
     results["filter_10k_ms"] = round(statistics.median(r["filter_ms"] for r in runs), 1)
+    results["external_move_shown_ms"] = round(
+        statistics.median(r["external_move_ms"] for r in runs), 1
+    )
     results["rss_board_50k_mb"] = round(max(r["rss_mb"] for r in runs), 1)
     results["board_tasks_on_largest_board"] = runs[0]["board_tasks"]
 
@@ -62,6 +66,9 @@ TARGETS: dict[str, float | str] = {
     "move_median_ms": 5,
     "move_p95_ms": "",
     "filter_10k_ms": 50,
+    # One poll interval plus 0.8 s for a busy machine (the bound tests/ui/shell/test_two_windows.py
+    # used to assert).
+    "external_move_shown_ms": POLL_MS + 800,
     "startup_to_first_paint_s": 1.5,
     "rss_board_50k_mb": 300,
     "board_tasks_on_largest_board": "",

@@ -7,9 +7,11 @@ import json
 import os
 import random
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -20,6 +22,33 @@ def rss_mb() -> float:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def _external_moves(app: Any, window: Any, shown: Any, path: Path, runs: int = 3) -> list[float]:
+    """Another process moves a card (the command line, as a script or a second window would):
+    from its commit to the card painted in its new column here, which the window's poll notices
+    by itself (one poll interval is the floor)."""
+    model = window.model
+    source = next(c for c in range(model.rowCount()) if len(model.cell_task_ids(c)) > runs)
+    # A stage without a review gate, which would refuse a card with open checklist items.
+    target = next(
+        c for c in range(len(model.stages)) if c != source and not model.stages[c].is_gate
+    )
+    stage = model.stages[target].name
+    timings = []
+    for task_id in model.cell_task_ids(source)[:runs]:
+        command = [sys.executable, "-m", "mopsboard", "move-task", str(path), str(task_id)]
+        subprocess.run([*command, "--stage", stage], check=True, capture_output=True)
+        committed = time.perf_counter()
+        deadline = committed + 30
+        while task_id not in model.cell_task_ids(target):
+            if time.perf_counter() > deadline:
+                raise RuntimeError(f"task {task_id} moved by another process never showed")
+            app.processEvents()
+            time.sleep(0.001)
+        shown((source, target))
+        timings.append((time.perf_counter() - committed) * 1000)
+    return timings
 
 
 def main(path: Path) -> None:
@@ -77,6 +106,8 @@ def main(path: Path) -> None:
         shown()
         filters.append((time.perf_counter() - begin) * 1000)
 
+    external = _external_moves(app, window, shown, path)
+
     moves.sort()
     result = {
         "board_tasks": board_tasks,
@@ -85,6 +116,7 @@ def main(path: Path) -> None:
         "move_median_ms": statistics.median(moves),
         "move_p95_ms": moves[int(len(moves) * 0.95) - 1],
         "filter_ms": statistics.median(filters[:-1]),
+        "external_move_ms": statistics.median(external),
         "rss_mb": rss_mb(),
         "undo_steps": window.commands.undo_stack.count(),
     }

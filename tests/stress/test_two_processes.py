@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 from mopsboard.domain.models import Task
@@ -41,14 +40,12 @@ def test_two_processes_moving_cards_on_one_file(tmp_path: Path) -> None:
         assert child.stdout is not None
         assert child.stdout.readline() == "READY\n"
     (tmp_path / "go").touch()
-    started = time.monotonic()
     results: dict[str, dict[str, str]] = {}
     for name, child in children.items():
         out, err = child.communicate(timeout=240)
         assert child.returncode == 0, err
         assert "locked" not in err.lower() and not err.strip(), err
         results[name] = dict(line.split(" ", 1) for line in out.splitlines())
-    elapsed = time.monotonic() - started
 
     boards = {name: json.loads(result["BOARD"]) for name, result in results.items()}
     assert boards["a"] == boards["b"]
@@ -67,7 +64,5 @@ def test_two_processes_moving_cards_on_one_file(tmp_path: Path) -> None:
                 assert [to for _from, to, _at in events[1:]] == targets
         total = sum(len(ws.task_events(t.id or 0)) - 1 for t in ws.tasks(board))
     assert total == 2 * MOVES
-    slowest = max(float(r["SLOWEST"]) for r in results.values())
-    print(f"\n{2 * MOVES} moves by two processes in {elapsed:.1f} s; slowest move {slowest:.3f} s")
-    # Far below the five-second busy timeout: waiting for the other writer is brief.
-    assert slowest < 2.5
+    # How long a move waits for the other writer is a figure of `make bench`
+    # (two_writers_slowest_move_ms, bench/writers_bench.py), not a check on a busy machine.
