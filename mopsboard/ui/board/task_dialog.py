@@ -50,6 +50,22 @@ class TaskDialog(QDialog):
         self.errors = self.field_errors.labels
         self.resize(620, 640)
 
+        self._build_fields(task, stages, lookups)
+        form = self._build_form()
+        tabs = self._build_tabs(task)
+        self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(tabs, 1)
+        layout.addWidget(self.form_error)
+        layout.addWidget(self.buttons)
+        self._connect_validation()
+        self.kept = self._hold_unread(task, layout)
+        self.validate()
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _build_fields(self, task: Task, stages: list[Stage], lookups: Lookups) -> None:
         self.title = QLineEdit(task.title)
         self.title.setObjectName("taskTitle")
         self.stage = self._combo(
@@ -83,6 +99,7 @@ class TaskDialog(QDialog):
         self.labels.setObjectName("taskLabels")
         self.labels.setPlaceholderText("comma-separated, e.g. email, legal")
 
+    def _build_form(self) -> QFormLayout:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         for label, widget, field in (
@@ -100,7 +117,9 @@ class TaskDialog(QDialog):
         ):
             widget.setAccessibleName(label.replace("&", ""))
             form.addRow(label, self.field_errors.wrap(widget, field))
+        return form
 
+    def _build_tabs(self, task: Task) -> QTabWidget:
         tabs = QTabWidget()
         self.description = QPlainTextEdit(task.description)
         self.description.setObjectName("taskDescription")
@@ -114,7 +133,9 @@ class TaskDialog(QDialog):
         tabs.currentChanged.connect(
             lambda i: self.preview.show_markdown(self.description.toPlainText()) if i == 1 else None
         )
+        return tabs
 
+    def _build_buttons(self) -> None:
         self.form_error = self.field_errors.form
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -124,12 +145,7 @@ class TaskDialog(QDialog):
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(tabs, 1)
-        layout.addWidget(self.form_error)
-        layout.addWidget(self.buttons)
-
+    def _connect_validation(self) -> None:
         for line in (self.title, self.estimate, self.labels):
             line.textChanged.connect(self.validate)
         for combo in (
@@ -146,10 +162,6 @@ class TaskDialog(QDialog):
             optional.picker.dateChanged.connect(self.validate)
         self.description.textChanged.connect(self.validate)
         self.checklist.itemChanged.connect(self.validate)
-        self.kept = self._hold_unread(task, layout)
-        self.validate()
-
-    # -- building -------------------------------------------------------------------------------
 
     @staticmethod
     def _names(records: dict[int, Any]) -> list[tuple[str, int]]:
