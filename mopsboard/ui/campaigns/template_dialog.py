@@ -63,6 +63,23 @@ class TemplateDialog(QDialog):
         self.prepared: Prepared | None = None
         self.resize(1040, 640)
 
+        left = self._build_template_list()
+        right = self._build_plan_pane(board_id)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([240, 800])
+        self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addWidget(self.buttons)
+        self._connect_signals()
+        self.fill_templates()
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _build_template_list(self) -> QWidget:
         self.templates = QListWidget()
         self.templates.setObjectName("templateList")
         self.templates.setAccessibleName("Templates")
@@ -82,7 +99,25 @@ class TemplateDialog(QDialog):
         row.addWidget(self.duplicate_button)
         row.addWidget(self.delete_button)
         left_layout.addLayout(row)
+        return left
 
+    def _build_plan_pane(self, board_id: int | None) -> QWidget:
+        self._build_campaign_fields(board_id)
+        self._build_preview()
+        form = QFormLayout()
+        form.addRow("Campaign &name", self.name)
+        form.addRow("&Launch date", self.launch)
+        form.addRow("&Board", self.board)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addLayout(form)
+        right_layout.addWidget(self.about)
+        right_layout.addWidget(self.warning)
+        right_layout.addWidget(self.preview, 1)
+        return right
+
+    def _build_campaign_fields(self, board_id: int | None) -> None:
         self.name = QLineEdit()
         self.name.setObjectName("newCampaignName")
         self.name.setAccessibleName("Campaign name")
@@ -100,6 +135,8 @@ class TemplateDialog(QDialog):
             self.board.addItem(board.name, board.id)
         found = self.board.findData(board_id)
         self.board.setCurrentIndex(max(0, found))
+
+    def _build_preview(self) -> None:
         self.about = QLabel()
         self.about.setObjectName("templateAbout")
         self.about.setWordWrap(True)
@@ -124,23 +161,7 @@ class TemplateDialog(QDialog):
         for column in range(1, len(PREVIEW_COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
-        form = QFormLayout()
-        form.addRow("Campaign &name", self.name)
-        form.addRow("&Launch date", self.launch)
-        form.addRow("&Board", self.board)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addLayout(form)
-        right_layout.addWidget(self.about)
-        right_layout.addWidget(self.warning)
-        right_layout.addWidget(self.preview, 1)
-
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([240, 800])
+    def _build_buttons(self) -> None:
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -149,14 +170,11 @@ class TemplateDialog(QDialog):
         self.create_button.setObjectName("createFromTemplate")
         self.buttons.accepted.connect(self._create)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.buttons)
 
+    def _connect_signals(self) -> None:
         self.name.textChanged.connect(lambda _t: self.refresh_preview())
         self.launch.dateChanged.connect(lambda _d: self.refresh_preview())
         self.board.currentIndexChanged.connect(lambda _i: self.refresh_preview())
-        self.fill_templates()
 
     # -- templates ------------------------------------------------------------------------------
 
@@ -258,11 +276,17 @@ class TemplateDialog(QDialog):
             self._warn(str(error))
             self.create_button.setEnabled(False)
             return
-        stages = self.workspace.stages(int(board_id))
+        self._fill_preview(self.prepared, int(board_id))
+        self._warn(self._preview_notes(self.prepared))
+        self.create_button.setEnabled(bool(name))
+        self.create_button.setToolTip("" if name else "Give the campaign a name first.")
+
+    def _fill_preview(self, prepared: Prepared, board_id: int) -> None:
+        stages = self.workspace.stages(board_id)
         names = {p.name.casefold() for p in self.workspace.personas()}
         teams = {t.name.casefold() for t in self.workspace.teams()}
-        self.preview.setRowCount(len(self.prepared.plan.tasks))
-        for row, planned in enumerate(self.prepared.plan.tasks):
+        self.preview.setRowCount(len(prepared.plan.tasks))
+        for row, planned in enumerate(prepared.plan.tasks):
             source = planned.source
             cells = (
                 source.title,
@@ -289,20 +313,20 @@ class TemplateDialog(QDialog):
                         Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
                     )
                 self.preview.setItem(row, column, item)
+
+    @staticmethod
+    def _preview_notes(prepared: Prepared) -> str:
         notes = []
-        if self.prepared.in_past:
+        if prepared.in_past:
             notes.append(
-                f"\u26a0 {self.prepared.in_past} of {len(self.prepared.tasks)} tasks would start "
+                f"\u26a0 {prepared.in_past} of {len(prepared.tasks)} tasks would start "
                 "in the past: choose a later launch date, or plan to catch up."
             )
-        if self.prepared.missing:
+        if prepared.missing:
             notes.append(
-                f"This workspace has no {', '.join(self.prepared.missing)}: those fields stay "
-                "empty."
+                f"This workspace has no {', '.join(prepared.missing)}: those fields stay empty."
             )
-        self._warn("\n".join(notes))
-        self.create_button.setEnabled(bool(name))
-        self.create_button.setToolTip("" if name else "Give the campaign a name first.")
+        return "\n".join(notes)
 
     def _warn(self, text: str) -> None:
         self.warning.setText(text)
