@@ -80,6 +80,27 @@ class PersonasView(QWidget):
         self.map.personaClicked.connect(lambda pid: self.link.show_on_board("persona", pid))
         self.map.personaMoved.connect(self.personas.move_persona)
 
+        toolbar = self._build_toolbar()
+        side = self._build_side()
+        splitter = QSplitter()
+        splitter.addWidget(self.map)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([760, 440])
+        side.setMinimumWidth(360)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(toolbar)
+        layout.addWidget(splitter, 1)
+        self._connect_signals()
+        self._buttons()
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _build_toolbar(self) -> QWidget:
         self.period = QComboBox()
         self.period.setObjectName("personaPeriod")
         self.period.setAccessibleName("Period")
@@ -107,7 +128,24 @@ class PersonasView(QWidget):
         toolbar.setObjectName("filterBar")
         toolbar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         toolbar.setLayout(bar)
+        return toolbar
 
+    def _build_side(self) -> QWidget:
+        self._build_persona_table()
+        row = self._build_persona_buttons()
+        self._build_hours_table()
+        side = QWidget()
+        side.setObjectName("personaSide")
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(8, 4, 10, 8)
+        side_layout.addWidget(_heading("Personas"))
+        side_layout.addWidget(self.persona_table, 2)
+        side_layout.addLayout(row)
+        side_layout.addWidget(_heading("Hours per persona and team"))
+        side_layout.addWidget(self.hours_table, 2)
+        return side
+
+    def _build_persona_table(self) -> None:
         self.persona_model = PersonaTableModel(self.data, self)
         self.persona_table = _table("personaTable")
         self.persona_table.setAccessibleName("Personas")
@@ -119,6 +157,8 @@ class PersonasView(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.persona_table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.persona_table.selectionModel().selectionChanged.connect(lambda *_: self._buttons())
+
+    def _build_persona_buttons(self) -> QHBoxLayout:
         self.buttons: dict[str, QToolButton] = {}
         row = QHBoxLayout()
         row.setSpacing(2)
@@ -138,7 +178,9 @@ class PersonasView(QWidget):
             self.buttons[key] = button
             row.addWidget(button)
         row.addStretch(1)
+        return row
 
+    def _build_hours_table(self) -> None:
         self.hours_model = PersonaTeamHoursModel(self.data, self)
         self.hours_table = _table("personaHoursTable")
         self.hours_table.setAccessibleName("Hours per persona per team")
@@ -152,33 +194,10 @@ class PersonasView(QWidget):
         self.hours_table.verticalHeader().setMaximumWidth(140)
         self.hours_table.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
 
-        side = QWidget()
-        side.setObjectName("personaSide")
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(8, 4, 10, 8)
-        side_layout.addWidget(_heading("Personas"))
-        side_layout.addWidget(self.persona_table, 2)
-        side_layout.addLayout(row)
-        side_layout.addWidget(_heading("Hours per persona and team"))
-        side_layout.addWidget(self.hours_table, 2)
-        splitter = QSplitter()
-        splitter.addWidget(self.map)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 0)
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([760, 440])
-        side.setMinimumWidth(360)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(toolbar)
-        layout.addWidget(splitter, 1)
-
+    def _connect_signals(self) -> None:
         self.period.currentIndexChanged.connect(lambda _i: self._scope())
         self.team.currentIndexChanged.connect(lambda _i: self._scope())
         self.data.changed.connect(self._buttons)
-        self._buttons()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -238,7 +257,7 @@ class PersonasView(QWidget):
             edited.name,
             lambda p: self.personas.edit_persona(p, conflicts_to_caller=True),
             edited,
-            lambda: self.data.workspace.persona(persona.id or 0),
+            lambda: self.data.workspace.persona(persona.key),
         )
 
     def archive_selected(self) -> None:
