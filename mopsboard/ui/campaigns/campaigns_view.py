@@ -100,6 +100,22 @@ class CampaignsView(QWidget):
         self.proxy = CampaignFilter(self)
         self.proxy.setSourceModel(self.model)
 
+        self._build_filters()
+        toolbar = self._build_toolbar()
+        self._build_table()
+        self._build_empty_hint()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(toolbar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty, 1)
+        self._connect_signals()
+        self._apply_filter()
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _build_filters(self) -> None:
         self.search = QLineEdit()
         self.search.setObjectName("campaignSearch")
         self.search.setAccessibleName("Filter campaigns")
@@ -115,6 +131,7 @@ class CampaignsView(QWidget):
         self.archived = QCheckBox("Show archived")
         self.archived.setObjectName("showArchivedCampaigns")
 
+    def _build_toolbar(self) -> QWidget:
         self.buttons: dict[str, QToolButton] = {}
         bar = QHBoxLayout()
         bar.setContentsMargins(10, 6, 10, 6)
@@ -145,7 +162,9 @@ class CampaignsView(QWidget):
         toolbar.setObjectName("filterBar")
         toolbar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         toolbar.setLayout(bar)
+        return toolbar
 
+    def _build_table(self) -> None:
         self.table = QTableView()
         self.table.setObjectName("campaignTable")
         self.table.setAccessibleName("Campaigns")
@@ -170,6 +189,8 @@ class CampaignsView(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+
+    def _build_empty_hint(self) -> None:
         self.empty = QLabel(
             "No campaigns yet. Create one, or plan one backwards from its launch date with "
             "\u201cFrom template\u201d."
@@ -178,19 +199,12 @@ class CampaignsView(QWidget):
         self.empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.empty.setStyleSheet(f"color: {theme.MUTED}; padding: 64px 24px; background: white;")
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(toolbar)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(self.empty, 1)
-
+    def _connect_signals(self) -> None:
         self.search.textChanged.connect(lambda _t: self._apply_filter())
         self.status.currentIndexChanged.connect(lambda _i: self._apply_filter())
         self.archived.toggled.connect(lambda _on: self._apply_filter())
         self.model.modelReset.connect(self._update_buttons)
         self.model.dataChanged.connect(lambda *_: self._update_buttons())
-        self._apply_filter()
 
     # -- showing --------------------------------------------------------------------------------
 
