@@ -73,6 +73,26 @@ class CapacityView(QWidget):
         self.watcher = watcher_for(self.workspace)
         self.watcher.external.connect(self._other_writers_committed)
 
+        self._build_period_controls()
+        top = self._build_top_bar(open_team_manager)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("capacitySplitter")
+        splitter.addWidget(self.map)
+        splitter.addWidget(self.panel)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([900, PANEL_WIDTH])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(top)
+        layout.addWidget(splitter, 1)
+        self._fill_teams()
+        self._refreshed()
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _build_period_controls(self) -> None:
         self.team = QComboBox()
         self.team.setObjectName("capacityTeam")
         self.team.setAccessibleName("Team")
@@ -92,6 +112,23 @@ class CapacityView(QWidget):
         self.weeks.valueChanged.connect(self._period_chosen)
         self._set_period_controls(self.model.period)
 
+    def _build_top_bar(self, open_team_manager: Callable[[], object] | None) -> QWidget:
+        bar = self._build_toolbar(open_team_manager)
+        legend = self._build_legend()
+        top = QWidget()
+        top.setObjectName("capacityBar")
+        top.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        top.setStyleSheet(
+            f"QWidget#capacityBar {{ background: white; border-bottom: 1px solid {theme.RULE}; }}"
+        )
+        column = QVBoxLayout(top)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addLayout(bar)
+        column.addLayout(legend)
+        return top
+
+    def _build_toolbar(self, open_team_manager: Callable[[], object] | None) -> QHBoxLayout:
         bar = QHBoxLayout()
         bar.setContentsMargins(10, 6, 10, 6)
         bar.setSpacing(6)
@@ -114,6 +151,9 @@ class CapacityView(QWidget):
         menu.addAction(icon(Icon.FILE_DOWN), "PDF report\u2026", self._ask_pdf)
         export.setMenu(menu)
         bar.addWidget(export)
+        return bar
+
+    def _build_legend(self) -> QHBoxLayout:
         legend = QHBoxLayout()
         legend.setContentsMargins(10, 0, 10, 6)
         legend.addWidget(legend_chips())
@@ -122,32 +162,7 @@ class CapacityView(QWidget):
         self.note.setObjectName("capacityNote")
         self.note.setStyleSheet(f"color: {theme.MUTED}; font-size: 11px;")
         legend.addWidget(self.note)
-
-        top = QWidget()
-        top.setObjectName("capacityBar")
-        top.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        top.setStyleSheet(
-            f"QWidget#capacityBar {{ background: white; border-bottom: 1px solid {theme.RULE}; }}"
-        )
-        column = QVBoxLayout(top)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
-        column.addLayout(bar)
-        column.addLayout(legend)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setObjectName("capacitySplitter")
-        splitter.addWidget(self.map)
-        splitter.addWidget(self.panel)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 0)
-        splitter.setSizes([900, PANEL_WIDTH])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(top)
-        layout.addWidget(splitter, 1)
-        self._fill_teams()
-        self._refreshed()
+        return legend
 
     def select_busiest(self) -> bool:
         """Chooses the first over-booked cell of a person (else nothing), so the side panel
