@@ -52,6 +52,27 @@ class TeamDialog(QDialog):
         self.teams: list[Team] = []
         self.members: list[Member] = []
 
+        left = self._build_tree_pane()
+        self._build_pages()
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.pages)
+        splitter.setSizes([340, 640])
+        footer = self._build_footer(actions)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(footer)
+
+        actions.failed.connect(self._show_failure)
+        self.workspace.subscribe(self._on_change)
+        self.finished.connect(self._stop_following)
+        self.reload()
+        if self.workspace.read_only:
+            self._disable_writing()
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _build_tree_pane(self) -> QWidget:
         self.tree = QTreeWidget()
         self.tree.setObjectName("peopleTree")
         self.tree.setAccessibleName("Teams and their people")
@@ -78,7 +99,9 @@ class TeamDialog(QDialog):
         left_layout.addLayout(buttons)
         left_layout.addWidget(self.tree, 1)
         left_layout.addWidget(self.show_all)
+        return left
 
+    def _build_pages(self) -> None:
         self.team_form = TeamForm()
         self.team_form.saveRequested.connect(self.save_team)
         self.member_form = MemberForm()
@@ -98,10 +121,7 @@ class TeamDialog(QDialog):
         for page in (empty, self.team_form, member_page):
             self.pages.addWidget(page)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(self.pages)
-        splitter.setSizes([340, 640])
+    def _build_footer(self, actions: WorkspaceActions) -> QHBoxLayout:
         self.message = QLabel()
         self.message.setObjectName("fieldError")
         self.message.setWordWrap(True)
@@ -124,20 +144,14 @@ class TeamDialog(QDialog):
         self.undo_action, self.redo_action = undo, redo
         footer.addWidget(self.message, 1)
         footer.addWidget(close)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(footer)
+        return footer
 
-        actions.failed.connect(self._show_failure)
-        self.workspace.subscribe(self._on_change)
-        self.finished.connect(self._stop_following)
-        self.reload()
-        if self.workspace.read_only:
-            for button in (self.add_team_button, self.add_member_button, self.retire_button):
-                button.setEnabled(False)
-            self.team_form.save.setEnabled(False)
-            self.member_form.save.setEnabled(False)
-            self.time_off.setEnabled(False)
+    def _disable_writing(self) -> None:
+        for button in (self.add_team_button, self.add_member_button, self.retire_button):
+            button.setEnabled(False)
+        self.team_form.save.setEnabled(False)
+        self.member_form.save.setEnabled(False)
+        self.time_off.setEnabled(False)
 
     # -- the tree -------------------------------------------------------------------------------
 
