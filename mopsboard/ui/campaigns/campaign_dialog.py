@@ -36,6 +36,20 @@ class CampaignDialog(QDialog):
         self.errors = self.field_errors.labels
         self.resize(560, 560)
 
+        self._build_fields(campaign)
+        form = self._build_form()
+        self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addLayout(form, 1)
+        layout.addWidget(self.form_error)
+        layout.addWidget(self.buttons)
+        self._connect_validation()
+        self.kept = self.field_errors.hold_unread(campaign, self._changes(), self.validate)
+        self.validate()
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _build_fields(self, campaign: Campaign) -> None:
         self.name = QLineEdit(campaign.name)
         self.name.setObjectName("campaignName")
         self.status = QComboBox()
@@ -66,6 +80,7 @@ class CampaignDialog(QDialog):
         self.objective.setObjectName("campaignObjective")
         self.objective.setPlaceholderText("What the campaign is for, and how success is measured")
 
+    def _build_form(self) -> QFormLayout:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         for label, widget, field in (
@@ -88,7 +103,9 @@ class CampaignDialog(QDialog):
                     widget, field, stretch_after=3 if isinstance(widget, ColourButton) else 0
                 ),
             )
+        return form
 
+    def _build_buttons(self) -> None:
         self.form_error = self.field_errors.form
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -97,11 +114,8 @@ class CampaignDialog(QDialog):
         self.save_button.setObjectName("saveCampaign")
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form, 1)
-        layout.addWidget(self.form_error)
-        layout.addWidget(self.buttons)
 
+    def _connect_validation(self) -> None:
         for line in (self.name, self.owner, self.channel, self.audience, self.budget):
             line.textChanged.connect(self.validate)
         self.status.currentIndexChanged.connect(self.validate)
@@ -110,8 +124,6 @@ class CampaignDialog(QDialog):
             optional.picker.dateChanged.connect(self.validate)
         self.objective.textChanged.connect(self.validate)
         self.colour.clicked.connect(self.validate)
-        self.kept = self.field_errors.hold_unread(campaign, self._changes(), self.validate)
-        self.validate()
 
     def _changes(self) -> dict[str, list[SignalInstance]]:
         """What the user does to give each field of the form a value."""
