@@ -3,7 +3,7 @@ following the store only while shown."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 
 from mopsboard.domain.models import Campaign, CampaignStatus
 from mopsboard.qt.campaigns.campaign_model import (
@@ -90,8 +90,14 @@ def test_a_hidden_table_waits_until_shown(qtbot, board_ws: Workspace) -> None:
     model.set_active(True)
     model.set_active(False)
     rows = model.rowCount()
-    board_ws.add_campaign(Campaign(name="While hidden"))
-    qtbot.wait(5)
+    # The change is reported (the watcher tells every view) and the hidden table marks itself
+    # stale; then the event loop turns once (a zero timer queued after the report has run, as a
+    # reload scheduled "soon" would have): the table has still not re-read the file.
+    with qtbot.waitSignal(model.follower.watcher.changed, timeout=1000):
+        board_ws.add_campaign(Campaign(name="While hidden"))
+    assert model.follower.stale
+    with qtbot.waitCallback(timeout=1000) as turned:
+        QTimer.singleShot(0, turned)
     assert model.rowCount() == rows
     model.set_active(True)
     assert model.rowCount() == rows + 1

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 from locks import HAVE_PROC_LOCKS, missing_locks
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QModelIndex, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QFileSystemModel, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -41,6 +41,16 @@ def path(board_file: Path) -> Path:
     return board_file
 
 
+def _listed(model: QFileSystemModel, folder: str) -> list[QModelIndex]:
+    root = model.index(folder)
+    return [model.index(row, 0, root) for row in range(model.rowCount(root))]
+
+
+def _gathered(model: QFileSystemModel, folder: str) -> bool:
+    listed = _listed(model, folder)
+    return bool(listed) and all(model.type(index) for index in listed)
+
+
 def _look_at_every_file(qtbot: QtBot, dialog: QFileDialog) -> None:
     model = dialog.findChild(QFileSystemModel)
     assert model is not None
@@ -51,7 +61,14 @@ def _look_at_every_file(qtbot: QtBot, dialog: QFileDialog) -> None:
         for column in range(model.columnCount(root)):
             model.data(model.index(row, column, root))
         model.fileIcon(model.index(row, 0, root))
-    qtbot.wait(300)  # the icon and type gatherer works in a thread of its own
+    # The listing is gathered in a thread of its own; each file's icon and type come with it
+    # (through the dialog's icon provider). Every listed file has them once it is done.
+    qtbot.waitUntil(lambda: _gathered(model, folder), timeout=5000)
+    types = {model.fileName(i): model.type(i) for i in _listed(model, folder)}
+    # From the names alone: Qt's own provider would have read the files to say what they are.
+    assert all(
+        kind == "mopsboard workspace" for name, kind in types.items() if name.endswith(".mopsboard")
+    ), types
 
 
 def _cancel_next_file_dialog(qtbot: QtBot, seen: list[QFileDialog]) -> None:

@@ -100,6 +100,7 @@ def test_a_click_on_a_bar_selects_without_moving(qtbot: QtBot, window: MainWindo
     rect = timeline.bar_rect(row)
     assert rect is not None
     drag(qtbot, timeline.viewport(), rect.center(), rect.center() + QPoint(2, 0))
+    assert timeline.drag is None  # the release was handled (a press on a bar starts a drag)
     assert window.commands.undo_stack.count() == 0
     selected = timeline.selected_row()
     assert selected is not None and selected.campaign.id == spring.id
