@@ -49,6 +49,24 @@ class StageDialog(QDialog):
         self.board_id = board_id
         self.stages: list[Stage] = []
 
+        self._build_fields()
+        form = self._build_form()
+        left = self._build_list_pane()
+        body = QHBoxLayout()
+        body.addLayout(left, 1)
+        body.addLayout(form, 1)
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body)
+        layout.addWidget(close)
+        self._connect_signals()
+        self._reload(0)
+        self.resize(640, 360)
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _build_fields(self) -> None:
         self.list = QListWidget()
         self.list.setObjectName("stageListEditor")
         self.list.setAccessibleName("Stages")
@@ -70,6 +88,7 @@ class StageDialog(QDialog):
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
 
+    def _build_form(self) -> QFormLayout:
         form = QFormLayout()
         form.addRow("&Name", self.name)
         form.addRow("&Kind", self.kind)
@@ -77,7 +96,10 @@ class StageDialog(QDialog):
         form.addRow("", self.hard)
         form.addRow("", self.gate)
         form.addRow("", self.error)
+        return form
 
+    def _build_list_pane(self) -> QVBoxLayout:
+        """The list of stages, with the buttons that add, delete and move them."""
         add = QPushButton(icon(Icon.PLUS), "Add")
         add.setObjectName("addStage")
         delete = QPushButton(icon(Icon.TRASH_2), "Delete")
@@ -90,28 +112,20 @@ class StageDialog(QDialog):
         left = QVBoxLayout()
         left.addWidget(self.list, 1)
         left.addLayout(buttons)
-        body = QHBoxLayout()
-        body.addLayout(left, 1)
-        body.addLayout(form, 1)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        close.rejected.connect(self.accept)
-        layout = QVBoxLayout(self)
-        layout.addLayout(body)
-        layout.addWidget(close)
+        add.clicked.connect(self._add)
+        delete.clicked.connect(self._delete)
+        up.clicked.connect(lambda: self._move(-1))
+        down.clicked.connect(lambda: self._move(1))
+        return left
 
+    def _connect_signals(self) -> None:
         self.list.currentRowChanged.connect(self._show_stage)
         self.name.editingFinished.connect(self._apply)
         self.kind.currentIndexChanged.connect(self._apply)
         self.wip.valueChanged.connect(self._apply)
         self.hard.toggled.connect(self._apply)
         self.gate.toggled.connect(self._apply)
-        add.clicked.connect(self._add)
-        delete.clicked.connect(self._delete)
-        up.clicked.connect(lambda: self._move(-1))
-        down.clicked.connect(lambda: self._move(1))
         self.commands.failed.connect(self.error.setText)
-        self._reload(0)
-        self.resize(640, 360)
 
     def _reload(self, select: int) -> None:
         self.stages = self.workspace.stages(self.board_id)
