@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 
 from mopsboard.domain.errors import describe
 from mopsboard.domain.filtering import ANY, Grouping, TaskFilter
-from mopsboard.domain.models import Task
+from mopsboard.domain.models import Stage, Task
 from mopsboard.qt.board.board_model import BoardModel
-from mopsboard.qt.board.board_parts import StageSummary
+from mopsboard.qt.board.board_parts import Lane, StageSummary
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.board.card_delegate import CardDelegate
 from mopsboard.ui.board.filter_bar import FilterBar
@@ -141,53 +141,10 @@ class BoardView(QWidget):
         stages = self.model.stages
         lanes = self.model.lanes
         grouped = self.model.grouping is not Grouping.NONE
-        for column, stage in enumerate(stages):
-            header = StageHeader()
-            header.setObjectName(f"stageHeader-{stage.id}")
-            self.headers.append(header)
-            grid.addWidget(header, 0, column)
+        self._add_headers(grid, stages)
         for lane_number, lane in enumerate(lanes):
-            row = 1 + lane_number * 2
-            if grouped:
-                title = QLabel(("\u25cf " if lane.colour else "") + lane.title)
-                title.setObjectName("laneTitle")
-                if lane.colour:
-                    title.setStyleSheet(f"QLabel {{ color: {lane.colour}; }}")
-                grid.addWidget(title, row, 0, 1, max(1, len(stages)))
-            for column, stage in enumerate(stages):
-                cell_row = lane_number * len(stages) + column
-                view = StageListView(self.model, cell_row)
-                view.setObjectName(
-                    f"stageList-{stage.id}" + (f"-lane{lane_number}" if grouped else "")
-                )
-                lane_text = f", {lane.title}" if grouped else ""
-                view.setAccessibleName(f"{stage.name}{lane_text} cards")
-                self._connect_view(view, column)
-                frame = QFrame()
-                frame.setObjectName("stageColumn")
-                frame.setMinimumWidth(COLUMN_MIN_WIDTH)
-                frame.setMaximumWidth(COLUMN_MAX_WIDTH)
-                box = QVBoxLayout(frame)
-                box.setContentsMargins(4, 2, 4, 4)
-                box.addWidget(view)
-                if grouped:
-                    # Cells of one lane share a row height; short ones keep their cards at the top.
-                    box.addStretch(1)
-                    view.fit_to_cards(max_cards=5)
-                else:
-                    view.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-                self.views.append(view)
-                self.columns.append(frame)
-                grid.addWidget(frame, row + 1, column)
-        for column, stage in enumerate(stages):
-            quick = QLineEdit()
-            quick.setAccessibleName(f"Add a task to {stage.name}")
-            quick.setPlaceholderText("+ Add a task")
-            quick.setProperty("stageId", stage.id)
-            quick.returnPressed.connect(lambda q=quick, s=stage.id: self._quick_add(q, s or 0))
-            quick.setObjectName("quickAdd")
-            self.quick_adds.append(quick)
-            grid.addWidget(quick, 2 + len(lanes) * 2, column)
+            self._add_lane(grid, lane_number, lane, stages, grouped)
+        self._add_quick_adds(grid, stages, 2 + len(lanes) * 2)
         if grouped:
             grid.setRowStretch(3 + len(lanes) * 2, 1)
         else:
@@ -200,6 +157,64 @@ class BoardView(QWidget):
         self.update_headers()
         if focused is not None:
             self.select_task(focused)
+
+    def _add_headers(self, grid: QGridLayout, stages: list[Stage]) -> None:
+        for column, stage in enumerate(stages):
+            header = StageHeader()
+            header.setObjectName(f"stageHeader-{stage.id}")
+            self.headers.append(header)
+            grid.addWidget(header, 0, column)
+
+    def _add_lane(
+        self, grid: QGridLayout, lane_number: int, lane: Lane, stages: list[Stage], grouped: bool
+    ) -> None:
+        """One swimlane: its title (when grouped), then a cell per stage on the row below."""
+        row = 1 + lane_number * 2
+        if grouped:
+            title = QLabel(("\u25cf " if lane.colour else "") + lane.title)
+            title.setObjectName("laneTitle")
+            if lane.colour:
+                title.setStyleSheet(f"QLabel {{ color: {lane.colour}; }}")
+            grid.addWidget(title, row, 0, 1, max(1, len(stages)))
+        for column, stage in enumerate(stages):
+            cell_row = lane_number * len(stages) + column
+            view = StageListView(self.model, cell_row)
+            view.setObjectName(f"stageList-{stage.id}" + (f"-lane{lane_number}" if grouped else ""))
+            lane_text = f", {lane.title}" if grouped else ""
+            view.setAccessibleName(f"{stage.name}{lane_text} cards")
+            self._connect_view(view, column)
+            frame = self._cell_frame(view, grouped)
+            self.views.append(view)
+            self.columns.append(frame)
+            grid.addWidget(frame, row + 1, column)
+
+    @staticmethod
+    def _cell_frame(view: StageListView, grouped: bool) -> QFrame:
+        frame = QFrame()
+        frame.setObjectName("stageColumn")
+        frame.setMinimumWidth(COLUMN_MIN_WIDTH)
+        frame.setMaximumWidth(COLUMN_MAX_WIDTH)
+        box = QVBoxLayout(frame)
+        box.setContentsMargins(4, 2, 4, 4)
+        box.addWidget(view)
+        if grouped:
+            # Cells of one lane share a row height; short ones keep their cards at the top.
+            box.addStretch(1)
+            view.fit_to_cards(max_cards=5)
+        else:
+            view.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        return frame
+
+    def _add_quick_adds(self, grid: QGridLayout, stages: list[Stage], row: int) -> None:
+        for column, stage in enumerate(stages):
+            quick = QLineEdit()
+            quick.setAccessibleName(f"Add a task to {stage.name}")
+            quick.setPlaceholderText("+ Add a task")
+            quick.setProperty("stageId", stage.id)
+            quick.returnPressed.connect(lambda q=quick, s=stage.id: self._quick_add(q, s or 0))
+            quick.setObjectName("quickAdd")
+            self.quick_adds.append(quick)
+            grid.addWidget(quick, row, column)
 
     def _connect_view(self, view: StageListView, column: int) -> None:
         view.openRequested.connect(self.openTask.emit)
