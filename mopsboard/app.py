@@ -19,7 +19,8 @@ from mopsboard.ui.common.file_dialogs import WORKSPACE_FILTER, ask_open_path, as
 from mopsboard.ui.common.icons import app_icon
 from mopsboard.ui.common.theme import STYLE_SHEET
 from mopsboard.ui.shell.error_dialog import install as install_error_hook
-from mopsboard.ui.shell.main_window import MainWindow, remember_recent
+from mopsboard.ui.shell.main_window import MainWindow
+from mopsboard.ui.shell.recent import remember_recent
 
 DEFAULT_SIZE = (1440, 900)
 

@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -31,70 +29,27 @@ from mopsboard.ui.board import task_editing
 from mopsboard.ui.board.board_view import BoardView
 from mopsboard.ui.board.stage_dialog import StageDialog
 from mopsboard.ui.board.task_dialog import TaskDialog
-from mopsboard.ui.common import conflict_dialog, hotkeys, theme
+from mopsboard.ui.common import conflict_dialog, hotkeys
 from mopsboard.ui.common.file_dialogs import WORKSPACE_FILTER, ask_save_path
-from mopsboard.ui.common.hotkeys import Hotkey, bind
-from mopsboard.ui.common.icons import Icon, app_icon, icon
+from mopsboard.ui.common.hotkeys import Hotkey
+from mopsboard.ui.common.icons import Icon, app_icon
 from mopsboard.ui.common.page_context import PageContext
-from mopsboard.ui.shell.backup_dialog import restore_from_backup
+from mopsboard.ui.shell import menus
+from mopsboard.ui.shell.banner import Banner, LazyPages
+from mopsboard.ui.shell.recent import recent_files
 from mopsboard.ui.shell.sidebar import Sidebar
 from mopsboard.ui.shell.views import VIEWS, page_context
 
 # How soon a commit by another window or program shows (the watcher polls this often).
 EXTERNAL_POLL_MS = POLL_MS
-# background, text, border
-WARNING_COLOURS = (theme.WARNING_BG, theme.WARNING_FG, theme.WARNING_BORDER)
-ERROR_COLOURS = (theme.ERROR_BG, theme.ERROR_FG, theme.ERROR_BORDER)
-
-
-class LazyPages(dict[str, QWidget]):
-    """The window's pages by view key; a page is made on first use."""
-
-    def __init__(self, make: Callable[[str], QWidget | None]) -> None:
-        super().__init__()
-        self._make = make
-
-    def __missing__(self, key: str) -> QWidget:
-        page = self._make(key)
-        if page is None:
-            raise KeyError(key)
-        self[key] = page
-        return page
-
-
-class Banner(QLabel):
-    """A message across the top of the board that does not block work (refused drops, errors)."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("banner")
-        # Messages quote names users typed: show them as typed, never as markup.
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setWordWrap(True)
-        self.setStyleSheet(
-            f"QLabel#banner {{ background: {theme.ERROR_BG}; color: {theme.ERROR_FG};"
-            f" padding: 8px 12px; border-bottom: 1px solid {theme.ERROR_BORDER}; }}"
-        )
-        self.hide()
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.timeout.connect(self.hide)
-
-    def show_message(self, text: str, *, warning: bool = False) -> None:
-        colours = WARNING_COLOURS if warning else ERROR_COLOURS
-        self.setStyleSheet(
-            f"QLabel#banner {{ background: {colours[0]}; color: {colours[1]}; padding: 8px 12px;"
-            f" border-bottom: 1px solid {colours[2]}; }}"
-        )
-        self.setText(text)
-        self.show()
-        self._timer.start(10_000)
 
 
 class MainWindow(QMainWindow):
     openWorkspaceRequested = Signal(str)
     newWorkspaceRequested = Signal()
     openReadOnlyRequested = Signal(str)
+    # File ▸ Open recent, filled each time it opens (made with the menus, ui/shell/menus.py).
+    recent_menu: QMenu
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -167,105 +122,14 @@ class MainWindow(QMainWindow):
         icon_name: Icon | None = None,
         name: str | None = None,
     ) -> QAction:
-        action = QAction(text, self)
-        if icon_name:
-            action.setIcon(icon(icon_name))
-        if keys is not None:
-            bind(action, keys)
-        action.triggered.connect(lambda _checked=False: slot())
-        if name:
-            action.setObjectName(name)
-        self.addAction(action)
-        return action
+        return menus.action(self, text, slot, keys, icon_name, name)
 
     def _build_actions(self) -> None:
-        stack = self.commands.undo_stack
-        undo = bind(stack.createUndoAction(self, "&Undo"), Hotkey.UNDO)
-        undo.setIcon(icon(Icon.UNDO_2))
-        undo.setObjectName("undoAction")
-        redo = bind(stack.createRedoAction(self, "&Redo"), Hotkey.REDO)
-        redo.setIcon(icon(Icon.REDO_2))
-        redo.setObjectName("redoAction")
-        self.undo_action, self.redo_action = undo, redo
-        a = self._action
-        new_task = a("&New task\u2026", self.new_task, Hotkey.NEW_TASK, Icon.PLUS, "newTaskAction")
-        edit_task = a("&Edit task\u2026", self.edit_selected, Hotkey.EDIT_TASK, Icon.PENCIL)
-        archive = a("&Archive task", self.archive_selected, None, Icon.ARCHIVE)
-        find = a("&Find\u2026", self.focus_filter, Hotkey.FIND, Icon.SEARCH)
-        stages = a(
-            "&Stages\u2026", self.edit_stages, Hotkey.EDIT_STAGES, Icon.SETTINGS_2, "stagesAction"
-        )
-        teams = a("&Teams\u2026", self.open_teams, Hotkey.TEAMS, Icon.USERS, "teamsAction")
-        clear = a(
-            "&Clear filters", self.board_view.filter_bar.reset, Hotkey.CLEAR_FILTERS, Icon.FUNNEL_X
-        )
-        refresh = a("&Reload from file", self.model.reload, Hotkey.RELOAD, Icon.ROTATE_CCW)
-        new_ws = a(
-            "&New workspace\u2026",
-            self.newWorkspaceRequested.emit,
-            Hotkey.NEW_WORKSPACE,
-            Icon.FILE_PLUS,
-        )
-        open_ws = a(
-            "&Open\u2026",
-            lambda: self.openWorkspaceRequested.emit(""),
-            Hotkey.OPEN_WORKSPACE,
-            Icon.FOLDER_OPEN,
-        )
-        save_copy = a("Save a &copy\u2026", self.save_copy, Hotkey.SAVE_COPY, Icon.COPY)
-        restore = a(
-            "&Restore from backup\u2026",
-            lambda: restore_from_backup(self),
-            None,
-            Icon.FILE_DOWN,
-            "restoreAction",
-        )
-        quit_ = a("&Quit", self.close, Hotkey.QUIT, Icon.LOG_OUT)
-        keys = a("&Keyboard shortcuts", self.show_shortcuts, Hotkey.SHORTCUTS, Icon.KEYBOARD)
-        about = a("&About mopsboard", self.show_about, None, Icon.INFO)
-
-        menu = self.menuBar()
-        file_menu = menu.addMenu("&File")
-        file_menu.addActions([new_ws, open_ws])
-        self.recent_menu = file_menu.addMenu(icon(Icon.CLOCK), "Open &recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        file_menu.addActions([save_copy, restore])
-        file_menu.addSeparator()
-        file_menu.addAction(quit_)
-        edit_menu = menu.addMenu("&Edit")
-        edit_menu.addActions([undo, redo])
-        edit_menu.addSeparator()
-        edit_menu.addActions([new_task, edit_task, archive])
-        edit_menu.addSeparator()
-        edit_menu.addActions([find, stages, teams])
-        view_menu = menu.addMenu("&View")
-        listed = [("board", "Board", Icon.KANBAN)] + [(v.key, v.title, v.icon) for v in VIEWS]
-        for number, (key, title, icon_name) in enumerate(listed, start=1):
-            show = functools.partial(self.show_view, key)
-            go = a(f"&{title}", show, Hotkey.show_view(number), icon_name)
-            go.setObjectName(f"show-{key}")
-            view_menu.addAction(go)
-        view_menu.addSeparator()
-        lanes = view_menu.addMenu("S&wimlanes")
-        grouping = self.board_view.filter_bar.grouping
-        for row in range(grouping.count()):
-            lanes.addAction(
-                grouping.itemText(row), functools.partial(grouping.setCurrentIndex, row)
-            )
-        view_menu.addSeparator()
-        view_menu.addActions([clear, refresh])
-        help_menu = menu.addMenu("&Help")
-        help_menu.addActions([keys, about])
-
-        toolbar = QToolBar("Main")
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        toolbar.addActions([new_task, undo, redo])
-        toolbar.addSeparator()
-        toolbar.addActions([stages, find])
-        self.addToolBar(toolbar)
-        self.write_actions = [new_task, edit_task, archive, stages]
+        acts = menus.make_actions(self)
+        self.undo_action, self.redo_action = acts["undo"], acts["redo"]
+        menus.build_menus(self, acts)
+        menus.build_toolbar(self, acts)
+        self.write_actions = [acts["new_task"], acts["edit_task"], acts["archive"], acts["stages"]]
         if self.workspace.read_only:
             for action in self.write_actions:
                 action.setEnabled(False)
@@ -356,7 +220,7 @@ class MainWindow(QMainWindow):
         stage = next((s for s in self.model.stages if s.id == wanted), stage)
         draft = Task.model_construct(
             board_id=self.model.board_id,
-            stage_id=stage.id or 0,
+            stage_id=stage.key,
             title="",
             description="",
             rank="",
@@ -460,15 +324,3 @@ class MainWindow(QMainWindow):
         QSettings().setValue("window/geometry", self.saveGeometry())
         self.watcher.external.disconnect(self._follow_external_changes)
         super().closeEvent(event)
-
-
-def recent_files() -> list[str]:
-    value = QSettings().value("recentFiles", [])
-    if isinstance(value, str):
-        return [value]
-    return [str(v) for v in value] if isinstance(value, list) else []
-
-
-def remember_recent(path: Path) -> None:
-    files = [p for p in recent_files() if p != str(path)]
-    QSettings().setValue("recentFiles", [str(path), *files][:10])

@@ -1,0 +1,153 @@
+"""The main window's commands: each one a QAction with its hotkey and icon, in the menus and
+the toolbar."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QToolBar
+
+from mopsboard.ui.common.hotkeys import Hotkey, bind
+from mopsboard.ui.common.icons import Icon, icon
+from mopsboard.ui.shell.backup_dialog import restore_from_backup
+from mopsboard.ui.shell.views import VIEWS
+
+if TYPE_CHECKING:
+    from mopsboard.ui.shell.main_window import MainWindow
+
+
+def action(
+    window: MainWindow,
+    text: str,
+    slot: Callable[[], object],
+    keys: Hotkey | None,
+    icon_name: Icon | None = None,
+    name: str | None = None,
+) -> QAction:
+    made = QAction(text, window)
+    if icon_name:
+        made.setIcon(icon(icon_name))
+    if keys is not None:
+        bind(made, keys)
+    made.triggered.connect(lambda _checked=False: slot())
+    if name:
+        made.setObjectName(name)
+    window.addAction(made)
+    return made
+
+
+def make_actions(window: MainWindow) -> dict[str, QAction]:
+    """Every command of the menus and the toolbar, each with its hotkey and icon."""
+    stack = window.commands.undo_stack
+    undo = bind(stack.createUndoAction(window, "&Undo"), Hotkey.UNDO)
+    undo.setIcon(icon(Icon.UNDO_2))
+    undo.setObjectName("undoAction")
+    redo = bind(stack.createRedoAction(window, "&Redo"), Hotkey.REDO)
+    redo.setIcon(icon(Icon.REDO_2))
+    redo.setObjectName("redoAction")
+
+    def a(
+        text: str,
+        slot: Callable[[], object],
+        keys: Hotkey | None,
+        icon_name: Icon | None = None,
+        name: str | None = None,
+    ) -> QAction:
+        return action(window, text, slot, keys, icon_name, name)
+
+    filters = window.board_view.filter_bar
+    return {
+        "undo": undo,
+        "redo": redo,
+        "new_task": a(
+            "&New task\u2026", window.new_task, Hotkey.NEW_TASK, Icon.PLUS, "newTaskAction"
+        ),
+        "edit_task": a("&Edit task\u2026", window.edit_selected, Hotkey.EDIT_TASK, Icon.PENCIL),
+        "archive": a("&Archive task", window.archive_selected, None, Icon.ARCHIVE),
+        "find": a("&Find\u2026", window.focus_filter, Hotkey.FIND, Icon.SEARCH),
+        "stages": a(
+            "&Stages\u2026",
+            window.edit_stages,
+            Hotkey.EDIT_STAGES,
+            Icon.SETTINGS_2,
+            "stagesAction",
+        ),
+        "teams": a("&Teams\u2026", window.open_teams, Hotkey.TEAMS, Icon.USERS, "teamsAction"),
+        "clear": a("&Clear filters", filters.reset, Hotkey.CLEAR_FILTERS, Icon.FUNNEL_X),
+        "refresh": a("&Reload from file", window.model.reload, Hotkey.RELOAD, Icon.ROTATE_CCW),
+        "new_ws": a(
+            "&New workspace\u2026",
+            window.newWorkspaceRequested.emit,
+            Hotkey.NEW_WORKSPACE,
+            Icon.FILE_PLUS,
+        ),
+        "open_ws": a(
+            "&Open\u2026",
+            lambda: window.openWorkspaceRequested.emit(""),
+            Hotkey.OPEN_WORKSPACE,
+            Icon.FOLDER_OPEN,
+        ),
+        "save_copy": a("Save a &copy\u2026", window.save_copy, Hotkey.SAVE_COPY, Icon.COPY),
+        "restore": a(
+            "&Restore from backup\u2026",
+            lambda: restore_from_backup(window),
+            None,
+            Icon.FILE_DOWN,
+            "restoreAction",
+        ),
+        "quit": a("&Quit", window.close, Hotkey.QUIT, Icon.LOG_OUT),
+        "keys": a("&Keyboard shortcuts", window.show_shortcuts, Hotkey.SHORTCUTS, Icon.KEYBOARD),
+        "about": a("&About mopsboard", window.show_about, None, Icon.INFO),
+    }
+
+
+def build_menus(window: MainWindow, acts: dict[str, QAction]) -> None:
+    menu = window.menuBar()
+    file_menu = menu.addMenu("&File")
+    file_menu.addActions([acts["new_ws"], acts["open_ws"]])
+    window.recent_menu = file_menu.addMenu(icon(Icon.CLOCK), "Open &recent")
+    window.recent_menu.aboutToShow.connect(window._fill_recent)
+    file_menu.addActions([acts["save_copy"], acts["restore"]])
+    file_menu.addSeparator()
+    file_menu.addAction(acts["quit"])
+    edit_menu = menu.addMenu("&Edit")
+    edit_menu.addActions([acts["undo"], acts["redo"]])
+    edit_menu.addSeparator()
+    edit_menu.addActions([acts["new_task"], acts["edit_task"], acts["archive"]])
+    edit_menu.addSeparator()
+    edit_menu.addActions([acts["find"], acts["stages"], acts["teams"]])
+    view_menu = menu.addMenu("&View")
+    _build_view_menu(window, view_menu)
+    view_menu.addSeparator()
+    view_menu.addActions([acts["clear"], acts["refresh"]])
+    help_menu = menu.addMenu("&Help")
+    help_menu.addActions([acts["keys"], acts["about"]])
+
+
+def _build_view_menu(window: MainWindow, view_menu: QMenu) -> None:
+    listed = [("board", "Board", Icon.KANBAN)] + [(v.key, v.title, v.icon) for v in VIEWS]
+    for number, (key, title, icon_name) in enumerate(listed, start=1):
+        show = functools.partial(window.show_view, key)
+        go = action(window, f"&{title}", show, Hotkey.show_view(number), icon_name)
+        go.setObjectName(f"show-{key}")
+        view_menu.addAction(go)
+    view_menu.addSeparator()
+    lanes = view_menu.addMenu("S&wimlanes")
+    grouping = window.board_view.filter_bar.grouping
+    for row in range(grouping.count()):
+        lanes.addAction(grouping.itemText(row), functools.partial(grouping.setCurrentIndex, row))
+
+
+def build_toolbar(window: MainWindow, acts: dict[str, QAction]) -> None:
+    toolbar = QToolBar("Main")
+    toolbar.setObjectName("mainToolbar")
+    toolbar.setMovable(False)
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+    toolbar.addActions([acts["new_task"], acts["undo"], acts["redo"]])
+    toolbar.addSeparator()
+    toolbar.addActions([acts["stages"], acts["find"]])
+    window.addToolBar(toolbar)
