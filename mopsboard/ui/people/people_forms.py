@@ -165,6 +165,15 @@ class MemberForm(QWidget):
         super().__init__(parent)
         self.member: Member | None = None
         self.problems = ProblemLabels()
+        days_row = self._build_week_fields()
+        self._build_other_fields()
+        self._connect_signals()
+        self._build_layout(days_row)
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _build_week_fields(self) -> QHBoxLayout:
+        """The name, team, hours and working days; gives back the row of day boxes."""
         self.name = QLineEdit()
         self.name.setObjectName("memberName")
         self.team = QComboBox()
@@ -182,6 +191,9 @@ class MemberForm(QWidget):
             box.setObjectName(f"memberDay{name}")
             days_row.addWidget(box)
         days_row.addStretch(1)
+        return days_row
+
+    def _build_other_fields(self) -> None:
         self.availability = QSpinBox()
         self.availability.setObjectName("memberAvailability")
         self.availability.setRange(0, 100)
@@ -210,6 +222,8 @@ class MemberForm(QWidget):
         self.save.setObjectName("saveMember")
         self.save.setDefault(True)
         self.save.clicked.connect(self.saveRequested.emit)
+
+    def _connect_signals(self) -> None:
         for signal in (self.hours.valueChanged, self.availability.valueChanged):
             signal.connect(self._update_week)
         for box in self.days:
@@ -217,6 +231,7 @@ class MemberForm(QWidget):
         self.active.toggled.connect(self._update_week)
         self.country.currentTextChanged.connect(self._update_week)
 
+    def _build_layout(self, days_row: QHBoxLayout) -> None:
         form = QFormLayout(self)
         form.addRow("Name", self.name)
         form.addRow("", self.problems.make("name"))
