@@ -34,6 +34,7 @@ from mopsboard.qt.board.board_parts import (
     task_tooltip,
 )
 from mopsboard.qt.board.cell_model import CellModel
+from mopsboard.qt.board.task_actions import TaskActions
 from mopsboard.store.base import Change
 from mopsboard.store.workspace import Workspace
 
@@ -48,7 +49,13 @@ class BoardModel(BoardDrops, QAbstractItemModel):
     summaryChanged = Signal()
     boardReloaded = Signal()
 
-    def __init__(self, workspace: Workspace, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        parent: QObject | None = None,
+        *,
+        task_actions: TaskActions | None = None,
+    ) -> None:
         super().__init__(parent)
         self.workspace = workspace
         self.board_id: int | None = None
@@ -62,7 +69,9 @@ class BoardModel(BoardDrops, QAbstractItemModel):
         self.lanes: list[Lane] = [Lane(None, "")]
         self._cells: list[list[int]] = []
         self.today = date.today()
-        self.mover: Mover | None = None
+        # A drop is written by the task actions (qt/board/task_actions.py); without them (a
+        # model only looked at) every drop is refused.
+        self.mover: Mover | None = task_actions.move_tasks if task_actions else None
         # Bumped whenever names or colours may have changed, so cached card images are redrawn.
         self.lookups_generation = 0
         # Estimated hours per stage, summed on demand and forgotten when a stage's cards change.

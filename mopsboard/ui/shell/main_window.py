@@ -59,8 +59,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{workspace.path.stem} \u2014 mopsboard")
         self.commands = WorkspaceActions(workspace, self)
         conflict_dialog.install(self, self.commands)
-        self.model = BoardModel(workspace, self)
-        self.model.mover = self.commands.move_tasks
+        self.model = BoardModel(workspace, self, task_actions=self.commands)
         self.board_view = BoardView(self.model, self.commands)
         self.board_view.openTask.connect(self.edit_task)
         self.board_view.newTaskRequested.connect(self.new_task)
