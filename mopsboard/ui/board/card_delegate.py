@@ -16,7 +16,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from mopsboard.domain.filtering import due_state
-from mopsboard.domain.models import Priority, Task
+from mopsboard.domain.models import Campaign, Persona, Priority, Task
 from mopsboard.qt.board.board_model import BoardModel
 from mopsboard.qt.board.cell_model import CellModel
 from mopsboard.qt.capacity.wip_watch import WipWatch
@@ -112,7 +112,30 @@ class CardDelegate(QStyledItemDelegate):
             strip = QRect(rect.left() + 1, rect.top() + 6, 4, rect.height() - 12)
             painter.fillRect(strip, QColor(campaign.colour))
         inner = rect.adjusted(PAD + 2, PAD - 2, -PAD, -PAD + 2)
+        title_bottom = self._paint_title(painter, inner, base, task)
 
+        small = QFont(base)
+        small.setPointSizeF(max(7.0, base.pointSizeF() * 0.85))
+        painter.setFont(small)
+        small_metrics = QFontMetrics(small)
+        line_height = small_metrics.height()
+        persona = lookups.personas.get(task.persona_id or 0)
+        self._paint_badges(
+            painter, inner, title_bottom + 4, small_metrics, line_height, persona, campaign
+        )
+
+        footer_top = inner.bottom() - line_height - 1
+        self._paint_footer(
+            painter,
+            QRect(inner.left(), footer_top, inner.width(), line_height + 2),
+            small_metrics,
+            model,
+            task,
+        )
+
+    def _paint_title(self, painter: QPainter, inner: QRect, base: QFont, task: Task) -> int:
+        """The title in bold over up to two lines, with the problem mark at its right; gives
+        back the title's bottom edge."""
         title_font = QFont(base)
         title_font.setBold(True)
         painter.setFont(title_font)
@@ -129,15 +152,20 @@ class CardDelegate(QStyledItemDelegate):
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
             self._elide_two_lines(task.title, metrics, title_width),
         )
+        return title_rect.bottom()
 
-        small = QFont(base)
-        small.setPointSizeF(max(7.0, base.pointSizeF() * 0.85))
-        painter.setFont(small)
-        small_metrics = QFontMetrics(small)
-        line_height = small_metrics.height()
-        middle_top = title_rect.bottom() + 4
+    def _paint_badges(
+        self,
+        painter: QPainter,
+        inner: QRect,
+        middle_top: int,
+        small_metrics: QFontMetrics,
+        line_height: int,
+        persona: Persona | None,
+        campaign: Campaign | None,
+    ) -> None:
+        """The middle line: the persona's pill at the right, the campaign's dot and name."""
         x = inner.left()
-        persona = lookups.personas.get(task.persona_id or 0)
         right_edge = inner.right()
         if persona is not None:
             badge_text = persona.name
@@ -165,15 +193,6 @@ class CardDelegate(QStyledItemDelegate):
                     campaign.name, Qt.TextElideMode.ElideRight, text_rect.width()
                 ),
             )
-
-        footer_top = inner.bottom() - line_height - 1
-        self._paint_footer(
-            painter,
-            QRect(inner.left(), footer_top, inner.width(), line_height + 2),
-            small_metrics,
-            model,
-            task,
-        )
 
     def _paint_footer(
         self, painter: QPainter, row: QRect, metrics: QFontMetrics, model: BoardModel, task: Task
