@@ -69,7 +69,7 @@ class TaskDialog(QDialog):
         self.title = QLineEdit(task.title)
         self.title.setObjectName("taskTitle")
         self.stage = self._combo(
-            "taskStage", [(s.name, s.id or 0) for s in stages], task.stage_id, none=None
+            "taskStage", [(s.name, s.key) for s in stages], task.stage_id, none=None
         )
         self.campaign = self._combo(
             "taskCampaign", self._names(lookups.campaigns), task.campaign_id, none="No campaign"

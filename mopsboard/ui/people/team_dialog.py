@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from mopsboard.domain.errors import MopsboardError
+from mopsboard.domain.ids import TeamId
 from mopsboard.domain.models import Member, Team, TimeOff
 from mopsboard.qt.people.people_actions import PeopleActions
 from mopsboard.qt.workspace_actions import WorkspaceActions
@@ -249,7 +250,7 @@ class TeamDialog(QDialog):
         key = self.current_key()
         team_id = None
         if key is not None and key[0] == "team":
-            team_id = key[1]
+            team_id = None if key[1] is None else TeamId(key[1])
         elif key is not None:
             team_id = next((m.team_id for m in self.members if m.id == key[1]), None)
         live = [t for t in self.teams if not t.archived]
