@@ -170,8 +170,8 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _task_rows(workspace: Workspace, tasks: Sequence[Task]) -> list[dict[str, Any]]:
-    boards = {b.id: b.name for b in workspace.boards(include_archived=True)}
-    stages = {s.id: s.name for board_id in boards for s in workspace.stages(board_id or 0)}
+    boards = {b.key: b.name for b in workspace.boards(include_archived=True)}
+    stages = {s.id: s.name for board_id in boards for s in workspace.stages(board_id)}
     campaigns = {c.id: c.name for c in workspace.campaigns(include_archived=True)}
     personas = {p.id: p.name for p in workspace.personas(include_archived=True)}
     teams = {t.id: t.name for t in workspace.teams(include_archived=True)}
@@ -262,7 +262,7 @@ def _add_task(args: argparse.Namespace) -> int:
             )
         task = Task(
             board_id=board.id,
-            stage_id=stage.id or 0,
+            stage_id=stage.key,
             title=args.title,
             campaign_id=ws.campaign_named(args.campaign).id if args.campaign else None,
             persona_id=ws.persona_named(args.persona).id if args.persona else None,
@@ -291,7 +291,7 @@ def _move_task(args: argparse.Namespace) -> int:
                     f"Task {anchor.id} is not in '{stage.name}'; --before must name a task of "
                     "the stage the task moves to."
                 )
-        result = ws.move_tasks([args.task_id], stage.id or 0, args.before)
+        result = ws.move_tasks([args.task_id], stage.key, args.before)
     note = ""
     if result.over_wip_limit:
         note = f" '{stage.name}' is now over its WIP limit of {stage.wip_limit}."

@@ -51,7 +51,7 @@ def campaign_rows(workspace: Workspace, today: date, *, archived: bool) -> list[
     figures = workspace.campaign_figures(today)
     rows = []
     for campaign in workspace.campaigns(include_archived=archived):
-        numbers = figures.get(campaign.id or 0)
+        numbers = figures.get(campaign.key)
         progress = numbers.progress if numbers else None
 
         def day(value: date | None) -> str | None:
@@ -118,7 +118,7 @@ def _new_campaign(args: argparse.Namespace) -> int:
     with Workspace.open_for_writing(args.file) as ws:
         board = ws.board_or_first(args.board)
         template = template_named(ws, args.template)
-        prepared = prepare(ws, template, args.name, args.launch, board.id or 0)
+        prepared = prepare(ws, template, args.name, args.launch, board.key)
         campaign, tasks = ws.add_campaign_with_tasks(prepared.campaign, prepared.tasks)
     if prepared.in_past:
         print(

@@ -49,7 +49,7 @@ def _task(
 
 
 PRODUCT_LAUNCH = CampaignTemplate(
-    key="product-launch",
+    builtin_key="product-launch",
     name="Product launch",
     description="Launch a product or a major release across web, email and paid channels.",
     channel="Multi-channel",
@@ -128,7 +128,7 @@ PRODUCT_LAUNCH = CampaignTemplate(
 )
 
 WEBINAR = CampaignTemplate(
-    key="webinar",
+    builtin_key="webinar",
     name="Webinar",
     description="A live webinar: promote, run, follow up and hand the leads to sales.",
     channel="Webinar",
@@ -175,7 +175,7 @@ WEBINAR = CampaignTemplate(
 )
 
 EMAIL_NURTURE = CampaignTemplate(
-    key="email-nurture",
+    builtin_key="email-nurture",
     name="Email nurture",
     description="An automated nurture track that moves leads to a sales conversation.",
     channel="Email",
@@ -207,7 +207,7 @@ EMAIL_NURTURE = CampaignTemplate(
 )
 
 CONTENT_PIECE = CampaignTemplate(
-    key="content-piece",
+    builtin_key="content-piece",
     name="Content piece",
     description="A gated asset (e-book, guide or report) with its landing page and promotion.",
     channel="Content",
@@ -227,7 +227,7 @@ CONTENT_PIECE = CampaignTemplate(
 )
 
 EVENT = CampaignTemplate(
-    key="event",
+    builtin_key="event",
     name="Event",
     description="A trade-show booth or own event: logistics, invitations, meetings, follow-up.",
     channel="Events",
@@ -269,7 +269,7 @@ EVENT = CampaignTemplate(
 )
 
 MARTECH_EVALUATION = CampaignTemplate(
-    key="martech-vendor-evaluation",
+    builtin_key="martech-vendor-evaluation",
     name="Martech vendor evaluation",
     description="Choose a marketing technology vendor with IT and procurement, then decide.",
     channel="Internal",

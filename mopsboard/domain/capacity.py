@@ -30,6 +30,7 @@ from mopsboard.domain.calendar import (
     Period,
     time_off_ranges,
 )
+from mopsboard.domain.ids import TeamId
 from mopsboard.domain.models import Member, Team, TimeOff
 from mopsboard.domain.workload import (
     EPSILON,
@@ -259,12 +260,12 @@ class CapacityMap:
 
     def lay_out(self) -> None:
         rows: list[Row] = []
-        teams = sorted(self.teams.values(), key=lambda t: (t.name.casefold(), t.id or 0))
+        teams = sorted(self.teams.values(), key=lambda t: (t.name.casefold(), t.key))
         by_team: dict[int, list[Member]] = {}
         for member in sorted(self.members.values(), key=lambda m: (m.name.casefold(), m.id)):
             by_team.setdefault(member.team_id, []).append(member)
         for team in teams:
-            team_id = team.id or 0
+            team_id = team.key
             shown = [
                 m for m in by_team.get(team_id, []) if m.active or self.has_plan((team_id, m.id))
             ]
@@ -291,12 +292,12 @@ class CapacityMap:
 
     def cell(self, row: Row, week: int) -> Cell:
         if row.kind is RowKind.TOTAL:
-            return self.team_cell(row.team.id or 0, week)
+            return self.team_cell(row.team.key, week)
         key = row.key
         available = self.available.get(key)
         return Cell(self.planned[key][week], available[week] if available else 0.0)
 
-    def team_cell(self, team_id: int, week: int) -> Cell:
+    def team_cell(self, team_id: TeamId, week: int) -> Cell:
         planned = self.planned[(team_id, None)][week]
         available = 0.0
         for member_id, member in self.members.items():
@@ -312,19 +313,19 @@ class CapacityMap:
     def contributions(self, row: Row, week: int) -> list[Contribution]:
         """The tasks behind a cell with the hours each puts in that week, most hours first."""
         if row.kind is RowKind.TOTAL:
-            team_id = row.team.id or 0
+            team_id = row.team.key
             wanted = {key for key in self.planned if key[0] == team_id}
         else:
             wanted = {row.key}
         found = []
-        for task_id, (key, parts, item) in self._spread.items():
+        for key, parts, item in self._spread.values():
             if key not in wanted:
                 continue
             for part_week, hours in parts:
                 if part_week == week:
                     found.append(
                         Contribution(
-                            task_id, item.title, hours, item.start_date, item.due_date, key
+                            item.id, item.title, hours, item.start_date, item.due_date, key
                         )
                     )
         found.sort(key=lambda c: (-c.hours, c.title.casefold(), c.task_id))
@@ -332,7 +333,7 @@ class CapacityMap:
 
     def uncounted_by_team(self) -> list[tuple[Team | None, list[Uncounted]]]:
         """The uncounted tasks per team (teams by name, then tasks without a team)."""
-        groups: dict[int | None, list[Uncounted]] = {}
+        groups: dict[TeamId | None, list[Uncounted]] = {}
         for entry in sorted(self.uncounted.values(), key=lambda u: (u.title.casefold(), u.task_id)):
             groups.setdefault(entry.team_id, []).append(entry)
         named = sorted(

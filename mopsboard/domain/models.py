@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import IntEnum, StrEnum
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, Generic, Self, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -23,6 +23,18 @@ from pydantic import (
     model_validator,
 )
 
+from mopsboard.domain.ids import (
+    BoardId,
+    CampaignId,
+    MemberId,
+    PersonaId,
+    StageId,
+    TaskEventId,
+    TaskId,
+    TeamId,
+    TimeOffId,
+    UnsavedRecord,
+)
 from mopsboard.domain.ranking import is_order_key
 
 MAX_NAME = 200
@@ -93,6 +105,9 @@ Colour = Annotated[str, AfterValidator(_check_colour)]
 Hours = Annotated[float | None, AfterValidator(_check_hours)]
 Day = Annotated[date | None, AfterValidator(_check_day)]
 RowId = Annotated[int, Field(ge=1, le=INT64_MAX)]
+_Id = TypeVar("_Id", bound=int)
+# A reference to another row, by its typed id: `Ref[StageId]`.
+Ref = Annotated[_Id, Field(ge=1, le=INT64_MAX)]
 StoredInt = Annotated[int, Field(ge=INT64_MIN, le=INT64_MAX)]
 
 
@@ -154,30 +169,40 @@ def shown_value(value: object, limit: int = 40) -> str:
     return str(value)
 
 
-class Record(BaseModel):
-    """A row of the workspace. `id` is None until stored; `version` counts its updates."""
+class Record(BaseModel, Generic[_Id]):
+    """A row of the workspace. `id` is None until stored; `version` counts its updates.
+    `key` is the id of a stored record, typed by its table (`Task.key` is a `TaskId`)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
 
-    id: StoredInt | None = None
+    id: Annotated[_Id, Field(ge=INT64_MIN, le=INT64_MAX)] | None = None
     version: StoredInt = 1
     updated_at: datetime | None = None
     # What the store could not read of this row (see store/salvage). Never dumped, so never
     # written as such, and an edited copy that is validated again starts without them.
     problems: tuple[FieldProblem, ...] = Field(default=(), exclude=True, repr=False)
 
+    @property
+    def key(self) -> _Id:
+        """The id of a stored record; an unsaved one (id None) has none to give."""
+        if self.id is None:
+            raise UnsavedRecord(
+                f"this {type(self).__name__.lower()} has not been saved yet, so it has no id"
+            )
+        return self.id
+
     def problem(self, field: str) -> FieldProblem | None:
         return next((p for p in self.problems if p.field == field), None)
 
 
-class Board(Record):
+class Board(Record[BoardId]):
     name: Name
     position: StoredInt = 0
     archived: bool = False
 
 
-class Stage(Record):
-    board_id: RowId
+class Stage(Record[StageId]):
+    board_id: Ref[BoardId]
     name: Name
     position: StoredInt = 0
     kind: StageKind = StageKind.ACTIVE
@@ -199,16 +224,16 @@ class ChecklistItem(BaseModel):
     done: bool = False
 
 
-class Task(Record):
-    board_id: RowId
-    stage_id: RowId
+class Task(Record[TaskId]):
+    board_id: Ref[BoardId]
+    stage_id: Ref[StageId]
     title: Name
     description: Text = ""
     rank: str = ""
-    campaign_id: RowId | None = None
-    persona_id: RowId | None = None
-    assignee_id: RowId | None = None
-    team_id: RowId | None = None
+    campaign_id: Ref[CampaignId] | None = None
+    persona_id: Ref[PersonaId] | None = None
+    assignee_id: Ref[MemberId] | None = None
+    team_id: Ref[TeamId] | None = None
     estimate_hours: Hours = None
     start_date: Day = None
     due_date: Day = None
@@ -265,7 +290,7 @@ class Task(Record):
         return [item.text for item in self.checklist if not item.done]
 
 
-class Campaign(Record):
+class Campaign(Record[CampaignId]):
     name: Name
     objective: Text = ""
     channel: Annotated[str, AfterValidator(_clean_text), Field(max_length=200)] = ""
@@ -301,7 +326,7 @@ class Campaign(Record):
 GridCoordinate = Annotated[float, Field(ge=-1.0, le=1.0, allow_inf_nan=False)]
 
 
-class Persona(Record):
+class Persona(Record[PersonaId]):
     name: Name
     description: Text = ""
     colour: Colour = "#8b5cf6"
@@ -311,7 +336,7 @@ class Persona(Record):
     archived: bool = False
 
 
-class Team(Record):
+class Team(Record[TeamId]):
     name: Name
     kind: TeamKind = TeamKind.INTERNAL
     colour: Colour = "#10b981"
@@ -321,8 +346,8 @@ class Team(Record):
 WORKING_DAYS_DEFAULT = "12345"
 
 
-class Member(Record):
-    team_id: RowId
+class Member(Record[MemberId]):
+    team_id: Ref[TeamId]
     name: Name
     weekly_hours: Annotated[float, Field(ge=0, le=168, allow_inf_nan=False)] = 40.0
     working_days: str = WORKING_DAYS_DEFAULT
@@ -356,8 +381,8 @@ class Member(Record):
         return frozenset(int(d) for d in self.working_days)
 
 
-class TimeOff(Record):
-    member_id: RowId
+class TimeOff(Record[TimeOffId]):
+    member_id: Ref[MemberId]
     start_date: Annotated[date, AfterValidator(_check_day)]
     end_date: Annotated[date, AfterValidator(_check_day)]
     reason: Annotated[str, AfterValidator(_clean_text), Field(max_length=200)] = ""
@@ -375,8 +400,8 @@ class TimeOff(Record):
 class TaskEvent(BaseModel):
     model_config = ConfigDict(frozen=True)
 
-    id: int
-    task_id: int
-    from_stage_id: int | None
-    to_stage_id: int
+    id: TaskEventId
+    task_id: TaskId
+    from_stage_id: StageId | None
+    to_stage_id: StageId
     at: datetime

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from mopsboard.domain.errors import MopsboardError
+from mopsboard.domain.ids import CampaignId, TaskId
 from mopsboard.domain.models import Campaign
 
 FIRST_DAY = date(1900, 1, 1)
@@ -34,8 +35,8 @@ class CampaignFigures:
 class TaskBar(NamedTuple):
     """A task as the timeline draws it (a tuple: a timeline may hold 50,000 of them)."""
 
-    id: int
-    campaign_id: int
+    id: TaskId
+    campaign_id: CampaignId
     title: str
     start: date | None
     due: date | None

@@ -15,6 +15,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
+from mopsboard.domain.ids import BoardId, CampaignId, PersonaId, StageId, TeamId, TemplateId
 from mopsboard.domain.models import (
     MAX_CHECKLIST,
     Campaign,
@@ -73,8 +74,8 @@ class TemplateTask(BaseModel):
         return items
 
 
-class CampaignTemplate(Record):
-    """A built-in template has a `key` and no id; a saved one has an id."""
+class CampaignTemplate(Record[TemplateId]):
+    """A built-in template has a `builtin_key` and no id; a saved one has an id."""
 
     name: Name
     description: Text = ""
@@ -84,7 +85,7 @@ class CampaignTemplate(Record):
     # Working days the campaign runs on after the launch (its end date).
     run_days: Annotated[int, Field(ge=0, le=MAX_SPAN)] = 0
     tasks: tuple[TemplateTask, ...] = ()
-    key: str = ""
+    builtin_key: str = ""
     archived: bool = False
 
     @field_validator("tasks")
@@ -96,7 +97,7 @@ class CampaignTemplate(Record):
 
     @property
     def builtin(self) -> bool:
-        return bool(self.key) and self.id is None
+        return bool(self.builtin_key) and self.id is None
 
     @property
     def estimate_total(self) -> float:
@@ -112,7 +113,7 @@ def find_template(templates: Sequence[CampaignTemplate], wanted: str) -> Campaig
     """By name, ignoring case, or by its slug ("product-launch")."""
     text = wanted.strip().casefold()
     for template in templates:
-        if template.name.casefold() == text or template.key == text:
+        if template.name.casefold() == text or template.builtin_key == text:
             return template
     for template in templates:
         if slug(template.name) == slug(wanted):
@@ -188,13 +189,13 @@ def stage_for(name: str, stages: Sequence[Stage]) -> Stage:
 class Names:
     """Ids of the workspace's personas and teams by case-folded name."""
 
-    personas: Mapping[str, int]
-    teams: Mapping[str, int]
+    personas: Mapping[str, PersonaId]
+    teams: Mapping[str, TeamId]
 
-    def persona(self, name: str) -> int | None:
+    def persona(self, name: str) -> PersonaId | None:
         return self.personas.get(name.strip().casefold()) if name else None
 
-    def team(self, name: str) -> int | None:
+    def team(self, name: str) -> TeamId | None:
         return self.teams.get(name.strip().casefold()) if name else None
 
 
@@ -233,10 +234,10 @@ def campaign_for(
 
 def tasks_for(
     plan: CampaignPlan,
-    board_id: int,
+    board_id: BoardId,
     stages: Sequence[Stage],
     names: Names,
-    campaign_id: int | None = None,
+    campaign_id: CampaignId | None = None,
 ) -> list[Task]:
     """The plan as tasks of a board (not yet stored)."""
     tasks = []
@@ -246,7 +247,7 @@ def tasks_for(
         tasks.append(
             Task(
                 board_id=board_id,
-                stage_id=stage.id or 0,
+                stage_id=stage.key,
                 title=source.title,
                 description=source.description,
                 campaign_id=campaign_id,
@@ -262,18 +263,18 @@ def tasks_for(
     return tasks
 
 
-def _start_stage_names(stages: Sequence[Stage]) -> dict[int, str]:
+def _start_stage_names(stages: Sequence[Stage]) -> dict[StageId, str]:
     """Each stage's name as a new campaign's task would start in: work that had moved on (in
     progress, in review, done) starts again in its board's first stage."""
     by_board: dict[int, list[Stage]] = {}
-    for stage in sorted(stages, key=lambda s: (s.board_id, s.position, s.id or 0)):
+    for stage in sorted(stages, key=lambda s: (s.board_id, s.position, s.key)):
         by_board.setdefault(stage.board_id, []).append(stage)
     names = {}
     for board_stages in by_board.values():
         first_active = next((s for s in board_stages if s.kind is StageKind.ACTIVE), None)
         for stage in board_stages:
             keep = stage.kind is StageKind.BACKLOG or stage is first_active
-            names[stage.id or 0] = stage.name if keep else board_stages[0].name
+            names[stage.key] = stage.name if keep else board_stages[0].name
     return names
 
 
@@ -299,8 +300,8 @@ def template_from_campaign(
                 title=task.title,
                 description=task.description,
                 stage=stage_names.get(task.stage_id, "Backlog"),
-                persona=persona_names.get(task.persona_id or 0, ""),
-                team=team_names.get(task.team_id or 0, ""),
+                persona=persona_names.get(task.persona_id, "") if task.persona_id else "",
+                team=team_names.get(task.team_id, "") if task.team_id else "",
                 estimate_hours=task.estimate_hours,
                 checklist=tuple(item.text for item in task.checklist),
                 labels=tuple(label for label in task.labels if len(label) <= 200),

@@ -8,10 +8,13 @@ from datetime import date
 from enum import StrEnum
 from typing import NamedTuple
 
+from mopsboard.domain.ids import MemberId, TaskId, TeamId
 from mopsboard.domain.models import Member, Task, Team
 
-RowKey = tuple[int, int | None]  # (team id, member id); no member: the team's Unassigned row
-OFF_MAP: RowKey = (0, None)  # the owner is on another team than the map shows
+RowKey = tuple[
+    TeamId, MemberId | None
+]  # (team id, member id); no member: the team's Unassigned row
+OFF_MAP: RowKey = (TeamId(0), None)  # the owner is on another team than the map shows
 EPSILON = 1e-9
 FULL_FROM = 0.8
 
@@ -31,10 +34,10 @@ UNREADABLE = {
 class WorkItem(NamedTuple):
     """What the capacity rules read of a task."""
 
-    id: int
+    id: TaskId
     title: str
-    assignee_id: int | None
-    team_id: int | None
+    assignee_id: MemberId | None
+    team_id: TeamId | None
     estimate_hours: float | None
     start_date: date | None
     due_date: date | None
@@ -45,7 +48,7 @@ class WorkItem(NamedTuple):
     @classmethod
     def of(cls, task: Task, *, done: bool = False) -> WorkItem:
         return cls(
-            task.id or 0,
+            task.key,
             task.title,
             task.assignee_id,
             task.team_id,
@@ -105,7 +108,7 @@ class Row:
 
     @property
     def key(self) -> RowKey:
-        return (self.team.id or 0, self.member.id if self.member else None)
+        return (self.team.key, self.member.id if self.member else None)
 
     @property
     def label(self) -> str:
@@ -116,9 +119,9 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class Uncounted:
-    task_id: int
+    task_id: TaskId
     title: str
-    team_id: int | None
+    team_id: TeamId | None
     reasons: tuple[str, ...]
 
     @property
@@ -130,7 +133,7 @@ class Uncounted:
 class Contribution:
     """One task's hours in one cell of the map."""
 
-    task_id: int
+    task_id: TaskId
     title: str
     hours: float
     start_date: date | None

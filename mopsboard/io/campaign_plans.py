@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from mopsboard.domain.errors import MopsboardError
+from mopsboard.domain.ids import BoardId
 from mopsboard.domain.models import Campaign, Task
 from mopsboard.domain.templates import (
     CampaignPlan,
@@ -35,8 +36,8 @@ class Prepared:
 
 def names_of(workspace: Workspace) -> Names:
     return Names(
-        personas={p.name.casefold(): p.id or 0 for p in workspace.personas()},
-        teams={t.name.casefold(): t.id or 0 for t in workspace.teams()},
+        personas={p.name.casefold(): p.key for p in workspace.personas()},
+        teams={t.name.casefold(): t.key for t in workspace.teams()},
     )
 
 
@@ -66,7 +67,7 @@ def prepare(
     return Prepared(
         plan=plan,
         campaign=campaign_for(plan),
-        tasks=tuple(tasks_for(plan, board_id, stages, names)),
+        tasks=tuple(tasks_for(plan, BoardId(board_id), stages, names)),
         missing=tuple(unmatched(plan, names)),
         in_past=len(plan.in_past(today or date.today())),
     )
@@ -82,7 +83,7 @@ def template_of_campaign(workspace: Workspace, campaign_id: int, name: str) -> C
         campaign,
         tasks,
         stages,
-        {p.id or 0: p.name for p in workspace.personas(include_archived=True)},
-        {t.id or 0: t.name for t in workspace.teams(include_archived=True)},
+        {p.key: p.name for p in workspace.personas(include_archived=True)},
+        {t.key: t.name for t in workspace.teams(include_archived=True)},
         name,
     )

@@ -105,7 +105,7 @@ def over_wip(capacity: CapacityMap, wip: dict[int, int]) -> list[tuple[str, int,
     for row in capacity.rows:
         member = row.member
         if member is not None and member.wip_limit is not None:
-            count = wip.get(member.id or 0, 0)
+            count = wip.get(member.key, 0)
             if count > member.wip_limit:
                 found.append((member.name, count, member.wip_limit))
     return found

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from mopsboard.domain import ranking
+from mopsboard.domain.ids import BoardId, CampaignId, MemberId, StageId, TeamId
 from mopsboard.domain.models import (
     Campaign,
     ChecklistItem,
@@ -69,7 +70,7 @@ class _Stages:
             raise ValueError("the board has no stages")
 
         def first(kind: StageKind, default: Stage) -> int:
-            return next((s.id for s in stages if s.kind is kind and s.id), default.id or 0)
+            return next((s.id for s in stages if s.kind is kind and s.id), default.key)
 
         active = [s for s in stages if s.kind is StageKind.ACTIVE]
         ready = active[0] if active else stages[0]
@@ -77,8 +78,8 @@ class _Stages:
         return cls(
             {
                 BACKLOG: first(StageKind.BACKLOG, stages[0]),
-                READY: ready.id or 0,
-                DOING: doing.id or 0,
+                READY: ready.key,
+                DOING: doing.key,
                 REVIEW: first(StageKind.REVIEW, doing),
                 DONE: first(StageKind.DONE, stages[-1]),
             }
@@ -92,9 +93,9 @@ class _Builder:
         self.rng = rng
         self.today = today
         self.personas = {p.name: p.id for p in workspace.personas(include_archived=True)}
-        self.team_ids: dict[str, int] = {}
+        self.team_ids: dict[str, TeamId] = {}
         self.members_by_team: dict[str, list[Member]] = defaultdict(list)
-        self.campaign_ids: dict[str, int] = {}
+        self.campaign_ids: dict[str, CampaignId] = {}
 
     def day(self, offset: int) -> date:
         return self.today + timedelta(days=offset)
@@ -165,8 +166,8 @@ def _add_people(workspace: Workspace, builder: _Builder) -> None:
         team = workspace.add_team(
             Team(name=team_spec.name, kind=team_spec.kind, colour=team_spec.colour)
         )
-        builder.team_ids[team_spec.key] = team.id or 0
-    member_ids: dict[str, int] = {}
+        builder.team_ids[team_spec.key] = team.key
+    member_ids: dict[str, MemberId] = {}
     for spec in MEMBERS:
         member = workspace.add_member(
             Member(
@@ -179,7 +180,7 @@ def _add_people(workspace: Workspace, builder: _Builder) -> None:
             )
         )
         builder.members_by_team[spec.team].append(member)
-        member_ids[spec.name] = member.id or 0
+        member_ids[spec.name] = member.key
     for entry in TIME_OFF:
         workspace.add_time_off(
             TimeOff(
@@ -208,7 +209,7 @@ def _add_campaigns(workspace: Workspace, builder: _Builder) -> None:
                 colour=spec.colour,
             )
         )
-        builder.campaign_ids[spec.name] = campaign.id or 0
+        builder.campaign_ids[spec.name] = campaign.key
 
 
 def _curated(builder: _Builder) -> list[tuple[str, dict[str, Any]]]:
@@ -239,7 +240,7 @@ def _generated(builder: _Builder, count: int) -> list[tuple[str, dict[str, Any]]
 
 
 def _tasks(
-    board_id: int, stages: _Stages, drafts: Sequence[tuple[str, dict[str, Any]]]
+    board_id: BoardId, stages: _Stages, drafts: Sequence[tuple[str, dict[str, Any]]]
 ) -> list[Task]:
     """Tasks in board order: each stage sorted by due date, with evenly spread order keys (so later
     drags have room, and keys stay short however many tasks a stage holds)."""
@@ -252,7 +253,9 @@ def _tasks(
         for fields, key in zip(group, ranking.spread_keys(len(group)), strict=True):
             # The store validates every task it adds; validating here too would double the cost.
             tasks.append(
-                Task.model_construct(board_id=board_id, stage_id=stage_id, rank=key, **fields)
+                Task.model_construct(
+                    board_id=board_id, stage_id=StageId(stage_id), rank=key, **fields
+                )
             )
     return tasks
 
@@ -287,13 +290,13 @@ def build_demo(
     _add_people(workspace, builder)
     _add_campaigns(workspace, builder)
 
-    main_stages = workspace.stages(main_board.id or 0)
+    main_stages = workspace.stages(main_board.key)
     _configure_board(workspace, main_stages, wip_limit=tasks is None)
     curated = _curated(builder)
     if tasks is None:
         members = [m for team in builder.members_by_team.values() for m in team]
         curated += workload_drafts(builder.today, members, builder.team_ids, builder.personas)
-        workspace.bulk_add_tasks(_tasks(main_board.id or 0, _Stages.of(main_stages), curated))
+        workspace.bulk_add_tasks(_tasks(main_board.key, _Stages.of(main_stages), curated))
         set_wip_limits(workspace)
         return
 
@@ -304,12 +307,12 @@ def build_demo(
     ]
     batch: list[Task] = []
     for index, (board, share) in enumerate(zip(all_boards, shares, strict=True)):
-        stages = main_stages if index == 0 else workspace.stages(board.id or 0)
+        stages = main_stages if index == 0 else workspace.stages(board.key)
         if index:
             _configure_board(workspace, stages, wip_limit=False)
         drafts = curated[:share] if index == 0 else []
         drafts += _generated(builder, share - len(drafts))
-        batch += _tasks(board.id or 0, _Stages.of(stages), drafts)
+        batch += _tasks(board.key, _Stages.of(stages), drafts)
     workspace.bulk_add_tasks(batch)
 
 

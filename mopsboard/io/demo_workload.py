@@ -9,11 +9,12 @@ it was.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from mopsboard.domain.ids import PersonaId, TeamId
 from mopsboard.domain.models import Member, Priority
 from mopsboard.store.workspace import Workspace
 
@@ -59,8 +60,8 @@ WIP_LIMITS = {"Maya": 2, "Ben": 2, "Luis": 4, "Omar": 4}
 def workload_drafts(
     today: date,
     members: Iterable[Member],
-    team_ids: dict[str, int],
-    personas: dict[str, int | None],
+    team_ids: Mapping[str, TeamId],
+    personas: Mapping[str, PersonaId | None],
 ) -> list[tuple[str, dict[str, Any]]]:
     """(stage role, task fields) for each spec, in the form the demo builder's drafts take."""
     by_name = {m.name: m for m in members}

@@ -144,7 +144,7 @@ def workspace_calendar(
     workspace: Workspace, identity: str | None = None
 ) -> tuple[Calendar, CalendarSummary]:
     campaigns = workspace.campaigns()
-    bars = workspace.task_bars([c.id or 0 for c in campaigns])
+    bars = workspace.task_bars([c.key for c in campaigns])
     name = f"{workspace.path.stem} campaigns"
     domain = f"{identity or calendar_id(workspace)[0]}.mopsboard"
     return build_calendar(name, campaigns, bars, domain)

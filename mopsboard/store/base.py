@@ -27,7 +27,7 @@ from mopsboard.store.database import (
 )
 from mopsboard.store.salvage import read_record
 
-R = TypeVar("R", bound=Record)
+R = TypeVar("R", bound=Record[Any])
 
 # Columns stored as JSON text; everything else maps one to one.
 JSON_COLUMNS = frozenset({"labels", "checklist"})
@@ -44,6 +44,14 @@ class Change:
 
 
 Listener = Callable[[Change], None]
+
+
+def inserted_id(cursor: sqlite3.Cursor, given: int | None) -> int:
+    """The id of the row an INSERT just wrote: the one it was given, or the one SQLite chose."""
+    new_id = given if given is not None else cursor.lastrowid
+    if new_id is None:
+        raise RuntimeError("SQLite reported no id for the row it inserted")
+    return new_id
 
 
 def now_text() -> str:
@@ -199,7 +207,7 @@ class StoreBase:
             f"INSERT INTO {table} ({columns}) VALUES ({marks})",  # noqa: S608
             list(row.values()),
         )
-        new_id = int(cursor.lastrowid or record.id or 0)
+        new_id = inserted_id(cursor, record.id)
         self._changed(table, [new_id], "inserted")
         return record.model_copy(update={"id": new_id, "version": 1})
 

@@ -79,11 +79,11 @@ class MoveStore(TaskStore):
                 keys = ranking.keys_between(low, high, len(tasks))
             new_fields = self._lane_fields(tasks, assign)
             before = tuple(
-                Placement(t.id or 0, t.stage_id, t.rank, _old_fields(t, new_fields[i]))
+                Placement(t.key, t.stage_id, t.rank, _old_fields(t, new_fields[i]))
                 for i, t in enumerate(tasks)
             )
             after = tuple(
-                Placement(t.id or 0, stage_id, k, new_fields[i])
+                Placement(t.key, stage_id, k, new_fields[i])
                 for i, (t, k) in enumerate(zip(tasks, keys, strict=True))
             )
             self._place(after, {t.id: t.stage_id for t in tasks})

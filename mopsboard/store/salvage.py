@@ -28,7 +28,7 @@ from sqlite_utils import Database
 from mopsboard.domain.errors import MopsboardError, field_label, validation_messages
 from mopsboard.domain.models import FieldProblem, Record
 
-R = TypeVar("R", bound=Record)
+R = TypeVar("R", bound="Record[Any]")
 
 # What a required field reads as when the file holds something of the wrong kind.
 _STAND_INS: dict[object, object] = {str: "(unreadable)", int: 1, date: date(1970, 1, 1)}
@@ -112,12 +112,12 @@ def keep_unread(db: Database, table: str, sent: R, saved: R) -> R:
     return saved.model_copy(update={"problems": tuple(unread)})
 
 
-def unread_columns(record: Record) -> dict[str, Any]:
+def unread_columns(record: Record[Any]) -> dict[str, Any]:
     """The columns to write as the file held them, for a row written whole (an insert)."""
     return {p.field: p.stored for p in _unread(record)}
 
 
-def _unread(record: Record) -> list[FieldProblem]:
+def _unread(record: Record[Any]) -> list[FieldProblem]:
     # A field given another value since it was read is the user's fix: that value is written.
     return [p for p in record.problems if getattr(record, p.field, None) == p.read_as]
 
@@ -144,7 +144,7 @@ def _json_reason(key: str) -> str:
     return f"{field_label(key)} could not be read as {_JSON_WORDS.get(key, 'a list')}"
 
 
-def _json_problem(model_class: type[Record], key: str, stored: object) -> FieldProblem:
+def _json_problem(model_class: type[Record[Any]], key: str, stored: object) -> FieldProblem:
     default = model_class.model_fields[key].get_default(call_default_factory=True)
     return FieldProblem(key, stored, default, _json_reason(key))
 

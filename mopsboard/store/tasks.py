@@ -10,9 +10,10 @@ from pydantic import TypeAdapter
 
 from mopsboard.domain import ranking
 from mopsboard.domain.errors import MopsboardError, NotFoundError
+from mopsboard.domain.ids import TaskId
 from mopsboard.domain.models import StageKind, Task
 from mopsboard.domain.rules import check_gate, check_wip
-from mopsboard.store.base import now_text, to_row
+from mopsboard.store.base import inserted_id, now_text, to_row
 from mopsboard.store.boards import BoardStore
 from mopsboard.store.salvage import keep_unread, unread_columns
 from mopsboard.store.task_rows import TASK_COLUMNS, task_from_row
@@ -136,17 +137,17 @@ class TaskStore(BoardStore):
         with self._write():
             return self._insert_task(validated)
 
-    def add_tasks(self, tasks: Sequence[Task]) -> list[int]:
+    def add_tasks(self, tasks: Sequence[Task]) -> list[TaskId]:
         """Adds many tasks in one unit of work (imports, templates, demo data)."""
         # All checked first: one bad task refuses the batch before any row is written.
         validated = [Task.model_validate(task.model_dump()) for task in tasks]
-        ids = []
+        ids: list[TaskId] = []
         with self._write():
             for task in validated:
-                ids.append(self._insert_task(task).id or 0)
+                ids.append(self._insert_task(task).key)
         return ids
 
-    def bulk_add_tasks(self, tasks: Sequence[Task]) -> list[int]:
+    def bulk_add_tasks(self, tasks: Sequence[Task]) -> list[TaskId]:
         """`add_tasks` for tens of thousands of tasks: the same validation and reference checks,
         but references are checked against sets read once and rows go in with executemany.
         Tasks without a rank go to the end of their stage, keys spread so they stay short."""
@@ -190,7 +191,7 @@ class TaskStore(BoardStore):
             )
             next_id = 1 + max(
                 [db.execute("SELECT COALESCE(MAX(id), 0) FROM tasks").fetchone()[0]]
-                + [t.id or 0 for t in validated]
+                + [t.id for t in validated if t.id is not None]
             )
             rows, ids = [], []
             for task in validated:
@@ -249,7 +250,7 @@ class TaskStore(BoardStore):
             f"INSERT INTO tasks ({columns}) VALUES ({marks})",  # noqa: S608
             list(row.values()),
         )
-        new_id = int(task.id or cursor.lastrowid or 0)
+        new_id = inserted_id(cursor, task.id)
         self.db.execute(
             "INSERT INTO task_events (task_id, from_stage_id, to_stage_id, at) VALUES (?, ?, ?, ?)",
             [new_id, None, task.stage_id, stamp],
@@ -267,7 +268,7 @@ class TaskStore(BoardStore):
         """Saves an edited task; refuses with ConflictError if it changed since it was read."""
         validated = Task.model_validate(task.model_dump())
         with self._write() as db:
-            current = self.task(validated.id or 0)
+            current = self.task(validated.key)
             validated = self._check_references(validated)
             if current.stage_id != validated.stage_id:
                 # The gate looks at the checklist as edited, leaving from where the task is now.
@@ -286,7 +287,7 @@ class TaskStore(BoardStore):
             tasks = self.tasks_by_id(task_ids)
             for task in tasks:
                 db.execute("DELETE FROM tasks WHERE id = ?", [task.id])
-            self._changed("tasks", [t.id or 0 for t in tasks], "deleted")
+            self._changed("tasks", [t.key for t in tasks], "deleted")
         return tasks
 
     def archive_tasks(self, task_ids: Sequence[int], archived: bool = True) -> list[int]:

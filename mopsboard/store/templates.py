@@ -8,7 +8,7 @@ from typing import Any
 from mopsboard.domain.builtin_templates import BUILTIN_TEMPLATES
 from mopsboard.domain.errors import MopsboardError, NotFoundError
 from mopsboard.domain.templates import CampaignTemplate, TemplateTask
-from mopsboard.store.base import StoreBase, now_text
+from mopsboard.store.base import StoreBase, inserted_id, now_text
 
 _COLUMNS = ("name", "description", "channel", "audience", "colour", "run_days", "tasks", "archived")
 
@@ -52,7 +52,7 @@ class TemplateStore(StoreBase):
     def add_template(self, template: CampaignTemplate) -> CampaignTemplate:
         """Saves a template (a built-in one is saved as an editable copy); keeps a given id, so
         a deleted template can be put back."""
-        template = CampaignTemplate.model_validate(template.model_dump() | {"key": ""})
+        template = CampaignTemplate.model_validate(template.model_dump() | {"builtin_key": ""})
         row = _row(template)
         if template.id is not None:
             row["id"] = template.id
@@ -65,7 +65,7 @@ class TemplateStore(StoreBase):
                 f"INSERT INTO campaign_templates ({columns}) VALUES ({marks})",  # noqa: S608
                 list(row.values()),
             )
-            new_id = int(template.id or cursor.lastrowid or 0)
+            new_id = inserted_id(cursor, template.id)
             self._changed("campaign_templates", [new_id], "inserted")
         return template.model_copy(update={"id": new_id, "version": 1})
 

@@ -35,7 +35,7 @@ STAGES = [
 
 
 def test_builtins_cover_the_common_campaigns() -> None:
-    keys = {t.key for t in BUILTIN_TEMPLATES}
+    keys = {t.builtin_key for t in BUILTIN_TEMPLATES}
     assert keys == {
         "product-launch",
         "webinar",

@@ -22,7 +22,7 @@ def test_builtins_come_first_and_cannot_be_changed(ws: Workspace) -> None:
 
 def test_a_duplicated_builtin_is_saved_and_read_back(ws: Workspace, ws_path: Path) -> None:
     copy = ws.add_template(WEBINAR.model_copy(update={"name": "Webinar (partner)"}))
-    assert copy.id is not None and not copy.builtin and copy.key == ""
+    assert copy.id is not None and not copy.builtin and copy.builtin_key == ""
     with Workspace.open(ws_path) as fresh:
         (stored,) = fresh.templates(include_builtin=False)
         assert fresh.templates()[-1] == stored

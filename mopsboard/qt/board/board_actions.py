@@ -63,8 +63,8 @@ class BoardActions(EntityActions):
         state = {"stage": created}
 
         def undo() -> None:
-            state["stage"] = self.workspace.stage(created.id or 0)
-            self.workspace.delete_stage(created.id or 0, None)
+            state["stage"] = self.workspace.stage(created.key)
+            self.workspace.delete_stage(created.key, None)
 
         self._push(
             f"Add stage '{created.name}'",
@@ -75,7 +75,7 @@ class BoardActions(EntityActions):
 
     def update_stage(self, edited: Stage) -> Stage | None:
         ws = self.workspace
-        done = self._attempt(lambda: (ws.stage(edited.id or 0), ws.update_stage(edited)))
+        done = self._attempt(lambda: (ws.stage(edited.key), ws.update_stage(edited)))
         if done is None:
             return None
         old, new = done
@@ -84,7 +84,7 @@ class BoardActions(EntityActions):
         return new
 
     def reorder_stages(self, board_id: int, new_order: Sequence[int]) -> None:
-        old_order = [s.id or 0 for s in self.workspace.stages(board_id)]
+        old_order = [s.key for s in self.workspace.stages(board_id)]
         if self._succeeds(lambda: self.workspace.reorder_stages(board_id, new_order)):
             self._push(
                 "Reorder stages",
@@ -99,7 +99,7 @@ class BoardActions(EntityActions):
         def delete() -> tuple[Stage, list[Placement]]:
             stage = ws.stage(stage_id)
             placements = [
-                Placement(t.id or 0, t.stage_id, t.rank)
+                Placement(t.key, t.stage_id, t.rank)
                 for t in ws.tasks(stage.board_id, include_archived=True)
                 if t.stage_id == stage_id
             ]

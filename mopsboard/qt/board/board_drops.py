@@ -91,7 +91,7 @@ class BoardDrops:
             row = parent.row()
         cards = self._cells[cell]
         before = self._first_not_moving(cards, row, set(ids))
-        return self.mover(ids, stage.id or 0, before, self._lane_assignment(cell))
+        return self.mover(ids, stage.key, before, self._lane_assignment(cell))
 
     def _lane_assignment(self, cell: int) -> LaneAssignment:
         column = LANE_FIELD.get(self.grouping)

@@ -45,7 +45,7 @@ def cells_for(
     cells: list[list[int]] = [[] for _ in range(stage_count * len(lanes))]
     lane_row = {lane.key: n for n, lane in enumerate(lanes)}
     for column, stage in enumerate(stages):
-        visible = shown(stage_order.get(stage.id or 0, []))
+        visible = shown(stage_order.get(stage.key, []))
         if grouping is Grouping.NONE:
             cells[column] = visible
             continue
@@ -67,12 +67,12 @@ def summaries_for(
     `hours`, per stage id) and whether it is over its WIP limit."""
     summaries = []
     for column, stage in enumerate(stages):
-        ids = stage_order.get(stage.id or 0, [])
+        ids = stage_order.get(stage.key, [])
         shown = sum(len(cells[lane * len(stages) + column]) for lane in range(lane_count))
-        stage_hours = hours.get(stage.id or 0)
+        stage_hours = hours.get(stage.key)
         if stage_hours is None:
             stage_hours = sum(tasks[i].estimate_hours or 0.0 for i in ids)
-            hours[stage.id or 0] = stage_hours
+            hours[stage.key] = stage_hours
         over = stage.wip_limit is not None and len(ids) > stage.wip_limit
         summaries.append(StageSummary(stage, shown, len(ids), stage_hours, over))
     return summaries

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 )
 
 from mopsboard.domain.filtering import Grouping, TaskFilter
+from mopsboard.domain.ids import BoardId
 from mopsboard.domain.models import Stage, StageKind, Task
 from mopsboard.qt.board.board_drops import BoardDrops, Mover
 from mopsboard.qt.board.board_layout import cells_for, shown_ids, summaries_for
@@ -58,7 +59,7 @@ class BoardModel(BoardDrops, QAbstractItemModel):
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
-        self.board_id: int | None = None
+        self.board_id: BoardId | None = None
         self.stages: list[Stage] = []
         self.lookups = Lookups()
         self.tasks: dict[int, Task] = {}
@@ -83,7 +84,7 @@ class BoardModel(BoardDrops, QAbstractItemModel):
 
     def load(self, board_id: int | None) -> None:
         self.beginResetModel()
-        self.board_id = board_id
+        self.board_id = board_id = None if board_id is None else BoardId(board_id)
         self.today = date.today()
         self.lookups = Lookups.load(self.workspace)
         self.lookups_generation += 1
@@ -92,10 +93,10 @@ class BoardModel(BoardDrops, QAbstractItemModel):
         else:
             self.stages = self.workspace.stages(board_id)
             tasks = self.workspace.tasks(board_id)
-        self.tasks = {t.id or 0: t for t in tasks}
+        self.tasks = {t.key: t for t in tasks}
         # Folded search texts are made on the first text filter, not on every open.
         self._search = {}
-        self._stage_order = {s.id or 0: [] for s in self.stages}
+        self._stage_order = {s.key: [] for s in self.stages}
         self._stage_hours = {}
         for task_id, task in self.tasks.items():
             # Tasks arrive in rank order, so appending keeps each stage sorted.
@@ -122,9 +123,9 @@ class BoardModel(BoardDrops, QAbstractItemModel):
         if stages != self.stages or lookups != self.lookups:
             self.reload()
             return
-        current = {t.id or 0: t.version for t in self.workspace.tasks(self.board_id)}
+        current = {t.key: t.version for t in self.workspace.tasks(self.board_id)}
         known = {task_id: task.version for task_id, task in self.tasks.items()}
-        changed = {i for i, version in current.items() if known.get(i) != version}
+        changed: set[int] = {i for i, version in current.items() if known.get(i) != version}
         changed |= known.keys() - current.keys()
         if changed:
             self.refresh_tasks(changed)
@@ -227,7 +228,7 @@ class BoardModel(BoardDrops, QAbstractItemModel):
     def refresh_tasks(self, task_ids: Iterable[int]) -> None:
         """Re-reads these tasks and puts each where it now belongs."""
         ids = list(task_ids)
-        fresh = {t.id or 0: t for t in self.workspace.tasks_by_id(ids)}
+        fresh = {t.key: t for t in self.workspace.tasks_by_id(ids)}
         for task_id in ids:
             old = self.tasks.pop(task_id, None)
             self._search.pop(task_id, None)

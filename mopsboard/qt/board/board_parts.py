@@ -35,10 +35,10 @@ class Lookups:
     @classmethod
     def load(cls, workspace: Workspace) -> Lookups:
         return cls(
-            campaigns={c.id or 0: c for c in workspace.campaigns(include_archived=True)},
-            personas={p.id or 0: p for p in workspace.personas(include_archived=True)},
-            members={m.id or 0: m for m in workspace.members()},
-            teams={t.id or 0: t for t in workspace.teams(include_archived=True)},
+            campaigns={c.key: c for c in workspace.campaigns(include_archived=True)},
+            personas={p.key: p for p in workspace.personas(include_archived=True)},
+            members={m.key: m for m in workspace.members()},
+            teams={t.key: t for t in workspace.teams(include_archived=True)},
         )
 
 

@@ -46,7 +46,7 @@ class TaskActions(EntityActions):
         target = positions.index(task.stage_id) + stage_offset
         if not 0 <= target < len(stages):
             return False
-        return self.move_tasks([task_id], stages[target].id or 0, None)
+        return self.move_tasks([task_id], stages[target].key, None)
 
     def nudge_task(self, task_id: int, neighbour_ids: Sequence[int], offset: int) -> bool:
         """Moves a task up (-1) or down (+1) past its visible neighbour in the same stage."""
@@ -70,7 +70,7 @@ class TaskActions(EntityActions):
         holder = {"task": created}
 
         def undo() -> None:
-            holder["task"] = self.workspace.delete_tasks([created.id or 0])[0]
+            holder["task"] = self.workspace.delete_tasks([created.key])[0]
 
         self._push(
             f"Add task '{created.title}'",

@@ -32,7 +32,7 @@ class CampaignActions(EntityActions):
         self._push(
             f"Add campaign '{created.name}'",
             lambda: self.workspace.restore_campaign(created, []),
-            lambda: self.workspace.delete_campaign(created.id or 0),
+            lambda: self.workspace.delete_campaign(created.key),
         )
         return created
 
@@ -113,7 +113,7 @@ class CampaignActions(EntityActions):
         holder = {"tasks": tasks}
 
         def undo() -> None:
-            holder["tasks"] = self.workspace.delete_campaign(campaign.id or 0)[1]
+            holder["tasks"] = self.workspace.delete_campaign(campaign.key)[1]
 
         self._push(
             f"New campaign '{campaign.name}' from '{prepared.plan.template.name}'",
@@ -131,7 +131,7 @@ class CampaignActions(EntityActions):
         self._push(
             text,
             lambda: self.workspace.add_template(saved),
-            lambda: self.workspace.delete_template(saved.id or 0),
+            lambda: self.workspace.delete_template(saved.key),
         )
         return saved
 
@@ -142,7 +142,9 @@ class CampaignActions(EntityActions):
         return self.add_template(template, f"Save template '{template.name}'")
 
     def duplicate_template(self, template: CampaignTemplate, name: str) -> CampaignTemplate | None:
-        copy = template.model_copy(update={"id": None, "key": "", "name": name, "version": 1})
+        copy = template.model_copy(
+            update={"id": None, "builtin_key": "", "name": name, "version": 1}
+        )
         return self.add_template(copy, f"Duplicate template '{template.name}'")
 
     def delete_template(self, template_id: int) -> bool:

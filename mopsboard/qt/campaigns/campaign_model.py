@@ -103,7 +103,7 @@ class CampaignTableModel(QAbstractTableModel):
         self.today = date.today()
         figures = self.workspace.campaign_figures(self.today)
         rows = [
-            CampaignRow(c, figures.get(c.id or 0, CampaignFigures()))
+            CampaignRow(c, figures.get(c.key, CampaignFigures()))
             for c in self.workspace.campaigns(include_archived=True)
         ]
         if [r.campaign.id for r in rows] == [r.campaign.id for r in self.rows]:

@@ -189,7 +189,7 @@ class CapacityModel(QAbstractTableModel):
         member = row.member
         if member is None or member.wip_limit is None:
             return False
-        return self.wip.get(member.id or 0, 0) > member.wip_limit
+        return self.wip.get(member.key, 0) > member.wip_limit
 
     # -- QAbstractTableModel --------------------------------------------------------------------
 
@@ -287,7 +287,7 @@ class CapacityModel(QAbstractTableModel):
         member = row.member
         if member is None:
             return None
-        count = self.wip.get(member.id or 0, 0)
+        count = self.wip.get(member.key, 0)
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{count} / {member.wip_limit}" if member.wip_limit is not None else str(count)
         if role == OverWipRole:

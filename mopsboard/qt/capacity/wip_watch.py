@@ -56,8 +56,8 @@ class WipWatch(QObject):
             return
         try:
             counts = workspace.member_wip()
-            limits = {
-                m.id or 0: m.wip_limit for m in workspace.members() if m.wip_limit is not None
+            limits: dict[int, int] = {
+                m.key: m.wip_limit for m in workspace.members() if m.wip_limit is not None
             }
         except MopsboardError:
             return  # the file went away or is locked: keep what was shown

@@ -20,7 +20,7 @@ Every action is written the same way, on `EntityActions`:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 from PySide6.QtCore import QObject, Signal
@@ -42,7 +42,7 @@ from mopsboard.qt.common.conflicts import (
 from mopsboard.store.workspace import Workspace
 
 T = TypeVar("T")
-R = TypeVar("R", bound=Record)
+R = TypeVar("R", bound="Record[Any]")
 Step = Callable[[], object] | Checked
 
 

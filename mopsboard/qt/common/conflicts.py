@@ -24,7 +24,7 @@ from mopsboard.domain.models import Record, Task
 from mopsboard.store.moves import Placement
 from mopsboard.store.workspace import Workspace
 
-R = TypeVar("R", bound=Record)
+R = TypeVar("R", bound="Record[Any]")
 
 # What an edit never sets itself: the store keeps them (versions, timestamps, a card's place).
 BOOKKEEPING = frozenset({"id", "version", "updated_at", "created_at", "completed_at", "rank"})
@@ -64,7 +64,9 @@ class Checked:
     force: Callable[[], object]
 
 
-def changed_fields(before: Record, after: Record, fields: Iterable[str] | None = None) -> list[str]:
+def changed_fields(
+    before: Record[Any], after: Record[Any], fields: Iterable[str] | None = None
+) -> list[str]:
     """The fields a command changed: only these are written back by its undo and redo."""
     names = fields if fields is not None else (set(type(before).model_fields) - BOOKKEEPING)
     return sorted(name for name in names if getattr(before, name) != getattr(after, name))
@@ -109,12 +111,12 @@ class Table(Generic[R]):
             raise NotFoundError("It was deleted in another window or program meanwhile.")
         edited, stale = [], []
         for record in current:
-            update = dict(values[record.id or 0])
+            update = dict(values[record.key])
             if check:
                 # Versions start at 1: a row this connection never wrote always counts as changed.
-                expected = self.workspace.written_version(self.name, record.id or 0) or 0
+                expected = self.workspace.written_version(self.name, record.key) or 0
                 if record.version != expected:
-                    stale.append(record.id or 0)
+                    stale.append(record.key)
                 # The write checks it again, in its own unit of work: a change made after this
                 # read is refused there.
                 update["version"] = expected
@@ -139,7 +141,7 @@ class Swap(Generic[R]):
 
     def to(self, sources: Sequence[R]) -> Checked:
         """The step that gives the rows the sources' values of this command's fields."""
-        values = {s.id or 0: {f: getattr(s, f) for f in self._fields} for s in sources}
+        values = {s.key: {f: getattr(s, f) for f in self._fields} for s in sources}
         return Checked(
             lambda: self._table.set_fields(values, check=True),
             lambda: self._table.set_fields(values),
@@ -171,7 +173,7 @@ def placing(workspace: Workspace, placements: Sequence[Placement]) -> Checked:
 
 def rows_named(workspace: Workspace, table: str, row_ids: Sequence[int]) -> str:
     """What changed, named as the user knows it: "'Launch email'", "'A' and 'B'", "5 tasks"."""
-    readers: dict[str, Callable[[int], Record]] = {
+    readers: dict[str, Callable[[int], Record[Any]]] = {
         "tasks": workspace.task,
         "boards": workspace.board,
         "stages": workspace.stage,

@@ -78,7 +78,7 @@ class PeopleActions(EntityActions):
         self._push(
             f"Add team '{created.name}'",
             lambda: self.workspace.restore_team(created),
-            lambda: self.workspace.delete_team(created.id or 0),
+            lambda: self.workspace.delete_team(created.key),
         )
         return created
 
@@ -87,7 +87,7 @@ class PeopleActions(EntityActions):
     ) -> Team | None:
         ws = self.workspace
         done = self._attempt(
-            lambda: (ws.team(edited.id or 0), ws.update_team(edited)),
+            lambda: (ws.team(edited.key), ws.update_team(edited)),
             conflicts_to_caller=conflicts_to_caller,
         )
         if done is None:
@@ -114,7 +114,7 @@ class PeopleActions(EntityActions):
         self._push(
             f"Add {created.name}",
             lambda: self.workspace.restore_member(created),
-            lambda: self.workspace.delete_member(created.id or 0),
+            lambda: self.workspace.delete_member(created.key),
         )
         return created
 
@@ -123,7 +123,7 @@ class PeopleActions(EntityActions):
     ) -> Member | None:
         ws = self.workspace
         done = self._attempt(
-            lambda: (ws.member(edited.id or 0), ws.update_member(edited)),
+            lambda: (ws.member(edited.key), ws.update_member(edited)),
             conflicts_to_caller=conflicts_to_caller,
         )
         if done is None:
@@ -148,15 +148,13 @@ class PeopleActions(EntityActions):
         self._push(
             "Add time off",
             lambda: self.workspace.add_time_off(created),
-            lambda: self.workspace.delete_time_off(created.id or 0),
+            lambda: self.workspace.delete_time_off(created.key),
         )
         return created
 
     def edit_time_off(self, edited: TimeOff) -> TimeOff | None:
         ws = self.workspace
-        done = self._attempt(
-            lambda: (self._time_off_entry(edited.id or 0), ws.update_time_off(edited))
-        )
+        done = self._attempt(lambda: (self._time_off_entry(edited.key), ws.update_time_off(edited)))
         if done is None:
             return None
         original, saved = done

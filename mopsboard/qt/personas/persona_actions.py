@@ -32,7 +32,7 @@ class PersonaActions(EntityActions):
         """Gives the persona, as it is now, the edited persona's fields. With
         `conflicts_to_caller` (the persona editor), a persona changed elsewhere since `edited`
         was read raises ConflictError instead, for the editor to ask."""
-        persona_id = edited.id or 0
+        persona_id = edited.key
         values = {name: getattr(edited, name) for name in _FIELDS}
 
         def write() -> tuple[Persona, Persona]:

@@ -61,7 +61,7 @@ class TimelineRows(QObject):
         self.follower.loaded()
         self.today = date.today()
         self.campaigns = sorted(self.workspace.campaigns(), key=_start_key)
-        known = {c.id or 0 for c in self.campaigns}
+        known = {c.key for c in self.campaigns}
         self.figures = self.workspace.campaign_figures(self.today)
         self.expanded &= known
         self.bars = {}
@@ -82,7 +82,7 @@ class TimelineRows(QObject):
         days: list[date] = [self.today]
         for campaign in self.campaigns:
             rows.append(TimelineRow(campaign))
-            bars = self.bars.get(campaign.id or 0, []) if campaign.id in self.expanded else []
+            bars = self.bars.get(campaign.key, []) if campaign.id in self.expanded else []
             span = campaign_span(campaign, bars)
             if span:
                 days += span
@@ -108,7 +108,7 @@ class TimelineRows(QObject):
         self._layout()
 
     def expand_all(self, expanded: bool = True) -> None:
-        ids = {c.id or 0 for c in self.campaigns}
+        ids = {c.key for c in self.campaigns}
         self.expanded = set(ids) if expanded else set()
         if expanded and ids - self.bars.keys():
             # One query for every campaign, not one per campaign.

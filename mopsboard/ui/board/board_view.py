@@ -275,7 +275,7 @@ class BoardView(QWidget):
 
     def _stage_id_of(self, view: StageListView) -> int:
         stage = self.model.stage_of_cell(view.cell_row)
-        return stage.id or 0 if stage is not None else 0
+        return stage.key if stage is not None else 0
 
     def _card_menu(self, view: StageListView, task_ids: list[int], point: QPoint) -> None:
         self.popup(self.card_menu(view, task_ids), view.viewport().mapToGlobal(point))
@@ -293,7 +293,7 @@ class BoardView(QWidget):
         for stage in self.model.stages:
             if stage.id != here:
                 action = move_menu.addAction(stage.name)
-                action.triggered.connect(functools.partial(self._move_to, task_ids, stage.id or 0))
+                action.triggered.connect(functools.partial(self._move_to, task_ids, stage.key))
         menu.addSeparator()
         count = f" {len(task_ids)} tasks" if len(task_ids) > 1 else ""
         menu.addAction(

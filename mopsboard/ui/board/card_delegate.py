@@ -107,7 +107,7 @@ class CardDelegate(QStyledItemDelegate):
         self, painter: QPainter, rect: QRect, base: QFont, model: BoardModel, task: Task
     ) -> None:
         lookups = model.lookups
-        campaign = lookups.campaigns.get(task.campaign_id or 0)
+        campaign = lookups.campaigns.get(task.campaign_id) if task.campaign_id else None
         if campaign is not None:
             strip = QRect(rect.left() + 1, rect.top() + 6, 4, rect.height() - 12)
             painter.fillRect(strip, QColor(campaign.colour))
@@ -119,7 +119,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setFont(small)
         small_metrics = QFontMetrics(small)
         line_height = small_metrics.height()
-        persona = lookups.personas.get(task.persona_id or 0)
+        persona = lookups.personas.get(task.persona_id) if task.persona_id else None
         self._paint_badges(
             painter, inner, title_bottom + 4, small_metrics, line_height, persona, campaign
         )
@@ -199,7 +199,7 @@ class CardDelegate(QStyledItemDelegate):
     ) -> None:
         x = row.left()
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        member = model.lookups.members.get(task.assignee_id or 0)
+        member = model.lookups.members.get(task.assignee_id) if task.assignee_id else None
         right = row.right()
         if member is not None:
             size = row.height() + 2
@@ -211,8 +211,8 @@ class CardDelegate(QStyledItemDelegate):
             painter.setPen(QColor(theme.OVERBOOKED_FG if over else theme.AVATAR_FG))
             painter.drawText(circle, int(Qt.AlignmentFlag.AlignCenter), initials(member.name))
             right = circle.left() - 6
-        elif task.team_id in model.lookups.teams:
-            team = model.lookups.teams[task.team_id or 0]
+        elif task.team_id is not None and task.team_id in model.lookups.teams:
+            team = model.lookups.teams[task.team_id]
             text = metrics.elidedText(team.name, Qt.TextElideMode.ElideRight, 70)
             width = metrics.horizontalAdvance(text) + 10
             badge = QRect(right - width, row.top(), width, row.height())

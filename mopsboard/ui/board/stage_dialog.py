@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from mopsboard.domain.errors import describe
+from mopsboard.domain.ids import BoardId
 from mopsboard.domain.models import Stage, StageKind
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.common.icons import Icon, icon
@@ -39,7 +40,7 @@ KIND_LABELS = {
 
 class StageDialog(QDialog):
     def __init__(
-        self, actions: WorkspaceActions, board_id: int, parent: QWidget | None = None
+        self, actions: WorkspaceActions, board_id: BoardId, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.setObjectName("stageDialog")
@@ -209,7 +210,7 @@ class StageDialog(QDialog):
             if not ok:
                 return
             target = next(s.id for s in others if s.name == choice)
-        self.commands.delete_stage(stage.id or 0, target)
+        self.commands.delete_stage(stage.key, target)
         self._reload(self.list.currentRow())
 
     def _move(self, offset: int) -> None:
@@ -217,7 +218,7 @@ class StageDialog(QDialog):
         target = row + offset
         if not (0 <= row < len(self.stages) and 0 <= target < len(self.stages)):
             return
-        order = [s.id or 0 for s in self.stages]
+        order = [s.key for s in self.stages]
         order[row], order[target] = order[target], order[row]
         self.commands.reorder_stages(self.board_id, order)
         self._reload(target)

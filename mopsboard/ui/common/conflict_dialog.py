@@ -5,7 +5,7 @@ undo and redo (WorkspaceActions.resolve_conflict)."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -15,7 +15,7 @@ from mopsboard.domain.models import Record, Task
 from mopsboard.qt.common.conflicts import Choice, Conflict
 from mopsboard.qt.workspace_actions import WorkspaceActions
 
-R = TypeVar("R", bound=Record)
+R = TypeVar("R", bound="Record[Any]")
 
 
 def ask(parent: QWidget | None, conflict: Conflict) -> Choice:
@@ -65,7 +65,7 @@ def save_task_edit(
         actions.failed.emit(str(error))
         return
     try:
-        theirs = actions.workspace.task(original.id or 0)
+        theirs = actions.workspace.task(original.key)
     except MopsboardError as error:
         actions.failed.emit(str(error))
         return
@@ -81,7 +81,7 @@ def save_task_edit(
         mine = edited.model_copy(update={"version": theirs.version})
         save_task_edit(parent, actions, theirs, mine, reopen)
     elif choice is Choice.REOPEN:
-        reopen(original.id or 0)
+        reopen(original.key)
 
 
 def save_or_ask(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 
 from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -41,7 +42,7 @@ class FieldErrors:
 
     def hold_unread(
         self,
-        record: Record,
+        record: Record[Any],
         changes: Mapping[str, Iterable[SignalInstance]],
         then: Callable[[], object],
     ) -> tuple[FieldProblem, ...]:

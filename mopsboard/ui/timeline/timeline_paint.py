@@ -169,7 +169,7 @@ class TimelinePainter:
         self, painter: QPainter, item: TimelineRow, rect: QRect, shift: int
     ) -> None:
         colour = QColor(item.campaign.colour)
-        figures = self.w.rows.figures_of(item.campaign.id or 0)
+        figures = self.w.rows.figures_of(item.campaign.key)
         fill = QColor(colour)
         fill.setAlpha(60)
         painter.setBrush(fill)
@@ -248,7 +248,7 @@ class TimelinePainter:
                 painter.fillRect(0, top, LABEL_WIDTH, ROW_HEIGHT, QColor(theme.SELECTED_ROW_BG))
             box = QRect(0, top, LABEL_WIDTH, ROW_HEIGHT)
             if item.bar is None:
-                campaign_id = item.campaign.id or 0
+                campaign_id = item.campaign.key
                 painter.setPen(GRID)
                 painter.drawLine(0, top, LABEL_WIDTH, top)
                 painter.setPen(QColor(theme.MUTED))
@@ -286,7 +286,7 @@ class TimelinePainter:
         item = self.w.rows.rows[row]
         if item.bar is None:
             campaign = item.campaign
-            figures = self.w.rows.figures_of(campaign.id or 0)
+            figures = self.w.rows.figures_of(campaign.key)
             dates = " \u2192 ".join(
                 d.strftime("%d %b %Y") for d in (campaign.start_date, campaign.end_date) if d
             )

@@ -246,7 +246,7 @@ class TimelineWidget(QAbstractScrollArea):
 
     def toggle(self, row: int) -> None:
         item = self.rows.rows[row]
-        campaign_id = item.campaign.id or 0
+        campaign_id = item.campaign.key
         self.rows.set_expanded(campaign_id, not self.rows.is_expanded(campaign_id))
         self.select_row(self.rows.row_of_campaign(campaign_id))
 
@@ -259,14 +259,14 @@ class TimelineWidget(QAbstractScrollArea):
             step = 1 if key == Qt.Key.Key_Down else -1
             self.select_row(max(0, min(count - 1, current + step)))
         elif key in (Qt.Key.Key_Right, Qt.Key.Key_Left) and item is not None:
-            campaign_id = item.campaign.id or 0
+            campaign_id = item.campaign.key
             expand = key == Qt.Key.Key_Right
             if self.rows.is_expanded(campaign_id) != expand:
                 self.toggle(self.rows.row_of_campaign(campaign_id))
             elif not expand:
                 self.select_row(self.rows.row_of_campaign(campaign_id))
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and item is not None and item.is_campaign:
-            self.campaignActivated.emit(item.campaign.id or 0)
+            self.campaignActivated.emit(item.campaign.key)
         else:
             super().keyPressEvent(event)
 
