@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
         # Other windows' and programs' commits, told once for every view of this workspace.
         self.watcher = watcher_for(workspace)
         self.watcher.external.connect(self._follow_external_changes)
+        self._following_others = True
 
         self._refresh_boards(self._initial_board())
         if workspace.read_only:
@@ -321,5 +322,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         QSettings().setValue("window/geometry", self.saveGeometry())
-        self.watcher.external.disconnect(self._follow_external_changes)
+        if self._following_others:  # a window may be asked to close more than once
+            self._following_others = False
+            self.watcher.external.disconnect(self._follow_external_changes)
         super().closeEvent(event)
