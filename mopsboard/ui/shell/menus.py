@@ -40,8 +40,8 @@ def action(
     return made
 
 
-def make_actions(window: MainWindow) -> dict[str, QAction]:
-    """Every command of the menus and the toolbar, each with its hotkey and icon."""
+def _history_actions(window: MainWindow) -> tuple[QAction, QAction]:
+    """Undo and redo, named after the step they would undo or redo."""
     stack = window.commands.undo_stack
     undo = bind(stack.createUndoAction(window, "&Undo"), Hotkey.UNDO)
     undo.setIcon(icon(Icon.UNDO_2))
@@ -49,6 +49,12 @@ def make_actions(window: MainWindow) -> dict[str, QAction]:
     redo = bind(stack.createRedoAction(window, "&Redo"), Hotkey.REDO)
     redo.setIcon(icon(Icon.REDO_2))
     redo.setObjectName("redoAction")
+    return undo, redo
+
+
+def make_actions(window: MainWindow) -> dict[str, QAction]:
+    """Every command of the menus and the toolbar, each with its hotkey and icon."""
+    undo, redo = _history_actions(window)
 
     def a(
         text: str,
