@@ -211,7 +211,7 @@ class BoardView(QWidget):
             quick.setAccessibleName(f"Add a task to {stage.name}")
             quick.setPlaceholderText("+ Add a task")
             quick.setProperty("stageId", stage.id)
-            quick.returnPressed.connect(lambda q=quick, s=stage.id: self._quick_add(q, s or 0))
+            quick.returnPressed.connect(lambda q=quick, s=stage.key: self._quick_add(q, s))
             quick.setObjectName("quickAdd")
             self.quick_adds.append(quick)
             grid.addWidget(quick, row, column)
