@@ -31,12 +31,12 @@ TODAY = date.today()
 def make_board(path: Path) -> Workspace:
     """Backlog: A, B, C; Ready: D; In progress: E; Review: F (open checklist item); Done: G."""
     ws = Workspace.create(path)
-    board = ws.boards()[0].id or 0
-    stages = {s.name: s.id or 0 for s in ws.stages(board)}
+    board = ws.boards()[0].key
+    stages = {s.name: s.key for s in ws.stages(board)}
     launch = ws.add_campaign(Campaign(name="Spring launch", colour="#ef4444"))
     webinar = ws.add_campaign(Campaign(name="Intent webinar", colour="#3b82f6"))
     team = ws.add_team(Team(name="Content"))
-    ana = ws.add_member(Member(team_id=team.id or 0, name="Ana Lima"))
+    ana = ws.add_member(Member(team_id=team.key, name="Ana Lima"))
     persona = ws.personas()[0].id
     specs = [
         ("A", "Backlog", launch.id, ana.id, 3.0, TODAY - timedelta(days=2), ()),
@@ -86,7 +86,7 @@ def board_ws(tmp_path: Path) -> Iterator[Workspace]:
 def _titles_by_stage(path: Path) -> dict[str, list[str]]:
     """What the file says, read through a connection of its own."""
     with Workspace.open(path) as ws:
-        board = ws.boards()[0].id or 0
+        board = ws.boards()[0].key
         names = {s.id: s.name for s in ws.stages(board)}
         result: dict[str, list[str]] = {name: [] for name in names.values()}
         for task in ws.tasks(board):
@@ -110,15 +110,15 @@ def make_capacity(path: Path) -> Workspace:
     week 1: the first member 44 / 40 (over), the second 6 / 20; week 2: the first 4 / 40,
     Content unassigned 10, Web's member 34 / 40 (80 to 100%). Two tasks are not counted."""
     ws = Workspace.create(path)
-    board = ws.boards()[0].id or 0
-    ready = ws.stages(board)[1].id or 0
+    board = ws.boards()[0].key
+    ready = ws.stages(board)[1].key
     content = ws.add_team(Team(name="Content", colour="#f97316"))
     web = ws.add_team(Team(name="Web"))
-    ana = ws.add_member(Member(team_id=content.id or 0, name="Ana", wip_limit=1))
+    ana = ws.add_member(Member(team_id=content.key, name="Ana", wip_limit=1))
     luis = ws.add_member(
-        Member(team_id=content.id or 0, name="Luis", weekly_hours=20, working_days="135")
+        Member(team_id=content.key, name="Luis", weekly_hours=20, working_days="135")
     )
-    ben = ws.add_member(Member(team_id=web.id or 0, name="Ben"))
+    ben = ws.add_member(Member(team_id=web.key, name="Ben"))
 
     def task(
         title: str, who: Member | Team | None, hours: float | None, start: int | None, due: int

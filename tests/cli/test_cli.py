@@ -155,10 +155,10 @@ def test_add_task_refusals(
 
 def _by_stage(path: Path) -> dict[str, list[int]]:
     with Workspace.open(path) as ws:
-        names = {s.id: s.name for s in ws.stages(ws.boards()[0].id or 0)}
+        names = {s.id: s.name for s in ws.stages(ws.boards()[0].key)}
         result: dict[str, list[int]] = {}
         for task in ws.tasks():
-            result.setdefault(names[task.stage_id], []).append(task.id or 0)
+            result.setdefault(names[task.stage_id], []).append(task.key)
         return result
 
 

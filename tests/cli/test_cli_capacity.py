@@ -17,10 +17,10 @@ MON = date(2026, 3, 2)
 def _small(path: Path) -> Path:
     """One team, one 40-hour member (Monday to Friday); three tasks, one not counted."""
     with Workspace.create(path) as ws:
-        board = ws.boards()[0].id or 0
-        ready = ws.stages(board)[1].id or 0
+        board = ws.boards()[0].key
+        ready = ws.stages(board)[1].key
         team = ws.add_team(Team(name="Content"))
-        ana = ws.add_member(Member(team_id=team.id or 0, name="Ana"))
+        ana = ws.add_member(Member(team_id=team.key, name="Ana"))
 
         def task(title: str, **fields: object) -> None:
             ws.add_task(

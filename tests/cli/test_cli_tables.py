@@ -31,10 +31,10 @@ def _unsafe(ch: str) -> bool:
 def hostile(tmp_path: Path) -> Path:
     path = tmp_path / "hostile.mopsboard"
     with Workspace.create(path) as ws:
-        board = ws.boards()[0].id or 0
-        ready = ws.stages(board)[1].id or 0
+        board = ws.boards()[0].key
+        ready = ws.stages(board)[1].key
         team = ws.add_team(Team(name="Ops\n  Forged  1/1"))
-        member = ws.add_member(Member(team_id=team.id or 0, name="\u202eanA"))
+        member = ws.add_member(Member(team_id=team.key, name="\u202eanA"))
         campaign = ws.add_campaign(
             Campaign(name=FORGED, owner="tab\there\u2066", launch_date=date(2026, 6, 1))
         )

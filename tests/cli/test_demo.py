@@ -28,7 +28,7 @@ def _demo(path: Path, **options: Any) -> Workspace:
 
 def _fingerprint(ws: Workspace) -> list[tuple[Any, ...]]:
     """Everything about the tasks except ids and the clock."""
-    stages = {s.id: s.name for b in ws.boards() for s in ws.stages(b.id or 0)}
+    stages = {s.id: s.name for b in ws.boards() for s in ws.stages(b.key)}
     return [
         (
             t.title,
@@ -99,7 +99,7 @@ def test_teams_people_and_time_off(demo_ws: Workspace) -> None:
 def test_tasks_read_like_real_work(demo_ws: Workspace) -> None:
     board = demo_ws.boards()[0]
     assert board.name == "Campaign board" and len(demo_ws.boards()) == 1
-    stages = {s.id: s for s in demo_ws.stages(board.id or 0)}
+    stages = {s.id: s for s in demo_ws.stages(board.key)}
     tasks = demo_ws.tasks(board.id)
     assert 60 <= len(tasks) <= 120
     kinds = Counter(stages[t.stage_id].kind for t in tasks)
@@ -168,9 +168,9 @@ def test_create_demo_file_refuses_an_existing_file(tmp_path: Path) -> None:
 
 def test_bulk_add_validates_checks_references_and_rolls_back(tmp_path: Path) -> None:
     with Workspace.create(tmp_path / "w.mopsboard") as ws:
-        board = ws.boards()[0].id or 0
+        board = ws.boards()[0].key
         backlog, *_, done = ws.stages(board)
-        good = Task(board_id=board, stage_id=backlog.id or 0, title="Fine")
+        good = Task(board_id=board, stage_id=backlog.key, title="Fine")
         with pytest.raises(ValidationError):
             ws.bulk_add_tasks([good, Task.model_construct(**{**dict(good), "estimate_hours": -1})])
         with pytest.raises(NotFoundError, match="campaign"):

@@ -21,7 +21,7 @@ def task(stage: Stage, *items: tuple[str, bool], title: str = "Launch email") ->
     return Task(
         id=9,
         board_id=1,
-        stage_id=stage.id or 0,
+        stage_id=stage.key,
         title=title,
         checklist=tuple(ChecklistItem(text=text, done=done) for text, done in items),
     )

@@ -19,8 +19,8 @@ HOSTILE_MEMBER = "'Ana \uff0b\u200b"
 def test_the_csv_reads_back_cell_for_cell(tmp_path: Path) -> None:
     with Workspace.create(tmp_path / "w.mopsboard") as ws:
         team = ws.add_team(Team(name=HOSTILE_TEAM))
-        ws.add_member(Member(team_id=team.id or 0, name=HOSTILE_MEMBER))
-        ws.add_member(Member(team_id=team.id or 0, name="\u200b-1"))
+        ws.add_member(Member(team_id=team.key, name=HOSTILE_MEMBER))
+        ws.add_member(Member(team_id=team.key, name="\u200b-1"))
         period = Period.of(date(2026, 3, 2), 2)
         capacity = ws.capacity_inputs(period).compute(period)
     target = tmp_path / "map.csv"

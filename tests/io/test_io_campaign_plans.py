@@ -22,8 +22,8 @@ def ws(tmp_path: Path) -> Workspace:
 
 
 def test_save_as_template_then_load_and_plan_again(ws: Workspace, tmp_path: Path) -> None:
-    board = ws.boards()[0].id or 0
-    stages = {s.name: s.id or 0 for s in ws.stages(board)}
+    board = ws.boards()[0].key
+    stages = {s.name: s.key for s in ws.stages(board)}
     persona = ws.personas()[1]
     campaign = ws.add_campaign(
         Campaign(name="Spring webinar", launch_date=LAUNCH, channel="Webinar")
@@ -46,7 +46,7 @@ def test_save_as_template_then_load_and_plan_again(ws: Workspace, tmp_path: Path
                 checklist=(ChecklistItem(text="Checked", done=True),),
             )
         )
-    template = template_of_campaign(ws, campaign.id or 0, "Our webinar")
+    template = template_of_campaign(ws, campaign.key, "Our webinar")
     saved = ws.add_template(template)
     ws.close()
 
@@ -72,9 +72,9 @@ def test_save_as_template_then_load_and_plan_again(ws: Workspace, tmp_path: Path
 
 
 def test_prepare_needs_stages(ws: Workspace) -> None:
-    board = ws.boards()[0].id or 0
+    board = ws.boards()[0].key
     for stage in ws.stages(board):
-        ws.delete_stage(stage.id or 0, None)
+        ws.delete_stage(stage.key, None)
     with pytest.raises(MopsboardError, match="no stages"):
         prepare(ws, template_named(ws, "webinar"), "W", LAUNCH, board)
     ws.close()

@@ -19,8 +19,8 @@ from mopsboard.store.workspace import Workspace
 @pytest.fixture
 def planned(tmp_path: Path) -> Iterator[Workspace]:
     ws = Workspace.create(tmp_path / "plan.mopsboard")
-    board = ws.boards()[0].id or 0
-    stages = {s.name: s.id or 0 for s in ws.stages(board)}
+    board = ws.boards()[0].key
+    stages = {s.name: s.key for s in ws.stages(board)}
     launch = ws.add_campaign(
         Campaign(
             name='Atlas; launch, "4"',
@@ -96,7 +96,7 @@ def test_export_holds_spans_launches_and_open_due_dates(planned: Workspace, tmp_
 def test_uids_are_stable_between_exports(planned: Workspace, tmp_path: Path) -> None:
     first, second = tmp_path / "1.ics", tmp_path / "2.ics"
     export_ics(planned, first)
-    planned.shift_campaign(planned.campaigns()[0].id or 0, 7)
+    planned.shift_campaign(planned.campaigns()[0].key, 7)
     export_ics(planned, second)
     assert events(first).keys() == events(second).keys()
     assert planned.setting(CALENDAR_SETTING)

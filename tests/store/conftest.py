@@ -36,7 +36,7 @@ def ws(ws_path: Path) -> Iterator[Workspace]:
 
 @pytest.fixture
 def board_id(ws: Workspace) -> int:
-    return ws.boards()[0].id or 0
+    return ws.boards()[0].key
 
 
 @pytest.fixture
@@ -50,7 +50,7 @@ def add(ws: Workspace, board_id: int, stage: dict[str, Stage]) -> Callable[..., 
     """add(title, stage_name="Backlog", **fields): a stored task on the default board."""
 
     def add_task(title: str, stage_name: str = "Backlog", **fields: Any) -> Task:
-        values = {"board_id": board_id, "stage_id": stage[stage_name].id or 0, **fields}
+        values = {"board_id": board_id, "stage_id": stage[stage_name].key, **fields}
         return ws.add_task(Task(title=title, **values))
 
     return add_task

@@ -38,7 +38,7 @@ def test_add_board_with_default_stages_goes_last(ws: Workspace) -> None:
 
 def test_add_board_with_its_own_stages(ws: Workspace) -> None:
     board = ws.add_board("Webinars", [("Idea", StageKind.BACKLOG), ("Live", StageKind.DONE)])
-    assert [(s.name, s.kind) for s in ws.stages(board.id or 0)] == [
+    assert [(s.name, s.kind) for s in ws.stages(board.key)] == [
         ("Idea", StageKind.BACKLOG),
         ("Live", StageKind.DONE),
     ]
@@ -54,7 +54,7 @@ def test_rename_board(ws: Workspace) -> None:
     board = ws.boards()[0]
     renamed = ws.update_board(board.model_copy(update={"name": "Q3 campaigns"}))
     assert renamed.version == board.version + 1
-    stored = ws.board(board.id or 0)
+    stored = ws.board(board.key)
     assert stored.name == "Q3 campaigns"
     assert stored.version == renamed.version
     assert ws.board_named(" q3 CAMPAIGNS ").id == board.id
@@ -66,7 +66,7 @@ def test_rename_with_a_stale_copy_is_a_conflict(ws: Workspace) -> None:
     with pytest.raises(ConflictError) as caught:
         ws.update_board(board.model_copy(update={"name": "Second edit"}))
     assert (caught.value.table, caught.value.row_id) == ("boards", board.id)
-    assert ws.board(board.id or 0).name == "First edit"
+    assert ws.board(board.key).name == "First edit"
 
 
 def test_rename_board_to_an_empty_name_is_refused(ws: Workspace) -> None:
@@ -89,7 +89,7 @@ def test_reorder_boards(ws: Workspace) -> None:
     third = ws.add_board("Third")
     changes: list[Change] = []
     ws.subscribe(changes.append)
-    ws.reorder_boards([third.id or 0, first.id or 0, second.id or 0])
+    ws.reorder_boards([third.key, first.key, second.key])
     assert [b.name for b in ws.boards()] == ["Third", "Campaign board", "Second"]
     assert changes == [Change("boards", frozenset({first.id, second.id, third.id}), "updated")]
     # Every board changed position, so an old copy is now stale.
@@ -101,19 +101,19 @@ def test_delete_board_removes_its_stages_tasks_and_history(
     ws: Workspace, add: Callable[..., Task]
 ) -> None:
     other = ws.add_board("Keep me")
-    other_stage = ws.stages(other.id or 0)[0]
-    kept = ws.add_task(Task(board_id=other.id or 0, stage_id=other_stage.id or 0, title="Kept"))
+    other_stage = ws.stages(other.key)[0]
+    kept = ws.add_task(Task(board_id=other.key, stage_id=other_stage.key, title="Kept"))
     board = ws.boards()[0]
     gone = add("Gone")
     changes: list[Change] = []
     ws.subscribe(changes.append)
-    ws.delete_board(board.id or 0)
+    ws.delete_board(board.key)
     assert [b.name for b in ws.boards()] == ["Keep me"]
-    assert ws.stages(board.id or 0) == []
+    assert ws.stages(board.key) == []
     assert [t.id for t in ws.tasks()] == [kept.id]
-    assert ws.task_events(gone.id or 0) == []
+    assert ws.task_events(gone.key) == []
     with pytest.raises(NotFoundError):
-        ws.board(board.id or 0)
+        ws.board(board.key)
     assert Change("tasks", frozenset({gone.id}), "deleted") in changes
     assert Change("boards", frozenset({board.id}), "deleted") in changes
     assert len(ws.personas()) == 4  # the workspace's catalogue stays
@@ -126,7 +126,7 @@ def test_delete_missing_board_is_not_found(ws: Workspace) -> None:
 
 def test_update_deleted_board_is_not_found(ws: Workspace) -> None:
     board = ws.add_board("Short-lived")
-    ws.delete_board(board.id or 0)
+    ws.delete_board(board.key)
     with pytest.raises(NotFoundError, match="deleted meanwhile"):
         ws.update_board(board.model_copy(update={"name": "Renamed"}))
 
@@ -152,7 +152,7 @@ def test_add_stage_in_the_middle_shifts_the_rest(ws: Workspace, board_id: int) -
         ("Review", 4),
         ("Done", 5),
     ]
-    assert ws.stage(created.id or 0).kind is StageKind.REVIEW
+    assert ws.stage(created.key).kind is StageKind.REVIEW
 
 
 @pytest.mark.parametrize(("asked", "placed"), [(99, 5), (-4, 0)])
@@ -186,7 +186,7 @@ def test_stale_copy_of_a_shifted_stage_cannot_break_the_order(
     if operation == "add":
         ws.add_stage(Stage(board_id=board_id, name="Legal", position=1))
     else:
-        ws.delete_stage(stage["Ready"].id or 0, None)
+        ws.delete_stage(stage["Ready"].key, None)
     # Shifting a stage changes its version: the stale copy is refused, never written back.
     with pytest.raises(ConflictError, match="changed elsewhere"):
         ws.update_stage(stale.model_copy(update={"name": "Sign-off"}))
@@ -202,7 +202,7 @@ def test_update_stage(ws: Workspace, stage: dict[str, Stage]) -> None:
     updated = ws.update_stage(
         review.model_copy(update={"name": "Legal review", "is_gate": True, "wip_limit": 4})
     )
-    stored = ws.stage(review.id or 0)
+    stored = ws.stage(review.key)
     assert (stored.name, stored.is_gate, stored.wip_limit) == ("Legal review", True, 4)
     assert stored.version == updated.version == review.version + 1
     with pytest.raises(ConflictError):
@@ -212,12 +212,12 @@ def test_update_stage(ws: Workspace, stage: dict[str, Stage]) -> None:
 def test_update_stage_refuses_invalid_values(ws: Workspace, stage: dict[str, Stage]) -> None:
     with pytest.raises(ValidationError):
         ws.update_stage(stage["Ready"].model_copy(update={"is_gate": True}))
-    assert not ws.stage(stage["Ready"].id or 0).is_gate
+    assert not ws.stage(stage["Ready"].key).is_gate
 
 
 def test_reorder_stages(ws: Workspace, board_id: int, stage: dict[str, Stage]) -> None:
     order = ["Done", "Backlog", "Review", "Ready", "In progress"]
-    ws.reorder_stages(board_id, [stage[name].id or 0 for name in order])
+    ws.reorder_stages(board_id, [stage[name].key for name in order])
     assert positions(ws, board_id) == [(name, n) for n, name in enumerate(order)]
 
 
@@ -226,17 +226,17 @@ def test_reorder_stages_must_name_every_stage_once(
 ) -> None:
     before = positions(ws, board_id)
     with pytest.raises(MopsboardError, match="every stage of the board once"):
-        ws.reorder_stages(board_id, [stage["Done"].id or 0, stage["Backlog"].id or 0])
+        ws.reorder_stages(board_id, [stage["Done"].key, stage["Backlog"].key])
     other = ws.add_board("Other")
     with pytest.raises(MopsboardError):
-        ws.reorder_stages(board_id, [s.id or 0 for s in ws.stages(other.id or 0)])
+        ws.reorder_stages(board_id, [s.key for s in ws.stages(other.key)])
     assert positions(ws, board_id) == before
 
 
 def test_delete_empty_stage(ws: Workspace, board_id: int, stage: dict[str, Stage]) -> None:
     changes: list[Change] = []
     ws.subscribe(changes.append)
-    assert ws.delete_stage(stage["Ready"].id or 0, None) == []
+    assert ws.delete_stage(stage["Ready"].key, None) == []
     assert positions(ws, board_id) == [
         ("Backlog", 0),
         ("In progress", 1),
@@ -245,7 +245,7 @@ def test_delete_empty_stage(ws: Workspace, board_id: int, stage: dict[str, Stage
     ]
     assert Change("stages", frozenset({stage["Ready"].id}), "deleted") in changes
     with pytest.raises(NotFoundError):
-        ws.stage(stage["Ready"].id or 0)
+        ws.stage(stage["Ready"].key)
 
 
 def test_delete_stage_moves_its_tasks_to_the_end_of_another(
@@ -256,10 +256,10 @@ def test_delete_stage_moves_its_tasks_to_the_end_of_another(
 ) -> None:
     add("Kept 1", "In progress")
     moved = [add(f"Moved {n}", "Ready") for n in range(3)]
-    moved_ids = ws.delete_stage(stage["Ready"].id or 0, stage["In progress"].id)
+    moved_ids = ws.delete_stage(stage["Ready"].key, stage["In progress"].id)
     assert moved_ids == [t.id for t in moved]
     assert titles("In progress") == ["Kept 1", "Moved 0", "Moved 1", "Moved 2"]
-    events = ws.task_events(moved[0].id or 0)
+    events = ws.task_events(moved[0].key)
     assert events[-1][:2] == (stage["Ready"].id, stage["In progress"].id)
 
 
@@ -275,10 +275,10 @@ def test_delete_stage_with_tasks_needs_a_target(
     before = positions(ws, board_id)
     for target in (None, stage["Ready"].id):
         with pytest.raises(MopsboardError, match="'Ready' holds 2 tasks: choose a stage"):
-            ws.delete_stage(stage["Ready"].id or 0, target)
+            ws.delete_stage(stage["Ready"].key, target)
     other = ws.add_board("Other")
     with pytest.raises(MopsboardError, match="same board"):
-        ws.delete_stage(stage["Ready"].id or 0, ws.stages(other.id or 0)[0].id)
+        ws.delete_stage(stage["Ready"].key, ws.stages(other.key)[0].id)
     assert positions(ws, board_id) == before
     assert titles("Ready") == ["Stays", "Stays too"]
 
@@ -291,9 +291,9 @@ def test_restore_stage_undoes_a_delete(
     titles: Callable[[str], list[str]],
 ) -> None:
     tasks = [add("One", "Ready"), add("Two", "Ready")]
-    before = [(t.id, t.stage_id, t.rank) for t in ws.tasks_by_id([t.id or 0 for t in tasks])]
-    deleted = ws.stage(stage["Ready"].id or 0)
-    ws.delete_stage(deleted.id or 0, stage["Backlog"].id)
+    before = [(t.id, t.stage_id, t.rank) for t in ws.tasks_by_id([t.key for t in tasks])]
+    deleted = ws.stage(stage["Ready"].key)
+    ws.delete_stage(deleted.key, stage["Backlog"].id)
     restored = ws.restore_stage(deleted)
     assert restored.id == deleted.id
     assert positions(ws, board_id) == [

@@ -25,7 +25,7 @@ def test_bulk_add_appends_in_order_with_history(
     changes: list[Change] = []
     ws.subscribe(changes.append)
     batch = [
-        Task(board_id=board_id, stage_id=stage[name].id or 0, title=f"{name} {n}")
+        Task(board_id=board_id, stage_id=stage[name].key, title=f"{name} {n}")
         for n in range(50)
         for name in ("Backlog", "Done")
     ]
@@ -46,12 +46,12 @@ def test_bulk_add_team_follows_assignee(
     ws: Workspace, board_id: int, stage: dict[str, Stage]
 ) -> None:
     content, ops = ws.add_team(Team(name="Content")), ws.add_team(Team(name="Ops"))
-    ana = ws.add_member(Member(team_id=content.id or 0, name="Ana"))
+    ana = ws.add_member(Member(team_id=content.key, name="Ana"))
     [task_id] = ws.bulk_add_tasks(
         [
             Task(
                 board_id=board_id,
-                stage_id=stage["Ready"].id or 0,
+                stage_id=stage["Ready"].key,
                 title="Brief",
                 assignee_id=ana.id,
                 team_id=ops.id,
@@ -65,7 +65,7 @@ def test_bulk_add_keeps_given_ids_and_ranks(
     ws: Workspace, add: Callable[..., Task], titles: Callable[[str], list[str]]
 ) -> None:
     tasks = [add("A"), add("B"), add("C")]
-    deleted = ws.delete_tasks([t.id or 0 for t in tasks])
+    deleted = ws.delete_tasks([t.key for t in tasks])
     assert ws.bulk_add_tasks(deleted) == [t.id for t in tasks]
     assert titles("Backlog") == ["A", "B", "C"]
     assert [t.rank for t in ws.tasks()] == [t.rank for t in tasks]
@@ -96,7 +96,7 @@ def test_bulk_add_with_one_bad_task_writes_nothing(
     campaign = ws.add_campaign(Campaign(name="Spring"))
     before = dump(ws_path)
     good = Task(
-        board_id=board_id, stage_id=stage["Backlog"].id or 0, title="Good", campaign_id=campaign.id
+        board_id=board_id, stage_id=stage["Backlog"].key, title="Good", campaign_id=campaign.id
     )
     changes: list[Change] = []
     ws.subscribe(changes.append)
@@ -115,10 +115,10 @@ def test_bulk_add_accepts_what_add_task_accepts(
     ws: Workspace, board_id: int, stage: dict[str, Stage]
 ) -> None:
     content = ws.add_team(Team(name="Content"))
-    ana = ws.add_member(Member(team_id=content.id or 0, name="Ana"))
+    ana = ws.add_member(Member(team_id=content.key, name="Ana"))
     task = Task(
         board_id=board_id,
-        stage_id=stage["Ready"].id or 0,
+        stage_id=stage["Ready"].key,
         title="Brief",
         assignee_id=ana.id,
         team_id=404,

@@ -39,11 +39,11 @@ def test_figures_count_tasks_open_overdue_and_hours(
     add("on time", "Ready", campaign_id=spring.id, estimate_hours=2, due_date=TODAY)
     add("done", "Done", campaign_id=spring.id, estimate_hours=6, due_date=date(2026, 1, 1))
     archived = add("archived", campaign_id=spring.id, estimate_hours=100)
-    ws.archive_tasks([archived.id or 0])
+    ws.archive_tasks([archived.key])
     add("no campaign", estimate_hours=50)
     figures = ws.campaign_figures(TODAY)
     assert set(figures) == {spring.id}
-    spring_figures = figures[spring.id or 0]
+    spring_figures = figures[spring.key]
     assert (spring_figures.tasks, spring_figures.open, spring_figures.overdue) == (3, 2, 1)
     assert (spring_figures.hours_done, spring_figures.hours_total) == (6, 12)
     assert spring_figures.progress == 0.5
@@ -58,10 +58,10 @@ def test_shift_moves_the_campaign_and_all_its_tasks_in_one_transaction(
     other = add("other", due_date=date(2026, 3, 4))
     changes: list[Change] = []
     ws.subscribe(changes.append)
-    result = ws.shift_campaign(spring.id or 0, 7)
+    result = ws.shift_campaign(spring.key, 7)
     assert set(result.task_ids) == {a.id, b.id}
     with Workspace.open(ws_path) as fresh:
-        moved = fresh.campaign(spring.id or 0)
+        moved = fresh.campaign(spring.key)
         assert (moved.start_date, moved.launch_date, moved.end_date) == (
             date(2026, 2, 9),
             date(2026, 3, 11),
@@ -73,10 +73,10 @@ def test_shift_moves_the_campaign_and_all_its_tasks_in_one_transaction(
     assert tasks["c"].due_date is None and tasks["c"].version == c.version
     assert tasks["other"].due_date == other.due_date
     assert {c.table for c in changes} == {"campaigns", "tasks"}
-    ws.shift_campaign(spring.id or 0, -7)
+    ws.shift_campaign(spring.key, -7)
     back = {t.title: t for t in ws.tasks()}
     assert back["a"].start_date == a.start_date and back["a"].due_date == a.due_date
-    assert ws.campaign(spring.id or 0).launch_date == spring.launch_date
+    assert ws.campaign(spring.key).launch_date == spring.launch_date
 
 
 def test_a_shift_out_of_range_changes_nothing(
@@ -86,7 +86,7 @@ def test_a_shift_out_of_range_changes_nothing(
     add("far", campaign_id=edge.id, due_date=date(2999, 12, 1))
     before = dump(ws_path)
     with pytest.raises(MopsboardError, match="1900 to 2999"):
-        ws.shift_campaign(edge.id or 0, 60)
+        ws.shift_campaign(edge.key, 60)
     assert dump(ws_path) == before
 
 
@@ -95,7 +95,7 @@ def test_create_from_a_plan_delete_and_restore(
 ) -> None:
     before = dump(ws_path)
     plan = plan_campaign(PRODUCT_LAUNCH, "Atlas 4", date(2026, 6, 10))
-    names = Names({p.name.casefold(): p.id or 0 for p in ws.personas()}, {})
+    names = Names({p.name.casefold(): p.key for p in ws.personas()}, {})
     campaign, tasks = ws.add_campaign_with_tasks(
         campaign_for(plan), tasks_for(plan, board_id, ws.stages(board_id), names)
     )
@@ -121,7 +121,7 @@ def test_a_bad_task_leaves_no_half_created_campaign(
     ws: Workspace, ws_path: Path, board_id: int, dump: Callable[[Path], list[str]]
 ) -> None:
     before = dump(ws_path)
-    stage = ws.stages(board_id)[0].id or 0
+    stage = ws.stages(board_id)[0].key
     tasks = [
         Task(board_id=board_id, stage_id=stage, title="fine"),
         Task(board_id=board_id, stage_id=stage, title="bad", persona_id=999),
@@ -136,7 +136,7 @@ def test_task_bars_and_open_work(ws: Workspace, spring: Campaign, add: Callable[
     add("open", campaign_id=spring.id, persona_id=persona, estimate_hours=3, due_date=TODAY)
     add("done", "Done", campaign_id=spring.id, start_date=date(2026, 1, 1))
     add("loose", estimate_hours=2)
-    bars = ws.task_bars([spring.id or 0])
+    bars = ws.task_bars([spring.key])
     assert [(b.title, b.done) for b in bars] == [("done", True), ("open", False)]
     assert bars[1].overdue(TODAY + timedelta(days=1)) and not bars[0].overdue(date(2030, 1, 1))
     assert ws.task_bars([]) == [] and len(ws.task_bars()) == 2

@@ -46,7 +46,7 @@ def test_campaigns_are_ordered_by_launch_and_hide_archived(ws: Workspace) -> Non
 def test_update_campaign_and_conflict(ws: Workspace) -> None:
     campaign = ws.add_campaign(Campaign(name="Webinar"))
     ws.update_campaign(campaign.model_copy(update={"status": CampaignStatus.ACTIVE}))
-    assert ws.campaign(campaign.id or 0).status is CampaignStatus.ACTIVE
+    assert ws.campaign(campaign.key).status is CampaignStatus.ACTIVE
     with pytest.raises(ConflictError):
         ws.update_campaign(campaign.model_copy(update={"name": "Stale"}))
 
@@ -57,7 +57,7 @@ def test_update_campaign_validates_the_copy(ws: Workspace) -> None:
         ws.update_campaign(campaign.model_copy(update={"launch_date": date(2025, 4, 1)}))
     with pytest.raises(ValidationError):
         ws.update_campaign(campaign.model_copy(update={"colour": "red"}))
-    stored = ws.campaign(campaign.id or 0)
+    stored = ws.campaign(campaign.key)
     assert (stored.version, stored.launch_date, stored.colour) == (1, None, campaign.colour)
 
 
@@ -79,7 +79,7 @@ def test_add_persona_goes_last(ws: Workspace) -> None:
     added = ws.add_persona(Persona(name="Budget holder", x=0.9, y=1.0, position=0))
     assert added.position == 4
     assert [p.name for p in ws.personas()][-1] == "Budget holder"
-    assert ws.persona(added.id or 0).y == 1.0
+    assert ws.persona(added.key).y == 1.0
     assert ws.persona_named("budget HOLDER").id == added.id
 
 
@@ -87,7 +87,7 @@ def test_rename_and_archive_persona(ws: Workspace) -> None:
     scientist = ws.persona_named("Scientist")
     ws.update_persona(scientist.model_copy(update={"name": "Experimenter"}))
     assert [p.name for p in ws.personas()][-1] == "Experimenter"
-    current = ws.persona(scientist.id or 0)
+    current = ws.persona(scientist.key)
     ws.update_persona(current.model_copy(update={"archived": True}))
     assert "Experimenter" not in [p.name for p in ws.personas()]
     assert "Experimenter" in [p.name for p in ws.personas(include_archived=True)]
@@ -101,7 +101,7 @@ def test_persona_off_the_grid_is_refused(ws: Workspace) -> None:
         ws.update_persona(persona.model_copy(update={"x": 1.5}))
     with pytest.raises(ValidationError):
         ws.add_persona(persona.model_copy(update={"id": None, "y": -2.0}))
-    assert ws.persona(persona.id or 0).x == persona.x
+    assert ws.persona(persona.key).x == persona.x
     assert len(ws.personas()) == 4
 
 
@@ -116,5 +116,5 @@ def test_tasks_keep_their_campaign_and_persona(ws: Workspace, add: Callable[...,
     campaign = ws.add_campaign(Campaign(name="Spring"))
     persona = ws.persona_named("Psychologist")
     task = add("Intent data pull", campaign_id=campaign.id, persona_id=persona.id)
-    stored = ws.task(task.id or 0)
+    stored = ws.task(task.key)
     assert (stored.campaign_id, stored.persona_id) == (campaign.id, persona.id)

@@ -44,7 +44,7 @@ def test_move_reports_the_moved_rows(
 ) -> None:
     a, b = add("A"), add("B")
     changes.clear()
-    ws.move_tasks([a.id or 0, b.id or 0], stage["Done"].id or 0)
+    ws.move_tasks([a.key, b.key], stage["Done"].key)
     assert changes == [
         Change("tasks", frozenset({a.id, b.id}), "updated", frozenset({"stage_id", "rank"}))
     ]
@@ -55,8 +55,8 @@ def test_delete_and_archive_report(
 ) -> None:
     a, b = add("A"), add("B")
     changes.clear()
-    ws.archive_tasks([a.id or 0])
-    ws.delete_tasks([b.id or 0])
+    ws.archive_tasks([a.key])
+    ws.delete_tasks([b.key])
     assert changes == [
         Change("tasks", frozenset({a.id}), "updated", frozenset({"archived"})),
         Change("tasks", frozenset({b.id}), "deleted"),
@@ -91,10 +91,10 @@ def test_nothing_reported_when_a_write_fails(
 ) -> None:
     ws.update_stage(stage["Ready"].model_copy(update={"wip_limit": 1, "wip_hard": True}))
     a, b = add("A"), add("B")
-    ws.move_tasks([a.id or 0], stage["Ready"].id or 0)
+    ws.move_tasks([a.key], stage["Ready"].key)
     changes.clear()
     with pytest.raises(RuleError):
-        ws.move_tasks([b.id or 0], stage["Ready"].id or 0)
+        ws.move_tasks([b.key], stage["Ready"].key)
     with pytest.raises(NotFoundError):
         add("Dangling", campaign_id=404)
     with pytest.raises(NotFoundError):
@@ -116,7 +116,7 @@ def test_batch_with_one_bad_reference_writes_nothing(
     campaign = ws.add_campaign(Campaign(name="Spring"))
     changes.clear()
     before = dump(ws_path)
-    backlog = stage["Backlog"].id or 0
+    backlog = stage["Backlog"].key
     batch = [
         Task(board_id=board_id, stage_id=backlog, title="One", campaign_id=campaign.id),
         Task(board_id=board_id, stage_id=backlog, title="Two"),
@@ -138,7 +138,7 @@ def test_batch_with_one_bad_reference_writes_nothing(
 def test_batch_with_one_invalid_task_writes_nothing(
     ws: Workspace, board_id: int, stage: dict[str, Stage]
 ) -> None:
-    backlog = stage["Backlog"].id or 0
+    backlog = stage["Backlog"].key
     good = Task(board_id=board_id, stage_id=backlog, title="Good")
     bad = good.model_copy(update={"estimate_hours": -3.0})
     with pytest.raises(ValidationError):

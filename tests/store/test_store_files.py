@@ -34,8 +34,8 @@ def populated(tmp_path: Path) -> Path:
     """A closed workspace with enough tasks to span many pages."""
     path = tmp_path / "full.mopsboard"
     with Workspace.create(path) as ws:
-        board = ws.boards()[0].id or 0
-        backlog = ws.stages(board)[0].id or 0
+        board = ws.boards()[0].key
+        backlog = ws.stages(board)[0].key
         ws.add_tasks(
             [
                 Task(board_id=board, stage_id=backlog, title=f"Task {n}", description="x" * 400)
@@ -198,16 +198,16 @@ def test_read_only_workspace_reads_but_refuses_every_write(
     with Workspace.open(read_only_file, read_only=True) as ws:
         assert ws.read_only
         board = ws.boards()[0]
-        stages = ws.stages(board.id or 0)
+        stages = ws.stages(board.key)
         task = ws.tasks()[0]
         assert task.title == "Existing task"
         writes: list[Callable[[], object]] = [
             lambda: ws.add_board("New"),
             lambda: ws.set_setting("theme", "dark"),
-            lambda: ws.add_task(Task(board_id=board.id or 0, stage_id=task.stage_id, title="t")),
+            lambda: ws.add_task(Task(board_id=board.key, stage_id=task.stage_id, title="t")),
             lambda: ws.update_task(task.model_copy(update={"title": "Renamed"})),
-            lambda: ws.move_tasks([task.id or 0], stages[1].id or 0),
-            lambda: ws.delete_tasks([task.id or 0]),
+            lambda: ws.move_tasks([task.key], stages[1].key),
+            lambda: ws.delete_tasks([task.key]),
             lambda: ws.update_board(board.model_copy(update={"name": "Renamed"})),
         ]
         for write in writes:

@@ -37,10 +37,10 @@ class Scene:
         self.ws = Workspace.create(path)
         # Durability is not what these examples test; this keeps hundreds of writes quick.
         self.ws.db.execute("PRAGMA synchronous = OFF")
-        self.board = self.ws.boards()[0].id or 0
-        self.stage = self.ws.stages(self.board)[0].id or 0
-        self.team = self.ws.add_team(Team(name="Content")).id or 0
-        self.member = self.ws.add_member(Member(team_id=self.team, name="Ana")).id or 0
+        self.board = self.ws.boards()[0].key
+        self.stage = self.ws.stages(self.board)[0].key
+        self.team = self.ws.add_team(Team(name="Content")).key
+        self.member = self.ws.add_member(Member(team_id=self.team, name="Ana")).key
 
     def changes(self) -> int:
         return self.ws.db.conn.total_changes
@@ -133,7 +133,7 @@ def test_store_keeps_valid_values_exactly_and_refuses_the_rest_untouched(
     with Workspace.open(ws.path, read_only=True) as other:
         _same_except_store_fields(read(other, added.id), expected)
     if isinstance(stored, Stage):
-        ws.delete_stage(stored.id or 0, None)  # keep the board to a handful of stages
+        ws.delete_stage(stored.key, None)  # keep the board to a handful of stages
 
 
 Updater = Callable[[Workspace, Any], BaseModel]
@@ -159,7 +159,7 @@ def test_hostile_edit_lands_whole_or_not_at_all(
     add = STORES[name][2]
     ws = scene.ws
     stored = add(ws, model.model_validate(scene.required(model)))
-    stored = read(ws, stored.id or 0)
+    stored = read(ws, stored.key)
     values = data.draw(strategy)
     try:
         edited = model.model_validate(stored.model_dump() | values)
@@ -170,17 +170,17 @@ def test_hostile_edit_lands_whole_or_not_at_all(
         with pytest.raises(ValidationError):
             update(ws, stored.model_copy(update=values))
         assert scene.changes() == before
-        assert read(ws, stored.id or 0) == stored
+        assert read(ws, stored.key) == stored
     else:
         update(ws, edited)
-        again = read(ws, stored.id or 0)
+        again = read(ws, stored.key)
         assert user_fields(again) == user_fields(edited)
         if isinstance(edited, Board | Stage | Persona):
             assert getattr(again, "position", None) == edited.position
             # The next add goes after the last position: keep that within range.
             update(ws, again.model_copy(update={"position": 0}))
     if isinstance(stored, Stage):
-        ws.delete_stage(stored.id or 0, None)
+        ws.delete_stage(stored.key, None)
 
 
 @pytest.mark.filterwarnings("ignore:Pydantic serializer warnings:UserWarning")

@@ -44,8 +44,8 @@ def _cli(*argv: str | Path, as_user: bool = False, timeout: float = 60) -> Any:
 
 def _populated(path: Path, tasks: int = 60, description: str = "") -> Path:
     with Workspace.create(path) as ws:
-        board = ws.boards()[0].id or 0
-        backlog = ws.stages(board)[0].id or 0
+        board = ws.boards()[0].key
+        backlog = ws.stages(board)[0].key
         ws.add_tasks(
             [
                 Task(board_id=board, stage_id=backlog, title=f"Task {n}", description=description)
@@ -103,8 +103,8 @@ def damaged(tmp_path: Path) -> Path:
 def test_no_write_goes_into_a_file_that_fails_the_quick_check(damaged: Path) -> None:
     before = damaged.read_bytes()
     with Workspace.open(damaged) as ws:
-        board = ws.boards()[0].id or 0
-        backlog = ws.stages(board)[0].id or 0
+        board = ws.boards()[0].key
+        backlog = ws.stages(board)[0].key
         assert len(ws.boards()) == 1  # reads that miss the damage still work
         with pytest.raises(CorruptWorkspace, match="damaged") as refused:
             ws.add_task(Task(board_id=board, stage_id=backlog, title="Into the damage"))
@@ -135,8 +135,8 @@ def test_a_restore_lifts_the_refusal(damaged: Path, tmp_path: Path) -> None:
     with Workspace.open(damaged) as ws:
         assert ws.verify()
         backups.restore_backup(ws, backup)
-        board = ws.boards()[0].id or 0
-        ws.add_task(Task(board_id=board, stage_id=ws.stages(board)[0].id or 0, title="After"))
+        board = ws.boards()[0].key
+        ws.add_task(Task(board_id=board, stage_id=ws.stages(board)[0].key, title="After"))
         assert "After" in {t.title for t in ws.tasks()}
 
 

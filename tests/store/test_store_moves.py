@@ -19,7 +19,7 @@ Titles = Callable[[str], list[str]]
 
 
 def ids(*tasks: Task) -> list[int]:
-    return [t.id or 0 for t in tasks]
+    return [t.key for t in tasks]
 
 
 def test_move_to_the_end_of_another_stage(
@@ -27,19 +27,19 @@ def test_move_to_the_end_of_another_stage(
 ) -> None:
     a, b = add("A"), add("B")
     add("R1", "Ready")
-    result = ws.move_tasks(ids(a), stage["Ready"].id or 0)
+    result = ws.move_tasks(ids(a), stage["Ready"].key)
     assert titles("Backlog") == ["B"]
     assert titles("Ready") == ["R1", "A"]
-    assert result.before == (Placement(a.id or 0, stage["Backlog"].id or 0, a.rank),)
+    assert result.before == (Placement(a.key, stage["Backlog"].key, a.rank),)
     assert result.after[0].stage_id == stage["Ready"].id
     assert result.over_wip_limit is False
-    assert ws.task(a.id or 0).version == 2
-    assert ws.task(b.id or 0).version == 1
+    assert ws.task(a.key).version == 2
+    assert ws.task(b.key).version == 1
 
 
 def test_move_above_a_task_within_a_stage(ws: Workspace, add: Add, titles: Titles) -> None:
     a, b, c, d = add("A"), add("B"), add("C"), add("D")
-    ws.move_tasks(ids(d), ws.task(a.id or 0).stage_id, before_task_id=b.id)
+    ws.move_tasks(ids(d), ws.task(a.key).stage_id, before_task_id=b.id)
     assert titles("Backlog") == ["A", "D", "B", "C"]
     ws.move_tasks(ids(a), a.stage_id)  # to the end
     assert titles("Backlog") == ["D", "B", "C", "A"]
@@ -53,11 +53,11 @@ def test_several_tasks_keep_their_given_order(
 ) -> None:
     a, b, c = add("A"), add("B"), add("C")
     x, y = add("X", "Ready"), add("Y", "Ready")
-    ws.move_tasks(ids(c, a, b), stage["Ready"].id or 0, before_task_id=y.id)
+    ws.move_tasks(ids(c, a, b), stage["Ready"].key, before_task_id=y.id)
     assert titles("Ready") == ["X", "C", "A", "B", "Y"]
     assert titles("Backlog") == []
     # And within one stage, picked from all over.
-    ws.move_tasks(ids(y, x), stage["Ready"].id or 0, before_task_id=a.id)
+    ws.move_tasks(ids(y, x), stage["Ready"].key, before_task_id=a.id)
     assert titles("Ready") == ["C", "Y", "X", "A", "B"]
 
 
@@ -70,7 +70,7 @@ def test_a_move_rewrites_only_the_moved_rows(
     moved = [backlog[2], backlog[4]]
     changes: list[Change] = []
     ws.subscribe(changes.append)
-    ws.move_tasks(ids(*moved), stage["Ready"].id or 0, before_task_id=ready[3].id)
+    ws.move_tasks(ids(*moved), stage["Ready"].key, before_task_id=ready[3].id)
     after = {t.id: (t.version, t.updated_at, t.rank) for t in ws.tasks()}
     changed = {task_id for task_id in before if before[task_id] != after[task_id]}
     assert changed == set(ids(*moved))
@@ -84,7 +84,7 @@ def test_move_result_places_undo_and_redo_exactly(
 ) -> None:
     a, b, c = add("A"), add("B"), add("C")
     add("R", "Ready")
-    result = ws.move_tasks(ids(a, c), stage["Ready"].id or 0)
+    result = ws.move_tasks(ids(a, c), stage["Ready"].key)
     ws.place_tasks(result.before)  # undo
     assert titles("Backlog") == ["A", "B", "C"]
     assert titles("Ready") == ["R"]
@@ -96,7 +96,7 @@ def test_move_result_places_undo_and_redo_exactly(
 
 def test_place_unknown_task_is_not_found(ws: Workspace, stage: dict[str, Stage]) -> None:
     with pytest.raises(NotFoundError):
-        ws.place_tasks([Placement(404, stage["Ready"].id or 0, "V")])
+        ws.place_tasks([Placement(404, stage["Ready"].key, "V")])
 
 
 def test_append_tasks_to_stage_keeps_their_order(
@@ -104,7 +104,7 @@ def test_append_tasks_to_stage_keeps_their_order(
 ) -> None:
     a, b, c = add("A"), add("B"), add("C")
     add("D1", "Done")
-    ws.append_tasks_to_stage(ids(c, a, b), stage["Done"].id or 0)
+    ws.append_tasks_to_stage(ids(c, a, b), stage["Done"].key)
     assert titles("Done") == ["D1", "C", "A", "B"]
     assert all(t.completed_at is not None for t in ws.tasks_by_id(ids(a, b, c)))
 
@@ -114,13 +114,13 @@ def test_completed_at_set_entering_done_and_cleared_leaving_it(
 ) -> None:
     task = add("Ship it", "Review")
     assert task.completed_at is None
-    ws.move_tasks(ids(task), stage["Done"].id or 0)
-    done = ws.task(task.id or 0)
+    ws.move_tasks(ids(task), stage["Done"].key)
+    done = ws.task(task.key)
     assert done.completed_at is not None
-    ws.move_tasks(ids(task), stage["Done"].id or 0)  # reorder inside Done keeps it
-    assert ws.task(task.id or 0).completed_at == done.completed_at
-    ws.move_tasks(ids(task), stage["In progress"].id or 0)
-    assert ws.task(task.id or 0).completed_at is None
+    ws.move_tasks(ids(task), stage["Done"].key)  # reorder inside Done keeps it
+    assert ws.task(task.key).completed_at == done.completed_at
+    ws.move_tasks(ids(task), stage["In progress"].key)
+    assert ws.task(task.key).completed_at is None
 
 
 @pytest.mark.parametrize(
@@ -145,12 +145,12 @@ def test_bad_moves_are_refused_and_change_nothing(
 ) -> None:
     a, b = add("A"), add("B")
     r = add("R", "Ready")
-    other_stage = ws.stages(ws.add_board("Other").id or 0)[0].id or 0
-    ready = stage["Ready"].id or 0
+    other_stage = ws.stages(ws.add_board("Other").key)[0].key
+    ready = stage["Ready"].key
     calls = {
         "none": lambda: ws.move_tasks([], ready),
         "self": lambda: ws.move_tasks(ids(a, b), ready, before_task_id=a.id),
-        "missing": lambda: ws.move_tasks([a.id or 0, 404], ready),
+        "missing": lambda: ws.move_tasks([a.key, 404], ready),
         "other board": lambda: ws.move_tasks(ids(a), other_stage),
         "anchor elsewhere": lambda: ws.move_tasks(ids(a), ready, before_task_id=b.id),
         "missing stage": lambda: ws.move_tasks(ids(a), 404),
@@ -166,7 +166,7 @@ def test_bad_moves_are_refused_and_change_nothing(
 
 
 def limit(ws: Workspace, stage: Stage, wip: int, hard: bool) -> None:
-    ws.update_stage(ws.stage(stage.id or 0).model_copy(update={"wip_limit": wip, "wip_hard": hard}))
+    ws.update_stage(ws.stage(stage.key).model_copy(update={"wip_limit": wip, "wip_hard": hard}))
 
 
 def test_soft_wip_limit_lets_the_move_through_and_says_so(
@@ -174,11 +174,11 @@ def test_soft_wip_limit_lets_the_move_through_and_says_so(
 ) -> None:
     limit(ws, stage["In progress"], 2, hard=False)
     a, b, c = add("A"), add("B"), add("C")
-    assert not ws.move_tasks(ids(a, b), stage["In progress"].id or 0).over_wip_limit
-    assert ws.move_tasks(ids(c), stage["In progress"].id or 0).over_wip_limit
+    assert not ws.move_tasks(ids(a, b), stage["In progress"].key).over_wip_limit
+    assert ws.move_tasks(ids(c), stage["In progress"].key).over_wip_limit
     assert titles("In progress") == ["A", "B", "C"]
     # Reordering inside a stage that is over its limit is not another breach.
-    result = ws.move_tasks(ids(c), stage["In progress"].id or 0, before_task_id=a.id)
+    result = ws.move_tasks(ids(c), stage["In progress"].key, before_task_id=a.id)
     assert not result.over_wip_limit
 
 
@@ -192,20 +192,20 @@ def test_hard_wip_limit_refuses_and_leaves_the_file_unchanged(
 ) -> None:
     limit(ws, stage["In progress"], 2, hard=True)
     a, b, c = add("A"), add("B"), add("C")
-    ws.move_tasks(ids(a), stage["In progress"].id or 0)
+    ws.move_tasks(ids(a), stage["In progress"].key)
     before = dump(ws_path)
     changes: list[Change] = []
     ws.subscribe(changes.append)
     with pytest.raises(RuleError, match="hard WIP limit of 2") as caught:
-        ws.move_tasks(ids(b, c), stage["In progress"].id or 0)
+        ws.move_tasks(ids(b, c), stage["In progress"].key)
     assert "'In progress'" in str(caught.value)
     assert dump(ws_path) == before
     assert changes == []
     assert titles("Backlog") == ["B", "C"]
     # One more still fits; archived tasks do not count.
-    ws.move_tasks(ids(b), stage["In progress"].id or 0)
+    ws.move_tasks(ids(b), stage["In progress"].key)
     ws.archive_tasks(ids(a))
-    ws.move_tasks(ids(c), stage["In progress"].id or 0)
+    ws.move_tasks(ids(c), stage["In progress"].key)
     assert titles("In progress") == ["B", "C"]
 
 
@@ -237,7 +237,7 @@ def test_review_gate_refuses_an_open_checklist(
     task = add("Consent email", source, checklist=CHECKLIST)
     before = dump(ws_path)
     with pytest.raises(RuleError) as caught:
-        ws.move_tasks(ids(task), stage["Done"].id or 0)
+        ws.move_tasks(ids(task), stage["Done"].key)
     message = str(caught.value)
     assert "'Consent email' cannot pass the review gate 'Review' into 'Done'" in message
     assert "GDPR consent wording" in message
@@ -252,7 +252,7 @@ def test_review_gate_refuses_the_whole_batch(
     fine = add("Fine", "Review")
     blocked = add("Blocked", "Review", checklist=CHECKLIST)
     with pytest.raises(RuleError, match="'Blocked'"):
-        ws.move_tasks(ids(fine, blocked), stage["Done"].id or 0)
+        ws.move_tasks(ids(fine, blocked), stage["Done"].key)
     assert titles("Review") == ["Fine", "Blocked"]
     assert titles("Done") == []
 
@@ -261,12 +261,12 @@ def test_review_gate_lets_finished_work_and_moves_into_review_through(
     ws: Workspace, stage: dict[str, Stage], gated: Stage, add: Add, titles: Titles
 ) -> None:
     open_task = add("Open", "In progress", checklist=CHECKLIST)
-    ws.move_tasks(ids(open_task), stage["Review"].id or 0)  # into the gate: fine
+    ws.move_tasks(ids(open_task), stage["Review"].key)  # into the gate: fine
     finished = add(
         "Finished", "Review", checklist=(ChecklistItem(text="GDPR consent wording", done=True),)
     )
-    ws.move_tasks(ids(finished), stage["Done"].id or 0)
-    ws.move_tasks(ids(open_task), stage["Backlog"].id or 0)  # backwards: fine
+    ws.move_tasks(ids(finished), stage["Done"].key)
+    ws.move_tasks(ids(open_task), stage["Backlog"].key)  # backwards: fine
     assert titles("Done") == ["Finished"]
     assert titles("Backlog") == ["Open"]
 
@@ -281,19 +281,19 @@ def test_300_drops_in_the_same_gap_keep_order(
     last = add("Last", "Ready")
     new_ids = ws.add_tasks(
         [
-            Task(board_id=board_id, stage_id=stage["Backlog"].id or 0, title=f"N{n:03d}")
+            Task(board_id=board_id, stage_id=stage["Backlog"].key, title=f"N{n:03d}")
             for n in range(300)
         ]
     )
     for task_id in new_ids:
-        ws.move_tasks([task_id], stage["Ready"].id or 0, before_task_id=last.id)
+        ws.move_tasks([task_id], stage["Ready"].key, before_task_id=last.id)
     expected = ["First", *[f"N{n:03d}" for n in range(300)], "Last"]
     assert titles("Ready") == expected
     ready = [t for t in ws.tasks(board_id) if t.stage_id == stage["Ready"].id]
     assert len({t.rank for t in ready}) == len(ready)
     assert max(len(t.rank) for t in ready) <= REBALANCE_LENGTH
     # Keys this long needed a rebalance, which rewrote the untouched neighbours too.
-    assert ws.task(first.id or 0).version > 1
+    assert ws.task(first.key).version > 1
 
 
 def test_300_drops_at_the_top_keep_order(
@@ -302,12 +302,12 @@ def test_300_drops_at_the_top_keep_order(
     top = add("Bottom", "Ready")
     new_ids = ws.add_tasks(
         [
-            Task(board_id=board_id, stage_id=stage["Backlog"].id or 0, title=f"N{n:03d}")
+            Task(board_id=board_id, stage_id=stage["Backlog"].key, title=f"N{n:03d}")
             for n in range(300)
         ]
     )
     for task_id in new_ids:
-        ws.move_tasks([task_id], stage["Ready"].id or 0, before_task_id=top.id)
+        ws.move_tasks([task_id], stage["Ready"].key, before_task_id=top.id)
         top = ws.task(task_id)
     assert titles("Ready") == [*[f"N{n:03d}" for n in reversed(range(300))], "Bottom"]
     ready = [t for t in ws.tasks(board_id) if t.stage_id == stage["Ready"].id]
@@ -316,24 +316,24 @@ def test_300_drops_at_the_top_keep_order(
 
 def test_move_into_an_assignee_lane_sets_the_assignee_and_team_and_undoes(tmp_path: Path) -> None:
     ws = Workspace.create(tmp_path / "lanes.mopsboard")
-    board = ws.boards()[0].id or 0
+    board = ws.boards()[0].key
     stages = ws.stages(board)
     content = ws.add_team(Team(name="Content"))
     agency = ws.add_team(Team(name="Agency", kind=TeamKind.AGENCY))
-    ana = ws.add_member(Member(team_id=content.id or 0, name="Ana"))
-    bo = ws.add_member(Member(team_id=agency.id or 0, name="Bo"))
+    ana = ws.add_member(Member(team_id=content.key, name="Ana"))
+    bo = ws.add_member(Member(team_id=agency.key, name="Bo"))
     task = ws.add_task(
-        Task(board_id=board, stage_id=stages[0].id or 0, title="Brief", assignee_id=ana.id)
+        Task(board_id=board, stage_id=stages[0].key, title="Brief", assignee_id=ana.id)
     )
-    result = ws.move_tasks([task.id or 0], stages[1].id or 0, None, assign=("assignee_id", bo.id))
-    moved = ws.task(task.id or 0)
+    result = ws.move_tasks([task.key], stages[1].key, None, assign=("assignee_id", bo.id))
+    moved = ws.task(task.key)
     assert (moved.stage_id, moved.assignee_id, moved.team_id) == (stages[1].id, bo.id, agency.id)
     ws.place_tasks(result.before)
-    back = ws.task(task.id or 0)
+    back = ws.task(task.key)
     assert (back.stage_id, back.assignee_id, back.team_id) == (stages[0].id, ana.id, content.id)
     # A card moved to another team's lane leaves its assignee behind.
-    ws.move_tasks([task.id or 0], stages[0].id or 0, None, assign=("team_id", agency.id))
-    retagged = ws.task(task.id or 0)
+    ws.move_tasks([task.key], stages[0].key, None, assign=("team_id", agency.id))
+    retagged = ws.task(task.key)
     assert (retagged.team_id, retagged.assignee_id) == (agency.id, None)
     with pytest.raises(MopsboardError):
-        ws.move_tasks([task.id or 0], stages[0].id or 0, None, assign=("title", 1))
+        ws.move_tasks([task.key], stages[0].key, None, assign=("title", 1))

@@ -64,22 +64,22 @@ class Catalogue:
 
 def make_catalogue(path: Path) -> Catalogue:
     ws = Workspace.create(path)
-    board = ws.boards()[0].id or 0
+    board = ws.boards()[0].key
     teams = [ws.add_team(Team(name=n)) for n in ("Content", "Ops")]
     members = [
-        ws.add_member(Member(team_id=teams[0].id or 0, name="Ana")),
-        ws.add_member(Member(team_id=teams[1].id or 0, name="Bo")),
+        ws.add_member(Member(team_id=teams[0].key, name="Ana")),
+        ws.add_member(Member(team_id=teams[1].key, name="Bo")),
     ]
     campaigns = [ws.add_campaign(Campaign(name=n)) for n in ("Spring", "Webinar")]
     return Catalogue(
         ws=ws,
         path=path,
         board_id=board,
-        stage_ids=tuple(s.id or 0 for s in ws.stages(board)),
-        campaign_ids=tuple(c.id or 0 for c in campaigns),
-        persona_ids=tuple(p.id or 0 for p in ws.personas()),
-        member_ids=tuple(m.id or 0 for m in members),
-        team_ids=tuple(t.id or 0 for t in teams),
+        stage_ids=tuple(s.key for s in ws.stages(board)),
+        campaign_ids=tuple(c.key for c in campaigns),
+        persona_ids=tuple(p.key for p in ws.personas()),
+        member_ids=tuple(m.key for m in members),
+        team_ids=tuple(t.key for t in teams),
     )
 
 
@@ -170,7 +170,7 @@ def test_valid_task_round_trips(catalogue: Catalogue, data: st.DataObject) -> No
     ws = catalogue.ws
     task = data.draw(valid_tasks(catalogue))
     added = ws.add_task(task)
-    stored = ws.task(added.id or 0)
+    stored = ws.task(added.key)
     assert stored.model_dump(include=USER_FIELDS) == added.model_dump(include=USER_FIELDS)
     # What the user typed (after the model's own clean-up) is what comes back.
     for name in ("title", "description", "labels", "checklist", "estimate_hours", "priority"):
@@ -179,7 +179,7 @@ def test_valid_task_round_trips(catalogue: Catalogue, data: st.DataObject) -> No
     # The row is still a valid task, and a fresh connection reads the same.
     assert Task.model_validate(stored.model_dump()) == stored
     with Workspace.open(catalogue.path) as other:
-        fresh = other.task(added.id or 0)
+        fresh = other.task(added.key)
     assert fresh.model_dump(include=USER_FIELDS) == stored.model_dump(include=USER_FIELDS)
 
 
@@ -233,7 +233,7 @@ def test_invalid_task_is_refused_and_nothing_is_written(
     stored = ws.add_task(good)
     with pytest.raises(ValidationError):
         ws.update_task(stored.model_copy(update=bad_values))
-    after = ws.task(stored.id or 0)
+    after = ws.task(stored.key)
     assert after.model_dump(include=USER_FIELDS) == stored.model_dump(include=USER_FIELDS)
     assert after.version == 1
     assert ws.data_version() == version

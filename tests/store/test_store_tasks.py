@@ -85,7 +85,7 @@ def test_task_reads_back_what_was_stored(ws: Workspace, add: Callable[..., Task]
         labels=("legal", "gdpr"),
         checklist=(ChecklistItem(text="GDPR consent"), ChecklistItem(text="Footer", done=True)),
     )
-    stored = ws.task(added.id or 0)
+    stored = ws.task(added.key)
     assert same(stored, added)
     assert stored.version == 1
     assert stored.checklist_done == 1
@@ -101,7 +101,7 @@ def test_tasks_by_id_keeps_the_asked_order_and_skips_missing(
     ws: Workspace, add: Callable[..., Task]
 ) -> None:
     a, b, c = add("A"), add("B"), add("C")
-    found = ws.tasks_by_id([c.id or 0, 999, a.id or 0, b.id or 0])
+    found = ws.tasks_by_id([c.key, 999, a.key, b.key])
     assert [t.title for t in found] == ["C", "A", "B"]
 
 
@@ -114,8 +114,8 @@ def test_tasks_are_in_board_order(
     add("Backlog 2")
     assert [t.title for t in ws.tasks(board_id)] == ["Backlog 1", "Backlog 2", "Ready 1", "Done 1"]
     other = ws.add_board("Other")
-    assert ws.tasks(other.id or 0) == []
-    assert ws.count_tasks(other.id or 0) == 0
+    assert ws.tasks(other.key) == []
+    assert ws.count_tasks(other.key) == 0
     assert ws.count_tasks(board_id) == 4
 
 
@@ -140,7 +140,7 @@ def test_add_task_with_a_missing_reference_writes_nothing(
 
 def test_add_task_on_a_stage_of_another_board_is_refused(ws: Workspace, board_id: int) -> None:
     other = ws.add_board("Other")
-    foreign_stage = ws.stages(other.id or 0)[0].id or 0
+    foreign_stage = ws.stages(other.key)[0].key
     with pytest.raises(MopsboardError, match="is not on board"):
         ws.add_task(Task(board_id=board_id, stage_id=foreign_stage, title="Lost"))
     assert ws.tasks(include_archived=True) == []
@@ -149,20 +149,20 @@ def test_add_task_on_a_stage_of_another_board_is_refused(ws: Workspace, board_id
 def test_team_follows_the_assignee(ws: Workspace, add: Callable[..., Task]) -> None:
     content = ws.add_team(Team(name="Content"))
     agency = ws.add_team(Team(name="Agency"))
-    ana = ws.add_member(Member(team_id=content.id or 0, name="Ana"))
+    ana = ws.add_member(Member(team_id=content.key, name="Ana"))
     task = add("Brief", assignee_id=ana.id, team_id=agency.id)
     assert task.team_id == content.id
-    assert ws.task(task.id or 0).team_id == content.id
+    assert ws.task(task.key).team_id == content.id
     unassigned = add("Open", team_id=agency.id)
-    assert ws.task(unassigned.id or 0).team_id == agency.id
+    assert ws.task(unassigned.key).team_id == agency.id
 
 
 def test_completed_at_is_set_in_a_done_stage_only(ws: Workspace, add: Callable[..., Task]) -> None:
     done = add("Shipped", "Done")
     assert done.completed_at is not None
-    assert ws.task(done.id or 0).completed_at is not None
+    assert ws.task(done.key).completed_at is not None
     open_task = add("Open", completed_at=done.completed_at)
-    assert ws.task(open_task.id or 0).completed_at is None
+    assert ws.task(open_task.key).completed_at is None
 
 
 # -- editing --------------------------------------------------------------------------------------
@@ -174,7 +174,7 @@ def test_update_task(ws: Workspace, add: Callable[..., Task]) -> None:
         task.model_copy(update={"title": "Final copy", "labels": ("copy",), "estimate_hours": 3})
     )
     assert saved.version == 2
-    stored = ws.task(task.id or 0)
+    stored = ws.task(task.key)
     assert (stored.title, stored.labels, stored.estimate_hours) == ("Final copy", ("copy",), 3.0)
     assert stored.version == 2
     assert stored.updated_at is not None and task.updated_at is not None
@@ -188,7 +188,7 @@ def test_update_with_a_stale_copy_is_a_conflict(ws: Workspace, add: Callable[...
     with pytest.raises(ConflictError, match="changed elsewhere") as caught:
         ws.update_task(task.model_copy(update={"title": "Theirs"}))
     assert (caught.value.table, caught.value.row_id) == ("tasks", task.id)
-    assert ws.task(task.id or 0).title == "Mine"
+    assert ws.task(task.key).title == "Mine"
 
 
 def test_edit_from_another_window_makes_my_copy_stale(
@@ -196,15 +196,15 @@ def test_edit_from_another_window_makes_my_copy_stale(
 ) -> None:
     task = add("Draft")
     with Workspace.open(ws.path) as other:
-        other.update_task(other.task(task.id or 0).model_copy(update={"title": "Other window"}))
+        other.update_task(other.task(task.key).model_copy(update={"title": "Other window"}))
     with pytest.raises(ConflictError):
         ws.update_task(task.model_copy(update={"title": "This window"}))
-    assert ws.task(task.id or 0).title == "Other window"
+    assert ws.task(task.key).title == "Other window"
 
 
 def test_update_of_a_deleted_task_is_not_found(ws: Workspace, add: Callable[..., Task]) -> None:
     task = add("Short-lived")
-    ws.delete_tasks([task.id or 0])
+    ws.delete_tasks([task.key])
     with pytest.raises(NotFoundError):
         ws.update_task(task.model_copy(update={"title": "Too late"}))
     assert ws.tasks(include_archived=True) == []
@@ -221,7 +221,7 @@ def test_update_with_invalid_values_is_refused_and_nothing_changes(
     ):
         with pytest.raises(ValidationError):
             ws.update_task(task.model_copy(update=update))
-    stored = ws.task(task.id or 0)
+    stored = ws.task(task.key)
     assert same(stored, task)
     assert stored.version == 1
 
@@ -231,18 +231,18 @@ def test_changing_the_stage_in_an_edit_is_logged_and_follows_the_rules(
 ) -> None:
     task = add("Draft")
     ws.update_task(task.model_copy(update={"stage_id": stage["Done"].id}))
-    stored = ws.task(task.id or 0)
+    stored = ws.task(task.key)
     assert stored.completed_at is not None
-    assert ws.task_events(task.id or 0)[-1][:2] == (stage["Backlog"].id, stage["Done"].id)
+    assert ws.task_events(task.key)[-1][:2] == (stage["Backlog"].id, stage["Done"].id)
 
     ws.update_stage(
-        ws.stage(stage["Ready"].id or 0).model_copy(update={"wip_limit": 1, "wip_hard": True})
+        ws.stage(stage["Ready"].key).model_copy(update={"wip_limit": 1, "wip_hard": True})
     )
     add("Already ready", "Ready")
     with pytest.raises(RuleError, match="hard WIP limit of 1"):
         ws.update_task(stored.model_copy(update={"stage_id": stage["Ready"].id}))
-    assert ws.task(task.id or 0).stage_id == stage["Done"].id
-    assert len(ws.task_events(task.id or 0)) == 2
+    assert ws.task(task.key).stage_id == stage["Done"].id
+    assert len(ws.task_events(task.key)) == 2
 
 
 def test_edit_that_finishes_the_checklist_may_pass_the_gate(
@@ -258,7 +258,7 @@ def test_edit_that_finishes_the_checklist_may_pass_the_gate(
             }
         )
     )
-    assert ws.task(task.id or 0).stage_id == stage["Done"].id
+    assert ws.task(task.key).stage_id == stage["Done"].id
 
 
 # -- archive, delete, restore ---------------------------------------------------------------------
@@ -266,15 +266,15 @@ def test_edit_that_finishes_the_checklist_may_pass_the_gate(
 
 def test_archive_and_unarchive(ws: Workspace, add: Callable[..., Task]) -> None:
     a, b = add("A"), add("B")
-    assert ws.archive_tasks([a.id or 0, b.id or 0]) == [a.id, b.id]
-    assert ws.archive_tasks([a.id or 0]) == []  # already archived: nothing changes
+    assert ws.archive_tasks([a.key, b.key]) == [a.id, b.id]
+    assert ws.archive_tasks([a.key]) == []  # already archived: nothing changes
     assert ws.tasks() == []
     assert ws.count_tasks() == 0
     assert {t.title for t in ws.tasks(include_archived=True)} == {"A", "B"}
-    assert ws.task(a.id or 0).archived
-    assert ws.archive_tasks([a.id or 0], archived=False) == [a.id]
+    assert ws.task(a.key).archived
+    assert ws.archive_tasks([a.key], archived=False) == [a.id]
     assert [t.title for t in ws.tasks()] == ["A"]
-    assert ws.task(a.id or 0).version == 3
+    assert ws.task(a.key).version == 3
 
 
 def test_delete_returns_the_tasks_and_restore_puts_them_back(
@@ -286,33 +286,33 @@ def test_delete_returns_the_tasks_and_restore_puts_them_back(
         add("Doomed 2", estimate_hours=4),
     ]
     add("After")
-    deleted = ws.delete_tasks([t.id or 0 for t in doomed])
+    deleted = ws.delete_tasks([t.key for t in doomed])
     assert [t.id for t in deleted] == [t.id for t in doomed]
     assert titles("Backlog") == ["Before", "After"]
     with pytest.raises(NotFoundError):
-        ws.task(doomed[0].id or 0)
+        ws.task(doomed[0].key)
 
     ws.restore_tasks(deleted)
     assert titles("Backlog") == ["Before", "Doomed 1", "Doomed 2", "After"]
     for original in doomed:
-        assert same(ws.task(original.id or 0), original)
+        assert same(ws.task(original.key), original)
 
 
 def test_restore_of_a_done_task_keeps_its_completion(
     ws: Workspace, add: Callable[..., Task]
 ) -> None:
     task = add("Shipped", "Done")
-    [deleted] = ws.delete_tasks([task.id or 0])
+    [deleted] = ws.delete_tasks([task.key])
     ws.restore_tasks([deleted])
-    assert ws.task(task.id or 0).completed_at == task.completed_at
+    assert ws.task(task.key).completed_at == task.completed_at
 
 
 def test_task_history(ws: Workspace, stage: dict[str, Stage], add: Callable[..., Task]) -> None:
     task = add("Travels")
-    ws.move_tasks([task.id or 0], stage["Ready"].id or 0)
-    ws.move_tasks([task.id or 0], stage["Ready"].id or 0)  # a reorder is not a stage change
-    ws.move_tasks([task.id or 0], stage["Done"].id or 0)
-    events = ws.task_events(task.id or 0)
+    ws.move_tasks([task.key], stage["Ready"].key)
+    ws.move_tasks([task.key], stage["Ready"].key)  # a reorder is not a stage change
+    ws.move_tasks([task.key], stage["Done"].key)
+    events = ws.task_events(task.key)
     assert [e[:2] for e in events] == [
         (None, stage["Backlog"].id),
         (stage["Backlog"].id, stage["Ready"].id),
@@ -329,7 +329,7 @@ def test_task_rank_must_be_an_order_key(
     # and so does the store when a caller skipped validation.
     with pytest.raises(ValidationError, match="'zz0' is not an order key"):
         add("Imported", rank="zz0")
-    unchecked = Task(board_id=board_id, stage_id=stage["Backlog"].id or 0, title="Imported")
+    unchecked = Task(board_id=board_id, stage_id=stage["Backlog"].key, title="Imported")
     with pytest.raises(ValidationError, match="'zz0' is not an order key"):
         ws.add_task(unchecked.model_copy(update={"rank": "zz0"}))
     assert ws.tasks(include_archived=True) == []

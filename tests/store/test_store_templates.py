@@ -46,14 +46,14 @@ def test_save_edit_and_delete_a_template(ws: Workspace, ws_path: Path) -> None:
     with pytest.raises(ConflictError):
         ws.update_template(template.model_copy(update={"name": "Stale"}))
     with Workspace.open(ws_path) as fresh:
-        stored = fresh.template(template.id or 0)
+        stored = fresh.template(template.key)
         assert stored.name == "Monthly newsletter" and stored.tasks == template.tasks
-    removed = ws.delete_template(template.id or 0)
+    removed = ws.delete_template(template.key)
     assert ws.templates(include_builtin=False) == []
     with pytest.raises(NotFoundError):
-        ws.template(template.id or 0)
+        ws.template(template.key)
     ws.add_template(removed)
-    assert ws.template(template.id or 0).name == "Monthly newsletter"
+    assert ws.template(template.key).name == "Monthly newsletter"
 
 
 def test_templates_live_in_their_own_table(ws: Workspace, ws_path: Path) -> None:

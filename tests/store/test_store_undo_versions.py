@@ -29,9 +29,9 @@ def test_a_placement_on_a_row_changed_elsewhere_raises_and_writes_nothing(
     ws: Workspace, ws_path: Path, stage: dict[str, Stage], add: Add, dump: Dump
 ) -> None:
     a, b = add("A"), add("B")
-    result = ws.move_tasks([a.id or 0, b.id or 0], stage["Ready"].id or 0)
+    result = ws.move_tasks([a.key, b.key], stage["Ready"].key)
     with Workspace.open(ws_path) as other:
-        other.move_tasks([b.id or 0], stage["Review"].id or 0)
+        other.move_tasks([b.key], stage["Review"].key)
     file_before = dump(ws_path)
     with pytest.raises(ConflictError) as caught:
         ws.place_tasks(stamped(ws, result.before))
@@ -45,11 +45,11 @@ def test_a_placement_on_an_unchanged_row_is_written(
     ws: Workspace, stage: dict[str, Stage], add: Add
 ) -> None:
     a = add("A")
-    result = ws.move_tasks([a.id or 0], stage["Ready"].id or 0)
+    result = ws.move_tasks([a.key], stage["Ready"].key)
     ws.place_tasks(stamped(ws, result.before))
-    assert ws.task(a.id or 0).stage_id == stage["Backlog"].id
+    assert ws.task(a.key).stage_id == stage["Backlog"].id
     ws.place_tasks(stamped(ws, result.after))
-    assert ws.task(a.id or 0).stage_id == stage["Ready"].id
+    assert ws.task(a.key).stage_id == stage["Ready"].id
 
 
 def test_an_unchecked_placement_writes_only_where_the_task_sits(
@@ -57,9 +57,9 @@ def test_an_unchecked_placement_writes_only_where_the_task_sits(
 ) -> None:
     """Keep mine: the task goes back, and the other person's other edits stay."""
     a = add("A")
-    result = ws.move_tasks([a.id or 0], stage["Ready"].id or 0)
+    result = ws.move_tasks([a.key], stage["Ready"].key)
     with Workspace.open(ws_path) as other:
-        theirs = other.task(a.id or 0)
+        theirs = other.task(a.key)
         other.update_task(
             theirs.model_copy(
                 update={
@@ -73,7 +73,7 @@ def test_an_unchecked_placement_writes_only_where_the_task_sits(
         ws.place_tasks(stamped(ws, result.before))
     ws.place_tasks(result.before)
     with Workspace.open(ws_path) as fresh:
-        now = fresh.task(a.id or 0)
+        now = fresh.task(a.key)
     assert (now.stage_id, now.rank) == (stage["Backlog"].id, a.rank)
     assert (now.title, now.estimate_hours) == ("A (theirs)", 7.0)
 
@@ -82,18 +82,18 @@ def test_written_versions_follow_own_writes_side_effects_included(
     ws: Workspace, ws_path: Path, stage: dict[str, Stage], add: Add, board_id: int
 ) -> None:
     a = add("A")
-    assert ws.written_version("tasks", a.id or 0) == 1
-    ws.move_tasks([a.id or 0], stage["Ready"].id or 0)
-    assert ws.written_version("tasks", a.id or 0) == ws.task(a.id or 0).version == 2
+    assert ws.written_version("tasks", a.key) == 1
+    ws.move_tasks([a.key], stage["Ready"].key)
+    assert ws.written_version("tasks", a.key) == ws.task(a.key).version == 2
     # Adding a stage in front shifts the others: a version bump this connection made itself.
-    review = stage["Review"].id or 0
+    review = stage["Review"].key
     ws.add_stage(Stage(board_id=board_id, name="Legal", position=0))
     assert ws.written_version("stages", review) == ws.stage(review).version
     with Workspace.open(ws_path) as other:
-        other.update_task(other.task(a.id or 0).model_copy(update={"title": "theirs"}))
-    assert ws.written_version("tasks", a.id or 0) == 2 != ws.task(a.id or 0).version
-    ws.delete_tasks([a.id or 0])
-    assert ws.written_version("tasks", a.id or 0) is None
+        other.update_task(other.task(a.key).model_copy(update={"title": "theirs"}))
+    assert ws.written_version("tasks", a.key) == 2 != ws.task(a.key).version
+    ws.delete_tasks([a.key])
+    assert ws.written_version("tasks", a.key) is None
 
 
 def test_a_refused_write_leaves_written_versions_alone(
@@ -101,6 +101,6 @@ def test_a_refused_write_leaves_written_versions_alone(
 ) -> None:
     a = add("A")
     with pytest.raises(MopsboardError):
-        ws.place_tasks([Placement(a.id or 0, stage["Ready"].id or 0, "V"), Placement(404, 1, "W")])
-    assert ws.written_version("tasks", a.id or 0) == 1
-    assert ws.task(a.id or 0).version == 1
+        ws.place_tasks([Placement(a.key, stage["Ready"].key, "V"), Placement(404, 1, "W")])
+    assert ws.written_version("tasks", a.key) == 1
+    assert ws.task(a.key).version == 1

@@ -90,8 +90,8 @@ def test_a_bad_task_field_leaves_the_board_readable(
     assert (problem.field, problem.stored) == (column, value)
     assert str(value)[:10] in problem.text
     # Every other way of reading the task agrees.
-    assert ws.task(bad.id or 0) == read
-    assert ws.tasks_by_id([bad.id or 0]) == [read]
+    assert ws.task(bad.key) == read
+    assert ws.tasks_by_id([bad.key]) == [read]
     assert {t.id for t in ws.tasks()} == set(tasks)
 
 
@@ -101,23 +101,23 @@ def test_other_views_of_tasks_skip_what_they_cannot_read(
 ) -> None:
     campaign = ws.add_campaign(Campaign(name="Spring", launch_date=date(2026, 3, 20)))
     for task in three:
-        ws.update_task(ws.task(task.id or 0).model_copy(update={"campaign_id": campaign.id}))
+        ws.update_task(ws.task(task.key).model_copy(update={"campaign_id": campaign.id}))
     write(ws_path, f"UPDATE tasks SET {column} = ? WHERE id = ?", value, three[1].id)
 
-    assert ws.campaign_figures(date(2026, 3, 1))[campaign.id or 0].tasks == 3
+    assert ws.campaign_figures(date(2026, 3, 1))[campaign.key].tasks == 3
     assert len(ws.task_bars()) == 3
     assert len(ws.planned_work()) == 3
-    ws.shift_campaign(campaign.id or 0, 7)
+    ws.shift_campaign(campaign.key, 7)
     if column in ("start_date", "due_date"):
         assert stored(ws_path, f"SELECT {column} FROM tasks WHERE id = ?", three[1].id) == value
-    assert ws.task(three[0].id or 0).due_date == date(2026, 3, 13)
+    assert ws.task(three[0].key).due_date == date(2026, 3, 13)
 
 
 def test_capacity_lists_a_task_whose_estimate_or_dates_cannot_be_read(
     ws: Workspace, ws_path: Path, stage: dict[str, Stage], add: Callable[..., Task]
 ) -> None:
     team = ws.add_team(Team(name="Content"))
-    ana = ws.add_member(Member(team_id=team.id or 0, name="Ana"))
+    ana = ws.add_member(Member(team_id=team.key, name="Ana"))
     due = date(2026, 3, 6)
     tasks = [
         add(name, assignee_id=ana.id, estimate_hours=4.0, due_date=due)
@@ -138,7 +138,7 @@ def test_capacity_lists_a_task_whose_estimate_or_dates_cannot_be_read(
         "Feb 30": "due date cannot be read",
         "Soon": "due date cannot be read",
     }
-    items = {i.title: i for i in ws.capacity_items([t.id or 0 for t in tasks])}
+    items = {i.title: i for i in ws.capacity_items([t.key for t in tasks])}
     assert items["Lots"].unreadable == ("estimate_hours",)
     assert items["Counted"].unreadable == ()
 
@@ -149,20 +149,20 @@ def test_saving_a_task_keeps_what_it_could_not_read(
 ) -> None:
     bad = three[1]
     write(ws_path, f"UPDATE tasks SET {column} = ? WHERE id = ?", value, bad.id)
-    read = ws.task(bad.id or 0)
+    read = ws.task(bad.key)
 
     saved = ws.update_task(read.model_copy(update={"title": "Consent copy v2"}))
 
     assert stored(ws_path, f"SELECT {column} FROM tasks WHERE id = ?", bad.id) == value
     assert stored(ws_path, "SELECT title FROM tasks WHERE id = ?", bad.id) == "Consent copy v2"
     assert [p.field for p in saved.problems] == [column]
-    assert ws.task(bad.id or 0).problems == saved.problems
+    assert ws.task(bad.key).problems == saved.problems
 
 
 def test_a_field_given_a_value_is_fixed(ws: Workspace, ws_path: Path, three: list[Task]) -> None:
     bad = three[1]
     write(ws_path, "UPDATE tasks SET labels = 'legal, gdpr' WHERE id = ?", bad.id)
-    read = ws.task(bad.id or 0)
+    read = ws.task(bad.key)
     # As the editor sends it: validated again, so without the problems.
     fixed = Task.model_validate(read.model_dump() | {"labels": ("legal", "gdpr")})
 
@@ -170,7 +170,7 @@ def test_a_field_given_a_value_is_fixed(ws: Workspace, ws_path: Path, three: lis
 
     assert stored(ws_path, "SELECT labels FROM tasks WHERE id = ?", bad.id) == '["legal", "gdpr"]'
     assert saved.problems == ()
-    assert ws.task(bad.id or 0).labels == ("legal", "gdpr")
+    assert ws.task(bad.key).labels == ("legal", "gdpr")
 
 
 def test_undoing_a_delete_puts_back_what_could_not_be_read(
@@ -178,10 +178,10 @@ def test_undoing_a_delete_puts_back_what_could_not_be_read(
 ) -> None:
     bad = three[1]
     write(ws_path, "UPDATE tasks SET due_date = '2026-02-30' WHERE id = ?", bad.id)
-    deleted = ws.delete_tasks([bad.id or 0])
+    deleted = ws.delete_tasks([bad.key])
     ws.restore_tasks(deleted)
     assert stored(ws_path, "SELECT due_date FROM tasks WHERE id = ?", bad.id) == "2026-02-30"
-    assert ws.task(bad.id or 0).problem("due_date") is not None
+    assert ws.task(bad.key).problem("due_date") is not None
 
 
 def test_a_gate_refuses_a_checklist_it_cannot_read(
@@ -191,7 +191,7 @@ def test_a_gate_refuses_a_checklist_it_cannot_read(
     task = add("Consent copy", "Review")
     write(ws_path, "UPDATE tasks SET checklist = 'not json' WHERE id = ?", task.id)
     with pytest.raises(RuleError, match="checklist cannot be read"):
-        ws.move_tasks([task.id or 0], stage["Done"].id or 0)
+        ws.move_tasks([task.key], stage["Done"].key)
 
 
 def test_valid_rows_read_the_same_either_way(ws: Workspace, three: list[Task]) -> None:
@@ -220,8 +220,8 @@ def test_other_records_read_with_the_default_and_a_problem(
 ) -> None:  # fmt: skip
     team = ws.add_team(Team(name="Content"))
     ws.add_team(Team(name="Design"))
-    ws.add_member(Member(team_id=team.id or 0, name="Ana"))
-    ws.add_member(Member(team_id=team.id or 0, name="Bo"))
+    ws.add_member(Member(team_id=team.key, name="Ana"))
+    ws.add_member(Member(team_id=team.key, name="Bo"))
     ws.add_campaign(Campaign(name="Spring"))
     ws.add_campaign(Campaign(name="Webinar"))
     before = read(ws)
@@ -243,12 +243,12 @@ def test_other_records_read_with_the_default_and_a_problem(
 
 def test_time_off_whose_dates_cannot_be_read_takes_no_hours(ws: Workspace, ws_path: Path) -> None:
     team = ws.add_team(Team(name="Content"))
-    ana = ws.add_member(Member(team_id=team.id or 0, name="Ana"))
+    ana = ws.add_member(Member(team_id=team.key, name="Ana"))
     kept = ws.add_time_off(
-        TimeOff(member_id=ana.id or 0, start_date=date(2026, 3, 2), end_date=date(2026, 3, 3))
+        TimeOff(member_id=ana.key, start_date=date(2026, 3, 2), end_date=date(2026, 3, 3))
     )
     gone = ws.add_time_off(
-        TimeOff(member_id=ana.id or 0, start_date=date(2026, 4, 2), end_date=date(2026, 4, 3))
+        TimeOff(member_id=ana.key, start_date=date(2026, 4, 2), end_date=date(2026, 4, 3))
     )
     write(ws_path, "UPDATE time_off SET start_date = 'Easter' WHERE id = ?", gone.id)
     assert [e.id for e in ws.time_off()] == [kept.id]
@@ -258,7 +258,7 @@ def test_time_off_whose_dates_cannot_be_read_takes_no_hours(ws: Workspace, ws_pa
 def test_binary_data_in_a_text_field_reads(ws: Workspace, ws_path: Path) -> None:
     persona = ws.personas()[0]
     write(ws_path, "UPDATE personas SET description = ? WHERE id = ?", b"\x00\xff", persona.id)
-    (problem,) = ws.persona(persona.id or 0).problems
+    (problem,) = ws.persona(persona.key).problems
     assert (problem.field, problem.text) == (
         "description",
         problem.reason + " (the file holds 2 bytes of binary data)",
@@ -274,7 +274,7 @@ def test_a_required_field_keeps_its_text_and_must_be_fixed(ws: Workspace, ws_pat
     with pytest.raises(ValidationError):
         ws.update_team(read.model_copy(update={"archived": True}))
     ws.update_team(read.model_copy(update={"name": "Content"}))
-    assert ws.team(team.id or 0).problems == ()
+    assert ws.team(team.key).problems == ()
 
 
 def test_a_row_whose_fields_read_but_disagree_reads_as_it_is(
@@ -289,7 +289,7 @@ def test_a_row_whose_fields_read_but_disagree_reads_as_it_is(
         "labels = 'legal, gdpr', estimate_hours = 3.14159 WHERE id = ?",
         bad.id,
     )
-    read = ws.task(bad.id or 0)
+    read = ws.task(bad.key)
     assert (read.start_date, read.due_date) == (date(2026, 3, 10), date(2026, 3, 1))
     assert read.estimate_hours == 3.14  # each field still checked (and rounded) on its own
     assert [p.field for p in read.problems] == ["labels"]
@@ -300,6 +300,6 @@ def test_a_row_whose_fields_read_but_disagree_reads_as_it_is(
         "colour = 'red' WHERE id = ?",
         campaign.id,
     )
-    read_campaign = ws.campaign(campaign.id or 0)
+    read_campaign = ws.campaign(campaign.key)
     assert read_campaign.launch_date == date(2026, 4, 1)
     assert [p.field for p in read_campaign.problems] == ["colour"]

@@ -23,7 +23,7 @@ from mopsboard.store.workspace import DEFAULT_BOARD, Workspace
 def test_new_workspace_has_the_default_board_and_stages(ws: Workspace) -> None:
     boards = ws.boards()
     assert [b.name for b in boards] == [DEFAULT_BOARD] == ["Campaign board"]
-    stages = ws.stages(boards[0].id or 0)
+    stages = ws.stages(boards[0].key)
     assert [(s.name, s.kind) for s in stages] == [
         ("Backlog", StageKind.BACKLOG),
         ("Ready", StageKind.ACTIVE),

@@ -41,8 +41,8 @@ class Writer:
         self.ws = ws
         self.rng = rng
         self.op = first_op
-        self.board = ws.boards()[0].id or 0
-        self.stages = [s.id or 0 for s in ws.stages(self.board)]
+        self.board = ws.boards()[0].key
+        self.stages = [s.key for s in ws.stages(self.board)]
 
     def text(self, n: int) -> str:
         # Sizes from a few bytes to several pages, so writes also touch overflow pages.
@@ -86,7 +86,7 @@ class Writer:
         elif kind in ("move", "move_many"):
             chosen = rng.sample(tasks, 1 if kind == "move" else min(len(tasks), rng.randint(2, 8)))
             target = rng.choice(self.stages)
-            ids = [t.id or 0 for t in chosen]
+            ids = [t.key for t in chosen]
             others = [t for t in tasks if t.stage_id == target and t.id not in ids]
             before = rng.choice([None, *[t.id for t in others]]) if others else None
             effect = {t.title: [target, *state_of(t)[1:]] for t in chosen}
@@ -101,12 +101,12 @@ class Writer:
         elif kind == "archive":
             chosen = rng.sample(tasks, min(len(tasks), rng.randint(1, 6)))
             flag = rng.random() < 0.7
-            ids = [t.id or 0 for t in chosen]
+            ids = [t.key for t in chosen]
             effect = {t.title: [*state_of(t)[:3], flag] for t in chosen}
             action = partial(self.ws.archive_tasks, ids, flag)
         else:
             chosen = rng.sample(tasks, rng.randint(20, 60))
-            ids = [t.id or 0 for t in chosen]
+            ids = [t.key for t in chosen]
             effect = {t.title: None for t in chosen}
             action = partial(self.ws.delete_tasks, ids)
         say("BEGIN " + json.dumps({"n": n, "kind": kind, "effect": effect}))

@@ -136,8 +136,8 @@ def _next_op(log: Path) -> int:
 
 def seed_file(path: Path) -> None:
     with Workspace.create(path) as ws:
-        board = ws.boards()[0].id or 0
-        stages = [s.id or 0 for s in ws.stages(board)]
+        board = ws.boards()[0].key
+        stages = [s.key for s in ws.stages(board)]
         ws.add_tasks(
             [
                 Task(board_id=board, stage_id=stages[n % len(stages)], title=f"seed {n}")

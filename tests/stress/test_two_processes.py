@@ -17,8 +17,8 @@ MOVES = 500
 def test_two_processes_moving_cards_on_one_file(tmp_path: Path) -> None:
     path = tmp_path / "shared.mopsboard"
     with Workspace.create(path) as ws:
-        board = ws.boards()[0].id or 0
-        backlog = ws.stages(board)[0].id or 0
+        board = ws.boards()[0].key
+        backlog = ws.stages(board)[0].key
         ws.add_tasks(
             [
                 Task(board_id=board, stage_id=backlog, title=f"{name} {n}")
@@ -50,7 +50,7 @@ def test_two_processes_moving_cards_on_one_file(tmp_path: Path) -> None:
     boards = {name: json.loads(result["BOARD"]) for name, result in results.items()}
     assert boards["a"] == boards["b"]
     with Workspace.open(path) as ws:
-        board = ws.boards()[0].id or 0
+        board = ws.boards()[0].key
         names = {s.id: s.name for s in ws.stages(board)}
         now: dict[str, list[str]] = {name: [] for name in names.values()}
         for task in ws.tasks(board):
@@ -62,7 +62,7 @@ def test_two_processes_moving_cards_on_one_file(tmp_path: Path) -> None:
             for task_id, targets in json.loads(result["TARGETS"]).items():
                 events = ws.task_events(int(task_id))
                 assert [to for _from, to, _at in events[1:]] == targets
-        total = sum(len(ws.task_events(t.id or 0)) - 1 for t in ws.tasks(board))
+        total = sum(len(ws.task_events(t.key)) - 1 for t in ws.tasks(board))
     assert total == 2 * MOVES
     # How long a move waits for the other writer is a figure of `make bench`
     # (two_writers_slowest_move_ms, bench/writers_bench.py), not a check on a busy machine.

@@ -32,9 +32,9 @@ def main(argv: list[str]) -> int:
     path, name, moves, folder = Path(argv[0]), argv[1], int(argv[2]), Path(argv[3])
     rng = random.Random(name)
     with Workspace.open(path) as ws:
-        board = ws.boards()[0].id or 0
-        stages = [s.id or 0 for s in ws.stages(board)]
-        mine = [t.id or 0 for t in ws.tasks(board) if t.title.startswith(f"{name} ")]
+        board = ws.boards()[0].key
+        stages = [s.key for s in ws.stages(board)]
+        mine = [t.key for t in ws.tasks(board) if t.title.startswith(f"{name} ")]
         print("READY", flush=True)
         wait_for(folder / "go")
         targets: dict[int, list[int]] = {task_id: [] for task_id in mine}

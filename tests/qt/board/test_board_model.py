@@ -35,7 +35,7 @@ def test_model_tester_follows_moves_and_filters(qtmodeltester, board_ws: Workspa
     qtmodeltester.check(model, force_py=True)
     # The tester stays connected and checks every signal the model emits from here on.
     a = next(i for i, t in model.tasks.items() if t.title == "A")
-    board_ws.move_tasks([a], model.stages[2].id or 0, None)
+    board_ws.move_tasks([a], model.stages[2].key, None)
     model.set_filter(TaskFilter(text="d"))
     model.set_filter(TaskFilter())
     assert _cell_titles(model)[2] == ["E", "A"]
@@ -86,7 +86,7 @@ def test_grouping_by_campaign_builds_lanes(board_ws: Workspace) -> None:
 
 def test_store_changes_show_up_without_reload(board_ws: Workspace) -> None:
     model = _loaded(board_ws)
-    ready = model.stages[1].id or 0
+    ready = model.stages[1].key
     a, b = (next(i for i, t in model.tasks.items() if t.title == n) for n in "AB")
     board_ws.move_tasks([b, a], ready, None)
     assert _cell_titles(model)[:2] == [["C"], ["D", "B", "A"]]

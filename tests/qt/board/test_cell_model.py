@@ -17,8 +17,8 @@ EXTRA = 2 * PAGE + 50  # the backlog holds A, B, C and these: two full pages and
 
 
 def _long_backlog(ws: Workspace) -> BoardModel:
-    board = ws.boards()[0].id or 0
-    backlog = ws.stage_named(board, "Backlog").id or 0
+    board = ws.boards()[0].key
+    backlog = ws.stage_named(board, "Backlog").key
     ws.add_tasks([Task(board_id=board, stage_id=backlog, title=f"Bulk {n}") for n in range(EXTRA)])
     model = BoardModel(ws)
     model.load(board)
@@ -63,10 +63,10 @@ def test_the_model_tester_follows_moves_filters_and_regrouping(
     b_row = QPersistentModelIndex(backlog.index(1))
     assert b_row.data() == "B"
     # Out of the cell (a removal), into it at the top (an insertion), within it (a reorder).
-    board_ws.move_tasks([ids["A"]], model.stages[1].id or 0, None)
+    board_ws.move_tasks([ids["A"]], model.stages[1].key, None)
     assert _titles(ready) == ["D", "A"]
-    board_ws.move_tasks([ids["D"]], model.stages[0].id or 0, ids["B"])
-    board_ws.move_tasks([ids["C"]], model.stages[0].id or 0, ids["D"])
+    board_ws.move_tasks([ids["D"]], model.stages[0].key, ids["B"])
+    board_ws.move_tasks([ids["C"]], model.stages[0].key, ids["D"])
     assert _titles(backlog)[:4] == ["C", "D", "B", "Bulk 0"]
     assert b_row.isValid() and b_row.row() == 2 and b_row.data() == "B"
     # A filter hides cards (removals and a relayout), clearing it brings them back.
@@ -89,9 +89,9 @@ def test_a_partly_loaded_cell_follows_moves_without_loading_the_rest(board_ws: W
     assert backlog.rowCount() == PAGE < len(backlog.task_ids)
     ids = {t.title: i for i, t in model.tasks.items()}
     b_row = QPersistentModelIndex(backlog.index(1))
-    board_ws.move_tasks([ids["A"]], model.stages[1].id or 0, None)
-    board_ws.move_tasks([ids["D"]], model.stages[0].id or 0, ids["B"])
-    board_ws.move_tasks([ids["C"]], model.stages[0].id or 0, ids["D"])
+    board_ws.move_tasks([ids["A"]], model.stages[1].key, None)
+    board_ws.move_tasks([ids["D"]], model.stages[0].key, ids["B"])
+    board_ws.move_tasks([ids["C"]], model.stages[0].key, ids["D"])
     assert _titles(ready) == ["A"]
     assert _titles(backlog)[:4] == ["C", "D", "B", "Bulk 0"]
     assert _titles(backlog)[-1] == f"Bulk {PAGE - 4}"

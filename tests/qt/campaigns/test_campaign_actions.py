@@ -30,7 +30,7 @@ def test_add_edit_archive_campaign_and_undo(actions: WorkspaceActions) -> None:
     assert created is not None and "Summer" in campaign_names(ws)
     edited = campaigns.edit_campaign(created, created.model_copy(update={"name": "Summer sale"}))
     assert edited is not None and "Summer sale" in campaign_names(ws)
-    assert campaigns.set_archived(created.id or 0)
+    assert campaigns.set_archived(created.key)
     assert campaign_names(ws) == before
     stack = actions.undo_stack
     assert stack.count() == 3
@@ -45,7 +45,7 @@ def test_add_edit_archive_campaign_and_undo(actions: WorkspaceActions) -> None:
     stack.redo()
     assert campaign_names(ws) == before
     with on_file(ws) as fresh:
-        assert fresh.campaign(created.id or 0).archived
+        assert fresh.campaign(created.key).archived
 
 
 def test_stale_edit_is_refused_and_not_in_history(actions: WorkspaceActions) -> None:
@@ -64,37 +64,37 @@ def test_shift_campaign_is_one_undo_step(actions: WorkspaceActions) -> None:
     ws = actions.workspace
     campaigns = CampaignActions(actions)
     spring = ws.campaign_named("Spring launch")
-    due_before = {t.title: t.due_date for t in ws.campaign_tasks(spring.id or 0)}
-    assert campaigns.shift_campaign(spring.id or 0, 3)
+    due_before = {t.title: t.due_date for t in ws.campaign_tasks(spring.key)}
+    assert campaigns.shift_campaign(spring.key, 3)
     assert actions.undo_stack.count() == 1
     assert actions.undo_stack.undoText() == "Move 'Spring launch' 3 days later"
     with on_file(ws) as fresh:
-        moved = {t.title: t.due_date for t in fresh.campaign_tasks(spring.id or 0)}
+        moved = {t.title: t.due_date for t in fresh.campaign_tasks(spring.key)}
     for title, due in due_before.items():
         assert moved[title] == (None if due is None else date.fromordinal(due.toordinal() + 3))
     actions.undo_stack.undo()
     with on_file(ws) as fresh:
-        assert {t.title: t.due_date for t in fresh.campaign_tasks(spring.id or 0)} == due_before
+        assert {t.title: t.due_date for t in fresh.campaign_tasks(spring.key)} == due_before
 
 
 def test_reschedule_a_task(actions: WorkspaceActions) -> None:
     ws = actions.workspace
     campaigns = CampaignActions(actions)
     task = next(t for t in ws.tasks() if t.title == "C")
-    assert campaigns.reschedule_task(task.id or 0, -2)
+    assert campaigns.reschedule_task(task.key, -2)
     with on_file(ws) as fresh:
-        assert fresh.task(task.id or 0).due_date == date.fromordinal(
+        assert fresh.task(task.key).due_date == date.fromordinal(
             (task.due_date or date.today()).toordinal() - 2
         )
     actions.undo_stack.undo()
     with on_file(ws) as fresh:
-        assert fresh.task(task.id or 0).due_date == task.due_date
+        assert fresh.task(task.key).due_date == task.due_date
 
 
 def test_new_campaign_from_template_is_one_undo_step(actions: WorkspaceActions) -> None:
     ws = actions.workspace
     campaigns = CampaignActions(actions)
-    board = ws.boards()[0].id or 0
+    board = ws.boards()[0].key
     tasks_before = len(ws.tasks())
     prepared = prepare(ws, WEBINAR, "Autumn webinar", date(2031, 10, 15), board)
     created = campaigns.new_from_template(prepared)
@@ -107,18 +107,18 @@ def test_new_campaign_from_template_is_one_undo_step(actions: WorkspaceActions) 
         assert "Autumn webinar" not in {c.name for c in fresh.campaigns(include_archived=True)}
     actions.undo_stack.redo()
     with on_file(ws) as fresh:
-        assert len(fresh.campaign_tasks(created.id or 0)) == len(WEBINAR.tasks)
+        assert len(fresh.campaign_tasks(created.key)) == len(WEBINAR.tasks)
 
 
 def test_templates_save_duplicate_delete(actions: WorkspaceActions) -> None:
     ws = actions.workspace
     campaigns = CampaignActions(actions)
     spring = ws.campaign_named("Spring launch")
-    saved = campaigns.save_as_template(spring.id or 0, "Launch like spring")
+    saved = campaigns.save_as_template(spring.key, "Launch like spring")
     assert saved is not None and len(saved.tasks) == 4
     copy = campaigns.duplicate_template(WEBINAR, "Webinar (EMEA)")
     assert copy is not None and copy.tasks == WEBINAR.tasks
-    assert campaigns.delete_template(saved.id or 0)
+    assert campaigns.delete_template(saved.key)
     assert [t.name for t in ws.templates(include_builtin=False)] == ["Webinar (EMEA)"]
     actions.undo_stack.undo()
     actions.undo_stack.undo()

@@ -52,7 +52,7 @@ def test_campaign_filter_passes_the_model_tester(qtmodeltester, qtbot, board_ws:
 def test_campaign_figures_in_the_table(board_ws: Workspace) -> None:
     model = CampaignTableModel(board_ws)
     model.set_active(True)
-    row = model.row_of(board_ws.campaign_named("Spring launch").id or 0)
+    row = model.row_of(board_ws.campaign_named("Spring launch").key)
     cell = {COLUMNS[c]: model.index(row, c).data() for c in range(len(COLUMNS))}
     # A (3 h, overdue), C, E (1.5 h), F (4 h): none done.
     assert (cell["Tasks"], cell["Open"], cell["Overdue"], cell["Progress"]) == ("4", "4", "1", "0%")

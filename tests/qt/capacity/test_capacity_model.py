@@ -89,7 +89,7 @@ def test_a_member_who_appears_resets_the_rows(
 ) -> None:
     qtmodeltester.check(model, force_py=True)
     gone = capacity_ws.add_member(
-        Member(team_id=capacity_ws.team_named("Web").id or 0, name="Zed", active=False)
+        Member(team_id=capacity_ws.team_named("Web").key, name="Zed", active=False)
     )
     assert "Zed" not in [row[0] for row in table(model)]
     blog = next(t for t in capacity_ws.tasks() if t.title == "Blog post")
@@ -102,12 +102,10 @@ def test_the_wip_column_follows_moves_a_moment_later(
     qtbot: QtBot, model: CapacityModel, capacity_ws: Workspace
 ) -> None:
     assert model.over_wip(model.capacity.rows[1])
-    done = next(s for s in capacity_ws.stages(capacity_ws.boards()[0].id or 0) if s.name == "Done")
-    finished = [
-        t.id or 0 for t in capacity_ws.tasks() if t.title in ("Launch email", "Landing page")
-    ]
+    done = next(s for s in capacity_ws.stages(capacity_ws.boards()[0].key) if s.name == "Done")
+    finished = [t.key for t in capacity_ws.tasks() if t.title in ("Launch email", "Landing page")]
     with qtbot.waitSignal(model.wip_watch.changed, timeout=2000):
-        capacity_ws.move_tasks(finished, done.id or 0)
+        capacity_ws.move_tasks(finished, done.key)
     assert model.index(1, WIP_COLUMN).data() == "1 / 1"
     assert not model.over_wip(model.capacity.rows[1])
 

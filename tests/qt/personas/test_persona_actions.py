@@ -23,11 +23,11 @@ def test_persona_changes_are_undoable(actions: WorkspaceActions) -> None:
     assert buyer is not None
     renamed = personas.edit_persona(buyer.model_copy(update={"name": "CFO", "description": "$"}))
     assert renamed is not None
-    assert personas.move_persona(buyer.id or 0, 1.7, -0.25) is not None
+    assert personas.move_persona(buyer.key, 1.7, -0.25) is not None
     with on_file(ws) as fresh:
-        stored = fresh.persona(buyer.id or 0)
+        stored = fresh.persona(buyer.key)
         assert (stored.name, stored.x, stored.y) == ("CFO", 1.0, -0.25)
-    assert personas.set_archived(buyer.id or 0) is not None
+    assert personas.set_archived(buyer.key) is not None
     assert "CFO" not in {p.name for p in ws.personas()}
     assert personas.edit_persona(buyer.model_copy(update={"colour": "blue"})) is None
     assert failures and "Colour must be a colour like #3366cc" in failures[-1]
@@ -36,7 +36,7 @@ def test_persona_changes_are_undoable(actions: WorkspaceActions) -> None:
     for _ in range(3):
         stack.undo()
     with on_file(ws) as fresh:
-        stored = fresh.persona(buyer.id or 0)
+        stored = fresh.persona(buyer.key)
         assert (stored.name, stored.x, stored.y, stored.archived) == (
             "Economic buyer",
             0.2,

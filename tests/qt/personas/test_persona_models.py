@@ -42,8 +42,8 @@ def test_persona_team_hours_pass_the_model_tester(
 
 
 def test_hours_per_persona_and_team(board_ws: Workspace) -> None:
-    board = board_ws.boards()[0].id or 0
-    backlog = board_ws.stages(board)[0].id or 0
+    board = board_ws.boards()[0].key
+    backlog = board_ws.stages(board)[0].key
     board_ws.add_task(Task(board_id=board, stage_id=backlog, title="No hat", estimate_hours=7))
     data = PersonaData(board_ws)
     data.set_active(True)

@@ -15,7 +15,7 @@ def test_timeline_rows_expand_lazily(board_ws: Workspace) -> None:
     rows.set_active(True)
     assert [r.campaign.name for r in rows.rows] == ["Intent webinar", "Spring launch"]
     assert rows.bars == {}
-    spring = board_ws.campaign_named("Spring launch").id or 0
+    spring = board_ws.campaign_named("Spring launch").key
     rows.set_expanded(spring, True)
     assert [r.bar.title for r in rows.rows if r.bar] == ["A", "C", "E", "F"]
     assert rows.row_of_task(rows.rows[2].bar.id if rows.rows[2].bar else 0) == 2

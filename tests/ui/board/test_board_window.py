@@ -26,7 +26,7 @@ Titles = Callable[[Path], dict[str, list[str]]]
 
 def view_of(win: MainWindow, stage_name: str) -> StageListView:
     stage = next(s for s in win.model.stages if s.name == stage_name)
-    view = win.board_view.view_for_stage(stage.id or 0)
+    view = win.board_view.view_for_stage(stage.key)
     assert view is not None
     return view
 
@@ -208,7 +208,7 @@ def test_changes_from_another_process_show_up_and_keep_the_selection(
         b = next(t for t in other.tasks() if t.title == "B")
         other.update_task(b.model_copy(update={"title": "B, edited elsewhere"}))
         ready = other.stage_named(b.board_id, "Ready")
-        other.move_tasks([b.id or 0], ready.id or 0, None)
+        other.move_tasks([b.key], ready.key, None)
     window._check_external_changes()
     ready_view = view_of(window, "Ready")
     titles = [window.model.tasks[i].title for i in ready_view.cell_model.task_ids]
@@ -224,7 +224,7 @@ def test_drop_into_another_swimlane_sets_its_campaign_and_undo_restores(
     lanes = [lane.title for lane in window.model.lanes]
     assert lanes == ["Intent webinar", "Spring launch", "No campaign"]
     ready = next(s for s in window.model.stages if s.name == "Ready")
-    webinar_ready = window.board_view.view_for_stage(ready.id or 0, lane=0)
+    webinar_ready = window.board_view.view_for_stage(ready.key, lane=0)
     assert webinar_ready is not None
     drop(webinar_ready, mime_for(window, ["A"]), below_all(webinar_ready))
     path = window.workspace.path
@@ -232,7 +232,7 @@ def test_drop_into_another_swimlane_sets_its_campaign_and_undo_restores(
     with Workspace.open(path) as ws:
         a = next(t for t in ws.tasks() if t.title == "A")
         assert ws.campaign(a.campaign_id or 0).name == "Intent webinar"
-    assert window.model.tasks[a.id or 0].campaign_id == a.campaign_id
+    assert window.model.tasks[a.key].campaign_id == a.campaign_id
     window.undo_action.trigger()
     assert titles_by_stage(path)["Backlog"] == ["A", "B", "C"]
     with Workspace.open(path) as ws:

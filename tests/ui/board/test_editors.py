@@ -89,7 +89,7 @@ def test_conflicting_edit_is_detected_not_overwritten(
 ) -> None:
     original = next(t for t in window.model.tasks.values() if t.title == "C")
     with Workspace.open(window.workspace.path) as other:
-        other.update_task(other.task(original.id or 0).model_copy(update={"title": "C (theirs)"}))
+        other.update_task(other.task(original.key).model_copy(update={"title": "C (theirs)"}))
     asked: list[str] = []
 
     def keep_theirs(box: QMessageBox) -> int:
@@ -101,7 +101,7 @@ def test_conflicting_edit_is_detected_not_overwritten(
     window._save_edit(original, original.model_copy(update={"title": "C (mine)"}))
     assert asked and "changed in another window" in asked[0]
     with Workspace.open(window.workspace.path) as ws:
-        assert ws.task(original.id or 0).title == "C (theirs)"
+        assert ws.task(original.key).title == "C (theirs)"
 
 
 def test_preview_is_inert(qtbot: QtBot, window: MainWindow) -> None:

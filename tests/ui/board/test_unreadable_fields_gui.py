@@ -65,7 +65,7 @@ def test_the_board_opens_with_every_card_and_marks_the_bad_ones(window: MainWind
     model = window.model
     assert sorted(t.title for t in model.tasks.values()) == list("ABCDEFG")
     tips = {
-        t.title: model.data(model.index_of_task(t.id or 0), Qt.ItemDataRole.ToolTipRole)
+        t.title: model.data(model.index_of_task(t.key), Qt.ItemDataRole.ToolTipRole)
         for t in model.tasks.values()
     }
     assert "Problem: Labels could not be read as a list of labels (the file holds " in tips["A"]
@@ -135,7 +135,7 @@ def test_the_editor_shows_the_problem_and_saves_once_it_is_fixed(
     assert dialog.save_button.isEnabled()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.result_task is not None
-    original = window.workspace.task(dialog.original.id or 0)
+    original = window.workspace.task(dialog.original.key)
     window._save_edit(original, dialog.result_task)
     assert stored(path, title, field) == written
     fixed = next(t for t in window.model.tasks.values() if t.title == title)

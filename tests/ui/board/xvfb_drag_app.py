@@ -28,7 +28,7 @@ def main(path: Path, title: str, target_stage: str) -> int:
         rect = source.visualRect(source.cell_model.index(source.cell_model.row_of(task_id) or 0))
         start = source.viewport().mapToGlobal(rect.center())
         stage = next(s for s in model.stages if s.name == target_stage)
-        target = window.board_view.view_for_stage(stage.id or 0)
+        target = window.board_view.view_for_stage(stage.key)
         assert target is not None
         viewport = target.viewport()
         end = viewport.mapToGlobal(QPoint(viewport.width() // 2, viewport.height() - 20))

@@ -77,7 +77,7 @@ def test_template_dialog_previews_then_creates_in_one_step(
     created = campaigns.new_from_template(dialog.prepared)
     assert created is not None
     with Workspace.open(Path(board_ws.path)) as fresh:
-        assert len(fresh.campaign_tasks(created.id or 0)) == len(PRODUCT_LAUNCH.tasks)
+        assert len(fresh.campaign_tasks(created.key)) == len(PRODUCT_LAUNCH.tasks)
     assert actions.undo_stack.count() == 1
 
 
@@ -116,7 +116,7 @@ def test_the_campaign_editor_holds_a_colour_it_cannot_read(
         conn.commit()
     finally:
         conn.close()
-    dialog = CampaignDialog(board_ws.campaign(campaign.id or 0))
+    dialog = CampaignDialog(board_ws.campaign(campaign.key))
     qtbot.addWidget(dialog)
     dialog.show()
     assert "the file holds 'red'" not in dialog.errors["colour"].text()  # the reason quotes it
@@ -128,4 +128,4 @@ def test_the_campaign_editor_holds_a_colour_it_cannot_read(
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.result_campaign is not None
     board_ws.update_campaign(dialog.result_campaign)
-    assert board_ws.campaign(campaign.id or 0).colour == "#ff0000"
+    assert board_ws.campaign(campaign.key).colour == "#ff0000"

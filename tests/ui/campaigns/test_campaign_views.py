@@ -32,21 +32,21 @@ def test_campaigns_table_archives_and_filters(qtbot: QtBot, window: MainWindow) 
     assert isinstance(page, CampaignsView)
     assert page.proxy.rowCount() == 3
     spring = window.workspace.campaign_named("Spring launch")
-    assert page.select(spring.id or 0)
+    assert page.select(spring.key)
     assert page.buttons["board"].isEnabled()
     page.search.setText("unrel")
     assert page.proxy.rowCount() == 1
     page.search.clear()
-    page.select(spring.id or 0)
+    page.select(spring.key)
     page.buttons["archive"].click()
     with on_file(window.workspace) as fresh:
-        assert fresh.campaign(spring.id or 0).archived
+        assert fresh.campaign(spring.key).archived
     qtbot.waitUntil(lambda: page.proxy.rowCount() == 2)
     page.archived.setChecked(True)
     assert page.proxy.rowCount() == 3
     window.commands.undo_stack.undo()
     with on_file(window.workspace) as fresh:
-        assert not fresh.campaign(spring.id or 0).archived
+        assert not fresh.campaign(spring.key).archived
 
 
 def test_views_notice_another_process_writing(qtbot: QtBot, window: MainWindow) -> None:
@@ -66,15 +66,15 @@ def test_views_notice_another_process_writing(qtbot: QtBot, window: MainWindow) 
 def test_show_on_board_goes_to_the_board_holding_the_work(window: MainWindow) -> None:
     ws = window.workspace
     other = ws.add_board("Events board")
-    stage = ws.stages(other.id or 0)[0].id or 0
+    stage = ws.stages(other.key)[0].key
     expo = ws.add_campaign(Campaign(name="Expo"))
-    ws.add_task(Task(board_id=other.id or 0, stage_id=stage, title="Booth", campaign_id=expo.id))
+    ws.add_task(Task(board_id=other.key, stage_id=stage, title="Booth", campaign_id=expo.id))
     assert window.model.board_id != other.id
     window.show_view("campaigns")
     page = window.pages["campaigns"]
     assert isinstance(page, CampaignsView)
     page.model.reload()
-    assert page.select(expo.id or 0)
+    assert page.select(expo.key)
     page.buttons["board"].click()
     assert window.model.board_id == other.id
     assert window.board_view.filter_bar.current().campaign_id == expo.id

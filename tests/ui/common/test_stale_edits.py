@@ -61,7 +61,7 @@ def test_a_stale_campaign_edit_asks(
     campaign = window.workspace.campaign_named("Spring launch")
 
     def theirs(other: Workspace) -> None:
-        current = other.campaign(campaign.id or 0)
+        current = other.campaign(campaign.key)
         other.update_campaign(current.model_copy(update={"owner": "Their owner"}))
 
     def mine(dialog: QDialog) -> None:
@@ -69,10 +69,10 @@ def test_a_stale_campaign_edit_asks(
         dialog.objective.setPlainText("My objective")
 
     _edit_while_someone_else_does(monkeypatch, CampaignDialog, theirs, mine, window.workspace.path)
-    page.editing.edit(campaign.id or 0)
+    page.editing.edit(campaign.key)
     assert [c.title for c in asked] == ["Campaign changed elsewhere"]
     with Workspace.open(window.workspace.path, read_only=True) as ws:
-        stored = ws.campaign(campaign.id or 0)
+        stored = ws.campaign(campaign.key)
     if answer is Choice.THEIRS:
         assert (stored.owner, stored.objective) == ("Their owner", campaign.objective)
     else:
@@ -92,7 +92,7 @@ def test_a_stale_persona_edit_asks(
     assert persona is not None
 
     def theirs(other: Workspace) -> None:
-        current = other.persona(persona.id or 0)
+        current = other.persona(persona.key)
         other.update_persona(current.model_copy(update={"name": "Renamed by them"}))
 
     def mine(dialog: QDialog) -> None:
@@ -104,7 +104,7 @@ def test_a_stale_persona_edit_asks(
     # Before, the persona editor wrote over the other change without a word.
     assert [c.title for c in asked] == ["Persona changed elsewhere"]
     with Workspace.open(window.workspace.path, read_only=True) as ws:
-        stored = ws.persona(persona.id or 0)
+        stored = ws.persona(persona.key)
     if answer is Choice.THEIRS:
         assert (stored.name, stored.description) == ("Renamed by them", persona.description)
     else:

@@ -37,7 +37,7 @@ def test_the_persona_editor_holds_a_colour_it_cannot_read(
         conn.commit()
     finally:
         conn.close()
-    dialog = PersonaDialog(board_ws.persona(persona.id or 0))
+    dialog = PersonaDialog(board_ws.persona(persona.key))
     qtbot.addWidget(dialog)
     dialog.show()
     assert "not 'violet'" in dialog.errors["colour"].text()

@@ -44,7 +44,7 @@ def test_persona_map_click_filters_the_board(qtbot: QtBot, window: MainWindow) -
     assert window.board_view.filter_bar.current().persona_id is None
     assert window.model.shown_count() == 0
     with on_file(window.workspace) as fresh:
-        assert fresh.persona(modernizer.id or 0).x == modernizer.x  # a click moves nothing
+        assert fresh.persona(modernizer.key).x == modernizer.x  # a click moves nothing
 
 
 def test_dragging_a_persona_moves_it_on_the_grid(qtbot: QtBot, window: MainWindow) -> None:
@@ -56,12 +56,12 @@ def test_dragging_a_persona_moves_it_on_the_grid(qtbot: QtBot, window: MainWindo
     end = page.map.point_of(-0.5, 0.5).toPoint()
     drag(qtbot, page.map, start, end)
     with on_file(window.workspace) as fresh:
-        moved = fresh.persona(scientist.id or 0)
+        moved = fresh.persona(scientist.key)
     assert moved.x == pytest.approx(-0.5, abs=0.02) and moved.y == pytest.approx(0.5, abs=0.02)
     assert window.stack.currentWidget() is page  # a drag is not a click
     window.commands.undo_stack.undo()
     with on_file(window.workspace) as fresh:
-        assert (fresh.persona(scientist.id or 0).x, fresh.persona(scientist.id or 0).y) == (
+        assert (fresh.persona(scientist.key).x, fresh.persona(scientist.key).y) == (
             scientist.x,
             scientist.y,
         )

@@ -101,7 +101,7 @@ def test_restore_from_the_file_menu_replaces_the_board_and_keeps_what_it_replace
     [daily] = list_backups(board_file)
     board = window.model.board_id or 0
     window.commands.add_task(
-        Task(board_id=board, stage_id=window.model.stages[0].id or 0, title="After the backup")
+        Task(board_id=board, stage_id=window.model.stages[0].key, title="After the backup")
     )
     assert "After the backup" in titles(board_file)
     assert window.commands.undo_stack.count() == 1

@@ -25,8 +25,8 @@ Messages = list[tuple[str, str]]  # the `critical` fixture's record (tests/ui/co
 
 def _good(path: Path) -> None:
     with Workspace.create(path) as ws:
-        board = ws.boards()[0].id or 0
-        backlog = ws.stages(board)[0].id or 0
+        board = ws.boards()[0].key
+        backlog = ws.stages(board)[0].key
         ws.add_tasks(
             [
                 Task(board_id=board, stage_id=backlog, title=f"Task {n}", description="x" * 300)
@@ -190,7 +190,7 @@ def test_read_only_file_opens_with_a_banner_and_edits_turned_off(
     assert not any(action.isEnabled() for action in window.write_actions)
     # A drop is refused with the reason, and the board stays as the file has it.
     task = next(iter(window.model.tasks))
-    done = window.model.stages[-1].id or 0
+    done = window.model.stages[-1].key
     assert not window.commands.move_tasks([task], done, None)
     assert "read-only" in window.banner.text()
     assert window.model.tasks[task].stage_id != done

@@ -145,7 +145,7 @@ def test_an_exception_in_a_slot_reaches_the_hook_and_the_app_goes_on(
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert clicked == [True]
     a = next(i for i, t in window.model.tasks.items() if t.title == "A")
-    done = next(s.id or 0 for s in window.model.stages if s.name == "Done")
+    done = next(s.key for s in window.model.stages if s.name == "Done")
     assert window.commands.move_tasks([a], done, None)
     assert window.workspace.task(a).stage_id == done
     assert len(shown) == 1

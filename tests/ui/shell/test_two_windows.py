@@ -23,8 +23,8 @@ from mopsboard.ui.shell.main_window import MainWindow
 
 @pytest.fixture
 def window(open_window: Callable[..., MainWindow], board_ws: Workspace) -> MainWindow:
-    board = board_ws.boards()[0].id or 0
-    backlog = board_ws.stage_named(board, "Backlog").id or 0
+    board = board_ws.boards()[0].key
+    backlog = board_ws.stage_named(board, "Backlog").key
     # Enough cards that the backlog column scrolls.
     board_ws.add_tasks(
         [Task(board_id=board, stage_id=backlog, title=f"Filler {n}") for n in range(40)]
@@ -34,7 +34,7 @@ def window(open_window: Callable[..., MainWindow], board_ws: Workspace) -> MainW
 
 def column(win: MainWindow, stage_name: str) -> StageListView:
     stage = next(s for s in win.model.stages if s.name == stage_name)
-    view = win.board_view.view_for_stage(stage.id or 0)
+    view = win.board_view.view_for_stage(stage.key)
     assert view is not None
     return view
 
@@ -102,7 +102,7 @@ def test_two_windows_on_one_file_follow_each_other(qtbot: QtBot, window: MainWin
 
 
 def column_stage(win: MainWindow, stage_name: str) -> int:
-    return next(s.id or 0 for s in win.model.stages if s.name == stage_name)
+    return next(s.key for s in win.model.stages if s.name == stage_name)
 
 
 # -- stale edits ----------------------------------------------------------------------------------
@@ -111,7 +111,7 @@ def column_stage(win: MainWindow, stage_name: str) -> int:
 def _edited_elsewhere(window: MainWindow, title: str) -> Task:
     original = window.workspace.task(task_id(window, title))
     with Workspace.open(window.workspace.path) as other:
-        theirs = other.task(original.id or 0)
+        theirs = other.task(original.key)
         other.update_task(theirs.model_copy(update={"title": f"{title} (theirs)"}))
     return original
 
@@ -134,11 +134,11 @@ def test_stale_edit_keep_mine_overwrites_knowingly_and_undo_restores_theirs(
     window._save_edit(original, original.model_copy(update={"title": "C (mine)"}))
     assert len(asked) == 1 and "'C (theirs)' was changed in another window" in asked[0]
     with Workspace.open(window.workspace.path) as ws:
-        assert ws.task(original.id or 0).title == "C (mine)"
+        assert ws.task(original.key).title == "C (mine)"
     assert window.commands.undo_stack.count() == 1
     window.undo_action.trigger()
     with Workspace.open(window.workspace.path) as ws:
-        assert ws.task(original.id or 0).title == "C (theirs)"
+        assert ws.task(original.key).title == "C (theirs)"
 
 
 def test_stale_edit_reopen_shows_their_version_and_writes_nothing(
@@ -159,7 +159,7 @@ def test_stale_edit_reopen_shows_their_version_and_writes_nothing(
     assert reopened == ["B (theirs)"]
     assert window.commands.undo_stack.count() == 0
     with Workspace.open(window.workspace.path) as ws:
-        assert ws.task(original.id or 0).title == "B (theirs)"
+        assert ws.task(original.key).title == "B (theirs)"
 
 
 def test_stale_edit_keep_theirs_leaves_no_undo_step(
@@ -170,4 +170,4 @@ def test_stale_edit_keep_theirs_leaves_no_undo_step(
     window._save_edit(original, original.model_copy(update={"title": "D (mine)"}))
     assert window.commands.undo_stack.count() == 0
     with Workspace.open(window.workspace.path) as ws:
-        assert ws.task(original.id or 0).title == "D (theirs)"
+        assert ws.task(original.key).title == "D (theirs)"

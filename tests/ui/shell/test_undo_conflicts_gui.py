@@ -60,7 +60,7 @@ def test_undo_after_a_script_moved_the_card_asks_in_a_message_box(
     qtbot: QtBot, window: MainWindow, button: str, expected: tuple[str, str]
 ) -> None:
     e = card(window, "E")
-    review = next(s.id or 0 for s in window.model.stages if s.name == "Review")
+    review = next(s.key for s in window.model.stages if s.name == "Review")
     assert window.commands.move_tasks([e], review, None)
     move_by_script(window, e, "Done")
     with Workspace.open(window.workspace.path) as other:

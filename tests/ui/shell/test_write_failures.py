@@ -39,7 +39,7 @@ def task_id(win: MainWindow, title: str) -> int:
 
 
 def stage_id(win: MainWindow, name: str) -> int:
-    return next(s.id or 0 for s in win.model.stages if s.name == name)
+    return next(s.key for s in win.model.stages if s.name == name)
 
 
 def fill_the_disk(ws: Workspace) -> None:
@@ -72,7 +72,7 @@ def test_full_disk_edit_is_refused_and_nothing_changes(window: MainWindow) -> No
     assert "Free some space" in window.banner.text()
     assert window.banner.isVisible()
     assert window.commands.undo_stack.count() == 0
-    assert window.model.tasks[original.id or 0].description == ""
+    assert window.model.tasks[original.key].description == ""
     assert dump(path) == before
 
 

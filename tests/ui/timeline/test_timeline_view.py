@@ -42,17 +42,17 @@ def test_dragging_a_campaign_bar_moves_it_with_all_its_tasks(
     page = timeline_of(window)
     timeline = page.timeline
     spring = ws.campaign_named("Spring launch")
-    before = {t.id: (t.start_date, t.due_date) for t in ws.campaign_tasks(spring.id or 0)}
-    row = page.rows.row_of_campaign(spring.id or 0)
+    before = {t.id: (t.start_date, t.due_date) for t in ws.campaign_tasks(spring.key)}
+    row = page.rows.row_of_campaign(spring.key)
     rect = timeline.bar_rect(row)
     assert rect is not None and timeline.viewport().rect().contains(rect.center())
     start = QPoint(rect.left() + 12, rect.center().y())
     drag(qtbot, timeline.viewport(), start, start + QPoint(timeline.ppd * 7, 0))
     with on_file(ws) as fresh:
-        moved = fresh.campaign(spring.id or 0)
+        moved = fresh.campaign(spring.key)
         assert moved.launch_date == (spring.launch_date or TODAY) + timedelta(days=7)
         assert moved.start_date == (spring.start_date or TODAY) + timedelta(days=7)
-        after = {t.id: (t.start_date, t.due_date) for t in fresh.campaign_tasks(spring.id or 0)}
+        after = {t.id: (t.start_date, t.due_date) for t in fresh.campaign_tasks(spring.key)}
         other = fresh.campaign_named("Intent webinar")
     for task_id, (old_start, old_due) in before.items():
         assert after[task_id] == (
@@ -64,10 +64,10 @@ def test_dragging_a_campaign_bar_moves_it_with_all_its_tasks(
     assert stack.count() == 1
     stack.undo()
     with on_file(ws) as fresh:
-        assert {t.id: (t.start_date, t.due_date) for t in fresh.campaign_tasks(spring.id or 0)} == (
+        assert {t.id: (t.start_date, t.due_date) for t in fresh.campaign_tasks(spring.key)} == (
             before
         )
-        assert fresh.campaign(spring.id or 0).launch_date == spring.launch_date
+        assert fresh.campaign(spring.key).launch_date == spring.launch_date
 
 
 def test_dragging_a_task_bar_reschedules_the_task(qtbot: QtBot, window: MainWindow) -> None:
@@ -75,15 +75,15 @@ def test_dragging_a_task_bar_reschedules_the_task(qtbot: QtBot, window: MainWind
     page = timeline_of(window)
     timeline = page.timeline
     spring = ws.campaign_named("Spring launch")
-    timeline.toggle(page.rows.row_of_campaign(spring.id or 0))
+    timeline.toggle(page.rows.row_of_campaign(spring.key))
     task = next(t for t in ws.tasks() if t.title == "C")
-    row = page.rows.row_of_task(task.id or 0)
+    row = page.rows.row_of_task(task.key)
     assert row > 0
     rect = timeline.bar_rect(row)
     assert rect is not None
     drag(qtbot, timeline.viewport(), rect.center(), rect.center() - QPoint(timeline.ppd * 2, 0))
     with on_file(ws) as fresh:
-        moved = fresh.task(task.id or 0)
+        moved = fresh.task(task.key)
         untouched = next(t for t in fresh.tasks() if t.title == "A")
     assert moved.due_date == (task.due_date or TODAY) - timedelta(days=2)
     assert moved.start_date == (task.start_date or TODAY) - timedelta(days=2)
@@ -96,7 +96,7 @@ def test_a_click_on_a_bar_selects_without_moving(qtbot: QtBot, window: MainWindo
     page = timeline_of(window)
     timeline = page.timeline
     spring = ws.campaign_named("Spring launch")
-    row = page.rows.row_of_campaign(spring.id or 0)
+    row = page.rows.row_of_campaign(spring.key)
     rect = timeline.bar_rect(row)
     assert rect is not None
     drag(qtbot, timeline.viewport(), rect.center(), rect.center() + QPoint(2, 0))
