@@ -6,9 +6,7 @@ row `version` it was read at, so an edit made against a stale copy is detected.
 
 from __future__ import annotations
 
-import math
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import IntEnum, StrEnum
@@ -23,6 +21,22 @@ from pydantic import (
     model_validator,
 )
 
+from mopsboard.domain.fields import (
+    CONTROL,
+    INT64_MAX,
+    INT64_MIN,
+    MAX_CHECKLIST,
+    MAX_LABELS,
+    Colour,
+    Day,
+    Hours,
+    Name,
+    StoredInt,
+    Text,
+    check_day,
+    check_encodable,
+    clean_text,
+)
 from mopsboard.domain.ids import (
     BoardId,
     CampaignId,
@@ -37,78 +51,9 @@ from mopsboard.domain.ids import (
 )
 from mopsboard.domain.ranking import is_order_key
 
-MAX_NAME = 200
-MAX_TEXT = 100_000
-MAX_LABELS = 50
-MAX_CHECKLIST = 200
-HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# Half of a UTF-16 pair on its own (from a broken paste or a badly decoded file): such text
-# cannot be written as UTF-8, so SQLite would refuse it.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-# The range of an SQLite INTEGER; a larger number cannot be stored at all.
-INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
-
-
-def _check_encodable(value: str) -> str:
-    if _SURROGATE.search(value):
-        raise ValueError("contains characters that are not valid text; type or paste it again")
-    return value
-
-
-def _clean_name(value: str) -> str:
-    value = _check_encodable(_CONTROL.sub("", value).strip())
-    # Invisible format characters alone (zero-width space, byte-order mark) read as empty.
-    if not value or all(unicodedata.category(ch) == "Cf" for ch in value):
-        raise ValueError("cannot be empty")
-    if len(value) > MAX_NAME:
-        raise ValueError(f"is too long ({len(value)} characters; at most {MAX_NAME})")
-    return value
-
-
-def _clean_text(value: str) -> str:
-    # Newlines and tabs stay (descriptions are Markdown); other control characters would only
-    # confuse terminals and exports.
-    value = _check_encodable(_CONTROL.sub("", value))
-    if len(value) > MAX_TEXT:
-        raise ValueError(f"is too long ({len(value)} characters; at most {MAX_TEXT})")
-    return value
-
-
-def _check_colour(value: str) -> str:
-    if not HEX_COLOUR.match(value):
-        raise ValueError(f"must be a colour like #3366cc, not {value[:20]!r}")
-    return value.lower()
-
-
-def _check_hours(value: float | None) -> float | None:
-    if value is None:
-        return None
-    if math.isnan(value) or math.isinf(value):
-        raise ValueError("must be a number of hours")
-    if value < 0:
-        raise ValueError("cannot be negative")
-    if value > 10_000:
-        raise ValueError("is more than 10,000 hours; split the work into smaller tasks")
-    return round(value, 2)
-
-
-def _check_day(value: date | None) -> date | None:
-    if value is not None and not (1900 <= value.year <= 2999):
-        raise ValueError(f"{value.isoformat()} is not a date between 1900 and 2999")
-    return value
-
-
-Name = Annotated[str, AfterValidator(_clean_name)]
-Text = Annotated[str, AfterValidator(_clean_text)]
-Colour = Annotated[str, AfterValidator(_check_colour)]
-Hours = Annotated[float | None, AfterValidator(_check_hours)]
-Day = Annotated[date | None, AfterValidator(_check_day)]
-RowId = Annotated[int, Field(ge=1, le=INT64_MAX)]
 _Id = TypeVar("_Id", bound=int)
 # A reference to another row, by its typed id: `Ref[StageId]`.
 Ref = Annotated[_Id, Field(ge=1, le=INT64_MAX)]
-StoredInt = Annotated[int, Field(ge=INT64_MIN, le=INT64_MAX)]
 
 
 class StageKind(StrEnum):
@@ -256,7 +201,7 @@ class Task(Record[TaskId]):
     def _clean_labels(cls, labels: tuple[str, ...]) -> tuple[str, ...]:
         cleaned: list[str] = []
         for label in labels:
-            text = _check_encodable(_CONTROL.sub("", label).strip())
+            text = check_encodable(CONTROL.sub("", label).strip())
             if len(text) > 50:
                 raise ValueError(f"label {text[:20]!r}... is too long (at most 50 characters)")
             if text and text not in cleaned:
@@ -293,9 +238,9 @@ class Task(Record[TaskId]):
 class Campaign(Record[CampaignId]):
     name: Name
     objective: Text = ""
-    channel: Annotated[str, AfterValidator(_clean_text), Field(max_length=200)] = ""
-    audience: Annotated[str, AfterValidator(_clean_text), Field(max_length=200)] = ""
-    owner: Annotated[str, AfterValidator(_clean_text), Field(max_length=200)] = ""
+    channel: Annotated[str, AfterValidator(clean_text), Field(max_length=200)] = ""
+    audience: Annotated[str, AfterValidator(clean_text), Field(max_length=200)] = ""
+    owner: Annotated[str, AfterValidator(clean_text), Field(max_length=200)] = ""
     start_date: Day = None
     launch_date: Day = None
     end_date: Day = None
@@ -383,9 +328,9 @@ class Member(Record[MemberId]):
 
 class TimeOff(Record[TimeOffId]):
     member_id: Ref[MemberId]
-    start_date: Annotated[date, AfterValidator(_check_day)]
-    end_date: Annotated[date, AfterValidator(_check_day)]
-    reason: Annotated[str, AfterValidator(_clean_text), Field(max_length=200)] = ""
+    start_date: Annotated[date, AfterValidator(check_day)]
+    end_date: Annotated[date, AfterValidator(check_day)]
+    reason: Annotated[str, AfterValidator(clean_text), Field(max_length=200)] = ""
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Self:

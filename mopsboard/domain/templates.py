@@ -15,19 +15,15 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
+from mopsboard.domain.fields import MAX_CHECKLIST, Colour, Hours, Name, Text
 from mopsboard.domain.ids import BoardId, CampaignId, PersonaId, StageId, TeamId, TemplateId
 from mopsboard.domain.models import (
-    MAX_CHECKLIST,
     Campaign,
     ChecklistItem,
-    Colour,
-    Hours,
-    Name,
     Record,
     Stage,
     StageKind,
     Task,
-    Text,
 )
 from mopsboard.domain.scheduling import (
     MAX_SPAN,

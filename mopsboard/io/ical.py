@@ -18,9 +18,9 @@ from pathlib import Path
 from icalendar import Calendar, Event
 
 from mopsboard import __version__
+from mopsboard.domain.campaign_work import TaskBar
 from mopsboard.domain.errors import MopsboardError
 from mopsboard.domain.models import Campaign
-from mopsboard.domain.planning import TaskBar
 from mopsboard.store.workspace import Workspace
 
 CALENDAR_SETTING = "calendar_uid"

@@ -8,10 +8,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from mopsboard.domain.campaign_work import CampaignFigures, TaskBar, shifted, shifted_campaign
 from mopsboard.domain.errors import MopsboardError
 from mopsboard.domain.models import Campaign, Task
 from mopsboard.domain.persona_hours import PlannedWork
-from mopsboard.domain.planning import CampaignFigures, TaskBar, shifted, shifted_campaign
 from mopsboard.store.base import now_text
 from mopsboard.store.salvage import keep_unread
 from mopsboard.store.task_rows import MAX_HOURS

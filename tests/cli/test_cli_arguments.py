@@ -12,7 +12,8 @@ from cli_support import Run, run_process
 from pydantic import ValidationError
 
 from mopsboard.cli.args import FIRST_DAY, LAST_DAY, MAX_ROW_ID
-from mopsboard.domain.models import INT64_MAX, Task
+from mopsboard.domain.fields import INT64_MAX
+from mopsboard.domain.models import Task
 from mopsboard.store.workspace import Workspace
 
 

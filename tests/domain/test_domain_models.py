@@ -10,8 +10,8 @@ import pytest
 from pydantic import BaseModel, ValidationError
 
 from mopsboard.domain.errors import describe, validation_messages
+from mopsboard.domain.fields import MAX_NAME
 from mopsboard.domain.models import (
-    MAX_NAME,
     Board,
     Campaign,
     ChecklistItem,

@@ -7,8 +7,8 @@ reported through `ActionHistory.failed` and leaves no step in the history.
 
 from __future__ import annotations
 
+from mopsboard.domain.campaign_work import shifted
 from mopsboard.domain.models import Campaign, Task
-from mopsboard.domain.planning import shifted
 from mopsboard.domain.templates import CampaignTemplate
 from mopsboard.io.campaign_plans import Prepared, template_of_campaign
 from mopsboard.qt.common.actions import EntityActions

@@ -21,8 +21,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from mopsboard.domain.campaign_work import CampaignFigures
 from mopsboard.domain.models import Campaign, CampaignStatus
-from mopsboard.domain.planning import CampaignFigures
 from mopsboard.qt.common import palette
 from mopsboard.qt.common.follow import Follower
 from mopsboard.store.workspace import Workspace

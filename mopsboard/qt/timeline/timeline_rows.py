@@ -12,8 +12,8 @@ from typing import NamedTuple
 
 from PySide6.QtCore import QObject, Signal
 
+from mopsboard.domain.campaign_work import CampaignFigures, TaskBar, campaign_span
 from mopsboard.domain.models import Campaign
-from mopsboard.domain.planning import CampaignFigures, TaskBar, campaign_span
 from mopsboard.qt.common.follow import Follower
 from mopsboard.store.workspace import Workspace
 

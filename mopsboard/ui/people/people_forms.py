@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 from mopsboard.domain.calendar import holiday_countries, is_known_holiday_country, weekdays_text
 from mopsboard.domain.capacity import daily_hours
 from mopsboard.domain.errors import validation_messages
-from mopsboard.domain.models import HEX_COLOUR, Member, Team, TeamKind
+from mopsboard.domain.fields import HEX_COLOUR
+from mopsboard.domain.models import Member, Team, TeamKind
 from mopsboard.ui.common import theme
 from mopsboard.ui.common.icons import Icon, icon
 

@@ -22,7 +22,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
-from mopsboard.domain.planning import campaign_span
+from mopsboard.domain.campaign_work import campaign_span
 from mopsboard.qt.timeline.timeline_rows import TimelineRow, TimelineRows
 from mopsboard.ui.timeline.timeline_paint import (
     HEADER_HEIGHT,
