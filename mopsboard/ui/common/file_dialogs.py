@@ -31,16 +31,33 @@ _TYPES = {
 }
 
 
+_Kind = QAbstractFileIconProvider.IconType
+_Pixmap = QStyle.StandardPixmap
+# The places in the dialog's side panel, drawn as what they are.
+_PLACE_ICONS = {
+    _Kind.Computer: _Pixmap.SP_ComputerIcon,
+    _Kind.Desktop: _Pixmap.SP_DesktopIcon,
+    _Kind.Trashcan: _Pixmap.SP_TrashIcon,
+    _Kind.Network: _Pixmap.SP_DriveNetIcon,
+    _Kind.Drive: _Pixmap.SP_DriveHDIcon,
+    _Kind.Folder: _Pixmap.SP_DirIcon,
+    _Kind.File: _Pixmap.SP_FileIcon,
+}
+
+
 class NameOnlyIconProvider(QAbstractFileIconProvider):
     """Icons and types from the file name alone: folders look like folders, files like files."""
 
     def icon(self, what: object) -> QIcon:
         style = QApplication.style()
+        pixmap = QStyle.StandardPixmap.SP_FileIcon
         if isinstance(what, QFileInfo):
-            folder = what.isDir()  # a stat, which takes no descriptor
+            if what.isRoot():
+                pixmap = QStyle.StandardPixmap.SP_DriveHDIcon
+            elif what.isDir():  # a stat, which takes no descriptor
+                pixmap = QStyle.StandardPixmap.SP_DirIcon
         else:
-            folder = what == QAbstractFileIconProvider.IconType.Folder
-        pixmap = QStyle.StandardPixmap.SP_DirIcon if folder else QStyle.StandardPixmap.SP_FileIcon
+            pixmap = _PLACE_ICONS.get(what, pixmap)  # type: ignore[call-overload]
         return style.standardIcon(pixmap)
 
     def type(self, info: QFileInfo) -> str:

@@ -75,15 +75,15 @@ NO_PERSONA = FAINT
 
 STYLE_SHEET = f"""
 QMainWindow, QWidget#boardPage {{ background: {BACKGROUND}; }}
-QWidget#sidebar {{ background: {SIDEBAR_BG}; }}
-QWidget#sidebar QLabel {{ color: {SIDEBAR_HEADING}; font-size: 11px; font-weight: 600; }}
-QWidget#sidebar QListWidget {{
+QWidget#appSidebar {{ background: {SIDEBAR_BG}; }}
+QWidget#appSidebar QLabel {{ color: {SIDEBAR_HEADING}; font-size: 11px; font-weight: 600; }}
+QWidget#appSidebar QListWidget {{
     background: transparent; border: none; color: {SIDEBAR_TEXT}; font-size: 13px; outline: 0;
 }}
-QWidget#sidebar QListWidget::item {{ padding: 5px 8px; border-radius: 4px; }}
-QWidget#sidebar QListWidget::item:selected {{ background: {SIDEBAR_SELECTED}; color: white; }}
-QWidget#sidebar QToolButton {{ color: {SIDEBAR_TEXT}; border: none; padding: 4px; }}
-QWidget#sidebar QToolButton:hover {{ background: {SIDEBAR_SELECTED}; border-radius: 4px; }}
+QWidget#appSidebar QListWidget::item {{ padding: 5px 8px; border-radius: 4px; }}
+QWidget#appSidebar QListWidget::item:selected {{ background: {SIDEBAR_SELECTED}; color: white; }}
+QWidget#appSidebar QToolButton {{ color: {SIDEBAR_TEXT}; border: none; padding: 4px; }}
+QWidget#appSidebar QToolButton:hover {{ background: {SIDEBAR_SELECTED}; border-radius: 4px; }}
 QFrame#stageColumn {{ background: {COLUMN}; border-radius: 8px; }}
 QLabel#stageTitle {{ font-weight: 700; color: {TEXT}; font-size: 13px; }}
 QLabel#stageStats {{ color: {MUTED}; font-size: 11px; }}

@@ -48,7 +48,9 @@ class Sidebar(QWidget):
 
     def __init__(self, actions: WorkspaceActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setObjectName("sidebar")
+        # Not "sidebar": that is the name of the places list in Qt's file dialog, which the
+        # style sheet would paint dark too.
+        self.setObjectName("appSidebar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.commands = actions
         self.setFixedWidth(190)
