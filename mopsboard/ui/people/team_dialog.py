@@ -5,6 +5,8 @@ dialog's Undo and Redo buttons walk the same history as the window's."""
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
@@ -39,6 +41,10 @@ from mopsboard.ui.people.time_off_editor import TimeOffEditor
 
 KeyRole = Qt.ItemDataRole.UserRole + 1
 _PEOPLE_TABLES = frozenset({"teams", "members", "time_off"})
+
+
+# A team or a person, as the dialog saves them.
+R = TypeVar("R", Team, Member)
 
 
 class TeamDialog(QDialog):
@@ -269,18 +275,8 @@ class TeamDialog(QDialog):
         draft = self.team_form.draft()
         if draft is None:
             return
-        if draft.id is None:
-            saved = self.people.add_team(draft)
-        else:
-            team_id = draft.id
-            saved = save_or_ask(
-                self,
-                "team",
-                draft.name,
-                lambda t: self.people.edit_team(t, conflicts_to_caller=True),
-                draft,
-                lambda: self.workspace.team(team_id),
-            )
+        ws = self.workspace
+        saved = self._save(draft, "team", self.people.add_team, self.people.edit_team, ws.team)
         if saved is not None:
             self.reload(("team", saved.id))
 
@@ -288,20 +284,32 @@ class TeamDialog(QDialog):
         draft = self.member_form.draft()
         if draft is None:
             return
-        if draft.id is None:
-            saved = self.people.add_member(draft)
-        else:
-            member_id = draft.id
-            saved = save_or_ask(
-                self,
-                "person",
-                draft.name,
-                lambda m: self.people.edit_member(m, conflicts_to_caller=True),
-                draft,
-                lambda: self.workspace.member(member_id),
-            )
+        ws = self.workspace
+        people = self.people
+        saved = self._save(draft, "person", people.add_member, people.edit_member, ws.member)
         if saved is not None:
             self.reload(("member", saved.id))
+
+    def _save(
+        self,
+        draft: R,
+        what: str,
+        add: Callable[[R], R | None],
+        edit: Callable[..., R | None],
+        read: Callable[[Any], R],
+    ) -> R | None:
+        """Adds a new record, or saves an edited one asking if it changed elsewhere meanwhile."""
+        if draft.id is None:
+            return add(draft)
+        record_id = draft.id
+        return save_or_ask(
+            self,
+            what,
+            draft.name,
+            lambda record: edit(record, conflicts_to_caller=True),
+            draft,
+            lambda: read(record_id),
+        )
 
     def toggle_retired(self) -> None:
         key = self.current_key()
