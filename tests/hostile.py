@@ -8,7 +8,9 @@ infinities, negative and huge numbers, and values of the wrong type.
 from __future__ import annotations
 
 import math
+import sqlite3
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
@@ -138,3 +140,24 @@ MEMBER = fields(
 TIME_OFF = fields(start_date=days, end_date=days, reason=text)
 # Identifiers and versions: what a careless caller (or a hand-edited import) might pass.
 RECORD = fields(id=maybe(integers), version=integers)
+
+
+def break_an_overflow_chain(path: Path) -> None:
+    """Points the overflow chain of one long text (a run of "y") at a page that does not exist.
+    Only what reads that text, and SQLite's quick check, can see the damage."""
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = DELETE")  # everything in the file, to edit its bytes
+    conn.close()
+    data = bytearray(path.read_bytes())
+    size = int.from_bytes(data[16:18], "big")
+    overflow = [
+        n
+        for n in range(1, len(data) // size)
+        if data[n * size + 4 : (n + 1) * size].count(b"y") > size - 100
+    ]
+    page = overflow[len(overflow) // 2]
+    data[page * size : page * size + 4] = (0x7FFFFF00).to_bytes(4, "big")
+    path.write_bytes(bytes(data))
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA journal_mode = WAL")  # as every workspace is
+    conn.close()

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hostile import break_an_overflow_chain
 
 from mopsboard.domain.models import Task
 from mopsboard.store import backups, database
@@ -72,31 +73,10 @@ def test_a_fifo_is_refused_at_once_not_waited_on(tmp_path: Path) -> None:
 # -- a damaged page that no command happens to read ----------------------------------------------
 
 
-def _damage_an_overflow_page(path: Path) -> None:
-    """Points one description's overflow chain at a page that does not exist: reading the board
-    (titles, stages) still works, SQLite's quick check does not."""
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA journal_mode = DELETE")
-    conn.close()
-    data = bytearray(path.read_bytes())
-    size = int.from_bytes(data[16:18], "big")
-    overflow = [
-        n
-        for n in range(1, len(data) // size)
-        if data[n * size + 4 : (n + 1) * size].count(b"y") > size - 100
-    ]
-    page = overflow[len(overflow) // 2]
-    data[page * size : page * size + 4] = (0x7FFFFF00).to_bytes(4, "big")
-    path.write_bytes(bytes(data))
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA journal_mode = WAL")  # as every workspace is
-    conn.close()
-
-
 @pytest.fixture
 def damaged(tmp_path: Path) -> Path:
     path = _populated(tmp_path / "damaged.mopsboard", tasks=40, description="y" * 9000)
-    _damage_an_overflow_page(path)
+    break_an_overflow_chain(path)
     return path
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hostile import break_an_overflow_chain
 from locks import file_bytes
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -211,22 +212,7 @@ def _damage_a_page_the_board_does_not_read(path: Path) -> None:
     )
     conn.commit()
     conn.close()
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA journal_mode = DELETE")
-    conn.close()
-    data = bytearray(path.read_bytes())
-    size = int.from_bytes(data[16:18], "big")
-    overflow = [
-        n
-        for n in range(1, len(data) // size)
-        if data[n * size + 4 : (n + 1) * size].count(b"y") > size - 100
-    ]
-    page = overflow[len(overflow) // 2]
-    data[page * size : page * size + 4] = (0x7FFFFF00).to_bytes(4, "big")
-    path.write_bytes(bytes(data))
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.close()
+    break_an_overflow_chain(path)
 
 
 def test_a_damaged_file_opens_says_so_and_takes_no_change(
