@@ -9,7 +9,7 @@ The board model stays the one source of truth: these hold no data of their own.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -22,17 +22,34 @@ from PySide6.QtCore import (
 
 from mopsboard.domain.models import Task
 
-if TYPE_CHECKING:
-    from mopsboard.qt.board.board_model import BoardModel
-
 AnyIndex = QModelIndex | QPersistentModelIndex
 # Cards a view holds before it asks for more (it does when scrolled to the end): a re-layout after a
 # drop then walks a page, not a whole 2,000-card column.
 PAGE = 100
 
 
+class CellSource(Protocol):
+    """What a cell needs of the board model it shows a part of (the board model is one). Named
+    here, not imported, so the board model can make its cells without the two importing each
+    other."""
+
+    tasks: dict[int, Task]
+
+    def cell_task_ids(self, cell_row: int) -> list[int]: ...
+    def index(self, row: int, column: int, parent: AnyIndex = ...) -> QModelIndex: ...
+    def data(self, index: AnyIndex, role: int = ...) -> Any: ...
+    def mimeTypes(self) -> list[str]: ...
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData: ...
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool: ...
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
+    ) -> bool: ...
+
+
 class CellModel(QAbstractListModel):
-    def __init__(self, board: BoardModel, cell_row: int, parent: QObject | None = None) -> None:
+    def __init__(self, board: CellSource, cell_row: int, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.board = board
         self.cell_row = cell_row

@@ -57,7 +57,7 @@ class CardDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         cell = index.model()
-        if not isinstance(cell, CellModel):
+        if not isinstance(cell, CellModel) or not isinstance(cell.board, BoardModel):
             return
         task = cell.task_at(index)
         if task is None:

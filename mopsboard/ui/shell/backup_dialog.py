@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,9 +21,7 @@ from PySide6.QtWidgets import (
 
 from mopsboard.domain.errors import MopsboardError
 from mopsboard.store.backups import Backup, list_backups, restore_backup
-
-if TYPE_CHECKING:
-    from mopsboard.ui.shell.main_window import MainWindow
+from mopsboard.store.workspace import Workspace
 
 RESTORE = "restore"
 OPEN = "open"
@@ -97,31 +96,35 @@ class RestoreDialog(QDialog):
         self.accept()
 
 
-def restore_from_backup(window: MainWindow) -> None:
-    """Asks which backup, then restores it over the window's workspace or opens it read-only."""
-    dialog = RestoreDialog(window.workspace.path, window)
+def restore_from_backup(
+    window: QWidget,
+    workspace: Workspace,
+    history: QUndoStack,
+    open_read_only: Callable[[str], object],
+    notify: Callable[[str], object],
+) -> None:
+    """Asks which backup, then restores it over the workspace or opens it read-only."""
+    dialog = RestoreDialog(workspace.path, window)
     if not dialog.exec() or dialog.choice is None:
         return
     action, backup = dialog.choice
     if action == OPEN:
-        window.openReadOnlyRequested.emit(str(backup.path))
+        open_read_only(str(backup.path))
         return
     answer = QMessageBox.question(
         window,
         "Restore from backup",
-        f"Replace everything in {window.workspace.path.name} with the backup from "
+        f"Replace everything in {workspace.path.name} with the backup from "
         f"{backup.taken_at:%Y-%m-%d %H:%M}?\n\nWhat the workspace holds now is saved as a backup "
         "first. Other windows on this workspace will show the restored contents.",
     )
     if answer != QMessageBox.StandardButton.Yes:
         return
     try:
-        restore_backup(window.workspace, backup.path)
+        restore_backup(workspace, backup.path)
     except MopsboardError as error:
         QMessageBox.warning(window, "Restore from backup", f"Nothing was restored. {error}")
         return
     # The history describes the contents that were replaced: it cannot be undone step by step.
-    window.commands.undo_stack.clear()
-    window.statusBar().showMessage(
-        f"Restored the backup from {backup.taken_at:%Y-%m-%d %H:%M}", 8000
-    )
+    history.clear()
+    notify(f"Restored the backup from {backup.taken_at:%Y-%m-%d %H:%M}")

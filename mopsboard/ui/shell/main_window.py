@@ -282,7 +282,7 @@ class MainWindow(QMainWindow):
             return
         self.statusBar().showMessage(f"Saved a copy to {target}", 5000)
 
-    def _fill_recent(self) -> None:
+    def fill_recent(self) -> None:
         self.recent_menu.clear()
         for path in recent_files():
             action = self.recent_menu.addAction(path)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QToolBar
+from PySide6.QtWidgets import QMenu, QMenuBar, QStatusBar, QToolBar, QWidget
 
 from mopsboard.ui.common.hotkeys import Hotkey, bind
 from mopsboard.ui.common.icons import Icon, icon
@@ -17,18 +17,57 @@ from mopsboard.ui.shell.backup_dialog import restore_from_backup
 from mopsboard.ui.shell.views import VIEWS
 
 if TYPE_CHECKING:
-    from mopsboard.ui.shell.main_window import MainWindow
+    from mopsboard.qt.board.board_model import BoardModel
+    from mopsboard.qt.workspace_actions import WorkspaceActions
+    from mopsboard.store.workspace import Workspace
+    from mopsboard.ui.board.board_view import BoardView
+
+
+class MenuHost(Protocol):
+    """What the menus and the toolbar call on the main window (which is one); named here so the
+    window can build its menus without the two modules importing each other."""
+
+    workspace: Workspace
+    commands: WorkspaceActions
+    model: BoardModel
+    board_view: BoardView
+    recent_menu: QMenu
+
+    @property
+    def newWorkspaceRequested(self) -> SignalInstance: ...
+    @property
+    def openWorkspaceRequested(self) -> SignalInstance: ...
+    @property
+    def openReadOnlyRequested(self) -> SignalInstance: ...
+    def new_task(self) -> None: ...
+    def edit_selected(self) -> None: ...
+    def archive_selected(self) -> None: ...
+    def focus_filter(self) -> None: ...
+    def edit_stages(self) -> None: ...
+    def open_teams(self) -> None: ...
+    def save_copy(self) -> None: ...
+    def show_shortcuts(self) -> None: ...
+    def show_about(self) -> None: ...
+    def show_view(self, key: str) -> bool: ...
+    def fill_recent(self) -> None: ...
+    # ... and, being a QMainWindow:
+    def window(self) -> QWidget: ...
+    def menuBar(self) -> QMenuBar: ...
+    def addToolBar(self, toolbar: QToolBar) -> None: ...
+    def addAction(self, action: QAction) -> None: ...
+    def statusBar(self) -> QStatusBar: ...
+    def close(self) -> bool: ...
 
 
 def action(
-    window: MainWindow,
+    window: MenuHost,
     text: str,
     slot: Callable[[], object],
     keys: Hotkey | None,
     icon_name: Icon | None = None,
     name: str | None = None,
 ) -> QAction:
-    made = QAction(text, window)
+    made = QAction(text, window.window())
     if icon_name:
         made.setIcon(icon(icon_name))
     if keys is not None:
@@ -40,19 +79,19 @@ def action(
     return made
 
 
-def _history_actions(window: MainWindow) -> tuple[QAction, QAction]:
+def _history_actions(window: MenuHost) -> tuple[QAction, QAction]:
     """Undo and redo, named after the step they would undo or redo."""
     stack = window.commands.undo_stack
-    undo = bind(stack.createUndoAction(window, "&Undo"), Hotkey.UNDO)
+    undo = bind(stack.createUndoAction(window.window(), "&Undo"), Hotkey.UNDO)
     undo.setIcon(icon(Icon.UNDO_2))
     undo.setObjectName("undoAction")
-    redo = bind(stack.createRedoAction(window, "&Redo"), Hotkey.REDO)
+    redo = bind(stack.createRedoAction(window.window(), "&Redo"), Hotkey.REDO)
     redo.setIcon(icon(Icon.REDO_2))
     redo.setObjectName("redoAction")
     return undo, redo
 
 
-def make_actions(window: MainWindow) -> dict[str, QAction]:
+def make_actions(window: MenuHost) -> dict[str, QAction]:
     """Every command of the menus and the toolbar, each with its hotkey and icon."""
     undo, redo = _history_actions(window)
 
@@ -100,7 +139,13 @@ def make_actions(window: MainWindow) -> dict[str, QAction]:
         "save_copy": a("Save a &copy\u2026", window.save_copy, Hotkey.SAVE_COPY, Icon.COPY),
         "restore": a(
             "&Restore from backup\u2026",
-            lambda: restore_from_backup(window),
+            lambda: restore_from_backup(
+                window.window(),
+                window.workspace,
+                window.commands.undo_stack,
+                window.openReadOnlyRequested.emit,
+                lambda text: window.statusBar().showMessage(text, 8000),
+            ),
             None,
             Icon.FILE_DOWN,
             "restoreAction",
@@ -111,12 +156,12 @@ def make_actions(window: MainWindow) -> dict[str, QAction]:
     }
 
 
-def build_menus(window: MainWindow, acts: dict[str, QAction]) -> None:
+def build_menus(window: MenuHost, acts: dict[str, QAction]) -> None:
     menu = window.menuBar()
     file_menu = menu.addMenu("&File")
     file_menu.addActions([acts["new_ws"], acts["open_ws"]])
     window.recent_menu = file_menu.addMenu(icon(Icon.CLOCK), "Open &recent")
-    window.recent_menu.aboutToShow.connect(window._fill_recent)
+    window.recent_menu.aboutToShow.connect(window.fill_recent)
     file_menu.addActions([acts["save_copy"], acts["restore"]])
     file_menu.addSeparator()
     file_menu.addAction(acts["quit"])
@@ -134,7 +179,7 @@ def build_menus(window: MainWindow, acts: dict[str, QAction]) -> None:
     help_menu.addActions([acts["keys"], acts["about"]])
 
 
-def _build_view_menu(window: MainWindow, view_menu: QMenu) -> None:
+def _build_view_menu(window: MenuHost, view_menu: QMenu) -> None:
     listed = [("board", "Board", Icon.KANBAN)] + [(v.key, v.title, v.icon) for v in VIEWS]
     for number, (key, title, icon_name) in enumerate(listed, start=1):
         show = functools.partial(window.show_view, key)
@@ -148,7 +193,7 @@ def _build_view_menu(window: MainWindow, view_menu: QMenu) -> None:
         lanes.addAction(grouping.itemText(row), functools.partial(grouping.setCurrentIndex, row))
 
 
-def build_toolbar(window: MainWindow, acts: dict[str, QAction]) -> None:
+def build_toolbar(window: MenuHost, acts: dict[str, QAction]) -> None:
     toolbar = QToolBar("Main")
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)

@@ -11,15 +11,31 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QStatusBar, QWidget
 
 from mopsboard.ui.common.icons import Icon
 from mopsboard.ui.common.page_context import CampaignEditor, PageContext
 
 if TYPE_CHECKING:
-    from mopsboard.ui.shell.main_window import MainWindow
+    from mopsboard.qt.board.board_model import BoardModel
+    from mopsboard.qt.workspace_actions import WorkspaceActions
+    from mopsboard.store.workspace import Workspace
+    from mopsboard.ui.board.board_view import BoardView
+
+
+class PageHost(Protocol):
+    """What a page's context asks of the main window (which is one)."""
+
+    workspace: Workspace
+    commands: WorkspaceActions
+    model: BoardModel
+    board_view: BoardView
+
+    def show_board(self, board_id: int | None) -> None: ...
+    def show_view(self, key: str) -> bool: ...
+    def statusBar(self) -> QStatusBar: ...
 
 
 @dataclass(frozen=True)
@@ -30,7 +46,7 @@ class ViewSpec:
     make: Callable[[PageContext], QWidget]
 
 
-def page_context(window: MainWindow) -> PageContext:
+def page_context(window: PageHost) -> PageContext:
     # Feature modules are imported when a page is first made, not when the window is.
     from mopsboard.ui.board.task_editing import edit_task
     from mopsboard.ui.campaigns.campaign_editing import CampaignEditing

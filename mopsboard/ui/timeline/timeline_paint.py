@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import QScrollBar, QWidget
 
-from mopsboard.qt.timeline.timeline_rows import TimelineRow
+from mopsboard.qt.timeline.timeline_rows import TimelineRow, TimelineRows
 from mopsboard.ui.common import theme
-
-if TYPE_CHECKING:
-    from mopsboard.ui.timeline.timeline_widget import TimelineWidget
 
 LABEL_WIDTH = 260
 HEADER_HEIGHT = 46
@@ -33,8 +32,41 @@ def short(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
+@dataclass
+class Drag:
+    """A bar being dragged: its row, where the mouse went down, and by how many days so far."""
+
+    row: int
+    origin_x: int
+    days: int = 0
+
+
+class TimelineCanvas(Protocol):
+    """What the painter reads of the timeline widget (which is one): its rows, scale and
+    geometry. Named here so the widget can own its painter without the two importing each other."""
+
+    rows: TimelineRows
+    scale: Scale
+    selected: int | None
+    drag: Drag | None
+    bold_font: QFont
+    small_font: QFont
+
+    @property
+    def ppd(self) -> int: ...
+    def font(self) -> QFont: ...
+    def viewport(self) -> QWidget: ...
+    def verticalScrollBar(self) -> QScrollBar: ...
+    def day_at(self, x: int) -> date: ...
+    def x_of(self, day: date) -> int: ...
+    def row_at(self, y: int) -> int | None: ...
+    def row_top(self, row: int) -> int: ...
+    def bar_rect(self, row: int, shift_days: int = 0) -> QRect | None: ...
+    def drags_row(self, row: int) -> bool: ...
+
+
 class TimelinePainter:
-    def __init__(self, widget: TimelineWidget) -> None:
+    def __init__(self, widget: TimelineCanvas) -> None:
         self.w = widget
 
     def paint(self) -> None:
@@ -81,7 +113,7 @@ class TimelinePainter:
         painter.setPen(GRID)
         painter.drawLine(0, HEADER_HEIGHT - 1, width, HEADER_HEIGHT - 1)
         painter.setClipRect(LABEL_WIDTH, 0, width - LABEL_WIDTH, HEADER_HEIGHT)
-        painter.setFont(self.w._bold)
+        painter.setFont(self.w.bold_font)
         day = first.replace(day=1)
         while day <= last:
             following = (day + timedelta(days=32)).replace(day=1)
@@ -98,7 +130,7 @@ class TimelinePainter:
             painter.setPen(GRID)
             painter.drawLine(self.w.x_of(day), 0, self.w.x_of(day), HEADER_HEIGHT)
             day = following
-        painter.setFont(self.w._small)
+        painter.setFont(self.w.small_font)
         painter.setPen(QColor(theme.MUTED))
         day = first
         while day <= last:
@@ -116,7 +148,7 @@ class TimelinePainter:
         painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, "Today")
         painter.setClipping(False)
         painter.fillRect(0, 0, LABEL_WIDTH, HEADER_HEIGHT, QColor(theme.HEADER_BG))
-        painter.setFont(self.w._bold)
+        painter.setFont(self.w.bold_font)
         painter.setPen(QColor(theme.TEXT))
         count = len(self.w.rows.campaigns)
         painter.drawText(12, 18, f"{count} campaign{'s' if count != 1 else ''}")
@@ -125,8 +157,8 @@ class TimelinePainter:
 
     def _paint_legend(self, painter: QPainter, x: int, baseline: int) -> None:
         """Launch, today, overdue and done, as the timeline draws them."""
-        painter.setFont(self.w._small)
-        metrics = QFontMetrics(self.w._small)
+        painter.setFont(self.w.small_font)
+        metrics = QFontMetrics(self.w.small_font)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         self._diamond(painter, x + 4, baseline - 4, 4.5)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
@@ -154,7 +186,7 @@ class TimelinePainter:
 
     def _paint_bar(self, painter: QPainter, row: int) -> None:
         item = self.w.rows.rows[row]
-        shift = self.w.drag.days if self.w.drag is not None and self.w._drags_row(row) else 0
+        shift = self.w.drag.days if self.w.drag is not None and self.w.drags_row(row) else 0
         rect = self.w.bar_rect(row, shift)
         if rect is None:
             return
@@ -184,9 +216,9 @@ class TimelinePainter:
             painter.drawRect(strip)
         if rect.width() > 80:
             painter.setPen(QColor(theme.TEXT))
-            painter.setFont(self.w._small)
+            painter.setFont(self.w.small_font)
             visible = rect.intersected(QRect(LABEL_WIDTH, rect.top(), 100_000, rect.height()))
-            name = QFontMetrics(self.w._small).elidedText(
+            name = QFontMetrics(self.w.small_font).elidedText(
                 item.campaign.name, Qt.TextElideMode.ElideRight, max(0, visible.width() - 16)
             )
             painter.drawText(visible.adjusted(8, 0, -8, -2), Qt.AlignmentFlag.AlignVCenter, name)
@@ -215,7 +247,7 @@ class TimelinePainter:
             painter.setBrush(QBrush(QColor(255, 255, 255, 130), Qt.BrushStyle.BDiagPattern))
             painter.drawRoundedRect(rect, 3, 3)
         painter.setPen(TODAY if overdue else QColor(theme.MUTED))
-        painter.setFont(self.w._small)
+        painter.setFont(self.w.small_font)
         label = short(bar.title, 48) + ("  (overdue)" if overdue else "")
         painter.drawText(rect.right() + 6, rect.bottom(), label)
         painter.setFont(self.w.font())
@@ -223,10 +255,10 @@ class TimelinePainter:
     def _paint_figures(
         self, painter: QPainter, rect: QRect, progress: float | None, overdue: int
     ) -> None:
-        metrics = QFontMetrics(self.w._small)
+        metrics = QFontMetrics(self.w.small_font)
         baseline = rect.center().y() + metrics.ascent() // 2 - 1
         x = rect.right() + 14
-        painter.setFont(self.w._small)
+        painter.setFont(self.w.small_font)
         if progress is not None:
             text = f"{progress:.0%} done"
             painter.setPen(QColor(theme.MUTED))
@@ -259,9 +291,9 @@ class TimelinePainter:
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.drawEllipse(QRect(24, top + ROW_HEIGHT // 2 - 5, 10, 10))
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-                painter.setFont(self.w._bold)
+                painter.setFont(self.w.bold_font)
                 painter.setPen(QColor(theme.TEXT))
-                name = QFontMetrics(self.w._bold).elidedText(
+                name = QFontMetrics(self.w.bold_font).elidedText(
                     item.campaign.name, Qt.TextElideMode.ElideRight, LABEL_WIDTH - 48
                 )
                 painter.drawText(box.adjusted(40, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter, name)

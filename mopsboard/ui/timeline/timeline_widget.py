@@ -8,7 +8,6 @@ task; the change is made when the mouse is released, as one undoable step.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QRect, Qt, Signal
@@ -28,16 +27,10 @@ from mopsboard.ui.timeline.timeline_paint import (
     HEADER_HEIGHT,
     LABEL_WIDTH,
     ROW_HEIGHT,
+    Drag,
     Scale,
     TimelinePainter,
 )
-
-
-@dataclass
-class Drag:
-    row: int
-    origin_x: int
-    days: int = 0
 
 
 class TimelineWidget(QAbstractScrollArea):
@@ -63,10 +56,10 @@ class TimelineWidget(QAbstractScrollArea):
         self.horizontalScrollBar().setSingleStep(self.scale.value)
         self.verticalScrollBar().setSingleStep(ROW_HEIGHT)
         rows.changed.connect(self._rows_changed)
-        self._bold = QFont(self.font())
-        self._bold.setBold(True)
-        self._small = QFont(self.font())
-        self._small.setPointSizeF(max(7.0, self.font().pointSizeF() - 1.5))
+        self.bold_font = QFont(self.font())
+        self.bold_font.setBold(True)
+        self.small_font = QFont(self.font())
+        self.small_font.setPointSizeF(max(7.0, self.font().pointSizeF() - 1.5))
 
     # -- geometry -------------------------------------------------------------------------------
 
@@ -161,7 +154,7 @@ class TimelineWidget(QAbstractScrollArea):
 
     # -- interaction ----------------------------------------------------------------------------
 
-    def _drags_row(self, row: int) -> bool:
+    def drags_row(self, row: int) -> bool:
         """Rows that move with the one dragged: a campaign drags its tasks along."""
         if self.drag is None:
             return False
