@@ -359,7 +359,12 @@ class BoardModel(BoardDrops, QAbstractItemModel):
             if role == StageIdRole:
                 return stage.id
             return None
-        task = self.task_at(index)
+        task_id = self._task_id_of(index)
+        return None if task_id is None else self.task_data(task_id, role)
+
+    def task_data(self, task_id: int, role: int) -> Any:
+        """A card's data, by task: what the cell models show of each of their rows."""
+        task = self.tasks.get(task_id)
         if task is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:

@@ -37,7 +37,7 @@ class CellSource(Protocol):
 
     def cell_task_ids(self, cell_row: int) -> list[int]: ...
     def index(self, row: int, column: int, parent: AnyIndex = ...) -> QModelIndex: ...
-    def data(self, index: AnyIndex, role: int = ...) -> Any: ...
+    def task_data(self, task_id: int, role: int) -> Any: ...
     def mimeTypes(self) -> list[str]: ...
     def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData: ...
     def canDropMimeData(
@@ -56,6 +56,10 @@ class CellModel(QAbstractListModel):
         self._ids: list[int] = board.cell_task_ids(cell_row)
         # The cards the view holds: the first pages of `_ids`.
         self._view: list[int] = self._ids[:PAGE]
+        # While `follow` or `reset_to` changes the rows, a view (or the model tester) asking for
+        # more from one of the change's signals would load from the new ids into a half-edited
+        # list (or insert rows in the middle of a reset).
+        self._changing = False
 
     @property
     def task_ids(self) -> list[int]:
@@ -88,10 +92,10 @@ class CellModel(QAbstractListModel):
         self.endInsertRows()
 
     def canFetchMore(self, parent: AnyIndex) -> bool:
-        return not parent.isValid() and len(self._view) < len(self._ids)
+        return not self._changing and not parent.isValid() and len(self._view) < len(self._ids)
 
     def fetchMore(self, parent: AnyIndex) -> None:
-        if not parent.isValid():
+        if not self._changing and not parent.isValid():
             self._load_to(len(self._view) + PAGE)
 
     # -- following the board model --------------------------------------------------------------
@@ -102,6 +106,13 @@ class CellModel(QAbstractListModel):
         selection stays on the same tasks."""
         if ids == self._ids:
             return
+        self._changing = True
+        try:
+            self._follow(ids)
+        finally:
+            self._changing = False
+
+    def _follow(self, ids: list[int]) -> None:
         fully_loaded = len(self._view) == len(self._ids)
         self._ids = ids
         target = ids if fully_loaded else ids[: max(len(self._view), PAGE)]
@@ -134,10 +145,14 @@ class CellModel(QAbstractListModel):
         self.layoutChanged.emit()
 
     def reset_to(self, ids: list[int]) -> None:
-        self.beginResetModel()
-        self._ids = ids
-        self._view = ids[:PAGE]
-        self.endResetModel()
+        self._changing = True
+        try:
+            self.beginResetModel()
+            self._ids = ids
+            self._view = ids[:PAGE]
+            self.endResetModel()
+        finally:
+            self._changing = False
 
     # -- QAbstractListModel ---------------------------------------------------------------------
 
@@ -147,7 +162,9 @@ class CellModel(QAbstractListModel):
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._view):
             return None
-        return self.board.data(self._board_index(index), role)
+        # By task, not by row: while `follow` edits the rows, the board already holds the new
+        # order and the same row there may be another card.
+        return self.board.task_data(self._view[index.row()], role)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
