@@ -15,6 +15,7 @@ from cli_support import TODAY, Run, assert_one_line_error, rows, run_process
 from mopsboard import __version__
 from mopsboard.io.demo import create_demo_file
 from mopsboard.store.workspace import Workspace
+from tests.values import present
 
 # -- init and demo ----------------------------------------------------------------------------
 
@@ -109,10 +110,10 @@ def test_add_task_with_every_option(cli: Run, demo: Path) -> None:
         task = ws.task(task_id)
         assert task.title == "Refresh the consent banner"
         assert ws.stage(task.stage_id).name == "In progress"
-        assert ws.campaign(task.campaign_id or 0).name == "Brand refresh"
-        assert ws.persona(task.persona_id or 0).name == "Modernizer"
-        assert ws.member(task.assignee_id or 0).name == "Aiko"
-        assert ws.team(task.team_id or 0).name == "Web"
+        assert ws.campaign(present(task.campaign_id)).name == "Brand refresh"
+        assert ws.persona(present(task.persona_id)).name == "Modernizer"
+        assert ws.member(present(task.assignee_id)).name == "Aiko"
+        assert ws.team(present(task.team_id)).name == "Web"
         assert task.estimate_hours == 2.5
         assert (task.start_date, task.due_date) == (date(2026, 3, 2), date(2026, 3, 6))
 
@@ -124,7 +125,7 @@ def test_add_task_defaults_to_first_board_and_stage(cli: Run, demo: Path) -> Non
         task = ws.task(int(out))
         assert ws.stage(task.stage_id).name == "Backlog"
         assert task.assignee_id is None
-        assert ws.team(task.team_id or 0).name == "Design"
+        assert ws.team(present(task.team_id)).name == "Design"
 
 
 @pytest.mark.parametrize(

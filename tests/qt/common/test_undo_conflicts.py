@@ -21,6 +21,7 @@ from mopsboard.qt.people.people_actions import PeopleActions
 from mopsboard.qt.personas.persona_actions import PersonaActions
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.store.workspace import Workspace
+from tests.values import present
 
 
 class Asker:
@@ -214,7 +215,7 @@ def test_own_later_steps_and_their_side_effects_are_no_conflict(
     actions.add_stage(ready.model_copy(update={"id": None, "name": "Brief", "position": 0}))
     web = people.add_team(Team(name="Web"))
     assert web is not None
-    member = ws.member(a.assignee_id or 0)
+    member = ws.member(present(a.assignee_id))
     people.edit_member(member.model_copy(update={"team_id": web.id}))
     assert ws.task(a.key).team_id == web.id
     while actions.undo_stack.canUndo():

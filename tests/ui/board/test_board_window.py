@@ -20,6 +20,7 @@ from mopsboard.domain.models import Stage
 from mopsboard.store.workspace import Workspace
 from mopsboard.ui.board.stage_list import StageListView
 from mopsboard.ui.shell.main_window import MainWindow
+from tests.values import present
 
 Titles = Callable[[Path], dict[str, list[str]]]
 
@@ -231,13 +232,13 @@ def test_drop_into_another_swimlane_sets_its_campaign_and_undo_restores(
     assert titles_by_stage(path)["Ready"] == ["D", "A"]
     with Workspace.open(path) as ws:
         a = next(t for t in ws.tasks() if t.title == "A")
-        assert ws.campaign(a.campaign_id or 0).name == "Intent webinar"
+        assert ws.campaign(present(a.campaign_id)).name == "Intent webinar"
     assert window.model.tasks[a.key].campaign_id == a.campaign_id
     window.undo_action.trigger()
     assert titles_by_stage(path)["Backlog"] == ["A", "B", "C"]
     with Workspace.open(path) as ws:
         a = next(t for t in ws.tasks() if t.title == "A")
-        assert ws.campaign(a.campaign_id or 0).name == "Spring launch"
+        assert ws.campaign(present(a.campaign_id)).name == "Spring launch"
 
 
 def test_card_menu_moves_the_selected_cards(

@@ -15,6 +15,7 @@ from mopsboard.store.workspace import Workspace
 from mopsboard.ui.board.stage_dialog import StageDialog
 from mopsboard.ui.board.task_dialog import TaskDialog
 from mopsboard.ui.shell.main_window import MainWindow
+from tests.values import present
 
 Titles = Callable[[Path], dict[str, list[str]]]
 
@@ -71,8 +72,8 @@ def test_editor_saves_every_field_and_undo_restores(qtbot: QtBot, window: MainWi
         saved = next(t for t in ws.tasks() if t.title == "Record the webinar intro")
         assert saved.estimate_hours == 2.5
         assert saved.labels == ("video", "webinar")
-        assert ws.persona(saved.persona_id or 0).name == "Scientist"
-        assert ws.member(saved.assignee_id or 0).name == "Ana Lima"
+        assert ws.persona(present(saved.persona_id)).name == "Scientist"
+        assert ws.member(present(saved.assignee_id)).name == "Ana Lima"
         assert saved.team_id == ws.team_named("Content").id
         assert [i.text for i in saved.checklist] == ["Book the studio"]
         assert saved.description == "**Script** first"
@@ -124,7 +125,7 @@ def test_preview_is_inert(qtbot: QtBot, window: MainWindow) -> None:
 def test_stage_editor_edits_are_undoable(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, titles_by_stage: Titles
 ) -> None:
-    board = window.model.board_id or 0
+    board = present(window.model.board_id)
     dialog = StageDialog(window.commands, board, window)
     qtbot.addWidget(dialog)
     dialog.list.setCurrentRow(3)

@@ -12,6 +12,7 @@ from mopsboard.store.workspace import Workspace
 from mopsboard.ui.board.stage_dialog import StageDialog
 from mopsboard.ui.board.task_dialog import TaskDialog
 from mopsboard.ui.shell.main_window import MainWindow
+from tests.values import present
 
 LONG = "Quarterly nurture programme" * 10  # 270 characters, none to strip
 # Invisible characters only (zero-width space, byte-order mark): reads as nothing. (Lone
@@ -74,7 +75,7 @@ def test_board_names_are_refused_in_words(
 def test_stage_names_are_refused_in_the_stage_editor(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    board = window.model.board_id or 0
+    board = present(window.model.board_id)
     names = [s.name for s in window.workspace.stages(board)]
     dialog = StageDialog(window.commands, board, window)
     qtbot.addWidget(dialog)

@@ -16,6 +16,7 @@ from mopsboard.store.workspace import Workspace
 from mopsboard.ui.common import markdown_view
 from mopsboard.ui.common.markdown_view import InertMarkdownView
 from mopsboard.ui.shell.main_window import MainWindow
+from tests.values import present
 
 HOSTILE = (
     "Hello <img src=http://example.invalid/pixel.png> and "
@@ -117,7 +118,7 @@ def test_new_workspace_and_its_copies_are_readable_by_the_owner_only(tmp_path: P
 def test_names_in_messages_are_shown_as_typed_not_as_markup(
     board_ws: Workspace, window: MainWindow
 ) -> None:
-    board = window.model.board_id or 0
+    board = present(window.model.board_id)
     ready = board_ws.stage_named(board, "Ready")
     name = '<img src="file:///etc/hostname"><b>Ready</b>'
     window.commands.update_stage(ready.model_copy(update={"name": name, "wip_limit": 1}))

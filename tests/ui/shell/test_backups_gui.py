@@ -20,6 +20,7 @@ from mopsboard.store.database import WorkspaceError
 from mopsboard.store.workspace import Workspace
 from mopsboard.ui.shell.backup_dialog import RestoreDialog
 from mopsboard.ui.shell.main_window import MainWindow
+from tests.values import present
 
 
 def titles(board_file: Path) -> list[str]:
@@ -99,7 +100,7 @@ def test_restore_from_the_file_menu_replaces_the_board_and_keeps_what_it_replace
     window = windows.open(board_file)
     assert window is not None
     [daily] = list_backups(board_file)
-    board = window.model.board_id or 0
+    board = present(window.model.board_id)
     window.commands.add_task(
         Task(board_id=board, stage_id=window.model.stages[0].key, title="After the backup")
     )

@@ -27,6 +27,7 @@ from mopsboard.store import open_files
 from mopsboard.ui.campaigns.campaigns_view import CampaignsView
 from mopsboard.ui.capacity.capacity_view import CapacityView
 from mopsboard.ui.shell.main_window import MainWindow
+from tests.values import present
 
 pytestmark = pytest.mark.skipif(not HAVE_PROC_LOCKS, reason="needs Linux's /proc/locks")
 
@@ -197,7 +198,7 @@ def test_window_and_another_process_lose_no_write_after_every_dialog(
         assert seen, name
     assert windows.open(path) is window
     _cli("add-task", path, "--title", "Written by the script")
-    board = window.model.board_id or 0
+    board = present(window.model.board_id)
     window.commands.add_task(
         Task(board_id=board, stage_id=window.model.stages[0].key, title="Written in the window")
     )
