@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from mopsboard.domain.errors import MopsboardError
-from mopsboard.domain.ids import BoardId
+from mopsboard.domain.ids import BoardId, CampaignId
 from mopsboard.domain.models import Campaign, Task
 from mopsboard.domain.templates import (
     CampaignPlan,
@@ -55,7 +55,7 @@ def prepare(
     template: CampaignTemplate,
     name: str,
     launch: date,
-    board_id: int,
+    board_id: BoardId,
     today: date | None = None,
 ) -> Prepared:
     """The campaign and tasks a template makes for this launch on this board (nothing written)."""
@@ -73,7 +73,9 @@ def prepare(
     )
 
 
-def template_of_campaign(workspace: Workspace, campaign_id: int, name: str) -> CampaignTemplate:
+def template_of_campaign(
+    workspace: Workspace, campaign_id: CampaignId, name: str
+) -> CampaignTemplate:
     """A new (unsaved) template planning work like this campaign's, from its launch date."""
     campaign = workspace.campaign(campaign_id)
     tasks = workspace.campaign_tasks(campaign_id)

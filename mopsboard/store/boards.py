@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mopsboard.domain.errors import MopsboardError, NotFoundError
+from mopsboard.domain.ids import BoardId, StageId
 from mopsboard.domain.models import Board, Stage, StageKind
 from mopsboard.store.base import StoreBase, now_text
 from mopsboard.store.salvage import keep_unread
@@ -23,7 +24,7 @@ class BoardStore(StoreBase):
         where = "" if include_archived else "archived = 0"
         return self._all(Board, "boards", where, order="position, id")
 
-    def board(self, board_id: int) -> Board:
+    def board(self, board_id: BoardId) -> Board:
         return self._get(Board, "boards", board_id, "board")
 
     def board_named(self, name: str) -> Board:
@@ -70,7 +71,7 @@ class BoardStore(StoreBase):
                 )
             self._changed("boards", board_ids)
 
-    def delete_board(self, board_id: int) -> None:
+    def delete_board(self, board_id: BoardId) -> None:
         """Removes the board with its stages and tasks for good (archive it to keep them)."""
         with self._write() as db:
             self._require("boards", board_id, "board")
@@ -88,13 +89,13 @@ class BoardStore(StoreBase):
 
     # -- stages ---------------------------------------------------------------------------------
 
-    def stages(self, board_id: int) -> list[Stage]:
+    def stages(self, board_id: BoardId) -> list[Stage]:
         return self._all(Stage, "stages", "board_id = ?", [board_id], order="position, id")
 
-    def stage(self, stage_id: int) -> Stage:
+    def stage(self, stage_id: StageId) -> Stage:
         return self._get(Stage, "stages", stage_id, "stage")
 
-    def stage_named(self, board_id: int, name: str) -> Stage:
+    def stage_named(self, board_id: BoardId, name: str) -> Stage:
         wanted = name.strip().casefold()
         for stage in self.stages(board_id):
             if stage.name.casefold() == wanted:
@@ -136,7 +137,7 @@ class BoardStore(StoreBase):
         with self._write() as db:
             return keep_unread(db, "stages", stage, self._update("stages", stage, "stage"))
 
-    def reorder_stages(self, board_id: int, stage_ids: Sequence[int]) -> None:
+    def reorder_stages(self, board_id: BoardId, stage_ids: Sequence[int]) -> None:
         with self._write() as db:
             current = {s.id for s in self.stages(board_id)}
             if set(stage_ids) != current:

@@ -10,6 +10,7 @@ from datetime import date
 
 from mopsboard.domain.campaign_work import CampaignFigures, TaskBar, shifted, shifted_campaign
 from mopsboard.domain.errors import MopsboardError
+from mopsboard.domain.ids import BoardId, CampaignId
 from mopsboard.domain.models import Campaign, Task
 from mopsboard.domain.persona_hours import PlannedWork
 from mopsboard.store.base import now_text
@@ -79,7 +80,7 @@ class CampaignPlanStore(TaskStore):
             for campaign_id, (n, o, late, done_hours, all_hours) in totals.items()
         }
 
-    def campaign_tasks(self, campaign_id: int) -> list[Task]:
+    def campaign_tasks(self, campaign_id: CampaignId) -> list[Task]:
         """The campaign's tasks that are not archived, in board order."""
         ids = [
             r["id"]
@@ -122,10 +123,10 @@ class CampaignPlanStore(TaskStore):
                 for r in rows
             ]
 
-    def campaign_boards(self, campaign_id: int) -> list[tuple[int, int]]:
+    def campaign_boards(self, campaign_id: CampaignId) -> list[tuple[BoardId, int]]:
         """(board id, number of tasks) of the boards holding the campaign's work, most first."""
         return [
-            (int(r["board"]), int(r["n"]))
+            (BoardId(int(r["board"])), int(r["n"]))
             for r in self._rows(
                 "SELECT board_id AS board, COUNT(*) AS n FROM tasks "
                 "WHERE campaign_id = ? AND archived = 0 "
@@ -154,7 +155,7 @@ class CampaignPlanStore(TaskStore):
 
     # -- writing --------------------------------------------------------------------------------
 
-    def shift_campaign(self, campaign_id: int, days: int) -> ShiftResult:
+    def shift_campaign(self, campaign_id: CampaignId, days: int) -> ShiftResult:
         """Moves the campaign's dates and all its tasks' dates (archived ones too, so a shift
         back restores them exactly) by `days` calendar days, in one unit of work."""
         with self._write() as db:
@@ -200,7 +201,7 @@ class CampaignPlanStore(TaskStore):
             ]
         return created, added
 
-    def delete_campaign(self, campaign_id: int) -> tuple[Campaign, list[Task]]:
+    def delete_campaign(self, campaign_id: CampaignId) -> tuple[Campaign, list[Task]]:
         """Deletes a campaign with all its tasks for good (archive it to keep them); returns
         both as they were."""
         with self._write() as db:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mopsboard.domain.errors import NotFoundError
+from mopsboard.domain.ids import CampaignId, PersonaId
 from mopsboard.domain.models import Campaign, Persona
 from mopsboard.store.base import StoreBase
 from mopsboard.store.salvage import keep_unread
@@ -13,7 +14,7 @@ class CatalogStore(StoreBase):
         where = "" if include_archived else "archived = 0"
         return self._all(Campaign, "campaigns", where, order="COALESCE(launch_date, ''), id")
 
-    def campaign(self, campaign_id: int) -> Campaign:
+    def campaign(self, campaign_id: CampaignId) -> Campaign:
         return self._get(Campaign, "campaigns", campaign_id, "campaign")
 
     def campaign_named(self, name: str) -> Campaign:
@@ -37,7 +38,7 @@ class CatalogStore(StoreBase):
         where = "" if include_archived else "archived = 0"
         return self._all(Persona, "personas", where, order="position, id")
 
-    def persona(self, persona_id: int) -> Persona:
+    def persona(self, persona_id: PersonaId) -> Persona:
         return self._get(Persona, "personas", persona_id, "persona")
 
     def persona_named(self, name: str) -> Persona:

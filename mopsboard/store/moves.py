@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from mopsboard.domain import ranking
 from mopsboard.domain.errors import ConflictError, MopsboardError, NotFoundError
+from mopsboard.domain.ids import StageId
 from mopsboard.domain.models import Stage, Task
 from mopsboard.store.base import now_text
 from mopsboard.store.tasks import TaskStore
@@ -47,7 +48,7 @@ class MoveStore(TaskStore):
     def move_tasks(
         self,
         task_ids: Sequence[int],
-        stage_id: int,
+        stage_id: StageId,
         before_task_id: int | None = None,
         *,
         assign: tuple[str, int | None] | None = None,
@@ -190,7 +191,7 @@ class MoveStore(TaskStore):
             task_ids,
         )
 
-    def append_tasks_to_stage(self, task_ids: Sequence[int], stage_id: int) -> None:
+    def append_tasks_to_stage(self, task_ids: Sequence[int], stage_id: StageId) -> None:
         """Moves tasks to the end of a stage, keeping their order (used when a stage goes)."""
         with self._write() as db:
             last = self._last_rank(stage_id)
@@ -207,7 +208,7 @@ class MoveStore(TaskStore):
                 [Placement(t, stage_id, k) for t, k in zip(task_ids, keys, strict=True)], old
             )
 
-    def delete_stage(self, stage_id: int, move_tasks_to: int | None) -> list[int]:
+    def delete_stage(self, stage_id: StageId, move_tasks_to: StageId | None) -> list[int]:
         """Deletes a stage; its tasks go to `move_tasks_to` (required when it holds any).
 
         Returns the ids of the tasks that moved.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from mopsboard.domain.errors import MopsboardError, NotFoundError
+from mopsboard.domain.ids import MemberId, TeamId
 from mopsboard.domain.models import Member, Team, TimeOff
 from mopsboard.store.base import StoreBase, now_text
 from mopsboard.store.salvage import keep_unread
@@ -13,7 +14,7 @@ class PeopleStore(StoreBase):
         where = "" if include_archived else "archived = 0"
         return self._all(Team, "teams", where, order="name COLLATE NOCASE, id")
 
-    def team(self, team_id: int) -> Team:
+    def team(self, team_id: TeamId) -> Team:
         return self._get(Team, "teams", team_id, "team")
 
     def team_named(self, name: str) -> Team:
@@ -32,7 +33,9 @@ class PeopleStore(StoreBase):
         with self._write() as db:
             return keep_unread(db, "teams", team, self._update("teams", checked, "team"))
 
-    def members(self, team_id: int | None = None, *, include_inactive: bool = True) -> list[Member]:
+    def members(
+        self, team_id: TeamId | None = None, *, include_inactive: bool = True
+    ) -> list[Member]:
         clauses, params = [], []
         if team_id is not None:
             clauses.append("team_id = ?")
@@ -43,7 +46,7 @@ class PeopleStore(StoreBase):
             Member, "members", " AND ".join(clauses), params, order="name COLLATE NOCASE, id"
         )
 
-    def member(self, member_id: int) -> Member:
+    def member(self, member_id: MemberId) -> Member:
         return self._get(Member, "members", member_id, "team member")
 
     def member_named(self, name: str) -> Member:
@@ -86,7 +89,7 @@ class PeopleStore(StoreBase):
                 self._changed("tasks", retagged, fields={"team_id"})
             return updated
 
-    def time_off(self, member_id: int | None = None) -> list[TimeOff]:
+    def time_off(self, member_id: MemberId | None = None) -> list[TimeOff]:
         if member_id is None:
             entries = self._all(TimeOff, "time_off", order="start_date, id")
         else:
@@ -120,7 +123,7 @@ class PeopleStore(StoreBase):
     # Undo removes what an add created and redo puts it back under the same id, so later steps
     # in the history that name it still apply. Removing is refused once anything refers to it.
 
-    def delete_team(self, team_id: int) -> Team:
+    def delete_team(self, team_id: TeamId) -> Team:
         with self._write() as db:
             team = self.team(team_id)
             for table, what in (("members", "members"), ("tasks", "tasks")):
@@ -140,7 +143,7 @@ class PeopleStore(StoreBase):
         with self._write():
             return self._insert("teams", Team.model_validate(team.model_dump()))
 
-    def delete_member(self, member_id: int) -> Member:
+    def delete_member(self, member_id: MemberId) -> Member:
         with self._write() as db:
             member = self.member(member_id)
             used = db.execute(

@@ -10,7 +10,7 @@ from pydantic import TypeAdapter
 
 from mopsboard.domain import ranking
 from mopsboard.domain.errors import MopsboardError, NotFoundError
-from mopsboard.domain.ids import TaskId
+from mopsboard.domain.ids import BoardId, StageId, TaskId
 from mopsboard.domain.models import StageKind, Task
 from mopsboard.domain.rules import check_gate, check_wip
 from mopsboard.store.base import inserted_id, now_text, to_row
@@ -24,7 +24,9 @@ __all__ = ["TASK_COLUMNS", "TaskStore", "task_from_row"]
 class TaskStore(BoardStore):
     # -- reading --------------------------------------------------------------------------------
 
-    def tasks(self, board_id: int | None = None, *, include_archived: bool = False) -> list[Task]:
+    def tasks(
+        self, board_id: BoardId | None = None, *, include_archived: bool = False
+    ) -> list[Task]:
         """Tasks in board order: by stage position, then by order key."""
         clauses = []
         params: list[Any] = []
@@ -62,7 +64,7 @@ class TaskStore(BoardStore):
         with self._read() as db:
             return [task_from_row(row) for row in db.execute(sql, params).fetchall()]
 
-    def task(self, task_id: int) -> Task:
+    def task(self, task_id: TaskId) -> Task:
         with self._read() as db:
             row = db.execute(
                 f"SELECT {TASK_COLUMNS} FROM tasks WHERE id = ?",  # noqa: S608
@@ -86,7 +88,7 @@ class TaskStore(BoardStore):
                     found[row[0]] = task_from_row(row)
         return [found[i] for i in ids if i in found]
 
-    def count_tasks(self, board_id: int | None = None) -> int:
+    def count_tasks(self, board_id: BoardId | None = None) -> int:
         with self._read() as db:
             if board_id is None:
                 return int(
@@ -125,7 +127,7 @@ class TaskStore(BoardStore):
             task = task.model_copy(update={"completed_at": None})
         return task
 
-    def _last_rank(self, stage_id: int) -> str | None:
+    def _last_rank(self, stage_id: StageId) -> str | None:
         row = self.db.execute(
             "SELECT MAX(rank) FROM tasks WHERE stage_id = ?", [stage_id]
         ).fetchone()
@@ -159,7 +161,9 @@ class TaskStore(BoardStore):
             member_teams = dict(db.execute("SELECT id, team_id FROM members").fetchall())
             unranked = self._check_bulk_references(validated, stages, member_teams)
             new_keys = {
-                stage_id: iter(ranking.keys_between(self._last_rank(stage_id), None, count))
+                stage_id: iter(
+                    ranking.keys_between(self._last_rank(StageId(stage_id)), None, count)
+                )
                 for stage_id, count in unranked.items()
             }
             stamp = now_text()
@@ -328,7 +332,9 @@ class TaskStore(BoardStore):
 
     # -- moving ---------------------------------------------------------------------------------
 
-    def _check_rules(self, board_id: int, tasks: Sequence[Task], target_stage_id: int) -> bool:
+    def _check_rules(
+        self, board_id: BoardId, tasks: Sequence[Task], target_stage_id: StageId
+    ) -> bool:
         stages = self.stages(board_id)
         target = next((s for s in stages if s.id == target_stage_id), None)
         if target is None:
@@ -341,7 +347,7 @@ class TaskStore(BoardStore):
         return check_wip(target, int(present), arriving)
 
     def _gap(
-        self, stage_id: int, before_task_id: int | None, moving: set[int]
+        self, stage_id: StageId, before_task_id: int | None, moving: set[int]
     ) -> tuple[str | None, str | None]:
         """The order keys the moved tasks must fit between."""
         marks = ", ".join("?" for _ in moving)
@@ -364,7 +370,7 @@ class TaskStore(BoardStore):
         return (row[0] if row and row[0] else None), anchor[0]
 
     def _rebalance(
-        self, stage_id: int, before_task_id: int | None, moving: set[int]
+        self, stage_id: StageId, before_task_id: int | None, moving: set[int]
     ) -> tuple[str | None, str | None]:
         """Rewrites a stage's keys evenly (rare: keys grew long or collided), in the same unit of
         work as the move that needed it; returns the new gap."""
@@ -382,7 +388,7 @@ class TaskStore(BoardStore):
         self._changed("tasks", ids, fields={"rank"})
         return self._gap(stage_id, before_task_id, moving)
 
-    def task_events(self, task_id: int) -> list[tuple[int | None, int, str]]:
+    def task_events(self, task_id: TaskId) -> list[tuple[int | None, int, str]]:
         with self._read() as db:
             return [
                 (r[0], r[1], r[2])

@@ -7,6 +7,7 @@ from typing import Any
 
 from mopsboard.domain.builtin_templates import BUILTIN_TEMPLATES
 from mopsboard.domain.errors import MopsboardError, NotFoundError
+from mopsboard.domain.ids import TemplateId
 from mopsboard.domain.templates import CampaignTemplate, TemplateTask
 from mopsboard.store.base import StoreBase, inserted_id, now_text
 
@@ -43,7 +44,7 @@ class TemplateStore(StoreBase):
         saved = [_template(row) for row in rows]
         return [*(BUILTIN_TEMPLATES if include_builtin else ()), *saved]
 
-    def template(self, template_id: int) -> CampaignTemplate:
+    def template(self, template_id: TemplateId) -> CampaignTemplate:
         rows = self._rows("SELECT * FROM campaign_templates WHERE id = ?", [template_id])
         if not rows:
             raise NotFoundError(f"There is no campaign template with id {template_id}.")
@@ -87,7 +88,7 @@ class TemplateStore(StoreBase):
             self._changed("campaign_templates", [template_id], fields=_COLUMNS)
         return template.model_copy(update={"version": template.version + 1})
 
-    def delete_template(self, template_id: int) -> CampaignTemplate:
+    def delete_template(self, template_id: TemplateId) -> CampaignTemplate:
         """Deletes a saved template; returns it as it was, so the delete can be undone."""
         with self._write() as db:
             template = self.template(template_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from mopsboard.domain.ids import BoardId, StageId
 from mopsboard.domain.models import Board, Stage
 from mopsboard.qt.common.actions import EntityActions
 from mopsboard.qt.common.conflicts import Table, changed_fields
@@ -34,13 +35,13 @@ class BoardActions(EntityActions):
         )
         return board
 
-    def rename_board(self, board_id: int, name: str) -> None:
+    def rename_board(self, board_id: BoardId, name: str) -> None:
         self._set_board(board_id, {"name": name}, f"Rename board to '{name}'")
 
-    def archive_board(self, board_id: int) -> None:
+    def archive_board(self, board_id: BoardId) -> None:
         self._set_board(board_id, {"archived": True}, "Delete board")
 
-    def _set_board(self, board_id: int, values: dict[str, object], text: str) -> None:
+    def _set_board(self, board_id: BoardId, values: dict[str, object], text: str) -> None:
         done = self._attempt(lambda: self._boards.set_one(board_id, values))
         if done is not None:
             old, new = done
@@ -83,7 +84,7 @@ class BoardActions(EntityActions):
         self._push_fields(f"Edit stage '{new.name}'", self._stages, fields, [old], [new])
         return new
 
-    def reorder_stages(self, board_id: int, new_order: Sequence[int]) -> None:
+    def reorder_stages(self, board_id: BoardId, new_order: Sequence[int]) -> None:
         old_order = [s.key for s in self.workspace.stages(board_id)]
         if self._succeeds(lambda: self.workspace.reorder_stages(board_id, new_order)):
             self._push(
@@ -92,7 +93,7 @@ class BoardActions(EntityActions):
                 lambda: self.workspace.reorder_stages(board_id, old_order),
             )
 
-    def delete_stage(self, stage_id: int, move_tasks_to: int | None) -> bool:
+    def delete_stage(self, stage_id: StageId, move_tasks_to: StageId | None) -> bool:
         """Deletes a stage, moving its tasks to `move_tasks_to`; undo puts both back."""
         ws = self.workspace
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, cast
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
 from mopsboard.domain.filtering import Grouping
+from mopsboard.domain.ids import StageId
 from mopsboard.domain.models import Stage, Task
 from mopsboard.qt.board.board_parts import TASK_MIME, Lane, task_ids_from_mime
 
@@ -17,7 +18,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 # (task ids in drag order, target stage id, task id to land above or None for the end) -> done?
 # ... and, in a swimlane of another campaign (persona, assignee, team), the field to set.
 LaneAssignment = tuple[str, int | None] | None
-Mover = Callable[[list[int], int, int | None, LaneAssignment], bool]
+Mover = Callable[[list[int], StageId, int | None, LaneAssignment], bool]
 LANE_FIELD = {
     Grouping.CAMPAIGN: "campaign_id",
     Grouping.PERSONA: "persona_id",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from mopsboard.domain.ids import StageId, TaskId
 from mopsboard.domain.models import Task
 from mopsboard.qt.common.actions import EntityActions
 from mopsboard.qt.common.conflicts import changed_fields, placing, tasks_table
@@ -13,7 +14,7 @@ class TaskActions(EntityActions):
     def move_tasks(
         self,
         task_ids: Sequence[int],
-        stage_id: int,
+        stage_id: StageId,
         before_id: int | None,
         assign: tuple[str, int | None] | None = None,
     ) -> bool:
@@ -38,7 +39,7 @@ class TaskActions(EntityActions):
             )
         return True
 
-    def step_task(self, task_id: int, stage_offset: int) -> bool:
+    def step_task(self, task_id: TaskId, stage_offset: int) -> bool:
         """Moves a task to the previous (-1) or next (+1) stage, at the end of it."""
         task = self.workspace.task(task_id)
         stages = self.workspace.stages(task.board_id)
@@ -48,7 +49,7 @@ class TaskActions(EntityActions):
             return False
         return self.move_tasks([task_id], stages[target].key, None)
 
-    def nudge_task(self, task_id: int, neighbour_ids: Sequence[int], offset: int) -> bool:
+    def nudge_task(self, task_id: TaskId, neighbour_ids: Sequence[int], offset: int) -> bool:
         """Moves a task up (-1) or down (+1) past its visible neighbour in the same stage."""
         if task_id not in neighbour_ids:
             return False

@@ -8,6 +8,7 @@ reported through `ActionHistory.failed` and leaves no step in the history.
 from __future__ import annotations
 
 from mopsboard.domain.campaign_work import shifted
+from mopsboard.domain.ids import CampaignId, TaskId, TemplateId
 from mopsboard.domain.models import Campaign, Task
 from mopsboard.domain.templates import CampaignTemplate
 from mopsboard.io.campaign_plans import Prepared, template_of_campaign
@@ -52,7 +53,7 @@ class CampaignActions(EntityActions):
         self._push_fields(text, self._campaigns, fields, [original], [saved])
         return saved
 
-    def set_archived(self, campaign_id: int, archived: bool = True) -> bool:
+    def set_archived(self, campaign_id: CampaignId, archived: bool = True) -> bool:
         done = self._attempt(lambda: self._campaigns.set_one(campaign_id, {"archived": archived}))
         if done is None:
             return False
@@ -63,7 +64,7 @@ class CampaignActions(EntityActions):
         self._push_fields(text, self._campaigns, ["archived"], [before], [saved])
         return True
 
-    def shift_campaign(self, campaign_id: int, days: int) -> bool:
+    def shift_campaign(self, campaign_id: CampaignId, days: int) -> bool:
         """Moves the campaign and all its tasks by `days`: one transaction, one undo step."""
         if days == 0:
             return True
@@ -79,7 +80,7 @@ class CampaignActions(EntityActions):
         )
         return True
 
-    def reschedule_task(self, task_id: int, days: int) -> bool:
+    def reschedule_task(self, task_id: TaskId, days: int) -> bool:
         """Moves a task's start and due dates by `days`."""
         if days == 0:
             return True
@@ -135,7 +136,7 @@ class CampaignActions(EntityActions):
         )
         return saved
 
-    def save_as_template(self, campaign_id: int, name: str) -> CampaignTemplate | None:
+    def save_as_template(self, campaign_id: CampaignId, name: str) -> CampaignTemplate | None:
         template = self._attempt(lambda: template_of_campaign(self.workspace, campaign_id, name))
         if template is None:
             return None
@@ -147,7 +148,7 @@ class CampaignActions(EntityActions):
         )
         return self.add_template(copy, f"Duplicate template '{template.name}'")
 
-    def delete_template(self, template_id: int) -> bool:
+    def delete_template(self, template_id: TemplateId) -> bool:
         removed = self._attempt(lambda: self.workspace.delete_template(template_id))
         if removed is None:
             return False

@@ -92,10 +92,11 @@ class Table(Generic[R]):
         cls,
         workspace: Workspace,
         name: str,
-        read: Callable[[int], R],
+        read: Callable[[Any], R],
         write: Callable[[R], R],
     ) -> Table[R]:
-        """A table the store reads and writes a row at a time."""
+        """A table the store reads and writes a row at a time. (Its ids are the table's, whatever
+        their type: this reads rows named by a table and an id, as conflicts report them.)"""
         return cls(
             workspace, name, lambda ids: [read(i) for i in ids], lambda rows: [write(rows[0])]
         )
@@ -173,7 +174,8 @@ def placing(workspace: Workspace, placements: Sequence[Placement]) -> Checked:
 
 def rows_named(workspace: Workspace, table: str, row_ids: Sequence[int]) -> str:
     """What changed, named as the user knows it: "'Launch email'", "'A' and 'B'", "5 tasks"."""
-    readers: dict[str, Callable[[int], Record[Any]]] = {
+    # Ids as a conflict reports them: a table's name and its row ids.
+    readers: dict[str, Callable[[Any], Record[Any]]] = {
         "tasks": workspace.task,
         "boards": workspace.board,
         "stages": workspace.stage,

@@ -3,6 +3,7 @@ moving a persona on the map. Written as every action is (qt/common/actions.py)."
 
 from __future__ import annotations
 
+from mopsboard.domain.ids import PersonaId
 from mopsboard.domain.models import Persona
 from mopsboard.qt.common.actions import EntityActions
 from mopsboard.qt.common.conflicts import Table, changed_fields
@@ -53,7 +54,7 @@ class PersonaActions(EntityActions):
             self._push_fields(text, self._personas, fields, [original], [saved])
         return saved
 
-    def move_persona(self, persona_id: int, x: float, y: float) -> Persona | None:
+    def move_persona(self, persona_id: PersonaId, x: float, y: float) -> Persona | None:
         """Places a persona on the grid (x: technology -1 to creativity +1; y: emotional -1 to
         rational +1), clamped to the grid."""
         current = self._attempt(lambda: self.workspace.persona(persona_id))
@@ -65,7 +66,7 @@ class PersonaActions(EntityActions):
             current.model_copy(update={"x": x, "y": y}), f"Move persona '{current.name}'"
         )
 
-    def set_archived(self, persona_id: int, archived: bool = True) -> Persona | None:
+    def set_archived(self, persona_id: PersonaId, archived: bool = True) -> Persona | None:
         current = self._attempt(lambda: self.workspace.persona(persona_id))
         if current is None:
             return None

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from mopsboard.domain.errors import describe
 from mopsboard.domain.filtering import ANY, Grouping, TaskFilter
+from mopsboard.domain.ids import StageId, TaskId
 from mopsboard.domain.models import Stage, Task
 from mopsboard.qt.board.board_model import BoardModel
 from mopsboard.qt.board.board_parts import Lane, StageSummary
@@ -250,7 +251,7 @@ class BoardView(QWidget):
     def _apply_grouping(self, grouping: Grouping) -> None:
         self.model.set_grouping(grouping)
 
-    def _quick_add(self, line: QLineEdit, stage_id: int) -> None:
+    def _quick_add(self, line: QLineEdit, stage_id: StageId) -> None:
         title = line.text().strip()
         if not title or self.model.board_id is None:
             return
@@ -301,14 +302,14 @@ class BoardView(QWidget):
         )
         return menu
 
-    def _move_to(self, task_ids: list[int], stage_id: int, _checked: bool = False) -> None:
+    def _move_to(self, task_ids: list[int], stage_id: StageId, _checked: bool = False) -> None:
         self.commands.move_tasks(task_ids, stage_id, None)
 
-    def _step(self, task_id: int, offset: int) -> None:
+    def _step(self, task_id: TaskId, offset: int) -> None:
         if self.commands.step_task(task_id, offset):
             self.select_task(task_id)
 
-    def _nudge(self, view: StageListView, task_id: int, offset: int) -> None:
+    def _nudge(self, view: StageListView, task_id: TaskId, offset: int) -> None:
         neighbours = self.model.cell_task_ids(view.cell_row)
         if self.commands.nudge_task(task_id, neighbours, offset):
             self.select_task(task_id)
@@ -330,7 +331,7 @@ class BoardView(QWidget):
 
     # -- selection ------------------------------------------------------------------------------
 
-    def select_task(self, task_id: int) -> bool:
+    def select_task(self, task_id: TaskId) -> bool:
         for view in self.views:
             if view.select_task(task_id):
                 for other in self.views:
@@ -346,13 +347,13 @@ class BoardView(QWidget):
                 return stage.id if stage is not None else None
         return None
 
-    def focused_task_id(self) -> int | None:
+    def focused_task_id(self) -> TaskId | None:
         for view in self.views:
             if view.hasFocus():
                 return view.current_task_id()
         return None
 
-    def selected_task_ids(self) -> list[int]:
+    def selected_task_ids(self) -> list[TaskId]:
         for view in self.views:
             if view.hasFocus() and view.selected_task_ids():
                 return view.selected_task_ids()
@@ -362,7 +363,7 @@ class BoardView(QWidget):
                 return ids
         return []
 
-    def view_for_stage(self, stage_id: int, lane: int = 0) -> StageListView | None:
+    def view_for_stage(self, stage_id: StageId, lane: int = 0) -> StageListView | None:
         for view in self.views:
             stage = self.model.stage_of_cell(view.cell_row)
             if (

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from mopsboard.domain.errors import describe
-from mopsboard.domain.ids import BoardId
+from mopsboard.domain.ids import BoardId, StageId
 from mopsboard.domain.models import Stage, StageKind
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.common.icons import Icon, icon
@@ -193,7 +193,7 @@ class StageDialog(QDialog):
         if stage is None:
             return
         count = len([t for t in self.workspace.tasks(self.board_id) if t.stage_id == stage.id])
-        target: int | None = None
+        target: StageId | None = None
         if count:
             others = [s for s in self.stages if s.id != stage.id]
             if not others:
@@ -209,7 +209,7 @@ class StageDialog(QDialog):
             )
             if not ok:
                 return
-            target = next(s.id for s in others if s.name == choice)
+            target = next(s.key for s in others if s.name == choice)
         self.commands.delete_stage(stage.key, target)
         self._reload(self.list.currentRow())
 

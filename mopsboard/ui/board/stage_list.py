@@ -8,6 +8,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, 
 from PySide6.QtGui import QAction, QDragMoveEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QWidget
 
+from mopsboard.domain.ids import TaskId
 from mopsboard.qt.board.board_model import BoardModel
 from mopsboard.ui.board.card_delegate import CARD_HEIGHT, MARGIN, CardDelegate
 from mopsboard.ui.common.hotkeys import Hotkey, bind
@@ -72,15 +73,15 @@ class StageListView(QListView):
         self.setGridSize(QSize(max(120, self.viewport().width()), CARD_HEIGHT + 2 * MARGIN))
         super().resizeEvent(event)
 
-    def selected_task_ids(self) -> list[int]:
+    def selected_task_ids(self) -> list[TaskId]:
         rows = sorted(i.row() for i in self.selectionModel().selectedIndexes())
         ids = self.cell_model.task_ids
-        return [ids[r] for r in rows if r < len(ids)]
+        return [TaskId(ids[r]) for r in rows if r < len(ids)]
 
-    def current_task_id(self) -> int | None:
+    def current_task_id(self) -> TaskId | None:
         task = self.cell_model.task_at(self.currentIndex())
         if task is not None:
-            return task.id
+            return task.key
         selected = self.selected_task_ids()
         return selected[0] if selected else None
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from mopsboard.domain.errors import MopsboardError
+from mopsboard.domain.ids import TaskId
 from mopsboard.qt.board.board_parts import Lookups
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.board.task_dialog import TaskDialog
@@ -13,7 +14,7 @@ from mopsboard.ui.common.conflict_dialog import save_task_edit
 
 
 def edit_task(
-    parent: QWidget, actions: WorkspaceActions, task_id: int, lookups: Lookups | None = None
+    parent: QWidget, actions: WorkspaceActions, task_id: TaskId, lookups: Lookups | None = None
 ) -> None:
     workspace = actions.workspace
     try:
@@ -30,7 +31,7 @@ def edit_task(
     if not dialog.exec() or dialog.result_task is None:
         return
 
-    def reopen(reopened_id: int) -> None:
+    def reopen(reopened_id: TaskId) -> None:
         edit_task(parent, actions, reopened_id, lookups)
 
     save_task_edit(parent, actions, original, dialog.result_task, reopen)

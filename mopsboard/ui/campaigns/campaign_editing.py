@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from mopsboard.domain.errors import MopsboardError
+from mopsboard.domain.ids import CampaignId
 from mopsboard.domain.models import Campaign
 from mopsboard.io.ical import export_ics
 from mopsboard.qt.campaigns.campaign_actions import CampaignActions
@@ -36,7 +37,7 @@ class CampaignEditing:
             return self.campaigns.add_campaign(dialog.result_campaign)
         return None
 
-    def edit(self, campaign_id: int) -> Campaign | None:
+    def edit(self, campaign_id: CampaignId) -> Campaign | None:
         try:
             original = self.workspace.campaign(campaign_id)
         except MopsboardError as error:
@@ -56,7 +57,7 @@ class CampaignEditing:
             lambda: self.workspace.campaign(campaign_id),
         )
 
-    def set_archived(self, campaign_id: int, archived: bool) -> bool:
+    def set_archived(self, campaign_id: CampaignId, archived: bool) -> bool:
         return self.campaigns.set_archived(campaign_id, archived)
 
     def from_template(self) -> Campaign | None:
@@ -71,7 +72,7 @@ class CampaignEditing:
             return created
         return None
 
-    def save_as_template(self, campaign_id: int) -> None:
+    def save_as_template(self, campaign_id: CampaignId) -> None:
         try:
             campaign = self.workspace.campaign(campaign_id)
         except MopsboardError as error:
@@ -108,5 +109,5 @@ class CampaignEditing:
             f"Exported {summary.events} events to {path}: open it in Outlook or Google Calendar."
         )
 
-    def show_on_board(self, campaign_id: int) -> None:
+    def show_on_board(self, campaign_id: CampaignId) -> None:
         self.link.show_on_board("campaign", campaign_id)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mopsboard.domain.ids import CampaignId
 from mopsboard.domain.models import Campaign, CampaignStatus
 from mopsboard.qt.campaigns.campaign_model import (
     COLUMNS,
@@ -243,12 +244,12 @@ class CampaignsView(QWidget):
 
     # -- selection ------------------------------------------------------------------------------
 
-    def selected_id(self) -> int | None:
+    def selected_id(self) -> CampaignId | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
         value = rows[0].data(CampaignIdRole)
-        return int(value) if value is not None else None
+        return CampaignId(int(value)) if value is not None else None
 
     def selected_campaign(self) -> Campaign | None:
         campaign_id = self.selected_id()

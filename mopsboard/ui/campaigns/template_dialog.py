@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from mopsboard.domain.errors import MopsboardError
+from mopsboard.domain.ids import BoardId
 from mopsboard.domain.scheduling import next_working_day
 from mopsboard.domain.templates import CampaignTemplate, stage_for
 from mopsboard.io.campaign_plans import Prepared, prepare
@@ -49,7 +50,7 @@ class TemplateDialog(QDialog):
     def __init__(
         self,
         actions: CampaignActions,
-        board_id: int | None,
+        board_id: BoardId | None,
         parent: QWidget | None = None,
         *,
         today: date | None = None,
@@ -101,7 +102,7 @@ class TemplateDialog(QDialog):
         left_layout.addLayout(row)
         return left
 
-    def _build_plan_pane(self, board_id: int | None) -> QWidget:
+    def _build_plan_pane(self, board_id: BoardId | None) -> QWidget:
         self._build_campaign_fields(board_id)
         self._build_preview()
         form = QFormLayout()
@@ -117,7 +118,7 @@ class TemplateDialog(QDialog):
         right_layout.addWidget(self.preview, 1)
         return right
 
-    def _build_campaign_fields(self, board_id: int | None) -> None:
+    def _build_campaign_fields(self, board_id: BoardId | None) -> None:
         self.name = QLineEdit()
         self.name.setObjectName("newCampaignName")
         self.name.setAccessibleName("Campaign name")
@@ -269,19 +270,19 @@ class TemplateDialog(QDialog):
                 template,
                 name or template.name,
                 self.launch_date(),
-                int(board_id),
+                BoardId(int(board_id)),
                 self.today,
             )
         except (MopsboardError, ValueError) as error:
             self._warn(str(error))
             self.create_button.setEnabled(False)
             return
-        self._fill_preview(self.prepared, int(board_id))
+        self._fill_preview(self.prepared, BoardId(int(board_id)))
         self._warn(self._preview_notes(self.prepared))
         self.create_button.setEnabled(bool(name))
         self.create_button.setToolTip("" if name else "Give the campaign a name first.")
 
-    def _fill_preview(self, prepared: Prepared, board_id: int) -> None:
+    def _fill_preview(self, prepared: Prepared, board_id: BoardId) -> None:
         stages = self.workspace.stages(board_id)
         names = {p.name.casefold() for p in self.workspace.personas()}
         teams = {t.name.casefold() for t in self.workspace.teams()}

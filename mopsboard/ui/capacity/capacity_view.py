@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from mopsboard.domain.calendar import Period
 from mopsboard.domain.capacity import LoadLevel
+from mopsboard.domain.ids import TaskId
 from mopsboard.io.capacity_export import write_capacity_csv
 from mopsboard.qt.capacity.capacity_model import (
     FIRST_WEEK_COLUMN,
@@ -53,7 +54,7 @@ class CapacityView(QWidget):
         open_team_manager: Callable[[], object] | None = None,
         parent: QWidget | None = None,
         *,
-        task_editor: Callable[[QWidget, int], None] | None = None,
+        task_editor: Callable[[QWidget, TaskId], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._task_editor = task_editor
@@ -303,7 +304,7 @@ class CapacityView(QWidget):
 
     # -- editing a task -------------------------------------------------------------------------
 
-    def edit_task(self, task_id: int) -> None:
+    def edit_task(self, task_id: TaskId) -> None:
         # The task editor belongs to the board; the window hands it in (PageContext.edit_task).
         if self._task_editor is not None:
             self._task_editor(self, task_id)

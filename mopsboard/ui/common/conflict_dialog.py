@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from mopsboard.domain.errors import ConflictError, MopsboardError
+from mopsboard.domain.ids import TaskId
 from mopsboard.domain.models import Record, Task
 from mopsboard.qt.common.conflicts import Choice, Conflict
 from mopsboard.qt.workspace_actions import WorkspaceActions
@@ -52,7 +53,7 @@ def save_task_edit(
     actions: WorkspaceActions,
     original: Task,
     edited: Task,
-    reopen: Callable[[int], None],
+    reopen: Callable[[TaskId], None],
 ) -> None:
     """Saves an edit made in the task editor; if the task changed since `original` was read,
     asks, and then keeps theirs, saves over theirs, or calls `reopen` with the task's id."""

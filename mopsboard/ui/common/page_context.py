@@ -13,6 +13,7 @@ from typing import Protocol
 
 from PySide6.QtWidgets import QWidget
 
+from mopsboard.domain.ids import BoardId, CampaignId, TaskId
 from mopsboard.domain.models import Campaign
 from mopsboard.qt.campaigns.campaign_actions import CampaignActions
 from mopsboard.qt.workspace_actions import WorkspaceActions
@@ -26,7 +27,7 @@ class CampaignEditor(Protocol):
     @property
     def read_only(self) -> bool: ...
 
-    def edit(self, campaign_id: int) -> Campaign | None: ...
+    def edit(self, campaign_id: CampaignId) -> Campaign | None: ...
 
     def from_template(self) -> Campaign | None: ...
 
@@ -38,9 +39,9 @@ class PageContext:
     actions: WorkspaceActions
     # ("campaign" or "persona", id or None for "has none"): filter the board to it and show it.
     show_on_board: Callable[[str, int | None], None]
-    current_board: Callable[[], int | None]
+    current_board: Callable[[], BoardId | None]
     notify: Callable[[str], None]
     # The task editor, over the given widget, for a task on any board.
-    edit_task: Callable[[QWidget, int], None]
+    edit_task: Callable[[QWidget, TaskId], None]
     open_teams: Callable[[QWidget], None]
     campaign_editor: Callable[[QWidget], CampaignEditor]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from mopsboard import __version__
 from mopsboard.domain.errors import MopsboardError
+from mopsboard.domain.ids import BoardId, StageId, TaskId
 from mopsboard.domain.models import Task
 from mopsboard.qt.board.board_model import BoardModel
 from mopsboard.qt.common.watcher import POLL_MS, watcher_for
@@ -148,15 +149,15 @@ class MainWindow(QMainWindow):
 
     # -- boards ---------------------------------------------------------------------------------
 
-    def _initial_board(self) -> int | None:
+    def _initial_board(self) -> BoardId | None:
         remembered = QSettings().value(f"lastBoard/{self.workspace.path.resolve()}")
         boards = self.workspace.boards()
         ids = [b.id for b in boards]
         if remembered is not None and str(remembered).isdigit() and int(str(remembered)) in ids:
-            return int(str(remembered))
+            return BoardId(int(str(remembered)))
         return boards[0].id if boards else None
 
-    def _refresh_boards(self, current: int | None) -> None:
+    def _refresh_boards(self, current: BoardId | None) -> None:
         boards = self.workspace.boards()
         ids = [b.id for b in boards]
         if current not in ids:
@@ -186,7 +187,7 @@ class MainWindow(QMainWindow):
         self.sidebar.select_view(key)
         return True
 
-    def show_board(self, board_id: int | None) -> None:
+    def show_board(self, board_id: BoardId | None) -> None:
         if board_id is not None and board_id == self.model.board_id:
             return
         self.model.load(board_id)
@@ -210,7 +211,7 @@ class MainWindow(QMainWindow):
 
     # -- tasks ----------------------------------------------------------------------------------
 
-    def new_task(self, stage_id: int | None = None) -> None:
+    def new_task(self, stage_id: StageId | None = None) -> None:
         """Opens the editor for a new task in `stage_id`, else in the column that has focus."""
         if self.model.board_id is None or not self.model.stages:
             self._show_failure("Add a board with at least one stage first.")
@@ -238,7 +239,7 @@ class MainWindow(QMainWindow):
         if ids:
             self.edit_task(ids[0])
 
-    def edit_task(self, task_id: int) -> None:
+    def edit_task(self, task_id: TaskId) -> None:
         task_editing.edit_task(self, self.commands, task_id, self.model.lookups)
 
     def _save_edit(self, original: Task, edited: Task) -> None:

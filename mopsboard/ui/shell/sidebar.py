@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mopsboard.domain.ids import BoardId
 from mopsboard.domain.models import Board
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.common import theme
@@ -131,9 +132,9 @@ class Sidebar(QWidget):
                 self.boards.setCurrentItem(item)
                 self.boards.blockSignals(False)
 
-    def current_board_id(self) -> int | None:
+    def current_board_id(self) -> BoardId | None:
         item = self.boards.currentItem()
-        return int(item.data(BoardIdRole)) if item else None
+        return BoardId(int(item.data(BoardIdRole))) if item else None
 
     def _selected(self, item: QListWidgetItem | None, _previous: QListWidgetItem | None) -> None:
         if item is not None:

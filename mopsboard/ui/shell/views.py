@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QStatusBar, QWidget
 
+from mopsboard.domain.ids import BoardId, CampaignId
 from mopsboard.ui.common.icons import Icon
 from mopsboard.ui.common.page_context import CampaignEditor, PageContext
 
@@ -33,7 +34,7 @@ class PageHost(Protocol):
     model: BoardModel
     board_view: BoardView
 
-    def show_board(self, board_id: int | None) -> None: ...
+    def show_board(self, board_id: BoardId | None) -> None: ...
     def show_view(self, key: str) -> bool: ...
     def statusBar(self) -> QStatusBar: ...
 
@@ -54,7 +55,9 @@ def page_context(window: PageHost) -> PageContext:
 
     def show_on_board(field: str, value: int | None) -> None:
         if field == "campaign" and value is not None:
-            boards = [board for board, _count in window.workspace.campaign_boards(value)]
+            boards = [
+                board for board, _count in window.workspace.campaign_boards(CampaignId(value))
+            ]
             if boards and window.model.board_id not in boards:
                 # The campaign's work is elsewhere: go to the board holding most of it.
                 window.show_board(boards[0])

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mopsboard.domain.ids import CampaignId, TaskId
 from mopsboard.qt.timeline.timeline_rows import TimelineRows
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.common.icons import Icon, icon
@@ -108,7 +109,7 @@ class TimelineView(QWidget):
         self.board.setEnabled(item is not None)
         self.template.setEnabled(not self.editing.read_only)
 
-    def _bar_moved(self, campaign_id: int | None, task_id: int | None, days: int) -> None:
+    def _bar_moved(self, campaign_id: CampaignId | None, task_id: TaskId | None, days: int) -> None:
         if campaign_id is not None:
             self.editing.campaigns.shift_campaign(campaign_id, days)
         elif task_id is not None:
@@ -116,7 +117,7 @@ class TimelineView(QWidget):
         # Show the result now, not at the next turn of the event loop.
         self.rows.reload()
 
-    def _edit(self, campaign_id: int) -> None:
+    def _edit(self, campaign_id: CampaignId) -> None:
         if not self.editing.read_only:
             self.editing.edit(campaign_id)
 
