@@ -118,7 +118,7 @@ def main(path: Path) -> None:
         "filter_ms": statistics.median(filters[:-1]),
         "external_move_ms": statistics.median(external),
         "rss_mb": rss_mb(),
-        "undo_steps": window.commands.undo_stack.count(),
+        "undo_steps": window.workspace_actions.undo_stack.count(),
     }
     window.close()
     workspace.close()

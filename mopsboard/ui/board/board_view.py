@@ -102,7 +102,7 @@ class BoardView(QWidget):
         super().__init__(parent)
         self.setObjectName("boardPage")
         self.model = model
-        self.commands = actions
+        self.workspace_actions = actions
         self.filter_bar = FilterBar()
         self.scroll_area = QScrollArea()
         self.scroll_area.setObjectName("boardScroll")
@@ -219,7 +219,7 @@ class BoardView(QWidget):
 
     def _connect_view(self, view: StageListView, column: int) -> None:
         view.openRequested.connect(self.openTask.emit)
-        view.archiveRequested.connect(lambda ids: self.commands.archive_tasks(ids))
+        view.archiveRequested.connect(lambda ids: self.workspace_actions.archive_tasks(ids))
         view.stepRequested.connect(self._step)
         view.nudgeRequested.connect(lambda task_id, offset, v=view: self._nudge(v, task_id, offset))
         view.focusNeighbour.connect(lambda offset, v=view: self._focus_neighbour(v, offset))
@@ -268,9 +268,9 @@ class BoardView(QWidget):
             )
         except ValidationError as error:
             # Said in the banner; the typed text stays in the line to be corrected.
-            self.commands.failed.emit(describe(error))
+            self.workspace_actions.failed.emit(describe(error))
             return
-        created = self.commands.add_task(task)
+        created = self.workspace_actions.add_task(task)
         if created is not None:
             line.clear()
 
@@ -298,20 +298,22 @@ class BoardView(QWidget):
         menu.addSeparator()
         count = f" {len(task_ids)} tasks" if len(task_ids) > 1 else ""
         menu.addAction(
-            icon(Icon.ARCHIVE), f"Archive{count}", lambda: self.commands.archive_tasks(task_ids)
+            icon(Icon.ARCHIVE),
+            f"Archive{count}",
+            lambda: self.workspace_actions.archive_tasks(task_ids),
         )
         return menu
 
     def _move_to(self, task_ids: list[int], stage_id: StageId, _checked: bool = False) -> None:
-        self.commands.move_tasks(task_ids, stage_id, None)
+        self.workspace_actions.move_tasks(task_ids, stage_id, None)
 
     def _step(self, task_id: TaskId, offset: int) -> None:
-        if self.commands.step_task(task_id, offset):
+        if self.workspace_actions.step_task(task_id, offset):
             self.select_task(task_id)
 
     def _nudge(self, view: StageListView, task_id: TaskId, offset: int) -> None:
         neighbours = self.model.cell_task_ids(view.cell_row)
-        if self.commands.nudge_task(task_id, neighbours, offset):
+        if self.workspace_actions.nudge_task(task_id, neighbours, offset):
             self.select_task(task_id)
 
     def _focus_neighbour(self, view: StageListView, offset: int) -> None:

@@ -45,7 +45,7 @@ class StageDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("stageDialog")
         self.setWindowTitle("Stages")
-        self.commands = actions
+        self.workspace_actions = actions
         self.workspace = actions.workspace
         self.board_id = board_id
         self.stages: list[Stage] = []
@@ -126,7 +126,7 @@ class StageDialog(QDialog):
         self.wip.valueChanged.connect(self._apply)
         self.hard.toggled.connect(self._apply)
         self.gate.toggled.connect(self._apply)
-        self.commands.failed.connect(self.error.setText)
+        self.workspace_actions.failed.connect(self.error.setText)
 
     def _reload(self, select: int) -> None:
         self.stages = self.workspace.stages(self.board_id)
@@ -172,7 +172,7 @@ class StageDialog(QDialog):
         if all(getattr(stage, k) == v for k, v in update.items()):
             return
         self.error.clear()
-        self.commands.update_stage(stage.model_copy(update=update))
+        self.workspace_actions.update_stage(stage.model_copy(update=update))
         self._reload(self.list.currentRow())
 
     def _add(self) -> None:
@@ -185,7 +185,7 @@ class StageDialog(QDialog):
         except ValidationError as error:
             self.error.setText(describe(error))
             return
-        self.commands.add_stage(stage)
+        self.workspace_actions.add_stage(stage)
         self._reload(position)
 
     def _delete(self) -> None:
@@ -210,7 +210,7 @@ class StageDialog(QDialog):
             if not ok:
                 return
             target = next(s.key for s in others if s.name == choice)
-        self.commands.delete_stage(stage.key, target)
+        self.workspace_actions.delete_stage(stage.key, target)
         self._reload(self.list.currentRow())
 
     def _move(self, offset: int) -> None:
@@ -220,5 +220,5 @@ class StageDialog(QDialog):
             return
         order = [s.key for s in self.stages]
         order[row], order[target] = order[target], order[row]
-        self.commands.reorder_stages(self.board_id, order)
+        self.workspace_actions.reorder_stages(self.board_id, order)
         self._reload(target)

@@ -58,7 +58,7 @@ class CapacityView(QWidget):
     ) -> None:
         super().__init__(parent)
         self._task_editor = task_editor
-        self.commands = actions
+        self.workspace_actions = actions
         self.workspace = actions.workspace
         self.people = PeopleActions(actions)
         self.model = CapacityModel(self.workspace, self, active=False)
@@ -334,14 +334,16 @@ class CapacityView(QWidget):
         try:
             write_capacity_csv(self.model.capacity, path)
         except OSError as error:
-            self.commands.failed.emit(f"{path}: could not write the CSV ({error.strerror}).")
+            self.workspace_actions.failed.emit(
+                f"{path}: could not write the CSV ({error.strerror})."
+            )
             return False
         return True
 
     def export_pdf(self, path: Path) -> bool:
         title = f"Capacity \u2014 {self.workspace.path.stem}"
         if not write_capacity_pdf(self.model.capacity, self.model.wip, path, title):
-            self.commands.failed.emit(f"{path}: could not write the PDF report.")
+            self.workspace_actions.failed.emit(f"{path}: could not write the PDF report.")
             return False
         return True
 

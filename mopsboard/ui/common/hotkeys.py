@@ -20,7 +20,11 @@ StandardKey = QKeySequence.StandardKey
 # The name of the QAction property that records which hotkey an action was bound to.
 PROPERTY = "hotkey"
 # What the list says about keys Qt handles itself (they are not bindings of the app).
-NOTES = ("Up / Down and Shift+click select cards in a column; double-click a card to open it.",)
+NOTES = (
+    "Up / Down and Shift+click select cards in a column; double-click a card to open it.",
+    "Timeline: Up / Down select a row, Right / Left open or close a campaign's tasks, Enter edits",
+    "the campaign; drag a bar sideways to move it by whole days.",
+)
 
 
 @dataclass(frozen=True)

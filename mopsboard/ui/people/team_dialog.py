@@ -53,7 +53,7 @@ class TeamDialog(QDialog):
         self.setObjectName("teamDialog")
         self.setWindowTitle("Teams and people")
         self.resize(980, 640)
-        self.commands = actions
+        self.workspace_actions = actions
         self.workspace = actions.workspace
         self.people = PeopleActions(actions)
         self.teams: list[Team] = []
@@ -169,7 +169,7 @@ class TeamDialog(QDialog):
     def _stop_following(self, _result: int) -> None:
         self.workspace.unsubscribe(self._on_change)
         with contextlib.suppress(RuntimeError, TypeError):
-            self.commands.failed.disconnect(self._show_failure)
+            self.workspace_actions.failed.disconnect(self._show_failure)
 
     def current_key(self) -> tuple[str, int | None] | None:
         item = self.tree.currentItem()

@@ -58,14 +58,14 @@ class MainWindow(QMainWindow):
         self.workspace = workspace
         self.setWindowIcon(app_icon())
         self.setWindowTitle(f"{workspace.path.stem} \u2014 mopsboard")
-        self.commands = WorkspaceActions(workspace, self)
-        conflict_dialog.install(self, self.commands)
-        self.model = BoardModel(workspace, self, task_actions=self.commands)
-        self.board_view = BoardView(self.model, self.commands)
+        self.workspace_actions = WorkspaceActions(workspace, self)
+        conflict_dialog.install(self, self.workspace_actions)
+        self.model = BoardModel(workspace, self, task_actions=self.workspace_actions)
+        self.board_view = BoardView(self.model, self.workspace_actions)
         self.board_view.openTask.connect(self.edit_task)
         self.board_view.newTaskRequested.connect(self.new_task)
         self.banner = Banner()
-        self.sidebar = Sidebar(self.commands)
+        self.sidebar = Sidebar(self.workspace_actions)
         self.sidebar.boardSelected.connect(self.show_board)
 
         page = QWidget()
@@ -94,9 +94,11 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self._build_status_bar()
-        self.commands.failed.connect(self._show_failure)
-        self.commands.wipExceeded.connect(lambda text: self.banner.show_message(text, warning=True))
-        self.commands.saved.connect(self._saved)
+        self.workspace_actions.failed.connect(self._show_failure)
+        self.workspace_actions.wipExceeded.connect(
+            lambda text: self.banner.show_message(text, warning=True)
+        )
+        self.workspace_actions.saved.connect(self._saved)
         workspace.subscribe(self._on_store_change)
         self.model.summaryChanged.connect(self._update_counts)
 
@@ -230,7 +232,7 @@ class MainWindow(QMainWindow):
         )
         dialog = TaskDialog(draft, self.model.stages, self.model.lookups, self)
         if dialog.exec() and dialog.result_task is not None:
-            created = self.commands.add_task(dialog.result_task)
+            created = self.workspace_actions.add_task(dialog.result_task)
             if created is not None and created.id is not None:
                 self.board_view.select_task(created.id)
 
@@ -240,25 +242,27 @@ class MainWindow(QMainWindow):
             self.edit_task(ids[0])
 
     def edit_task(self, task_id: TaskId) -> None:
-        task_editing.edit_task(self, self.commands, task_id, self.model.lookups)
+        task_editing.edit_task(self, self.workspace_actions, task_id, self.model.lookups)
 
     def _save_edit(self, original: Task, edited: Task) -> None:
-        conflict_dialog.save_task_edit(self, self.commands, original, edited, self.edit_task)
+        conflict_dialog.save_task_edit(
+            self, self.workspace_actions, original, edited, self.edit_task
+        )
 
     def archive_selected(self) -> None:
         ids = self.board_view.selected_task_ids()
         if ids:
-            self.commands.archive_tasks(ids)
+            self.workspace_actions.archive_tasks(ids)
 
     def edit_stages(self) -> None:
         if self.model.board_id is None:
             return
-        StageDialog(self.commands, self.model.board_id, self).exec()
+        StageDialog(self.workspace_actions, self.model.board_id, self).exec()
 
     def open_teams(self) -> None:
         from mopsboard.ui.people.team_dialog import open_team_manager
 
-        open_team_manager(self.commands, self)
+        open_team_manager(self.workspace_actions, self)
 
     def focus_filter(self) -> None:
         self.board_view.filter_bar.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

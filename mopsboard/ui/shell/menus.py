@@ -28,7 +28,7 @@ class MenuHost(Protocol):
     window can build its menus without the two modules importing each other."""
 
     workspace: Workspace
-    commands: WorkspaceActions
+    workspace_actions: WorkspaceActions
     model: BoardModel
     board_view: BoardView
     recent_menu: QMenu
@@ -81,7 +81,7 @@ def action(
 
 def _history_actions(window: MenuHost) -> tuple[QAction, QAction]:
     """Undo and redo, named after the step they would undo or redo."""
-    stack = window.commands.undo_stack
+    stack = window.workspace_actions.undo_stack
     undo = bind(stack.createUndoAction(window.window(), "&Undo"), Hotkey.UNDO)
     undo.setIcon(icon(Icon.UNDO_2))
     undo.setObjectName("undoAction")
@@ -142,7 +142,7 @@ def make_actions(window: MenuHost) -> dict[str, QAction]:
             lambda: restore_from_backup(
                 window.window(),
                 window.workspace,
-                window.commands.undo_stack,
+                window.workspace_actions.undo_stack,
                 window.openReadOnlyRequested.emit,
                 lambda text: window.statusBar().showMessage(text, 8000),
             ),

@@ -53,7 +53,7 @@ class Sidebar(QWidget):
         # style sheet would paint dark too.
         self.setObjectName("appSidebar")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.commands = actions
+        self.workspace_actions = actions
         self.setFixedWidth(190)
         self.boards = BoardList()
         self.boards.setObjectName("boardList")
@@ -62,7 +62,7 @@ class Sidebar(QWidget):
         self.boards.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.boards.customContextMenuRequested.connect(self._menu)
         self.boards.currentItemChanged.connect(self._selected)
-        self.boards.orderChanged.connect(self.commands.reorder_boards)
+        self.boards.orderChanged.connect(self.workspace_actions.reorder_boards)
         self.boards.itemDoubleClicked.connect(lambda _item: self.rename_current())
         self.add_button = QToolButton()
         self.add_button.setObjectName("addBoard")
@@ -151,7 +151,7 @@ class Sidebar(QWidget):
     def add_board(self) -> None:
         name, ok = QInputDialog.getText(self, "New board", "Name of the new board:")
         if ok and name.strip():
-            board = self.commands.add_board(name.strip())
+            board = self.workspace_actions.add_board(name.strip())
             if board is not None and board.id is not None:
                 self.boardSelected.emit(board.id)
 
@@ -162,7 +162,7 @@ class Sidebar(QWidget):
             return
         name, ok = QInputDialog.getText(self, "Rename board", "New name:", text=item.text())
         if ok and name.strip() and name.strip() != item.text():
-            self.commands.rename_board(board_id, name.strip())
+            self.workspace_actions.rename_board(board_id, name.strip())
 
     def delete_current(self) -> None:
         board_id = self.current_board_id()
@@ -178,4 +178,4 @@ class Sidebar(QWidget):
             QMessageBox.StandardButton.Cancel,
         )
         if answer == QMessageBox.StandardButton.Yes:
-            self.commands.archive_board(board_id)
+            self.workspace_actions.archive_board(board_id)

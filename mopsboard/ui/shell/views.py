@@ -30,7 +30,7 @@ class PageHost(Protocol):
     """What a page's context asks of the main window (which is one)."""
 
     workspace: Workspace
-    commands: WorkspaceActions
+    workspace_actions: WorkspaceActions
     model: BoardModel
     board_view: BoardView
 
@@ -72,15 +72,15 @@ def page_context(window: PageHost) -> PageContext:
     context: PageContext
 
     def campaign_editor(parent: QWidget) -> CampaignEditor:
-        return CampaignEditing(window.commands, context, parent)
+        return CampaignEditing(window.workspace_actions, context, parent)
 
     context = PageContext(
-        actions=window.commands,
+        actions=window.workspace_actions,
         show_on_board=show_on_board,
         current_board=lambda: window.model.board_id,
         notify=notify,
-        edit_task=lambda parent, task_id: edit_task(parent, window.commands, task_id),
-        open_teams=lambda parent: open_team_manager(window.commands, parent),
+        edit_task=lambda parent, task_id: edit_task(parent, window.workspace_actions, task_id),
+        open_teams=lambda parent: open_team_manager(window.workspace_actions, parent),
         campaign_editor=campaign_editor,
     )
     return context

@@ -94,14 +94,16 @@ def test_drag_several_cards_at_once_keeps_their_order(window: MainWindow, titles
     drop(review, mime_for(window, ["A", "C"]), below_all(review))
     assert titles_by_stage(path)["In progress"] == ["E", "A", "C"]
     assert titles_by_stage(path)["Backlog"] == ["B"]
-    assert window.commands.undo_stack.count() == 1
+    assert window.workspace_actions.undo_stack.count() == 1
     window.undo_action.trigger()
     assert titles_by_stage(path)["Backlog"] == ["A", "B", "C"]
 
 
 def test_hard_wip_limit_refuses_the_drop(window: MainWindow, titles_by_stage: Titles) -> None:
     stage = next(s for s in window.model.stages if s.name == "Ready")
-    window.commands.update_stage(stage.model_copy(update={"wip_limit": 1, "wip_hard": True}))
+    window.workspace_actions.update_stage(
+        stage.model_copy(update={"wip_limit": 1, "wip_hard": True})
+    )
     ready = view_of(window, "Ready")
     drop(ready, mime_for(window, ["A"]), below_all(ready))
     assert titles_by_stage(window.workspace.path)["Ready"] == ["D"]
@@ -111,7 +113,7 @@ def test_hard_wip_limit_refuses_the_drop(window: MainWindow, titles_by_stage: Ti
 
 def test_soft_wip_limit_allows_the_drop_and_warns(window: MainWindow, titles_by_stage: Titles):
     stage = next(s for s in window.model.stages if s.name == "Ready")
-    window.commands.update_stage(stage.model_copy(update={"wip_limit": 1}))
+    window.workspace_actions.update_stage(stage.model_copy(update={"wip_limit": 1}))
     ready = view_of(window, "Ready")
     drop(ready, mime_for(window, ["A"]), below_all(ready))
     assert titles_by_stage(window.workspace.path)["Ready"] == ["D", "A"]
@@ -125,7 +127,7 @@ def test_review_gate_refuses_a_task_with_open_checklist(
     window: MainWindow, titles_by_stage: Titles
 ) -> None:
     review: Stage = next(s for s in window.model.stages if s.name == "Review")
-    window.commands.update_stage(review.model_copy(update={"is_gate": True}))
+    window.workspace_actions.update_stage(review.model_copy(update={"is_gate": True}))
     done = view_of(window, "Done")
     drop(done, mime_for(window, ["F"]), below_all(done))
     assert titles_by_stage(window.workspace.path)["Review"] == ["F"]

@@ -126,7 +126,7 @@ def test_stage_editor_edits_are_undoable(
     qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, titles_by_stage: Titles
 ) -> None:
     board = present(window.model.board_id)
-    dialog = StageDialog(window.commands, board, window)
+    dialog = StageDialog(window.workspace_actions, board, window)
     qtbot.addWidget(dialog)
     dialog.list.setCurrentRow(3)
     dialog.gate.setChecked(True)

@@ -44,7 +44,7 @@ def test_quick_add_refuses_in_words_and_keeps_the_typed_text(
     assert window.banner.isVisible()
     assert line.text() == title  # not lost: fix it and press Enter again
     assert task_count(window) == before
-    assert window.commands.undo_stack.count() == 0
+    assert window.workspace_actions.undo_stack.count() == 0
 
 
 def test_quick_add_keeps_emoji_and_right_to_left_text_exactly(
@@ -69,7 +69,7 @@ def test_board_names_are_refused_in_words(
     window.sidebar.rename_current()
     assert "Name cannot be empty" in window.banner.text()
     assert [b.name for b in window.workspace.boards()] == ["Campaign board"]
-    assert window.commands.undo_stack.count() == 0
+    assert window.workspace_actions.undo_stack.count() == 0
 
 
 def test_stage_names_are_refused_in_the_stage_editor(
@@ -77,7 +77,7 @@ def test_stage_names_are_refused_in_the_stage_editor(
 ) -> None:
     board = present(window.model.board_id)
     names = [s.name for s in window.workspace.stages(board)]
-    dialog = StageDialog(window.commands, board, window)
+    dialog = StageDialog(window.workspace_actions, board, window)
     qtbot.addWidget(dialog)
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (LONG, True))
     dialog._add()
@@ -87,7 +87,7 @@ def test_stage_names_are_refused_in_the_stage_editor(
     dialog._apply()
     assert "Name is too long" in dialog.error.text()
     assert [s.name for s in window.workspace.stages(board)] == names
-    assert window.commands.undo_stack.count() == 0
+    assert window.workspace_actions.undo_stack.count() == 0
 
 
 def test_task_editor_shows_hostile_values_next_to_their_fields(

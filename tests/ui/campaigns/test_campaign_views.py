@@ -44,7 +44,7 @@ def test_campaigns_table_archives_and_filters(qtbot: QtBot, window: MainWindow) 
     qtbot.waitUntil(lambda: page.proxy.rowCount() == 2)
     page.archived.setChecked(True)
     assert page.proxy.rowCount() == 3
-    window.commands.undo_stack.undo()
+    window.workspace_actions.undo_stack.undo()
     with on_file(window.workspace) as fresh:
         assert not fresh.campaign(spring.key).archived
 

@@ -183,7 +183,7 @@ def test_a_drop_on_a_team_total_is_refused(window: MainWindow, view: CapacityVie
     assert stored(window.workspace.path, "Landing page").assignee_id == (
         window.workspace.member_named("Ana").id
     )
-    assert not window.commands.undo_stack.canUndo()
+    assert not window.workspace_actions.undo_stack.canUndo()
 
 
 class FakeDialog:

@@ -121,8 +121,8 @@ def test_names_in_messages_are_shown_as_typed_not_as_markup(
     board = present(window.model.board_id)
     ready = board_ws.stage_named(board, "Ready")
     name = '<img src="file:///etc/hostname"><b>Ready</b>'
-    window.commands.update_stage(ready.model_copy(update={"name": name, "wip_limit": 1}))
+    window.workspace_actions.update_stage(ready.model_copy(update={"name": name, "wip_limit": 1}))
     task = next(i for i, t in window.model.tasks.items() if t.title == "A")
-    window.commands.move_tasks([task], ready.key, None)
+    window.workspace_actions.move_tasks([task], ready.key, None)
     assert name in window.banner.text()
     assert window.banner.textFormat() == Qt.TextFormat.PlainText

@@ -110,7 +110,7 @@ def test_problems_are_shown_in_words_and_nothing_is_saved(
     )
     with fresh(capacity_ws.path) as ws:
         assert ws.team_named("Web").version == 1 and ws.member_named("Ana").version == 1
-    assert not dialog.commands.undo_stack.canUndo()
+    assert not dialog.workspace_actions.undo_stack.canUndo()
 
 
 def test_add_and_edit_a_person(qtbot: QtBot, dialog: TeamDialog, capacity_ws: Workspace) -> None:

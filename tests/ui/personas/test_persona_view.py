@@ -59,7 +59,7 @@ def test_dragging_a_persona_moves_it_on_the_grid(qtbot: QtBot, window: MainWindo
         moved = fresh.persona(scientist.key)
     assert moved.x == pytest.approx(-0.5, abs=0.02) and moved.y == pytest.approx(0.5, abs=0.02)
     assert window.stack.currentWidget() is page  # a drag is not a click
-    window.commands.undo_stack.undo()
+    window.workspace_actions.undo_stack.undo()
     with on_file(window.workspace) as fresh:
         assert (fresh.persona(scientist.key).x, fresh.persona(scientist.key).y) == (
             scientist.x,

@@ -101,11 +101,11 @@ def test_restore_from_the_file_menu_replaces_the_board_and_keeps_what_it_replace
     assert window is not None
     [daily] = list_backups(board_file)
     board = present(window.model.board_id)
-    window.commands.add_task(
+    window.workspace_actions.add_task(
         Task(board_id=board, stage_id=window.model.stages[0].key, title="After the backup")
     )
     assert "After the backup" in titles(board_file)
-    assert window.commands.undo_stack.count() == 1
+    assert window.workspace_actions.undo_stack.count() == 1
     _choose(monkeypatch, "restore_button")
     asked: list[str] = []
 
@@ -119,7 +119,7 @@ def test_restore_from_the_file_menu_replaces_the_board_and_keeps_what_it_replace
     assert titles(board_file) == titles(daily.path)
     assert "After the backup" not in [t.title for t in window.model.tasks.values()]
     assert len(window.model.tasks) == len(titles(board_file))
-    assert window.commands.undo_stack.count() == 0
+    assert window.workspace_actions.undo_stack.count() == 0
     [replaced] = [b for b in list_backups(board_file) if b.label == BEFORE_RESTORE]
     assert "After the backup" in titles(replaced.path)
 

@@ -192,10 +192,10 @@ def test_read_only_file_opens_with_a_banner_and_edits_turned_off(
     # A drop is refused with the reason, and the board stays as the file has it.
     task = next(iter(window.model.tasks))
     done = window.model.stages[-1].key
-    assert not window.commands.move_tasks([task], done, None)
+    assert not window.workspace_actions.move_tasks([task], done, None)
     assert "read-only" in window.banner.text()
     assert window.model.tasks[task].stage_id != done
-    assert window.commands.undo_stack.count() == 0
+    assert window.workspace_actions.undo_stack.count() == 0
     # Nothing was written, not even a daily backup.
     assert file_bytes(path) == before
     assert [p.name for p in tmp_path.iterdir() if ".backup-" in p.name] == []
@@ -233,7 +233,7 @@ def test_a_damaged_file_opens_says_so_and_takes_no_change(
     qtbot.keyClick(quick, Qt.Key.Key_Return)
     assert "damaged" in window.banner.text()
     assert len(window.model.tasks) == cards
-    assert window.commands.undo_stack.count() == 0
+    assert window.workspace_actions.undo_stack.count() == 0
     window.close()
     qtbot.waitUntil(lambda: windows.windows == [])
     assert path.read_bytes() == before

@@ -146,6 +146,6 @@ def test_an_exception_in_a_slot_reaches_the_hook_and_the_app_goes_on(
     assert clicked == [True]
     a = next(i for i, t in window.model.tasks.items() if t.title == "A")
     done = next(s.key for s in window.model.stages if s.name == "Done")
-    assert window.commands.move_tasks([a], done, None)
+    assert window.workspace_actions.move_tasks([a], done, None)
     assert window.workspace.task(a).stage_id == done
     assert len(shown) == 1

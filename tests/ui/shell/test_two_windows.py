@@ -87,11 +87,13 @@ def test_two_windows_on_one_file_follow_each_other(qtbot: QtBot, window: MainWin
     qtbot.addWidget(other)
     other.show()
     try:
-        window.commands.move_tasks([task_id(window, "A")], column_stage(window, "Done"), None)
+        window.workspace_actions.move_tasks(
+            [task_id(window, "A")], column_stage(window, "Done"), None
+        )
         qtbot.waitUntil(lambda: titles_in(other, "Done") == ["G", "A"], timeout=3000)
         title = "C, renamed in the second window"
         c = other.workspace.task(task_id(other, "C"))
-        other.commands.edit_task(c, c.model_copy(update={"title": title}))
+        other.workspace_actions.edit_task(c, c.model_copy(update={"title": title}))
         qtbot.waitUntil(lambda: title in titles_in(window, "Backlog"), timeout=3000)
         # Undo in the second window shows up in the first one too.
         other.undo_action.trigger()
@@ -135,7 +137,7 @@ def test_stale_edit_keep_mine_overwrites_knowingly_and_undo_restores_theirs(
     assert len(asked) == 1 and "'C (theirs)' was changed in another window" in asked[0]
     with Workspace.open(window.workspace.path) as ws:
         assert ws.task(original.key).title == "C (mine)"
-    assert window.commands.undo_stack.count() == 1
+    assert window.workspace_actions.undo_stack.count() == 1
     window.undo_action.trigger()
     with Workspace.open(window.workspace.path) as ws:
         assert ws.task(original.key).title == "C (theirs)"
@@ -157,7 +159,7 @@ def test_stale_edit_reopen_shows_their_version_and_writes_nothing(
     window._save_edit(original, original.model_copy(update={"title": "B (mine)"}))
     assert len(asked) == 1
     assert reopened == ["B (theirs)"]
-    assert window.commands.undo_stack.count() == 0
+    assert window.workspace_actions.undo_stack.count() == 0
     with Workspace.open(window.workspace.path) as ws:
         assert ws.task(original.key).title == "B (theirs)"
 
@@ -168,6 +170,6 @@ def test_stale_edit_keep_theirs_leaves_no_undo_step(
     original = _edited_elsewhere(window, "D")
     _answer(monkeypatch, "Keep theirs", [])
     window._save_edit(original, original.model_copy(update={"title": "D (mine)"}))
-    assert window.commands.undo_stack.count() == 0
+    assert window.workspace_actions.undo_stack.count() == 0
     with Workspace.open(window.workspace.path) as ws:
         assert ws.task(original.key).title == "D (theirs)"

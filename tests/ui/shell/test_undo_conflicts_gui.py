@@ -61,7 +61,7 @@ def test_undo_after_a_script_moved_the_card_asks_in_a_message_box(
 ) -> None:
     e = card(window, "E")
     review = next(s.key for s in window.model.stages if s.name == "Review")
-    assert window.commands.move_tasks([e], review, None)
+    assert window.workspace_actions.move_tasks([e], review, None)
     move_by_script(window, e, "Done")
     with Workspace.open(window.workspace.path) as other:
         other.update_task(other.task(e).model_copy(update={"title": "E (theirs)"}))
@@ -73,7 +73,7 @@ def test_undo_after_a_script_moved_the_card_asks_in_a_message_box(
     assert "changed in another window or program" in seen[0].text()
     assert stage_in_file(window, e) == expected
     if button == "Keep theirs":
-        assert not window.commands.undo_stack.canUndo()
+        assert not window.workspace_actions.undo_stack.canUndo()
         assert "dropped from the undo history" in window.banner.text()
     # The board shows what the file holds.
     qtbot.waitUntil(lambda: window.model.tasks[e].title == "E (theirs)", timeout=3000)

@@ -199,7 +199,7 @@ def test_window_and_another_process_lose_no_write_after_every_dialog(
     assert windows.open(path) is window
     _cli("add-task", path, "--title", "Written by the script")
     board = present(window.model.board_id)
-    window.commands.add_task(
+    window.workspace_actions.add_task(
         Task(board_id=board, stage_id=window.model.stages[0].key, title="Written in the window")
     )
     _cli("add-task", path, "--title", "Written by the script, later")

@@ -71,7 +71,7 @@ def test_full_disk_edit_is_refused_and_nothing_changes(window: MainWindow) -> No
     assert "disk is full" in window.banner.text()
     assert "Free some space" in window.banner.text()
     assert window.banner.isVisible()
-    assert window.commands.undo_stack.count() == 0
+    assert window.workspace_actions.undo_stack.count() == 0
     assert window.model.tasks[original.key].description == ""
     assert dump(path) == before
 
@@ -84,11 +84,11 @@ def test_move_failing_half_way_is_rolled_back_whole(
     a, b = task_id(window, "A"), task_id(window, "B")
     # The task rows are updated, then logging the move fails.
     fail_writes(monkeypatch, window.workspace, "INSERT INTO task_events")
-    assert not window.commands.move_tasks([a, b], stage_id(window, "Done"), None)
+    assert not window.workspace_actions.move_tasks([a, b], stage_id(window, "Done"), None)
     assert "disk is full" in window.banner.text()
     assert dump(path) == before
     assert {window.model.tasks[i].stage_id for i in (a, b)} == {stage_id(window, "Backlog")}
-    assert window.commands.undo_stack.count() == 0
+    assert window.workspace_actions.undo_stack.count() == 0
 
 
 def test_failed_undo_drops_the_step_and_the_board_matches_the_file(
@@ -96,8 +96,8 @@ def test_failed_undo_drops_the_step_and_the_board_matches_the_file(
 ) -> None:
     path = window.workspace.path
     a = task_id(window, "A")
-    assert window.commands.move_tasks([a], stage_id(window, "Ready"), None)
-    assert window.commands.undo_stack.count() == 1
+    assert window.workspace_actions.move_tasks([a], stage_id(window, "Ready"), None)
+    assert window.workspace_actions.undo_stack.count() == 1
     moved = dump(path)
     fail_writes(monkeypatch, window.workspace, "UPDATE tasks")
     window.undo_action.trigger()
@@ -107,11 +107,11 @@ def test_failed_undo_drops_the_step_and_the_board_matches_the_file(
     # a step it could not make, nor to redo one that was never undone.
     assert dump(path) == moved
     assert window.model.tasks[a].stage_id == stage_id(window, "Ready")
-    assert not window.commands.undo_stack.canUndo()
-    assert not window.commands.undo_stack.canRedo()
+    assert not window.workspace_actions.undo_stack.canUndo()
+    assert not window.workspace_actions.undo_stack.canRedo()
     # Once space is free again, work and undo go on as before.
     monkeypatch.undo()
-    assert window.commands.move_tasks([a], stage_id(window, "Review"), None)
+    assert window.workspace_actions.move_tasks([a], stage_id(window, "Review"), None)
     window.undo_action.trigger()
     assert titles_by_stage(path)["Ready"] == ["D", "A"]
 
@@ -125,12 +125,12 @@ def test_lock_held_longer_than_the_timeout_refuses_the_move_then_lets_go(
     holder = sqlite3.connect(path, isolation_level=None)
     try:
         holder.execute("BEGIN IMMEDIATE")
-        assert not window.commands.move_tasks([a], stage_id(window, "Done"), None)
+        assert not window.workspace_actions.move_tasks([a], stage_id(window, "Done"), None)
         assert "locked by another program" in window.banner.text()
-        assert window.commands.undo_stack.count() == 0
+        assert window.workspace_actions.undo_stack.count() == 0
     finally:
         holder.execute("ROLLBACK")
         holder.close()
     assert dump(path) == before
-    assert window.commands.move_tasks([a], stage_id(window, "Done"), None)
-    assert window.commands.undo_stack.count() == 1
+    assert window.workspace_actions.move_tasks([a], stage_id(window, "Done"), None)
+    assert window.workspace_actions.undo_stack.count() == 1

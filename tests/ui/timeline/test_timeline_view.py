@@ -60,7 +60,7 @@ def test_dragging_a_campaign_bar_moves_it_with_all_its_tasks(
             old_due + timedelta(days=7) if old_due else None,
         )
     assert other.launch_date == ws.campaign_named("Intent webinar").launch_date
-    stack = window.commands.undo_stack
+    stack = window.workspace_actions.undo_stack
     assert stack.count() == 1
     stack.undo()
     with on_file(ws) as fresh:
@@ -88,7 +88,7 @@ def test_dragging_a_task_bar_reschedules_the_task(qtbot: QtBot, window: MainWind
     assert moved.due_date == (task.due_date or TODAY) - timedelta(days=2)
     assert moved.start_date == (task.start_date or TODAY) - timedelta(days=2)
     assert untouched.due_date == next(t for t in ws.tasks() if t.title == "A").due_date
-    assert window.commands.undo_stack.count() == 1
+    assert window.workspace_actions.undo_stack.count() == 1
 
 
 def test_a_click_on_a_bar_selects_without_moving(qtbot: QtBot, window: MainWindow) -> None:
@@ -101,7 +101,7 @@ def test_a_click_on_a_bar_selects_without_moving(qtbot: QtBot, window: MainWindo
     assert rect is not None
     drag(qtbot, timeline.viewport(), rect.center(), rect.center() + QPoint(2, 0))
     assert timeline.drag is None  # the release was handled (a press on a bar starts a drag)
-    assert window.commands.undo_stack.count() == 0
+    assert window.workspace_actions.undo_stack.count() == 0
     selected = timeline.selected_row()
     assert selected is not None and selected.campaign.id == spring.id
     page.board.click()
