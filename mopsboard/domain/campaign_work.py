@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import NamedTuple
 
 from mopsboard.domain.errors import MopsboardError
+from mopsboard.domain.filtering import is_overdue
 from mopsboard.domain.ids import CampaignId, TaskId
 from mopsboard.domain.models import Campaign
 
@@ -44,7 +45,7 @@ class TaskBar(NamedTuple):
     estimate_hours: float | None
 
     def overdue(self, today: date) -> bool:
-        return not self.done and self.due is not None and self.due < today
+        return is_overdue(self.due, done=self.done, today=today)
 
     @property
     def first(self) -> date | None:

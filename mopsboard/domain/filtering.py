@@ -66,23 +66,32 @@ def search_text(task: Task) -> str:
     return "\n".join((task.title, task.description, " ".join(task.labels))).casefold()
 
 
-def due_matches(due: date | None, wanted: DueFilter, today: date) -> bool:
+def is_overdue(due: date | None, *, done: bool, today: date) -> bool:
+    """The one meaning of overdue, wherever the app says it: not done, and due before today."""
+    return not done and due is not None and due < today
+
+
+def due_matches(due: date | None, wanted: DueFilter, today: date, *, done: bool = False) -> bool:
+    if wanted is DueFilter.OVERDUE:
+        return is_overdue(due, done=done, today=today)
     if wanted is DueFilter.ANY:
         return True
     if wanted is DueFilter.NO_DATE:
         return due is None
     if due is None:
         return False
-    if wanted is DueFilter.OVERDUE:
-        return due < today
     if wanted is DueFilter.THIS_WEEK:
         week_end = today + timedelta(days=6 - today.weekday())
         return today <= due <= week_end
     return today <= due <= today + timedelta(days=14)
 
 
-def matches(task: Task, text: str, wanted: TaskFilter, today: date) -> bool:
-    """`text` is `search_text(task)`, computed once when the task is loaded."""
+def matches(
+    task: Task, text: str, wanted: TaskFilter, today: date, *, done: bool | None = None
+) -> bool:
+    """`text` is `search_text(task)`, computed once when the task is loaded. `done` says whether
+    the task's stage is a Done stage; unsaid, the completion the store stamps on every task that
+    enters one stands in for it."""
     if wanted.text and not all(word in text for word in wanted.text.casefold().split()):
         return False
     for field, value in (
@@ -93,7 +102,8 @@ def matches(task: Task, text: str, wanted: TaskFilter, today: date) -> bool:
     ):
         if value != ANY and getattr(task, field) != value:
             return False
-    return due_matches(task.due_date, wanted.due, today)
+    finished = task.completed_at is not None if done is None else done
+    return due_matches(task.due_date, wanted.due, today, done=finished)
 
 
 def lane_key(task: Task, grouping: Grouping) -> int | None:
@@ -110,10 +120,10 @@ def lane_key(task: Task, grouping: Grouping) -> int | None:
 
 def due_state(due: date | None, today: date, done: bool) -> str:
     """'overdue', 'soon' (within 2 days) or '' : how a card colours its due date."""
+    if is_overdue(due, done=done, today=today):
+        return "overdue"
     if due is None or done:
         return ""
-    if due < today:
-        return "overdue"
     if due <= today + timedelta(days=2):
         return "soon"
     return ""
