@@ -22,6 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from mopsboard.domain.campaign_work import campaign_span
+from mopsboard.domain.ids import CampaignId, TaskId
 from mopsboard.qt.timeline.timeline_rows import TimelineRow, TimelineRows
 from mopsboard.ui.timeline.timeline_paint import (
     HEADER_HEIGHT,
@@ -31,6 +32,9 @@ from mopsboard.ui.timeline.timeline_paint import (
     Scale,
     TimelinePainter,
 )
+
+# A campaign's own row: (its id, None); a task's row: (its campaign's id, the task's id).
+SelectionKey = tuple[CampaignId, TaskId | None]
 
 
 class TimelineWidget(QAbstractScrollArea):
@@ -48,6 +52,8 @@ class TimelineWidget(QAbstractScrollArea):
         self.scale = Scale.MONTHS
         self.painter = TimelinePainter(self)
         self.selected: int | None = None
+        # What is selected, by id, so the selection follows it when the rows re-sort.
+        self._selected_key: SelectionKey | None = None
         self.drag: Drag | None = None
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
@@ -108,7 +114,26 @@ class TimelineWidget(QAbstractScrollArea):
 
     def _rows_changed(self) -> None:
         self._update_scroll_ranges()
+        self._follow_selection()
         self.viewport().update()
+
+    def _follow_selection(self) -> None:
+        """Puts the selection back on the campaign or task it was on; a task no longer listed
+        (its campaign collapsed, the task moved to another) leaves its campaign selected."""
+        key = self._selected_key
+        row: int | None = None
+        if key is not None:
+            campaign_id, task_id = key
+            found = self.rows.row_of_task(task_id) if task_id is not None else -1
+            if found < 0:
+                found = self.rows.row_of_campaign(campaign_id)
+            row = found if found >= 0 else None
+        self._selected_key = self._key_of(row)
+        if row != self.selected:
+            self.selected = row
+            self.selectionChanged.emit()
+            if row is not None:
+                self.scroll_to_row(row)
 
     def _update_scroll_ranges(self) -> None:
         days = (self.rows.last - self.rows.first).days + 1
@@ -164,7 +189,14 @@ class TimelineWidget(QAbstractScrollArea):
             return item.campaign.id == dragged.campaign.id
         return row == self.drag.row
 
+    def _key_of(self, row: int | None) -> SelectionKey | None:
+        if row is None or not 0 <= row < len(self.rows.rows):
+            return None
+        item = self.rows.rows[row]
+        return item.campaign.key, item.bar.id if item.bar is not None else None
+
     def select_row(self, row: int | None) -> None:
+        self._selected_key = self._key_of(row)
         if row != self.selected:
             self.selected = row
             self.selectionChanged.emit()

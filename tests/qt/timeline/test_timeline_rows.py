@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QModelIndex
+from pytestqt.qtbot import QtBot
 
 from mopsboard.qt.timeline.timeline_rows import TimelineRows
 from mopsboard.store.workspace import Workspace
 
 
-def test_timeline_rows_expand_lazily(board_ws: Workspace) -> None:
+def test_timeline_rows_expand_lazily(qtbot: QtBot, board_ws: Workspace) -> None:
+    # qtbot: the rows' follower starts a timer, which needs the application to exist.
     rows = TimelineRows(board_ws)
     rows.set_active(True)
     assert [r.campaign.name for r in rows.rows] == ["Intent webinar", "Spring launch"]
