@@ -5,12 +5,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from mopsboard import APP_NAME, __version__
 from mopsboard.domain.errors import MopsboardError
+from mopsboard.logfile import log_told
 from mopsboard.paths import ORGANISATION, WORKSPACE_SUFFIX
 from mopsboard.store.backups import make_daily_backup
 from mopsboard.store.open_files import file_key
@@ -21,8 +22,7 @@ from mopsboard.ui.common.theme import STYLE_SHEET
 from mopsboard.ui.shell.error_dialog import install as install_error_hook
 from mopsboard.ui.shell.main_window import MainWindow
 from mopsboard.ui.shell.recent import remember_recent
-
-DEFAULT_SIZE = (1440, 900)
+from mopsboard.ui.shell.window_state import DEFAULT_SIZE, GeometryKeeper
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -83,6 +83,7 @@ class Windows:
             make_daily_backup(workspace)
         except MopsboardError as error:
             window.banner.show_message(str(error))
+            log_told(workspace.path.name, str(error))
         # The whole-file check every first write makes anyway (30 ms at 50,000 tasks), done
         # once the window is painted: a damaged file is told at once, not at the first drop.
         QTimer.singleShot(0, lambda: self._check_soundness(window))
@@ -96,6 +97,7 @@ class Windows:
             workspace.refuse_if_damaged()
         except MopsboardError as error:
             window.banner.show_message(str(error))
+            log_told(workspace.path.name, str(error))
 
     def show(self, workspace: Workspace) -> MainWindow:
         window = MainWindow(workspace)
@@ -105,11 +107,9 @@ class Windows:
             lambda p, w=window: self.open(Path(p), w, read_only=True)
         )
         window.destroyed.connect(lambda *_, w=window: self._forget(w, workspace))
-        geometry = QSettings().value("window/geometry")
-        if geometry is not None:
-            window.restoreGeometry(geometry)
-        else:
-            window.resize(*DEFAULT_SIZE)
+        # Only windows opened for the user keep their place: a screenshot's window must not.
+        window.geometry_keeper = GeometryKeeper(window)
+        window.geometry_keeper.restore()
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.windows.append(window)
         window.show()
@@ -190,7 +190,7 @@ def run_gui(
     *,
     screenshot: Path | None = None,
     view: str = "board",
-    size: tuple[int, int] = DEFAULT_SIZE,
+    size: tuple[int, int] = (DEFAULT_SIZE.width(), DEFAULT_SIZE.height()),
 ) -> int:
     if screenshot is not None:
         app = make_application([sys.argv[0], "-platform", "offscreen"])

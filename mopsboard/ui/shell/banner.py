@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from mopsboard.ui.common import theme
@@ -31,29 +32,56 @@ class LazyPages(dict[str, QWidget]):
 
 
 class Banner(QLabel):
-    """A message across the top of the board that does not block work (refused drops, errors)."""
+    """A message across the top of the page that does not block work (refused drops, errors).
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    It lies over the page rather than in its layout: showing it must not push the board down,
+    or the cards would jump under the mouse just after a drop. A click puts it away."""
+
+    def __init__(self, page: QWidget) -> None:
+        super().__init__(page)
         self.setObjectName("banner")
         # Messages quote names users typed: show them as typed, never as markup.
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setWordWrap(True)
-        self.setStyleSheet(
-            f"QLabel#banner {{ background: {theme.ERROR_BG}; color: {theme.ERROR_FG};"
-            f" padding: 8px 12px; border-bottom: 1px solid {theme.ERROR_BORDER}; }}"
-        )
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip("Click to close")
+        self._paint(ERROR_COLOURS)
         self.hide()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
+        page.installEventFilter(self)
 
-    def show_message(self, text: str, *, warning: bool = False) -> None:
-        colours = WARNING_COLOURS if warning else ERROR_COLOURS
+    def _paint(self, colours: tuple[str, str, str]) -> None:
         self.setStyleSheet(
             f"QLabel#banner {{ background: {colours[0]}; color: {colours[1]}; padding: 8px 12px;"
             f" border-bottom: 1px solid {colours[2]}; }}"
         )
+
+    def show_message(self, text: str, *, warning: bool = False) -> None:
+        self._paint(WARNING_COLOURS if warning else ERROR_COLOURS)
         self.setText(text)
+        self._fit()
         self.show()
+        self.raise_()
         self._timer.start(10_000)
+
+    def keep(self) -> None:
+        """Leaves the message up until it is clicked away (a read-only file stays read-only)."""
+        self._timer.stop()
+
+    def _fit(self) -> None:
+        page = self.parentWidget()
+        if page is not None:
+            width = page.width()
+            self.setGeometry(0, 0, width, self.heightForWidth(width))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self.parentWidget():
+            self._fit()
+        return False
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._timer.stop()
+        self.hide()
+        event.accept()

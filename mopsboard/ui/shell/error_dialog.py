@@ -8,11 +8,9 @@ error loses at most the action it interrupted, which was rolled back whole.
 from __future__ import annotations
 
 import contextlib
-import os
 import sys
 import traceback
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
@@ -28,37 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mopsboard import __version__
 from mopsboard.domain.errors import MopsboardError
-from mopsboard.paths import log_dir
+from mopsboard.logfile import write_log
 
-LOG_NAME = "mopsboard.log"
-# One older log is kept beside the current one; together they stay around two megabytes.
-MAX_LOG_BYTES = 1_000_000
 MAX_SUMMARY = 300
 
 Hook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
-
-
-def log_file() -> Path:
-    return log_dir() / LOG_NAME
-
-
-def write_log(details: str) -> Path | None:
-    """Appends to the log; None if it cannot be written (reporting must never fail itself)."""
-    path = log_file()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if path.exists() and path.stat().st_size > MAX_LOG_BYTES:
-            os.replace(path, path.with_name(LOG_NAME + ".1"))
-        # Tracebacks may quote task titles: readable by the user only, like the workspace.
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
-        with os.fdopen(fd, "a", encoding="utf-8", errors="replace") as log:
-            stamp = datetime.now().isoformat(timespec="seconds")
-            log.write(f"--- {stamp} mopsboard {__version__}\n{details.rstrip()}\n\n")
-    except OSError:
-        return None
-    return path
 
 
 class ErrorDialog(QDialog):

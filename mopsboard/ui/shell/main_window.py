@@ -22,6 +22,7 @@ from mopsboard import __version__
 from mopsboard.domain.errors import MopsboardError
 from mopsboard.domain.ids import BoardId, StageId, TaskId
 from mopsboard.domain.models import Task
+from mopsboard.logfile import log_told
 from mopsboard.qt.board.board_model import BoardModel
 from mopsboard.qt.common.watcher import POLL_MS, watcher_for
 from mopsboard.qt.workspace_actions import WorkspaceActions
@@ -40,6 +41,7 @@ from mopsboard.ui.shell.banner import Banner, LazyPages
 from mopsboard.ui.shell.recent import recent_files
 from mopsboard.ui.shell.sidebar import Sidebar
 from mopsboard.ui.shell.views import VIEWS, page_context
+from mopsboard.ui.shell.window_state import GeometryKeeper
 
 # How soon a commit by another window or program shows (the watcher polls this often).
 EXTERNAL_POLL_MS = POLL_MS
@@ -51,6 +53,8 @@ class MainWindow(QMainWindow):
     openReadOnlyRequested = Signal(str)
     # File ▸ Open recent, filled each time it opens (made with the menus, ui/shell/menus.py).
     recent_menu: QMenu
+    # Set on the windows opened for the user (app.py), which keep their size and place.
+    geometry_keeper: GeometryKeeper | None = None
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,7 +68,6 @@ class MainWindow(QMainWindow):
         self.board_view = BoardView(self.model, self.workspace_actions)
         self.board_view.openTask.connect(self.edit_task)
         self.board_view.newTaskRequested.connect(self.new_task)
-        self.banner = Banner()
         self.sidebar = Sidebar(self.workspace_actions)
         self.sidebar.boardSelected.connect(self.show_board)
 
@@ -72,7 +75,7 @@ class MainWindow(QMainWindow):
         page_layout = QVBoxLayout(page)
         page_layout.setContentsMargins(0, 0, 0, 0)
         page_layout.setSpacing(0)
-        page_layout.addWidget(self.banner)
+        self.banner = Banner(page)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.board_view)
         # Other views are built the first time they are shown (or asked for), so opening a
@@ -113,7 +116,7 @@ class MainWindow(QMainWindow):
                 "This workspace is read-only: you can look, but changes are turned off. "
                 "Save a copy (File \u25b8 Save a copy) to edit it."
             )
-            self.banner._timer.stop()
+            self.banner.keep()
 
     # -- building -------------------------------------------------------------------------------
 
@@ -143,7 +146,8 @@ class MainWindow(QMainWindow):
         self.path_label.setObjectName("statusPath")
         self.count_label = QLabel()
         self.count_label.setObjectName("statusCounts")
-        self.saved_label = QLabel("All changes saved")
+        # A read-only file is never written: "saved" would be a false comfort.
+        self.saved_label = QLabel("Read-only" if self.workspace.read_only else "All changes saved")
         self.saved_label.setObjectName("statusSaved")
         bar.addWidget(self.path_label, 1)
         bar.addPermanentWidget(self.count_label)
@@ -300,6 +304,7 @@ class MainWindow(QMainWindow):
     def _show_failure(self, text: str) -> None:
         self.banner.show_message(text)
         self.statusBar().showMessage(text, 8000)
+        log_told(self.workspace.path.name, text)
 
     def _saved(self) -> None:
         # Every change is committed as it is made; the time says when the file last changed.
@@ -326,7 +331,6 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        QSettings().setValue("window/geometry", self.saveGeometry())
         if self._following_others:  # a window may be asked to close more than once
             self._following_others = False
             self.watcher.external.disconnect(self._follow_external_changes)

@@ -12,10 +12,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
+from mopsboard import logfile
 from mopsboard.paths import log_dir
 from mopsboard.store.database import CorruptWorkspace
 from mopsboard.store.workspace import Workspace
-from mopsboard.ui.shell import error_dialog
 from mopsboard.ui.shell.error_dialog import ErrorDialog, ExceptionHook
 from mopsboard.ui.shell.main_window import MainWindow
 
@@ -104,9 +104,9 @@ def test_the_log_is_rotated_and_a_failing_log_does_not_stop_the_dialog(
 ) -> None:
     log = log_dir() / "mopsboard.log"
     log.parent.mkdir(parents=True)
-    log.write_text("x" * (error_dialog.MAX_LOG_BYTES + 1))
+    log.write_text("x" * (logfile.MAX_LOG_BYTES + 1))
     ExceptionHook()(*_raise_and_catch(ValueError("one")))  # type: ignore[arg-type]
-    assert (log.parent / "mopsboard.log.1").stat().st_size > error_dialog.MAX_LOG_BYTES
+    assert (log.parent / "mopsboard.log.1").stat().st_size > logfile.MAX_LOG_BYTES
     assert log.stat().st_size < 10_000
     # A log folder that cannot be created: the user is still told.
     monkeypatch.setenv("MOPSBOARD_HOME", str(log / "not-a-folder"))
