@@ -38,6 +38,7 @@ from mopsboard.ui.common.icons import Icon, app_icon
 from mopsboard.ui.common.page_context import PageContext
 from mopsboard.ui.shell import menus
 from mopsboard.ui.shell.banner import Banner, LazyPages
+from mopsboard.ui.shell.elided_label import ElidedLabel
 from mopsboard.ui.shell.recent import recent_files
 from mopsboard.ui.shell.sidebar import Sidebar
 from mopsboard.ui.shell.views import VIEWS, page_context
@@ -142,7 +143,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.path_label = QLabel(str(self.workspace.path))
+        self.path_label = ElidedLabel(str(self.workspace.path))
         self.path_label.setObjectName("statusPath")
         self.count_label = QLabel()
         self.count_label.setObjectName("statusCounts")

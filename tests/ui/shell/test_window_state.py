@@ -148,3 +148,19 @@ def test_a_read_only_workspace_does_not_say_its_changes_are_saved(
     assert "saved" not in window.saved_label.text().lower()
     window.close()
     ws.close()
+
+
+def test_a_long_workspace_path_does_not_widen_the_window(qtbot: QtBot, tmp_path: Path) -> None:
+    folder = tmp_path.joinpath(*(["a-folder-with-a-long-name"] * 12))
+    folder.mkdir(parents=True)
+    ws = Workspace.create(folder / "plan.mopsboard")
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    window.show()
+    full = str(ws.path)
+    width = window.path_label.fontMetrics().horizontalAdvance(full)
+    assert width > 1000  # wider than a small laptop's screen, spelled out
+    assert window.statusBar().minimumSizeHint().width() < 500
+    assert window.path_label.toolTip() == full
+    window.close()
+    ws.close()
