@@ -1,0 +1,219 @@
+"""A whole workspace as tables, and tables back into a workspace: the store's side of the
+lossless workspace file (mopsboard/io/workspace_json.py writes and reads the JSON).
+
+Tables are found from the schema, not listed here, so a table a later migration adds is carried
+along without a change to this module. Rows travel exactly as SQLite holds them (order keys,
+versions, timestamps, JSON text, values another program wrote badly), so exporting an imported
+workspace gives back the same file, and the same export.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from mopsboard.domain.errors import MopsboardError
+from mopsboard.store.base import StoreBase
+from mopsboard.store.database import applied_migrations
+from mopsboard.store.migrations import KNOWN_MIGRATIONS
+
+# SQLite's own tables and the migration record (the export names its migrations instead).
+_NOT_DATA = ("sqlite_%", "\\_sqlite\\_migrations")
+# What `mopsboard init` writes into a new workspace: such a workspace still counts as empty.
+_DEFAULT_TABLES = frozenset({"boards", "stages", "personas", "settings"})
+
+Value = None | int | float | str | bytes
+
+
+class TransferError(MopsboardError):
+    """A workspace cannot be exported or imported; the message says where and why."""
+
+
+@dataclass(frozen=True)
+class TableRows:
+    """One table: its columns in schema order and its rows, each a tuple of those columns."""
+
+    name: str
+    columns: tuple[str, ...]
+    rows: Iterable[Sequence[Value]]
+
+
+def _data_tables(store: StoreBase) -> list[str]:
+    rows = store.db.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE ? "
+        "AND name NOT LIKE ? ESCAPE '\\' ORDER BY name",
+        list(_NOT_DATA),
+    ).fetchall()
+    # A virtual table (a full-text index) and the tables it keeps are derived from the data:
+    # their owner fills them from the rows (its triggers run as the rows go in).
+    virtual = [str(name) for name, sql in rows if str(sql).upper().startswith("CREATE VIRTUAL")]
+    return [
+        str(name)
+        for name, _sql in rows
+        if not any(str(name) == v or str(name).startswith(v + "_") for v in virtual)
+    ]
+
+
+def _parents(store: StoreBase, table: str) -> set[str]:
+    rows = store.db.execute(f"PRAGMA foreign_key_list({_quoted(table)})").fetchall()
+    return {str(row[2]) for row in rows if str(row[2]) != table}
+
+
+def table_order(store: StoreBase) -> list[str]:
+    """Every data table, each after the tables its rows refer to (then by name)."""
+    tables = _data_tables(store)
+    parents = {table: _parents(store, table) & set(tables) for table in tables}
+    ordered: list[str] = []
+    while len(ordered) < len(tables):
+        ready = [t for t in tables if t not in ordered and parents[t] <= set(ordered)]
+        # A cycle of references (none today) is broken by name; the import defers its checks.
+        ordered.extend(ready or [next(t for t in tables if t not in ordered)])
+    return ordered
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def table_columns(store: StoreBase, table: str) -> tuple[str, ...]:
+    rows = store.db.execute(f"PRAGMA table_info({_quoted(table)})").fetchall()
+    return tuple(str(row[1]) for row in sorted(rows, key=lambda r: r[0]))
+
+
+def _order_by(store: StoreBase, table: str) -> str:
+    rows = store.db.execute(f"PRAGMA table_info({_quoted(table)})").fetchall()
+    keys = [str(row[1]) for row in sorted(rows, key=lambda r: r[5]) if row[5]]
+    return ", ".join(_quoted(key) for key in keys) if keys else "rowid"
+
+
+def schema_steps(store: StoreBase) -> list[str]:
+    """The named migrations the workspace's schema is made of, in the order they ran."""
+    return applied_migrations(store.db)
+
+
+def export_tables(store: StoreBase) -> Iterator[TableRows]:
+    """Every data table with its rows in key order, read in one read transaction so the tables
+    agree with each other even while another program writes. Rows are streamed: iterate each
+    table's rows before moving to the next table."""
+    conn = store.db.conn
+    began = not conn.in_transaction
+    if began:
+        conn.execute("BEGIN")
+    try:
+        for table in table_order(store):
+            columns = table_columns(store, table)
+            selected = ", ".join(_quoted(c) for c in columns)
+            cursor = conn.execute(
+                f"SELECT {selected} FROM {_quoted(table)} "  # noqa: S608
+                f"ORDER BY {_order_by(store, table)}"
+            )
+            yield TableRows(table, columns, _fetch(cursor))
+    finally:
+        if began and conn.in_transaction:
+            conn.execute("COMMIT")
+
+
+def _fetch(cursor: sqlite3.Cursor) -> Iterator[Sequence[Value]]:
+    while batch := cursor.fetchmany(1000):
+        yield from batch
+
+
+# -- importing ------------------------------------------------------------------------------------
+
+
+def what_is_in(store: StoreBase) -> list[str]:
+    """What keeps the workspace from counting as empty (an empty list when nothing does): any
+    row beyond the default board, its stages and the four personas `mopsboard init` writes,
+    unchanged."""
+    found = []
+    for table in _data_tables(store):
+        count = int(store.db.execute(f"SELECT COUNT(*) FROM {_quoted(table)}").fetchone()[0])  # noqa: S608
+        if count and table not in _DEFAULT_TABLES:
+            found.append(f"{count} rows in {table}")
+    boards = int(store.db.execute("SELECT COUNT(*) FROM boards").fetchone()[0])
+    if boards > 1:
+        found.append(f"{boards} boards")
+    for table in ("boards", "stages", "personas"):
+        edited = store.db.execute(
+            f"SELECT COUNT(*) FROM {table} WHERE version != 1"  # noqa: S608
+        ).fetchone()[0]
+        if edited:
+            found.append(f"{edited} edited rows in {table}")
+    return found
+
+
+def check_schema(steps: Sequence[str]) -> None:
+    unknown = [step for step in steps if step not in KNOWN_MIGRATIONS]
+    if unknown:
+        raise TransferError(
+            f"the file was exported by a newer mopsboard (its schema has {unknown[0]!r}, which "
+            "this version does not know). Update mopsboard to import it; nothing was written."
+        )
+
+
+def import_tables(store: StoreBase, tables: Iterable[TableRows]) -> dict[str, int]:
+    """Replaces the contents of an empty workspace with `tables`, in one unit of work; returns
+    the number of rows per table. References are checked once all rows are in, so tables may
+    come in any order; any problem rolls the whole import back."""
+    counts: dict[str, int] = {}
+    with store._write() as db:
+        refusal = what_is_in(store)
+        if refusal:
+            raise TransferError(
+                f"{store.path}: the workspace is not empty ({', '.join(refusal)}). Import a "
+                "workspace file into a new workspace: give a file name that does not exist yet."
+            )
+        db.execute("PRAGMA defer_foreign_keys = ON")
+        known = set(_data_tables(store))
+        for name in known:
+            db.execute(f"DELETE FROM {_quoted(name)}")  # noqa: S608
+        for table in tables:
+            counts[table.name] = _insert_table(store, table, known)
+        _check_references(store)
+        for name, count in counts.items():
+            if count and "id" in store._columns(name):
+                ids = [r[0] for r in db.execute(f"SELECT id FROM {_quoted(name)}")]  # noqa: S608
+                store._changed(name, ids, "inserted")
+            else:
+                store._changed(name, [], "inserted")
+    return counts
+
+
+def _insert_table(store: StoreBase, table: TableRows, known: set[str]) -> int:
+    if table.name not in known:
+        raise TransferError(
+            f"table {table.name!r}: this workspace has no such table (the file was made by "
+            "another version or program); nothing was imported."
+        )
+    columns = set(store._columns(table.name))
+    for column in table.columns:
+        if column not in columns:
+            raise TransferError(
+                f"table {table.name!r}: there is no column {column!r} in this workspace; "
+                "nothing was imported."
+            )
+    names = ", ".join(_quoted(c) for c in table.columns)
+    marks = ", ".join("?" for _ in table.columns)
+    sql = f"INSERT INTO {_quoted(table.name)} ({names}) VALUES ({marks})"  # noqa: S608
+    inserted = 0
+    try:
+        for row in table.rows:
+            store.db.conn.execute(sql, row)
+            inserted += 1
+    except sqlite3.IntegrityError as error:
+        raise TransferError(
+            f"table {table.name!r}, row {inserted + 1}: the workspace refuses it ({error}); "
+            "nothing was imported."
+        ) from error
+    return inserted
+
+
+def _check_references(store: StoreBase) -> None:
+    problems = store.db.execute("PRAGMA foreign_key_check").fetchall()
+    if problems:
+        table, rowid, parent = problems[0][0], problems[0][1], problems[0][2]
+        raise TransferError(
+            f"table {table!r}, row with id {rowid}: it refers to a row of {parent!r} that the "
+            f"file does not hold ({len(problems)} such references); nothing was imported."
+        )
