@@ -8,11 +8,19 @@ from enum import Enum
 from typing import Protocol
 
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QScrollBar, QWidget
 
 from mopsboard.qt.timeline.timeline_rows import TimelineRow, TimelineRows
 from mopsboard.ui.common import theme
+from mopsboard.ui.timeline.timeline_marks import (
+    NAME_MIN_WIDTH,
+    launch_marker,
+    name_room,
+    paint_diamond,
+    paint_late_campaign,
+    paint_late_task,
+)
 
 LABEL_WIDTH = 260
 HEADER_HEIGHT = 46
@@ -160,17 +168,21 @@ class TimelinePainter:
         painter.setFont(self.w.small_font)
         metrics = QFontMetrics(self.w.small_font)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._diamond(painter, x + 4, baseline - 4, 4.5)
+        paint_diamond(painter, launch_marker(x + 4, baseline - 4, 4.5))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         x += 12
         for colour, swatch, text in (
             (None, None, "launch"),
             (TODAY, QRect(0, -9, 2, 11), "today"),
-            (TODAY, QRect(0, -7, 12, 6), "overdue"),
+            (None, QRect(0, -8, 14, 8), "overdue"),
             (DONE, QRect(0, -7, 12, 6), "done"),
         ):
-            if colour is not None and swatch is not None:
-                painter.fillRect(swatch.translated(x, baseline), colour)
+            if swatch is not None:
+                if colour is None:
+                    late = QColor(theme.MUTED)
+                    paint_late_task(painter, swatch.translated(x, baseline), late, 2)
+                else:
+                    painter.fillRect(swatch.translated(x, baseline), colour)
                 x += swatch.width() + 4
             painter.setPen(QColor(theme.MUTED))
             painter.drawText(x, baseline, text)
@@ -205,8 +217,10 @@ class TimelinePainter:
         fill = QColor(colour)
         fill.setAlpha(60)
         painter.setBrush(fill)
-        painter.setPen(QPen(TODAY, 2) if figures.overdue else QPen(colour, 1.5))
+        painter.setPen(QPen(colour, 1.5))
         painter.drawRoundedRect(rect, 4, 4)
+        if figures.overdue:
+            paint_late_campaign(painter, rect, 4)
         progress = figures.progress
         if progress:
             # A strip along the bottom: how much of the estimated work is done.
@@ -214,37 +228,59 @@ class TimelinePainter:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colour.darker(115))
             painter.drawRect(strip)
-        if rect.width() > 80:
+        marker = self._launch_marker(item, rect, shift)
+        name = self._campaign_name(item, rect, marker)
+        if name is not None:
             painter.setPen(QColor(theme.TEXT))
             painter.setFont(self.w.small_font)
-            visible = rect.intersected(QRect(LABEL_WIDTH, rect.top(), 100_000, rect.height()))
-            name = QFontMetrics(self.w.small_font).elidedText(
-                item.campaign.name, Qt.TextElideMode.ElideRight, max(0, visible.width() - 16)
-            )
-            painter.drawText(visible.adjusted(8, 0, -8, -2), Qt.AlignmentFlag.AlignVCenter, name)
+            room, text = name
+            painter.drawText(room.adjusted(0, 0, 0, -2), Qt.AlignmentFlag.AlignVCenter, text)
         self._paint_figures(painter, rect, progress, figures.overdue)
-        launch = item.campaign.launch_date
-        if launch is not None:
-            x = self.w.x_of(launch + timedelta(days=shift)) + self.w.ppd / 2
-            self._diamond(painter, x, rect.center().y() + 0.5)
+        if marker is not None:
+            paint_diamond(painter, marker)
 
-    @staticmethod
-    def _diamond(painter: QPainter, x: float, y: float, size: float = 8.0) -> None:
-        corners = ((x, y - size), (x + size, y), (x, y + size), (x - size, y))
-        painter.setBrush(QColor(theme.TEXT))
-        painter.setPen(QPen(QColor("white"), 1.5))
-        painter.drawPolygon(QPolygonF([QRectF(a, b, 0, 0).topLeft() for a, b in corners]))
+    def _launch_marker(self, item: TimelineRow, rect: QRect, shift: int) -> QRectF | None:
+        launch = item.campaign.launch_date
+        if launch is None:
+            return None
+        x = self.w.x_of(launch + timedelta(days=shift)) + self.w.ppd / 2
+        return launch_marker(x, rect.center().y() + 0.5)
+
+    def _campaign_name(
+        self, item: TimelineRow, rect: QRect, marker: QRectF | None
+    ) -> tuple[QRect, str] | None:
+        """Where the campaign's name is written in its bar, and the name as it fits there."""
+        metrics = QFontMetrics(self.w.small_font)
+        visible = rect.intersected(QRect(LABEL_WIDTH, rect.top(), 100_000, rect.height()))
+        room = name_room(visible, marker, metrics.horizontalAdvance(item.campaign.name))
+        if room.width() < NAME_MIN_WIDTH:
+            return None
+        text = metrics.elidedText(item.campaign.name, Qt.TextElideMode.ElideRight, room.width())
+        return room, text
+
+    def launch_marker_at(self, row: int) -> QRectF | None:
+        """Where a campaign row's launch diamond is drawn (viewport coordinates)."""
+        rect = self.w.bar_rect(row)
+        item = self.w.rows.rows[row]
+        return None if rect is None or not item.is_campaign else self._launch_marker(item, rect, 0)
+
+    def campaign_name_at(self, row: int) -> tuple[QRect, str] | None:
+        """Where a campaign row's name is written in its bar, and the text written."""
+        rect = self.w.bar_rect(row)
+        item = self.w.rows.rows[row]
+        if rect is None or not item.is_campaign:
+            return None
+        return self._campaign_name(item, rect, self._launch_marker(item, rect, 0))
 
     def _paint_task_bar(self, painter: QPainter, item: TimelineRow, rect: QRect) -> None:
         bar = item.bar
         assert bar is not None
         overdue = bar.overdue(self.w.rows.today)
-        fill = QColor(DONE if bar.done else TODAY if overdue else item.campaign.colour)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(fill)
-        painter.drawRoundedRect(rect, 3, 3)
         if overdue:
-            painter.setBrush(QBrush(QColor(255, 255, 255, 130), Qt.BrushStyle.BDiagPattern))
+            paint_late_task(painter, rect, QColor(item.campaign.colour), 3)
+        else:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(DONE if bar.done else item.campaign.colour))
             painter.drawRoundedRect(rect, 3, 3)
         painter.setPen(TODAY if overdue else QColor(theme.MUTED))
         painter.setFont(self.w.small_font)
