@@ -9,7 +9,7 @@ changed tasks, so undo, redo and edits from anywhere show up the same way.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from datetime import date
 from typing import Any
 
@@ -262,6 +262,21 @@ class BoardModel(BoardDrops, QAbstractItemModel):
             self.summaryChanged.emit()
             return
         self._relayout()
+        self._cards_changed(fresh.keys())
+
+    def _cards_changed(self, task_ids: Collection[int]) -> None:
+        """Tells the views of the board and of its cells that these cards' data changed, so a
+        card edited in place (a new estimate, assignee, checklist) is painted again."""
+        wanted = set(task_ids)
+        if not wanted:
+            return
+        for cell, ids in enumerate(self._cells):
+            for row, task_id in enumerate(ids):
+                if task_id in wanted:
+                    index = self.createIndex(row, 0, cell + 1)
+                    self.dataChanged.emit(index, index)
+        for cell_model in self._cell_models.values():
+            cell_model.cards_changed(wanted)
 
     def _rank_of_or_old(self, old: Task) -> Callable[[int], str]:
         def rank(task_id: int) -> str:

@@ -8,7 +8,7 @@ The board model stays the one source of truth: these hold no data of their own.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
@@ -143,6 +143,14 @@ class CellModel(QAbstractListModel):
         ]
         self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
+
+    def cards_changed(self, task_ids: Collection[int]) -> None:
+        """These tasks were edited: the rows that show them are painted again. (`follow` tells
+        of cards that come, go or move; a card that stays put needs telling too.)"""
+        for row, task_id in enumerate(self._view):
+            if task_id in task_ids:
+                index = self.index(row, 0)
+                self.dataChanged.emit(index, index)
 
     def reset_to(self, ids: list[int]) -> None:
         self._changing = True

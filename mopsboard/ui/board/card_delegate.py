@@ -68,10 +68,13 @@ class CardDelegate(QStyledItemDelegate):
         ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
         size = option.rect.size()
         # A card is painted once per look and then copied: scrolling, drops and filtering only
-        # blit pixmaps. The key holds everything the card shows, so an edit repaints it.
+        # blit pixmaps. The key holds everything the card shows, so an edit repaints it (once
+        # the cell says the row changed); the file is in it because two open workspaces both
+        # have a task 1 at version 1.
         self._wip_over = self._over_wip_limit(model)
         key = (
-            f"card:{task.id}:{task.version}:{task.updated_at}:{model.lookups_generation}:"
+            f"card:{model.workspace.path}:{task.id}:{task.version}:{task.updated_at}:"
+            f"{model.lookups_generation}:"
             f"{int(task.assignee_id in self._wip_over)}:{len(task.problems)}:"
             f"{model.today}:{size.width()}x{size.height()}@{ratio}:{int(selected)}{int(focused)}:"
             f"{self.background}"

@@ -109,3 +109,26 @@ def test_a_partly_loaded_cell_follows_moves_without_loading_the_rest(board_ws: W
     last = ids[f"Bulk {EXTRA - 1}"]
     assert backlog.row_of(last) == len(backlog.task_ids) - 1
     assert backlog.rowCount() == len(backlog.task_ids)
+
+
+def test_an_edit_in_place_tells_the_cell_and_the_board_which_row_changed(
+    qtmodeltester: ModelTester, board_ws: Workspace
+) -> None:
+    model = BoardModel(board_ws)
+    model.load(board_ws.boards()[0].key)
+    backlog = model.cell_model(0)
+    qtmodeltester.check(backlog, force_py=True)
+    cell_rows: list[tuple[int, int]] = []
+    board_rows: list[tuple[int, int]] = []
+    backlog.dataChanged.connect(
+        lambda first, last, _roles: cell_rows.append((first.row(), last.row()))
+    )
+    model.dataChanged.connect(
+        lambda first, last, _roles: board_rows.append((first.parent().row(), first.row()))
+    )
+    b = next(t for t in model.tasks.values() if t.title == "B")
+    board_ws.update_task(b.model_copy(update={"estimate_hours": 9.0}))
+    # The card stays where it was: no row comes, goes or moves, yet its row is repainted.
+    assert cell_rows == [(1, 1)]
+    assert board_rows == [(0, 1)]
+    assert model.tasks[b.key].estimate_hours == 9.0

@@ -1,0 +1,70 @@
+"""A card on screen follows the task it shows: after the editor saves, after undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QToolBar
+from pytestqt.qtbot import QtBot
+
+from mopsboard.store.workspace import Workspace
+from mopsboard.ui.board.stage_list import StageListView
+from mopsboard.ui.board.task_dialog import TaskDialog
+from mopsboard.ui.shell.main_window import MainWindow
+from tests.ui.board.screen import on_screen, repainted
+from tests.ui.board.test_board_window import task_id, view_of
+from tests.values import present
+
+
+def card_rect(view: StageListView, task: int) -> QRect:
+    return view.visualRect(view.cell_model.index(present(view.cell_model.row_of(task)), 0))
+
+
+def open_by_double_click(qtbot: QtBot, view: StageListView, task: int) -> None:
+    """A person's double-click: the first press selects, the second opens."""
+    where = card_rect(view, task).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
+
+
+def test_a_card_shows_what_the_editor_saved_and_what_undo_put_back(
+    qtbot: QtBot, window: MainWindow, monkeypatch
+) -> None:
+    backlog = view_of(window, "Backlog")
+    b = task_id(window, "B")
+    qtbot.wait(20)
+    before = on_screen(backlog.viewport(), card_rect(backlog, b))
+
+    def edit_and_save(dialog: TaskDialog) -> int:
+        # As the modal dialog is used: shown over the board, filled in, saved, gone.
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.estimate.setText("7")
+        dialog.assignee.setCurrentIndex(dialog.assignee.findText("Ana Lima"))
+        qtbot.keyClicks(dialog.new_item, "Book the studio")
+        dialog._add_from_line()
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        qtbot.wait(20)
+        return int(dialog.result())
+
+    monkeypatch.setattr(TaskDialog, "exec", edit_and_save)
+    open_by_double_click(qtbot, backlog, b)
+    with Workspace.open(window.workspace.path) as ws:
+        saved = ws.task(b)
+        assert saved.estimate_hours == 7
+        assert present(saved.assignee_id) == ws.members()[0].id
+        assert len(saved.checklist) == 1
+    qtbot.wait(20)
+    rect = card_rect(backlog, b)
+    after_save = on_screen(backlog.viewport(), rect)
+    assert after_save != before
+    assert after_save == repainted(backlog.viewport(), rect)
+
+    toolbar = present(window.findChild(QToolBar))
+    undo_button = present(toolbar.widgetForAction(window.undo_action))
+    qtbot.mouseClick(undo_button, Qt.MouseButton.LeftButton)
+    with Workspace.open(window.workspace.path) as ws:
+        assert ws.task(b).estimate_hours == 2
+    qtbot.wait(20)
+    after_undo = on_screen(backlog.viewport(), rect)
+    assert after_undo != after_save
+    assert after_undo == repainted(backlog.viewport(), rect)
