@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -29,6 +30,8 @@ def _button(name: str, text: str, icon_name: Icon | None = None) -> QToolButton:
     if icon_name:
         button.setIcon(icon(icon_name))
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # Said when the toolbar is too narrow for words and shows the icon alone.
+        button.setToolTip(text)
     return button
 
 
@@ -84,6 +87,20 @@ class TimelineView(QWidget):
         toolbar.setObjectName("filterBar")
         toolbar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         toolbar.setLayout(bar)
+        # The toolbar does not hold the window wide: narrower than its words, its buttons show
+        # their icons alone (see _fit_toolbar).
+        toolbar.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.toolbar = toolbar
+        self._worded = (
+            self.today,
+            self.expand,
+            self.collapse,
+            self.template,
+            self.edit,
+            self.board,
+            self.export,
+        )
+        self._worded_width = 0
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -98,6 +115,22 @@ class TimelineView(QWidget):
             self._scrolled = True
             self.timeline.scroll_to_day(self.rows.today, 0.3)
         self._update_buttons()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_toolbar()
+
+    def _fit_toolbar(self) -> None:
+        worded = self.today.toolButtonStyle() == Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        if worded:
+            self._worded_width = self.toolbar.sizeHint().width()
+        style = (
+            Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+            if self.width() >= self._worded_width
+            else Qt.ToolButtonStyle.ToolButtonIconOnly
+        )
+        for button in self._worded:
+            button.setToolButtonStyle(style)
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.rows.set_active(False)
