@@ -28,7 +28,7 @@ from mopsboard.domain.models import FieldProblem, Priority, Stage, Task
 from mopsboard.qt.board.board_parts import Lookups
 from mopsboard.ui.common.form_errors import FieldErrors
 from mopsboard.ui.common.markdown_view import InertMarkdownView
-from mopsboard.ui.common.widgets import OptionalDate
+from mopsboard.ui.common.widgets import EntryLine, OptionalDate
 
 NONE_CHOICE = 0
 
@@ -121,6 +121,7 @@ class TaskDialog(QDialog):
 
     def _build_tabs(self, task: Task) -> QTabWidget:
         tabs = QTabWidget()
+        tabs.setObjectName("taskTabs")
         self.description = QPlainTextEdit(task.description)
         self.description.setObjectName("taskDescription")
         self.description.setAccessibleName("Description (Markdown)")
@@ -194,7 +195,7 @@ class TaskDialog(QDialog):
         self.checklist.setAccessibleName("Checklist")
         for item in task.checklist:
             self._add_check_item(item.text, item.done)
-        self.new_item = QLineEdit()
+        self.new_item = EntryLine()
         self.new_item.setObjectName("newChecklistItem")
         self.new_item.setPlaceholderText("New item, then Enter")
         self.new_item.returnPressed.connect(self._add_from_line)

@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QCheckBox, QColorDialog, QDateEdit, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QColorDialog,
+    QDateEdit,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
 from mopsboard.ui.common import theme
 
@@ -49,6 +57,17 @@ class OptionalDate(QWidget):
         self.enabled.setChecked(value is not None)
         if value is not None:
             self.picker.setDate(qdate(value))
+
+
+class EntryLine(QLineEdit):
+    """A line whose Enter is its own (`returnPressed`, to add what was typed): in a dialog, it
+    does not also press the default button, so one can add item after item."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        super().keyPressEvent(event)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            # QLineEdit leaves Enter to its dialog once it has emitted returnPressed.
+            event.accept()
 
 
 class ColourButton(QPushButton):

@@ -1,0 +1,74 @@
+"""The task editor opened the way the window opens it (a modal dialog with its own event loop),
+driven from inside that loop as a user would, and what a message box asked meanwhile."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from mopsboard.ui.board.task_dialog import TaskDialog
+from mopsboard.ui.shell.main_window import MainWindow
+
+Steps = Callable[[TaskDialog], None]
+
+
+@dataclass
+class EditorRun:
+    """What happened while the editor was open."""
+
+    dialog: TaskDialog | None = None
+    # Whether the dialog was still open once the steps were done (the driver then closed it).
+    left_open: bool = False
+    error: BaseException | None = None
+    asked: list[str] = field(default_factory=list)
+
+
+def _when_modal(kind: type[QWidget], then: Callable[[QWidget], None]) -> None:
+    def attempt() -> None:
+        widget = QApplication.activeModalWidget()
+        if not isinstance(widget, kind):
+            QTimer.singleShot(10, attempt)
+            return
+        then(widget)
+
+    QTimer.singleShot(0, attempt)
+
+
+def edit_in_window(window: MainWindow, title: str, steps: Steps) -> EditorRun:
+    """Opens the task titled `title` as a double-click does (`MainWindow.edit_task`), runs
+    `steps` on the dialog once it is up, and returns when the dialog has closed. A dialog the
+    steps leave open is closed without saving (and `left_open` says so)."""
+    task_id = next(i for i, t in window.model.tasks.items() if t.title == title)
+    run = EditorRun()
+
+    def drive(widget: QWidget) -> None:
+        assert isinstance(widget, TaskDialog)
+        run.dialog = widget
+        try:
+            steps(widget)
+        except BaseException as error:  # re-raised below, once the dialog has closed
+            run.error = error
+        if widget.isVisible():
+            run.left_open = True
+            # Past the editor's own question: the test is over, nothing of it is saved.
+            widget.done(0)
+
+    _when_modal(TaskDialog, drive)
+    window.edit_task(task_id)
+    if run.error is not None:
+        raise run.error
+    return run
+
+
+def answer_when_asked(button: str, run: EditorRun) -> None:
+    """Clicks `button` in the next message box, as soon as it is up; notes what it asked."""
+
+    def click(widget: QWidget) -> None:
+        assert isinstance(widget, QMessageBox)
+        run.asked.append(widget.text())
+        next(b for b in widget.buttons() if b.text() == button).click()
+
+    _when_modal(QMessageBox, click)
