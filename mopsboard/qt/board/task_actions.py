@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from mopsboard.domain.ids import StageId, TaskId
+from mopsboard.domain.ids import CampaignId, MemberId, PersonaId, StageId, TaskId, TeamId
 from mopsboard.domain.models import Task
 from mopsboard.qt.common.actions import EntityActions
 from mopsboard.qt.common.conflicts import changed_fields, placing, tasks_table
@@ -31,6 +31,10 @@ class TaskActions(EntityActions):
         stage = ws.stage(stage_id)
         count = len(task_ids)
         text = f"Move {count} tasks to {stage.name}" if count > 1 else f"Move task to {stage.name}"
+        if assign is not None and any(p.fields for p in result.after):
+            # Said in the undo step's name, so the user sees a lane drop changed more than the
+            # stage: "Move task to Ready and assign it to Ana Lima".
+            text += " and " + self._lane_words(assign, count)
         self._push(text, placing(ws, result.after), placing(ws, result.before))
         if result.over_wip_limit:
             self.history.wipExceeded.emit(
@@ -38,6 +42,27 @@ class TaskActions(EntityActions):
                 "starting more."
             )
         return True
+
+    def _lane_words(self, assign: tuple[str, int | None], count: int) -> str:
+        """What a drop into another swimlane did besides the move, in words."""
+        column, value = assign
+        them = "them" if count > 1 else "it"
+        what = column.removesuffix("_id")
+        if value is None:
+            if column == "assignee_id":
+                return f"unassign {them}"
+            return f"take {them} out of {'their' if count > 1 else 'its'} {what}"
+        ws = self.workspace
+        names: dict[str, Callable[[int], str]] = {
+            "assignee_id": lambda i: ws.member(MemberId(i)).name,
+            "campaign_id": lambda i: ws.campaign(CampaignId(i)).name,
+            "persona_id": lambda i: ws.persona(PersonaId(i)).name,
+            "team_id": lambda i: ws.team(TeamId(i)).name,
+        }
+        name = names[column](value)
+        if column == "assignee_id":
+            return f"assign {them} to {name}"
+        return f"give {them} the {what} '{name}'"
 
     def step_task(self, task_id: TaskId, stage_offset: int) -> bool:
         """Moves a task to the previous (-1) or next (+1) stage, at the end of it."""
