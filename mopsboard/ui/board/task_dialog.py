@@ -298,6 +298,9 @@ class TaskDialog(QDialog):
                 estimate = float(text.removesuffix("h").strip())
             except ValueError:
                 problems["estimate_hours"] = "Estimate must be a number of hours, like 4 or 1.5"
+        for field, typed in (("start_date", self.start), ("due_date", self.due)):
+            if typed.problem():
+                problems[field] = typed.problem()
         checklist = []
         for n in range(self.checklist.count()):
             item = self.checklist.item(n)
@@ -331,7 +334,10 @@ class TaskDialog(QDialog):
                 problems.setdefault(field, message)
         form_level = problems.pop("", "")
         if "due date" in form_level:
-            problems.setdefault("due_date", form_level)
+            # Dates in the wrong order are named by the due date, unless one of them is not a
+            # date at all (then the order compares with a date no longer shown).
+            if not problems.keys() & {"start_date", "due_date"}:
+                problems["due_date"] = form_level
             form_level = ""
         valid = self.field_errors.show(problems, form_level) and task is not None
         self.save_button.setEnabled(valid)

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
+    QCalendarWidget,
     QCheckBox,
     QColorDialog,
-    QDateEdit,
     QHBoxLayout,
     QLineEdit,
+    QMenu,
     QPushButton,
+    QToolButton,
     QWidget,
+    QWidgetAction,
 )
 
 from mopsboard.ui.common import theme
+from mopsboard.ui.common.icons import Icon, icon
 
 
 def qdate(value: date) -> QDate:
@@ -28,30 +33,114 @@ def pydate(value: QDate) -> date:
     return picked
 
 
+_DATE_FORMAT = "yyyy-MM-dd"
+_TYPED_DAY = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*")
+
+
+def parse_day(text: str) -> QDate:
+    """The date typed as 2026-03-31 (or 2026-3-31); an invalid QDate for anything else."""
+    found = _TYPED_DAY.fullmatch(text)
+    if found is None:
+        return QDate()
+    year, month, day = (int(part) for part in found.groups())
+    return QDate(year, month, day)  # invalid when there is no such day
+
+
+class TypedDate(QWidget):
+    """A date typed as text, with a calendar to pick it from.
+
+    What is typed stays as typed: unlike QDateEdit, whose sections turn a date typed over a
+    selection into another one (2026 became 2025), this never rewrites the text. Text that is not
+    a date reads as an invalid QDate and `problem` names it, so a dialog can refuse to save."""
+
+    # On every change of the text: the date it reads as (invalid when it is not a date).
+    dateChanged = Signal(QDate)
+
+    def __init__(self, label: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._label = label
+        self.line = QLineEdit()
+        self.line.setPlaceholderText("YYYY-MM-DD")
+        self.line.setAccessibleName(label)
+        self.line.textChanged.connect(lambda text: self.dateChanged.emit(parse_day(text)))
+        self.calendar_button = QToolButton()
+        self.calendar_button.setIcon(icon(Icon.CALENDAR_DAYS))
+        self.calendar_button.setToolTip("Pick the date from a calendar")
+        self.calendar_button.setAccessibleName(f"Pick the {label.lower()} from a calendar")
+        self.calendar_button.clicked.connect(self._show_calendar)
+        self.calendar = QCalendarWidget()
+        self.calendar.setGridVisible(False)
+        self._popup = QMenu(self)
+        shown = QWidgetAction(self._popup)
+        shown.setDefaultWidget(self.calendar)
+        self._popup.addAction(shown)
+        self.calendar.clicked.connect(self._picked)
+        self.calendar.activated.connect(self._picked)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.line, 1)
+        layout.addWidget(self.calendar_button)
+        self.setFocusProxy(self.line)
+
+    def date(self) -> QDate:
+        return parse_day(self.line.text())
+
+    # QDateEdit's name, which the dialogs and their tests call.
+    def setDate(self, value: QDate) -> None:
+        self.line.setText(value.toString(_DATE_FORMAT))
+
+    def problem(self) -> str:
+        """What is wrong with the text, in words ("" when it is a date)."""
+        if self.date().isValid():
+            return ""
+        return f"{self._label} is not a date like 2026-03-31"
+
+    def _show_calendar(self) -> None:
+        current = self.date()
+        self.calendar.setSelectedDate(current if current.isValid() else QDate.currentDate())
+        self._popup.popup(
+            self.calendar_button.mapToGlobal(self.calendar_button.rect().bottomLeft())
+        )
+        self.calendar.setFocus()
+
+    def _picked(self, day: QDate) -> None:
+        self._popup.hide()
+        self.setDate(day)
+        self.line.setFocus()
+
+
 class OptionalDate(QWidget):
-    """A date that may be left unset: a check box turns the date picker on."""
+    """A date that may be left unset: a check box turns the typed date on."""
 
     def __init__(self, label: str, value: date | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.enabled = QCheckBox()
         self.enabled.setAccessibleName(f"Set {label.lower()}")
-        self.picker = QDateEdit()
-        self.picker.setCalendarPopup(True)
-        self.picker.setDisplayFormat("yyyy-MM-dd")
-        self.picker.setAccessibleName(label)
+        self.picker = TypedDate(label)
         self.picker.setDate(qdate(value) if value else QDate.currentDate())
         self.enabled.setChecked(value is not None)
         self.picker.setEnabled(value is not None)
         self.enabled.toggled.connect(self.picker.setEnabled)
+        self._last = value
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.enabled)
         layout.addWidget(self.picker, 1)
 
     def value(self) -> date | None:
+        """The date, or None when it is unset. While the text is not a date (see `problem`),
+        the last date it held: a dialog that checks `problem` never saves that."""
         if not self.enabled.isChecked():
             return None
-        return pydate(self.picker.date())
+        typed = self.picker.date()
+        if typed.isValid():
+            self._last = pydate(typed)
+        return self._last if self._last is not None else pydate(QDate.currentDate())
+
+    def problem(self) -> str:
+        """What is wrong with the date typed ("" when it is a date, or unset)."""
+        return self.picker.problem() if self.enabled.isChecked() else ""
 
     def set_value(self, value: date | None) -> None:
         self.enabled.setChecked(value is not None)
