@@ -4,8 +4,18 @@ WIP column as a badge that turns red over the limit."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -34,6 +44,11 @@ from mopsboard.ui.common import theme
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROW_HEIGHT = 28
 TEAM_RULE = theme.BORDER
+# Where a row's name starts: after a team's dot, or indented under the team.
+NAME_INDENT = 26
+# A week's tile sits this far inside its cell, and its figures this far inside the tile.
+TILE_INSET = 2
+FIGURE_PADDING = 6
 
 
 class HeatDelegate(QStyledItemDelegate):
@@ -70,16 +85,15 @@ class HeatDelegate(QStyledItemDelegate):
             painter.setBrush(QColor(str(index.data(TeamColourRole) or theme.MUTED)))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawEllipse(dot)
-            left = dot.right() + 8
             painter.setPen(QColor(theme.TEXT))
         else:
-            left = rect.left() + 26
             muted = kind is RowKind.UNASSIGNED
             if muted:
                 font = painter.font()
                 font.setItalic(True)
                 painter.setFont(font)
             painter.setPen(QColor(theme.MUTED if muted else theme.TEXT))
+        left = rect.left() + NAME_INDENT
         area = QRect(left, rect.top(), rect.right() - left - 4, rect.height())
         elided = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, area.width())
         painter.drawText(
@@ -106,7 +120,7 @@ class HeatDelegate(QStyledItemDelegate):
     def _paint_cell(
         self, painter: QPainter, rect: QRect, index: AnyIndex, kind: RowKind, selected: bool
     ) -> None:
-        tile = QRectF(rect).adjusted(2, 2, -2, -2)
+        tile = QRectF(rect).adjusted(TILE_INSET, TILE_INSET, -TILE_INSET, -TILE_INSET)
         path = QPainterPath()
         path.addRoundedRect(tile, 4, 4)
         background = index.data(Qt.ItemDataRole.BackgroundRole)
@@ -121,6 +135,13 @@ class HeatDelegate(QStyledItemDelegate):
 
 
 WEEK_WIDTH = 72
+NAME_WIDTH = 184
+WIP_WIDTH = 48
+# The names' column grows to the longest name up to this share of the map, so that at a small
+# window the weeks keep the room; a name longer than that is elided (whole in its tooltip).
+NAME_SHARE = 0.3
+# Past this many weeks, weeks keep their own width and the map scrolls sideways.
+STRETCHED_WEEKS = 12
 LEGEND = (
     (LoadLevel.UNDER, "under 80%"),
     (LoadLevel.FULL, "80\u2013100%"),
@@ -130,7 +151,11 @@ LEGEND = (
 
 
 class HeatMapView(QTableView):
-    """The map: a drop target for tasks dragged from the drill-down list."""
+    """The map: a drop target for tasks dragged from the drill-down list.
+
+    Columns are as wide as their widest text: a week is never narrower than its widest
+    "planned / available" (so figures never run into the next week's), and the weeks share
+    what room is left."""
 
     def __init__(self, model: CapacityModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -152,29 +177,101 @@ class HeatMapView(QTableView):
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.horizontalHeader()
         header.setDefaultSectionSize(WEEK_WIDTH)
-        header.setMinimumSectionSize(WEEK_WIDTH)
+        header.setMinimumSectionSize(WIP_WIDTH)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         # Bold in the header marks this week; the chosen cell has its own frame.
         header.setHighlightSections(False)
+        header.sectionResized.connect(self._section_resized)
+        self._week_width = WEEK_WIDTH
+        self._sizing = False
+        self._name_width_by_user = False
         model.modelReset.connect(self.size_columns)
+        model.dataChanged.connect(lambda *_: self._fit_weeks())
         self.size_columns()
 
     def size_columns(self) -> None:
         header = self.horizontalHeader()
         header.setSectionResizeMode(NAME_COLUMN, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(WIP_COLUMN, QHeaderView.ResizeMode.Fixed)
-        self.setColumnWidth(NAME_COLUMN, 184)
-        self.setColumnWidth(WIP_COLUMN, 48)
+        for column in range(FIRST_WEEK_COLUMN, self.model().columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        self._with_sizing(lambda: self.setColumnWidth(WIP_COLUMN, WIP_WIDTH))
+        self._fit_names()
+        self._fit_weeks()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_names()
+        self._spread_weeks()
+
+    def _with_sizing(self, change: Callable[[], None]) -> None:
+        self._sizing = True
+        try:
+            change()
+        finally:
+            self._sizing = False
+
+    def _section_resized(self, column: int, _old: int, _new: int) -> None:
+        if column == NAME_COLUMN and not self._sizing:
+            self._name_width_by_user = True
+            self._spread_weeks()
+
+    def _fit_names(self) -> None:
+        if self._name_width_by_user:
+            return
         model = self.model()
-        # Weeks share the width left; past a few weeks they keep a readable width and scroll.
-        mode = (
-            QHeaderView.ResizeMode.Stretch
-            if model.columnCount() - FIRST_WEEK_COLUMN <= 12
-            else QHeaderView.ResizeMode.Fixed
-        )
+        widest = 0
+        for row in range(model.rowCount()):
+            index = model.index(row, NAME_COLUMN)
+            metrics = self._metrics(index)
+            widest = max(widest, metrics.horizontalAdvance(str(index.data() or "")))
+        share = int(self.viewport().width() * NAME_SHARE)
+        width = max(NAME_WIDTH, min(widest + NAME_INDENT + 8, share))
+        self._with_sizing(lambda: self.setColumnWidth(NAME_COLUMN, width))
+
+    def _fit_weeks(self) -> None:
+        """Makes a week as wide as the widest figures or heading any week shows."""
+        model = self.model()
+        widest = 0
+        bold = QFont(self.font())
+        bold.setBold(True)
+        heading = QFontMetrics(bold)
         for column in range(FIRST_WEEK_COLUMN, model.columnCount()):
-            header.setSectionResizeMode(column, mode)
-            self.setColumnWidth(column, WEEK_WIDTH)
+            title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+            lines = title.splitlines() or [""]
+            widest = max(widest, *(heading.horizontalAdvance(line) for line in lines))
+            for row in range(model.rowCount()):
+                index = model.index(row, column)
+                widest = max(widest, self._metrics(index).horizontalAdvance(str(index.data())))
+        self._week_width = max(WEEK_WIDTH, widest + 2 * (TILE_INSET + FIGURE_PADDING))
+        self._spread_weeks()
+
+    def _spread_weeks(self) -> None:
+        model = self.model()
+        weeks = model.columnCount() - FIRST_WEEK_COLUMN
+        if weeks <= 0:
+            return
+        width = self._week_width
+        if weeks <= STRETCHED_WEEKS:
+            spare = (
+                self.viewport().width()
+                - self.columnWidth(NAME_COLUMN)
+                - self.columnWidth(WIP_COLUMN)
+            )
+            width = max(width, spare // weeks)
+
+        def apply() -> None:
+            for column in range(FIRST_WEEK_COLUMN, model.columnCount()):
+                if self.columnWidth(column) != width:
+                    self.setColumnWidth(column, width)
+
+        self._with_sizing(apply)
+
+    def _metrics(self, index: QModelIndex) -> QFontMetrics:
+        """The metrics of the font a cell's text is painted in (bold on a team's total)."""
+        font = QFont(self.font())
+        font.setBold(index.data(RowKindRole) == RowKind.TOTAL.value)
+        return QFontMetrics(font)
 
 
 def legend_chips() -> QWidget:

@@ -3,11 +3,12 @@ band, then what the map does not count and who is over their WIP limit."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtCore import QMarginsF, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from mopsboard.domain.capacity import CapacityMap, RowKind
 from mopsboard.io.capacity_export import hours_text, over_wip
@@ -21,39 +22,63 @@ NAME_WIDTH = 200
 
 
 class _Pages:
-    """A painter on a PDF that starts a new page when the next block would not fit."""
+    """A painter on pages of one size that starts a new page when the next block would not
+    fit."""
 
-    def __init__(self, painter: QPainter, writer: QPdfWriter, title: str) -> None:
+    def __init__(
+        self, painter: QPainter, size: QSize, new_page: Callable[[], object], title: str
+    ) -> None:
         self.painter = painter
-        self.writer = writer
+        self.new_page = new_page
         self.title = title
-        self.width = writer.width()
-        self.height = writer.height()
+        self.width = size.width()
+        self.height = size.height()
         self.y = 0
         self.page = 1
         self._header()
 
     def _header(self) -> None:
         painter = self.painter
+        painter.setFont(QFont("Sans Serif", 8))
+        painter.setPen(QColor(theme.MUTED))
+        label = f"page {self.page} \u00b7 {date.today():%d %b %Y}"
+        label_width = painter.fontMetrics().horizontalAdvance(label)
+        painter.drawText(QRect(0, 0, self.width, 28), int(Qt.AlignmentFlag.AlignRight), label)
         font = QFont("Sans Serif", 14)
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(QColor(theme.TEXT))
-        painter.drawText(QRect(0, 0, self.width, 28), int(Qt.AlignmentFlag.AlignLeft), self.title)
-        painter.setFont(QFont("Sans Serif", 8))
-        painter.setPen(QColor(theme.MUTED))
+        room = self.width - label_width - 16
         painter.drawText(
-            QRect(0, 0, self.width, 28),
-            int(Qt.AlignmentFlag.AlignRight),
-            f"page {self.page} \u00b7 {date.today():%d %b %Y}",
+            QRect(0, 0, room, 28),
+            int(Qt.AlignmentFlag.AlignLeft),
+            _elided(painter, self.title, room),
         )
         self.y = 36
 
     def need(self, height: int) -> None:
         if self.y + height > self.height:
-            self.writer.newPage()
+            self.new_page()
             self.page += 1
             self._header()
+
+    def paragraph(self, text: str, indent: int = 0, gap: int = 4) -> None:
+        """Draws `text` in the painter's font and pen, wrapped at the right margin."""
+        painter = self.painter
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+        width = self.width - indent
+        needed = painter.boundingRect(QRect(0, 0, width, self.height), flags, text)
+        pen, font = painter.pen(), painter.font()
+        self.need(needed.height())
+        # A new page's header paints in its own font and colour.
+        painter.setPen(pen)
+        painter.setFont(font)
+        painter.drawText(QRect(indent, self.y, width, needed.height()), flags, text)
+        self.y += needed.height() + gap
+
+
+def _elided(painter: QPainter, text: str, width: int) -> str:
+    return painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, width)
 
 
 def _map_band(pages: _Pages, capacity: CapacityMap, weeks: range) -> None:
@@ -90,10 +115,11 @@ def _map_band(pages: _Pages, capacity: CapacityMap, weeks: range) -> None:
             painter.drawEllipse(QRect(4, pages.y + ROW // 2 - 4, 8, 8))
         painter.setPen(QColor(theme.MUTED if row.kind is RowKind.UNASSIGNED else theme.TEXT))
         indent = 18 if total else 26
+        room = NAME_WIDTH - indent - 4
         painter.drawText(
-            QRect(indent, pages.y, NAME_WIDTH - indent, ROW),
+            QRect(indent, pages.y, room, ROW),
             int(Qt.AlignmentFlag.AlignVCenter),
-            row.label,
+            _elided(painter, row.label, room),
         )
         for n, week in enumerate(weeks):
             cell = capacity.cell(row, week)
@@ -125,23 +151,12 @@ def _lines(pages: _Pages, heading: str, lines: list[str]) -> None:
     pages.y += ROW
     painter.setFont(QFont("Sans Serif", 8))
     for line in lines:
-        pages.need(ROW)
-        painter.drawText(
-            QRect(12, pages.y, pages.width - 12, ROW - 4),
-            int(Qt.AlignmentFlag.AlignVCenter),
-            line,
-        )
-        pages.y += ROW - 4
+        pages.paragraph(line, indent=12)
     pages.y += ROW // 2
 
 
-def write_capacity_pdf(capacity: CapacityMap, wip: dict[int, int], path: Path, title: str) -> bool:
-    """Writes the report; False when the file could not be written."""
-    try:
-        # Qt would only warn and draw nothing; asking the file system first gives a clear no.
-        path.open("wb").close()
-    except OSError:
-        return False
+def report_writer(path: Path, title: str) -> QPdfWriter:
+    """A PDF writer on A4 landscape pages, the report's page."""
     writer = QPdfWriter(str(path))
     writer.setResolution(DPI)
     writer.setPageLayout(
@@ -154,41 +169,64 @@ def write_capacity_pdf(capacity: CapacityMap, wip: dict[int, int], path: Path, t
     )
     writer.setTitle(title)
     writer.setCreator("mopsboard")
+    return writer
+
+
+def write_capacity_pdf(capacity: CapacityMap, wip: dict[int, int], path: Path, title: str) -> bool:
+    """Writes the report; False when the file could not be written."""
+    try:
+        # Qt would only warn and draw nothing; asking the file system first gives a clear no.
+        path.open("wb").close()
+    except OSError:
+        return False
+    writer = report_writer(path, title)
     painter = QPainter()
     if not painter.begin(writer):
         return False
     try:
-        period = capacity.period
-        pages = _Pages(painter, writer, title)
-        painter.setFont(QFont("Sans Serif", 9))
-        painter.setPen(QColor(theme.MUTED))
-        painter.drawText(
-            QRect(0, pages.y, pages.width, ROW),
-            int(Qt.AlignmentFlag.AlignVCenter),
-            f"{period.weeks} weeks from Monday {period.first:%d %b %Y}. Each cell: hours planned "
-            "/ hours available. Green under 80%, amber 80 to 100%, red over 100%, purple: "
-            "planned with no hours available.",
+        paint_report(
+            painter, QSize(writer.width(), writer.height()), writer.newPage, capacity, wip, title
         )
-        pages.y += ROW + 6
-        for start in range(0, period.weeks, WEEKS_PER_BAND):
-            _map_band(pages, capacity, range(start, min(period.weeks, start + WEEKS_PER_BAND)))
-        over = over_wip(capacity, wip)
-        if over:
-            _lines(
-                pages,
-                "Over their WIP limit",
-                [
-                    f"{name}: {count} tasks in active stages, limit {limit}"
-                    for name, count, limit in over
-                ],
-            )
-        uncounted = [
-            f"{team.name if team else 'No team'}: #{entry.task_id} {entry.title} ({entry.reason})"
-            for team, entries in capacity.uncounted_by_team()
-            for entry in entries
-        ]
-        _lines(pages, "Not counted", uncounted or ["Every open task in these weeks is counted."])
-        painter.setPen(QPen(QColor(theme.MUTED)))
     finally:
         painter.end()
     return path.exists() and path.stat().st_size > 0
+
+
+def paint_report(
+    painter: QPainter,
+    page: QSize,
+    new_page: Callable[[], object],
+    capacity: CapacityMap,
+    wip: dict[int, int],
+    title: str,
+) -> None:
+    """Paints the report on pages of `page`'s size, calling `new_page` before each but the
+    first."""
+    period = capacity.period
+    pages = _Pages(painter, page, new_page, title)
+    painter.setFont(QFont("Sans Serif", 9))
+    painter.setPen(QColor(theme.MUTED))
+    pages.paragraph(
+        f"{period.weeks} weeks from Monday {period.first:%d %b %Y}. Each cell: hours planned "
+        "/ hours available. Green under 80%, amber 80 to 100%, red over 100%, purple: "
+        "planned with no hours available.",
+        gap=12,
+    )
+    for start in range(0, period.weeks, WEEKS_PER_BAND):
+        _map_band(pages, capacity, range(start, min(period.weeks, start + WEEKS_PER_BAND)))
+    over = over_wip(capacity, wip)
+    if over:
+        _lines(
+            pages,
+            "Over their WIP limit",
+            [
+                f"{name}: {count} tasks in active stages, limit {limit}"
+                for name, count, limit in over
+            ],
+        )
+    uncounted = [
+        f"{team.name if team else 'No team'}: #{entry.task_id} {entry.title} ({entry.reason})"
+        for team, entries in capacity.uncounted_by_team()
+        for entry in entries
+    ]
+    _lines(pages, "Not counted", uncounted or ["Every open task in these weeks is counted."])

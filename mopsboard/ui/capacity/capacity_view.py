@@ -11,7 +11,6 @@ from pathlib import Path
 from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QDateEdit,
     QHBoxLayout,
     QLabel,
@@ -39,12 +38,14 @@ from mopsboard.ui.capacity.capacity_map import HeatMapView, legend_chips
 from mopsboard.ui.capacity.capacity_panel import PANEL_WIDTH, CapacityPanel
 from mopsboard.ui.capacity.capacity_report import write_capacity_pdf
 from mopsboard.ui.common import theme
+from mopsboard.ui.common.compact_button import CompactToolButton
+from mopsboard.ui.common.eliding_combo import ElidingComboBox
 from mopsboard.ui.common.file_dialogs import ask_save_path
 from mopsboard.ui.common.icons import Icon, icon
 from mopsboard.ui.common.page_context import PageContext
 
 MAX_VIEW_WEEKS = 52
-# How often a shown map looks for other windows' and programs' writes.
+TEAM_NAME_WIDTH = 220
 
 
 class CapacityView(QWidget):
@@ -94,10 +95,12 @@ class CapacityView(QWidget):
     # -- building -------------------------------------------------------------------------------
 
     def _build_period_controls(self) -> None:
-        self.team = QComboBox()
+        # As wide as the longest team name (up to a cap): a long name is elided, whole in the
+        # tooltip and in the list.
+        self.team = ElidingComboBox(max_text_width=TEAM_NAME_WIDTH)
         self.team.setObjectName("capacityTeam")
         self.team.setAccessibleName("Team")
-        self.team.setMinimumWidth(160)
+        self.team.setToolTip("Team")
         self.team.currentIndexChanged.connect(self._team_chosen)
         self.first = QDateEdit()
         self.first.setObjectName("capacityFrom")
@@ -158,11 +161,13 @@ class CapacityView(QWidget):
         legend = QHBoxLayout()
         legend.setContentsMargins(10, 0, 10, 6)
         legend.addWidget(legend_chips())
-        legend.addStretch(1)
         self.note = QLabel()
         self.note.setObjectName("capacityNote")
         self.note.setStyleSheet(f"color: {theme.MUTED}; font-size: 11px;")
-        legend.addWidget(self.note)
+        # In a narrow window the note takes two lines rather than widening the window.
+        self.note.setWordWrap(True)
+        self.note.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        legend.addWidget(self.note, 1)
         return legend
 
     def select_busiest(self) -> bool:
@@ -181,13 +186,12 @@ class CapacityView(QWidget):
     def _tool(
         self, name: Icon, label: str, slot: Callable[[], object] | None, *, text: bool = False
     ) -> QToolButton:
-        button = QToolButton()
-        button.setIcon(icon(name))
-        button.setToolTip(label.rstrip("\u2026"))
-        button.setAccessibleName(label.rstrip("\u2026"))
-        if text:
-            button.setText(label)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # A labelled button shows only its icon when the window is too narrow for its text.
+        button = CompactToolButton(icon(name), label) if text else QToolButton()
+        if not text:
+            button.setIcon(icon(name))
+            button.setToolTip(label.rstrip("\u2026"))
+            button.setAccessibleName(label.rstrip("\u2026"))
         if slot is not None:
             button.clicked.connect(lambda _checked=False: slot())
         return button
