@@ -34,7 +34,7 @@ from mopsboard.qt.board.board_parts import (
     lanes_for,
     task_tooltip,
 )
-from mopsboard.qt.board.cell_model import CellModel
+from mopsboard.qt.board.cell_model import CellModel, card_flags
 from mopsboard.qt.board.task_actions import TaskActions
 from mopsboard.store.base import Change
 from mopsboard.store.workspace import Workspace
@@ -329,6 +329,11 @@ class BoardModel(BoardDrops, QAbstractItemModel):
     def shown_count(self) -> int:
         return sum(len(cell) for cell in self._cells)
 
+    @property
+    def editable(self) -> bool:
+        """Whether cards may be dragged and changed here: not in a read-only workspace."""
+        return not self.workspace.read_only
+
     def is_done_stage(self, stage_id: int) -> bool:
         return any(s.id == stage_id and s.kind is StageKind.DONE for s in self.stages)
 
@@ -399,9 +404,4 @@ class BoardModel(BoardDrops, QAbstractItemModel):
             return Qt.ItemFlag.NoItemFlags
         if index.internalId() == 0:
             return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsDragEnabled
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return card_flags(editable=self.editable)

@@ -28,6 +28,13 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 PAGE = 100
 
 
+def card_flags(*, editable: bool) -> Qt.ItemFlag:
+    """A card can be selected and opened; dragged only where the workspace can be written."""
+    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    flags |= Qt.ItemFlag.ItemNeverHasChildren
+    return (flags | Qt.ItemFlag.ItemIsDragEnabled) if editable else flags
+
+
 class CellSource(Protocol):
     """What a cell needs of the board model it shows a part of (the board model is one). Named
     here, not imported, so the board model can make its cells without the two importing each
@@ -35,6 +42,8 @@ class CellSource(Protocol):
 
     tasks: dict[int, Task]
 
+    @property
+    def editable(self) -> bool: ...
     def cell_task_ids(self, cell_row: int) -> list[int]: ...
     def index(self, row: int, column: int, parent: AnyIndex = ...) -> QModelIndex: ...
     def task_data(self, task_id: int, role: int) -> Any: ...
@@ -178,12 +187,7 @@ class CellModel(QAbstractListModel):
         if not index.isValid():
             # The view's empty space is where drops land at the end of the cell.
             return Qt.ItemFlag.ItemIsDropEnabled
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsDragEnabled
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
+        return card_flags(editable=self.board.editable)
 
     def mimeTypes(self) -> list[str]:
         return self.board.mimeTypes()

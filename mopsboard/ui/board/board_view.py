@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import functools
-
 from pydantic import ValidationError
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
@@ -24,70 +21,17 @@ from mopsboard.domain.filtering import ANY, Grouping, TaskFilter
 from mopsboard.domain.ids import StageId, TaskId
 from mopsboard.domain.models import Stage, Task
 from mopsboard.qt.board.board_model import BoardModel
-from mopsboard.qt.board.board_parts import Lane, StageSummary
+from mopsboard.qt.board.board_parts import Lane
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.board.card_delegate import CardDelegate
+from mopsboard.ui.board.card_menu import CardMenu
 from mopsboard.ui.board.filter_bar import FilterBar
+from mopsboard.ui.board.stage_header import StageHeader, set_state
 from mopsboard.ui.board.stage_list import StageListView
 from mopsboard.ui.common import theme
-from mopsboard.ui.common.icons import Icon, icon
 
 COLUMN_MIN_WIDTH = 212
 COLUMN_MAX_WIDTH = 340
-
-
-def set_state(widget: QWidget, name: str, on: bool) -> bool:
-    """Sets a style-sheet property; re-styling costs milliseconds, so only when it changes.
-    Returns whether it changed."""
-    value = "true" if on else "false"
-    if widget.property(name) == value:
-        return False
-    widget.setProperty(name, value)
-    widget.style().unpolish(widget)
-    widget.style().polish(widget)
-    return True
-
-
-class StageHeader(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.title = QLabel()
-        self.title.setObjectName("stageTitle")
-        self.stats = QLabel()
-        self.stats.setObjectName("stageStats")
-        self.wip = QLabel()
-        self.wip.setObjectName("wipBadge")
-        self._shown: StageSummary | None = None
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 2)
-        layout.addWidget(self.title)
-        layout.addStretch(1)
-        layout.addWidget(self.stats)
-        layout.addWidget(self.wip)
-
-    def show_summary(self, summary: StageSummary) -> None:
-        if summary == self._shown:
-            return
-        self._shown = summary
-        stage = summary.stage
-        gate = "  \u2691" if stage.is_gate else ""
-        self.title.setText(stage.name + gate)
-        count = (
-            f"{summary.shown} of {summary.total}"
-            if summary.shown != summary.total
-            else str(summary.total)
-        )
-        self.stats.setText(f"{count} \u00b7 {summary.hours:g} h")
-        self.stats.setToolTip(f"{summary.total} tasks, {summary.hours:g} estimated hours")
-        if stage.wip_limit is not None:
-            self.wip.setText(f"{summary.total} / {stage.wip_limit}")
-            mode = "hard" if stage.wip_hard else "soft"
-            self.wip.setToolTip(f"WIP limit {stage.wip_limit} ({mode})")
-            self.wip.show()
-        else:
-            self.wip.hide()
-        set_state(self.wip, "over", summary.over_limit)
-        self.setAccessibleName(f"{stage.name}: {summary.total} tasks")
 
 
 class BoardView(QWidget):
@@ -207,6 +151,8 @@ class BoardView(QWidget):
         return frame
 
     def _add_quick_adds(self, grid: QGridLayout, stages: list[Stage], row: int) -> None:
+        if not self.model.editable:
+            return
         for column, stage in enumerate(stages):
             quick = QLineEdit()
             quick.setAccessibleName(f"Add a task to {stage.name}")
@@ -278,34 +224,19 @@ class BoardView(QWidget):
         stage = self.model.stage_of_cell(view.cell_row)
         return stage.key if stage is not None else 0
 
-    def _card_menu(self, view: StageListView, task_ids: list[int], point: QPoint) -> None:
+    def _card_menu(self, view: StageListView, task_ids: list[TaskId], point: QPoint) -> None:
         self.popup(self.card_menu(view, task_ids), view.viewport().mapToGlobal(point))
 
     def popup(self, menu: QMenu, where: QPoint) -> None:
         menu.exec(where)
 
-    def card_menu(self, view: StageListView, task_ids: list[int]) -> QMenu:
-        """Right-click on cards: open, move to another stage, archive."""
-        menu = QMenu(self)
-        if len(task_ids) == 1:
-            menu.addAction(icon(Icon.PENCIL), "Open…", lambda: self.openTask.emit(task_ids[0]))
-        move_menu = menu.addMenu(icon(Icon.KANBAN), "Move to")
-        here = self._stage_id_of(view)
-        for stage in self.model.stages:
-            if stage.id != here:
-                action = move_menu.addAction(stage.name)
-                action.triggered.connect(functools.partial(self._move_to, task_ids, stage.key))
-        menu.addSeparator()
-        count = f" {len(task_ids)} tasks" if len(task_ids) > 1 else ""
-        menu.addAction(
-            icon(Icon.ARCHIVE),
-            f"Archive{count}",
-            lambda: self.workspace_actions.archive_tasks(task_ids),
+    def card_menu(self, view: StageListView, task_ids: list[TaskId]) -> QMenu:
+        """Right-click on cards (see ui/board/card_menu.py)."""
+        stage = self.model.stage_of_cell(view.cell_row)
+        here = stage.key if stage is not None else None
+        return CardMenu(
+            self, self.model, self.workspace_actions, task_ids, here, self.openTask.emit
         )
-        return menu
-
-    def _move_to(self, task_ids: list[int], stage_id: StageId, _checked: bool = False) -> None:
-        self.workspace_actions.move_tasks(task_ids, stage_id, None)
 
     def _step(self, task_id: TaskId, offset: int) -> None:
         if self.workspace_actions.step_task(task_id, offset):

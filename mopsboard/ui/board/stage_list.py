@@ -38,10 +38,17 @@ class StageListView(QListView):
         # A grid lets the view lay out thousands of cards without asking the model about each.
         self.setGridSize(QSize(200, CARD_HEIGHT + 2 * MARGIN))
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setDragEnabled(True)
+        # A read-only workspace shows its cards and opens them, but offers nothing to change.
+        self.editable = model.editable
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
-        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        # Drops are still taken in: the board model refuses them with the reason, said while
+        # the drag hovers (a drag from another window onto a read-only one).
+        self.setDragDropMode(
+            QAbstractItemView.DragDropMode.DragDrop
+            if self.editable
+            else QAbstractItemView.DragDropMode.DropOnly
+        )
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setDragDropOverwriteMode(False)
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
@@ -115,23 +122,26 @@ class StageListView(QListView):
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if not self.indexAt(event.position().toPoint()).isValid():
             # Double-click on the empty part of a column: a new task there.
-            self.emptyDoubleClicked.emit()
+            if self.editable:
+                self.emptyDoubleClicked.emit()
             return
         super().mouseDoubleClickEvent(event)
 
     def _bind_keys(self) -> None:
         """The card keys (see the class docstring): actions that fire while this list has focus."""
-        keys: tuple[tuple[Hotkey, Callable[[], None]], ...] = (
+        looking: tuple[tuple[Hotkey, Callable[[], None]], ...] = (
+            (Hotkey.OPEN_CARD, self._open_current),
+            (Hotkey.PREVIOUS_COLUMN, lambda: self.focusNeighbour.emit(-1)),
+            (Hotkey.NEXT_COLUMN, lambda: self.focusNeighbour.emit(1)),
+        )
+        changing: tuple[tuple[Hotkey, Callable[[], None]], ...] = (
             (Hotkey.CARD_TO_PREVIOUS_STAGE, lambda: self._step(-1)),
             (Hotkey.CARD_TO_NEXT_STAGE, lambda: self._step(1)),
             (Hotkey.CARD_UP, lambda: self._nudge(-1)),
             (Hotkey.CARD_DOWN, lambda: self._nudge(1)),
-            (Hotkey.OPEN_CARD, self._open_current),
             (Hotkey.ARCHIVE_CARDS, self._archive_selected),
-            (Hotkey.PREVIOUS_COLUMN, lambda: self.focusNeighbour.emit(-1)),
-            (Hotkey.NEXT_COLUMN, lambda: self.focusNeighbour.emit(1)),
         )
-        for hotkey, slot in keys:
+        for hotkey, slot in looking + (changing if self.editable else ()):
             action = bind(QAction(self), hotkey, Qt.ShortcutContext.WidgetShortcut)
             action.triggered.connect(lambda _checked=False, run=slot: run())
             self.addAction(action)
