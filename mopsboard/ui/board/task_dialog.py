@@ -6,6 +6,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -28,7 +29,7 @@ from mopsboard.domain.models import FieldProblem, Priority, Stage, Task
 from mopsboard.qt.board.board_parts import Lookups
 from mopsboard.ui.common.form_errors import FieldErrors
 from mopsboard.ui.common.markdown_view import InertMarkdownView
-from mopsboard.ui.common.widgets import EntryLine, OptionalDate
+from mopsboard.ui.common.widgets import EntryLine, OptionalDate, ask_to_discard
 
 NONE_CHOICE = 0
 
@@ -62,6 +63,8 @@ class TaskDialog(QDialog):
         self._connect_validation()
         self.kept = self._hold_unread(task, layout)
         self.validate()
+        self._as_opened = self._shown()
+        self._quiet = False
 
     # -- building -------------------------------------------------------------------------------
 
@@ -342,6 +345,46 @@ class TaskDialog(QDialog):
         valid = self.field_errors.show(problems, form_level) and task is not None
         self.save_button.setEnabled(valid)
         return task if valid else None
+
+    # -- leaving --------------------------------------------------------------------------------
+
+    def _shown(self) -> tuple[object, ...]:
+        """Everything the form shows, as shown: typed text counts even where it is not (yet) a
+        value, such as a checklist item not added or a date not finished."""
+        items = [self.checklist.item(n) for n in range(self.checklist.count())]
+        return (
+            *(line.text() for line in (self.title, self.estimate, self.labels, self.new_item)),
+            *(c.currentData() for c in (self.stage, self.campaign, self.persona, self.priority)),
+            self.assignee.currentData(),
+            self.team.currentData(),
+            *((d.enabled.isChecked(), d.picker.line.text()) for d in (self.start, self.due)),
+            self.description.toPlainText(),
+            tuple((i.text(), i.checkState() == Qt.CheckState.Checked) for i in items),
+        )
+
+    def has_changes(self) -> bool:
+        return self._shown() != self._as_opened
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # QDialog closes by rejecting. Only a close the user asked for (the title bar's button,
+        # Alt+F4: spontaneous) asks about changes; a program closing the window is not asked.
+        self._quiet = not event.spontaneous()
+        try:
+            super().closeEvent(event)
+        finally:
+            self._quiet = False
+
+    def reject(self) -> None:
+        # Esc, Cancel and the window's close button all come here.
+        if not self._quiet and self.has_changes():
+            question = (
+                "Discard your changes to this task?"
+                if self.original.id
+                else "Discard this new task?"
+            )
+            if not ask_to_discard(self, question):
+                return
+        super().reject()
 
     def _save(self) -> None:
         task = self.validate()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QPushButton,
     QToolButton,
     QWidget,
@@ -146,6 +147,22 @@ class OptionalDate(QWidget):
         self.enabled.setChecked(value is not None)
         if value is not None:
             self.picker.setDate(qdate(value))
+
+
+def ask_to_discard(parent: QWidget, question: str) -> bool:
+    """Asks before an editor throws away what was typed in it; True for Discard. Esc, or closing
+    the box, keeps editing: nothing is lost by a key pressed once too often."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Unsaved changes")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(question)
+    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton("Keep editing", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(keep)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is discard
 
 
 class EntryLine(QLineEdit):

@@ -26,15 +26,18 @@ class EditorRun:
     asked: list[str] = field(default_factory=list)
 
 
-def _when_modal(kind: type[QWidget], then: Callable[[QWidget], None]) -> None:
-    def attempt() -> None:
-        widget = QApplication.activeModalWidget()
-        if not isinstance(widget, kind):
-            QTimer.singleShot(10, attempt)
-            return
-        then(widget)
+def _when_modal(kind: type[QWidget], then: Callable[[QWidget], None], tries: int = 500) -> None:
+    """Calls `then` with the modal `kind` as soon as it is up; gives up after `tries` looks (5 s),
+    so a box that never comes does not leave a poll running into later tests."""
 
-    QTimer.singleShot(0, attempt)
+    def attempt(left: int) -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, kind):
+            then(widget)
+        elif left:
+            QTimer.singleShot(10, lambda: attempt(left - 1))
+
+    QTimer.singleShot(0, lambda: attempt(tries))
 
 
 def edit_in_window(window: MainWindow, title: str, steps: Steps) -> EditorRun:
@@ -64,11 +67,13 @@ def edit_in_window(window: MainWindow, title: str, steps: Steps) -> EditorRun:
 
 
 def answer_when_asked(button: str, run: EditorRun) -> None:
-    """Clicks `button` in the next message box, as soon as it is up; notes what it asked."""
+    """Clicks `button` in the next message box, as soon as it is up; notes what it asked, and
+    the buttons it offered (by name), in `run.asked`."""
 
     def click(widget: QWidget) -> None:
         assert isinstance(widget, QMessageBox)
-        run.asked.append(widget.text())
+        offered = " / ".join(sorted(b.text() for b in widget.buttons()))
+        run.asked.append(f"{widget.text()} [{offered}]")
         next(b for b in widget.buttons() if b.text() == button).click()
 
-    _when_modal(QMessageBox, click)
+    _when_modal(QMessageBox, click, tries=50)
