@@ -25,11 +25,20 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from mopsboard.qt.personas.persona_models import NO_PERSONA, PersonaData, hours_text
 from mopsboard.ui.common import theme
+from mopsboard.ui.personas.persona_layout import (
+    LABEL_INSET,
+    MARGIN,
+    Bubble,
+    MapAreas,
+    kept_inside,
+    label_place,
+    largest_radius,
+    map_areas,
+    name_plate,
+    radius_for,
+    strip_bubble,
+)
 
-MARGIN = 44
-SIDE_WIDTH = 130
-MIN_RADIUS = 14.0
-MAX_RADIUS = 58.0
 DRAG_DISTANCE = 5
 QUADRANTS = (
     # (x sign, y sign, label, tint)
@@ -39,13 +48,10 @@ QUADRANTS = (
     (1, -1, "Creativity \u00b7 emotional", theme.QUADRANT_CREATIVE_EMOTIONAL),
 )
 NO_PERSONA_COLOUR = theme.NO_PERSONA
-
-
-@dataclass
-class Bubble:
-    persona_id: int | None
-    centre: QPointF
-    radius: float
+AXIS_UP = "\u2191 Rational"
+AXIS_DOWN = "\u2193 Emotional"
+AXIS_LEFT = "\u2190 Technology"
+AXIS_RIGHT = "Creativity and arts \u2192"
 
 
 @dataclass
@@ -70,25 +76,26 @@ class PersonaMap(QWidget):
         self.press: Press | None = None
         self.drag_point: QPointF | None = None
         self.setMouseTracking(True)
-        self.setMinimumSize(420, 320)
+        self.setMinimumSize(340, 320)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         data.changed.connect(self.update)
         self._bold = QFont(self.font())
         self._bold.setBold(True)
         self._small = QFont(self.font())
         self._small.setPointSizeF(max(7.0, self.font().pointSizeF() - 1))
+        self._small_bold = QFont(self._small)
+        self._small_bold.setBold(True)
 
     def sizeHint(self) -> QSize:
         return QSize(760, 560)
 
     # -- geometry -------------------------------------------------------------------------------
 
+    def areas(self) -> MapAreas:
+        return map_areas(float(self.width()), float(self.height()))
+
     def grid_rect(self) -> QRectF:
-        width = self.width() - SIDE_WIDTH - 2 * MARGIN
-        height = self.height() - 2 * MARGIN
-        side = max(100.0, float(min(width, height)))
-        left = MARGIN + (width - side) / 2
-        return QRectF(left, MARGIN + (height - side) / 2, side, side)
+        return self.areas().grid
 
     def point_of(self, x: float, y: float) -> QPointF:
         grid = self.grid_rect()
@@ -103,27 +110,81 @@ class PersonaMap(QWidget):
         return max(-1.0, min(1.0, x)), max(-1.0, min(1.0, y))
 
     def no_persona_centre(self) -> QPointF:
-        return QPointF(self.width() - SIDE_WIDTH / 2, self.height() / 2)
+        return self._no_persona_bubble().centre
+
+    def _no_persona_bubble(self) -> Bubble:
+        centre, radius = strip_bubble(self.areas(), self.radius_for(self.data.load(None).hours))
+        return Bubble(None, centre, radius)
 
     def radius_for(self, hours: float) -> float:
-        largest = self.data.hours.largest
-        if largest <= 0 or hours <= 0:
-            return MIN_RADIUS
-        # Area, not radius, grows with the hours.
-        return MIN_RADIUS + (MAX_RADIUS - MIN_RADIUS) * math.sqrt(hours / largest)
+        largest = largest_radius(self.grid_rect().width())
+        return radius_for(hours, self.data.hours.largest, largest)
 
     def layout_bubbles(self) -> list[Bubble]:
         bubbles = []
+        grid = self.grid_rect()
         for persona in self.data.personas:
             centre = self.point_of(persona.x, persona.y)
             if self.press and self.press.moved and self.press.persona_id == persona.id:
                 centre = self.drag_point or centre
             radius = self.radius_for(self.data.load(persona.id).hours)
-            bubbles.append(Bubble(persona.id, centre, radius))
-        none_radius = self.radius_for(self.data.load(None).hours)
-        bubbles.append(Bubble(None, self.no_persona_centre(), none_radius))
+            bubbles.append(Bubble(persona.id, kept_inside(centre, radius, grid), radius))
+        bubbles.append(self._no_persona_bubble())
         self.bubbles = bubbles
         return bubbles
+
+    def _name_and_colour(self, bubble: Bubble) -> tuple[str, QColor] | None:
+        if bubble.persona_id is None:
+            return NO_PERSONA, QColor(NO_PERSONA_COLOUR)
+        persona = self.data.persona(bubble.persona_id)
+        return None if persona is None else (persona.name, QColor(persona.colour))
+
+    def _figures(self, bubble: Bubble) -> str:
+        load = self.data.load(bubble.persona_id)
+        return f"{hours_text(load.hours)} \u00b7 {load.tasks} tasks"
+
+    def plate_of(self, bubble: Bubble) -> QRectF | None:
+        """The plate a bubble's name and figures are written on."""
+        named = self._name_and_colour(bubble)
+        if named is None:
+            return None
+        width = max(
+            QFontMetrics(self._bold).horizontalAdvance(named[0]),
+            QFontMetrics(self._small).horizontalAdvance(self._figures(bubble)),
+        )
+        return name_plate(bubble, width)
+
+    def quadrant_labels(self) -> list[tuple[str, QRectF, QFont]]:
+        """Each quadrant's label, where it is written and in which font: clear of every bubble
+        and name, smaller in a small quadrant (a quadrant whose every place is taken goes
+        without; the axes still name it)."""
+        grid = self.grid_rect()
+        half_w, half_h = grid.width() / 2, grid.height() / 2
+        bubbles = self.layout_bubbles()
+        plates = [p for p in (self.plate_of(b) for b in bubbles) if p is not None]
+        placed = []
+        for x_sign, y_sign, label, _tint in QUADRANTS:
+            left = grid.left() if x_sign < 0 else grid.center().x()
+            top = grid.top() if y_sign > 0 else grid.center().y()
+            quadrant = QRectF(left, top, half_w, half_h)
+            # The label as it is, smaller, then on two lines: the first that fits the quadrant.
+            two_lines = label.replace(" \u00b7 ", " \u00b7\n")
+            for font, text in (
+                (self._bold, label),
+                (self._small_bold, label),
+                (self._small_bold, two_lines),
+            ):
+                metrics = QFontMetrics(font)
+                lines = text.split("\n")
+                width = float(max(metrics.horizontalAdvance(line) for line in lines) + 2)
+                if width + 2 * LABEL_INSET > half_w and text is not two_lines:
+                    continue
+                size = (width, float(metrics.height() * len(lines)))
+                place = label_place(quadrant, size, (x_sign, y_sign), bubbles, plates)
+                if place is not None:
+                    placed.append((text, place, font))
+                break
+        return placed
 
     def bubble_at(self, point: QPointF) -> Bubble | None:
         # Smallest first, so a small bubble over a big one can still be reached.
@@ -148,16 +209,14 @@ class PersonaMap(QWidget):
 
     def _paint_grid(self, painter: QPainter, grid: QRectF) -> None:
         half_w, half_h = grid.width() / 2, grid.height() / 2
-        painter.setFont(self._bold)
-        for x_sign, y_sign, label, tint in QUADRANTS:
+        for x_sign, y_sign, _label, tint in QUADRANTS:
             left = grid.left() if x_sign < 0 else grid.center().x()
             top = grid.top() if y_sign > 0 else grid.center().y()
-            quadrant = QRectF(left, top, half_w, half_h)
-            painter.fillRect(quadrant, QColor(tint))
-            painter.setPen(QColor(theme.FAINT))
-            align = Qt.AlignmentFlag.AlignLeft if x_sign < 0 else Qt.AlignmentFlag.AlignRight
-            valign = Qt.AlignmentFlag.AlignTop if y_sign > 0 else Qt.AlignmentFlag.AlignBottom
-            painter.drawText(quadrant.adjusted(10, 8, -10, -8), align | valign, label)
+            painter.fillRect(QRectF(left, top, half_w, half_h), QColor(tint))
+        painter.setPen(QColor(theme.FAINT))
+        for label, place, font in self.quadrant_labels():
+            painter.setFont(font)
+            painter.drawText(place, Qt.AlignmentFlag.AlignCenter, label)
         painter.setPen(QPen(QColor(theme.BORDER), 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(grid)
@@ -168,57 +227,50 @@ class PersonaMap(QWidget):
         painter.drawLine(
             QPointF(grid.center().x(), grid.top()), QPointF(grid.center().x(), grid.bottom())
         )
-        painter.setFont(self.font())
-        painter.setPen(QColor(theme.MUTED))
-        below = QRectF(grid.left(), grid.bottom() + 4, grid.width(), MARGIN - 8)
-        painter.drawText(
-            below, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, "\u2190 Technology"
-        )
-        painter.drawText(
-            below,
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop,
-            "Creativity and arts \u2192",
-        )
-        above = QRectF(grid.left(), grid.top() - MARGIN + 6, grid.width(), MARGIN - 10)
-        painter.drawText(
-            above, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom, "\u2191 Rational"
-        )
-        under = QRectF(grid.left(), grid.bottom() + 4, grid.width(), MARGIN - 8)
-        painter.drawText(
-            under, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, "\u2193 Emotional"
-        )
-        side = QRectF(self.width() - SIDE_WIDTH, grid.top(), SIDE_WIDTH - 8, grid.height())
+        self._paint_axes(painter, grid)
+        strip = self.areas().strip
         painter.setPen(QPen(QColor(theme.RULE), 1, Qt.PenStyle.DashLine))
-        painter.drawRoundedRect(side, 8, 8)
+        painter.drawRoundedRect(strip, 8, 8)
         painter.setPen(QColor(theme.MUTED))
         painter.drawText(
-            side.adjusted(6, 8, -6, 0),
+            strip.adjusted(6, 4, -6, 0),
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
             "Not on the grid",
         )
 
+    def _paint_axes(self, painter: QPainter, grid: QRectF) -> None:
+        """The axes' names round the grid: Rational above it; Technology, Emotional and
+        Creativity under it, Emotional a line lower when the three would run together."""
+        painter.setFont(self.font())
+        painter.setPen(QColor(theme.MUTED))
+        metrics = QFontMetrics(self.font())
+        line = float(metrics.height())
+        top, centre = Qt.AlignmentFlag.AlignTop, Qt.AlignmentFlag.AlignHCenter
+        above = QRectF(grid.left(), grid.top() - MARGIN + 6, grid.width(), MARGIN - 10)
+        painter.drawText(above, centre | Qt.AlignmentFlag.AlignBottom, AXIS_UP)
+        under = QRectF(grid.left(), grid.bottom() + 4, grid.width(), line)
+        painter.drawText(under, Qt.AlignmentFlag.AlignLeft | top, AXIS_LEFT)
+        painter.drawText(under, Qt.AlignmentFlag.AlignRight | top, AXIS_RIGHT)
+        # Centred, the middle name must clear both ends' names.
+        half_middle = metrics.horizontalAdvance(AXIS_DOWN) / 2 + 12
+        ends = max(metrics.horizontalAdvance(AXIS_LEFT), metrics.horizontalAdvance(AXIS_RIGHT))
+        crowded = grid.width() / 2 - half_middle < ends
+        painter.drawText(under.translated(0, line if crowded else 0), centre | top, AXIS_DOWN)
+
     def _paint_bubble(self, painter: QPainter, bubble: Bubble) -> None:
-        if bubble.persona_id is None:
-            name, colour = NO_PERSONA, QColor(NO_PERSONA_COLOUR)
-        else:
-            persona = self.data.persona(bubble.persona_id)
-            if persona is None:
-                return
-            name, colour = persona.name, QColor(persona.colour)
+        named, plate = self._name_and_colour(bubble), self.plate_of(bubble)
+        if named is None or plate is None:
+            return
+        name, colour = named
         load = self.data.load(bubble.persona_id)
         fill = QColor(colour)
         fill.setAlpha(150 if load.hours > 0 else 50)
         painter.setBrush(fill)
         painter.setPen(QPen(colour.darker(120), 2))
         painter.drawEllipse(bubble.centre, bubble.radius, bubble.radius)
-        text_top = bubble.centre.y() + bubble.radius + 2
-        figures = f"{hours_text(load.hours)} \u00b7 {load.tasks} tasks"
-        width = 12 + max(
-            QFontMetrics(self._bold).horizontalAdvance(name),
-            QFontMetrics(self._small).horizontalAdvance(figures),
-        )
-        # A light plate under the words keeps them readable over quadrant labels and bubbles.
-        plate = QRectF(bubble.centre.x() - width / 2, text_top, width, 34)
+        text_top = plate.top()
+        figures = self._figures(bubble)
+        # A light plate under the words keeps them readable over the grid and other bubbles.
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(255, 255, 255, 210))
         painter.drawRoundedRect(plate, 4, 4)

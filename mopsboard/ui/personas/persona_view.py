@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,6 +35,7 @@ from mopsboard.ui.common.icons import Icon, icon
 from mopsboard.ui.common.page_context import PageContext
 from mopsboard.ui.personas.persona_dialog import PersonaDialog
 from mopsboard.ui.personas.persona_map import PersonaMap
+from mopsboard.ui.personas.upright_header import UprightHeader
 
 PERIODS = ("Next 4 weeks", "This week", "This quarter", "All open work")
 NO_TEAM = 0
@@ -88,8 +89,11 @@ class PersonasView(QWidget):
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
         splitter.setChildrenCollapsible(False)
-        splitter.setSizes([760, 440])
-        side.setMinimumWidth(360)
+        side.setMinimumWidth(300)
+        self.splitter, self.side = splitter, side
+        # The side is as wide as its tables until the user moves the splitter themselves.
+        self._side_fitted = True
+        splitter.splitterMoved.connect(self._splitter_moved)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -139,7 +143,7 @@ class PersonasView(QWidget):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(8, 4, 10, 8)
         side_layout.addWidget(_heading("Personas"))
-        side_layout.addWidget(self.persona_table, 2)
+        side_layout.addWidget(self.persona_table, 1)
         side_layout.addLayout(row)
         side_layout.addWidget(_heading("Hours per persona and team"))
         side_layout.addWidget(self.hours_table, 2)
@@ -184,15 +188,15 @@ class PersonasView(QWidget):
         self.hours_model = PersonaTeamHoursModel(self.data, self)
         self.hours_table = _table("personaHoursTable")
         self.hours_table.setAccessibleName("Hours per persona per team")
+        # Persona names written upwards, so each column is as wide as its hours and every name
+        # and team name is shown whole.
+        self.hours_table.setHorizontalHeader(UprightHeader(self.hours_table))
         self.hours_table.setModel(self.hours_model)
-        # Columns share the width and elide their names (full names in the tooltips); long team
-        # names (agencies, partners) must not push the hours out of sight either.
-        hours_header = self.hours_table.horizontalHeader()
-        hours_header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        hours_header.setTextElideMode(Qt.TextElideMode.ElideRight)
-        hours_header.setMinimumSectionSize(48)
-        self.hours_table.verticalHeader().setMaximumWidth(140)
-        self.hours_table.verticalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.hours_table.setSizeAdjustPolicy(QAbstractItemView.SizeAdjustPolicy.AdjustToContents)
+        self.hours_model.modelReset.connect(self._fit_side)
+        self.hours_table.horizontalHeader().setMinimumSectionSize(52)
+        rows = self.hours_table.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
 
     def _connect_signals(self) -> None:
         self.period.currentIndexChanged.connect(lambda _i: self._scope())
@@ -204,6 +208,25 @@ class PersonasView(QWidget):
         self.data.set_active(True)
         self._fill_teams()
         self._scope()
+        self._fit_side()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_side()
+
+    def _splitter_moved(self, _position: int, _index: int) -> None:
+        self._side_fitted = False
+
+    def _fit_side(self) -> None:
+        """Gives the tables the width they need to show every name whole, the map the rest
+        (never less than its minimum)."""
+        if not self._side_fitted:
+            return
+        total = self.splitter.width() - self.splitter.handleWidth()
+        wanted = self.side.sizeHint().width()
+        side = max(self.side.minimumWidth(), min(wanted, total - self.map.minimumWidth()))
+        with QSignalBlocker(self.splitter):
+            self.splitter.setSizes([total - side, side])
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.data.set_active(False)
