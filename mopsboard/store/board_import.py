@@ -42,6 +42,7 @@ from mopsboard.domain.models import (
 from mopsboard.store.transfer import TransferError
 from mopsboard.store.workspace import Workspace
 
+DEFAULT_STAGE = "To do"
 COMMENTS_NOT_KEPT = "this version of mopsboard keeps no comments on tasks yet"
 
 
@@ -184,7 +185,8 @@ def check_plan(plan: BoardImport) -> None:
             f"the list or stage {stage.name[:40]!r}",
             lambda s=stage: Stage(board_id=BoardId(1), name=s.name, kind=s.kind),
         )
-    stage_names = {s.name.strip().casefold() for s in plan.stages}
+    # "" is the board's first stage.
+    stage_names = {"", *(s.name.strip().casefold() for s in plan.stages)}
     for task in plan.tasks:
         _check(task.where, lambda t=task: _placeholder_task(t))
         if task.stage.strip().casefold() not in stage_names:
@@ -226,7 +228,7 @@ def _board(ws: Workspace, plan: BoardImport, into: str | None) -> tuple[Board, b
         (b for b in ws.boards(include_archived=True) if b.name.casefold() == wanted), None
     )
     if existing is None or into is None:
-        stages = [(s.name, s.kind) for s in plan.stages]
+        stages = [(s.name, s.kind) for s in plan.stages] or [(DEFAULT_STAGE, StageKind.BACKLOG)]
         return ws.add_board(_free_name(ws, (into or plan.board).strip()), stages), True, []
     have = {s.name.casefold() for s in ws.stages(existing.key)}
     created: list[StageId] = []
@@ -259,7 +261,12 @@ def import_board(ws: Workspace, plan: BoardImport, *, into: str | None = None) -
     check_plan(plan)
     with ws._write():
         board, new_board, new_stages = _board(ws, plan, into)
-        stage_ids = {s.name.casefold(): s.key for s in ws.stages(board.key)}
+        stages = ws.stages(board.key)
+        if not stages:
+            stages = [ws.add_stage(Stage(board_id=board.key, name=DEFAULT_STAGE))]
+            new_stages.append(stages[0].key)
+        stage_ids = {s.name.casefold(): s.key for s in stages}
+        stage_ids[""] = stages[0].key
         teams = _Names((t.name, t.key) for t in ws.teams(include_archived=True))
         members = _Names((m.name, m.key) for m in ws.members())
         campaigns = _Names((c.name, c.key) for c in ws.campaigns(include_archived=True))

@@ -70,6 +70,6 @@ def read_import(path: Path, options: ImportOptions) -> BoardImport | WorkspaceFi
         return read_trello(
             data, fallback_name=path.stem, archived=options.archived, zone=options.zone
         )
-    from mopsboard.io.importers.csv_table import read_csv
+    from mopsboard.io.importers.csv_import import read_csv
 
     return read_csv(source, options)
