@@ -27,11 +27,10 @@ from PySide6.QtWidgets import (
 from mopsboard.domain.errors import validation_messages
 from mopsboard.domain.models import FieldProblem, Priority, Stage, Task
 from mopsboard.qt.board.board_parts import Lookups
+from mopsboard.ui.board.task_people import NONE_CHOICE, TeamAndAssignee
 from mopsboard.ui.common.form_errors import FieldErrors
 from mopsboard.ui.common.markdown_view import InertMarkdownView
 from mopsboard.ui.common.widgets import EntryLine, OptionalDate, ask_to_discard
-
-NONE_CHOICE = 0
 
 
 class TaskDialog(QDialog):
@@ -80,12 +79,9 @@ class TaskDialog(QDialog):
         self.persona = self._combo(
             "taskPersona", self._names(lookups.personas), task.persona_id, none="No persona"
         )
-        self.assignee = self._combo(
-            "taskAssignee", self._names(lookups.members), task.assignee_id, none="Unassigned"
-        )
-        self.team = self._combo(
-            "taskTeam", self._names(lookups.teams), task.team_id, none="No team"
-        )
+        self.people = TeamAndAssignee(lookups, task.team_id, task.assignee_id)
+        self.assignee = self.people.assignee
+        self.team = self.people.team
         self.estimate = QLineEdit("" if task.estimate_hours is None else f"{task.estimate_hours:g}")
         self.estimate.setObjectName("taskEstimate")
         self.estimate.setPlaceholderText("hours, e.g. 4 or 1.5")
@@ -315,8 +311,8 @@ class TaskDialog(QDialog):
             "stage_id": self._choice(self.stage) or self.original.stage_id,
             "campaign_id": self._choice(self.campaign),
             "persona_id": self._choice(self.persona),
-            "assignee_id": self._choice(self.assignee),
-            "team_id": self._choice(self.team),
+            "assignee_id": self.people.assignee_id(),
+            "team_id": self.people.team_id(),
             "estimate_hours": estimate,
             "start_date": self.start.value(),
             "due_date": self.due.value(),
