@@ -1,4 +1,9 @@
-"""Board rules that may refuse a move: hard WIP limits and review gates."""
+"""Board rules that may refuse a move: hard WIP limits and review gates.
+
+Each rule is asked twice with the same words: while a drag hovers over a column (`move_refusal`,
+so the user sees why before letting go) and when the move is written (`check_gate`,
+`check_wip`, which raise the same text as a RuleError).
+"""
 
 from __future__ import annotations
 
@@ -19,7 +24,8 @@ def gates_passed(stages: Sequence[Stage], source: Stage, target: Stage) -> list[
     ]
 
 
-def check_gate(stages: Sequence[Stage], tasks: Sequence[Task], target: Stage) -> None:
+def gate_refusal(stages: Sequence[Stage], tasks: Sequence[Task], target: Stage) -> str | None:
+    """Why a review gate stops these tasks on their way into `target`; None when none does."""
     by_id = {stage.id: stage for stage in stages}
     for task in tasks:
         source = by_id.get(task.stage_id)
@@ -28,7 +34,7 @@ def check_gate(stages: Sequence[Stage], tasks: Sequence[Task], target: Stage) ->
         for gate in gates_passed(stages, source, target):
             if task.problem("checklist"):
                 # It reads as empty, which would pass any gate: unknown is not done.
-                raise RuleError(
+                return (
                     f"'{task.title}' cannot pass the review gate '{gate.name}' into "
                     f"'{target.name}': its checklist cannot be read. Open the task and "
                     "enter the checklist again first."
@@ -36,24 +42,51 @@ def check_gate(stages: Sequence[Stage], tasks: Sequence[Task], target: Stage) ->
             open_items = task.open_checklist_items
             if open_items:
                 listed = "; ".join(open_items[:8]) + ("; ..." if len(open_items) > 8 else "")
-                raise RuleError(
+                return (
                     f"'{task.title}' cannot pass the review gate '{gate.name}' into "
                     f"'{target.name}': its checklist has {len(open_items)} open "
                     f"item{'s' if len(open_items) != 1 else ''}: {listed}."
                 )
+    return None
+
+
+def wip_refusal(target: Stage, tasks_in_target: int, arriving: int) -> str | None:
+    """Why a hard WIP limit keeps `arriving` more tasks out of `target`; None when it does
+    not (a soft limit never refuses)."""
+    if not target.wip_hard or not wip_exceeded(target, tasks_in_target, arriving):
+        return None
+    return (
+        f"'{target.name}' has a hard WIP limit of {target.wip_limit} and holds "
+        f"{tasks_in_target} task{'s' if tasks_in_target != 1 else ''} already; finish or "
+        "move work out of it first, or raise the limit in the stage editor."
+    )
+
+
+def wip_exceeded(target: Stage, tasks_in_target: int, arriving: int) -> bool:
+    """Whether the move puts the stage over its WIP limit, hard or soft."""
+    if target.wip_limit is None or arriving == 0:
+        return False
+    return tasks_in_target + arriving > target.wip_limit
+
+
+def move_refusal(
+    stages: Sequence[Stage], tasks: Sequence[Task], target: Stage, tasks_in_target: int
+) -> str | None:
+    """Why the board's rules refuse moving `tasks` into `target` (holding `tasks_in_target`
+    cards now), in the words the refused move reports; None when they allow it."""
+    arriving = sum(1 for task in tasks if task.stage_id != target.id)
+    return gate_refusal(stages, tasks, target) or wip_refusal(target, tasks_in_target, arriving)
+
+
+def check_gate(stages: Sequence[Stage], tasks: Sequence[Task], target: Stage) -> None:
+    refusal = gate_refusal(stages, tasks, target)
+    if refusal is not None:
+        raise RuleError(refusal)
 
 
 def check_wip(target: Stage, tasks_in_target: int, arriving: int) -> bool:
     """True when the move puts the stage over its WIP limit; raises when the limit is hard."""
-    if target.wip_limit is None or arriving == 0:
-        return False
-    after = tasks_in_target + arriving
-    if after <= target.wip_limit:
-        return False
-    if target.wip_hard:
-        raise RuleError(
-            f"'{target.name}' has a hard WIP limit of {target.wip_limit} and holds "
-            f"{tasks_in_target} task{'s' if tasks_in_target != 1 else ''} already; finish or "
-            "move work out of it first, or raise the limit in the stage editor."
-        )
-    return True
+    refusal = wip_refusal(target, tasks_in_target, arriving)
+    if refusal is not None:
+        raise RuleError(refusal)
+    return wip_exceeded(target, tasks_in_target, arriving)

@@ -12,13 +12,26 @@ from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelI
 from mopsboard.domain.filtering import Grouping
 from mopsboard.domain.ids import StageId
 from mopsboard.domain.models import Stage, Task
-from mopsboard.qt.board.board_parts import TASK_MIME, Lane, task_ids_from_mime
+from mopsboard.domain.rules import move_refusal
+from mopsboard.qt.board.board_parts import (
+    TASK_MIME,
+    WORKSPACE_MIME,
+    Lane,
+    task_ids_from_mime,
+    workspace_of_mime,
+)
+from mopsboard.store.workspace import Workspace
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 # (task ids in drag order, target stage id, task id to land above or None for the end) -> done?
 # ... and, in a swimlane of another campaign (persona, assignee, team), the field to set.
 LaneAssignment = tuple[str, int | None] | None
 Mover = Callable[[list[int], StageId, int | None, LaneAssignment], bool]
+READ_ONLY_REFUSAL = (
+    "This workspace is read-only: cards cannot be moved. Save a copy (File \u25b8 Save a copy) "
+    "to edit it."
+)
+OTHER_WORKSPACE_REFUSAL = "Cards move only within their own workspace."
 LANE_FIELD = {
     Grouping.CAMPAIGN: "campaign_id",
     Grouping.PERSONA: "persona_id",
@@ -31,8 +44,11 @@ class BoardDrops:
     """Mixed into BoardModel, whose state it reads."""
 
     if TYPE_CHECKING:
+        workspace: Workspace
+        workspace_name: str
         stages: list[Stage]
         tasks: dict[int, Task]
+        _stage_order: dict[int, list[int]]
         lanes: list[Lane]
         grouping: Grouping
         mover: Mover | None
@@ -41,6 +57,9 @@ class BoardDrops:
         def _task_id_of(self, index: AnyIndex) -> int | None: ...
 
         def stage_of_cell(self, cell_row: int) -> Stage | None: ...
+
+        @property
+        def editable(self) -> bool: ...
 
     # -- drag and drop --------------------------------------------------------------------------
 
@@ -61,6 +80,7 @@ class BoardDrops:
         ids = [cast(int, self._task_id_of(i)) for i in ordered]
         data = QMimeData()
         data.setData(TASK_MIME, QByteArray(json.dumps(ids).encode()))
+        data.setData(WORKSPACE_MIME, QByteArray(self.workspace_name.encode()))
         data.setText("\n".join(self.tasks[i].title for i in ids if i in self.tasks))
         return data
 
@@ -69,8 +89,29 @@ class BoardDrops:
     def canDropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: AnyIndex
     ) -> bool:
+        return self.drop_refusal(data, parent) is None
+
+    def drop_refusal(self, data: QMimeData, parent: AnyIndex) -> str | None:
+        """Why these cards cannot be dropped into the cell `parent` (a cell, or a card in it),
+        in the words the refused drop would report; "" for a drag that is not this board's
+        cards; None when the drop is allowed. Asked on every move of a drag: it reads only what
+        the model holds."""
         ids = self.task_ids_from_mime(data)
-        return bool(ids) and all(i in self.tasks for i in ids) and self._drop_cell(parent) >= 0
+        cell = self._drop_cell(parent)
+        stage = self.stage_of_cell(cell) if cell >= 0 else None
+        if not ids or stage is None or not all(i in self.tasks for i in ids):
+            return ""
+        if self._from_another_workspace(data):
+            return OTHER_WORKSPACE_REFUSAL
+        if not self.editable:
+            return READ_ONLY_REFUSAL
+        tasks = [self.tasks[i] for i in ids]
+        here = len(self._stage_order.get(stage.key, []))
+        return move_refusal(self.stages, tasks, stage, here)
+
+    def _from_another_workspace(self, data: QMimeData) -> bool:
+        # The same ids name other tasks in another file.
+        return workspace_of_mime(data) not in (None, self.workspace_name)
 
     def _drop_cell(self, parent: AnyIndex) -> int:
         if parent.isValid() and parent.internalId() == 0:
@@ -85,7 +126,7 @@ class BoardDrops:
         ids = [i for i in self.task_ids_from_mime(data) if i in self.tasks]
         cell = self._drop_cell(parent)
         stage = self.stage_of_cell(cell) if cell >= 0 else None
-        if not ids or stage is None or self.mover is None:
+        if not ids or stage is None or self.mover is None or self._from_another_workspace(data):
             return False
         if parent.isValid() and parent.internalId() != 0:
             # Dropped onto a card: land just above it.

@@ -33,6 +33,7 @@ from mopsboard.qt.board.board_parts import (
     StageSummary,
     lanes_for,
     task_tooltip,
+    workspace_key,
 )
 from mopsboard.qt.board.cell_model import CellModel, card_flags
 from mopsboard.qt.board.task_actions import TaskActions
@@ -59,6 +60,8 @@ class BoardModel(BoardDrops, QAbstractItemModel):
     ) -> None:
         super().__init__(parent)
         self.workspace = workspace
+        # How a drag names this file (board_drops.py).
+        self.workspace_name = workspace_key(workspace.path)
         self.board_id: BoardId | None = None
         self.stages: list[Stage] = []
         self.lookups = Lookups()

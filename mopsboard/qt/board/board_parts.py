@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from PySide6.QtCore import QMimeData
 
@@ -14,6 +15,8 @@ from mopsboard.domain.models import Campaign, Member, Persona, Stage, Task, Team
 from mopsboard.store.workspace import Workspace
 
 TASK_MIME = "application/x-mopsboard-task-ids"
+# Which file the dragged cards belong to: task ids mean other tasks in another workspace.
+WORKSPACE_MIME = "application/x-mopsboard-workspace"
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,18 @@ def task_ids_from_mime(data: QMimeData) -> list[int]:
     if not isinstance(ids, list) or len(ids) > 10_000:
         return []
     return [int(i) for i in ids if isinstance(i, int) and not isinstance(i, bool)]
+
+
+def workspace_key(path: Path) -> str:
+    """A workspace file as a drag names it (a file opened by two names is one file)."""
+    return str(path.resolve())
+
+
+def workspace_of_mime(data: QMimeData) -> str | None:
+    """The workspace a drag's cards come from; None when the drag does not say."""
+    if not data.hasFormat(WORKSPACE_MIME):
+        return None
+    return bytes(data.data(WORKSPACE_MIME).data()).decode(errors="replace")
 
 
 _NO_LANE = {

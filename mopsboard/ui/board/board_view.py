@@ -25,10 +25,16 @@ from mopsboard.qt.board.board_parts import Lane
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.board.card_delegate import CardDelegate
 from mopsboard.ui.board.card_menu import CardMenu
+from mopsboard.ui.board.drag_feedback import DragFeedback
 from mopsboard.ui.board.filter_bar import FilterBar
-from mopsboard.ui.board.stage_header import StageHeader, set_state
+from mopsboard.ui.board.stage_header import (
+    COLUMN_STATES,
+    StageHeader,
+    column_background,
+    over_state,
+    set_state,
+)
 from mopsboard.ui.board.stage_list import StageListView
-from mopsboard.ui.common import theme
 
 COLUMN_MIN_WIDTH = 212
 COLUMN_MAX_WIDTH = 340
@@ -61,6 +67,7 @@ class BoardView(QWidget):
         self.headers: list[StageHeader] = []
         self.columns: list[QFrame] = []
         self.quick_adds: list[QLineEdit] = []
+        self.drag_feedback = DragFeedback(self)
 
         self.filter_bar.filterChanged.connect(self._apply_filter)
         self.filter_bar.groupingChanged.connect(self._apply_grouping)
@@ -79,6 +86,7 @@ class BoardView(QWidget):
         self.views, self.headers, self.columns, self.quick_adds = [], [], [], []
         grid_host = QWidget()
         grid_host.setObjectName("boardGrid")
+        grid_host.setStyleSheet(COLUMN_STATES)
         grid = QGridLayout(grid_host)
         grid.setContentsMargins(10, 10, 10, 10)
         grid.setHorizontalSpacing(10)
@@ -174,6 +182,11 @@ class BoardView(QWidget):
         view.emptyDoubleClicked.connect(
             lambda v=view: self.newTaskRequested.emit(self._stage_id_of(v))
         )
+        view.dragRefused.connect(
+            lambda reason, v=view: self.drag_feedback.refused(v.parentWidget() or v, reason)
+        )
+        view.dragAllowed.connect(self.drag_feedback.clear)
+        view.dragEnded.connect(self.drag_feedback.clear)
 
     def update_headers(self) -> None:
         summaries = self.model.stage_summaries()
@@ -181,12 +194,12 @@ class BoardView(QWidget):
             header.show_summary(summary)
         stage_count = max(1, len(self.model.stages))
         for n, frame in enumerate(self.columns):
-            over = bool(summaries) and summaries[n % stage_count].over_limit
+            over = over_state(summaries[n % stage_count]) if summaries else "false"
             if set_state(frame, "over", over):
                 view = self.views[n]
                 delegate = view.itemDelegate()
                 if isinstance(delegate, CardDelegate):
-                    delegate.background = theme.COLUMN_OVER if over else theme.COLUMN
+                    delegate.background = column_background(over)
                 view.viewport().update()
 
     # -- actions from the views -----------------------------------------------------------------

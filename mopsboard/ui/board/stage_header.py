@@ -1,22 +1,48 @@
-"""A stage's header over its column: name, gate mark, card count and hours, WIP badge."""
+"""A stage's header over its column (name, gate mark, card count and hours, WIP badge), and how
+a column looks over its WIP limit."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from mopsboard.qt.board.board_parts import StageSummary
+from mopsboard.ui.common import theme
 
 
-def set_state(widget: QWidget, name: str, on: bool) -> bool:
-    """Sets a style-sheet property; re-styling costs milliseconds, so only when it changes.
-    Returns whether it changed."""
-    value = "true" if on else "false"
+def set_state(widget: QWidget, name: str, state: bool | str) -> bool:
+    """Sets a style-sheet property ("true"/"false" for a flag); re-styling costs milliseconds,
+    so only when it changes. Returns whether it changed."""
+    value = state if isinstance(state, str) else ("true" if state else "false")
     if widget.property(name) == value:
         return False
     widget.setProperty(name, value)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
     return True
+
+
+def over_state(summary: StageSummary) -> str:
+    """How far over its WIP limit a column looks: "false", "true" (soft: amber) or "hard" (red:
+    the board refuses more)."""
+    if not summary.over_limit:
+        return "false"
+    return "hard" if summary.stage.wip_hard else "true"
+
+
+# The column states the app's style sheet leaves to the board: set on the board's grid, so they
+# win over the app's amber for a column over a hard limit.
+COLUMN_STATES = f"""
+QFrame#stageColumn[over="hard"] {{ background: {theme.ERROR_BG}; }}
+QLabel#wipBadge[over="hard"] {{
+    background: {theme.ERROR_BORDER}; color: {theme.ERROR_FG}; font-weight: 700;
+}}
+QFrame#stageColumn[refusing="true"] {{ border: 2px dashed {theme.OVERDUE}; }}
+"""
+
+
+def column_background(state: str) -> str:
+    """The colour a column of this `over_state` is painted, which its card images carry."""
+    return {"true": theme.COLUMN_OVER, "hard": theme.ERROR_BG}.get(state, theme.COLUMN)
 
 
 class StageHeader(QWidget):
@@ -57,5 +83,5 @@ class StageHeader(QWidget):
             self.wip.show()
         else:
             self.wip.hide()
-        set_state(self.wip, "over", summary.over_limit)
+        set_state(self.wip, "over", over_state(summary))
         self.setAccessibleName(f"{stage.name}: {summary.total} tasks")

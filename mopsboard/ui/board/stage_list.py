@@ -5,11 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QDragMoveEvent, QMouseEvent, QResizeEvent
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QMouseEvent,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QWidget
 
 from mopsboard.domain.ids import TaskId
 from mopsboard.qt.board.board_model import BoardModel
+from mopsboard.qt.board.board_parts import TASK_MIME
 from mopsboard.ui.board.card_delegate import CARD_HEIGHT, MARGIN, CardDelegate
 from mopsboard.ui.common.hotkeys import Hotkey, bind
 
@@ -26,6 +35,11 @@ class StageListView(QListView):
     edgeDrag = Signal(int)  # -1 near the left edge, +1 near the right edge
     menuRequested = Signal(list, QPoint)  # task ids, viewport position
     emptyDoubleClicked = Signal()
+    # While a drag hovers: why a drop here would be refused, or that it would be taken.
+    dragRefused = Signal(str)
+    dragAllowed = Signal()
+    # The drag left this view, was dropped on it, or (started here) ended wherever it went.
+    dragEnded = Signal()
 
     def __init__(self, model: BoardModel, cell_row: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -167,10 +181,38 @@ class StageListView(QListView):
         if ids:
             self.archiveRequested.emit(ids)
 
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        super().dragEnterEvent(event)
+        if not event.isAccepted() and event.mimeData().hasFormat(TASK_MIME):
+            # Taken in even where the drop is refused: the moves that follow come here and say
+            # why, each one refused (the forbidden cursor).
+            event.accept()
+
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         super().dragMoveEvent(event)
+        cell = self.board_model.index(self.cell_row, 0)
+        reason = self.board_model.drop_refusal(event.mimeData(), cell)
+        if reason is None:
+            self.dragAllowed.emit()
+        else:
+            event.ignore()
+            if reason:
+                self.dragRefused.emit(reason)
         x = event.position().toPoint().x()
         if x < 24:
             self.edgeDrag.emit(-1)
         elif x > self.viewport().width() - 24:
             self.edgeDrag.emit(1)
+
+    def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
+        super().dragLeaveEvent(event)
+        self.dragEnded.emit()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        super().dropEvent(event)
+        self.dragEnded.emit()
+
+    def startDrag(self, supported: Qt.DropAction) -> None:
+        super().startDrag(supported)
+        # A drag released outside any view (or over a refusing one) ends here too.
+        self.dragEnded.emit()

@@ -48,14 +48,12 @@ def xdotool(display: str, *args: str) -> None:
     subprocess.run(["xdotool", *args], check=True, env={**os.environ, "DISPLAY": display})
 
 
-def test_a_real_mouse_drag_moves_the_card(
-    display: str, board_ws: Workspace, titles_by_stage: Callable[[Path], dict[str, list[str]]]
-) -> None:
-    path = board_ws.path
-    board_ws.close()
+def real_drag(display: str, path: Path, *app_args: str) -> list[str]:
+    """Starts the board on `display` (xvfb_drag_app.py with these arguments), drags with the
+    mouse from where it says to where it says, lets go, and gives back what it printed."""
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
     app = subprocess.Popen(
-        [sys.executable, str(HERE / "xvfb_drag_app.py"), str(path), "B", "Ready"],
+        [sys.executable, str(HERE / "xvfb_drag_app.py"), str(path), *app_args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -77,12 +75,51 @@ def test_a_real_mouse_drag_moves_the_card(
             y = y0 + (y1 - y0) * step // 10
             xdotool(display, "mousemove", str(x), str(y))
             time.sleep(0.05)
-        time.sleep(0.2)
+        # A last small move over the target, as a hand's: the drag says what it would do.
+        xdotool(display, "mousemove", str(x1 + 2), str(y1))
+        time.sleep(0.3)
         xdotool(display, "mouseup", "1")
         output, errors = app.communicate(timeout=25)
-        assert "moved" in output, errors
     finally:
         if app.poll() is None:
             app.kill()
+    assert app.returncode == 0, errors
+    return output.splitlines()
+
+
+def said(lines: list[str], key: str) -> dict[str, object]:
+    found = [json.loads(line)[key] for line in lines if line.startswith(f'{{"{key}"')]
+    assert found, f"the app never said {key!r}: {lines}"
+    return dict(found[0])
+
+
+def test_a_real_mouse_drag_moves_the_card(
+    display: str, board_ws: Workspace, titles_by_stage: Callable[[Path], dict[str, list[str]]]
+) -> None:
+    path = board_ws.path
+    board_ws.close()
+    lines = real_drag(display, path, "B", "Ready")
+    assert "moved" in lines
+    # Over a column that takes the card, nothing is refused.
+    hover = said(lines, "hover")
+    assert hover["refusing"] in (None, "false") and hover["cursor"] != "ForbiddenCursor"
     assert titles_by_stage(path)["Ready"] == ["D", "B"]
     assert titles_by_stage(path)["Backlog"] == ["A", "C"]
+
+
+def test_a_real_drag_over_a_full_column_shows_the_refusal_before_the_drop(
+    display: str, board_ws: Workspace, titles_by_stage: Callable[[Path], dict[str, list[str]]]
+) -> None:
+    path = board_ws.path
+    board_ws.close()
+    lines = real_drag(display, path, "B", "Ready", "--full")
+    hover = said(lines, "hover")
+    assert hover["cursor"] == "ForbiddenCursor"
+    assert hover["refusing"] == "true"
+    assert str(hover["status"]).startswith("'Ready' has a hard WIP limit of 1 and holds 1 task")
+    # Let go there: nothing moves, and once the drag is over the mark and the words go.
+    ended = said(lines, "ended")
+    assert ended == {"status": "", "refusing": "false"}
+    assert "moved" not in lines
+    assert titles_by_stage(path)["Ready"] == ["D"]
+    assert titles_by_stage(path)["Backlog"] == ["A", "B", "C"]

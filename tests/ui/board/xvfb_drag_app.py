@@ -1,52 +1,104 @@
 """Run by test_real_drag.py on a real X display: shows the board, says where to drag, and exits
-once the file shows the card moved (or after a time-out)."""
+once the file shows the card moved, or once a refused drag has ended (or after a time-out).
+
+    xvfb_drag_app.py FILE TITLE TARGET_STAGE [--full] [--size WxH] [--shot PNG]
+
+--full gives the target stage a hard WIP limit it has already reached, so the drop is refused.
+While the drag hovers over the target, one line tells what the screen shows then (the cursor,
+the status bar, the column's mark); --shot saves the window at that moment."""
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QTimer
+from PySide6.QtGui import QCursor, QGuiApplication
 
 from mopsboard.app import make_application
 from mopsboard.store.workspace import Workspace
 from mopsboard.ui.shell.main_window import MainWindow
 
 
-def main(path: Path, title: str, target_stage: str) -> int:
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("path", type=Path)
+    parser.add_argument("title")
+    parser.add_argument("target")
+    parser.add_argument("--full", action="store_true")
+    parser.add_argument("--size", default="1200x800")
+    parser.add_argument("--shot", type=Path)
+    args = parser.parse_args(argv)
     app = make_application([sys.argv[0]])
-    workspace = Workspace.open(path)
+    workspace = Workspace.open(args.path)
     window = MainWindow(workspace)
-    window.setGeometry(0, 0, 1200, 800)
+    width, height = (int(n) for n in args.size.split("x"))
+    window.setGeometry(0, 0, width, height)
     window.show()
+    model = window.model
+    stage = next(s for s in model.stages if s.name == args.target)
+    if args.full:
+        here = sum(1 for t in model.tasks.values() if t.stage_id == stage.id)
+        window.workspace_actions.update_stage(
+            stage.model_copy(update={"wip_limit": here, "wip_hard": True})
+        )
+    state = {"hovered": False, "dragging": False}
+
+    def target_view():  # type: ignore[no-untyped-def]
+        view = window.board_view.view_for_stage(stage.key)
+        assert view is not None
+        return view
 
     def report() -> None:
-        model = window.model
-        task_id = next(i for i, t in model.tasks.items() if t.title == title)
+        task_id = next(i for i, t in model.tasks.items() if t.title == args.title)
         source = next(v for v in window.board_view.views if task_id in v.cell_model.task_ids)
         rect = source.visualRect(source.cell_model.index(source.cell_model.row_of(task_id) or 0))
         start = source.viewport().mapToGlobal(rect.center())
-        stage = next(s for s in model.stages if s.name == target_stage)
-        target = window.board_view.view_for_stage(stage.key)
-        assert target is not None
-        viewport = target.viewport()
+        viewport = target_view().viewport()
         end = viewport.mapToGlobal(QPoint(viewport.width() // 2, viewport.height() - 20))
         print(json.dumps({"start": [start.x(), start.y()], "end": [end.x(), end.y()]}), flush=True)
 
-    def check() -> None:
-        task = next(t for t in workspace.tasks() if t.title == title)
-        if workspace.stage(task.stage_id).name == target_stage:
+    def column_mark() -> object:
+        frame = target_view().parentWidget()
+        return frame.property("refusing") if frame is not None else None
+
+    def watch() -> None:
+        cursor = QGuiApplication.overrideCursor()
+        if cursor is not None:
+            # Qt's drag shows its cursor as the application's override cursor.
+            state["dragging"] = True
+            viewport = target_view().viewport()
+            inside = viewport.rect().contains(viewport.mapFromGlobal(QCursor.pos()))
+            if inside and not state["hovered"]:
+                state["hovered"] = True
+                hover = {
+                    "cursor": cursor.shape().name,
+                    "status": window.statusBar().currentMessage(),
+                    "refusing": column_mark(),
+                }
+                print(json.dumps({"hover": hover}), flush=True)
+                if args.shot is not None:
+                    window.grab().save(str(args.shot))
+        elif state["dragging"]:
+            state["dragging"] = False
+            after = {"status": window.statusBar().currentMessage(), "refusing": column_mark()}
+            print(json.dumps({"ended": after}), flush=True)
+            if args.full:
+                app.quit()
+        task = next(t for t in workspace.tasks() if t.title == args.title)
+        if workspace.stage(task.stage_id).name == args.target:
             print("moved", flush=True)
             app.quit()
 
     QTimer.singleShot(1500, report)
     poll = QTimer()
-    poll.timeout.connect(check)
-    poll.start(100)
+    poll.timeout.connect(watch)
+    poll.start(50)
     QTimer.singleShot(20_000, app.quit)
     return app.exec()
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(Path(sys.argv[1]), sys.argv[2], sys.argv[3]))
+    raise SystemExit(main(sys.argv[1:]))
