@@ -19,6 +19,8 @@ from mopsboard import APP_NAME, __version__
 from mopsboard.cli.args import Parser, count, iso_day, task_id, whole_number
 from mopsboard.cli.campaigns import add_campaign_commands
 from mopsboard.cli.capacity import add_capacity_command
+from mopsboard.cli.exporting import add_export_command
+from mopsboard.cli.importing import add_import_command
 from mopsboard.io.text_table import Column, printable, render_table
 
 if TYPE_CHECKING:
@@ -35,6 +37,8 @@ COMMANDS = (
     "new-campaign",
     "export-ics",
     "capacity",
+    "import",
+    "export",
 )
 VIEWS = ("board", "capacity", "campaigns", "timeline", "personas")
 # Set this to see the traceback of an unexpected error instead of one line.
@@ -119,6 +123,8 @@ def _command_parser() -> argparse.ArgumentParser:
 
     add_campaign_commands(command)
     add_capacity_command(command)
+    add_import_command(command)
+    add_export_command(command)
     return parser
 
 
