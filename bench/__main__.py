@@ -24,6 +24,7 @@ MODULES = [
     "bench.board_bench",
     "bench.timeline_bench",
     "bench.capacity_bench",
+    "bench.transfer_bench",
 ]
 OUTPUT = Path(__file__).resolve().parent.parent / "bench.json"
 
