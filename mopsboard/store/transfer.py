@@ -20,6 +20,9 @@ from mopsboard.store.migrations import KNOWN_MIGRATIONS
 
 # SQLite's own tables and the migration record (the export names its migrations instead).
 _NOT_DATA = ("sqlite_%", "\\_sqlite\\_migrations")
+# The next ids of AUTOINCREMENT tables (an id once used is never given again): SQLite's own
+# table, but data all the same, so it travels too, after the tables whose ids it counts.
+SEQUENCES = "sqlite_sequence"
 # What `mopsboard init` writes into a new workspace: such a workspace still counts as empty.
 _DEFAULT_TABLES = frozenset({"boards", "stages", "personas", "settings"})
 
@@ -60,8 +63,17 @@ def _parents(store: StoreBase, table: str) -> set[str]:
     return {str(row[2]) for row in rows if str(row[2]) != table}
 
 
+def _has_sequences(store: StoreBase) -> bool:
+    return bool(
+        store.db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [SEQUENCES]
+        ).fetchone()
+    )
+
+
 def table_order(store: StoreBase) -> list[str]:
-    """Every data table, each after the tables its rows refer to (then by name)."""
+    """Every data table, each after the tables its rows refer to (then by name), and last the
+    AUTOINCREMENT sequences when there are any."""
     tables = _data_tables(store)
     parents = {table: _parents(store, table) & set(tables) for table in tables}
     ordered: list[str] = []
@@ -69,7 +81,7 @@ def table_order(store: StoreBase) -> list[str]:
         ready = [t for t in tables if t not in ordered and parents[t] <= set(ordered)]
         # A cycle of references (none today) is broken by name; the import defers its checks.
         ordered.extend(ready or [next(t for t in tables if t not in ordered)])
-    return ordered
+    return [*ordered, SEQUENCES] if _has_sequences(store) else ordered
 
 
 def _quoted(name: str) -> str:
@@ -165,13 +177,22 @@ def import_tables(store: StoreBase, tables: Iterable[TableRows]) -> dict[str, in
                 "workspace file into a new workspace: give a file name that does not exist yet."
             )
         db.execute("PRAGMA defer_foreign_keys = ON")
-        known = set(_data_tables(store))
+        known = set(table_order(store))
         for name in known:
             db.execute(f"DELETE FROM {_quoted(name)}")  # noqa: S608
+        sequences = None
         for table in tables:
-            counts[table.name] = _insert_table(store, table, known)
+            if table.name == SEQUENCES:
+                sequences = table  # once every id is in: inserting them moves the counters
+            else:
+                counts[table.name] = _insert_table(store, table, known)
+        if sequences is not None:
+            db.execute(f"DELETE FROM {SEQUENCES}")  # noqa: S608
+            counts[SEQUENCES] = _insert_table(store, sequences, known)
         _check_references(store)
         for name, count in counts.items():
+            if name == SEQUENCES:
+                continue
             if count and "id" in store._columns(name):
                 ids = [r[0] for r in db.execute(f"SELECT id FROM {_quoted(name)}")]  # noqa: S608
                 store._changed(name, ids, "inserted")
