@@ -64,15 +64,18 @@ class TaskActions(EntityActions):
             return f"assign {them} to {name}"
         return f"give {them} the {what} '{name}'"
 
-    def step_task(self, task_id: TaskId, stage_offset: int) -> bool:
-        """Moves a task to the previous (-1) or next (+1) stage, at the end of it."""
-        task = self.workspace.task(task_id)
-        stages = self.workspace.stages(task.board_id)
+    def step_tasks(self, task_ids: Sequence[TaskId], stage_offset: int) -> bool:
+        """Moves tasks of one stage to the previous (-1) or next (+1) stage, at its end and in
+        their order, as one undo step."""
+        if not task_ids:
+            return False
+        first = self.workspace.task(task_ids[0])
+        stages = self.workspace.stages(first.board_id)
         positions = [s.id for s in stages]
-        target = positions.index(task.stage_id) + stage_offset
+        target = positions.index(first.stage_id) + stage_offset
         if not 0 <= target < len(stages):
             return False
-        return self.move_tasks([task_id], stages[target].key, None)
+        return self.move_tasks(task_ids, stages[target].key, None)
 
     def nudge_task(self, task_id: TaskId, neighbour_ids: Sequence[int], offset: int) -> bool:
         """Moves a task up (-1) or down (+1) past its visible neighbour in the same stage."""

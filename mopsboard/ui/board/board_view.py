@@ -23,6 +23,7 @@ from mopsboard.domain.models import Stage, Task
 from mopsboard.qt.board.board_model import BoardModel
 from mopsboard.qt.board.board_parts import Lane
 from mopsboard.qt.workspace_actions import WorkspaceActions
+from mopsboard.ui.board.board_selection import BoardSelection
 from mopsboard.ui.board.card_delegate import CardDelegate
 from mopsboard.ui.board.card_menu import CardMenu
 from mopsboard.ui.board.drag_feedback import DragFeedback
@@ -68,6 +69,7 @@ class BoardView(QWidget):
         self.columns: list[QFrame] = []
         self.quick_adds: list[QLineEdit] = []
         self.drag_feedback = DragFeedback(self)
+        self.selection = BoardSelection()
 
         self.filter_bar.filterChanged.connect(self._apply_filter)
         self.filter_bar.groupingChanged.connect(self._apply_grouping)
@@ -107,6 +109,7 @@ class BoardView(QWidget):
             empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
             grid.addWidget(empty, 0, 0)
         self.scroll_area.setWidget(grid_host)
+        self.selection.follow(self.views)
         self.update_headers()
         if focused is not None:
             self.select_task(focused)
@@ -187,6 +190,7 @@ class BoardView(QWidget):
         )
         view.dragAllowed.connect(self.drag_feedback.clear)
         view.dragEnded.connect(self.drag_feedback.clear)
+        view.dropped.connect(lambda ids: self.select_tasks([TaskId(i) for i in ids]))
 
     def update_headers(self) -> None:
         summaries = self.model.stage_summaries()
@@ -251,9 +255,9 @@ class BoardView(QWidget):
             self, self.model, self.workspace_actions, task_ids, here, self.openTask.emit
         )
 
-    def _step(self, task_id: TaskId, offset: int) -> None:
-        if self.workspace_actions.step_task(task_id, offset):
-            self.select_task(task_id)
+    def _step(self, task_ids: list[TaskId], offset: int) -> None:
+        if self.workspace_actions.step_tasks(task_ids, offset):
+            self.select_tasks(task_ids)
 
     def _nudge(self, view: StageListView, task_id: TaskId, offset: int) -> None:
         neighbours = self.model.cell_task_ids(view.cell_row)
@@ -278,13 +282,10 @@ class BoardView(QWidget):
     # -- selection ------------------------------------------------------------------------------
 
     def select_task(self, task_id: TaskId) -> bool:
-        for view in self.views:
-            if view.select_task(task_id):
-                for other in self.views:
-                    if other is not view:
-                        other.clearSelection()
-                return True
-        return False
+        return self.selection.select([task_id])
+
+    def select_tasks(self, task_ids: list[TaskId]) -> bool:
+        return self.selection.select(task_ids)
 
     def focused_stage_id(self) -> int | None:
         for view in self.views:
@@ -294,20 +295,10 @@ class BoardView(QWidget):
         return None
 
     def focused_task_id(self) -> TaskId | None:
-        for view in self.views:
-            if view.hasFocus():
-                return view.current_task_id()
-        return None
+        return self.selection.focused_task_id()
 
     def selected_task_ids(self) -> list[TaskId]:
-        for view in self.views:
-            if view.hasFocus() and view.selected_task_ids():
-                return view.selected_task_ids()
-        for view in self.views:
-            ids = view.selected_task_ids()
-            if ids:
-                return ids
-        return []
+        return self.selection.task_ids()
 
     def view_for_stage(self, stage_id: StageId, lane: int = 0) -> StageListView | None:
         for view in self.views:

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QDragEnterEvent,
@@ -18,16 +26,17 @@ from PySide6.QtWidgets import QAbstractItemView, QFrame, QListView, QWidget
 
 from mopsboard.domain.ids import TaskId
 from mopsboard.qt.board.board_model import BoardModel
-from mopsboard.qt.board.board_parts import TASK_MIME
+from mopsboard.qt.board.board_parts import TASK_MIME, task_ids_from_mime
 from mopsboard.ui.board.card_delegate import CARD_HEIGHT, MARGIN, CardDelegate
 from mopsboard.ui.common.hotkeys import Hotkey, bind
 
 
 class StageListView(QListView):
-    """Keys: Ctrl+Left/Right move the selected card to the previous/next stage, Ctrl+Up/Down move
-    it within the stage, Enter opens it, Delete archives it, Left/Right go to the next column."""
+    """Keys: Ctrl+Left/Right move the selected cards to the previous/next stage, Ctrl+Up/Down move
+    the current card within the stage, Enter opens it, Delete archives the selected cards,
+    Left/Right go to the next column."""
 
-    stepRequested = Signal(int, int)  # task id, stage offset
+    stepRequested = Signal(list, int)  # task ids, stage offset
     nudgeRequested = Signal(int, int)  # task id, row offset
     openRequested = Signal(int)
     archiveRequested = Signal(list)
@@ -40,6 +49,7 @@ class StageListView(QListView):
     dragAllowed = Signal()
     # The drag left this view, was dropped on it, or (started here) ended wherever it went.
     dragEnded = Signal()
+    dropped = Signal(list)  # the task ids of a drop this view took
 
     def __init__(self, model: BoardModel, cell_row: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,15 +117,25 @@ class StageListView(QListView):
         return selected[0] if selected else None
 
     def select_task(self, task_id: int) -> bool:
-        row = self.cell_model.row_of(task_id)
-        if row is None:
+        return self.select_tasks([task_id])
+
+    def select_tasks(self, task_ids: Sequence[int], *, focus: bool = True) -> bool:
+        """Selects the cards of this cell among `task_ids` (only them), scrolled into view;
+        False when it shows none of them."""
+        rows = [row for row in (self.cell_model.row_of(i) for i in task_ids) if row is not None]
+        if not rows:
             return False
-        index = self.cell_model.index(row, 0)
-        self.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-        )
-        self.scrollTo(index)
-        self.setFocus(Qt.FocusReason.OtherFocusReason)
+        selection = QItemSelection()
+        for row in rows:
+            index = self.cell_model.index(row, 0)
+            selection.select(index, index)
+        first = self.cell_model.index(rows[0], 0)
+        flags = QItemSelectionModel.SelectionFlag
+        self.selectionModel().setCurrentIndex(first, flags.NoUpdate)
+        self.selectionModel().select(selection, flags.ClearAndSelect)
+        self.scrollTo(first)
+        if focus:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
         return True
 
     def _open_index(self, index: QModelIndex) -> None:
@@ -162,8 +182,9 @@ class StageListView(QListView):
 
     def _step(self, offset: int) -> None:
         task_id = self.current_task_id()
-        if task_id is not None:
-            self.stepRequested.emit(task_id, offset)
+        ids = self.selected_task_ids() or ([task_id] if task_id is not None else [])
+        if ids:
+            self.stepRequested.emit(ids, offset)
 
     def _nudge(self, offset: int) -> None:
         task_id = self.current_task_id()
@@ -211,6 +232,8 @@ class StageListView(QListView):
     def dropEvent(self, event: QDropEvent) -> None:
         super().dropEvent(event)
         self.dragEnded.emit()
+        if event.isAccepted():
+            self.dropped.emit(task_ids_from_mime(event.mimeData()))
 
     def startDrag(self, supported: Qt.DropAction) -> None:
         super().startDrag(supported)
