@@ -99,7 +99,8 @@ def test_a_real_mouse_drag_moves_the_card(
     path = board_ws.path
     board_ws.close()
     lines = real_drag(display, path, "B", "Ready")
-    assert "moved" in lines
+    # The moved card is the one selected, in its new column.
+    assert said(lines, "moved") == {"selected": ["B"]}
     # Over a column that takes the card, nothing is refused.
     hover = said(lines, "hover")
     assert hover["refusing"] in (None, "false") and hover["cursor"] != "ForbiddenCursor"
@@ -120,6 +121,6 @@ def test_a_real_drag_over_a_full_column_shows_the_refusal_before_the_drop(
     # Let go there: nothing moves, and once the drag is over the mark and the words go.
     ended = said(lines, "ended")
     assert ended == {"status": "", "refusing": "false"}
-    assert "moved" not in lines
+    assert not any(line.startswith('{"moved"') for line in lines)
     assert titles_by_stage(path)["Ready"] == ["D"]
     assert titles_by_stage(path)["Backlog"] == ["A", "B", "C"]

@@ -1,5 +1,6 @@
 """Run by test_real_drag.py on a real X display: shows the board, says where to drag, and exits
-once the file shows the card moved, or once a refused drag has ended (or after a time-out).
+once the file shows the card moved (saying what is selected then), or once a refused drag has
+ended (or after a time-out).
 
     xvfb_drag_app.py FILE TITLE TARGET_STAGE [--full] [--size WxH] [--shot PNG]
 
@@ -89,8 +90,14 @@ def main(argv: list[str]) -> int:
                 app.quit()
         task = next(t for t in workspace.tasks() if t.title == args.title)
         if workspace.stage(task.stage_id).name == args.target:
-            print("moved", flush=True)
-            app.quit()
+            # Left a moment for the drag to wind up, then: what is selected on the board.
+            QTimer.singleShot(300, moved)
+            poll.stop()
+
+    def moved() -> None:
+        titles = [model.tasks[i].title for i in window.board_view.selected_task_ids()]
+        print(json.dumps({"moved": {"selected": titles}}), flush=True)
+        app.quit()
 
     QTimer.singleShot(1500, report)
     poll = QTimer()
