@@ -113,6 +113,19 @@ def _records(source: Source, delimiter: str, skip_sep: bool) -> Iterator[tuple[i
         ) from None
 
 
+def _refuse_too_many(source: Source, delimiter: str, skip_sep: bool) -> None:
+    """Counts the rows before any is kept, so a file far too long costs no memory."""
+    rows = 0
+    for _number, record in _records(source, delimiter, skip_sep):
+        rows += any(cell.strip() for cell in record)
+        if rows > MAX_ROWS + 1:  # the header and MAX_ROWS rows
+            raise ImportRefused(
+                f"{source.path}: the file has more than {MAX_ROWS:,} rows; mopsboard imports at "
+                "most that many at once. Split it and import the parts one by one. Nothing was "
+                "imported."
+            )
+
+
 def _headers(source: Source, record: list[str]) -> list[str]:
     headers = [" ".join(h.lstrip("\ufeff").split()) for h in record]
     return [h or f"Column {n}" for n, h in enumerate(headers, start=1)]
@@ -124,6 +137,8 @@ def read_table(
     """The file's headers, the field of each column and its rows (at most `limit`, for a
     preview; else all of them, refusing past MAX_ROWS)."""
     delimiter, skip_sep = sniff_delimiter(_sample(source))
+    if limit is None:
+        _refuse_too_many(source, delimiter, skip_sep)
     records = _records(source, delimiter, skip_sep)
     table: CsvTable | None = None
     for number, record in records:
@@ -138,14 +153,8 @@ def read_table(
                 raise ImportRefused(f"{source.path}: --map: {error}.") from None
             table = CsvTable(headers, fields, preset, delimiter, source.encoding)
             continue
-        if len(table.rows) >= (limit if limit is not None else MAX_ROWS):
-            if limit is not None:
-                break
-            raise ImportRefused(
-                f"{source.path}: the file has more than {MAX_ROWS:,} rows; mopsboard imports at "
-                "most that many at once. Split it and import the parts one by one. Nothing was "
-                "imported."
-            )
+        if limit is not None and len(table.rows) >= limit:
+            break
         table.rows.append(_row(source, table, number, record))
         if len(table.sample) < 20:
             table.sample.append(record)
