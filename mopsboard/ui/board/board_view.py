@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from pydantic import ValidationError
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QLabel,
@@ -236,6 +237,33 @@ class BoardView(QWidget):
         created = self.workspace_actions.add_task(task)
         if created is not None:
             line.clear()
+            # The new card is at the foot of the column, maybe far below what is shown: it is
+            # brought into view and selected, while typing goes on in the line (kept in view
+            # too where both fit).
+            self.reveal(created.key, focus=False, beside=line)
+
+    def reveal(self, task_id: TaskId, *, focus: bool = True, beside: QWidget | None = None) -> bool:
+        """Selects a card and scrolls it into view, in its column and on the board (a card in a
+        swimlane far down), with `beside` too if both fit; False when the board does not show
+        it."""
+        if not self.selection.select([task_id], focus=focus):
+            return False
+        view = next(v for v in self.views if task_id in v.selected_task_ids())
+        row = view.cell_model.row_of(task_id)
+        card = view.visualRect(view.cell_model.index(row or 0, 0))
+        # A swimlane's cell grows with its cards, and the board with it: laid out first, so the
+        # card is looked for where it will be.
+        QApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+        if beside is not None:
+            self.scroll_area.ensureWidgetVisible(beside)
+        host = self.scroll_area.widget()
+        if host is not None:
+            centre = view.viewport().mapTo(host, card.center())
+            # The whole card, with a little air around it.
+            self.scroll_area.ensureVisible(
+                centre.x(), centre.y(), card.width() // 2 + 8, card.height() // 2 + 8
+            )
+        return True
 
     def _stage_id_of(self, view: StageListView) -> int:
         stage = self.model.stage_of_cell(view.cell_row)

@@ -10,6 +10,7 @@ from mopsboard.store.workspace import Workspace
 from mopsboard.ui.board.stage_list import StageListView
 from mopsboard.ui.board.task_dialog import TaskDialog
 from mopsboard.ui.shell.main_window import MainWindow
+from tests.ui.board.editor_driver import edit_in_window
 from tests.ui.board.screen import on_screen, repainted
 from tests.ui.board.test_board_window import task_id, view_of
 from tests.values import present
@@ -19,35 +20,24 @@ def card_rect(view: StageListView, task: int) -> QRect:
     return view.visualRect(view.cell_model.index(present(view.cell_model.row_of(task)), 0))
 
 
-def open_by_double_click(qtbot: QtBot, view: StageListView, task: int) -> None:
-    """A person's double-click: the first press selects, the second opens."""
-    where = card_rect(view, task).center()
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
-    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=where)
-
-
 def test_a_card_shows_what_the_editor_saved_and_what_undo_put_back(
-    qtbot: QtBot, window: MainWindow, monkeypatch
+    qtbot: QtBot, window: MainWindow
 ) -> None:
     backlog = view_of(window, "Backlog")
     b = task_id(window, "B")
     qtbot.wait(20)
     before = on_screen(backlog.viewport(), card_rect(backlog, b))
 
-    def edit_and_save(dialog: TaskDialog) -> int:
-        # As the modal dialog is used: shown over the board, filled in, saved, gone.
-        dialog.show()
-        qtbot.waitExposed(dialog)
+    def edit_and_save(dialog: TaskDialog) -> None:
         dialog.estimate.setText("7")
         dialog.assignee.setCurrentIndex(dialog.assignee.findText("Ana Lima"))
         qtbot.keyClicks(dialog.new_item, "Book the studio")
-        dialog._add_from_line()
+        qtbot.keyClick(dialog.new_item, Qt.Key.Key_Return)
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-        qtbot.wait(20)
-        return int(dialog.result())
 
-    monkeypatch.setattr(TaskDialog, "exec", edit_and_save)
-    open_by_double_click(qtbot, backlog, b)
+    # The editor as the window opens it (a modal dialog over the board, its own event loop).
+    run = edit_in_window(window, "B", edit_and_save)
+    assert not run.left_open
     with Workspace.open(window.workspace.path) as ws:
         saved = ws.task(b)
         assert saved.estimate_hours == 7
