@@ -1,0 +1,295 @@
+"""File ▸ Import…: a Trello board export or a CSV file, previewed as it will land, then brought in
+as one undo step.
+
+The file is read (and read again whenever an option changes) on a worker thread, with a busy bar
+and Cancel; what it found is shown row by row as it will land (stage and whether it is new,
+assignee, labels, dates, checklist), with each CSV column's field editable. Import writes it in
+one transaction and one undo step, then says what came in and what was skipped, and why.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mopsboard.io.importers.csv_fields import FIELDS, IGNORE
+from mopsboard.io.importers.reading import ImportOptions
+from mopsboard.qt.common.actions import ActionHistory
+from mopsboard.store.board_import import BoardImport, ImportResult
+from mopsboard.ui.common.file_dialogs import ask_open_path
+from mopsboard.ui.transfer.import_reading import Preview, read_preview
+from mopsboard.ui.transfer.import_step import import_as_one_step
+
+IMPORT_FILTER = "Trello export or CSV (*.json *.csv *.tsv *.txt)"
+NEW_BOARD = "A new board"
+DATE_ORDERS = (
+    ("Decide from the dates", None),
+    ("Day first (05/06 is 5 June)", True),
+    ("Month first (05/06 is May 6)", False),
+)
+PREVIEW_ROWS = 50
+_POLL_MS = 50
+
+
+def _item(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+    return item
+
+
+class ImportDialog(QDialog):
+    def __init__(self, actions: ActionHistory, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Import a board")
+        self.setObjectName("importDialog")
+        self._actions = actions
+        self._path: Path | None = None
+        self._preview: Preview | None = None
+        self._mapping: dict[str, str] = {}
+        self._pool = ThreadPoolExecutor(max_workers=1)
+        self._pending: Future[Preview] | None = None
+        self._timer = QTimer(self, interval=_POLL_MS)
+        self._timer.timeout.connect(self._poll)
+        self.result_of_import: ImportResult | None = None
+        self._build_fields()
+        self._build_layout()
+        self._connect_signals()
+        self.resize(900, 640)
+
+    # -- building -------------------------------------------------------------------------------
+
+    def _build_fields(self) -> None:
+        self.file_line = QLineEdit(readOnly=True, placeholderText="Choose a file to import")
+        self.choose_button = QPushButton("Choose…")
+        self.format_label = QLabel("")
+        self.target = QComboBox()
+        self.target.addItem(NEW_BOARD, None)
+        for board in self._actions.workspace.boards():
+            self.target.addItem(board.name, board.name)
+        self.archived = QCheckBox("Archived cards too (they come in archived)")
+        self.dates = QComboBox()
+        for text, value in DATE_ORDERS:
+            self.dates.addItem(text, value)
+        self.columns = QTableWidget(0, 3)
+        self.columns.setHorizontalHeaderLabels(["Column", "First value", "Field"])
+        self.columns.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.columns.verticalHeader().hide()
+        self.preview = QTableWidget(0, 6)
+        self.preview.setHorizontalHeaderLabels(
+            ["Title", "Stage", "Assignee", "Labels", "Start to due", "Checklist"]
+        )
+        header = self.preview.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
+        self.preview.verticalHeader().hide()
+        self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.message = QLabel("", wordWrap=True)
+        self.message.setObjectName("importMessage")
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # A busy bar: reading a file has no count of its own to show.
+        self.progress = QProgressBar(minimum=0, maximum=0)
+        self.stop_button = QPushButton("Cancel reading")
+        self.buttons = QDialogButtonBox()
+        self.import_button = self.buttons.addButton(
+            "Import", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button.setEnabled(False)
+
+    def _build_layout(self) -> None:
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file_line, 1)
+        file_row.addWidget(self.choose_button)
+        form = QFormLayout()
+        form.addRow("File", file_row)
+        form.addRow("Format", self.format_label)
+        form.addRow("Into", self.target)
+        form.addRow("Dates", self.dates)
+        form.addRow("", self.archived)
+        busy = QHBoxLayout()
+        busy.addWidget(self.progress, 1)
+        busy.addWidget(self.stop_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        self.columns_label = QLabel("Columns (change a field to map the column differently)")
+        layout.addWidget(self.columns_label)
+        layout.addWidget(self.columns, 1)
+        layout.addWidget(QLabel("As the tasks will land (the first rows)"))
+        layout.addWidget(self.preview, 2)
+        layout.addWidget(self.message)
+        layout.addLayout(busy)
+        layout.addWidget(self.buttons)
+        self._show_columns(False)
+        self.progress.setVisible(False)
+        self.stop_button.setVisible(False)
+
+    def _connect_signals(self) -> None:
+        self.choose_button.clicked.connect(self._choose)
+        self.target.currentIndexChanged.connect(self._reread)
+        self.archived.toggled.connect(self._reread)
+        self.dates.currentIndexChanged.connect(self._reread)
+        self.stop_button.clicked.connect(self._stop)
+        self.buttons.accepted.connect(self._import)
+        self.buttons.rejected.connect(self.reject)
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def _choose(self) -> None:
+        start = self._path.parent if self._path else Path.home()
+        path = ask_open_path(self, "Import a board", start, IMPORT_FILTER)
+        if path is not None:
+            self.open_file(path)
+
+    def open_file(self, path: Path) -> None:
+        self._path = path
+        self._mapping = {}
+        self.file_line.setText(str(path))
+        self._reread()
+
+    def options(self) -> ImportOptions:
+        return ImportOptions(
+            archived=self.archived.isChecked(),
+            dayfirst=self.dates.currentData(),
+            mapping=dict(self._mapping),
+        )
+
+    def _reread(self) -> None:
+        if self._path is None:
+            return
+        self._stop()
+        self.import_button.setEnabled(False)
+        self.message.setText("Reading the file…")
+        self.progress.setVisible(True)
+        self.stop_button.setVisible(True)
+        self._pending = self._pool.submit(read_preview, self._path, self.options())
+        self._timer.start()
+
+    def _stop(self) -> None:
+        """Cancel: the reading's result is dropped when it comes."""
+        if self._pending is not None:
+            self._pending.cancel()
+            self._pending = None
+            self.message.setText("Reading cancelled.")
+        self._timer.stop()
+        self.progress.setVisible(False)
+        self.stop_button.setVisible(False)
+
+    def wait_for_preview(self) -> None:
+        """Blocks until the file is read (for scripts and tests)."""
+        if self._pending is not None:
+            self._pending.result()
+            self._poll()
+
+    def _poll(self) -> None:
+        pending = self._pending
+        if pending is None or not pending.done():
+            return
+        self._pending = None
+        self._timer.stop()
+        self.progress.setVisible(False)
+        self.stop_button.setVisible(False)
+        self._show(pending.result())
+
+    def _show(self, preview: Preview) -> None:
+        self._preview = preview
+        self.format_label.setText(preview.format_name)
+        self.message.setText(preview.problem or preview.counts)
+        self.import_button.setEnabled(preview.plan is not None)
+        self._fill_columns(preview)
+        self._fill_preview(preview.plan)
+
+    def _show_columns(self, shown: bool) -> None:
+        self.columns.setVisible(shown)
+        self.columns_label.setVisible(shown)
+        self.dates.setEnabled(shown)
+
+    def _fill_columns(self, preview: Preview) -> None:
+        self._show_columns(bool(preview.headers))
+        self.columns.setRowCount(len(preview.headers))
+        for row, (header, first, field) in enumerate(
+            zip(preview.headers, preview.first_values, preview.fields, strict=True)
+        ):
+            self.columns.setItem(row, 0, _item(header))
+            self.columns.setItem(row, 1, _item(first))
+            choice = QComboBox()
+            choice.addItems([IGNORE, *FIELDS])
+            choice.setCurrentText(field)
+            choice.currentTextChanged.connect(lambda chosen, h=header: self._map(h, chosen))
+            self.columns.setCellWidget(row, 2, choice)
+
+    def _map(self, header: str, field: str) -> None:
+        self._mapping[header] = field
+        self._reread()
+
+    def _fill_preview(self, plan: BoardImport | None) -> None:
+        tasks = plan.tasks[:PREVIEW_ROWS] if plan else ()
+        existing = self._existing_stages()
+        self.preview.setRowCount(len(tasks))
+        for row, task in enumerate(tasks):
+            stage = task.stage or "(the board's first stage)"
+            if existing is not None and task.stage and task.stage.casefold() not in existing:
+                stage += " (new stage)"
+            dates = " to ".join(str(d) if d else "…" for d in (task.start, task.due))
+            done = sum(1 for item in task.checklist if item.done)
+            cells = [
+                task.title,
+                stage,
+                task.assignee or "",
+                ", ".join(task.labels),
+                "" if not (task.start or task.due) else dates,
+                f"{done}/{len(task.checklist)}" if task.checklist else "",
+            ]
+            for column, text in enumerate(cells):
+                self.preview.setItem(row, column, _item(text))
+
+    def _existing_stages(self) -> set[str] | None:
+        name = self.target.currentData()
+        if name is None:
+            return None
+        workspace = self._actions.workspace
+        board = workspace.board_named(name)
+        return {s.name.casefold() for s in workspace.stages(board.key)}
+
+    # -- importing ------------------------------------------------------------------------------
+
+    def _import(self) -> None:
+        plan = self._preview.plan if self._preview else None
+        if plan is None:
+            return
+        result = import_as_one_step(self._actions, plan, self.target.currentData(), self)
+        if result is not None:
+            self.result_of_import = result
+            self.accept()
+
+    def done(self, code: int) -> None:
+        self._stop()
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        super().done(code)
+
+
+def open_import_dialog(parent: QWidget | None, workspace_actions: ActionHistory) -> None:
+    """File ▸ Import…: the dialog, modal over `parent`; the import is one undo step on
+    `workspace_actions` (the window's WorkspaceActions)."""
+    dialog = ImportDialog(workspace_actions, parent)
+    dialog.exec()
