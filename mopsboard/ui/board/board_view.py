@@ -26,6 +26,7 @@ from mopsboard.qt.board.board_parts import Lane
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.board.board_selection import BoardSelection
 from mopsboard.ui.board.card_delegate import CardDelegate
+from mopsboard.ui.board.card_dialogs import ask_to_archive
 from mopsboard.ui.board.card_menu import CardMenu
 from mopsboard.ui.board.drag_feedback import DragFeedback
 from mopsboard.ui.board.filter_bar import FilterBar
@@ -177,7 +178,7 @@ class BoardView(QWidget):
 
     def _connect_view(self, view: StageListView, column: int) -> None:
         view.openRequested.connect(self.openTask.emit)
-        view.archiveRequested.connect(lambda ids: self.workspace_actions.archive_tasks(ids))
+        view.archiveRequested.connect(self.archive_tasks)
         view.stepRequested.connect(self._step)
         view.nudgeRequested.connect(lambda task_id, offset, v=view: self._nudge(v, task_id, offset))
         view.focusNeighbour.connect(lambda offset, v=view: self._focus_neighbour(v, offset))
@@ -264,6 +265,17 @@ class BoardView(QWidget):
                 centre.x(), centre.y(), card.width() // 2 + 8, card.height() // 2 + 8
             )
         return True
+
+    def archive_tasks(self, task_ids: list[TaskId]) -> bool:
+        """Archives cards (one undo step), asking first when there are several."""
+        if not task_ids or (len(task_ids) > 1 and not ask_to_archive(self, len(task_ids))):
+            return False
+        self.workspace_actions.archive_tasks(task_ids)
+        return True
+
+    def archive_selected(self) -> bool:
+        """Archives the selected cards, as Delete does (for the window's Archive command)."""
+        return self.archive_tasks(self.selected_task_ids())
 
     def _stage_id_of(self, view: StageListView) -> int:
         stage = self.model.stage_of_cell(view.cell_row)
