@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from enum import IntEnum, StrEnum
-from typing import Annotated, Any, Generic, Self, TypeVar
+from typing import Annotated, Any, Generic, NewType, Self, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -350,3 +350,33 @@ class TaskEvent(BaseModel):
     from_stage_id: StageId | None
     to_stage_id: StageId
     at: datetime
+
+
+# A comment's id. (Beside the model rather than in domain/ids.py, which this change may not
+# touch; it belongs there with the others.)
+CommentId = NewType("CommentId", int)
+
+
+class Comment(Record[CommentId]):
+    """A comment on a task: Markdown, shown inert as descriptions are, signed by `author` (the
+    workspace's user name when posted here). `at` is when it was written, in UTC: None until
+    stored (the store stamps it); an imported comment keeps its own. A naive `at` is UTC."""
+
+    task_id: Ref[TaskId]
+    author: Name
+    body: Text
+    at: datetime | None = None
+
+    @field_validator("body")
+    @classmethod
+    def _says_something(cls, body: str) -> str:
+        if not body.strip():
+            raise ValueError("cannot be empty")
+        return body
+
+    @field_validator("at")
+    @classmethod
+    def _in_utc(cls, at: datetime | None) -> datetime | None:
+        if at is None:
+            return None
+        return at.replace(tzinfo=UTC) if at.tzinfo is None else at.astimezone(UTC)

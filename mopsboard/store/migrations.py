@@ -178,4 +178,23 @@ def campaign_figures_index(db: Database) -> None:
     )
 
 
+@migrations(name="0004_comments")
+def comments(db: Database) -> None:
+    # AUTOINCREMENT: a deleted comment's id is never given to another, so undo and redo can
+    # put a comment back under its own id whatever was written meanwhile. IF NOT EXISTS: a
+    # file whose record of this step was lost, but not the step's work, takes it up again.
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS comments (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+            author TEXT NOT NULL,
+            body TEXT NOT NULL,
+            at TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS comments_task ON comments(task_id, at)")
+
+
 KNOWN_MIGRATIONS: frozenset[str] = frozenset(m.name for m in migrations._migrations)

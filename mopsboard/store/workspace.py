@@ -8,6 +8,7 @@ from mopsboard.domain.models import Persona
 from mopsboard.store.campaigns import CampaignPlanStore
 from mopsboard.store.capacity import CapacityStore
 from mopsboard.store.catalog import CatalogStore
+from mopsboard.store.comments import CommentStore
 from mopsboard.store.database import ReadOnlyWorkspace, create_database, open_database
 from mopsboard.store.moves import MoveStore
 from mopsboard.store.own_writes import OwnWrites
@@ -52,7 +53,14 @@ DEFAULT_PERSONAS: tuple[Persona, ...] = (
 
 
 class Workspace(
-    OwnWrites, CapacityStore, MoveStore, CampaignPlanStore, CatalogStore, PeopleStore, TemplateStore
+    OwnWrites,
+    CapacityStore,
+    MoveStore,
+    CampaignPlanStore,
+    CatalogStore,
+    PeopleStore,
+    TemplateStore,
+    CommentStore,
 ):
     """A workspace file. Reads return domain models; every write is one unit of work and is
     reported to subscribers as `Change`s after it commits."""

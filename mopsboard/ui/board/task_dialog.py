@@ -5,20 +5,16 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import Qt, SignalInstance
+from PySide6.QtCore import SignalInstance
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -27,10 +23,13 @@ from PySide6.QtWidgets import (
 from mopsboard.domain.errors import validation_messages
 from mopsboard.domain.models import FieldProblem, Priority, Stage, Task
 from mopsboard.qt.board.board_parts import Lookups
+from mopsboard.qt.board.comment_actions import CommentActions
+from mopsboard.ui.board.task_checklist import ChecklistEditor
+from mopsboard.ui.board.task_comments import CommentThread
 from mopsboard.ui.board.task_people import NONE_CHOICE, TeamAndAssignee
 from mopsboard.ui.common.form_errors import FieldErrors
 from mopsboard.ui.common.markdown_view import InertMarkdownView
-from mopsboard.ui.common.widgets import EntryLine, OptionalDate, ask_to_discard
+from mopsboard.ui.common.widgets import OptionalDate, ask_to_discard
 
 
 class TaskDialog(QDialog):
@@ -40,8 +39,13 @@ class TaskDialog(QDialog):
         stages: list[Stage],
         lookups: Lookups,
         parent: QWidget | None = None,
+        *,
+        comments: CommentActions | None = None,
+        read_only: bool = False,
     ) -> None:
+        """`comments` gives a saved task its comment thread; `read_only` keeps Save off."""
         super().__init__(parent)
+        self.read_only = read_only
         self.setObjectName("taskDialog")
         self.setWindowTitle(f"Edit task \u2014 {task.title}" if task.id else "New task")
         self.original = task
@@ -52,7 +56,7 @@ class TaskDialog(QDialog):
 
         self._build_fields(task, stages, lookups)
         form = self._build_form()
-        tabs = self._build_tabs(task)
+        tabs = self._build_tabs(task, comments)
         self._build_buttons()
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -118,7 +122,7 @@ class TaskDialog(QDialog):
             form.addRow(label, self.field_errors.wrap(widget, field))
         return form
 
-    def _build_tabs(self, task: Task) -> QTabWidget:
+    def _build_tabs(self, task: Task, comments: CommentActions | None) -> QTabWidget:
         tabs = QTabWidget()
         tabs.setObjectName("taskTabs")
         self.description = QPlainTextEdit(task.description)
@@ -129,10 +133,25 @@ class TaskDialog(QDialog):
         self.preview.setObjectName("taskPreview")
         tabs.addTab(self.field_errors.wrap(self.description, "description"), "Description")
         tabs.addTab(self.preview, "Preview")
-        tabs.addTab(self._checklist_editor(task), "Checklist")
+        self.checklist_editor = ChecklistEditor(task.checklist)
+        self.checklist = self.checklist_editor.checklist
+        self.new_item = self.checklist_editor.new_item
+        self.remove_item = self.checklist_editor.remove_item
+        tabs.addTab(self.checklist_editor, "Checklist")
         tabs.currentChanged.connect(
             lambda i: self.preview.show_markdown(self.description.toPlainText()) if i == 1 else None
         )
+        self.comments: CommentThread | None = None
+        if comments is not None and task.id is not None:
+            self.comments = CommentThread(comments, task.key, read_only=self.read_only)
+            self.comments.setObjectName("taskComments")
+            index = tabs.addTab(self.comments, "")
+
+            def count_shown(count: int) -> None:
+                tabs.setTabText(index, f"Comments ({count})" if count else "Comments")
+
+            self.comments.countChanged.connect(count_shown)
+            count_shown(self.comments.count())
         return tabs
 
     def _build_buttons(self) -> None:
@@ -162,6 +181,7 @@ class TaskDialog(QDialog):
             optional.picker.dateChanged.connect(self.validate)
         self.description.textChanged.connect(self.validate)
         self.checklist.itemChanged.connect(self.validate)
+        self.checklist_editor.edited.connect(self.validate)
 
     @staticmethod
     def _names(records: dict[int, Any]) -> list[tuple[str, int]]:
@@ -187,44 +207,10 @@ class TaskDialog(QDialog):
         combo.setCurrentIndex(max(0, found))
         return combo
 
-    def _checklist_editor(self, task: Task) -> QWidget:
-        page = QWidget()
-        self.checklist = QListWidget()
-        self.checklist.setObjectName("taskChecklist")
-        self.checklist.setAccessibleName("Checklist")
-        for item in task.checklist:
-            self._add_check_item(item.text, item.done)
-        self.new_item = EntryLine()
-        self.new_item.setObjectName("newChecklistItem")
-        self.new_item.setPlaceholderText("New item, then Enter")
-        self.new_item.returnPressed.connect(self._add_from_line)
-        self.remove_item = QPushButton("Remove")
-        self.remove_item.clicked.connect(self._remove_selected)
-        row = QHBoxLayout()
-        row.addWidget(self.new_item, 1)
-        row.addWidget(self.remove_item)
-        layout = QVBoxLayout(page)
-        layout.addWidget(self.checklist, 1)
-        layout.addLayout(row)
-        return page
-
-    def _add_check_item(self, text: str, done: bool) -> None:
-        item = QListWidgetItem(text)
-        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable)
-        item.setCheckState(Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
-        self.checklist.addItem(item)
-
     def _add_from_line(self) -> None:
-        text = self.new_item.text().strip()
-        if text:
-            self._add_check_item(text, False)
-            self.new_item.clear()
-            self.validate()
-
-    def _remove_selected(self) -> None:
-        for item in self.checklist.selectedItems():
-            self.checklist.takeItem(self.checklist.row(item))
-        self.validate()
+        # Another part's test adds a checklist item by this name, from before the checklist
+        # had its own widget (Enter in the line does the same now).
+        self.checklist_editor.add_typed_item()
 
     # -- values the file holds that cannot be read -----------------------------------------------
 
@@ -300,12 +286,7 @@ class TaskDialog(QDialog):
         for field, typed in (("start_date", self.start), ("due_date", self.due)):
             if typed.problem():
                 problems[field] = typed.problem()
-        checklist = []
-        for n in range(self.checklist.count()):
-            item = self.checklist.item(n)
-            checklist.append(
-                {"text": item.text(), "done": item.checkState() == Qt.CheckState.Checked}
-            )
+        checklist = [{"text": text, "done": done} for text, done in self.checklist_editor.items()]
         values = self.original.model_dump() | {
             "title": self.title.text(),
             "stage_id": self._choice(self.stage) or self.original.stage_id,
@@ -339,7 +320,7 @@ class TaskDialog(QDialog):
                 problems["due_date"] = form_level
             form_level = ""
         valid = self.field_errors.show(problems, form_level) and task is not None
-        self.save_button.setEnabled(valid)
+        self.save_button.setEnabled(valid and not self.read_only)
         return task if valid else None
 
     # -- leaving --------------------------------------------------------------------------------
@@ -347,7 +328,6 @@ class TaskDialog(QDialog):
     def _shown(self) -> tuple[object, ...]:
         """Everything the form shows, as shown: typed text counts even where it is not (yet) a
         value, such as a checklist item not added or a date not finished."""
-        items = [self.checklist.item(n) for n in range(self.checklist.count())]
         return (
             *(line.text() for line in (self.title, self.estimate, self.labels, self.new_item)),
             *(c.currentData() for c in (self.stage, self.campaign, self.persona, self.priority)),
@@ -355,7 +335,8 @@ class TaskDialog(QDialog):
             self.team.currentData(),
             *((d.enabled.isChecked(), d.picker.line.text()) for d in (self.start, self.due)),
             self.description.toPlainText(),
-            tuple((i.text(), i.checkState() == Qt.CheckState.Checked) for i in items),
+            tuple(self.checklist_editor.items()),
+            self.comments.draft.toPlainText() if self.comments is not None else "",
         )
 
     def has_changes(self) -> bool:

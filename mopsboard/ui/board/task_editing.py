@@ -25,9 +25,9 @@ def edit_task(
     except MopsboardError as error:
         actions.failed.emit(str(error))
         return
-    dialog = TaskDialog(original, stages, names, parent)
-    if workspace.read_only:
-        dialog.save_button.setEnabled(False)
+    dialog = TaskDialog(
+        original, stages, names, parent, comments=actions, read_only=workspace.read_only
+    )
     if not dialog.exec() or dialog.result_task is None:
         return
 

@@ -7,7 +7,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from mopsboard.ui.board.task_dialog import TaskDialog
 from mopsboard.ui.shell.main_window import MainWindow
@@ -77,3 +85,21 @@ def answer_when_asked(button: str, run: EditorRun) -> None:
         next(b for b in widget.buttons() if b.text() == button).click()
 
     _when_modal(QMessageBox, click, tries=50)
+
+
+def answer_text_when_asked(text: str, run: EditorRun) -> None:
+    """Types `text` over what the next input box holds and clicks OK (an empty `text` clicks
+    Cancel); notes its question in `run.asked`."""
+
+    def answer(widget: QWidget) -> None:
+        assert isinstance(widget, QInputDialog)
+        run.asked.append(f"{widget.labelText()} [{widget.textValue()}]")
+        line = widget.findChild(QLineEdit)
+        assert line is not None
+        line.selectAll()
+        QTest.keyClicks(line, text)
+        wanted = "OK" if text else "Cancel"
+        buttons = widget.findChildren(QPushButton)
+        next(b for b in buttons if b.text().replace("&", "") == wanted).click()
+
+    _when_modal(QInputDialog, answer, tries=50)
