@@ -1,15 +1,18 @@
 """Moving cards: between and within stages, rewriting only the moved rows; undo and redo put
-them back exactly. A drop into another swimlane also sets the field the lanes group by."""
+them back exactly. A drop into another swimlane also sets the field the lanes group by. A card
+may also go to another board, or be copied just below itself."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from mopsboard.domain import ranking
 from mopsboard.domain.errors import ConflictError, MopsboardError, NotFoundError
-from mopsboard.domain.ids import StageId
+from mopsboard.domain.fields import MAX_NAME
+from mopsboard.domain.ids import BoardId, StageId
 from mopsboard.domain.models import Stage, Task
+from mopsboard.domain.rules import check_wip
 from mopsboard.store.base import now_text
 from mopsboard.store.tasks import TaskStore
 
@@ -26,6 +29,8 @@ class Placement:
     # The version the row must still have (undo and redo pass the one their own write left);
     # None places it whatever happened meanwhile (the user chose to keep their move).
     version: int | None = None
+    # The board the task is on, when a move takes it to another board (None: it stays).
+    board_id: int | None = None
 
 
 LANE_FIELDS = frozenset({"campaign_id", "persona_id", "assignee_id", "team_id"})
@@ -42,6 +47,20 @@ def _old_fields(
     task: Task, new: tuple[tuple[str, int | None], ...]
 ) -> tuple[tuple[str, int | None], ...]:
     return tuple((column, getattr(task, column)) for column, _value in new)
+
+
+def copy_title(title: str) -> str:
+    """A copy's title: the original's and " (copy)", within the length a title may have."""
+    ending = " (copy)"
+    return title[: MAX_NAME - len(ending)].rstrip() + ending
+
+
+def _grouped(targets: Mapping[int, int]) -> dict[int, list[int]]:
+    """The tasks going to each stage, in their order."""
+    groups: dict[int, list[int]] = {}
+    for task_id, stage_id in targets.items():
+        groups.setdefault(stage_id, []).append(task_id)
+    return groups
 
 
 class MoveStore(TaskStore):
@@ -128,6 +147,11 @@ class MoveStore(TaskStore):
             r[0] for r in self.db.execute("SELECT id FROM stages WHERE kind = 'done'").fetchall()
         }
         for placement in placements:
+            if placement.board_id is not None:
+                self.db.execute(
+                    "UPDATE tasks SET board_id = ? WHERE id = ?",
+                    [placement.board_id, placement.task_id],
+                )
             for column, value in placement.fields:
                 if column not in LANE_FIELDS:
                     raise MopsboardError(f"Cards cannot be grouped by {column}.")
@@ -154,9 +178,111 @@ class MoveStore(TaskStore):
                     [placement.rank, stamp, placement.task_id],
                 )
         moved_fields = {column for p in placements for column, _value in p.fields}
+        if any(p.board_id is not None for p in placements):
+            moved_fields.add("board_id")
         self._changed(
             "tasks", [p.task_id for p in placements], fields={"stage_id", "rank", *moved_fields}
         )
+
+    def move_tasks_to_board(self, task_ids: Sequence[int], board_id: BoardId) -> MoveResult:
+        """Moves tasks to another board, each into the stage of the same name as its own there
+        (names compared as the stage editor does, ignoring case) or else the board's first
+        stage, at the end and in the given order. A hard WIP limit there may refuse it; a
+        review gate is not crossed on the way (no stage of the board is passed)."""
+        if not task_ids:
+            raise MopsboardError("No task to move.")
+        with self._write():
+            tasks = self.tasks_by_id(task_ids)
+            if len(tasks) != len(set(task_ids)):
+                raise NotFoundError("Some of the tasks to move no longer exist.")
+            board = self.board(board_id)
+            if board.archived:
+                raise NotFoundError(f"The board '{board.name}' was deleted.")
+            if any(t.board_id == board_id for t in tasks):
+                raise MopsboardError(f"The tasks are on '{board.name}' already.")
+            targets = self._landing(tasks, board_id)
+            over = False
+            keys: dict[int, str] = {}
+            for stage_id, arriving in _grouped(targets).items():
+                stage = self.stage(StageId(stage_id))
+                present = self.db.execute(
+                    "SELECT COUNT(*) FROM tasks WHERE stage_id = ? AND archived = 0", [stage_id]
+                ).fetchone()[0]
+                over |= check_wip(stage, int(present), len(arriving))
+                new_keys = ranking.keys_between(self._last_rank(stage.key), None, len(arriving))
+                keys.update(zip(arriving, new_keys, strict=True))
+            before = tuple(Placement(t.key, t.stage_id, t.rank, board_id=t.board_id) for t in tasks)
+            after = tuple(
+                Placement(t.key, targets[t.key], keys[t.key], board_id=board_id) for t in tasks
+            )
+            self._place(after, {t.id: t.stage_id for t in tasks})
+        return MoveResult(before, after, over)
+
+    def board_landing(self, task_ids: Sequence[int], board_id: BoardId) -> dict[int, StageId]:
+        """The stage of `board_id` each task would go to (see move_tasks_to_board), by task."""
+        with self._read():
+            return self._landing(self.tasks_by_id(task_ids), board_id)
+
+    def _landing(self, tasks: Sequence[Task], board_id: BoardId) -> dict[int, StageId]:
+        """The stage of `board_id` each task goes to: the one named as its own, or the first."""
+        stages = self.stages(board_id)
+        if not stages:
+            raise MopsboardError(
+                f"'{self.board(board_id).name}' has no stages yet: add one before moving "
+                "tasks there."
+            )
+        by_name = {stage.name.casefold(): stage.key for stage in reversed(stages)}
+        names = {
+            stage.key: stage.name.casefold()
+            for source in {t.board_id for t in tasks}
+            for stage in self.stages(source)
+        }
+        return {t.key: by_name.get(names[t.stage_id], stages[0].key) for t in tasks}
+
+    def duplicate_tasks(self, task_ids: Sequence[int]) -> list[Task]:
+        """Copies each task just below itself in its stage, in one unit of work, and returns the
+        copies. A copy keeps what the work is (description, campaign, persona, people,
+        estimate, dates, priority, labels) and its checklist, every item not done yet: it is
+        the same work to do again, and ticks carried over would let it through a review gate
+        it has not been through. Its title says it is a copy; its history starts anew."""
+        with self._write():
+            tasks = self.tasks_by_id(task_ids)
+            if len(tasks) != len(set(task_ids)):
+                raise NotFoundError("Some of the tasks to copy no longer exist.")
+            copies = []
+            for task in tasks:
+                copy = task.model_copy(
+                    update={
+                        "id": None,
+                        "version": 1,
+                        "title": copy_title(task.title),
+                        "rank": self._rank_below(task),
+                        "checklist": tuple(
+                            item.model_copy(update={"done": False}) for item in task.checklist
+                        ),
+                        "archived": False,
+                        "created_at": None,
+                        "completed_at": None,
+                    }
+                )
+                copies.append(self._insert_task(Task.model_validate(copy.model_dump())))
+        return copies
+
+    def _rank_below(self, task: Task) -> str:
+        """An order key between `task` and the card after it in its stage."""
+        row = self.db.execute(
+            "SELECT id FROM tasks WHERE stage_id = ? AND rank > ? ORDER BY rank LIMIT 1",
+            [task.stage_id, task.rank],
+        ).fetchone()
+        after = row[0] if row else None
+        low, high = self._gap(task.stage_id, after, set())
+        if low is not None and high is not None and low >= high:
+            low, high = self._rebalance(task.stage_id, after, set())
+        key = ranking.key_between(low, high)
+        if ranking.needs_rebalance(key):
+            low, high = self._rebalance(task.stage_id, after, set())
+            key = ranking.key_between(low, high)
+        return key
 
     def place_tasks(self, placements: Sequence[Placement]) -> None:
         """Puts tasks exactly at the given places, without board rules (undo and redo).

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from mopsboard.domain.ids import CampaignId, MemberId, PersonaId, StageId, TaskId, TeamId
+from mopsboard.domain.ids import (
+    BoardId,
+    CampaignId,
+    MemberId,
+    PersonaId,
+    StageId,
+    TaskId,
+    TeamId,
+)
 from mopsboard.domain.models import Task
 from mopsboard.qt.common.actions import EntityActions
 from mopsboard.qt.common.conflicts import changed_fields, placing, tasks_table
@@ -107,6 +115,47 @@ class TaskActions(EntityActions):
             undo,
         )
         return created
+
+    def duplicate_tasks(self, task_ids: Sequence[int]) -> list[Task]:
+        """Copies tasks just below themselves (see MoveStore.duplicate_tasks), one undo step:
+        undo deletes the copies, redo puts them back as they were."""
+        copies = self._attempt(lambda: self.workspace.duplicate_tasks(task_ids))
+        if not copies:
+            return []
+        holder = {"copies": copies}
+
+        def undo() -> None:
+            holder["copies"] = self.workspace.delete_tasks([c.key for c in holder["copies"]])
+
+        text = (
+            f"Duplicate {len(copies)} tasks"
+            if len(copies) > 1
+            else f"Duplicate task '{copies[0].title.removesuffix(' (copy)')}'"
+        )
+        self._push(text, lambda: self.workspace.restore_tasks(holder["copies"]), undo)
+        return copies
+
+    def move_tasks_to_board(self, task_ids: Sequence[int], board_id: BoardId) -> bool:
+        """Moves tasks to another board (see MoveStore.move_tasks_to_board), one undo step;
+        on refusal emits `failed` with the reason and returns False."""
+        ws = self.workspace
+        result = self._attempt(lambda: ws.move_tasks_to_board(task_ids, board_id))
+        if result is None:
+            return False
+        board = ws.board(board_id)
+        count = len(task_ids)
+        what = f"{count} tasks" if count > 1 else "task"
+        self._push(
+            f"Move {what} to board '{board.name}'",
+            placing(ws, result.after),
+            placing(ws, result.before),
+        )
+        if result.over_wip_limit:
+            self.history.wipExceeded.emit(
+                f"A stage of '{board.name}' is over its WIP limit now: finish work before "
+                "starting more."
+            )
+        return True
 
     def edit_task(self, original: Task, edited: Task) -> Task | None:
         """Saves `edited`; raises ConflictError when the task changed since `original` was read

@@ -241,14 +241,17 @@ class BoardView(QWidget):
             # The new card is at the foot of the column, maybe far below what is shown: it is
             # brought into view and selected, while typing goes on in the line (kept in view
             # too where both fit).
-            self.reveal(created.key, focus=False, beside=line)
+            self.reveal([created.key], focus=False, beside=line)
 
-    def reveal(self, task_id: TaskId, *, focus: bool = True, beside: QWidget | None = None) -> bool:
-        """Selects a card and scrolls it into view, in its column and on the board (a card in a
-        swimlane far down), with `beside` too if both fit; False when the board does not show
-        it."""
-        if not self.selection.select([task_id], focus=focus):
+    def reveal(
+        self, task_ids: list[TaskId], *, focus: bool = True, beside: QWidget | None = None
+    ) -> bool:
+        """Selects cards and scrolls the first into view, in its column and on the board (a
+        card in a swimlane far down), with `beside` too if both fit; False when the board
+        does not show them."""
+        if not self.selection.select(task_ids, focus=focus):
             return False
+        task_id = self.selection.task_ids()[0]
         view = next(v for v in self.views if task_id in v.selected_task_ids())
         row = view.cell_model.row_of(task_id)
         card = view.visualRect(view.cell_model.index(row or 0, 0))
@@ -292,7 +295,13 @@ class BoardView(QWidget):
         stage = self.model.stage_of_cell(view.cell_row)
         here = stage.key if stage is not None else None
         return CardMenu(
-            self, self.model, self.workspace_actions, task_ids, here, self.openTask.emit
+            self,
+            self.model,
+            self.workspace_actions,
+            task_ids,
+            here,
+            self.openTask.emit,
+            self.reveal,
         )
 
     def _step(self, task_ids: list[TaskId], offset: int) -> None:
