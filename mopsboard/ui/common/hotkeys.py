@@ -19,11 +19,26 @@ from PySide6.QtWidgets import QWidget
 StandardKey = QKeySequence.StandardKey
 # The name of the QAction property that records which hotkey an action was bound to.
 PROPERTY = "hotkey"
-# What the list says about keys Qt handles itself (they are not bindings of the app).
-NOTES = (
-    "Up / Down and Shift+click select cards in a column; double-click a card to open it.",
-    "Timeline: Up / Down select a row, Right / Left open or close a campaign's tasks, Enter edits",
-    "the campaign; drag a bar sideways to move it by whole days.",
+# What the list says about keys and gestures the views handle themselves (they are not
+# bindings of the app): per view, its keys and what they do.
+NOTES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
+    (
+        "On the board",
+        (
+            ("Up, Down", "Select the card above or below in a column"),
+            ("Shift+click", "Select several cards in a column"),
+            ("Double-click", "Open a card in the editor"),
+        ),
+    ),
+    (
+        "On the timeline",
+        (
+            ("Up, Down", "Select the row above or below"),
+            ("Right, Left", "Show or hide a campaign's tasks"),
+            ("Enter", "Edit the selected campaign"),
+            ("Drag a bar", "Move it sideways by whole days"),
+        ),
+    ),
 )
 
 
@@ -122,9 +137,17 @@ def bound(root: QWidget) -> dict[Hotkey, tuple[list[str], str]]:
     return {hotkey: found[hotkey] for hotkey in Hotkey if hotkey in found}
 
 
+def listed(root: QWidget) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The F1 list, by part: the hotkeys bound in `root` (their keys, what they do), then the
+    keys each view handles itself."""
+    keys = [(", ".join(texts), what) for texts, what in bound(root).values()]
+    return [("Shortcuts", keys), *((title, list(rows)) for title, rows in NOTES)]
+
+
 def as_text(root: QWidget) -> str:
-    """The F1 list: one line per hotkey bound in `root`, then notes on keys Qt handles."""
-    rows = [(", ".join(keys), what) for keys, what in bound(root).values()]
-    width = max((len(keys) for keys, _ in rows), default=0)
-    lines = [f"{keys.ljust(width)}   {what}" for keys, what in rows]
-    return "\n".join([*lines, "", *NOTES])
+    """The F1 list as plain text: each part under its title, a line per key."""
+    parts = []
+    for title, rows in listed(root):
+        width = max((len(keys) for keys, _ in rows), default=0)
+        parts.append("\n".join([title, *(f"{keys.ljust(width)}   {what}" for keys, what in rows)]))
+    return "\n\n".join(parts)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QStatusBar, QToolBar, QWidget
 
 from mopsboard.ui.common.hotkeys import Hotkey, bind
 from mopsboard.ui.common.icons import Icon, icon
+from mopsboard.ui.common.shortcuts_dialog import show_shortcuts
 from mopsboard.ui.shell.backup_dialog import restore_from_backup
 from mopsboard.ui.shell.views import VIEWS
 
@@ -46,7 +47,6 @@ class MenuHost(Protocol):
     def edit_stages(self) -> None: ...
     def open_teams(self) -> None: ...
     def save_copy(self) -> None: ...
-    def show_shortcuts(self) -> None: ...
     def show_about(self) -> None: ...
     def show_view(self, key: str) -> bool: ...
     def fill_recent(self) -> None: ...
@@ -151,7 +151,13 @@ def make_actions(window: MenuHost) -> dict[str, QAction]:
             "restoreAction",
         ),
         "quit": a("&Quit", window.close, Hotkey.QUIT, Icon.LOG_OUT),
-        "keys": a("&Keyboard shortcuts", window.show_shortcuts, Hotkey.SHORTCUTS, Icon.KEYBOARD),
+        "keys": a(
+            "&Keyboard shortcuts",
+            lambda: show_shortcuts(window.window()),
+            Hotkey.SHORTCUTS,
+            Icon.KEYBOARD,
+            "shortcutsAction",
+        ),
         "about": a("&About mopsboard", window.show_about, None, Icon.INFO),
     }
 

@@ -1,5 +1,5 @@
-"""The F1 list says exactly what the window binds, every binding comes from the hotkey table, and
-no key sequence is bound twice where both could fire."""
+"""The F1 list (a dialog, opened with F1) says exactly what the window binds, every binding
+comes from the hotkey table, and no key sequence is bound twice where both could fire."""
 
 from __future__ import annotations
 
@@ -8,10 +8,9 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 import mopsboard
@@ -20,6 +19,7 @@ from mopsboard.store.workspace import Workspace
 from mopsboard.ui.board.stage_list import StageListView
 from mopsboard.ui.common import hotkeys
 from mopsboard.ui.common.hotkeys import Hotkey
+from mopsboard.ui.common.shortcuts_dialog import ShortcutsDialog
 from mopsboard.ui.people.team_dialog import TeamDialog
 from mopsboard.ui.shell.main_window import MainWindow
 
@@ -39,33 +39,29 @@ def bindings(root: QWidget) -> list[QAction | QShortcut]:
     return [binding for binding in dict.fromkeys(found) if key_texts(binding)]
 
 
-def f1_text(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> str:
-    shown: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox, "information", lambda _parent, _title, text, *_args: shown.append(text)
-    )
-    f1 = next(b for b in bindings(window) if key_texts(b) == ["F1"])
-    assert isinstance(f1, QAction)
-    f1.trigger()
-    assert len(shown) == 1
-    return shown[0]
+def open_f1(qtbot: QtBot, window: MainWindow) -> ShortcutsDialog:
+    """Presses F1 in the window, as a user does, and returns the list it opened."""
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialogs = [d for d in window.findChildren(ShortcutsDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    return dialogs[0]
 
 
-def listed_keys(text: str) -> list[str]:
-    """The keys the F1 list names, one entry per key (a line may name several)."""
-    lines = text.split("\n\n")[0].splitlines()
+def listed_keys(dialog: ShortcutsDialog) -> list[str]:
+    """The keys the F1 list names for the window's bindings, one entry per key."""
     keys: list[str] = []
-    for line in lines:
-        column, what = re.split(r" {3,}", line, maxsplit=1)
-        assert what.strip(), line
-        keys.extend(column.strip().split(", "))
+    for column, what in dialog.tables[0].rows():
+        assert what.strip(), column
+        keys.extend(column.split(", "))
     return keys
 
 
 def test_the_f1_list_names_each_bound_key_once_and_nothing_else(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot, window: MainWindow
 ) -> None:
-    listed = listed_keys(f1_text(window, monkeypatch))
+    listed = listed_keys(open_f1(qtbot, window))
     assert [key for key, count in Counter(listed).items() if count > 1] == []
     bound = {key for binding in bindings(window) for key in key_texts(binding)}
     assert sorted(listed) == sorted(bound)
@@ -74,15 +70,50 @@ def test_the_f1_list_names_each_bound_key_once_and_nothing_else(
     assert {"Ctrl+N", "Ctrl+1", "Ctrl+5", "F1", "Del", "Ctrl+Left"} <= set(listed)
 
 
-def test_the_f1_list_says_what_each_key_does(
-    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+def test_the_f1_list_says_what_each_key_does(qtbot: QtBot, window: MainWindow) -> None:
+    dialog = open_f1(qtbot, window)
+    rows = dict(dialog.tables[0].rows())
+    assert rows["Ctrl+Shift+T"].startswith("Teams and people")
+    assert (rows["Ctrl+1"], rows["Ctrl+2"], rows["F1"]) == (
+        "Show Board",
+        "Show Capacity",
+        "This list",
+    )
+    # The keys the views handle themselves, each view under its own title.
+    notes = dialog.tables[1]
+    titles = [notes.item(row, 0).text() for row in notes.headings()]
+    assert titles == [title for title, _rows in hotkeys.NOTES]
+    assert notes.rows() == [row for _title, rows in hotkeys.NOTES for row in rows]
+    assert ("Drag a bar", "Move it sideways by whole days") in notes.rows()
+
+
+def test_the_f1_list_fits_on_a_small_screen_and_closes_with_esc(
+    qtbot: QtBot, window: MainWindow
 ) -> None:
-    text = f1_text(window, monkeypatch)
-    assert re.search(r"^Ctrl\+Shift\+T +Teams and people", text, re.MULTILINE)
-    assert re.search(r"^Ctrl\+1 +Show Board$", text, re.MULTILINE)
-    assert re.search(r"^Ctrl\+2 +Show Capacity$", text, re.MULTILINE)
-    assert re.search(r"^F1 +This list$", text, re.MULTILINE)
-    assert hotkeys.NOTES[0] in text
+    dialog = open_f1(qtbot, window)
+    rows = dialog.rows()
+    assert len(rows) == len(set(rows)), "a line is listed twice"
+    for table in dialog.tables:
+        metrics = table.fontMetrics()
+        bold = QFontMetrics(table.item(0, 0).font())
+        titles = set(table.headings())
+        for row in range(table.rowCount()):
+            if row in titles:
+                assert bold.horizontalAdvance(table.item(row, 0).text()) < table.viewport().width()
+                continue
+            keys, what = table.item(row, 0).text(), table.item(row, 1).text()
+            # Each text on one line, whole, in its own column: the columns line up.
+            assert bold.horizontalAdvance(keys) < table.columnWidth(0), keys
+            assert metrics.horizontalAdvance(what) < table.columnWidth(1), what
+            assert table.rowHeight(row) < 2 * metrics.height(), what
+        # Every row in sight: nothing to scroll.
+        assert table.verticalScrollBar().maximum() == 0
+        assert table.horizontalHeader().length() <= table.viewport().width()
+    assert dialog.height() <= 700 - 60 and dialog.width() <= 1024
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    # F1 again opens the list again, once.
+    assert open_f1(qtbot, window) is not None
 
 
 def test_every_binding_comes_from_the_table(window: MainWindow) -> None:
