@@ -197,4 +197,20 @@ def comments(db: Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS comments_task ON comments(task_id, at)")
 
 
+@migrations(name="0005_task_edits")
+def task_edits(db: Database) -> None:
+    # A task's edits, beside task_events (its moves): which fields one edit changed, as a JSON
+    # array of names; archiving and restoring are logged here too. Append-only.
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS task_edits (
+            id INTEGER PRIMARY KEY,
+            task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL DEFAULT 'edited',
+            fields TEXT NOT NULL DEFAULT '[]',
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS task_edits_task ON task_edits(task_id)")
+
+
 KNOWN_MIGRATIONS: frozenset[str] = frozenset(m.name for m in migrations._migrations)

@@ -11,8 +11,9 @@ from pydantic import TypeAdapter
 from mopsboard.domain import ranking
 from mopsboard.domain.errors import MopsboardError, NotFoundError
 from mopsboard.domain.ids import BoardId, StageId, TaskId
-from mopsboard.domain.models import StageKind, Task
+from mopsboard.domain.models import ActivityKind, StageKind, Task, edited_fields
 from mopsboard.domain.rules import check_gate, check_wip
+from mopsboard.store.activity import ActivityStore
 from mopsboard.store.base import inserted_id, now_text, to_row
 from mopsboard.store.boards import BoardStore
 from mopsboard.store.salvage import keep_unread, unread_columns
@@ -21,7 +22,7 @@ from mopsboard.store.task_rows import TASK_COLUMNS, task_from_row
 __all__ = ["TASK_COLUMNS", "TaskStore", "task_from_row"]
 
 
-class TaskStore(BoardStore):
+class TaskStore(ActivityStore, BoardStore):
     # -- reading --------------------------------------------------------------------------------
 
     def tasks(
@@ -249,7 +250,9 @@ class TaskStore(BoardStore):
             rows.append(row)
         return rows, ids
 
-    def _insert_task(self, task: Task) -> Task:
+    def _insert_task(self, task: Task, *, history: bool = False) -> Task:
+        """Inserts one task; with `history`, a task deleted earlier gets back the history and
+        comments it had (instead of a new 'created' event)."""
         self._require("boards", task.board_id, "board")
         task = self._check_references(task)
         stamp = now_text()
@@ -276,25 +279,30 @@ class TaskStore(BoardStore):
             list(row.values()),
         )
         new_id = inserted_id(cursor, task.id)
-        self.db.execute(
-            "INSERT INTO task_events (task_id, from_stage_id, to_stage_id, at) VALUES (?, ?, ?, ?)",
-            [new_id, None, task.stage_id, stamp],
-        )
+        if not (history and self._put_back_history(new_id)):
+            self.db.execute(
+                "INSERT INTO task_events (task_id, from_stage_id, to_stage_id, at) "
+                "VALUES (?, ?, ?, ?)",
+                [new_id, None, task.stage_id, stamp],
+            )
         self._changed("tasks", [new_id], "inserted")
         return task.model_copy(update={"id": new_id, "version": 1})
 
     def restore_tasks(self, tasks: Sequence[Task]) -> None:
-        """Puts deleted tasks back exactly as they were, ids included (undo of a delete)."""
+        """Puts deleted tasks back exactly as they were, ids, history and comments included
+        (undo of a delete)."""
         with self._write():
             for task in tasks:
-                self._insert_task(task)
+                self._insert_task(task, history=True)
 
     def update_task(self, task: Task) -> Task:
-        """Saves an edited task; refuses with ConflictError if it changed since it was read."""
+        """Saves an edited task; refuses with ConflictError if it changed since it was read.
+        The edit is logged (which fields changed; a new stage as a move) in the same unit."""
         validated = Task.model_validate(task.model_dump())
         with self._write() as db:
             current = self.task(validated.key)
             validated = self._check_references(validated)
+            stamp = now_text()
             if current.stage_id != validated.stage_id:
                 # The gate looks at the checklist as edited, leaving from where the task is now.
                 leaving = validated.model_copy(update={"stage_id": current.stage_id})
@@ -302,14 +310,22 @@ class TaskStore(BoardStore):
                 db.execute(
                     "INSERT INTO task_events (task_id, from_stage_id, to_stage_id, at) "
                     "VALUES (?, ?, ?, ?)",
-                    [current.id, current.stage_id, validated.stage_id, now_text()],
+                    [current.id, current.stage_id, validated.stage_id, stamp],
                 )
+            logged = []
+            if fields := edited_fields(current, validated):
+                logged.append((current.key, ActivityKind.EDITED, fields))
+            if current.archived != validated.archived:
+                archived = ActivityKind.ARCHIVED if validated.archived else ActivityKind.RESTORED
+                logged.append((current.key, archived, ()))
+            self._log_edits(logged, stamp)
             return keep_unread(db, "tasks", task, self._update("tasks", validated, "task"))
 
     def delete_tasks(self, task_ids: Sequence[int]) -> list[Task]:
         """Deletes tasks for good; returns them as they were so the delete can be undone."""
         with self._write() as db:
             tasks = self.tasks_by_id(task_ids)
+            self._keep_history([t.key for t in tasks])
             for task in tasks:
                 db.execute("DELETE FROM tasks WHERE id = ?", [task.id])
             self._changed("tasks", [t.key for t in tasks], "deleted")
@@ -319,14 +335,17 @@ class TaskStore(BoardStore):
         """Archives (or restores) tasks; returns the ids whose state changed."""
         changed: list[int] = []
         with self._write() as db:
+            stamp = now_text()
             for task_id in task_ids:
                 cursor = db.execute(
                     "UPDATE tasks SET archived = ?, updated_at = ?, version = version + 1 "
                     "WHERE id = ? AND archived != ?",
-                    [int(archived), now_text(), task_id, int(archived)],
+                    [int(archived), stamp, task_id, int(archived)],
                 )
                 if cursor.rowcount:
                     changed.append(task_id)
+            kind = ActivityKind.ARCHIVED if archived else ActivityKind.RESTORED
+            self._log_edits(((task_id, kind, ()) for task_id in changed), stamp)
             self._changed("tasks", changed, fields={"archived"})
         return changed
 
@@ -387,14 +406,3 @@ class TaskStore(BoardStore):
             )
         self._changed("tasks", ids, fields={"rank"})
         return self._gap(stage_id, before_task_id, moving)
-
-    def task_events(self, task_id: TaskId) -> list[tuple[int | None, int, str]]:
-        with self._read() as db:
-            return [
-                (r[0], r[1], r[2])
-                for r in db.execute(
-                    "SELECT from_stage_id, to_stage_id, at FROM task_events WHERE task_id = ? "
-                    "ORDER BY id",
-                    [task_id],
-                ).fetchall()
-            ]

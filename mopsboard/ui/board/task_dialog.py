@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import ValidationError
@@ -21,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from mopsboard.domain.errors import validation_messages
-from mopsboard.domain.models import FieldProblem, Priority, Stage, Task
+from mopsboard.domain.models import FieldProblem, Priority, Stage, Task, TaskActivity
 from mopsboard.qt.board.board_parts import Lookups
 from mopsboard.qt.board.comment_actions import CommentActions
+from mopsboard.ui.board.task_activity import ActivityList
 from mopsboard.ui.board.task_checklist import ChecklistEditor
 from mopsboard.ui.board.task_comments import CommentThread
 from mopsboard.ui.board.task_people import NONE_CHOICE, TeamAndAssignee
@@ -41,9 +43,11 @@ class TaskDialog(QDialog):
         parent: QWidget | None = None,
         *,
         comments: CommentActions | None = None,
+        activity: Sequence[TaskActivity] = (),
         read_only: bool = False,
     ) -> None:
-        """`comments` gives a saved task its comment thread; `read_only` keeps Save off."""
+        """`comments` gives a saved task its comment thread, `activity` its history (oldest
+        first); `read_only` keeps Save off."""
         super().__init__(parent)
         self.read_only = read_only
         self.setObjectName("taskDialog")
@@ -57,6 +61,12 @@ class TaskDialog(QDialog):
         self._build_fields(task, stages, lookups)
         form = self._build_form()
         tabs = self._build_tabs(task, comments)
+        if activity:
+            names: dict[int, str] = {s.key: s.name for s in stages}
+            self.activity: ActivityList | None = ActivityList(activity, names)
+            tabs.addTab(self.activity, "Activity")
+        else:
+            self.activity = None
         self._build_buttons()
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -22,11 +22,18 @@ def edit_task(
         # The task may sit on another board than the one shown (opened from another view).
         stages = workspace.stages(original.board_id)
         names = lookups if lookups is not None else Lookups.load(workspace)
+        activity = workspace.task_activity(task_id)
     except MopsboardError as error:
         actions.failed.emit(str(error))
         return
     dialog = TaskDialog(
-        original, stages, names, parent, comments=actions, read_only=workspace.read_only
+        original,
+        stages,
+        names,
+        parent,
+        comments=actions,
+        activity=activity,
+        read_only=workspace.read_only,
     )
     if not dialog.exec() or dialog.result_task is None:
         return
