@@ -29,6 +29,7 @@ from mopsboard.ui.board.card_delegate import CardDelegate
 from mopsboard.ui.board.card_dialogs import ask_to_archive
 from mopsboard.ui.board.card_menu import CardMenu
 from mopsboard.ui.board.drag_feedback import DragFeedback
+from mopsboard.ui.board.drag_scroll import DragScroller
 from mopsboard.ui.board.filter_bar import FilterBar
 from mopsboard.ui.board.stage_header import (
     COLUMN_STATES,
@@ -71,6 +72,7 @@ class BoardView(QWidget):
         self.columns: list[QFrame] = []
         self.quick_adds: list[QLineEdit] = []
         self.drag_feedback = DragFeedback(self)
+        self.drag_scroller = DragScroller(self.scroll_area)
         self.selection = BoardSelection()
 
         self.filter_bar.filterChanged.connect(self._apply_filter)
@@ -182,7 +184,6 @@ class BoardView(QWidget):
         view.stepRequested.connect(self._step)
         view.nudgeRequested.connect(lambda task_id, offset, v=view: self._nudge(v, task_id, offset))
         view.focusNeighbour.connect(lambda offset, v=view: self._focus_neighbour(v, offset))
-        view.edgeDrag.connect(self._scroll_sideways)
         view.menuRequested.connect(lambda ids, point, v=view: self._card_menu(v, ids, point))
         view.emptyDoubleClicked.connect(
             lambda v=view: self.newTaskRequested.emit(self._stage_id_of(v))
@@ -192,7 +193,11 @@ class BoardView(QWidget):
         )
         view.dragAllowed.connect(self.drag_feedback.clear)
         view.dragEnded.connect(self.drag_feedback.clear)
-        view.dropped.connect(lambda ids: self.select_tasks([TaskId(i) for i in ids]))
+        for hovering in (view.dragAllowed, view.dragRefused):
+            hovering.connect(lambda *_args: self.drag_scroller.follow())
+        view.dragStarted.connect(lambda: self.drag_scroller.follow(own_drag=True))
+        view.dragFinished.connect(self.drag_scroller.stop)
+        view.dropped.connect(self._dropped)
 
     def update_headers(self) -> None:
         summaries = self.model.stage_summaries()
@@ -269,6 +274,10 @@ class BoardView(QWidget):
             )
         return True
 
+    def _dropped(self, task_ids: list[int]) -> None:
+        self.drag_scroller.stop()
+        self.select_tasks([TaskId(i) for i in task_ids])
+
     def archive_tasks(self, task_ids: list[TaskId]) -> bool:
         """Archives cards (one undo step), asking first when there are several."""
         if not task_ids or (len(task_ids) > 1 and not ask_to_archive(self, len(task_ids))):
@@ -323,10 +332,6 @@ class BoardView(QWidget):
             ids = self.model.cell_task_ids(target.cell_row)
             if ids:
                 target.select_task(ids[0])
-
-    def _scroll_sideways(self, direction: int) -> None:
-        bar = self.scroll_area.horizontalScrollBar()
-        bar.setValue(bar.value() + direction * 24)
 
     # -- selection ------------------------------------------------------------------------------
 

@@ -41,7 +41,6 @@ class StageListView(QListView):
     openRequested = Signal(int)
     archiveRequested = Signal(list)
     focusNeighbour = Signal(int)  # column offset
-    edgeDrag = Signal(int)  # -1 near the left edge, +1 near the right edge
     menuRequested = Signal(list, QPoint)  # task ids, viewport position
     emptyDoubleClicked = Signal()
     # While a drag hovers: why a drop here would be refused, or that it would be taken.
@@ -49,6 +48,9 @@ class StageListView(QListView):
     dragAllowed = Signal()
     # The drag left this view, was dropped on it, or (started here) ended wherever it went.
     dragEnded = Signal()
+    # A drag of cards of this view begins, and (wherever it went) is over.
+    dragStarted = Signal()
+    dragFinished = Signal()
     dropped = Signal(list)  # the task ids of a drop this view took
 
     def __init__(self, model: BoardModel, cell_row: int, parent: QWidget | None = None) -> None:
@@ -219,11 +221,6 @@ class StageListView(QListView):
             event.ignore()
             if reason:
                 self.dragRefused.emit(reason)
-        x = event.position().toPoint().x()
-        if x < 24:
-            self.edgeDrag.emit(-1)
-        elif x > self.viewport().width() - 24:
-            self.edgeDrag.emit(1)
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
         super().dragLeaveEvent(event)
@@ -236,6 +233,8 @@ class StageListView(QListView):
             self.dropped.emit(task_ids_from_mime(event.mimeData()))
 
     def startDrag(self, supported: Qt.DropAction) -> None:
+        self.dragStarted.emit()
         super().startDrag(supported)
         # A drag released outside any view (or over a refusing one) ends here too.
         self.dragEnded.emit()
+        self.dragFinished.emit()

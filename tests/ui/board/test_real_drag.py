@@ -124,3 +124,62 @@ def test_a_real_drag_over_a_full_column_shows_the_refusal_before_the_drop(
     assert not any(line.startswith('{"moved"') for line in lines)
     assert titles_by_stage(path)["Ready"] == ["D"]
     assert titles_by_stage(path)["Backlog"] == ["A", "B", "C"]
+
+
+def test_a_real_drag_reaches_a_swimlane_below_the_fold_and_reassigns(
+    display: str, board_ws: Workspace
+) -> None:
+    from tests.ui.board.test_drag_scroll import many_lanes
+
+    many_lanes(board_ws)
+    path = board_ws.path
+    board_ws.close()
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+    args = ["A", "Backlog", "--lanes", "assignee", "--lane", "Unassigned", "--size", "1024x700"]
+    app = subprocess.Popen(
+        [sys.executable, str(HERE / "xvfb_drag_app.py"), str(path), *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        assert app.stdout is not None
+        where = json.loads(app.stdout.readline() or "{}")
+        assert where, app.stderr.read() if app.stderr else ""
+        (x0, y0), (x1, y1) = where["start"], where["end"]
+        xdotool(display, "mousemove", str(x0), str(y0))
+        xdotool(display, "mousedown", "1")
+        for step in range(1, 11):
+            xdotool(
+                display,
+                "mousemove",
+                str(x0 + (x1 - x0) * step // 10),
+                str(y0 + (y1 - y0) * step // 10),
+            )
+            time.sleep(0.05)
+        # Resting at the foot of the board, the board scrolls until the lane is in view.
+        line = app.stdout.readline()
+        while line.startswith('{"hover"'):  # the lane may come up under the pointer first
+            line = app.stdout.readline()
+        assert line.startswith('{"target"'), line
+        x2, y2 = json.loads(line)["target"]
+        for step in range(1, 6):
+            xdotool(
+                display,
+                "mousemove",
+                str(x1 + (x2 - x1) * step // 5),
+                str(y1 + (y2 - y1) * step // 5),
+            )
+            time.sleep(0.05)
+        time.sleep(0.3)
+        xdotool(display, "mouseup", "1")
+        output, errors = app.communicate(timeout=25)
+    finally:
+        if app.poll() is None:
+            app.kill()
+    assert said(output.splitlines(), "moved") == {"selected": ["A"]}, errors
+    with Workspace.open(path) as ws:
+        moved = next(t for t in ws.tasks() if t.title == "A")
+        assert moved.assignee_id is None
+        assert ws.stage(moved.stage_id).name == "Backlog"

@@ -3,8 +3,11 @@ once the file shows the card moved (saying what is selected then), or once a ref
 ended (or after a time-out).
 
     xvfb_drag_app.py FILE TITLE TARGET_STAGE [--full] [--size WxH] [--shot PNG]
+                     [--lanes GROUPING --lane TITLE]
 
 --full gives the target stage a hard WIP limit it has already reached, so the drop is refused.
+--lanes shows swimlanes, and the drop goes into the lane named by --lane: one below the fold
+is reached by resting at the foot of the board (it then says where the target is).
 While the drag hovers over the target, one line tells what the screen shows then (the cursor,
 the status bar, the column's mark); --shot saves the window at that moment."""
 
@@ -31,6 +34,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--full", action="store_true")
     parser.add_argument("--size", default="1200x800")
     parser.add_argument("--shot", type=Path)
+    parser.add_argument("--lanes", help="a grouping: the board shows swimlanes by it")
+    parser.add_argument("--lane", help="the swimlane to drop into (with --lanes)")
     args = parser.parse_args(argv)
     app = make_application([sys.argv[0]])
     workspace = Workspace.open(args.path)
@@ -39,6 +44,9 @@ def main(argv: list[str]) -> int:
     window.setGeometry(0, 0, width, height)
     window.show()
     model = window.model
+    if args.lanes:
+        grouping = window.board_view.filter_bar.grouping
+        grouping.setCurrentIndex(grouping.findData(args.lanes))
     stage = next(s for s in model.stages if s.name == args.target)
     if args.full:
         here = sum(1 for t in model.tasks.values() if t.stage_id == stage.id)
@@ -48,7 +56,10 @@ def main(argv: list[str]) -> int:
     state = {"hovered": False, "dragging": False}
 
     def target_view():  # type: ignore[no-untyped-def]
-        view = window.board_view.view_for_stage(stage.key)
+        lanes = [lane.title for lane in model.lanes]
+        view = window.board_view.view_for_stage(
+            stage.key, lanes.index(args.lane) if args.lane else 0
+        )
         assert view is not None
         return view
 
@@ -59,17 +70,33 @@ def main(argv: list[str]) -> int:
         start = source.viewport().mapToGlobal(rect.center())
         viewport = target_view().viewport()
         end = viewport.mapToGlobal(QPoint(viewport.width() // 2, viewport.height() - 20))
+        if args.lane:
+            # Below the fold: the drag goes to the foot of the board first, and the target is
+            # said once the board has scrolled to it.
+            board = window.board_view.scroll_area.viewport()
+            column = viewport.mapTo(board, QPoint(viewport.width() // 2, 0)).x()
+            end = board.mapToGlobal(QPoint(column, board.height() - 10))
         print(json.dumps({"start": [start.x(), start.y()], "end": [end.x(), end.y()]}), flush=True)
 
     def column_mark() -> object:
         frame = target_view().parentWidget()
         return frame.property("refusing") if frame is not None else None
 
+    def say_target_once_in_view() -> None:
+        viewport = target_view().viewport()
+        board = window.board_view.scroll_area.viewport()
+        top = viewport.mapTo(board, QPoint(0, 0))
+        if args.lane and not state.get("target") and top.y() + viewport.height() < board.height():
+            state["target"] = True
+            middle = viewport.mapToGlobal(QPoint(viewport.width() // 2, viewport.height() // 2))
+            print(json.dumps({"target": [middle.x(), middle.y()]}), flush=True)
+
     def watch() -> None:
         cursor = QGuiApplication.overrideCursor()
         if cursor is not None:
             # Qt's drag shows its cursor as the application's override cursor.
             state["dragging"] = True
+            say_target_once_in_view()
             viewport = target_view().viewport()
             inside = viewport.rect().contains(viewport.mapFromGlobal(QCursor.pos()))
             if inside and not state["hovered"]:
@@ -89,7 +116,8 @@ def main(argv: list[str]) -> int:
             if args.full:
                 app.quit()
         task = next(t for t in workspace.tasks() if t.title == args.title)
-        if workspace.stage(task.stage_id).name == args.target:
+        in_lane = not args.lane or task.key in target_view().cell_model.task_ids
+        if workspace.stage(task.stage_id).name == args.target and in_lane:
             # Left a moment for the drag to wind up, then: what is selected on the board.
             QTimer.singleShot(300, moved)
             poll.stop()
