@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMenuBar, QStatusBar, QToolBar, QWidget
 
+from mopsboard.ui.board.archive_dialog import show_archive
 from mopsboard.ui.common.hotkeys import Hotkey, bind
 from mopsboard.ui.common.icons import Icon, icon
 from mopsboard.ui.common.shortcuts_dialog import show_shortcuts
@@ -124,20 +125,47 @@ def make_actions(window: MenuHost) -> dict[str, QAction]:
         "teams": a("&Teams\u2026", window.open_teams, Hotkey.TEAMS, Icon.USERS, "teamsAction"),
         "clear": a("&Clear filters", filters.reset, Hotkey.CLEAR_FILTERS, Icon.FUNNEL_X),
         "refresh": a("&Reload from file", window.model.reload, Hotkey.RELOAD, Icon.ROTATE_CCW),
-        "new_ws": a(
+        "archived": a(
+            "&Archived cards\u2026",
+            lambda: show_archive(window.window(), window.workspace_actions, window.model.board_id),
+            None,
+            Icon.ARCHIVE,
+            "archivedCardsAction",
+        ),
+        **_file_actions(window),
+        "keys": a(
+            "&Keyboard shortcuts",
+            lambda: show_shortcuts(window.window()),
+            Hotkey.SHORTCUTS,
+            Icon.KEYBOARD,
+            "shortcutsAction",
+        ),
+        "about": a("&About mopsboard", window.show_about, None, Icon.INFO),
+    }
+
+
+def _file_actions(window: MenuHost) -> dict[str, QAction]:
+    """The workspace's own commands: new, open, a copy, a backup back, quit."""
+    return {
+        "new_ws": action(
+            window,
             "&New workspace\u2026",
             window.newWorkspaceRequested.emit,
             Hotkey.NEW_WORKSPACE,
             Icon.FILE_PLUS,
         ),
-        "open_ws": a(
+        "open_ws": action(
+            window,
             "&Open\u2026",
             lambda: window.openWorkspaceRequested.emit(""),
             Hotkey.OPEN_WORKSPACE,
             Icon.FOLDER_OPEN,
         ),
-        "save_copy": a("Save a &copy\u2026", window.save_copy, Hotkey.SAVE_COPY, Icon.COPY),
-        "restore": a(
+        "save_copy": action(
+            window, "Save a &copy\u2026", window.save_copy, Hotkey.SAVE_COPY, Icon.COPY
+        ),
+        "restore": action(
+            window,
             "&Restore from backup\u2026",
             lambda: restore_from_backup(
                 window.window(),
@@ -150,15 +178,7 @@ def make_actions(window: MenuHost) -> dict[str, QAction]:
             Icon.FILE_DOWN,
             "restoreAction",
         ),
-        "quit": a("&Quit", window.close, Hotkey.QUIT, Icon.LOG_OUT),
-        "keys": a(
-            "&Keyboard shortcuts",
-            lambda: show_shortcuts(window.window()),
-            Hotkey.SHORTCUTS,
-            Icon.KEYBOARD,
-            "shortcutsAction",
-        ),
-        "about": a("&About mopsboard", window.show_about, None, Icon.INFO),
+        "quit": action(window, "&Quit", window.close, Hotkey.QUIT, Icon.LOG_OUT),
     }
 
 
@@ -180,7 +200,7 @@ def build_menus(window: MenuHost, acts: dict[str, QAction]) -> None:
     view_menu = menu.addMenu("&View")
     _build_view_menu(window, view_menu)
     view_menu.addSeparator()
-    view_menu.addActions([acts["clear"], acts["refresh"]])
+    view_menu.addActions([acts["archived"], acts["clear"], acts["refresh"]])
     help_menu = menu.addMenu("&Help")
     help_menu.addActions([acts["keys"], acts["about"]])
 
