@@ -151,7 +151,8 @@ class ArchiveDialog(QDialog):
                 f"No archived card matches \u201c{self.search.text().strip()}\u201d."
             )
         else:
-            self.count.setText(f"{shown} of {total} archived cards match")
+            verb = "matches" if shown == 1 else "match"
+            self.count.setText(f"{shown} of {total} archived cards {verb}")
         read_only = self.workspace.read_only
         self.restore_button.setEnabled(bool(self.selected_ids()) and not read_only)
         if read_only:

@@ -82,7 +82,7 @@ def test_find_and_restore_archived_cards_then_undo(qtbot: QtBot, window: MainWin
     # F is labelled "legal": typing finds it.
     qtbot.keyClicks(dialog.search, "legal")
     assert shown(dialog) == [("F", "Review")]
-    assert dialog.count.text() == "1 of 3 archived cards match"
+    assert dialog.count.text() == "1 of 3 archived cards matches"
     dialog.search.clear()
     select_row(qtbot, dialog, "D")
     select_row(qtbot, dialog, "F", Qt.KeyboardModifier.ControlModifier)
