@@ -6,13 +6,13 @@ from collections.abc import Sequence
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import SignalInstance
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -56,7 +56,7 @@ class TaskDialog(QDialog):
         self.result_task: Task | None = None
         self.field_errors = FieldErrors()
         self.errors = self.field_errors.labels
-        self.resize(620, 640)
+        self.resize(780, 600)
 
         self._build_fields(task, stages, lookups)
         form = self._build_form()
@@ -112,25 +112,55 @@ class TaskDialog(QDialog):
         self.labels.setObjectName("taskLabels")
         self.labels.setPlaceholderText("comma-separated, e.g. email, legal")
 
-    def _build_form(self) -> QFormLayout:
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        for label, widget, field in (
-            ("&Title", self.title, "title"),
-            ("&Stage", self.stage, "stage_id"),
-            ("&Campaign", self.campaign, "campaign_id"),
-            ("&Persona", self.persona, "persona_id"),
-            ("&Assignee", self.assignee, "assignee_id"),
-            ("Tea&m", self.team, "team_id"),
-            ("&Estimate", self.estimate, "estimate_hours"),
-            ("Sta&rt date", self.start, "start_date"),
-            ("&Due date", self.due, "due_date"),
-            ("Priorit&y", self.priority, "priority"),
-            ("&Labels", self.labels, "labels"),
-        ):
-            widget.setAccessibleName(label.replace("&", ""))
-            form.addRow(label, self.field_errors.wrap(widget, field))
+    def _build_form(self) -> QGridLayout:
+        """The title across, then two columns of fields (what the task is; who and when), so
+        the tabs below keep room for a description or a conversation on a 700 px screen."""
+        form = QGridLayout()
+        form.setHorizontalSpacing(10)
+        form.setVerticalSpacing(4)
+        columns = (
+            (
+                ("&Stage", self.stage, "stage_id"),
+                ("&Campaign", self.campaign, "campaign_id"),
+                ("&Persona", self.persona, "persona_id"),
+                ("Priorit&y", self.priority, "priority"),
+                ("&Labels", self.labels, "labels"),
+            ),
+            (
+                ("&Assignee", self.assignee, "assignee_id"),
+                ("Tea&m", self.team, "team_id"),
+                ("&Estimate", self.estimate, "estimate_hours"),
+                ("Sta&rt date", self.start, "start_date"),
+                ("&Due date", self.due, "due_date"),
+            ),
+        )
+        self._add_field(form, 0, 0, ("&Title", self.title, "title"), span=3)
+        for column, fields in enumerate(columns):
+            for row, field in enumerate(fields, start=1):
+                self._add_field(form, row, 2 * column, field)
+        form.setColumnStretch(1, 1)
+        form.setColumnStretch(3, 1)
         return form
+
+    def _add_field(
+        self,
+        form: QGridLayout,
+        row: int,
+        column: int,
+        field: tuple[str, QWidget, str],
+        span: int = 1,
+    ) -> None:
+        text, widget, name = field
+        widget.setAccessibleName(text.replace("&", ""))
+        label = QLabel(text)
+        # Alt+letter goes to the field itself (a date's text, not its check box's row).
+        label.setBuddy(widget.picker if isinstance(widget, OptionalDate) else widget)
+        # Level with the field's line, above its error message when there is one.
+        label.setFixedHeight(widget.sizeHint().height())
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        top = Qt.AlignmentFlag.AlignTop
+        form.addWidget(label, row, column, top)
+        form.addWidget(self.field_errors.wrap(widget, name), row, column + 1, 1, span, top)
 
     def _build_tabs(self, task: Task, comments: CommentActions | None) -> QTabWidget:
         tabs = QTabWidget()
