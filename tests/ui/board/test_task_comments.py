@@ -239,3 +239,24 @@ def test_a_new_task_has_no_thread_yet(qtbot: QtBot, window: MainWindow) -> None:
         "Preview",
         "Checklist",
     ]
+
+
+def test_a_read_only_workspace_offers_no_save_and_no_post(qtbot: QtBot, window: MainWindow) -> None:
+    task = next(t for t in window.model.tasks.values() if t.title == "C")
+    dialog = TaskDialog(
+        task,
+        window.model.stages,
+        window.model.lookups,
+        window,
+        comments=window.workspace_actions,
+        read_only=True,
+    )
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.comments is not None
+    qtbot.keyClicks(dialog.title, " (edited)")
+    qtbot.keyClicks(dialog.comments.draft, "Hello")
+    assert not dialog.save_button.isEnabled()
+    assert not dialog.comments.post_button.isEnabled()
+    assert dialog.comments.draft.toPlainText() == ""  # the box takes no text
+    assert "read-only" in dialog.comments.draft.placeholderText()
