@@ -54,7 +54,7 @@ PRODUCT_LAUNCH = CampaignTemplate(
     description="Launch a product or a major release across web, email and paid channels.",
     channel="Multi-channel",
     audience="Customers and prospects",
-    colour="#ef4444",
+    colour="#6366f1",
     run_days=20,
     tasks=(
         _task(

@@ -248,7 +248,7 @@ EVENT = CampaignSpec(
     end=47,
     status=CampaignStatus.PLANNED,
     budget=48_000,
-    colour="#dc2626",
+    colour="#65a30d",
     tasks=(
         TaskSpec("Book booth space and logistics", "mops", "Orchestrator", 4, -42, 5, ("event",),
                  priority=_P.HIGH),
