@@ -46,9 +46,7 @@ class CardMenu(QMenu):
                 action = move_menu.addAction(stage.name)
                 action.triggered.connect(functools.partial(self._move_to, stage.key))
         self.addAction(icon(Icon.COPY), "Duplicate", self._duplicate)
-        other_boards = self.addAction(
-            icon(Icon.LAYOUT_DASHBOARD), "Move to another board…", self._to_board
-        )
+        other_boards = self.addAction("Move to another board…", self._to_board)
         other_boards.setEnabled(bool(self._other_boards()))
         self.addSeparator()
         count = f" {len(self.task_ids)} tasks" if len(self.task_ids) > 1 else ""
