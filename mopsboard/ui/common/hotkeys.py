@@ -142,12 +142,3 @@ def listed(root: QWidget) -> list[tuple[str, list[tuple[str, str]]]]:
     keys each view handles itself."""
     keys = [(", ".join(texts), what) for texts, what in bound(root).values()]
     return [("Shortcuts", keys), *((title, list(rows)) for title, rows in NOTES)]
-
-
-def as_text(root: QWidget) -> str:
-    """The F1 list as plain text: each part under its title, a line per key."""
-    parts = []
-    for title, rows in listed(root):
-        width = max((len(keys) for keys, _ in rows), default=0)
-        parts.append("\n".join([title, *(f"{keys.ljust(width)}   {what}" for keys, what in rows)]))
-    return "\n\n".join(parts)

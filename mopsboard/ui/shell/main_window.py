@@ -31,7 +31,7 @@ from mopsboard.ui.board import task_editing
 from mopsboard.ui.board.board_view import BoardView
 from mopsboard.ui.board.stage_dialog import StageDialog
 from mopsboard.ui.board.task_dialog import TaskDialog
-from mopsboard.ui.common import conflict_dialog, hotkeys
+from mopsboard.ui.common import conflict_dialog
 from mopsboard.ui.common.file_dialogs import WORKSPACE_FILTER, ask_save_path
 from mopsboard.ui.common.hotkeys import Hotkey
 from mopsboard.ui.common.icons import Icon, app_icon
@@ -318,9 +318,6 @@ class MainWindow(QMainWindow):
         shown = self.model.shown_count()
         text = f"{total} tasks" if shown == total else f"{shown} of {total} tasks shown"
         self.count_label.setText(text)
-
-    def show_shortcuts(self) -> None:
-        QMessageBox.information(self, "Keyboard shortcuts", hotkeys.as_text(self))
 
     def show_about(self) -> None:
         QMessageBox.about(

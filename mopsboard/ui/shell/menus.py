@@ -179,6 +179,37 @@ def _file_actions(window: MenuHost) -> dict[str, QAction]:
             "restoreAction",
         ),
         "quit": action(window, "&Quit", window.close, Hotkey.QUIT, Icon.LOG_OUT),
+        **_transfer_actions(window),
+    }
+
+
+def _transfer_actions(window: MenuHost) -> dict[str, QAction]:
+    """Work in from other tools, and the workspace or its tasks out (ui/transfer)."""
+
+    # Imported when first used: the window's first paint does not pay for the importers.
+    def import_() -> None:
+        from mopsboard.ui.transfer.import_dialog import open_import_dialog
+
+        open_import_dialog(window.window(), window.workspace_actions)
+
+    def export_workspace() -> None:
+        from mopsboard.ui.transfer.exporting import export_workspace_file
+
+        export_workspace_file(window.window(), window.workspace)
+
+    def export_tasks() -> None:
+        from mopsboard.ui.transfer.exporting import export_tasks as export
+
+        export(window.window(), window.workspace, window.model.board_id)
+
+    return {
+        "import": action(window, "&Import\u2026", import_, None, Icon.FILE_DOWN, "importAction"),
+        "export_ws": action(
+            window, "Export &workspace\u2026", export_workspace, None, None, "exportWorkspaceAction"
+        ),
+        "export_tasks": action(
+            window, "Export &tasks\u2026", export_tasks, None, None, "exportTasksAction"
+        ),
     }
 
 
@@ -189,6 +220,8 @@ def build_menus(window: MenuHost, acts: dict[str, QAction]) -> None:
     window.recent_menu = file_menu.addMenu(icon(Icon.CLOCK), "Open &recent")
     window.recent_menu.aboutToShow.connect(window.fill_recent)
     file_menu.addActions([acts["save_copy"], acts["restore"]])
+    file_menu.addSeparator()
+    file_menu.addActions([acts["import"], acts["export_ws"], acts["export_tasks"]])
     file_menu.addSeparator()
     file_menu.addAction(acts["quit"])
     edit_menu = menu.addMenu("&Edit")
