@@ -3,7 +3,7 @@ cell (a swimlane x a stage) each one sits in, and what each stage's header says.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
 
 from mopsboard.domain.filtering import Grouping, TaskFilter, lane_key, matches, search_text
@@ -17,18 +17,25 @@ def shown_ids(
     search: dict[int, str],
     wanted: TaskFilter,
     today: date,
+    done_stage_ids: Collection[int],
 ) -> list[int]:
     """The tasks `wanted` lets through, in their order; a text filter folds the search text of
-    each task once (kept in `search`)."""
+    each task once (kept in `search`). A task is finished when it is in one of `done_stage_ids`
+    (whatever completion it was stamped with: a stage's kind can change under its cards)."""
     if not wanted.active:
         return list(task_ids)
+
+    def passes(task_id: int, text: str) -> bool:
+        task = tasks[task_id]
+        return matches(task, text, wanted, today, done=task.stage_id in done_stage_ids)
+
     if wanted.text:
         ids = list(task_ids)
         for i in ids:
             if i not in search:
                 search[i] = search_text(tasks[i])
-        return [i for i in ids if matches(tasks[i], search[i], wanted, today)]
-    return [i for i in task_ids if matches(tasks[i], "", wanted, today)]
+        return [i for i in ids if passes(i, search[i])]
+    return [i for i in task_ids if passes(i, "")]
 
 
 def cells_for(

@@ -137,7 +137,8 @@ class BoardModel(BoardDrops, QAbstractItemModel):
         return lanes_for(self.tasks.values(), self.grouping, self.lookups)
 
     def _visible(self, task_ids: Iterable[int]) -> list[int]:
-        return shown_ids(task_ids, self.tasks, self._search, self.filter, self.today)
+        done = {s.key for s in self.stages if s.kind is StageKind.DONE}
+        return shown_ids(task_ids, self.tasks, self._search, self.filter, self.today, done)
 
     def _compute_cells(self) -> list[list[int]]:
         return cells_for(

@@ -255,9 +255,8 @@ class MainWindow(QMainWindow):
         )
 
     def archive_selected(self) -> None:
-        ids = self.board_view.selected_task_ids()
-        if ids:
-            self.workspace_actions.archive_tasks(ids)
+        # The board asks first when several cards are selected, as Delete does.
+        self.board_view.archive_selected()
 
     def edit_stages(self) -> None:
         if self.model.board_id is None:

@@ -61,3 +61,16 @@ def test_delete_on_one_card_archives_it_without_asking(
     assert shown == []
     window.undo_action.trigger()
     assert archived(window.workspace.path) == []
+
+
+def test_edit_archive_on_three_cards_asks_as_delete_does(qtbot: QtBot, window: MainWindow) -> None:
+    click(qtbot, window, "A", "Backlog")
+    click(qtbot, window, "B", "Backlog", Qt.KeyboardModifier.ControlModifier)
+    click(qtbot, window, "C", "Backlog", Qt.KeyboardModifier.ControlModifier)
+    edit_menu = window.menuBar().actions()[1].menu()
+    archive = next(a for a in edit_menu.actions() if a.text() == "&Archive task")
+    run = EditorRun()
+    answer_when_asked("Cancel", run)
+    archive.trigger()
+    assert run.asked == ["Archive the 3 selected tasks? [Archive 3 tasks / Cancel]"]
+    assert archived(window.workspace.path) == []

@@ -54,3 +54,33 @@ def test_overdue_filter_shows_open_late_work_only(
     table = CampaignTableModel(board_ws)
     table.set_active(True)
     assert table.index(table.row_of(launch), OVERDUE).data() == "1"
+
+
+def test_overdue_goes_by_the_stage_a_card_is_in_not_a_stamp(
+    qtbot: QtBot, open_window: OpenWindow, board_ws: Workspace
+) -> None:
+    # Review becomes the board's Done stage after its cards got there: they are finished, though
+    # no completion was stamped on them when they entered it.
+    board = board_ws.boards()[0].key
+    review = board_ws.stage_named(board, "Review")
+    late = date.today() - timedelta(3)
+    for task in board_ws.tasks(board):
+        if task.stage_id == review.key:
+            board_ws.update_task(task.model_copy(update={"due_date": late}))
+    in_review = {t.title for t in board_ws.tasks(board) if t.stage_id == review.key}
+    assert in_review and all(
+        t.completed_at is None for t in board_ws.tasks(board) if t.stage_id == review.key
+    )
+    board_ws.update_stage(review.model_copy(update={"kind": StageKind.DONE}))
+    win = open_window(board_ws)
+    due = win.board_view.filter_bar.due
+    due.setFocus()
+    qtbot.keyClick(due, Qt.Key.Key_Down)
+    assert due.currentText() == "Overdue"
+    shown = {
+        win.model.tasks[task_id].title
+        for cell in range(len(win.model.stages))
+        for task_id in win.model.cell_task_ids(cell)
+    }
+    assert shown == _overdue_in_file(board_ws)
+    assert not shown & in_review
