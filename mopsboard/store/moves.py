@@ -11,7 +11,7 @@ from mopsboard.domain import ranking
 from mopsboard.domain.errors import ConflictError, MopsboardError, NotFoundError
 from mopsboard.domain.fields import MAX_NAME
 from mopsboard.domain.ids import BoardId, StageId
-from mopsboard.domain.models import Stage, Task
+from mopsboard.domain.models import ActivityKind, Stage, Task
 from mopsboard.domain.rules import check_wip
 from mopsboard.store.base import now_text
 from mopsboard.store.tasks import TaskStore
@@ -47,6 +47,12 @@ def _old_fields(
     task: Task, new: tuple[tuple[str, int | None], ...]
 ) -> tuple[tuple[str, int | None], ...]:
     return tuple((column, getattr(task, column)) for column, _value in new)
+
+
+def _fields_set(placement: Placement) -> tuple[str, ...]:
+    """The task's fields a placement sets besides its stage and order: a lane's, its board."""
+    board = ("board_id",) if placement.board_id is not None else ()
+    return (*(column for column, _value in placement.fields), *board)
 
 
 def copy_title(title: str) -> str:
@@ -177,6 +183,11 @@ class MoveStore(TaskStore):
                     "UPDATE tasks SET rank = ?, updated_at = ?, version = version + 1 WHERE id = ?",
                     [placement.rank, stamp, placement.task_id],
                 )
+        # What the move changed besides the stage is an edit in the task's history.
+        edited = ((p.task_id, _fields_set(p)) for p in placements)
+        self._log_edits(
+            ((task_id, ActivityKind.EDITED, fields) for task_id, fields in edited if fields), stamp
+        )
         moved_fields = {column for p in placements for column, _value in p.fields}
         if any(p.board_id is not None for p in placements):
             moved_fields.add("board_id")

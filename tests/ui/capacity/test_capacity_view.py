@@ -191,7 +191,9 @@ class FakeDialog:
 
     opened: ClassVar[list[tuple[Task, list[str]]]] = []
 
-    def __init__(self, task: Task, stages: list[Any], lookups: Any, parent: Any) -> None:
+    def __init__(
+        self, task: Task, stages: list[Any], lookups: Any, parent: Any, **_options: object
+    ) -> None:
         FakeDialog.opened.append((task, [s.name for s in stages]))
         self.result_task: Task | None = task.model_copy(update={"estimate_hours": 3.0})
         self.save_button = self
