@@ -18,6 +18,7 @@ MemberId = NewType("MemberId", int)
 TimeOffId = NewType("TimeOffId", int)
 TemplateId = NewType("TemplateId", int)
 TaskEventId = NewType("TaskEventId", int)
+CommentId = NewType("CommentId", int)
 
 
 class UnsavedRecord(LookupError):

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import IntEnum, StrEnum
-from typing import Annotated, Any, Generic, NewType, Self, TypeVar
+from typing import Annotated, Any, Generic, Self, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -40,6 +40,7 @@ from mopsboard.domain.fields import (
 from mopsboard.domain.ids import (
     BoardId,
     CampaignId,
+    CommentId,
     MemberId,
     PersonaId,
     StageId,
@@ -350,11 +351,6 @@ class TaskEvent(BaseModel):
     from_stage_id: StageId | None
     to_stage_id: StageId
     at: datetime
-
-
-# A comment's id. (Beside the model rather than in domain/ids.py, which this change may not
-# touch; it belongs there with the others.)
-CommentId = NewType("CommentId", int)
 
 
 class Comment(Record[CommentId]):

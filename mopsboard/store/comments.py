@@ -26,8 +26,8 @@ from pydantic import TypeAdapter, ValidationError
 
 from mopsboard.domain.errors import MopsboardError
 from mopsboard.domain.fields import Name
-from mopsboard.domain.ids import TaskId
-from mopsboard.domain.models import Comment, CommentId
+from mopsboard.domain.ids import CommentId, TaskId
+from mopsboard.domain.models import Comment
 from mopsboard.store.base import StoreBase, inserted_id, now_text
 
 USER_NAME_SETTING = "user_name"

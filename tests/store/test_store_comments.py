@@ -11,8 +11,8 @@ import pytest
 from pydantic import ValidationError
 
 from mopsboard.domain.errors import MopsboardError, NotFoundError
-from mopsboard.domain.ids import TaskId
-from mopsboard.domain.models import Comment, CommentId, Task
+from mopsboard.domain.ids import CommentId, TaskId
+from mopsboard.domain.models import Comment, Task
 from mopsboard.store.workspace import Workspace
 
 
