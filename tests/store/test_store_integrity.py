@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlite_utils
 from hostile import break_an_overflow_chain
 
 from mopsboard.domain.models import Task
@@ -194,20 +195,30 @@ def test_a_read_only_folder_with_unsaved_journal_is_refused_in_words(
 # -- older files -----------------------------------------------------------------------------------
 
 
+def _schema_objects(conn: sqlite3.Connection) -> set[tuple[str, str]]:
+    return {
+        (row[0], row[1])
+        for row in conn.execute(
+            "SELECT type, name FROM sqlite_master "
+            "WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%'"
+        )
+    }
+
+
 def _make_older(path: Path) -> None:
-    """Undoes the last released schema step by hand, as a file of the previous version."""
+    """Undoes the last released schema step by hand, as a file of the previous version: drops
+    what that step made (found by applying every step before it to an empty file) and its
+    record."""
+    before_last = sqlite_utils.Database(memory=True)
+    for step in migrations._migrations[:-1]:
+        step.fn(before_last)
+    older = _schema_objects(before_last.conn)
     conn = sqlite3.connect(path)
     try:
-        indexes = [
-            row[0]
-            for row in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-            )
-        ]
-        assert "campaign_figures" in " ".join(indexes), indexes  # what 0003 adds
-        for name in indexes:
-            if "campaign_figures" in name:
-                conn.execute(f"DROP INDEX {name}")
+        added = _schema_objects(conn) - older - {("table", "_sqlite_migrations")}
+        assert added, "the last step made nothing to take out"
+        for kind, name in sorted(added, key=lambda item: item[0] != "index"):
+            conn.execute(f'DROP {kind.upper()} "{name}"')
         conn.execute("DELETE FROM _sqlite_migrations WHERE name = ?", [LAST_STEP])
         conn.commit()
     finally:
