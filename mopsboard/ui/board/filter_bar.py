@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from mopsboard.domain.filtering import (
     ANY,
@@ -14,10 +14,19 @@ from mopsboard.domain.filtering import (
     TaskFilter,
 )
 from mopsboard.qt.board.board_parts import Lookups
+from mopsboard.ui.common.eliding_combo import ElidingComboBox
 from mopsboard.ui.common.icons import Icon, icon
+from mopsboard.ui.common.wrapping_bar import Control, Space, WrappingBar
 
 # Row ids start at 1, so 0 can stand for "has none" in a picker (Qt cannot find None data).
 NO_VALUE = 0
+# Each reference picker's first and last entries: any value, and none.
+PICKER_WORDS = {
+    "campaign": ("All campaigns", "No campaign"),
+    "persona": ("All personas", "No persona"),
+    "assignee": ("All assignees", "Unassigned"),
+    "team": ("All teams", "No team"),
+}
 
 
 def _value(combo: QComboBox) -> int | None:
@@ -25,12 +34,14 @@ def _value(combo: QComboBox) -> int | None:
     return None if data == NO_VALUE else int(data)
 
 
-def _combo(name: str, accessible: str) -> QComboBox:
-    combo = QComboBox()
+def _combo(name: str, accessible: str, *fit: str) -> ElidingComboBox:
+    # As wide as the picker's own words ("All campaigns", "No campaign"): a longer name the
+    # user chose is elided, whole in the tooltip and in the list.
+    combo = ElidingComboBox()
     combo.setObjectName(name)
     combo.setAccessibleName(accessible)
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(9)
+    combo.setToolTip(accessible)
+    combo.fit_texts(*fit)
     return combo
 
 
@@ -49,32 +60,40 @@ class FilterBar(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon(Icon.SEARCH), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setMinimumWidth(180)
-        self.campaign = _combo("filterCampaign", "Filter by campaign")
-        self.persona = _combo("filterPersona", "Filter by persona")
-        self.assignee = _combo("filterAssignee", "Filter by assignee")
-        self.team = _combo("filterTeam", "Filter by team")
-        self.due = _combo("filterDue", "Filter by due date")
+        self.campaign = _combo("filterCampaign", "Filter by campaign", *PICKER_WORDS["campaign"])
+        self.persona = _combo("filterPersona", "Filter by persona", *PICKER_WORDS["persona"])
+        self.assignee = _combo("filterAssignee", "Filter by assignee", *PICKER_WORDS["assignee"])
+        self.team = _combo("filterTeam", "Filter by team", *PICKER_WORDS["team"])
+        self.due = _combo("filterDue", "Filter by due date", *DUE_FILTER_LABELS.values())
         for due, label in DUE_FILTER_LABELS.items():
             self.due.addItem(label, due.value)
-        self.grouping = _combo("grouping", "Swimlanes")
+        self.grouping = _combo("grouping", "Swimlanes", *GROUPING_LABELS.values())
         for grouping, label in GROUPING_LABELS.items():
             self.grouping.addItem(label, grouping.value)
-        self.grouping.setMinimumContentsLength(14)
         self.clear = QToolButton()
         self.clear.setObjectName("clearFilters")
         self.clear.setIcon(icon(Icon.FUNNEL_X))
         self.clear.setToolTip("Clear all filters (Esc in the filter box)")
         self.clear.setAccessibleName("Clear filters")
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 6, 10, 6)
-        layout.setSpacing(6)
-        layout.addWidget(self.search, 3)
-        for combo in (self.campaign, self.persona, self.assignee, self.team, self.due):
-            layout.addWidget(combo, 1)
-        layout.addWidget(self.clear)
-        layout.addSpacing(8)
-        layout.addWidget(self.grouping, 1)
+        # One row in a wide window; in a narrow one the pickers wrap onto a second row rather
+        # than be squeezed until their texts are cut.
+        self.bar = WrappingBar(
+            [
+                [Control(self.search, 3), Control(self.campaign, 1), Control(self.persona, 1)],
+                [
+                    Control(self.assignee, 1),
+                    Control(self.team, 1),
+                    Control(self.due, 1),
+                    Control(self.clear),
+                    Space(8),
+                    Control(self.grouping, 1),
+                ],
+            ]
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.bar)
 
         # Typing filters after a short pause, so a fast typist does not filter on every key.
         self._debounce = QTimer(self)
@@ -91,29 +110,26 @@ class FilterBar(QWidget):
 
     def set_lookups(self, lookups: Lookups) -> None:
         """Fills the pickers, keeping the current choices where they still exist."""
+        words = PICKER_WORDS
         choices = [
             (
                 self.campaign,
-                "All campaigns",
-                "No campaign",
+                *words["campaign"],
                 sorted(((c.name, i) for i, c in lookups.campaigns.items() if not c.archived)),
             ),
             (
                 self.persona,
-                "All personas",
-                "No persona",
+                *words["persona"],
                 sorted(((p.name, i) for i, p in lookups.personas.items() if not p.archived)),
             ),
             (
                 self.assignee,
-                "All assignees",
-                "Unassigned",
+                *words["assignee"],
                 sorted(((m.name, i) for i, m in lookups.members.items() if m.active)),
             ),
             (
                 self.team,
-                "All teams",
-                "No team",
+                *words["team"],
                 sorted(((t.name, i) for i, t in lookups.teams.items() if not t.archived)),
             ),
         ]

@@ -4,12 +4,11 @@ create, edit, archive, plan from a template, save as a template, show on the boa
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QHideEvent, QPainter, QShowEvent
+from PySide6.QtGui import QColor, QHideEvent, QPainter, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -36,9 +35,12 @@ from mopsboard.qt.campaigns.campaign_model import (
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.campaigns.campaign_editing import CampaignEditing
 from mopsboard.ui.common import theme
+from mopsboard.ui.common.compact_button import CompactToolButton
 from mopsboard.ui.common.icons import Icon, icon
 from mopsboard.ui.common.page_context import PageContext
+from mopsboard.ui.common.wrapping_bar import Control, Stretch, WrappingBar
 
+NAME_MIN_WIDTH = 200
 COLUMN_WIDTHS = {
     NAME: 220,
     COLUMNS.index("Status"): 76,
@@ -90,6 +92,24 @@ class ProgressDelegate(QStyledItemDelegate):
         option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
+class CampaignTable(QTableView):
+    """The campaigns table: the name takes the width the other columns leave, but never less
+    than NAME_MIN_WIDTH (narrower, the table scrolls sideways instead of cutting names)."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.fit_name_column()
+
+    def fit_name_column(self) -> None:
+        header = self.horizontalHeader()
+        others = sum(
+            header.sectionSize(column)
+            for column in range(header.count())
+            if column != NAME and not header.isSectionHidden(column)
+        )
+        self.setColumnWidth(NAME, max(NAME_MIN_WIDTH, self.viewport().width() - others))
+
+
 class CampaignsView(QWidget):
     def __init__(
         self, actions: WorkspaceActions, link: PageContext, parent: QWidget | None = None
@@ -120,7 +140,9 @@ class CampaignsView(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("campaignSearch")
         self.search.setAccessibleName("Filter campaigns")
-        self.search.setPlaceholderText("Filter campaigns (name, owner, channel, audience)")
+        self.search.setPlaceholderText("Filter campaigns")
+        self.search.setToolTip("Filter by name, owner, channel or audience")
+        self.search.setMinimumWidth(160)
         self.search.setClearButtonEnabled(True)
         self.search.addAction(icon(Icon.SEARCH), QLineEdit.ActionPosition.LeadingPosition)
         self.status = QComboBox()
@@ -134,9 +156,6 @@ class CampaignsView(QWidget):
 
     def _build_toolbar(self) -> QWidget:
         self.buttons: dict[str, QToolButton] = {}
-        bar = QHBoxLayout()
-        bar.setContentsMargins(10, 6, 10, 6)
-        bar.setSpacing(4)
         for key, text, icon_name, slot in (
             ("new", "New", Icon.PLUS, self.new_campaign),
             ("template", "From template\u2026", Icon.FILE_PLUS, self.from_template),
@@ -146,27 +165,26 @@ class CampaignsView(QWidget):
             ("save", "Save as template\u2026", Icon.SAVE, self.save_selected_as_template),
             ("export", "Export .ics\u2026", Icon.CALENDAR_DAYS, self.editing.export_calendar),
         ):
-            button = QToolButton()
+            button = CompactToolButton(icon(icon_name), text)
             button.setObjectName(f"campaign_{key}")
-            button.setText(text)
-            button.setIcon(icon(icon_name))
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setAutoRaise(True)
             button.clicked.connect(lambda _c=False, s=slot: s())
             self.buttons[key] = button
-            bar.addWidget(button)
-        bar.addStretch(1)
-        bar.addWidget(self.search, 2)
-        bar.addWidget(self.status)
-        bar.addWidget(self.archived)
-        toolbar = QWidget()
+        # One row in a wide window; narrower, the filters go to a second row, and narrower
+        # still the buttons show only their icons: never a label cut short.
+        toolbar = WrappingBar(
+            [
+                [*(Control(button) for button in self.buttons.values()), Stretch()],
+                [Control(self.search, 2), Control(self.status), Control(self.archived)],
+            ],
+            spacing=4,
+        )
         toolbar.setObjectName("filterBar")
         toolbar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        toolbar.setLayout(bar)
         return toolbar
 
     def _build_table(self) -> None:
-        self.table = QTableView()
+        self.table = CampaignTable()
         self.table.setObjectName("campaignTable")
         self.table.setAccessibleName("Campaigns")
         self.table.setModel(self.proxy)
@@ -184,12 +202,17 @@ class CampaignsView(QWidget):
         header.setHighlightSections(False)
         for column, width in COLUMN_WIDTHS.items():
             header.resizeSection(column, width)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
         header.setMinimumSectionSize(48)
+        header.sectionResized.connect(self._column_resized)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._menu)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+
+    def _column_resized(self, column: int, _old: int, _new: int) -> None:
+        if column != NAME:
+            self.table.fit_name_column()
 
     def _build_empty_hint(self) -> None:
         self.empty = QLabel(

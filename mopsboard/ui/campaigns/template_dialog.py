@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt
+from PySide6.QtCore import QDate, QSignalBlocker, QSize, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,6 +39,7 @@ from mopsboard.io.campaign_plans import Prepared, prepare
 from mopsboard.qt.campaigns.campaign_actions import CampaignActions
 from mopsboard.ui.common import theme
 from mopsboard.ui.common.icons import Icon, icon
+from mopsboard.ui.common.screen_fit import resize_to_fit
 
 TemplateRole = Qt.ItemDataRole.UserRole + 1
 PREVIEW_COLUMNS = ("Task", "Stage", "Persona", "Team", "Hours", "Start", "Due")
@@ -62,7 +63,6 @@ class TemplateDialog(QDialog):
         self.workspace = actions.workspace
         self.today = today or date.today()
         self.prepared: Prepared | None = None
-        self.resize(1040, 640)
 
         left = self._build_template_list()
         right = self._build_plan_pane(board_id)
@@ -77,6 +77,8 @@ class TemplateDialog(QDialog):
         layout.addWidget(self.buttons)
         self._connect_signals()
         self.fill_templates()
+        # Room for the preview's seven columns on a large screen; no more than a small one has.
+        resize_to_fit(self, QSize(1040, 640))
 
     # -- building -------------------------------------------------------------------------------
 

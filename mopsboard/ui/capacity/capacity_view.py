@@ -43,6 +43,7 @@ from mopsboard.ui.common.eliding_combo import ElidingComboBox
 from mopsboard.ui.common.file_dialogs import ask_save_path
 from mopsboard.ui.common.icons import Icon, icon
 from mopsboard.ui.common.page_context import PageContext
+from mopsboard.ui.common.wrapping_bar import Control, Item, Space, Stretch, WrappingBar
 
 MAX_VIEW_WEEKS = 52
 TEAM_NAME_WIDTH = 220
@@ -128,25 +129,26 @@ class CapacityView(QWidget):
         column = QVBoxLayout(top)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addLayout(bar)
+        column.addWidget(bar)
         column.addLayout(legend)
         return top
 
-    def _build_toolbar(self, open_team_manager: Callable[[], object] | None) -> QHBoxLayout:
-        bar = QHBoxLayout()
-        bar.setContentsMargins(10, 6, 10, 6)
-        bar.setSpacing(6)
-        bar.addWidget(QLabel("Team"))
-        bar.addWidget(self.team)
-        bar.addSpacing(10)
-        bar.addWidget(self._tool(Icon.CHEVRON_LEFT, "A week earlier", lambda: self.shift_weeks(-1)))
-        bar.addWidget(self.first)
-        bar.addWidget(self._tool(Icon.CHEVRON_RIGHT, "A week later", lambda: self.shift_weeks(1)))
-        bar.addWidget(self._tool(Icon.CALENDAR_DAYS, "This week", self.this_week, text=True))
-        bar.addWidget(self.weeks)
-        bar.addStretch(1)
+    def _build_toolbar(self, open_team_manager: Callable[[], object] | None) -> WrappingBar:
+        items: list[Item] = [
+            Control(QLabel("Team")),
+            Control(self.team),
+            Space(10),
+            Control(self._tool(Icon.CHEVRON_LEFT, "A week earlier", lambda: self.shift_weeks(-1))),
+            Control(self.first),
+            Control(self._tool(Icon.CHEVRON_RIGHT, "A week later", lambda: self.shift_weeks(1))),
+            Control(self._tool(Icon.CALENDAR_DAYS, "This week", self.this_week, text=True)),
+            Control(self.weeks),
+            Stretch(),
+        ]
         if open_team_manager is not None:
-            bar.addWidget(self._tool(Icon.USERS, "Teams\u2026", open_team_manager, text=True))
+            items.append(
+                Control(self._tool(Icon.USERS, "Teams\u2026", open_team_manager, text=True))
+            )
         export = self._tool(Icon.FILE_DOWN, "Export", None, text=True)
         export.setObjectName("capacityExport")
         export.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
@@ -154,13 +156,14 @@ class CapacityView(QWidget):
         menu.addAction(icon(Icon.FILE_DOWN), "CSV for a spreadsheet\u2026", self._ask_csv)
         menu.addAction(icon(Icon.FILE_DOWN), "PDF report\u2026", self._ask_pdf)
         export.setMenu(menu)
-        bar.addWidget(export)
-        return bar
+        items.append(Control(export))
+        # In a narrow window the labelled buttons show only their icons.
+        return WrappingBar([items])
 
     def _build_legend(self) -> QHBoxLayout:
         legend = QHBoxLayout()
         legend.setContentsMargins(10, 0, 10, 6)
-        legend.addWidget(legend_chips())
+        legend.addWidget(legend_chips(), 0, Qt.AlignmentFlag.AlignVCenter)
         self.note = QLabel()
         self.note.setObjectName("capacityNote")
         self.note.setStyleSheet(f"color: {theme.MUTED}; font-size: 11px;")
@@ -186,7 +189,7 @@ class CapacityView(QWidget):
     def _tool(
         self, name: Icon, label: str, slot: Callable[[], object] | None, *, text: bool = False
     ) -> QToolButton:
-        # A labelled button shows only its icon when the window is too narrow for its text.
+        # A labelled button shows only its icon when the bar is too narrow for its text.
         button = CompactToolButton(icon(name), label) if text else QToolButton()
         if not text:
             button.setIcon(icon(name))

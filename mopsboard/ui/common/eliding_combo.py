@@ -9,8 +9,8 @@ and opens its list as wide as the widest entry.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QPaintEvent, QResizeEvent
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QStyle,
@@ -30,7 +30,6 @@ class ElidingComboBox(QComboBox):
         self._max_text_width = max_text_width
         self._tooltip = ""
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.currentIndexChanged.connect(lambda _index: self._update_tooltip())
 
     def fit_texts(self, *texts: str) -> None:
         """The texts the box is wide enough to show whole; without any, every entry's text."""
@@ -39,7 +38,7 @@ class ElidingComboBox(QComboBox):
 
     def setToolTip(self, text: str) -> None:
         self._tooltip = text
-        self._update_tooltip()
+        super().setToolTip(text)
 
     # -- size -------------------------------------------------------------------------------------
 
@@ -104,13 +103,16 @@ class ElidingComboBox(QComboBox):
         )
         super().showPopup()
 
-    def _update_tooltip(self) -> None:
+    def tooltip_text(self) -> str:
+        """The tooltip, which names the choice whole when the box shows it cut short."""
         shown, whole = self.shown_text(), self.currentText()
-        text = self._tooltip
-        if shown != whole:
-            text = f"{text}: {whole}" if text else whole
-        super().setToolTip(text)
+        if shown == whole:
+            return self._tooltip
+        return f"{self._tooltip}: {whole}" if self._tooltip else whole
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._update_tooltip()
+    def event(self, event: QEvent) -> bool:
+        # Asked when the tooltip is about to show, so it follows every change of choice and
+        # width, signals blocked or not.
+        if event.type() == QEvent.Type.ToolTip:
+            super().setToolTip(self.tooltip_text())
+        return super().event(event)

@@ -8,8 +8,9 @@ from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 
 import pytest
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox, QWidget
 
 from mopsboard.domain.calendar import Period
 from mopsboard.domain.capacity import RowKind
@@ -18,6 +19,7 @@ from mopsboard.qt.capacity.capacity_model import FIRST_WEEK_COLUMN, NAME_COLUMN
 from mopsboard.store.workspace import Workspace
 from mopsboard.ui.capacity.capacity_map import NAME_INDENT, TILE_INSET
 from mopsboard.ui.capacity.capacity_view import CapacityView
+from mopsboard.ui.common.wrapping_bar import WrappingBar
 from mopsboard.ui.shell.main_window import MainWindow
 
 MON = date(2026, 3, 2)
@@ -105,6 +107,37 @@ def test_a_team_name_is_whole_where_there_is_room(
         room = cell.width() - NAME_INDENT - 4
         assert painted_font(view, row.kind).horizontalAdvance(text) <= room, text
     assert AGENCY in [row.label for row in model.capacity.rows]
+
+
+def test_the_bar_above_the_map_fits_a_1024_window(
+    open_window: Callable[..., MainWindow], wide_ws: Workspace
+) -> None:
+    view = capacity_at(open_window, wide_ws, (1024, 700))
+    window = view.window()
+    assert window.width() == 1024
+    bar = view.findChild(QWidget, "capacityBar")
+    assert bar is not None
+    assert bar.geometry().right() < view.width()
+    direct = Qt.FindChildOption.FindDirectChildrenOnly
+    toolbar = bar.findChild(WrappingBar)
+    assert toolbar is not None
+    controls = [
+        control
+        for parent in (toolbar, bar)
+        for control in parent.findChildren(QWidget, options=direct)
+        if control.isVisible() and control is not toolbar
+    ]
+    assert view.team in controls and view.note in controls and len(controls) > 10
+    area = bar.rect()
+    boxes = [QRect(c.mapTo(bar, QPoint(0, 0)), c.size()) for c in controls]
+    for control, box in zip(controls, boxes, strict=True):
+        assert area.contains(box), control.accessibleName()
+    for number, box in enumerate(boxes):
+        assert not any(box.intersects(other) for other in boxes[number + 1 :])
+    for control in (view.team, view.first, view.weeks):
+        assert control.width() >= control.sizeHint().width(), control.accessibleName()
+    team = view.team
+    assert QFontMetrics(team.font()).horizontalAdvance(team.currentText()) <= text_room(team)
 
 
 def test_the_team_picker_shows_a_long_team_name_whole(
