@@ -73,17 +73,21 @@ QUADRANT_TECH_EMOTIONAL = "#fffbeb"
 QUADRANT_CREATIVE_EMOTIONAL = "#fdf2f8"
 NO_PERSONA = FAINT
 
+# The sidebar's rules name its own children only ("> "): a dialog or menu the sidebar opens is
+# its descendant too, and must look like any other (not muted labels, not a dark list).
 STYLE_SHEET = f"""
 QMainWindow, QWidget#boardPage {{ background: {BACKGROUND}; }}
 QWidget#appSidebar {{ background: {SIDEBAR_BG}; }}
-QWidget#appSidebar QLabel {{ color: {SIDEBAR_HEADING}; font-size: 11px; font-weight: 600; }}
-QWidget#appSidebar QListWidget {{
+QWidget#appSidebar > QLabel {{ color: {SIDEBAR_HEADING}; font-size: 11px; font-weight: 600; }}
+QWidget#appSidebar > QListWidget {{
     background: transparent; border: none; color: {SIDEBAR_TEXT}; font-size: 13px; outline: 0;
 }}
-QWidget#appSidebar QListWidget::item {{ padding: 5px 8px; border-radius: 4px; }}
-QWidget#appSidebar QListWidget::item:selected {{ background: {SIDEBAR_SELECTED}; color: white; }}
-QWidget#appSidebar QToolButton {{ color: {SIDEBAR_TEXT}; border: none; padding: 4px; }}
-QWidget#appSidebar QToolButton:hover {{ background: {SIDEBAR_SELECTED}; border-radius: 4px; }}
+QWidget#appSidebar > QListWidget::item {{ padding: 5px 8px; border-radius: 4px; }}
+QWidget#appSidebar > QListWidget::item:selected {{
+    background: {SIDEBAR_SELECTED}; color: {ON_DARK};
+}}
+QWidget#appSidebar > QToolButton {{ color: {SIDEBAR_TEXT}; border: none; padding: 4px; }}
+QWidget#appSidebar > QToolButton:hover {{ background: {SIDEBAR_SELECTED}; border-radius: 4px; }}
 QFrame#stageColumn {{ background: {COLUMN}; border-radius: 8px; }}
 QLabel#stageTitle {{ font-weight: 700; color: {TEXT}; font-size: 13px; }}
 QLabel#stageStats {{ color: {MUTED}; font-size: 11px; }}

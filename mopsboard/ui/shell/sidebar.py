@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPoint, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QMessageBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -25,6 +27,24 @@ from mopsboard.ui.common.icons import Icon, icon
 
 BoardIdRole = Qt.ItemDataRole.UserRole + 1
 ViewKeyRole = Qt.ItemDataRole.UserRole + 2
+
+
+class _ViewportWide(QStyledItemDelegate):
+    """Rows as wide as the list, whatever their text: a long name is elided (whole in its
+    tooltip) instead of widening the rows past the list and growing a scroll bar."""
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        return QSize(0, super().sizeHint(option, index).height())
+
+
+def _sidebar_list(listing: QListWidget, name: str, accessible: str) -> None:
+    listing.setObjectName(name)
+    listing.setAccessibleName(accessible)
+    listing.setItemDelegate(_ViewportWide(listing))
+    listing.setTextElideMode(Qt.TextElideMode.ElideRight)
+    listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
 
 class BoardList(QListWidget):
@@ -56,8 +76,7 @@ class Sidebar(QWidget):
         self.workspace_actions = actions
         self.setFixedWidth(190)
         self.boards = BoardList()
-        self.boards.setObjectName("boardList")
-        self.boards.setAccessibleName("Boards")
+        _sidebar_list(self.boards, "boardList", "Boards")
         self.boards.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.boards.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.boards.customContextMenuRequested.connect(self._menu)
@@ -71,8 +90,7 @@ class Sidebar(QWidget):
         self.add_button.setAccessibleName("New board")
         self.add_button.clicked.connect(self.add_board)
         self.views = QListWidget()
-        self.views.setObjectName("viewList")
-        self.views.setAccessibleName("Views")
+        _sidebar_list(self.views, "viewList", "Views")
         self.views.currentItemChanged.connect(self._view_selected)
         self.add_view("board", "Board", Icon.KANBAN)
         self.views.setCurrentRow(0)
@@ -149,7 +167,8 @@ class Sidebar(QWidget):
         menu.exec(self.boards.mapToGlobal(point))
 
     def add_board(self) -> None:
-        name, ok = QInputDialog.getText(self, "New board", "Name of the new board:")
+        # Dialogs open over the window (centred on it), not over the sidebar's strip.
+        name, ok = QInputDialog.getText(self.window(), "New board", "Name of the new board:")
         if ok and name.strip():
             board = self.workspace_actions.add_board(name.strip())
             if board is not None and board.id is not None:
@@ -160,7 +179,9 @@ class Sidebar(QWidget):
         item = self.boards.currentItem()
         if board_id is None or item is None:
             return
-        name, ok = QInputDialog.getText(self, "Rename board", "New name:", text=item.text())
+        name, ok = QInputDialog.getText(
+            self.window(), "Rename board", "New name:", text=item.text()
+        )
         if ok and name.strip() and name.strip() != item.text():
             self.workspace_actions.rename_board(board_id, name.strip())
 
@@ -170,7 +191,7 @@ class Sidebar(QWidget):
         if board_id is None or item is None:
             return
         answer = QMessageBox.question(
-            self,
+            self.window(),
             "Delete board",
             f"Delete the board '{item.text()}' with its stages and tasks?\n\n"
             "You can undo this with Edit \u25b8 Undo.",
