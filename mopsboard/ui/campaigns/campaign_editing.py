@@ -15,8 +15,9 @@ from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.campaigns.campaign_dialog import CampaignDialog
 from mopsboard.ui.campaigns.template_dialog import TemplateDialog
 from mopsboard.ui.common.conflict_dialog import save_or_ask
-from mopsboard.ui.common.file_dialogs import ask_save_path
+from mopsboard.ui.common.file_dialogs import ask_save_path, documents_folder
 from mopsboard.ui.common.page_context import PageContext
+from mopsboard.ui.common.saved_notice import tell_saved
 
 
 class CampaignEditing:
@@ -92,10 +93,9 @@ class CampaignEditing:
                 )
 
     def export_calendar(self) -> None:
-        default = self.workspace.path.with_name(f"{self.workspace.path.stem} campaigns.ics")
-        path = ask_save_path(
-            self.parent, "Export campaign calendar", default, "iCalendar (*.ics)", ".ics"
-        )
+        title = "Export campaign calendar"
+        default = documents_folder() / f"{self.workspace.path.stem} campaigns.ics"
+        path = ask_save_path(self.parent, title, default, "iCalendar (*.ics)", ".ics")
         if path is None:
             return
         if path.suffix.lower() != ".ics":
@@ -105,8 +105,13 @@ class CampaignEditing:
         except MopsboardError as error:
             self.link.notify(str(error))
             return
-        self.link.notify(
-            f"Exported {summary.events} events to {path}: open it in Outlook or Google Calendar."
+        tell_saved(
+            self.parent,
+            title,
+            f"the campaign calendar ({summary.events} events)",
+            path,
+            self.link.notify,
+            hint="Open it in Outlook or Google Calendar.",
         )
 
     def show_on_board(self, campaign_id: CampaignId) -> None:

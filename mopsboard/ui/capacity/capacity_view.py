@@ -40,9 +40,10 @@ from mopsboard.ui.capacity.capacity_report import write_capacity_pdf
 from mopsboard.ui.common import theme
 from mopsboard.ui.common.compact_button import CompactToolButton
 from mopsboard.ui.common.eliding_combo import ElidingComboBox
-from mopsboard.ui.common.file_dialogs import ask_save_path
+from mopsboard.ui.common.file_dialogs import ask_save_path, documents_folder
 from mopsboard.ui.common.icons import Icon, icon
 from mopsboard.ui.common.page_context import PageContext
+from mopsboard.ui.common.saved_notice import tell_saved
 from mopsboard.ui.common.wrapping_bar import Control, Item, Space, Stretch, WrappingBar
 
 MAX_VIEW_WEEKS = 52
@@ -57,9 +58,11 @@ class CapacityView(QWidget):
         parent: QWidget | None = None,
         *,
         task_editor: Callable[[QWidget, TaskId], None] | None = None,
+        notify: Callable[[str], None] | None = None,
     ) -> None:
         super().__init__(parent)
         self._task_editor = task_editor
+        self._notify = notify
         self.workspace_actions = actions
         self.workspace = actions.workspace
         self.people = PeopleActions(actions)
@@ -320,22 +323,21 @@ class CapacityView(QWidget):
 
     def _suggested(self, suffix: str) -> Path:
         first = self.model.period.first
-        name = f"{self.workspace.path.stem} capacity {first.isoformat()}{suffix}"
-        return self.workspace.path.with_name(name)
+        return (
+            documents_folder() / f"{self.workspace.path.stem} capacity {first.isoformat()}{suffix}"
+        )
 
     def _ask_csv(self) -> None:
-        target = ask_save_path(
-            self, "Export the map as CSV", self._suggested(".csv"), "CSV (*.csv)", ".csv"
-        )
-        if target is not None:
-            self.export_csv(target)
+        title = "Export the map as CSV"
+        target = ask_save_path(self, title, self._suggested(".csv"), "CSV (*.csv)", ".csv")
+        if target is not None and self.export_csv(target):
+            tell_saved(self, title, "the capacity map as CSV", target, self._notify)
 
     def _ask_pdf(self) -> None:
-        target = ask_save_path(
-            self, "Export the map as a PDF report", self._suggested(".pdf"), "PDF (*.pdf)", ".pdf"
-        )
-        if target is not None:
-            self.export_pdf(target)
+        title = "Export the map as a PDF report"
+        target = ask_save_path(self, title, self._suggested(".pdf"), "PDF (*.pdf)", ".pdf")
+        if target is not None and self.export_pdf(target):
+            tell_saved(self, title, "the capacity report", target, self._notify)
 
     def export_csv(self, path: Path) -> bool:
         try:
@@ -362,5 +364,7 @@ def make_capacity_view(context: PageContext) -> QWidget:
         if view is not None:
             context.open_teams(view)
 
-    view = CapacityView(context.actions, open_teams, task_editor=context.edit_task)
+    view = CapacityView(
+        context.actions, open_teams, task_editor=context.edit_task, notify=context.notify
+    )
     return view

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QFileInfo
+from PySide6.QtCore import QFileInfo, QStandardPaths
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QStyle, QWidget
 
@@ -65,6 +65,15 @@ class NameOnlyIconProvider(QAbstractFileIconProvider):
             return "Folder"
         name = info.fileName().lower()
         return next((kind for end, kind in _TYPES.items() if name.endswith(end)), "File")
+
+
+def documents_folder() -> Path:
+    """Where exports go unless the user picks another folder: the desktop's documents folder
+    (as the user's desktop names it), else the home folder. Never the app's own data folder,
+    which is hidden and holds the workspace."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    folder = Path(found) if found else None
+    return folder if folder is not None and folder.is_dir() else Path.home()
 
 
 def _dialog(parent: QWidget | None, caption: str, start: Path, name_filter: str) -> QFileDialog:
