@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, tzinfo
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from mopsboard.domain.fields import MAX_NAME
 from mopsboard.domain.models import Priority, StageKind
@@ -14,6 +14,7 @@ from mopsboard.io.importers import csv_values as values
 from mopsboard.io.importers.csv_dates import AmbiguousDates, Order, decide_order, parse_day
 from mopsboard.io.importers.csv_fields import DATES
 from mopsboard.io.importers.csv_table import CsvTable, Row, read_table
+from mopsboard.io.importers.options import ImportOptions
 from mopsboard.io.importers.source import ImportRefused, Source
 from mopsboard.io.importers.stage_kinds import guess_kind
 from mopsboard.io.importers.text import clip
@@ -24,9 +25,6 @@ from mopsboard.store.board_import import (
     ImportedTask,
     Skipped,
 )
-
-if TYPE_CHECKING:
-    from mopsboard.io.importers.reading import ImportOptions
 
 _KIND_ORDER = {StageKind.BACKLOG: 0, StageKind.ACTIVE: 1, StageKind.REVIEW: 2, StageKind.DONE: 3}
 DEFAULT_STAGE = "To do"

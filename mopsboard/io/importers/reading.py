@@ -3,11 +3,10 @@ file, found from its content (or as the user says), and nothing written yet."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from datetime import tzinfo
 from pathlib import Path
 
+from mopsboard.io.importers.csv_import import read_csv
+from mopsboard.io.importers.options import ImportOptions
 from mopsboard.io.importers.source import (
     Format,
     ImportRefused,
@@ -22,19 +21,12 @@ from mopsboard.io.workspace_json import WorkspaceFile, is_workspace_file, read_w
 from mopsboard.store.board_import import BoardImport
 
 
-@dataclass(frozen=True)
-class ImportOptions:
-    format: Format | None = None
-    archived: bool = False
-    # None: decided from the dates themselves, refusing when they could be read either way.
-    dayfirst: bool | None = None
-    mapping: Mapping[str, str] = field(default_factory=dict)
-    zone: tzinfo | None = None
-
-
 def _head_text(source: Source) -> str:
     with source.path.open("r", encoding=source.encoding, errors="replace", newline="") as f:
         return f.read(4096)
+
+
+__all__ = ["ImportOptions", "detect_format", "read_import"]
 
 
 def detect_format(source: Source) -> Format:
@@ -70,6 +62,4 @@ def read_import(path: Path, options: ImportOptions) -> BoardImport | WorkspaceFi
         return read_trello(
             data, fallback_name=path.stem, archived=options.archived, zone=options.zone
         )
-    from mopsboard.io.importers.csv_import import read_csv
-
     return read_csv(source, options)
