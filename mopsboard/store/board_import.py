@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from mopsboard.domain.errors import describe
+from mopsboard.domain.fields import MAX_NAME
 from mopsboard.domain.ids import (
     BoardId,
     CampaignId,
@@ -31,6 +32,7 @@ from mopsboard.domain.models import (
     Board,
     Campaign,
     ChecklistItem,
+    Comment,
     Member,
     Persona,
     Priority,
@@ -43,7 +45,8 @@ from mopsboard.store.transfer import TransferError
 from mopsboard.store.workspace import Workspace
 
 DEFAULT_STAGE = "To do"
-COMMENTS_NOT_KEPT = "this version of mopsboard keeps no comments on tasks yet"
+# A comment whose author the source does not name.
+UNKNOWN_AUTHOR = "(unknown)"
 
 
 @dataclass(frozen=True)
@@ -311,7 +314,7 @@ def import_board(ws: Workspace, plan: BoardImport, *, into: str | None = None) -
                 )
             )
         task_ids = ws.bulk_add_tasks(tasks)
-        comment_count, comment_skips = _comments(plan)
+        comment_count, comment_skips = _comments(ws, plan, task_ids)
     return ImportResult(
         board_id=board.key,
         board=board.name,
@@ -332,13 +335,30 @@ def import_board(ws: Workspace, plan: BoardImport, *, into: str | None = None) -
     )
 
 
-def _comments(plan: BoardImport) -> tuple[int, list[Skipped]]:
-    skipped = [
-        Skipped(f"{task.where}: {len(task.comments)} comments", COMMENTS_NOT_KEPT)
-        for task in plan.tasks
-        if task.comments
-    ]
-    return 0, skipped
+def _comment(task_id: TaskId, comment: ImportedComment) -> Comment | str:
+    """The comment to store, or why it cannot be (it is then listed as skipped)."""
+    author = " ".join(comment.author.split())[:MAX_NAME] or UNKNOWN_AUTHOR
+    try:
+        return Comment(task_id=task_id, author=author, body=comment.text, at=comment.at)
+    except ValidationError as error:
+        return describe(error)
+
+
+def _comments(
+    ws: Workspace, plan: BoardImport, task_ids: Sequence[TaskId]
+) -> tuple[int, list[Skipped]]:
+    """Each task's comments, with their authors and dates, in the import's unit of work."""
+    comments: list[Comment] = []
+    skipped: list[Skipped] = []
+    for task, task_id in zip(plan.tasks, task_ids, strict=True):
+        for number, imported in enumerate(task.comments, start=1):
+            made = _comment(task_id, imported)
+            if isinstance(made, str):
+                skipped.append(Skipped(f"{task.where}, comment {number}", made))
+            else:
+                comments.append(made)
+    ws.add_comments(comments)
+    return len(comments), skipped
 
 
 def remove_import(ws: Workspace, result: ImportResult) -> None:

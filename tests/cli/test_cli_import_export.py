@@ -39,7 +39,7 @@ def test_a_trello_board_into_a_new_workspace(cli: Run, tmp_path: Path) -> None:
         "labels": 4,
     }
     assert summary["checklist_items"] == 3
-    assert summary["comments"] == 0
+    assert summary["comments"] == 2
     assert {
         "item": "card 'Old idea (archived card)' (#3)",
         "reason": summary["skipped"][1]["reason"],
@@ -48,6 +48,11 @@ def test_a_trello_board_into_a_new_workspace(cli: Run, tmp_path: Path) -> None:
         assert [b.name for b in ws.boards()] == ["Q3 Launch \U0001f680"]
         assert len(ws.personas()) == 4
         assert [t.title for t in ws.tasks()][1] == "Landing page"
+        email = ws.tasks()[0]
+        assert [(c.author, c.at.isoformat() if c.at else None) for c in ws.comments(email.key)] == [
+            ("Jonas Weber", "2026-03-02T17:40:00+00:00"),
+            ("Ana Lima", "2026-03-03T09:15:00+00:00"),
+        ]
 
 
 def test_archived_cards_come_in_as_archived_tasks(cli: Run, tmp_path: Path) -> None:

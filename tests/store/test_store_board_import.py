@@ -4,7 +4,7 @@ every value checked before anything is written, and the undo that takes it out a
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -163,13 +163,31 @@ def test_a_failure_while_writing_leaves_nothing(
     assert dump(ws_path) == before
 
 
-def test_comments_are_reported_as_not_kept_until_tasks_have_them(ws: Workspace) -> None:
-    comment = ImportedComment(author="Ana", at=None, text="hello")
-    result = import_board(ws, plan(item("A", comments=(comment, comment))))
-    assert result.comments == 0
-    assert [(s.item, s.reason) for s in result.skipped] == [
-        ("card 'A': 2 comments", "this version of mopsboard keeps no comments on tasks yet")
+def test_comments_come_in_with_author_and_date(ws: Workspace) -> None:
+    at = datetime(2026, 3, 2, 17, 40, tzinfo=UTC)
+    first = ImportedComment(author="Jonas Weber", at=at, text="Legal wants the **address**.")
+    later = ImportedComment(author="", at=None, text="No author given")
+    empty = ImportedComment(author="Ana", at=at, text="   ")
+    result = import_board(ws, plan(item("A", comments=(first, later, empty)), item("B")))
+    a, b = ws.tasks(result.board_id)
+    comments = ws.comments(a.key)
+    assert [(c.author, c.body) for c in comments] == [
+        ("Jonas Weber", "Legal wants the **address**."),
+        ("(unknown)", "No author given"),
     ]
+    assert comments[0].at == at
+    assert ws.comments(b.key) == []
+    assert result.comments == 2
+    assert [(s.item, s.reason) for s in result.skipped] == [
+        ("card 'A', comment 3", "Body cannot be empty")
+    ]
+
+
+def test_undo_of_an_import_takes_its_comments_too(ws: Workspace) -> None:
+    comment = ImportedComment(author="Ana", at=None, text="hello")
+    result = import_board(ws, plan(item("A", comments=(comment,))))
+    remove_import(ws, result)
+    assert ws.comments() == []
 
 
 def test_remove_import_takes_out_exactly_what_came_in(
