@@ -83,6 +83,8 @@ class Sidebar(QWidget):
         self.boards.currentItemChanged.connect(self._selected)
         self.boards.orderChanged.connect(self.workspace_actions.reorder_boards)
         self.boards.itemDoubleClicked.connect(lambda _item: self.rename_current())
+        # A board picked from the list is shown, whatever view the window was in.
+        self.boards.itemClicked.connect(lambda _item: self.select_view("board"))
         self.add_button = QToolButton()
         self.add_button.setObjectName("addBoard")
         self.add_button.setIcon(icon(Icon.PLUS, theme.SIDEBAR_TEXT))
@@ -172,7 +174,10 @@ class Sidebar(QWidget):
         if ok and name.strip():
             board = self.workspace_actions.add_board(name.strip())
             if board is not None and board.id is not None:
+                # The new board is shown at once: chosen in the list, on the board page.
                 self.boardSelected.emit(board.id)
+                self.select_board(board.id)
+                self.select_view("board")
 
     def rename_current(self) -> None:
         board_id = self.current_board_id()
