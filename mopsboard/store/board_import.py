@@ -258,61 +258,76 @@ def _free_name(ws: Workspace, name: str) -> str:
     return candidate
 
 
+class _Rows:
+    """The workspace's teams, people, campaigns and personas by name, and the ones an import
+    creates when it names one the workspace lacks."""
+
+    def __init__(self, ws: Workspace, people_team: str) -> None:
+        self.ws, self.people_team = ws, people_team
+        self.teams = _Names((t.name, t.key) for t in ws.teams(include_archived=True))
+        self.members = _Names((m.name, m.key) for m in ws.members())
+        self.campaigns = _Names((c.name, c.key) for c in ws.campaigns(include_archived=True))
+        self.personas = _Names((p.name, p.key) for p in ws.personas(include_archived=True))
+        self.people: set[int] = set()
+
+    def team(self, name: str) -> int:
+        return self.teams.get(name, lambda n: self.ws.add_team(Team(name=n)).key)
+
+    def member(self, name: str, team: str | None) -> int:
+        def create(n: str) -> int:
+            team_id = TeamId(self.team(team or self.people_team))
+            return self.ws.add_member(Member(team_id=team_id, name=n)).key
+
+        found = self.members.get(name, create)
+        self.people.add(found)
+        return found
+
+    def campaign(self, name: str | None) -> int | None:
+        if not name:
+            return None
+        return self.campaigns.get(name, lambda n: self.ws.add_campaign(Campaign(name=n)).key)
+
+    def persona(self, name: str | None) -> int | None:
+        if not name:
+            return None
+        return self.personas.get(name, lambda n: self.ws.add_persona(Persona(name=n)).key)
+
+    def task(self, item: ImportedTask, board_id: BoardId, stage_id: StageId) -> Task:
+        assignee = self.member(item.assignee, item.team) if item.assignee else None
+        return _placeholder_task(item).model_copy(
+            update={
+                "board_id": board_id,
+                "stage_id": stage_id,
+                "assignee_id": assignee,
+                # An assignee's team is the task's (the store sets it).
+                "team_id": self.team(item.team) if item.team and not assignee else None,
+                "campaign_id": self.campaign(item.campaign),
+                "persona_id": self.persona(item.persona),
+            }
+        )
+
+
+def _stage_ids(ws: Workspace, board: Board, new_stages: list[StageId]) -> dict[str, StageId]:
+    """The board's stages by name, "" for the first (made when the board has none)."""
+    stages = ws.stages(board.key)
+    if not stages:
+        stages = [ws.add_stage(Stage(board_id=board.key, name=DEFAULT_STAGE))]
+        new_stages.append(stages[0].key)
+    return {"": stages[0].key} | {s.name.casefold(): s.key for s in stages}
+
+
 def import_board(ws: Workspace, plan: BoardImport, *, into: str | None = None) -> ImportResult:
     """Writes the plan in one unit of work: a new board named after it, or, with `into`, the
     existing board of that name (its stages matched by name, missing ones added at the end)."""
     check_plan(plan)
     with ws._write():
         board, new_board, new_stages = _board(ws, plan, into)
-        stages = ws.stages(board.key)
-        if not stages:
-            stages = [ws.add_stage(Stage(board_id=board.key, name=DEFAULT_STAGE))]
-            new_stages.append(stages[0].key)
-        stage_ids = {s.name.casefold(): s.key for s in stages}
-        stage_ids[""] = stages[0].key
-        teams = _Names((t.name, t.key) for t in ws.teams(include_archived=True))
-        members = _Names((m.name, m.key) for m in ws.members())
-        campaigns = _Names((c.name, c.key) for c in ws.campaigns(include_archived=True))
-        personas = _Names((p.name, p.key) for p in ws.personas(include_archived=True))
-
-        def team_id(name: str) -> int:
-            return teams.get(name, lambda n: ws.add_team(Team(name=n)).key)
-
-        def member_id(name: str, team: str | None) -> int:
-            return members.get(
-                name,
-                lambda n: (
-                    ws.add_member(
-                        Member(team_id=TeamId(team_id(team or plan.people_team)), name=n)
-                    ).key
-                ),
-            )
-
-        tasks, people = [], set()
-        for item in plan.tasks:
-            assignee = member_id(item.assignee, item.team) if item.assignee else None
-            if assignee is not None:
-                people.add(assignee)
-            tasks.append(
-                _placeholder_task(item).model_copy(
-                    update={
-                        "board_id": board.key,
-                        "stage_id": stage_ids[item.stage.strip().casefold()],
-                        "assignee_id": assignee,
-                        "team_id": team_id(item.team) if item.team and not assignee else None,
-                        "campaign_id": campaigns.get(
-                            item.campaign, lambda n: ws.add_campaign(Campaign(name=n)).key
-                        )
-                        if item.campaign
-                        else None,
-                        "persona_id": personas.get(
-                            item.persona, lambda n: ws.add_persona(Persona(name=n)).key
-                        )
-                        if item.persona
-                        else None,
-                    }
-                )
-            )
+        stage_ids = _stage_ids(ws, board, new_stages)
+        rows = _Rows(ws, plan.people_team)
+        tasks = [
+            rows.task(item, board.key, stage_ids[item.stage.strip().casefold()])
+            for item in plan.tasks
+        ]
         task_ids = ws.bulk_add_tasks(tasks)
         comment_count, comment_skips = _comments(ws, plan, task_ids)
     return ImportResult(
@@ -321,12 +336,12 @@ def import_board(ws: Workspace, plan: BoardImport, *, into: str | None = None) -
         new_board=new_board,
         task_ids=tuple(task_ids),
         stage_ids=tuple(new_stages),
-        team_ids=tuple(TeamId(t) for t in teams.created),
-        member_ids=tuple(MemberId(m) for m in members.created),
-        campaign_ids=tuple(CampaignId(c) for c in campaigns.created),
-        persona_ids=tuple(PersonaId(p) for p in personas.created),
+        team_ids=tuple(TeamId(t) for t in rows.teams.created),
+        member_ids=tuple(MemberId(m) for m in rows.members.created),
+        campaign_ids=tuple(CampaignId(c) for c in rows.campaigns.created),
+        persona_ids=tuple(PersonaId(p) for p in rows.personas.created),
         stages=len(plan.stages),
-        people=len(people),
+        people=len(rows.people),
         labels=len(plan.labels),
         checklist_items=sum(len(t.checklist) for t in plan.tasks),
         comments=comment_count,
