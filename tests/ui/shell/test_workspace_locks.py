@@ -72,9 +72,10 @@ def _look_at_every_file(qtbot: QtBot, dialog: QFileDialog) -> None:
     ), types
 
 
-def _cancel_next_file_dialog(qtbot: QtBot, seen: list[QFileDialog]) -> None:
-    """When the next file dialog shows, let it list its folder (and fetch icons and types, as
-    a user looking at it would), then cancel it."""
+def _cancel_next_file_dialog(qtbot: QtBot, seen: list[QFileDialog], folder: Path) -> None:
+    """When the next file dialog shows, go to `folder` (exports start in the documents folder:
+    a user browses to the workspace's), let it list it (and fetch icons and types, as a user
+    looking at it would), then cancel it."""
 
     def cancel() -> None:
         dialog = QApplication.activeModalWidget()
@@ -83,6 +84,7 @@ def _cancel_next_file_dialog(qtbot: QtBot, seen: list[QFileDialog]) -> None:
             return
         seen.append(dialog)
         try:
+            dialog.setDirectory(str(folder))
             _look_at_every_file(qtbot, dialog)
         finally:
             dialog.reject()
@@ -115,7 +117,7 @@ def test_a_cancelled_file_dialog_keeps_the_workspace_locks(
     assert window is not None
     assert missing_locks(path) == []
     seen: list[QFileDialog] = []
-    _cancel_next_file_dialog(qtbot, seen)
+    _cancel_next_file_dialog(qtbot, seen, path.parent)
     _dialogs(window, windows)[name]()
     assert len(seen) == 1
     assert missing_locks(path) == []
@@ -193,7 +195,7 @@ def test_window_and_another_process_lose_no_write_after_every_dialog(
     assert window is not None
     for name, open_dialog in _dialogs(window, windows).items():
         seen: list[QFileDialog] = []
-        _cancel_next_file_dialog(qtbot, seen)
+        _cancel_next_file_dialog(qtbot, seen, path.parent)
         open_dialog()
         assert seen, name
     assert windows.open(path) is window
