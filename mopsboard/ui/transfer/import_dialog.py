@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QProgressBar,
     QPushButton,
     QTableWidget,
@@ -35,10 +36,10 @@ from PySide6.QtWidgets import (
 from mopsboard.io.importers.csv_fields import FIELDS, IGNORE
 from mopsboard.io.importers.reading import ImportOptions
 from mopsboard.qt.common.actions import ActionHistory
+from mopsboard.qt.transfer.import_actions import import_as_one_step, summary_text
 from mopsboard.store.board_import import BoardImport, ImportResult
 from mopsboard.ui.common.file_dialogs import ask_open_path
 from mopsboard.ui.transfer.import_reading import Preview, read_preview
-from mopsboard.ui.transfer.import_step import import_as_one_step
 
 IMPORT_FILTER = "Trello export or CSV (*.json *.csv *.tsv *.txt)"
 NEW_BOARD = "A new board"
@@ -277,8 +278,9 @@ class ImportDialog(QDialog):
         plan = self._preview.plan if self._preview else None
         if plan is None:
             return
-        result = import_as_one_step(self._actions, plan, self.target.currentData(), self)
+        result = import_as_one_step(self._actions, plan, self.target.currentData())
         if result is not None:
+            QMessageBox.information(self, "Imported", summary_text(result))
             self.result_of_import = result
             self.accept()
 
