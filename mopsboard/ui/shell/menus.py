@@ -186,6 +186,9 @@ def _file_actions(window: MenuHost) -> dict[str, QAction]:
 def _transfer_actions(window: MenuHost) -> dict[str, QAction]:
     """Work in from other tools, and the workspace or its tasks out (ui/transfer)."""
 
+    def notify(text: str) -> None:
+        window.statusBar().showMessage(text, 8000)
+
     # Imported when first used: the window's first paint does not pay for the importers.
     def import_() -> None:
         from mopsboard.ui.transfer.import_dialog import open_import_dialog
@@ -195,12 +198,12 @@ def _transfer_actions(window: MenuHost) -> dict[str, QAction]:
     def export_workspace() -> None:
         from mopsboard.ui.transfer.exporting import export_workspace_file
 
-        export_workspace_file(window.window(), window.workspace)
+        export_workspace_file(window.window(), window.workspace, notify)
 
     def export_tasks() -> None:
         from mopsboard.ui.transfer.exporting import export_tasks as export
 
-        export(window.window(), window.workspace, window.model.board_id)
+        export(window.window(), window.workspace, window.model.board_id, notify)
 
     return {
         "import": action(window, "&Import\u2026", import_, None, Icon.FILE_DOWN, "importAction"),

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -12,20 +13,22 @@ from mopsboard.domain.ids import BoardId
 from mopsboard.io.task_export import export_tasks_csv
 from mopsboard.io.workspace_json import export_workspace
 from mopsboard.store.workspace import Workspace
-from mopsboard.ui.common.file_dialogs import ask_save_path
+from mopsboard.ui.common.file_dialogs import ask_save_path, documents_folder
+from mopsboard.ui.common.saved_notice import tell_saved
 
 WORKSPACE_FILE_FILTER = "mopsboard workspace file (*.json)"
 CSV_FILTER = "CSV (*.csv)"
 
 
-def _folder() -> Path:
-    documents = Path.home() / "Documents"
-    return documents if documents.is_dir() else Path.home()
+Notify = Callable[[str], None] | None
 
 
-def export_workspace_file(parent: QWidget | None, workspace: Workspace) -> Path | None:
-    """Asks where, writes the whole workspace there; returns the file written, or None."""
-    suggested = _folder() / f"{workspace.path.stem}.json"
+def export_workspace_file(
+    parent: QWidget, workspace: Workspace, notify: Notify = None
+) -> Path | None:
+    """Asks where, writes the whole workspace there, says where it went (with an Open folder
+    button; `notify` puts it in the status bar too); returns the file written, or None."""
+    suggested = documents_folder() / f"{workspace.path.stem}.json"
     target = ask_save_path(parent, "Export workspace", suggested, WORKSPACE_FILE_FILTER, ".json")
     if target is None:
         return None
@@ -34,23 +37,20 @@ def export_workspace_file(parent: QWidget | None, workspace: Workspace) -> Path 
     except MopsboardError as error:
         QMessageBox.warning(parent, "Export workspace", str(error))
         return None
-    QMessageBox.information(
-        parent,
-        "Export workspace",
-        f"Saved the workspace ({counts.get('tasks', 0)} tasks, {sum(counts.values())} rows) to "
-        f"{target}.\n\n'mopsboard import NEW.mopsboard {target.name}' rebuilds it exactly.",
-    )
+    what = f"the workspace ({counts.get('tasks', 0)} tasks, {sum(counts.values())} rows)"
+    hint = f"'mopsboard import NEW.mopsboard {target.name}' rebuilds it exactly."
+    tell_saved(parent, "Export workspace", what, target, notify, hint)
     return target
 
 
 def export_tasks(
-    parent: QWidget | None, workspace: Workspace, board_id: BoardId | None = None
+    parent: QWidget, workspace: Workspace, board_id: BoardId | None = None, notify: Notify = None
 ) -> Path | None:
-    """Asks where, writes the tasks (of a board, or all) as CSV; returns the file, or None."""
+    """Asks where, writes the tasks (of a board, or all) as CSV, says where they went; returns
+    the file, or None."""
     name = workspace.board(board_id).name if board_id is not None else workspace.path.stem
-    target = ask_save_path(
-        parent, "Export tasks", _folder() / f"{name} tasks.csv", CSV_FILTER, ".csv"
-    )
+    suggested = documents_folder() / f"{name} tasks.csv"
+    target = ask_save_path(parent, "Export tasks", suggested, CSV_FILTER, ".csv")
     if target is None:
         return None
     try:
@@ -58,5 +58,5 @@ def export_tasks(
     except MopsboardError as error:
         QMessageBox.warning(parent, "Export tasks", str(error))
         return None
-    QMessageBox.information(parent, "Export tasks", f"Saved {count} tasks to {target}.")
+    tell_saved(parent, "Export tasks", f"{count} tasks", target, notify)
     return target

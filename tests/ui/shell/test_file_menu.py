@@ -56,7 +56,9 @@ def test_export_tasks_writes_the_board_s_tasks(
     board = window.model.board_id
     assert board is not None
     assert titles == sorted(t.title for t in window.workspace.tasks(board, include_archived=True))
-    assert any(str(target) in text for text in told)
+    notice = window.findChild(QMessageBox, "savedNotice")
+    assert notice is not None and str(target) in notice.informativeText()
+    assert str(target) in window.statusBar().currentMessage()
 
 
 def test_export_workspace_writes_every_task(
@@ -69,7 +71,9 @@ def test_export_workspace_writes_every_task(
     title = tasks["columns"].index("title")
     written = sorted(row[title] for row in tasks["rows"])
     assert written == sorted(t.title for t in window.workspace.tasks(include_archived=True))
-    assert any(str(target) in text for text in told)
+    notice = window.findChild(QMessageBox, "savedNotice")
+    assert notice is not None and str(target) in notice.informativeText()
+    assert str(target) in window.statusBar().currentMessage()
 
 
 def test_import_opens_the_import_dialog(

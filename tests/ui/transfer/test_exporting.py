@@ -1,5 +1,5 @@
 """File ▸ Export workspace… and Export tasks…: the file the user chose is written, and they are
-told where; a refusal is shown, never raised."""
+told where (a note with an Open folder button); a refusal is shown, never raised."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
+from pytestqt.qtbot import QtBot
 
 from mopsboard.store.workspace import Workspace
 from mopsboard.ui.transfer import exporting
@@ -27,43 +28,60 @@ def choose(monkeypatch: pytest.MonkeyPatch, target: Path | None) -> None:
     monkeypatch.setattr(exporting, "ask_save_path", lambda *args: target)
 
 
+@pytest.fixture
+def parent(qtbot: QtBot) -> QWidget:
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    return widget
+
+
+def notice(parent: QWidget) -> str:
+    box = parent.findChild(QMessageBox, "savedNotice")
+    assert box is not None, "no note says where the file went"
+    return f"{box.text()} {box.informativeText()}"
+
+
 def test_the_workspace_file(
-    qtbot: object,
+    parent: QWidget,
     board_ws: Workspace,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     said: list[tuple[str, str]],
 ) -> None:
     choose(monkeypatch, tmp_path / "out.json")
-    assert exporting.export_workspace_file(None, board_ws) == tmp_path / "out.json"
+    told: list[str] = []
+    assert exporting.export_workspace_file(parent, board_ws, told.append) == tmp_path / "out.json"
     data = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert len(data["tables"]["tasks"]["rows"]) == 7
-    assert said[0][0] == "information" and str(tmp_path / "out.json") in said[0][1]
+    assert str(tmp_path / "out.json") in notice(parent)
+    rows = sum(len(table["rows"]) for table in data["tables"].values())
+    assert told == [f"Saved the workspace (7 tasks, {rows} rows) to {tmp_path / 'out.json'}"]
+    assert said == []
 
 
 def test_one_boards_tasks_and_a_cancel(
-    qtbot: object,
+    parent: QWidget,
     board_ws: Workspace,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     said: list[tuple[str, str]],
 ) -> None:
     choose(monkeypatch, None)
-    assert exporting.export_tasks(None, board_ws, board_ws.boards()[0].key) is None
-    assert said == []
+    assert exporting.export_tasks(parent, board_ws, board_ws.boards()[0].key) is None
+    assert said == [] and parent.findChild(QMessageBox, "savedNotice") is None
     choose(monkeypatch, tmp_path / "tasks.csv")
-    exporting.export_tasks(None, board_ws, board_ws.boards()[0].key)
+    exporting.export_tasks(parent, board_ws, board_ws.boards()[0].key)
     assert (tmp_path / "tasks.csv").read_bytes().count(b"\r\n") == 8
-    assert said == [("information", f"Saved 7 tasks to {tmp_path / 'tasks.csv'}.")]
+    assert notice(parent) == f"Saved 7 tasks. {tmp_path / 'tasks.csv'}"
 
 
 def test_a_folder_that_cannot_be_written_is_told(
-    qtbot: object,
+    parent: QWidget,
     board_ws: Workspace,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     said: list[tuple[str, str]],
 ) -> None:
     choose(monkeypatch, tmp_path / "missing" / "out.json")
-    assert exporting.export_workspace_file(None, board_ws) is None
+    assert exporting.export_workspace_file(parent, board_ws) is None
     assert said[0][0] == "warning" and "could not write the workspace file" in said[0][1]
