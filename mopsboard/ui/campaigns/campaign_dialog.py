@@ -153,6 +153,9 @@ class CampaignDialog(QDialog):
                 budget = float(text.lstrip("$€£"))
             except ValueError:
                 problems["budget"] = "Budget must be an amount, like 12000 or 2500.50"
+        # Text that is not a date is named by its field, never saved as the last date it was.
+        typed = (("start_date", self.start), ("launch_date", self.launch), ("end_date", self.end))
+        problems |= {field: d.problem() for field, d in typed if d.problem()}
         values = self.original.model_dump() | {
             "name": self.name.text(),
             "status": self.status.currentData(),

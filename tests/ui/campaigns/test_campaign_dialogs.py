@@ -129,3 +129,21 @@ def test_the_campaign_editor_holds_a_colour_it_cannot_read(
     assert dialog.result_campaign is not None
     board_ws.update_campaign(dialog.result_campaign)
     assert board_ws.campaign(campaign.key).colour == "#ff0000"
+
+
+def test_a_date_typed_wrong_is_named_and_never_saved_as_another(qtbot: QtBot) -> None:
+    dialog = CampaignDialog(Campaign(name="Spring", launch_date=date(2026, 5, 4)))
+    qtbot.addWidget(dialog)
+    line = dialog.launch.picker.line
+    line.setFocus()
+    line.selectAll()
+    qtbot.keyClicks(line, "2026-13-45")
+    assert line.text() == "2026-13-45"  # as typed
+    assert "Launch date is not a date" in dialog.errors["launch_date"].text()
+    assert not dialog.save_button.isEnabled()
+    line.selectAll()
+    qtbot.keyClicks(line, "2026-05-11")
+    assert dialog.errors["launch_date"].text() == ""
+    dialog.save_button.click()
+    assert dialog.result_campaign is not None
+    assert dialog.result_campaign.launch_date == date(2026, 5, 11)
