@@ -22,6 +22,7 @@ MODULES = [
     "bench.store_bench",
     "bench.writers_bench",
     "bench.board_bench",
+    "bench.startup_bench",
     "bench.timeline_bench",
     "bench.capacity_bench",
     "bench.transfer_bench",
