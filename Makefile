@@ -7,7 +7,7 @@ RUN_STAMP := $(VENV)/.run-installed
 TEST_STAMP := $(VENV)/.test-installed
 PIP := $(BIN)/python -m pip --disable-pip-version-check -q
 
-.PHONY: run test lint typecheck imports pytest bench stress clean screenshot
+.PHONY: run test lint typecheck imports pytest bench stress clean screenshot package install-desktop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,5 +50,10 @@ stress: $(TEST_STAMP)
 screenshot: $(RUN_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/mopsboard --screenshot screenshot.png
 
+# The one-folder bundle dist/mopsboard/ (PyInstaller; runs without Python), in a build venv of
+# its own; packaging/check_bundle.sh runs it with an empty environment.
+package:
+	PYTHON=$(PYTHON) packaging/build_bundle.sh
+
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .mypy_cache .ruff_cache bench.json
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache bench.json
