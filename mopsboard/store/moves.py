@@ -276,7 +276,10 @@ class MoveStore(TaskStore):
                         "completed_at": None,
                     }
                 )
-                copies.append(self._insert_task(Task.model_validate(copy.model_dump())))
+                copies.append(Task.model_validate(copy.model_dump()))
+            # A copy is a new card in its original's stage: the rules of a new card hold.
+            self._check_new_tasks(copies)
+            copies = [self._insert_task(copy) for copy in copies]
         return copies
 
     def _rank_below(self, task: Task) -> str:

@@ -138,6 +138,7 @@ class TaskStore(ActivityStore, BoardStore):
         """Adds a task at the end of its stage (or at `task.rank` when given)."""
         validated = Task.model_validate(task.model_dump())
         with self._write():
+            self._check_new_tasks([validated])
             return self._insert_task(validated)
 
     def add_tasks(self, tasks: Sequence[Task]) -> list[TaskId]:
@@ -146,6 +147,7 @@ class TaskStore(ActivityStore, BoardStore):
         validated = [Task.model_validate(task.model_dump()) for task in tasks]
         ids: list[TaskId] = []
         with self._write():
+            self._check_new_tasks(validated)
             for task in validated:
                 ids.append(self._insert_task(task).key)
         return ids
@@ -364,6 +366,27 @@ class TaskStore(ActivityStore, BoardStore):
             "SELECT COUNT(*) FROM tasks WHERE stage_id = ? AND archived = 0", [target_stage_id]
         ).fetchone()[0]
         return check_wip(target, int(present), arriving)
+
+    def _check_new_tasks(self, tasks: Sequence[Task]) -> None:
+        """Refuses new tasks as the board rules refuse moving them into their stages: each
+        counts against a hard WIP limit, and a review gate sees it come from the board's first
+        stage (a new card has been through none of the stages before its own, so it may enter
+        a gate stage, but not one beyond it with its checklist open)."""
+        arriving: dict[StageId, list[Task]] = {}
+        for task in tasks:
+            arriving.setdefault(task.stage_id, []).append(task)
+        for stage_id, new in arriving.items():
+            stages = self.stages(new[0].board_id)
+            target = next((s for s in stages if s.id == stage_id), None)
+            if target is None:
+                continue  # not a stage of that board: _check_references says so
+            check_gate(
+                stages, [t.model_copy(update={"stage_id": stages[0].id}) for t in new], target
+            )
+            present = self.db.execute(
+                "SELECT COUNT(*) FROM tasks WHERE stage_id = ? AND archived = 0", [stage_id]
+            ).fetchone()[0]
+            check_wip(target, int(present), len(new))
 
     def _gap(
         self, stage_id: StageId, before_task_id: int | None, moving: set[int]
