@@ -203,8 +203,8 @@ def restore_backup(store: StoreBase, backup: Path) -> Path:
     try:
         source.backup(store.db.conn)
         # A backup from before an upgrade gets the same schema steps the file had.
-        if migrations.pending(store.db):
-            migrations.apply(store.db)
+        if migrations.pending(store.db.utils):
+            migrations.apply(store.db.utils)
     except sqlite3.Error as error:
         raise translate(error, store.path) from error
     finally:

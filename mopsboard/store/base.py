@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
-from sqlite_utils import Database
 
 from mopsboard.domain.errors import ConflictError, NotFoundError
 from mopsboard.domain.models import Record
 from mopsboard.store import open_files
+from mopsboard.store.connection import StoreConnection
 from mopsboard.store.database import (
     BACKUP_INFIX,
     CorruptWorkspace,
@@ -74,7 +74,7 @@ def from_row(model_class: type[R], row: dict[str, Any]) -> R:
 class StoreBase:
     """The connection and its unit of work. Only the store's modules use these members."""
 
-    def __init__(self, db: Database, path: Path, read_only: bool) -> None:
+    def __init__(self, db: StoreConnection, path: Path, read_only: bool) -> None:
         self.db = db
         self.path = path
         self.read_only = read_only
@@ -99,7 +99,7 @@ class StoreBase:
     # -- the unit of work -----------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def _write(self) -> Iterator[Database]:
+    def _write(self) -> Iterator[StoreConnection]:
         """One user action: all of it commits, or none of it does.
 
         BEGIN IMMEDIATE takes the write lock up front, so a second process waits for it (busy
@@ -161,7 +161,7 @@ class StoreBase:
             )
 
     @contextlib.contextmanager
-    def _read(self) -> Iterator[Database]:
+    def _read(self) -> Iterator[StoreConnection]:
         try:
             yield self.db
         except sqlite3.Error as error:

@@ -11,10 +11,9 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from mopsboard.domain.errors import MopsboardError
 from mopsboard.store import open_files
+from mopsboard.store.connection import StoreConnection
 from mopsboard.store.migrations import KNOWN_MIGRATIONS, MIGRATION_SET, migrations
 
 # "MOPS" as a big-endian 32-bit integer: PRAGMA application_id of every workspace file.
@@ -231,7 +230,7 @@ def _connect_to_read(path: Path) -> sqlite3.Connection:
     return _connect(path, read_only=True, immutable=True)
 
 
-def _configure(db: Database, read_only: bool) -> None:
+def _configure(db: StoreConnection, read_only: bool) -> None:
     db.execute("PRAGMA foreign_keys = ON")
     if not read_only:
         mode = db.execute("PRAGMA journal_mode").fetchone()[0]
@@ -241,17 +240,27 @@ def _configure(db: Database, read_only: bool) -> None:
         db.execute("PRAGMA synchronous = FULL")
 
 
-def applied_migrations(db: Database) -> list[str]:
-    return [m.name for m in migrations.applied(db)]
+def applied_migrations(db: StoreConnection) -> list[str]:
+    """The schema steps the file has, in the order they ran (what sqlite-utils' Migrations
+    lists, read without loading it)."""
+    recorded = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+    ).fetchone()
+    if recorded is None:
+        return []
+    rows = db.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+        [MIGRATION_SET],
+    ).fetchall()
+    return [str(row[0]) for row in rows]
 
 
-def _check_version(db: Database, path: Path) -> None:
-    unknown = set()
-    if db["_sqlite_migrations"].exists():
-        rows = db.execute(
-            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
-        ).fetchall()
-        unknown = {row[0] for row in rows} - KNOWN_MIGRATIONS
+def _pending(db: StoreConnection) -> bool:
+    return bool(KNOWN_MIGRATIONS - set(applied_migrations(db)))
+
+
+def _check_version(db: StoreConnection, path: Path) -> None:
+    unknown = set(applied_migrations(db)) - KNOWN_MIGRATIONS
     if unknown:
         raise TooNewWorkspace(
             f"{path}: this workspace was made by a newer mopsboard (it has changes this version "
@@ -259,7 +268,7 @@ def _check_version(db: Database, path: Path) -> None:
         )
 
 
-def copy_database(db: Database, target: Path) -> None:
+def copy_database(db: StoreConnection, target: Path) -> None:
     """A consistent copy of an open workspace, through SQLite's backup API (safe while in use).
 
     The copy is owner-only from its first byte, and in rollback-journal mode: a closed copy is
@@ -283,7 +292,7 @@ def copy_database(db: Database, target: Path) -> None:
     os.replace(partial, target)
 
 
-def backup_copy(db: Database, path: Path, label: str) -> Path:
+def backup_copy(db: StoreConnection, path: Path, label: str) -> Path:
     """A consistent copy of the workspace beside it, through SQLite's backup API."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}{BACKUP_INFIX}{stamp}-{label}{path.suffix}")
@@ -295,12 +304,12 @@ def backup_copy(db: Database, path: Path, label: str) -> Path:
     return target
 
 
-def _upgrade(db: Database, path: Path) -> None:
+def _upgrade(db: StoreConnection, path: Path) -> None:
     if applied_migrations(db):
         backup_copy(db, path, "before-upgrade")
     # Each step commits with its record or not at all, so an upgrade killed half-way is simply
     # taken up again at the next open.
-    migrations.apply(db)
+    migrations.apply(db.utils)
 
 
 def _upgraded_in_memory(conn: sqlite3.Connection) -> sqlite3.Connection:
@@ -309,14 +318,14 @@ def _upgraded_in_memory(conn: sqlite3.Connection) -> sqlite3.Connection:
     memory = sqlite3.connect(":memory:", check_same_thread=False)
     try:
         conn.backup(memory)
-        migrations.apply(Database(memory))
+        migrations.apply(StoreConnection(memory).utils)
     except BaseException:
         memory.close()
         raise
     return memory
 
 
-def open_database(path: Path, *, read_only: bool = False) -> tuple[Database, bool]:
+def open_database(path: Path, *, read_only: bool = False) -> tuple[StoreConnection, bool]:
     """Open an existing workspace. Returns the database and whether it is read-only.
 
     A file the user cannot write opens read-only rather than failing.
@@ -328,16 +337,16 @@ def open_database(path: Path, *, read_only: bool = False) -> tuple[Database, boo
     conn: sqlite3.Connection | None = None
     try:
         conn = _connect_to_read(path) if read_only else _connect(path, read_only=False)
-        db = Database(conn)
+        db = StoreConnection(conn)
         # Refuse a newer file before anything (even the journal mode) is changed in it.
         _check_version(db, path)
-        if read_only and migrations.pending(db):
+        if read_only and _pending(db):
             memory = _upgraded_in_memory(conn)
             open_files.close(conn)
             conn = memory
-            db = Database(conn)
+            db = StoreConnection(conn)
         _configure(db, read_only)
-        if migrations.pending(db):
+        if _pending(db):
             _upgrade(db, path)
     except sqlite3.Error as error:
         if conn is not None:
@@ -350,7 +359,7 @@ def open_database(path: Path, *, read_only: bool = False) -> tuple[Database, boo
     return db, read_only
 
 
-def create_database(path: Path) -> Database:
+def create_database(path: Path) -> StoreConnection:
     """Create a new, empty workspace file (schema only), readable by its owner only."""
     if path.exists():
         raise WorkspaceExists(f"{path}: a file with this name exists already; it was not changed.")
@@ -364,10 +373,10 @@ def create_database(path: Path) -> Database:
     conn: sqlite3.Connection | None = None
     try:
         conn = _connect(path, read_only=False)
-        db = Database(conn)
+        db = StoreConnection(conn)
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         _configure(db, read_only=False)
-        migrations.apply(db)
+        migrations.apply(db.utils)
     except sqlite3.Error as error:
         if conn is not None:
             open_files.close(conn)

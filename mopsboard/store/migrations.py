@@ -6,11 +6,61 @@ would also accept where that costs nothing. A step, once released, never changes
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+    from sqlite_utils.migrations import Migrations
 
 MIGRATION_SET = "mopsboard"
-migrations = Migrations(MIGRATION_SET)
+
+Step = Callable[["Database"], None]
+
+
+class Steps:
+    """The schema's steps, as sqlite-utils' Migrations, which is made when first used: opening a
+    current file only compares names (KNOWN_MIGRATIONS), and loading sqlite-utils for that would
+    cost a read-only command a fifth of its start."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._steps: list[tuple[str, Step]] = []
+        self._made: Migrations | None = None
+
+    def __call__(self, *, name: str) -> Callable[[Step], Step]:
+        def register(step: Step) -> Step:
+            self._steps.append((name, step))
+            return step
+
+        return register
+
+    @property
+    def names(self) -> list[str]:
+        return [name for name, _step in self._steps]
+
+    @property
+    def made(self) -> Migrations:
+        if self._made is None:
+            from sqlite_utils.migrations import Migrations
+
+            self._made = Migrations(self.name)
+            for name, step in self._steps:
+                self._made(name=name)(step)
+        return self._made
+
+    @property
+    def _migrations(self) -> list[Migrations._Migration]:
+        return self.made._migrations
+
+    def pending(self, db: Database) -> list[Migrations._Migration]:
+        return self.made.pending(db)
+
+    def apply(self, db: Database) -> None:
+        self.made.apply(db)
+
+
+migrations = Steps(MIGRATION_SET)
 
 
 @migrations(name="0001_initial_schema")
@@ -213,4 +263,4 @@ def task_edits(db: Database) -> None:
     db.execute("CREATE INDEX IF NOT EXISTS task_edits_task ON task_edits(task_id)")
 
 
-KNOWN_MIGRATIONS: frozenset[str] = frozenset(m.name for m in migrations._migrations)
+KNOWN_MIGRATIONS: frozenset[str] = frozenset(migrations.names)

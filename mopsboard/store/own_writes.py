@@ -12,9 +12,8 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator, Sequence
 
-from sqlite_utils import Database
-
 from mopsboard.store.base import Change, StoreBase
+from mopsboard.store.connection import StoreConnection
 
 _CHUNK = 500
 
@@ -29,7 +28,7 @@ class OwnWrites(StoreBase):
         return written.get((table, row_id))
 
     @contextlib.contextmanager
-    def _write(self) -> Iterator[Database]:
+    def _write(self) -> Iterator[StoreConnection]:
         # Wraps the unit of work rather than changing it: the versions are read after the
         # action's last statement and before COMMIT, so no other writer can slip in between,
         # and they are kept only once the commit succeeded.

@@ -23,10 +23,10 @@ from datetime import UTC, date, datetime
 from typing import Any, TypeVar, cast
 
 from pydantic import BaseModel, ValidationError, create_model
-from sqlite_utils import Database
 
 from mopsboard.domain.errors import MopsboardError, field_label, validation_messages
 from mopsboard.domain.models import FieldProblem, Record
+from mopsboard.store.connection import StoreConnection
 
 R = TypeVar("R", bound="Record[Any]")
 
@@ -97,7 +97,7 @@ def salvage(model_class: type[R], row: Mapping[str, Any], json_columns: Collecti
     return record.model_copy(update={**kept, "problems": tuple(problems.values())})
 
 
-def keep_unread(db: Database, table: str, sent: R, saved: R) -> R:
+def keep_unread(db: StoreConnection, table: str, sent: R, saved: R) -> R:
     """After `saved` (the write of `sent`) went in: puts back, in the same unit of work, what
     the file held in each field of `sent` that could not be read and still holds what it was read
     as. Returns `saved` carrying the problems that remain."""
