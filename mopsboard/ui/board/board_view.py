@@ -193,6 +193,8 @@ class BoardView(QWidget):
         )
         view.dragAllowed.connect(self.drag_feedback.clear)
         view.dragEnded.connect(self.drag_feedback.clear)
+        # Said where the window says refused changes (its banner), after the hover's words go.
+        view.dropRefused.connect(self.workspace_actions.failed.emit)
         for hovering in (view.dragAllowed, view.dragRefused):
             hovering.connect(lambda *_args: self.drag_scroller.follow())
         view.dragStarted.connect(lambda: self.drag_scroller.follow(own_drag=True))

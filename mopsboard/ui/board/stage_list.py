@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QDragLeaveEvent,
     QDragMoveEvent,
     QDropEvent,
+    QGuiApplication,
     QMouseEvent,
     QResizeEvent,
 )
@@ -52,6 +53,8 @@ class StageListView(QListView):
     dragStarted = Signal()
     dragFinished = Signal()
     dropped = Signal(list)  # the task ids of a drop this view took
+    # The drag was let go over this view while it refused it: the reason, to be said after.
+    dropRefused = Signal(str)
 
     def __init__(self, model: BoardModel, cell_row: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,6 +69,7 @@ class StageListView(QListView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         # A read-only workspace shows its cards and opens them, but offers nothing to change.
         self.editable = model.editable
+        self._refusing = ""  # why the drag hovering here now would be refused
         self.setAcceptDrops(True)
         self.setDropIndicatorShown(True)
         # Drops are still taken in: the board model refuses them with the reason, said while
@@ -215,6 +219,7 @@ class StageListView(QListView):
         super().dragMoveEvent(event)
         cell = self.board_model.index(self.cell_row, 0)
         reason = self.board_model.drop_refusal(event.mimeData(), cell)
+        self._refusing = reason or ""
         if reason is None:
             self.dragAllowed.emit()
         else:
@@ -224,9 +229,16 @@ class StageListView(QListView):
 
     def dragLeaveEvent(self, event: QDragLeaveEvent) -> None:
         super().dragLeaveEvent(event)
+        refusing, self._refusing = self._refusing, ""
         self.dragEnded.emit()
+        # A drop refused while hovering is never delivered: letting go over this view ends the
+        # drag with a leave, the button already up (moving on keeps it down).
+        if refusing and not QGuiApplication.mouseButtons() & Qt.MouseButton.LeftButton:
+            self.dropRefused.emit(refusing)
 
     def dropEvent(self, event: QDropEvent) -> None:
+        # Delivered anyway (a drag that never hovered): the drop's own refusal says why.
+        self._refusing = ""
         super().dropEvent(event)
         self.dragEnded.emit()
         if event.isAccepted():

@@ -10,7 +10,13 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt
-from PySide6.QtGui import QColor, QDragEnterEvent, QDragLeaveEvent, QDragMoveEvent
+from PySide6.QtGui import (
+    QColor,
+    QDragEnterEvent,
+    QDragLeaveEvent,
+    QDragMoveEvent,
+    QGuiApplication,
+)
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
@@ -44,13 +50,30 @@ def column(view: StageListView) -> object:
     return frame.property("refusing")
 
 
+class Mouse:
+    """The button a drag holds down: Qt's drag leaves a column with it down when the pointer
+    moves on, and up when it is let go over a column that refuses the drop."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.buttons = Qt.MouseButton.LeftButton
+        monkeypatch.setattr(QGuiApplication, "mouseButtons", lambda: self.buttons)
+
+    def let_go(self) -> None:
+        self.buttons = Qt.MouseButton.NoButton
+
+
+@pytest.fixture
+def mouse(monkeypatch: pytest.MonkeyPatch) -> Mouse:
+    return Mouse(monkeypatch)
+
+
 def set_stage(window: MainWindow, name: str, **values: object) -> None:
     stage = next(s for s in window.model.stages if s.name == name)
     window.workspace_actions.update_stage(stage.model_copy(update=values))
 
 
 def test_a_hard_wip_limit_is_shown_while_hovering_in_the_words_of_the_drop(
-    window: MainWindow,
+    window: MainWindow, mouse: Mouse
 ) -> None:
     set_stage(window, "Ready", wip_limit=1, wip_hard=True)
     ready = view_of(window, "Ready")
@@ -76,7 +99,7 @@ def test_a_hard_wip_limit_is_shown_while_hovering_in_the_words_of_the_drop(
         assert [t.title for t in ws.tasks() if ws.stage(t.stage_id).name == "Ready"] == ["D"]
 
 
-def test_a_review_gate_is_shown_while_hovering(window: MainWindow) -> None:
+def test_a_review_gate_is_shown_while_hovering(window: MainWindow, mouse: Mouse) -> None:
     set_stage(window, "Review", is_gate=True)
     done = view_of(window, "Done")
     assert not hover(done, mime_for(window, ["F"]), below_all(done))
@@ -86,6 +109,33 @@ def test_a_review_gate_is_shown_while_hovering(window: MainWindow) -> None:
     # A card with nothing open passes the gate: nothing is said.
     assert hover(done, mime_for(window, ["E"]), below_all(done))
     assert column(done) == "false" and window.statusBar().currentMessage() == ""
+
+
+def test_a_drag_let_go_over_a_refusing_column_leaves_the_refusal_in_the_banner(
+    window: MainWindow, mouse: Mouse
+) -> None:
+    set_stage(window, "Ready", wip_limit=1, wip_hard=True)
+    ready = view_of(window, "Ready")
+    data = mime_for(window, ["A"])
+    assert not hover(ready, data, below_all(ready))
+    reason = window.statusBar().currentMessage()
+    assert reason.startswith("'Ready' has a hard WIP limit of 1")
+    # Moved on, the button still down: nothing is said once the pointer is off the column.
+    leave(ready)
+    assert not window.banner.isVisible() and window.statusBar().currentMessage() == ""
+    # Back over it, and let go there: Qt delivers no drop, only the leave; the reason stays.
+    assert not hover(ready, data, below_all(ready))
+    mouse.let_go()
+    leave(ready)
+    assert column(ready) == "false"
+    assert window.banner.isVisible() and window.banner.text() == reason
+    assert window.statusBar().currentMessage() == reason
+    with Workspace.open(window.workspace.path) as ws:
+        assert [t.title for t in ws.tasks() if ws.stage(t.stage_id).name == "Backlog"] == [
+            "A",
+            "B",
+            "C",
+        ]
 
 
 @pytest.fixture

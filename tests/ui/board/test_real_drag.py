@@ -118,9 +118,10 @@ def test_a_real_drag_over_a_full_column_shows_the_refusal_before_the_drop(
     assert hover["cursor"] == "ForbiddenCursor"
     assert hover["refusing"] == "true"
     assert str(hover["status"]).startswith("'Ready' has a hard WIP limit of 1 and holds 1 task")
-    # Let go there: nothing moves, and once the drag is over the mark and the words go.
+    # Let go there: nothing moves; once the drag is over the column's mark goes and the
+    # refusal stays in the window's banner and status bar, as a refused Ctrl+Right's does.
     ended = said(lines, "ended")
-    assert ended == {"status": "", "refusing": "false"}
+    assert ended == {"status": hover["status"], "refusing": "false", "banner": hover["status"]}
     assert not any(line.startswith('{"moved"') for line in lines)
     assert titles_by_stage(path)["Ready"] == ["D"]
     assert titles_by_stage(path)["Backlog"] == ["A", "B", "C"]

@@ -111,7 +111,11 @@ def main(argv: list[str]) -> int:
                     window.grab().save(str(args.shot))
         elif state["dragging"]:
             state["dragging"] = False
-            after = {"status": window.statusBar().currentMessage(), "refusing": column_mark()}
+            after = {
+                "status": window.statusBar().currentMessage(),
+                "refusing": column_mark(),
+                "banner": window.banner.text() if window.banner.isVisible() else "",
+            }
             print(json.dumps({"ended": after}), flush=True)
             if args.full:
                 app.quit()
