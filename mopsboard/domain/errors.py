@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
+if TYPE_CHECKING:
+    # Only named: the errors a command or a window raises should not load pydantic.
+    from pydantic import ValidationError
 
 _FIELD_WORDS = {
     "name": "Name",

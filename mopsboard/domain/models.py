@@ -119,7 +119,10 @@ class Record(BaseModel, Generic[_Id]):
     """A row of the workspace. `id` is None until stored; `version` counts its updates.
     `key` is the id of a stored record, typed by its table (`Task.key` is a `TaskId`)."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True)
+    # Each model's validator is built when it first validates, not when the module loads: a
+    # command or a window pays only for the models it checks (a board's tasks are read without
+    # one, store/task_rows.py). The checks are the same either way.
+    model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True, defer_build=True)
 
     id: Annotated[_Id, Field(ge=INT64_MIN, le=INT64_MAX)] | None = None
     version: StoredInt = 1
@@ -164,7 +167,7 @@ class Stage(Record[StageId]):
 
 
 class ChecklistItem(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     text: Name
     done: bool = False
@@ -344,7 +347,7 @@ class TimeOff(Record[TimeOffId]):
 
 
 class TaskEvent(BaseModel):
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     id: TaskEventId
     task_id: TaskId
@@ -413,7 +416,7 @@ class TaskActivity(BaseModel):
     """One line of a task's history: created, moved (from and to a stage), edited (which
     fields), archived or restored, and when."""
 
-    model_config = ConfigDict(frozen=True)
+    model_config = ConfigDict(frozen=True, defer_build=True)
 
     task_id: TaskId
     kind: ActivityKind

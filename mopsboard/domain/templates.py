@@ -48,7 +48,8 @@ STAGE_KINDS = {
 
 
 class TemplateTask(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    # Its validator is built when it first validates, as the records' are (domain/models.py).
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     title: Name
     description: Text = ""

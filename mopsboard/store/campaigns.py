@@ -7,16 +7,21 @@ import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
-from mopsboard.domain.campaign_work import CampaignFigures, TaskBar, shifted, shifted_campaign
 from mopsboard.domain.errors import MopsboardError
 from mopsboard.domain.ids import BoardId, CampaignId
 from mopsboard.domain.models import Campaign, Task
-from mopsboard.domain.persona_hours import PlannedWork
 from mopsboard.store.base import now_text
 from mopsboard.store.salvage import keep_unread
 from mopsboard.store.task_rows import MAX_HOURS
 from mopsboard.store.tasks import TaskStore
+
+if TYPE_CHECKING:
+    # Loaded by the views that show them (the campaigns table, the timeline, the persona map),
+    # not by a board or a command that lists tasks.
+    from mopsboard.domain.campaign_work import CampaignFigures, TaskBar
+    from mopsboard.domain.persona_hours import PlannedWork
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,8 @@ def _readable_hours(value: object) -> float | None:
 
 
 def _shifted_text(text: str | None, days: int) -> str | None:
+    from mopsboard.domain.campaign_work import shifted
+
     # A date that cannot be read stays as the file holds it, for the user to fix.
     day = shifted(_readable_day(text), days)
     return day.isoformat() if day else text
@@ -55,6 +62,8 @@ class CampaignPlanStore(TaskStore):
 
     def campaign_figures(self, today: date) -> dict[int, CampaignFigures]:
         """Per campaign id: tasks, open tasks, overdue tasks and estimated hours, in one query."""
+        from mopsboard.domain.campaign_work import CampaignFigures
+
         # Grouped by stage in SQL (read from the covering index), folded by stage kind here.
         with self._read() as db:
             done = {r[0] for r in db.execute("SELECT id FROM stages WHERE kind = 'done'")}
@@ -95,6 +104,8 @@ class CampaignPlanStore(TaskStore):
 
     def task_bars(self, campaign_ids: Iterable[int] | None = None) -> list[TaskBar]:
         """Tasks of these campaigns (of every campaign: None) as timeline bars, by start date."""
+        from mopsboard.domain.campaign_work import TaskBar
+
         sql = (
             "SELECT t.id, t.campaign_id, t.title, t.start_date, t.due_date, s.kind = 'done', "
             "t.estimate_hours FROM tasks t JOIN stages s ON s.id = t.stage_id "
@@ -137,6 +148,8 @@ class CampaignPlanStore(TaskStore):
 
     def planned_work(self) -> list[PlannedWork]:
         """Every open task (not done, not archived): its persona, team, estimate and dates."""
+        from mopsboard.domain.persona_hours import PlannedWork
+
         with self._read() as db:
             rows = db.execute(
                 "SELECT t.persona_id, t.team_id, t.estimate_hours, t.start_date, t.due_date "
@@ -158,6 +171,8 @@ class CampaignPlanStore(TaskStore):
     def shift_campaign(self, campaign_id: CampaignId, days: int) -> ShiftResult:
         """Moves the campaign's dates and all its tasks' dates (archived ones too, so a shift
         back restores them exactly) by `days` calendar days, in one unit of work."""
+        from mopsboard.domain.campaign_work import shifted_campaign
+
         with self._write() as db:
             campaign = self._get(Campaign, "campaigns", campaign_id, "campaign")
             moved = self._update("campaigns", shifted_campaign(campaign, days), "campaign")

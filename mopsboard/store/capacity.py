@@ -6,15 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mopsboard.domain.calendar import Period
-from mopsboard.domain.capacity import CapacityInputs, WorkItem
 from mopsboard.domain.models import StageKind, Task
-from mopsboard.domain.workload import PLACING_FIELDS
 from mopsboard.store.people import PeopleStore
 from mopsboard.store.task_rows import MAX_HOURS
 from mopsboard.store.tasks import TaskStore
+
+if TYPE_CHECKING:
+    # Loaded when a map is first read: a board window or a command that shows no capacity
+    # never needs the capacity rules.
+    from mopsboard.domain.calendar import Period
+    from mopsboard.domain.capacity import CapacityInputs, WorkItem
 
 _ITEM_COLUMNS = (
     "SELECT t.id, t.title, t.assignee_id, t.team_id, t.estimate_hours, t.start_date, t.due_date"
@@ -34,6 +37,8 @@ def _open_items(rows: Sequence[Sequence[Any]]) -> list[WorkItem]:
     """Rows of open tasks (neither done nor archived) as work items: the hot path of a map of
     tens of thousands of tasks, so tuples are unpacked and made without keyword handling. Rows
     with a value that cannot be read (rare) are read again one field at a time."""
+    from mopsboard.domain.capacity import WorkItem
+
     make, day, limit = WorkItem._make, date.fromisoformat, MAX_HOURS
     try:
         return [
@@ -63,6 +68,9 @@ def _refuse(value: object) -> float:
 
 def _item(row: Sequence[Any], done: bool = False, archived: bool = False) -> WorkItem:
     """One row as a work item, naming the values that cannot be read instead of guessing."""
+    from mopsboard.domain.capacity import WorkItem
+    from mopsboard.domain.workload import PLACING_FIELDS
+
     hours, hours_read = _read_hours(row[4])
     start, start_read = _read_day(row[5])
     due, due_read = _read_day(row[6])
@@ -94,6 +102,8 @@ class CapacityStore(TaskStore, PeopleStore):
         that have no due date (those are listed as not counted), every team, member and time
         off. One query for the tasks, whatever their number. Tasks of a deleted (archived)
         board count as archived."""
+        from mopsboard.domain.capacity import CapacityInputs
+
         sql = (
             f"{_ITEM_COLUMNS} FROM tasks t WHERE t.archived = 0 "  # noqa: S608
             "AND t.stage_id NOT IN (SELECT id FROM stages WHERE kind = ?) "

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mopsboard.domain.builtin_templates import BUILTIN_TEMPLATES
 from mopsboard.domain.errors import MopsboardError, NotFoundError
 from mopsboard.domain.ids import TemplateId
-from mopsboard.domain.templates import CampaignTemplate, TemplateTask
 from mopsboard.store.base import StoreBase, inserted_id, now_text
+
+if TYPE_CHECKING:
+    # Loaded where templates are used: the built-in ones are made when their module loads,
+    # which a command or a window that never plans a campaign should not wait for.
+    from mopsboard.domain.templates import CampaignTemplate
 
 _COLUMNS = ("name", "description", "channel", "audience", "colour", "run_days", "tasks", "archived")
 
@@ -29,6 +32,8 @@ def _row(template: CampaignTemplate) -> dict[str, Any]:
 
 
 def _template(row: dict[str, Any]) -> CampaignTemplate:
+    from mopsboard.domain.templates import CampaignTemplate, TemplateTask
+
     values = dict(row)
     values["tasks"] = tuple(TemplateTask.model_validate(t) for t in json.loads(row["tasks"]))
     values["archived"] = bool(row["archived"])
@@ -38,6 +43,8 @@ def _template(row: dict[str, Any]) -> CampaignTemplate:
 class TemplateStore(StoreBase):
     def templates(self, *, include_builtin: bool = True) -> list[CampaignTemplate]:
         """The built-in templates first, then the saved ones by name."""
+        from mopsboard.domain.builtin_templates import BUILTIN_TEMPLATES
+
         rows = self._rows(
             "SELECT * FROM campaign_templates WHERE archived = 0 ORDER BY name COLLATE NOCASE, id"
         )
@@ -53,6 +60,8 @@ class TemplateStore(StoreBase):
     def add_template(self, template: CampaignTemplate) -> CampaignTemplate:
         """Saves a template (a built-in one is saved as an editable copy); keeps a given id, so
         a deleted template can be put back."""
+        from mopsboard.domain.templates import CampaignTemplate
+
         template = CampaignTemplate.model_validate(template.model_dump() | {"builtin_key": ""})
         row = _row(template)
         if template.id is not None:
@@ -74,6 +83,8 @@ class TemplateStore(StoreBase):
         template_id = template.id
         if template_id is None:
             raise MopsboardError("A built-in template cannot be changed; duplicate it first.")
+        from mopsboard.domain.templates import CampaignTemplate
+
         template = CampaignTemplate.model_validate(template.model_dump())
         row = _row(template)
         assignments = ", ".join(f"{name} = ?" for name in _COLUMNS)

@@ -78,6 +78,19 @@ def test_a_read_loads_nothing_it_does_not_use(
     assert found(modules, unused) == []
 
 
+def test_the_task_list_loads_no_rules_of_other_views(workspace: Path) -> None:
+    modules = loaded("tasks", workspace)
+    others = (
+        "mopsboard.domain.builtin_templates",
+        "mopsboard.domain.templates",
+        "mopsboard.domain.capacity",
+        "mopsboard.domain.workload",
+        "mopsboard.domain.campaign_work",
+        "mopsboard.domain.persona_hours",
+    )
+    assert found(modules, others) == []
+
+
 def test_a_write_loads_sqlite_utils_where_it_writes(workspace: Path, tmp_path: Path) -> None:
     copy = tmp_path / "copy.mopsboard"
     copy.write_bytes(workspace.read_bytes())
