@@ -54,6 +54,15 @@ class ChecklistEditor(QWidget):
         item.setCheckState(Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
         self.checklist.addItem(item)
 
+    def set_read_only(self) -> None:
+        """Items to read, ticked as they are: none to tick, edit, add or remove."""
+        fixed = Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEditable
+        for row in range(self.checklist.count()):
+            item = self.checklist.item(row)
+            item.setFlags(item.flags() & ~fixed)
+        self.new_item.hide()
+        self.remove_item.hide()
+
     def add_typed_item(self) -> None:
         """Adds what the new-item line holds (Enter there does this)."""
         text = self.new_item.text().strip()

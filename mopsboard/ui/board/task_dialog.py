@@ -7,7 +7,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import Qt, SignalInstance
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -74,6 +74,8 @@ class TaskDialog(QDialog):
         layout.addWidget(self.form_error)
         layout.addWidget(self.buttons)
         self._connect_validation()
+        if read_only:
+            self._show_read_only(layout)
         self.kept = self._hold_unread(task, layout)
         self.validate()
         self._as_opened = self._shown()
@@ -203,6 +205,36 @@ class TaskDialog(QDialog):
         self.save_button.setObjectName("saveTask")
         self.buttons.accepted.connect(self._save)
         self.buttons.rejected.connect(self.reject)
+
+    def _show_read_only(self, layout: QVBoxLayout) -> None:
+        """Said first, and every field shown as it is, to read and copy but not to change: a
+        form that looks editable would take typing it can never save."""
+        note = QLabel("Read-only: changes cannot be saved")
+        note.setObjectName("readOnlyNote")
+        note.setWordWrap(True)
+        layout.insertWidget(0, note)
+        texts: tuple[QLineEdit | QPlainTextEdit, ...] = (
+            self.title,
+            self.estimate,
+            self.labels,
+            self.description,
+        )
+        for text in texts:
+            text.setReadOnly(True)
+            # On the dialog's own ground, not the white of a field waiting for typing.
+            shaded = text.palette()
+            shaded.setColor(QPalette.ColorRole.Base, shaded.color(QPalette.ColorRole.Window))
+            text.setPalette(shaded)
+        self.description.viewport().setPalette(self.description.palette())
+        self.description.setPlaceholderText("")
+        for choice in (self.stage, self.campaign, self.persona, self.priority):
+            choice.setEnabled(False)
+        self.assignee.setEnabled(False)
+        self.team.setEnabled(False)
+        for optional in (self.start, self.due):
+            optional.set_read_only(True)
+        self.checklist_editor.set_read_only()
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Close")
 
     def _connect_validation(self) -> None:
         for line in (self.title, self.estimate, self.labels):

@@ -97,6 +97,11 @@ class TypedDate(QWidget):
             return ""
         return f"{self._label} is not a date like 2026-03-31"
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Shown, to be read and copied, but neither typed over nor picked."""
+        self.line.setReadOnly(read_only)
+        self.calendar_button.setEnabled(not read_only)
+
     def _show_calendar(self) -> None:
         current = self.date()
         self.calendar.setSelectedDate(current if current.isValid() else QDate.currentDate())
@@ -142,6 +147,10 @@ class OptionalDate(QWidget):
     def problem(self) -> str:
         """What is wrong with the date typed ("" when it is a date, or unset)."""
         return self.picker.problem() if self.enabled.isChecked() else ""
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.enabled.setEnabled(not read_only)
+        self.picker.set_read_only(read_only)
 
     def set_value(self, value: date | None) -> None:
         self.enabled.setChecked(value is not None)

@@ -146,7 +146,7 @@ def make_actions(window: MenuHost) -> dict[str, QAction]:
 
 def _file_actions(window: MenuHost) -> dict[str, QAction]:
     """The workspace's own commands: new, open, a copy, a backup back, quit."""
-    return {
+    acts = {
         "new_ws": action(
             window,
             "&New workspace\u2026",
@@ -181,6 +181,30 @@ def _file_actions(window: MenuHost) -> dict[str, QAction]:
         "quit": action(window, "&Quit", window.close, Hotkey.QUIT, Icon.LOG_OUT),
         **_transfer_actions(window),
     }
+    _off_when_read_only(
+        window,
+        acts["restore"],
+        "a backup is put back over the file it is a backup of. Restore a backup from the "
+        "window of the workspace it belongs to.",
+    )
+    _off_when_read_only(
+        window,
+        acts["import"],
+        "Nothing can be imported into it. Save a copy (File \u25b8 Save a copy) and import into "
+        "the copy.",
+    )
+    return acts
+
+
+def _off_when_read_only(window: MenuHost, made: QAction, why: str) -> None:
+    """Greys out a command that would write, in a read-only window, saying why where it is
+    greyed (its tooltip in the menu, and the status bar as the pointer rests on it)."""
+    if not window.workspace.read_only:
+        return
+    made.setEnabled(False)
+    said = f"This workspace is read-only: {why}"
+    made.setToolTip(said)
+    made.setStatusTip(said)
 
 
 def _transfer_actions(window: MenuHost) -> dict[str, QAction]:
@@ -219,6 +243,8 @@ def _transfer_actions(window: MenuHost) -> dict[str, QAction]:
 def build_menus(window: MenuHost, acts: dict[str, QAction]) -> None:
     menu = window.menuBar()
     file_menu = menu.addMenu("&File")
+    # A greyed entry's tooltip says why it is greyed (a read-only window's Import...).
+    file_menu.setToolTipsVisible(True)
     file_menu.addActions([acts["new_ws"], acts["open_ws"]])
     window.recent_menu = file_menu.addMenu(icon(Icon.CLOCK), "Open &recent")
     window.recent_menu.aboutToShow.connect(window.fill_recent)

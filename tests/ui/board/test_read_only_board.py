@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from mopsboard.store.workspace import Workspace
@@ -83,3 +83,50 @@ def test_a_read_only_board_offers_no_add_line_no_drag_and_no_changing_keys(
     )
     qtbot.keyClick(backlog, Qt.Key.Key_Return)
     assert opened == ["B"]
+
+
+def test_a_card_opened_in_a_read_only_workspace_says_so_and_takes_no_typing(
+    qtbot: QtBot, read_only_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = read_only_window
+    opened: list[TaskDialog] = []
+
+    def look(dialog: TaskDialog) -> int:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        opened.append(dialog)
+        # Typed into the title, ticked in the checklist, as a user would try.
+        qtbot.mouseClick(dialog.title, Qt.MouseButton.LeftButton)
+        qtbot.keyClicks(dialog.title, " changed")
+        qtbot.keyClicks(dialog.description, "More words")
+        dialog.close()
+        return 0
+
+    monkeypatch.setattr(TaskDialog, "exec", look)
+    review = view_of(window, "Review")
+    f = task_id(window, "F")
+    # A double-click: the press and release of the first click, then the double-click.
+    on_card = card_rect(review, f).center()
+    qtbot.mouseClick(review.viewport(), Qt.MouseButton.LeftButton, pos=on_card)
+    qtbot.mouseDClick(review.viewport(), Qt.MouseButton.LeftButton, pos=on_card)
+    assert len(opened) == 1
+    dialog = opened[0]
+    note = dialog.findChild(QLabel, "readOnlyNote")
+    assert note is not None and note.text() == "Read-only: changes cannot be saved"
+    assert note.geometry().top() < dialog.title.mapTo(dialog, dialog.title.rect().topLeft()).y()
+    assert dialog.title.text() == "F" and dialog.title.isReadOnly()
+    assert dialog.description.toPlainText() == "" and dialog.description.isReadOnly()
+    assert dialog.estimate.isReadOnly() and dialog.labels.isReadOnly()
+    for combo in (dialog.stage, dialog.campaign, dialog.persona, dialog.priority):
+        assert not combo.isEnabled()
+    assert not dialog.assignee.isEnabled() and not dialog.team.isEnabled()
+    assert dialog.due.picker.line.isReadOnly() and not dialog.due.enabled.isEnabled()
+    assert not dialog.due.picker.calendar_button.isEnabled()
+    item = dialog.checklist.item(0)
+    assert not item.flags() & Qt.ItemFlag.ItemIsUserCheckable
+    assert not item.flags() & Qt.ItemFlag.ItemIsEditable
+    assert dialog.new_item.isHidden() and dialog.remove_item.isHidden()
+    assert not dialog.save_button.isEnabled()
+    with Workspace.open(window.workspace.path) as ws:
+        stored = next(t for t in ws.tasks() if t.title == "F")
+    assert stored.description == "" and [i.done for i in stored.checklist] == [False, True]

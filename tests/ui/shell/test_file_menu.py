@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 
+from mopsboard.store.workspace import Workspace
+from mopsboard.ui.shell import backup_dialog
 from mopsboard.ui.shell.main_window import MainWindow
 from mopsboard.ui.transfer import exporting, import_dialog
 
@@ -87,3 +91,49 @@ def test_import_opens_the_import_dialog(
     )
     trigger(window, "importAction")
     assert opened == [(window, window.workspace_actions)]
+
+
+@pytest.fixture
+def read_only_window(qtbot: QtBot, board_file: Path) -> Iterator[MainWindow]:
+    ws = Workspace.open(board_file, read_only=True)
+    window = MainWindow(ws)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    yield window
+    window.close()
+    ws.close()
+
+
+def test_a_read_only_window_offers_no_import_and_no_restore_and_says_why(
+    read_only_window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(import_dialog, "open_import_dialog", lambda *args: opened.append("import"))
+    monkeypatch.setattr(
+        backup_dialog.RestoreDialog, "exec", lambda dialog: opened.append("restore")
+    )
+    file_menu = read_only_window.menuBar().actions()[0].menu()
+    # The menu shows its entries' tooltips: the reason is there where the entry is greyed.
+    assert file_menu.toolTipsVisible()
+    for name, words in (
+        ("importAction", "Nothing can be imported into it"),
+        ("restoreAction", "Restore a backup from the window of the workspace"),
+    ):
+        found = read_only_window.findChild(QAction, name)
+        assert found is not None
+        assert not found.isEnabled(), name
+        assert found.toolTip().startswith("This workspace is read-only"), found.toolTip()
+        assert words in found.toolTip()
+        found.trigger()
+    assert opened == []
+    # Export reads, so it stays.
+    export = read_only_window.findChild(QAction, "exportWorkspaceAction")
+    assert export is not None and export.isEnabled()
+
+
+def test_a_writable_window_offers_import_and_restore(window: MainWindow) -> None:
+    for name in ("importAction", "restoreAction"):
+        found = window.findChild(QAction, name)
+        assert found is not None and found.isEnabled()
+        assert "read-only" not in found.toolTip()
