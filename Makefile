@@ -27,8 +27,8 @@ run: $(RUN_STAMP)
 test: $(TEST_STAMP) lint typecheck imports pytest
 
 lint: $(TEST_STAMP)
-	$(BIN)/ruff check mopsboard tests bench
-	$(BIN)/ruff format --check mopsboard tests bench
+	$(BIN)/ruff check mopsboard tests bench packaging
+	$(BIN)/ruff format --check mopsboard tests bench packaging
 
 typecheck: $(TEST_STAMP)
 	$(BIN)/mypy
