@@ -224,18 +224,33 @@ def _transfer_actions(window: MenuHost) -> dict[str, QAction]:
 
         export_workspace_file(window.window(), window.workspace, notify)
 
-    def export_tasks() -> None:
+    def export_tasks(all_boards: bool) -> None:
         from mopsboard.ui.transfer.exporting import export_tasks as export
 
-        export(window.window(), window.workspace, window.model.board_id, notify)
+        board = None if all_boards else window.model.board_id
+        export(window.window(), window.workspace, board, notify)
 
     return {
         "import": action(window, "&Import\u2026", import_, None, Icon.FILE_DOWN, "importAction"),
         "export_ws": action(
             window, "Export &workspace\u2026", export_workspace, None, None, "exportWorkspaceAction"
         ),
+        # Which tasks is said in the entry itself: a CSV of one board, or of every board.
         "export_tasks": action(
-            window, "Export &tasks\u2026", export_tasks, None, None, "exportTasksAction"
+            window,
+            "Export this board's &tasks\u2026",
+            lambda: export_tasks(all_boards=False),
+            None,
+            None,
+            "exportTasksAction",
+        ),
+        "export_all_tasks": action(
+            window,
+            "Export &all tasks\u2026",
+            lambda: export_tasks(all_boards=True),
+            None,
+            None,
+            "exportAllTasksAction",
         ),
     }
 
@@ -250,7 +265,9 @@ def build_menus(window: MenuHost, acts: dict[str, QAction]) -> None:
     window.recent_menu.aboutToShow.connect(window.fill_recent)
     file_menu.addActions([acts["save_copy"], acts["restore"]])
     file_menu.addSeparator()
-    file_menu.addActions([acts["import"], acts["export_ws"], acts["export_tasks"]])
+    file_menu.addActions(
+        [acts["import"], acts["export_ws"], acts["export_tasks"], acts["export_all_tasks"]]
+    )
     file_menu.addSeparator()
     file_menu.addAction(acts["quit"])
     edit_menu = menu.addMenu("&Edit")

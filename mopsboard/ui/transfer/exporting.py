@@ -1,5 +1,5 @@
-"""File ▸ Export workspace… and File ▸ Export tasks…: where to write, then the file written whole
-(or not at all) and the user told where it went."""
+"""File ▸ Export workspace…, Export this board's tasks… and Export all tasks…: where to write,
+then the file written whole (or not at all) and the user told what went where."""
 
 from __future__ import annotations
 
@@ -46,10 +46,13 @@ def export_workspace_file(
 def export_tasks(
     parent: QWidget, workspace: Workspace, board_id: BoardId | None = None, notify: Notify = None
 ) -> Path | None:
-    """Asks where, writes the tasks (of a board, or all) as CSV, says where they went; returns
-    the file, or None."""
-    name = workspace.board(board_id).name if board_id is not None else workspace.path.stem
-    suggested = documents_folder() / f"{name} tasks.csv"
+    """Asks where, writes the tasks of a board (or, with no board, of every board) as CSV,
+    says which and where they went; returns the file, or None."""
+    if board_id is not None:
+        name = workspace.board(board_id).name
+        suggested = documents_folder() / f"{name} tasks.csv"
+    else:
+        suggested = documents_folder() / f"{workspace.path.stem} all tasks.csv"
     target = ask_save_path(parent, "Export tasks", suggested, CSV_FILTER, ".csv")
     if target is None:
         return None
@@ -58,5 +61,14 @@ def export_tasks(
     except MopsboardError as error:
         QMessageBox.warning(parent, "Export tasks", str(error))
         return None
-    tell_saved(parent, "Export tasks", f"{count} tasks", target, notify)
+    if board_id is not None:
+        tell_saved(parent, "Export tasks", f"{count} tasks of the board '{name}'", target, notify)
+        return target
+    # A tasks CSV comes back as tasks of one board (see the README): said where it is made,
+    # with the export that keeps boards apart.
+    hint = (
+        "Imported again, this file brings its tasks into one board, their stages merged by "
+        "name. To keep the boards apart, use File \u25b8 Export workspace\u2026 instead."
+    )
+    tell_saved(parent, "Export tasks", f"{count} tasks of every board", target, notify, hint)
     return target

@@ -13,10 +13,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from mopsboard.domain.models import Task
 from mopsboard.store.workspace import Workspace
 from mopsboard.ui.shell import backup_dialog
 from mopsboard.ui.shell.main_window import MainWindow
 from mopsboard.ui.transfer import exporting, import_dialog
+from tests.values import present
 
 
 def file_menu_texts(window: MainWindow) -> list[str]:
@@ -45,24 +47,66 @@ def told(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def test_the_file_menu_offers_import_and_both_exports(window: MainWindow) -> None:
     texts = file_menu_texts(window)
-    assert {"Import\u2026", "Export workspace\u2026", "Export tasks\u2026"} <= set(texts)
+    exports = {
+        "Export workspace\u2026",
+        "Export this board's tasks\u2026",
+        "Export all tasks\u2026",
+    }
+    assert {"Import\u2026", *exports} <= set(texts)
     assert texts.index("Import\u2026") < texts.index("Quit")
 
 
-def test_export_tasks_writes_the_board_s_tasks(
+def exported_titles(target: Path) -> list[tuple[str, str]]:
+    with target.open(encoding="utf-8-sig", newline="") as f:
+        return sorted((row["Board"], row["Title"]) for row in csv.DictReader(f))
+
+
+def second_board(window: MainWindow) -> None:
+    board = window.workspace_actions.add_board("Events 2027")
+    assert board is not None
+    stage = window.workspace.stages(board.key)[0]
+    window.workspace_actions.add_task(Task(board_id=board.key, stage_id=stage.key, title="Venue"))
+
+
+def test_export_this_board_s_tasks_writes_that_board_and_says_so(
     window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, told: list[str]
 ) -> None:
+    second_board(window)
     target = tmp_path / "out.csv"
-    monkeypatch.setattr(exporting, "ask_save_path", lambda *args: target)
+    asked: list[Path] = []
+    monkeypatch.setattr(
+        exporting,
+        "ask_save_path",
+        lambda _p, _t, suggested, *args: asked.append(suggested) or target,
+    )
     trigger(window, "exportTasksAction")
-    with target.open(encoding="utf-8-sig", newline="") as f:
-        titles = sorted(row["Title"] for row in csv.DictReader(f))
-    board = window.model.board_id
-    assert board is not None
-    assert titles == sorted(t.title for t in window.workspace.tasks(board, include_archived=True))
+    board = present(window.model.board_id)
+    name = window.workspace.board(board).name
+    assert asked[0].name == f"{name} tasks.csv"
+    expected = sorted((name, t.title) for t in window.workspace.tasks(board, include_archived=True))
+    assert exported_titles(target) == expected and ("Events 2027", "Venue") not in expected
     notice = window.findChild(QMessageBox, "savedNotice")
     assert notice is not None and str(target) in notice.informativeText()
+    assert notice.text() == f"Saved {len(expected)} tasks of the board '{name}'."
     assert str(target) in window.statusBar().currentMessage()
+
+
+def test_export_all_tasks_writes_every_board_and_says_so(
+    window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, told: list[str]
+) -> None:
+    second_board(window)
+    target = tmp_path / "all.csv"
+    monkeypatch.setattr(exporting, "ask_save_path", lambda *args: target)
+    trigger(window, "exportAllTasksAction")
+    written = exported_titles(target)
+    assert ("Events 2027", "Venue") in written
+    assert len(written) == len(window.workspace.tasks(include_archived=True)) == 8
+    notice = window.findChild(QMessageBox, "savedNotice")
+    assert notice is not None
+    assert notice.text() == "Saved 8 tasks of every board."
+    # What a CSV of every board comes back as, said where it is made.
+    assert "into one board" in notice.informativeText()
+    assert "Export workspace" in notice.informativeText()
 
 
 def test_export_workspace_writes_every_task(

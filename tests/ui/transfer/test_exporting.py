@@ -1,5 +1,6 @@
-"""File ▸ Export workspace… and Export tasks…: the file the user chose is written, and they are
-told where (a note with an Open folder button); a refusal is shown, never raised."""
+"""File ▸ Export workspace…, Export this board's tasks… and Export all tasks…: the file the
+user chose is written, and they are told where (a note with an Open folder button); a refusal
+is shown, never raised."""
 
 from __future__ import annotations
 
@@ -72,7 +73,9 @@ def test_one_boards_tasks_and_a_cancel(
     choose(monkeypatch, tmp_path / "tasks.csv")
     exporting.export_tasks(parent, board_ws, board_ws.boards()[0].key)
     assert (tmp_path / "tasks.csv").read_bytes().count(b"\r\n") == 8
-    assert notice(parent) == f"Saved 7 tasks. {tmp_path / 'tasks.csv'}"
+    assert (
+        notice(parent) == f"Saved 7 tasks of the board 'Campaign board'. {tmp_path / 'tasks.csv'}"
+    )
 
 
 def test_a_folder_that_cannot_be_written_is_told(
