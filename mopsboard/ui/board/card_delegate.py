@@ -20,7 +20,9 @@ from mopsboard.domain.models import Campaign, Persona, Priority, Task
 from mopsboard.qt.board.board_model import BoardModel
 from mopsboard.qt.board.cell_model import CellModel
 from mopsboard.qt.capacity.wip_watch import WipWatch
+from mopsboard.ui.board.stage_header import ColumnTone
 from mopsboard.ui.common import theme
+from mopsboard.ui.common.theme import Scheme
 
 CARD_HEIGHT = 96
 MARGIN = 4
@@ -38,11 +40,13 @@ def initials(name: str) -> str:
 
 class CardDelegate(QStyledItemDelegate):
     # Card images are opaque (copying them is several times faster than blending), so they carry
-    # the column colour around their rounded corners.
-    background = theme.COLUMN
+    # the column colour around their rounded corners: the board sets its tone, the scheme in use
+    # gives the colour.
+    background = ColumnTone.PLAIN
     # Assignees over their personal WIP limit (see qt/wip_watch): their badge turns red.
     _wip_over: frozenset[int] = frozenset()
     _watching_wip = False
+    _colours: Scheme = theme.LIGHT
 
     def sizeHint(
         self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
@@ -72,23 +76,25 @@ class CardDelegate(QStyledItemDelegate):
         # the cell says the row changed); the file is in it because two open workspaces both
         # have a task 1 at version 1.
         self._wip_over = self._over_wip_limit(model)
+        colours = theme.current()
         key = (
             f"card:{model.workspace.path}:{task.id}:{task.version}:{task.updated_at}:"
             f"{model.lookups_generation}:"
             f"{int(task.assignee_id in self._wip_over)}:{len(task.problems)}:"
             f"{model.today}:{size.width()}x{size.height()}@{ratio}:{int(selected)}{int(focused)}:"
-            f"{self.background}"
+            f"{colours.name}:{self.background.value}"
         )
         pixmap = QPixmap()
         if not QPixmapCache.find(key, pixmap):
             pixmap = QPixmap(size * ratio)
             pixmap.setDevicePixelRatio(ratio)
-            pixmap.fill(QColor(self.background))
+            pixmap.fill(QColor(self.background.colour(colours)))
             card = QPainter(pixmap)
             card.setRenderHint(QPainter.RenderHint.Antialiasing)
             rect = QRectF(0, 0, size.width(), size.height()).adjusted(
                 MARGIN, MARGIN, -MARGIN, -MARGIN
             )
+            self._colours = colours
             self._paint_card(card, rect, selected, focused)
             self._paint_contents(card, rect.toRect(), option.font, model, task)
             card.end()
@@ -96,13 +102,14 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawPixmap(option.rect.topLeft(), pixmap)
 
     def _paint_card(self, painter: QPainter, rect: QRectF, selected: bool, focused: bool) -> None:
+        s = self._colours
         path = QPainterPath()
         path.addRoundedRect(rect, 6, 6)
-        painter.fillPath(path, QColor(theme.CARD))
-        colour = theme.CARD_SELECTED if selected else theme.CARD_BORDER
+        painter.fillPath(path, QColor(s.card))
+        colour = s.card_selected if selected else s.card_border
         pen = QPen(QColor(colour), 2 if selected else 1)
         if focused and not selected:
-            pen = QPen(QColor(theme.ACCENT), 1, Qt.PenStyle.DashLine)
+            pen = QPen(QColor(s.accent), 1, Qt.PenStyle.DashLine)
         painter.setPen(pen)
         painter.drawPath(path)
 
@@ -149,7 +156,7 @@ class CardDelegate(QStyledItemDelegate):
             self._paint_problem_mark(painter, QRect(inner.right() - mark, inner.top(), mark, mark))
             title_width -= mark + 4
         title_rect = QRect(inner.left(), inner.top(), title_width, metrics.height() * 2)
-        painter.setPen(QColor(theme.TEXT))
+        painter.setPen(QColor(self._colours.text))
         painter.drawText(
             title_rect,
             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
@@ -179,7 +186,7 @@ class CardDelegate(QStyledItemDelegate):
                 badge,
                 QColor(persona.colour),
                 small_metrics.elidedText(badge_text, Qt.TextElideMode.ElideRight, width - 8),
-                filled=False,
+                self._colours,
             )
             right_edge = badge.left() - 6
         if campaign is not None:
@@ -187,7 +194,7 @@ class CardDelegate(QStyledItemDelegate):
             painter.setBrush(QColor(campaign.colour))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawEllipse(dot)
-            painter.setPen(QColor(theme.MUTED))
+            painter.setPen(QColor(self._colours.muted))
             text_rect = QRect(x + 11, middle_top, right_edge - x - 11, line_height + 2)
             painter.drawText(
                 text_rect,
@@ -200,6 +207,7 @@ class CardDelegate(QStyledItemDelegate):
     def _paint_footer(
         self, painter: QPainter, row: QRect, metrics: QFontMetrics, model: BoardModel, task: Task
     ) -> None:
+        s = self._colours
         x = row.left()
         flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         member = model.lookups.members.get(task.assignee_id) if task.assignee_id else None
@@ -208,10 +216,10 @@ class CardDelegate(QStyledItemDelegate):
             size = row.height() + 2
             circle = QRect(right - size, row.top() - 1, size, size)
             over = member.id in self._wip_over
-            painter.setBrush(QColor(theme.OVERBOOKED_BG if over else theme.AVATAR_BG))
-            painter.setPen(QPen(QColor(theme.OVERBOOKED_RING), 1.5) if over else Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(s.overbooked_bg if over else s.avatar_bg))
+            painter.setPen(QPen(QColor(s.overbooked_ring), 1.5) if over else Qt.PenStyle.NoPen)
             painter.drawEllipse(circle)
-            painter.setPen(QColor(theme.OVERBOOKED_FG if over else theme.AVATAR_FG))
+            painter.setPen(QColor(s.overbooked_fg if over else s.avatar_fg))
             painter.drawText(circle, int(Qt.AlignmentFlag.AlignCenter), initials(member.name))
             right = circle.left() - 6
         elif task.team_id is not None and task.team_id in model.lookups.teams:
@@ -219,21 +227,21 @@ class CardDelegate(QStyledItemDelegate):
             text = metrics.elidedText(team.name, Qt.TextElideMode.ElideRight, 70)
             width = metrics.horizontalAdvance(text) + 10
             badge = QRect(right - width, row.top(), width, row.height())
-            self._pill(painter, badge, QColor(team.colour), text, filled=False)
+            self._pill(painter, badge, QColor(team.colour), text, s)
             right = badge.left() - 6
 
         pieces: list[tuple[str, str]] = []
         if task.priority >= Priority.HIGH:
-            pieces.append(("!" if task.priority == Priority.HIGH else "!!", theme.OVERDUE))
+            pieces.append(("!" if task.priority == Priority.HIGH else "!!", s.overdue))
         if task.due_date is not None:
             state = due_state(task.due_date, model.today, model.is_done_stage(task.stage_id))
-            colour = {"overdue": theme.OVERDUE, "soon": theme.SOON}.get(state, theme.MUTED)
+            colour = {"overdue": s.overdue, "soon": s.soon}.get(state, s.muted)
             pieces.append((task.due_date.strftime("%d %b"), colour))
         if task.estimate_hours is not None:
-            pieces.append((f"{task.estimate_hours:g}h", theme.MUTED))
+            pieces.append((f"{task.estimate_hours:g}h", s.muted))
         if task.checklist:
             done = task.checklist_done
-            colour = theme.COMPLETE if done == len(task.checklist) else theme.MUTED
+            colour = s.complete if done == len(task.checklist) else s.muted
             pieces.append((f"\u2611 {done}/{len(task.checklist)}", colour))
         for text, colour in pieces:
             width = metrics.horizontalAdvance(text)
@@ -250,15 +258,14 @@ class CardDelegate(QStyledItemDelegate):
             self._pill(
                 painter,
                 QRect(x, row.top(), width, row.height()),
-                QColor(theme.LABEL_BG),
+                QColor(s.label_bg),
                 text,
-                filled=True,
-                text_colour=QColor(theme.LABEL_FG),
+                s,
+                text_colour=QColor(s.label_fg),
             )
             x += width + 4
 
-    @staticmethod
-    def _paint_problem_mark(painter: QPainter, rect: QRect) -> None:
+    def _paint_problem_mark(self, painter: QPainter, rect: QRect) -> None:
         """A warning triangle: the file holds a value of this task that cannot be read (the
         tooltip and the editor say which)."""
         triangle = QPainterPath()
@@ -266,8 +273,8 @@ class CardDelegate(QStyledItemDelegate):
         triangle.lineTo(rect.right(), rect.bottom())
         triangle.lineTo(rect.left(), rect.bottom())
         triangle.closeSubpath()
-        painter.fillPath(triangle, QColor(theme.SOON))
-        painter.setPen(QColor(theme.CARD))
+        painter.fillPath(triangle, QColor(self._colours.soon))
+        painter.setPen(QColor(self._colours.card))
         painter.drawText(rect.adjusted(0, 2, 0, 0), int(Qt.AlignmentFlag.AlignCenter), "!")
 
     def _over_wip_limit(self, model: BoardModel) -> frozenset[int]:
@@ -288,19 +295,23 @@ class CardDelegate(QStyledItemDelegate):
         rect: QRect,
         colour: QColor,
         text: str,
+        scheme: Scheme,
         *,
-        filled: bool,
         text_colour: QColor | None = None,
     ) -> None:
+        """A label's pill is filled with `colour` and written in `text_colour`; a persona's or a
+        team's (user colours, no text colour given) is a tint of its colour, written in a
+        darker shade of it on light cards and a lighter one on dark cards."""
         path = QPainterPath()
         path.addRoundedRect(QRectF(rect), rect.height() / 2, rect.height() / 2)
-        if filled:
+        if text_colour is not None:
             painter.fillPath(path, colour)
         else:
             tint = QColor(colour)
-            tint.setAlpha(40)
+            tint.setAlpha(70 if scheme.dark else 40)
             painter.fillPath(path, tint)
-        painter.setPen(text_colour or colour.darker(140))
+            text_colour = colour.lighter(160) if scheme.dark else colour.darker(140)
+        painter.setPen(text_colour)
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
 
     @staticmethod

@@ -3,10 +3,12 @@ a column looks over its WIP limit."""
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from mopsboard.qt.board.board_parts import StageSummary
-from mopsboard.ui.common import theme
+from mopsboard.ui.common.theme import Scheme
 
 
 def set_state(widget: QWidget, name: str, state: bool | str) -> bool:
@@ -29,20 +31,34 @@ def over_state(summary: StageSummary) -> str:
     return "hard" if summary.stage.wip_hard else "true"
 
 
-# The column states the app's style sheet leaves to the board: set on the board's grid, so they
-# win over the app's amber for a column over a hard limit.
-COLUMN_STATES = f"""
-QFrame#stageColumn[over="hard"] {{ background: {theme.ERROR_BG}; }}
-QLabel#wipBadge[over="hard"] {{
-    background: {theme.ERROR_BORDER}; color: {theme.ERROR_FG}; font-weight: 700;
-}}
-QFrame#stageColumn[refusing="true"] {{ border: 2px dashed {theme.OVERDUE}; }}
-"""
+# The column states are styled by the app's style sheet now (theme.style_sheet), which follows
+# the colour scheme; a sheet on the board's grid would keep the colours of the scheme it was
+# made in. Empty until the board stops setting it.
+COLUMN_STATES = ""
 
 
-def column_background(state: str) -> str:
-    """The colour a column of this `over_state` is painted, which its card images carry."""
-    return {"true": theme.COLUMN_OVER, "hard": theme.ERROR_BG}.get(state, theme.COLUMN)
+class ColumnTone(StrEnum):
+    """The colour a column of an `over_state` is painted, which its card images carry, by role:
+    the colour itself is the scheme's."""
+
+    PLAIN = "false"
+    OVER = "true"
+    OVER_HARD = "hard"
+
+    def colour(self, scheme: Scheme) -> str:
+        return {
+            ColumnTone.PLAIN: scheme.column,
+            ColumnTone.OVER: scheme.column_over,
+            ColumnTone.OVER_HARD: scheme.error_bg,
+        }[self]
+
+
+def column_background(state: str) -> ColumnTone:
+    """The tone of a column of this `over_state`."""
+    try:
+        return ColumnTone(state)
+    except ValueError:
+        return ColumnTone.PLAIN
 
 
 class StageHeader(QWidget):

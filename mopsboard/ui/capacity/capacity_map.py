@@ -4,6 +4,7 @@ WIP column as a badge that turns red over the limit."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
@@ -31,19 +32,20 @@ from PySide6.QtWidgets import (
 from mopsboard.domain.capacity import LoadLevel, RowKind
 from mopsboard.qt.capacity.capacity_model import (
     FIRST_WEEK_COLUMN,
-    LEVEL_COLOURS,
     NAME_COLUMN,
     WIP_COLUMN,
     CapacityModel,
+    LevelRole,
     OverWipRole,
     RowKindRole,
     TeamColourRole,
 )
 from mopsboard.ui.common import theme
+from mopsboard.ui.common.colour_scheme import follow_scheme
+from mopsboard.ui.common.theme import Scheme
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ROW_HEIGHT = 28
-TEAM_RULE = theme.BORDER
 # Where a row's name starts: after a team's dot, or indented under the team.
 NAME_INDENT = 26
 # A week's tile sits this far inside its cell, and its figures this far inside the tile.
@@ -58,41 +60,44 @@ class HeatDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         kind = RowKind(index.data(RowKindRole) or RowKind.MEMBER.value)
         rect = option.rect
+        s = theme.current()
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if kind is RowKind.TOTAL:
-            painter.fillRect(rect, QColor(theme.TOTAL_ROW_BG))
+            painter.fillRect(rect, QColor(s.total_row_bg))
             if index.row() > 0:
-                painter.setPen(QPen(QColor(TEAM_RULE), 1))
+                painter.setPen(QPen(QColor(s.border), 1))
                 painter.drawLine(rect.topLeft(), rect.topRight())
         font = QFont(option.font)
         font.setBold(kind is RowKind.TOTAL)
         painter.setFont(font)
         column = index.column()
         if column == NAME_COLUMN:
-            self._paint_name(painter, rect, index, kind)
+            self._paint_name(painter, rect, index, kind, s)
         elif column == WIP_COLUMN:
-            self._paint_wip(painter, rect, index)
+            self._paint_wip(painter, rect, index, s)
         else:
             selected = bool(option.state & QStyle.StateFlag.State_Selected)
-            self._paint_cell(painter, rect, index, kind, selected)
+            self._paint_cell(painter, rect, index, selected, s)
         painter.restore()
 
-    def _paint_name(self, painter: QPainter, rect: QRect, index: AnyIndex, kind: RowKind) -> None:
+    def _paint_name(
+        self, painter: QPainter, rect: QRect, index: AnyIndex, kind: RowKind, s: Scheme
+    ) -> None:
         text = str(index.data() or "")
         if kind is RowKind.TOTAL:
             dot = QRect(rect.left() + 8, rect.center().y() - 5, 10, 10)
-            painter.setBrush(QColor(str(index.data(TeamColourRole) or theme.MUTED)))
+            painter.setBrush(QColor(str(index.data(TeamColourRole) or s.muted)))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawEllipse(dot)
-            painter.setPen(QColor(theme.TEXT))
+            painter.setPen(QColor(s.text))
         else:
             muted = kind is RowKind.UNASSIGNED
             if muted:
                 font = painter.font()
                 font.setItalic(True)
                 painter.setFont(font)
-            painter.setPen(QColor(theme.MUTED if muted else theme.TEXT))
+            painter.setPen(QColor(s.muted if muted else s.text))
         left = rect.left() + NAME_INDENT
         area = QRect(left, rect.top(), rect.right() - left - 4, rect.height())
         elided = painter.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, area.width())
@@ -100,7 +105,7 @@ class HeatDelegate(QStyledItemDelegate):
             area, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), elided
         )
 
-    def _paint_wip(self, painter: QPainter, rect: QRect, index: AnyIndex) -> None:
+    def _paint_wip(self, painter: QPainter, rect: QRect, index: AnyIndex, s: Scheme) -> None:
         text = index.data()
         if not text:
             return
@@ -110,27 +115,28 @@ class HeatDelegate(QStyledItemDelegate):
             pill = QRectF(rect.center().x() - width / 2, rect.top() + 5, width, rect.height() - 10)
             path = QPainterPath()
             path.addRoundedRect(pill, pill.height() / 2, pill.height() / 2)
-            painter.fillPath(path, QColor(theme.OVERBOOKED_BG))
+            painter.fillPath(path, QColor(s.overbooked_bg))
             font = painter.font()
             font.setBold(True)
             painter.setFont(font)
-        painter.setPen(QColor(theme.OVERBOOKED_FG if over else theme.MUTED))
+        painter.setPen(QColor(s.overbooked_fg if over else s.muted))
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), str(text))
 
     def _paint_cell(
-        self, painter: QPainter, rect: QRect, index: AnyIndex, kind: RowKind, selected: bool
+        self, painter: QPainter, rect: QRect, index: AnyIndex, selected: bool, s: Scheme
     ) -> None:
         tile = QRectF(rect).adjusted(TILE_INSET, TILE_INSET, -TILE_INSET, -TILE_INSET)
         path = QPainterPath()
         path.addRoundedRect(tile, 4, 4)
-        background = index.data(Qt.ItemDataRole.BackgroundRole)
-        if isinstance(background, QColor):
-            painter.fillPath(path, background)
+        # The level's colours in the scheme in use (the model's colour roles are the light
+        # ones, which paper keeps).
+        level = str(index.data(LevelRole) or LoadLevel.EMPTY.value)
+        background, foreground = s.models.load(level)
+        painter.fillPath(path, QColor(background))
         if selected:
-            painter.setPen(QPen(QColor(theme.ACCENT), 2))
+            painter.setPen(QPen(QColor(s.accent), 2))
             painter.drawPath(path)
-        foreground = index.data(Qt.ItemDataRole.ForegroundRole)
-        painter.setPen(foreground if isinstance(foreground, QColor) else QColor(theme.TEXT))
+        painter.setPen(QColor(foreground))
         painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), str(index.data() or ""))
 
 
@@ -281,11 +287,15 @@ def legend_chips() -> QWidget:
     row.setContentsMargins(0, 0, 0, 0)
     row.setSpacing(10)
     for level, words in LEGEND:
-        background, text = LEVEL_COLOURS[level]
         chip = QLabel(words)
-        chip.setStyleSheet(
-            f"QLabel {{ background: {background}; color: {text}; border-radius: 4px;"
-            " padding: 2px 6px; font-size: 11px; }"
-        )
+        follow_scheme(chip, functools.partial(_colour_chip, chip, level))
         row.addWidget(chip)
     return box
+
+
+def _colour_chip(chip: QLabel, level: LoadLevel, s: Scheme) -> None:
+    background, text = s.models.load(level)
+    chip.setStyleSheet(
+        f"QLabel {{ background: {background}; color: {text}; border-radius: 4px;"
+        " padding: 2px 6px; font-size: 11px; }"
+    )

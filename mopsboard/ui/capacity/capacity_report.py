@@ -12,8 +12,10 @@ from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfW
 
 from mopsboard.domain.capacity import CapacityMap, RowKind
 from mopsboard.io.capacity_export import hours_text, over_wip
-from mopsboard.qt.capacity.capacity_model import LEVEL_COLOURS
 from mopsboard.ui.common import theme
+
+# Paper is white whatever the screen shows: the report is in the light scheme.
+PAPER = theme.LIGHT
 
 DPI = 96
 WEEKS_PER_BAND = 10
@@ -40,14 +42,14 @@ class _Pages:
     def _header(self) -> None:
         painter = self.painter
         painter.setFont(QFont("Sans Serif", 8))
-        painter.setPen(QColor(theme.MUTED))
+        painter.setPen(QColor(PAPER.muted))
         label = f"page {self.page} \u00b7 {date.today():%d %b %Y}"
         label_width = painter.fontMetrics().horizontalAdvance(label)
         painter.drawText(QRect(0, 0, self.width, 28), int(Qt.AlignmentFlag.AlignRight), label)
         font = QFont("Sans Serif", 14)
         font.setBold(True)
         painter.setFont(font)
-        painter.setPen(QColor(theme.TEXT))
+        painter.setPen(QColor(PAPER.text))
         room = self.width - label_width - 16
         painter.drawText(
             QRect(0, 0, room, 28),
@@ -90,7 +92,7 @@ def _map_band(pages: _Pages, capacity: CapacityMap, weeks: range) -> None:
 
     def header() -> None:
         painter.setFont(bold)
-        painter.setPen(QColor(theme.TEXT))
+        painter.setPen(QColor(PAPER.text))
         painter.drawText(
             QRect(0, pages.y, NAME_WIDTH, ROW), int(Qt.AlignmentFlag.AlignVCenter), "Team / member"
         )
@@ -109,11 +111,11 @@ def _map_band(pages: _Pages, capacity: CapacityMap, weeks: range) -> None:
         total = row.kind is RowKind.TOTAL
         painter.setFont(bold if total else regular)
         if total:
-            painter.fillRect(QRect(0, pages.y, pages.width, ROW), QColor(theme.TOTAL_ROW_BG))
+            painter.fillRect(QRect(0, pages.y, pages.width, ROW), QColor(PAPER.total_row_bg))
             painter.setBrush(QColor(row.team.colour))
             painter.setPen(Qt.PenStyle.NoPen)
             painter.drawEllipse(QRect(4, pages.y + ROW // 2 - 4, 8, 8))
-        painter.setPen(QColor(theme.MUTED if row.kind is RowKind.UNASSIGNED else theme.TEXT))
+        painter.setPen(QColor(PAPER.muted if row.kind is RowKind.UNASSIGNED else PAPER.text))
         indent = 18 if total else 26
         room = NAME_WIDTH - indent - 4
         painter.drawText(
@@ -123,7 +125,7 @@ def _map_band(pages: _Pages, capacity: CapacityMap, weeks: range) -> None:
         )
         for n, week in enumerate(weeks):
             cell = capacity.cell(row, week)
-            background, text = LEVEL_COLOURS[cell.level]
+            background, text = PAPER.models.load(cell.level)
             box = QRect(NAME_WIDTH + n * cell_width, pages.y, cell_width, ROW).adjusted(
                 1, 1, -1, -1
             )
@@ -144,7 +146,7 @@ def _lines(pages: _Pages, heading: str, lines: list[str]) -> None:
     font.setBold(True)
     pages.need(ROW * 2)
     painter.setFont(font)
-    painter.setPen(QColor(theme.TEXT))
+    painter.setPen(QColor(PAPER.text))
     painter.drawText(
         QRect(0, pages.y, pages.width, ROW), int(Qt.AlignmentFlag.AlignVCenter), heading
     )
@@ -205,7 +207,7 @@ def paint_report(
     period = capacity.period
     pages = _Pages(painter, page, new_page, title)
     painter.setFont(QFont("Sans Serif", 9))
-    painter.setPen(QColor(theme.MUTED))
+    painter.setPen(QColor(PAPER.muted))
     pages.paragraph(
         f"{period.weeks} weeks from Monday {period.first:%d %b %Y}. Each cell: hours planned "
         "/ hours available. Green under 80%, amber 80 to 100%, red over 100%, purple: "

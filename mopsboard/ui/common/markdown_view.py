@@ -18,6 +18,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from mopsboard.ui.common.colour_scheme import follow_scheme
+from mopsboard.ui.common.theme import Scheme
+
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
 _FEATURES = (
@@ -154,8 +157,20 @@ class InertMarkdownView(QTextBrowser):
         document.setDefaultFont(self.document().defaultFont())
         document.setUndoRedoEnabled(False)
         self.setDocument(document)
+        self._markdown: str | None = None
+        self._scheme: str | None = None
+        follow_scheme(self, self._rescheme)
+
+    def _rescheme(self, scheme: Scheme) -> None:
+        # Links take their colour from the palette when the Markdown is read: read it again.
+        if self._scheme not in (None, scheme.name) and self._markdown is not None:
+            scrolled = self.verticalScrollBar().value()
+            self.show_markdown(self._markdown)
+            self.verticalScrollBar().setValue(scrolled)
+        self._scheme = scheme.name
 
     def show_markdown(self, text: str) -> None:
+        self._markdown = text
         document = self.document()
         document.clear()
         QTextCursor(document).insertFragment(QTextDocumentFragment(inert_markdown(text)))

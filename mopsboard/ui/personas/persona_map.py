@@ -41,13 +41,12 @@ from mopsboard.ui.personas.persona_layout import (
 
 DRAG_DISTANCE = 5
 QUADRANTS = (
-    # (x sign, y sign, label, tint)
-    (-1, 1, "Technology \u00b7 rational", theme.QUADRANT_TECH_RATIONAL),
-    (1, 1, "Creativity \u00b7 rational", theme.QUADRANT_CREATIVE_RATIONAL),
-    (-1, -1, "Technology \u00b7 emotional", theme.QUADRANT_TECH_EMOTIONAL),
-    (1, -1, "Creativity \u00b7 emotional", theme.QUADRANT_CREATIVE_EMOTIONAL),
+    # (x sign, y sign, label, the scheme's role for its tint)
+    (-1, 1, "Technology \u00b7 rational", "quadrant_tech_rational"),
+    (1, 1, "Creativity \u00b7 rational", "quadrant_creative_rational"),
+    (-1, -1, "Technology \u00b7 emotional", "quadrant_tech_emotional"),
+    (1, -1, "Creativity \u00b7 emotional", "quadrant_creative_emotional"),
 )
-NO_PERSONA_COLOUR = theme.NO_PERSONA
 AXIS_UP = "\u2191 Rational"
 AXIS_DOWN = "\u2193 Emotional"
 AXIS_LEFT = "\u2190 Technology"
@@ -135,7 +134,7 @@ class PersonaMap(QWidget):
 
     def _name_and_colour(self, bubble: Bubble) -> tuple[str, QColor] | None:
         if bubble.persona_id is None:
-            return NO_PERSONA, QColor(NO_PERSONA_COLOUR)
+            return NO_PERSONA, QColor(theme.current().no_persona)
         persona = self.data.persona(bubble.persona_id)
         return None if persona is None else (persona.name, QColor(persona.colour))
 
@@ -199,50 +198,51 @@ class PersonaMap(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.fillRect(self.rect(), QColor("white"))
+        s = theme.current()
+        painter.fillRect(self.rect(), QColor(s.surface))
         grid = self.grid_rect()
-        self._paint_grid(painter, grid)
+        self._paint_grid(painter, grid, s)
         bubbles = self.layout_bubbles()
         for bubble in sorted(bubbles, key=lambda b: -b.radius):
-            self._paint_bubble(painter, bubble)
+            self._paint_bubble(painter, bubble, s)
         painter.end()
 
-    def _paint_grid(self, painter: QPainter, grid: QRectF) -> None:
+    def _paint_grid(self, painter: QPainter, grid: QRectF, s: theme.Scheme) -> None:
         half_w, half_h = grid.width() / 2, grid.height() / 2
         for x_sign, y_sign, _label, tint in QUADRANTS:
             left = grid.left() if x_sign < 0 else grid.center().x()
             top = grid.top() if y_sign > 0 else grid.center().y()
-            painter.fillRect(QRectF(left, top, half_w, half_h), QColor(tint))
-        painter.setPen(QColor(theme.FAINT))
+            painter.fillRect(QRectF(left, top, half_w, half_h), QColor(getattr(s, tint)))
+        painter.setPen(QColor(s.faint))
         for label, place, font in self.quadrant_labels():
             painter.setFont(font)
             painter.drawText(place, Qt.AlignmentFlag.AlignCenter, label)
-        painter.setPen(QPen(QColor(theme.BORDER), 1))
+        painter.setPen(QPen(QColor(s.border), 1))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(grid)
-        painter.setPen(QPen(QColor(theme.FAINT), 1.2))
+        painter.setPen(QPen(QColor(s.faint), 1.2))
         painter.drawLine(
             QPointF(grid.left(), grid.center().y()), QPointF(grid.right(), grid.center().y())
         )
         painter.drawLine(
             QPointF(grid.center().x(), grid.top()), QPointF(grid.center().x(), grid.bottom())
         )
-        self._paint_axes(painter, grid)
+        self._paint_axes(painter, grid, s)
         strip = self.areas().strip
-        painter.setPen(QPen(QColor(theme.RULE), 1, Qt.PenStyle.DashLine))
+        painter.setPen(QPen(QColor(s.rule), 1, Qt.PenStyle.DashLine))
         painter.drawRoundedRect(strip, 8, 8)
-        painter.setPen(QColor(theme.MUTED))
+        painter.setPen(QColor(s.muted))
         painter.drawText(
             strip.adjusted(6, 4, -6, 0),
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
             "Not on the grid",
         )
 
-    def _paint_axes(self, painter: QPainter, grid: QRectF) -> None:
+    def _paint_axes(self, painter: QPainter, grid: QRectF, s: theme.Scheme) -> None:
         """The axes' names round the grid: Rational above it; Technology, Emotional and
         Creativity under it, Emotional a line lower when the three would run together."""
         painter.setFont(self.font())
-        painter.setPen(QColor(theme.MUTED))
+        painter.setPen(QColor(s.muted))
         metrics = QFontMetrics(self.font())
         line = float(metrics.height())
         top, centre = Qt.AlignmentFlag.AlignTop, Qt.AlignmentFlag.AlignHCenter
@@ -257,7 +257,7 @@ class PersonaMap(QWidget):
         crowded = grid.width() / 2 - half_middle < ends
         painter.drawText(under.translated(0, line if crowded else 0), centre | top, AXIS_DOWN)
 
-    def _paint_bubble(self, painter: QPainter, bubble: Bubble) -> None:
+    def _paint_bubble(self, painter: QPainter, bubble: Bubble, s: theme.Scheme) -> None:
         named, plate = self._name_and_colour(bubble), self.plate_of(bubble)
         if named is None or plate is None:
             return
@@ -266,20 +266,21 @@ class PersonaMap(QWidget):
         fill = QColor(colour)
         fill.setAlpha(150 if load.hours > 0 else 50)
         painter.setBrush(fill)
-        painter.setPen(QPen(colour.darker(120), 2))
+        painter.setPen(QPen(colour.lighter(130) if s.dark else colour.darker(120), 2))
         painter.drawEllipse(bubble.centre, bubble.radius, bubble.radius)
         text_top = plate.top()
         figures = self._figures(bubble)
-        # A light plate under the words keeps them readable over the grid and other bubbles.
+        # A plate of the map's own colour under the words keeps them readable over the grid
+        # and other bubbles.
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(255, 255, 255, 210))
+        painter.setBrush(QColor(s.plate))
         painter.drawRoundedRect(plate, 4, 4)
         painter.setFont(self._bold)
-        painter.setPen(QColor(theme.TEXT))
+        painter.setPen(QColor(s.text))
         label = QRectF(bubble.centre.x() - 100, text_top, 200, 18)
         painter.drawText(label, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, name)
         painter.setFont(self._small)
-        painter.setPen(QColor(theme.MUTED))
+        painter.setPen(QColor(s.muted))
         painter.drawText(
             QRect(int(bubble.centre.x() - 100), int(text_top + 17), 200, 16),
             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,

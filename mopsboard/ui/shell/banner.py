@@ -10,10 +10,15 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 from mopsboard.ui.common import theme
+from mopsboard.ui.common.colour_scheme import follow_scheme
+from mopsboard.ui.common.theme import Scheme
 
-# background, text, border
-WARNING_COLOURS = (theme.WARNING_BG, theme.WARNING_FG, theme.WARNING_BORDER)
-ERROR_COLOURS = (theme.ERROR_BG, theme.ERROR_FG, theme.ERROR_BORDER)
+
+def _colours(s: Scheme, warning: bool) -> tuple[str, str, str]:
+    """background, text, border"""
+    if warning:
+        return s.warning_bg, s.warning_fg, s.warning_border
+    return s.error_bg, s.error_fg, s.error_border
 
 
 class LazyPages(dict[str, QWidget]):
@@ -45,21 +50,24 @@ class Banner(QLabel):
         self.setWordWrap(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip("Click to close")
-        self._paint(ERROR_COLOURS)
+        self._warning = False
+        follow_scheme(self, self._paint)
         self.hide()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.hide)
         page.installEventFilter(self)
 
-    def _paint(self, colours: tuple[str, str, str]) -> None:
+    def _paint(self, scheme: Scheme) -> None:
+        colours = _colours(scheme, self._warning)
         self.setStyleSheet(
             f"QLabel#banner {{ background: {colours[0]}; color: {colours[1]}; padding: 8px 12px;"
             f" border-bottom: 1px solid {colours[2]}; }}"
         )
 
     def show_message(self, text: str, *, warning: bool = False) -> None:
-        self._paint(WARNING_COLOURS if warning else ERROR_COLOURS)
+        self._warning = warning
+        self._paint(theme.current())
         self.setText(text)
         self._fit()
         self.show()

@@ -12,9 +12,12 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMenuBar, QStatusBar, QToolBar, QWidget
 
 from mopsboard.ui.board.archive_dialog import show_archive
+from mopsboard.ui.common import theme
+from mopsboard.ui.common.colour_scheme import appearance_menu, follow_scheme
 from mopsboard.ui.common.hotkeys import Hotkey, bind
 from mopsboard.ui.common.icons import Icon, icon
 from mopsboard.ui.common.shortcuts_dialog import show_shortcuts
+from mopsboard.ui.common.theme import Scheme
 from mopsboard.ui.shell.backup_dialog import restore_from_backup
 from mopsboard.ui.shell.views import VIEWS
 
@@ -70,7 +73,7 @@ def action(
 ) -> QAction:
     made = QAction(text, window.window())
     if icon_name:
-        made.setIcon(icon(icon_name))
+        _set_icon(made, icon_name)
     if keys is not None:
         bind(made, keys)
     made.triggered.connect(lambda _checked=False: slot())
@@ -80,14 +83,32 @@ def action(
     return made
 
 
+# The icon an action of the window shows, by name: its colour is the scheme's, set again when
+# the scheme changes.
+ICON_PROPERTY = "mopsboardIcon"
+
+
+def _set_icon(target: QAction | QMenu, icon_name: Icon) -> None:
+    target.setIcon(icon(icon_name, theme.current().icon))
+    target.setProperty(ICON_PROPERTY, icon_name.value)
+
+
+def _recolour_icons(window: QWidget, scheme: Scheme) -> None:
+    found: list[QAction | QMenu] = [*window.findChildren(QAction), *window.findChildren(QMenu)]
+    for target in found:
+        name = target.property(ICON_PROPERTY)
+        if name:
+            target.setIcon(icon(Icon(name), scheme.icon))
+
+
 def _history_actions(window: MenuHost) -> tuple[QAction, QAction]:
     """Undo and redo, named after the step they would undo or redo."""
     stack = window.workspace_actions.undo_stack
     undo = bind(stack.createUndoAction(window.window(), "&Undo"), Hotkey.UNDO)
-    undo.setIcon(icon(Icon.UNDO_2))
+    _set_icon(undo, Icon.UNDO_2)
     undo.setObjectName("undoAction")
     redo = bind(stack.createRedoAction(window.window(), "&Redo"), Hotkey.REDO)
-    redo.setIcon(icon(Icon.REDO_2))
+    _set_icon(redo, Icon.REDO_2)
     redo.setObjectName("redoAction")
     return undo, redo
 
@@ -261,7 +282,8 @@ def build_menus(window: MenuHost, acts: dict[str, QAction]) -> None:
     # A greyed entry's tooltip says why it is greyed (a read-only window's Import...).
     file_menu.setToolTipsVisible(True)
     file_menu.addActions([acts["new_ws"], acts["open_ws"]])
-    window.recent_menu = file_menu.addMenu(icon(Icon.CLOCK), "Open &recent")
+    window.recent_menu = file_menu.addMenu("Open &recent")
+    _set_icon(window.recent_menu, Icon.CLOCK)
     window.recent_menu.aboutToShow.connect(window.fill_recent)
     file_menu.addActions([acts["save_copy"], acts["restore"]])
     file_menu.addSeparator()
@@ -282,6 +304,7 @@ def build_menus(window: MenuHost, acts: dict[str, QAction]) -> None:
     view_menu.addActions([acts["archived"], acts["clear"], acts["refresh"]])
     help_menu = menu.addMenu("&Help")
     help_menu.addActions([acts["keys"], acts["about"]])
+    follow_scheme(window.window(), lambda scheme: _recolour_icons(window.window(), scheme))
 
 
 def _build_view_menu(window: MenuHost, view_menu: QMenu) -> None:
@@ -296,6 +319,7 @@ def _build_view_menu(window: MenuHost, view_menu: QMenu) -> None:
     grouping = window.board_view.filter_bar.grouping
     for row in range(grouping.count()):
         lanes.addAction(grouping.itemText(row), functools.partial(grouping.setCurrentIndex, row))
+    view_menu.addMenu(appearance_menu(window.window()))
 
 
 def build_toolbar(window: MenuHost, acts: dict[str, QAction]) -> None:

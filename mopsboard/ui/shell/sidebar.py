@@ -23,10 +23,13 @@ from mopsboard.domain.ids import BoardId
 from mopsboard.domain.models import Board
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.common import theme
+from mopsboard.ui.common.colour_scheme import follow_scheme
 from mopsboard.ui.common.icons import Icon, icon
+from mopsboard.ui.common.theme import Scheme
 
 BoardIdRole = Qt.ItemDataRole.UserRole + 1
 ViewKeyRole = Qt.ItemDataRole.UserRole + 2
+ViewIconRole = Qt.ItemDataRole.UserRole + 3
 
 
 class _ViewportWide(QStyledItemDelegate):
@@ -87,7 +90,6 @@ class Sidebar(QWidget):
         self.boards.itemClicked.connect(lambda _item: self.select_view("board"))
         self.add_button = QToolButton()
         self.add_button.setObjectName("addBoard")
-        self.add_button.setIcon(icon(Icon.PLUS, theme.SIDEBAR_TEXT))
         self.add_button.setToolTip("New board")
         self.add_button.setAccessibleName("New board")
         self.add_button.clicked.connect(self.add_board)
@@ -104,7 +106,7 @@ class Sidebar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 12, 10, 10)
         title = QLabel("mopsboard")
-        title.setStyleSheet("color: white; font-size: 16px; font-weight: 700;")
+        title.setObjectName("appTitle")
         layout.addWidget(title)
         layout.addSpacing(8)
         layout.addWidget(QLabel("VIEWS"))
@@ -112,10 +114,18 @@ class Sidebar(QWidget):
         layout.addSpacing(6)
         layout.addLayout(heading)
         layout.addWidget(self.boards, 1)
+        follow_scheme(self, self._colour_icons)
+
+    def _colour_icons(self, scheme: Scheme) -> None:
+        self.add_button.setIcon(icon(Icon.PLUS, scheme.sidebar_text))
+        for row in range(self.views.count()):
+            item = self.views.item(row)
+            item.setIcon(icon(Icon(item.data(ViewIconRole)), scheme.sidebar_text))
 
     def add_view(self, key: str, title: str, icon_name: Icon) -> None:
-        item = QListWidgetItem(icon(icon_name, theme.SIDEBAR_TEXT), title)
+        item = QListWidgetItem(icon(icon_name, theme.current().sidebar_text), title)
         item.setData(ViewKeyRole, key)
+        item.setData(ViewIconRole, icon_name.value)
         self.views.addItem(item)
         rows = self.views.count()
         # Rows are as tall as the style makes them (icon, padding); the list never scrolls.
@@ -164,8 +174,9 @@ class Sidebar(QWidget):
         if self.boards.itemAt(point) is None:
             return
         menu = QMenu(self)
-        menu.addAction(icon(Icon.PENCIL), "Rename\u2026", self.rename_current)
-        menu.addAction(icon(Icon.TRASH_2), "Delete\u2026", self.delete_current)
+        colour = theme.current().icon
+        menu.addAction(icon(Icon.PENCIL, colour), "Rename\u2026", self.rename_current)
+        menu.addAction(icon(Icon.TRASH_2, colour), "Delete\u2026", self.delete_current)
         menu.exec(self.boards.mapToGlobal(point))
 
     def add_board(self) -> None:

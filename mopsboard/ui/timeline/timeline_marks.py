@@ -10,7 +10,6 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
 
 from mopsboard.ui.common import theme
 
-OVERDUE = QColor(theme.OVERDUE)
 DIAMOND_SIZE = 8.0
 # Space between a bar's edge, its name and the launch diamond.
 NAME_PADDING = 8
@@ -22,16 +21,18 @@ NAME_MIN_WIDTH = 28
 def paint_late_task(painter: QPainter, rect: QRect, colour: QColor, radius: float) -> None:
     """A task bar that is overdue: its campaign's colour, faded so the hatch shows on any colour,
     under a red hatch and a dashed red outline."""
+    s = theme.current()
+    overdue = QColor(s.overdue)
     painter.save()
     faded = QColor(colour)
     faded.setAlpha(80)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor("white"))
+    painter.setBrush(QColor(s.surface))
     painter.drawRoundedRect(rect, radius, radius)
     painter.setBrush(faded)
     painter.drawRoundedRect(rect, radius, radius)
-    painter.setBrush(QBrush(OVERDUE, Qt.BrushStyle.BDiagPattern))
-    painter.setPen(QPen(OVERDUE, 1.5, Qt.PenStyle.DashLine))
+    painter.setBrush(QBrush(overdue, Qt.BrushStyle.BDiagPattern))
+    painter.setPen(QPen(overdue, 1.5, Qt.PenStyle.DashLine))
     painter.drawRoundedRect(QRectF(rect).adjusted(0.75, 0.75, -0.75, -0.75), radius, radius)
     painter.restore()
 
@@ -41,7 +42,7 @@ def paint_late_campaign(painter: QPainter, rect: QRect, radius: float) -> None:
     campaign's bar still shows whether anything in it is late."""
     painter.save()
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.setPen(QPen(OVERDUE, 1.5, Qt.PenStyle.DashLine))
+    painter.setPen(QPen(QColor(theme.current().overdue), 1.5, Qt.PenStyle.DashLine))
     painter.drawRoundedRect(QRectF(rect).adjusted(-2.5, -2.5, 2.5, 2.5), radius + 2, radius + 2)
     painter.restore()
 
@@ -56,8 +57,9 @@ def paint_diamond(painter: QPainter, box: QRectF) -> None:
     x, y = centre.x(), centre.y()
     half_width, half_height = box.width() / 2, box.height() / 2
     corners = ((x, y - half_height), (x + half_width, y), (x, y + half_height), (x - half_width, y))
-    painter.setBrush(QColor(theme.TEXT))
-    painter.setPen(QPen(QColor("white"), 1.5))
+    s = theme.current()
+    painter.setBrush(QColor(s.text))
+    painter.setPen(QPen(QColor(s.surface), 1.5))
     painter.drawPolygon(QPolygonF([QRectF(a, b, 0, 0).topLeft() for a, b in corners]))
 
 

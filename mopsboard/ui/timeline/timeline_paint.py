@@ -25,10 +25,6 @@ from mopsboard.ui.timeline.timeline_marks import (
 LABEL_WIDTH = 260
 HEADER_HEIGHT = 46
 ROW_HEIGHT = 28
-GRID = QColor(theme.RULE)
-WEEKEND = QColor(theme.WEEKEND_BG)
-TODAY = QColor(theme.TODAY)
-DONE = QColor(theme.FAINT)
 
 
 class Scale(Enum):
@@ -73,14 +69,33 @@ class TimelineCanvas(Protocol):
     def drags_row(self, row: int) -> bool: ...
 
 
+class _Colours:
+    """The scheme's colours one paint uses, as Qt colours (made once per paint, not per day)."""
+
+    def __init__(self, s: theme.Scheme) -> None:
+        self.scheme = s
+        self.grid = QColor(s.rule)
+        self.weekend = QColor(s.weekend_bg)
+        self.today = QColor(s.today)
+        self.done = QColor(s.faint)
+        self.text = QColor(s.text)
+        self.muted = QColor(s.muted)
+        self.surface = QColor(s.surface)
+        self.header = QColor(s.header_bg)
+        self.selected = QColor(s.selected_row_bg)
+
+
 class TimelinePainter:
     def __init__(self, widget: TimelineCanvas) -> None:
         self.w = widget
+        self.c = _Colours(theme.current())
 
     def paint(self) -> None:
         painter = QPainter(self.w.viewport())
+        if self.c.scheme is not theme.current():
+            self.c = _Colours(theme.current())
         width, height = self.w.viewport().width(), self.w.viewport().height()
-        painter.fillRect(0, 0, width, height, QColor("white"))
+        painter.fillRect(0, 0, width, height, self.c.surface)
         first_day = self.w.day_at(LABEL_WIDTH)
         last_day = self.w.day_at(width) + timedelta(days=1)
         self._paint_days(painter, first_day, last_day, height)
@@ -91,13 +106,13 @@ class TimelinePainter:
             self._paint_row_band(painter, row, width)
             self._paint_bar(painter, row)
         x = self.w.x_of(self.w.rows.today) + self.w.ppd // 2
-        painter.setPen(QPen(TODAY, 2))
+        painter.setPen(QPen(self.c.today, 2))
         painter.drawLine(x, HEADER_HEIGHT, x, height)
         painter.setClipping(False)
         self._paint_header(painter, first_day, last_day, width)
         self._paint_labels(painter, first_row, last_row, height)
         if not self.w.rows.rows:
-            painter.setPen(QColor(theme.MUTED))
+            painter.setPen(self.c.muted)
             painter.drawText(
                 QRect(LABEL_WIDTH, HEADER_HEIGHT, width - LABEL_WIDTH, height - HEADER_HEIGHT),
                 Qt.AlignmentFlag.AlignCenter,
@@ -110,15 +125,15 @@ class TimelinePainter:
         while day <= last:
             x = self.w.x_of(day)
             if self.w.scale is Scale.WEEKS and day.isoweekday() > 5:
-                painter.fillRect(x, HEADER_HEIGHT, self.w.ppd, height, WEEKEND)
+                painter.fillRect(x, HEADER_HEIGHT, self.w.ppd, height, self.c.weekend)
             if (day.isoweekday() == 1 and self.w.scale is Scale.WEEKS) or day.day == 1:
-                painter.setPen(GRID)
+                painter.setPen(self.c.grid)
                 painter.drawLine(x, HEADER_HEIGHT, x, height)
             day += timedelta(days=1)
 
     def _paint_header(self, painter: QPainter, first: date, last: date, width: int) -> None:
-        painter.fillRect(0, 0, width, HEADER_HEIGHT, QColor(theme.HEADER_BG))
-        painter.setPen(GRID)
+        painter.fillRect(0, 0, width, HEADER_HEIGHT, self.c.header)
+        painter.setPen(self.c.grid)
         painter.drawLine(0, HEADER_HEIGHT - 1, width, HEADER_HEIGHT - 1)
         painter.setClipRect(LABEL_WIDTH, 0, width - LABEL_WIDTH, HEADER_HEIGHT)
         painter.setFont(self.w.bold_font)
@@ -128,18 +143,18 @@ class TimelinePainter:
             # The month's name stays in sight while the month is, but never runs into the next.
             x = max(self.w.x_of(day), LABEL_WIDTH) + 6
             room = QRect(x, 0, max(0, self.w.x_of(following) - x - 4), 24)
-            painter.setPen(QColor(theme.TEXT))
+            painter.setPen(self.c.text)
             painter.save()
             painter.setClipRect(room.intersected(QRect(LABEL_WIDTH, 0, width, HEADER_HEIGHT)))
             painter.drawText(
                 x, 18, day.strftime("%B %Y" if self.w.scale is Scale.WEEKS else "%b %Y")
             )
             painter.restore()
-            painter.setPen(GRID)
+            painter.setPen(self.c.grid)
             painter.drawLine(self.w.x_of(day), 0, self.w.x_of(day), HEADER_HEIGHT)
             day = following
         painter.setFont(self.w.small_font)
-        painter.setPen(QColor(theme.MUTED))
+        painter.setPen(self.c.muted)
         day = first
         while day <= last:
             if self.w.scale is Scale.WEEKS and day.isoweekday() == 1:
@@ -148,16 +163,16 @@ class TimelinePainter:
                 painter.drawText(self.w.x_of(day) + 2, 38, f"w{day.isocalendar().week}")
             day += timedelta(days=1)
         x = self.w.x_of(self.w.rows.today) + self.w.ppd // 2
-        painter.setBrush(TODAY)
+        painter.setBrush(self.c.today)
         painter.setPen(Qt.PenStyle.NoPen)
         tag = QRect(x - 22, HEADER_HEIGHT - 16, 44, 14)
         painter.drawRoundedRect(tag, 3, 3)
-        painter.setPen(QColor("white"))
+        painter.setPen(QColor(self.c.scheme.on_today))
         painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, "Today")
         painter.setClipping(False)
-        painter.fillRect(0, 0, LABEL_WIDTH, HEADER_HEIGHT, QColor(theme.HEADER_BG))
+        painter.fillRect(0, 0, LABEL_WIDTH, HEADER_HEIGHT, self.c.header)
         painter.setFont(self.w.bold_font)
-        painter.setPen(QColor(theme.TEXT))
+        painter.setPen(self.c.text)
         count = len(self.w.rows.campaigns)
         painter.drawText(12, 18, f"{count} campaign{'s' if count != 1 else ''}")
         self._paint_legend(painter, 12, 37)
@@ -173,27 +188,27 @@ class TimelinePainter:
         x += 12
         for colour, swatch, text in (
             (None, None, "launch"),
-            (TODAY, QRect(0, -9, 2, 11), "today"),
+            (self.c.today, QRect(0, -9, 2, 11), "today"),
             (None, QRect(0, -8, 14, 8), "overdue"),
-            (DONE, QRect(0, -7, 12, 6), "done"),
+            (self.c.done, QRect(0, -7, 12, 6), "done"),
         ):
             if swatch is not None:
                 if colour is None:
-                    late = QColor(theme.MUTED)
+                    late = self.c.muted
                     paint_late_task(painter, swatch.translated(x, baseline), late, 2)
                 else:
                     painter.fillRect(swatch.translated(x, baseline), colour)
                 x += swatch.width() + 4
-            painter.setPen(QColor(theme.MUTED))
+            painter.setPen(self.c.muted)
             painter.drawText(x, baseline, text)
             x += metrics.horizontalAdvance(text) + 10
 
     def _paint_row_band(self, painter: QPainter, row: int, width: int) -> None:
         top = self.w.row_top(row)
         if row == self.w.selected:
-            painter.fillRect(0, top, width, ROW_HEIGHT, QColor(theme.SELECTED_ROW_BG))
+            painter.fillRect(0, top, width, ROW_HEIGHT, self.c.selected)
         elif self.w.rows.rows[row].is_campaign:
-            painter.setPen(GRID)
+            painter.setPen(self.c.grid)
             painter.drawLine(0, top, width, top)
 
     def _paint_bar(self, painter: QPainter, row: int) -> None:
@@ -231,7 +246,7 @@ class TimelinePainter:
         marker = self._launch_marker(item, rect, shift)
         name = self._campaign_name(item, rect, marker)
         if name is not None:
-            painter.setPen(QColor(theme.TEXT))
+            painter.setPen(self.c.text)
             painter.setFont(self.w.small_font)
             room, text = name
             painter.drawText(room.adjusted(0, 0, 0, -2), Qt.AlignmentFlag.AlignVCenter, text)
@@ -280,9 +295,9 @@ class TimelinePainter:
             paint_late_task(painter, rect, QColor(item.campaign.colour), 3)
         else:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(DONE if bar.done else item.campaign.colour))
+            painter.setBrush(self.c.done if bar.done else QColor(item.campaign.colour))
             painter.drawRoundedRect(rect, 3, 3)
-        painter.setPen(TODAY if overdue else QColor(theme.MUTED))
+        painter.setPen(self.c.today if overdue else self.c.muted)
         painter.setFont(self.w.small_font)
         label = short(bar.title, 48) + ("  (overdue)" if overdue else "")
         painter.drawText(rect.right() + 6, rect.bottom(), label)
@@ -297,29 +312,29 @@ class TimelinePainter:
         painter.setFont(self.w.small_font)
         if progress is not None:
             text = f"{progress:.0%} done"
-            painter.setPen(QColor(theme.MUTED))
+            painter.setPen(self.c.muted)
             painter.drawText(x, baseline, text)
             x += metrics.horizontalAdvance(text) + 10
         if overdue:
-            painter.setPen(TODAY)
+            painter.setPen(self.c.today)
             painter.drawText(x, baseline, f"{overdue} overdue")
         painter.setFont(self.w.font())
 
     def _paint_labels(self, painter: QPainter, first_row: int, last_row: int, height: int) -> None:
         painter.setClipRect(0, HEADER_HEIGHT, LABEL_WIDTH, height)
-        painter.fillRect(0, HEADER_HEIGHT, LABEL_WIDTH, height, QColor("white"))
+        painter.fillRect(0, HEADER_HEIGHT, LABEL_WIDTH, height, self.c.surface)
         metrics = QFontMetrics(self.w.font())
         for row in range(first_row, last_row):
             item = self.w.rows.rows[row]
             top = self.w.row_top(row)
             if row == self.w.selected:
-                painter.fillRect(0, top, LABEL_WIDTH, ROW_HEIGHT, QColor(theme.SELECTED_ROW_BG))
+                painter.fillRect(0, top, LABEL_WIDTH, ROW_HEIGHT, self.c.selected)
             box = QRect(0, top, LABEL_WIDTH, ROW_HEIGHT)
             if item.bar is None:
                 campaign_id = item.campaign.key
-                painter.setPen(GRID)
+                painter.setPen(self.c.grid)
                 painter.drawLine(0, top, LABEL_WIDTH, top)
-                painter.setPen(QColor(theme.MUTED))
+                painter.setPen(self.c.muted)
                 arrow = "\u25be" if self.w.rows.is_expanded(campaign_id) else "\u25b8"
                 painter.drawText(box.adjusted(8, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, arrow)
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -328,7 +343,7 @@ class TimelinePainter:
                 painter.drawEllipse(QRect(24, top + ROW_HEIGHT // 2 - 5, 10, 10))
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
                 painter.setFont(self.w.bold_font)
-                painter.setPen(QColor(theme.TEXT))
+                painter.setPen(self.c.text)
                 name = QFontMetrics(self.w.bold_font).elidedText(
                     item.campaign.name, Qt.TextElideMode.ElideRight, LABEL_WIDTH - 48
                 )
@@ -336,13 +351,14 @@ class TimelinePainter:
                 painter.setFont(self.w.font())
             else:
                 overdue = item.bar.overdue(self.w.rows.today)
-                painter.setPen(TODAY if overdue else QColor(DONE if item.bar.done else theme.TEXT))
+                done = self.c.done if item.bar.done else self.c.text
+                painter.setPen(self.c.today if overdue else done)
                 title = metrics.elidedText(
                     item.bar.title, Qt.TextElideMode.ElideRight, LABEL_WIDTH - 56
                 )
                 painter.drawText(box.adjusted(44, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter, title)
         painter.setClipping(False)
-        painter.setPen(QColor(theme.BORDER))
+        painter.setPen(QColor(self.c.scheme.border))
         painter.drawLine(LABEL_WIDTH - 1, 0, LABEL_WIDTH - 1, height)
 
     # -- interaction ----------------------------------------------------------------------------
