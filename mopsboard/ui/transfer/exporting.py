@@ -38,7 +38,10 @@ def export_workspace_file(
         QMessageBox.warning(parent, "Export workspace", str(error))
         return None
     what = f"the workspace ({counts.get('tasks', 0)} tasks, {sum(counts.values())} rows)"
-    hint = f"'mopsboard import NEW.mopsboard {target.name}' rebuilds it exactly."
+    hint = (
+        "File \u25b8 Import\u2026 on this file makes a new workspace from it, exactly as it is "
+        f"now (in a terminal: mopsboard import NEW.mopsboard {target.name})."
+    )
     tell_saved(parent, "Export workspace", what, target, notify, hint)
     return target
 

@@ -39,7 +39,8 @@ from mopsboard.qt.common.actions import ActionHistory
 from mopsboard.qt.transfer.import_actions import import_as_one_step, summary_text
 from mopsboard.store.board_import import BoardImport, ImportResult
 from mopsboard.ui.common.file_dialogs import ask_open_path
-from mopsboard.ui.transfer.import_reading import Preview, read_preview
+from mopsboard.ui.transfer.import_reading import Preview, in_dialog_words, read_preview
+from mopsboard.ui.transfer.workspace_from_file import make_workspace_from_file
 
 IMPORT_FILTER = "Trello export or CSV (*.json *.csv *.tsv *.txt)"
 NEW_BOARD = "A new board"
@@ -72,6 +73,7 @@ class ImportDialog(QDialog):
         self._timer = QTimer(self, interval=_POLL_MS)
         self._timer.timeout.connect(self._poll)
         self.result_of_import: ImportResult | None = None
+        self.made_workspace: Path | None = None
         self._build_fields()
         self._build_layout()
         self._connect_signals()
@@ -115,6 +117,11 @@ class ImportDialog(QDialog):
         self.import_button = self.buttons.addButton(
             "Import", QDialogButtonBox.ButtonRole.AcceptRole
         )
+        self.new_workspace_button = self.buttons.addButton(
+            "Make a new workspace from this file\u2026", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.new_workspace_button.setObjectName("newWorkspaceFromFile")
+        self.new_workspace_button.setVisible(False)
         self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.import_button.setEnabled(False)
 
@@ -151,6 +158,7 @@ class ImportDialog(QDialog):
         self.archived.toggled.connect(self._reread)
         self.dates.currentIndexChanged.connect(self._reread)
         self.stop_button.clicked.connect(self._stop)
+        self.new_workspace_button.clicked.connect(self._make_workspace)
         self.buttons.accepted.connect(self._import)
         self.buttons.rejected.connect(self.reject)
 
@@ -217,6 +225,9 @@ class ImportDialog(QDialog):
         self.format_label.setText(preview.format_name)
         self.message.setText(preview.problem or preview.counts)
         self.import_button.setEnabled(preview.plan is not None)
+        self.import_button.setVisible(not preview.workspace_file)
+        self.new_workspace_button.setVisible(preview.workspace_file)
+        self.target.setEnabled(not preview.workspace_file)
         self._fill_columns(preview)
         self._fill_preview(preview.plan)
 
@@ -280,9 +291,26 @@ class ImportDialog(QDialog):
             return
         result = import_as_one_step(self._actions, plan, self.target.currentData())
         if result is not None:
-            QMessageBox.information(self, "Imported", summary_text(result))
+            QMessageBox.information(self, "Imported", in_dialog_words(summary_text(result)))
             self.result_of_import = result
             self.accept()
+
+    def _make_workspace(self) -> None:
+        """A workspace file becomes a workspace of its own, opened the way File > Open opens
+        one: through the window's openWorkspaceRequested (this dialog's parent window)."""
+        if self._path is None:
+            return
+        made = make_workspace_from_file(self, self._path)
+        if made is None:
+            return
+        self.made_workspace = made
+        owner = self.parentWidget()
+        opener = getattr(owner.window(), "openWorkspaceRequested", None) if owner else None
+        if opener is None:
+            QMessageBox.information(self, "Workspace made", f"The new workspace is {made}.")
+        else:
+            opener.emit(str(made))
+        self.accept()
 
     def done(self, code: int) -> None:
         self._stop()

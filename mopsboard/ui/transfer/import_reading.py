@@ -14,9 +14,31 @@ from mopsboard.io.importers.text import plural
 from mopsboard.store.board_import import BoardImport
 
 WORKSPACE_FILE = (
-    "This is a mopsboard workspace file: it is imported whole, into a new workspace. Run "
-    "'mopsboard import NEW.mopsboard FILE' and open NEW.mopsboard."
+    "This is a mopsboard workspace file (File \u25b8 Export workspace\u2026): it holds a whole "
+    "workspace, not a board of this one. 'Make a new workspace from this file\u2026' rebuilds "
+    "it in a new file and opens it in a window of its own."
 )
+
+# The importers name the command line's flags; in the dialog, its own controls say the same.
+_DIALOG_WORDS = (
+    (
+        "name it with --map COLUMN=title (or choose it in the import dialog)",
+        "choose Title as the Field of that column under Columns",
+    ),
+    (
+        "import with --archived (Archived cards in the import dialog) to bring it in",
+        "tick 'Archived cards too' to bring it in",
+    ),
+    ("import with --archived to bring it in", "tick 'Archived cards too' to bring it in"),
+    ("say which with --dayfirst or --monthfirst", "say which under Dates"),
+)
+
+
+def in_dialog_words(text: str) -> str:
+    """An importer's message as the import dialog says it: its controls, not the CLI's flags."""
+    for flags, controls in _DIALOG_WORDS:
+        text = text.replace(flags, controls)
+    return text
 
 
 @dataclass(frozen=True)
@@ -27,6 +49,8 @@ class Preview:
     headers: tuple[str, ...] = ()
     first_values: tuple[str, ...] = ()
     fields: tuple[str, ...] = ()
+    # A whole workspace (File > Export workspace...): made a workspace of its own, not imported.
+    workspace_file: bool = False
 
     @property
     def counts(self) -> str:
@@ -48,7 +72,7 @@ def read_preview(path: Path, options: ImportOptions) -> Preview:
     except ImportRefused as error:
         return Preview("", None, str(error))
     if kind == "json":
-        return Preview("mopsboard workspace file", None, WORKSPACE_FILE)
+        return Preview("mopsboard workspace file", None, WORKSPACE_FILE, workspace_file=True)
     if kind == "trello":
         name = "Trello board export"
         headers: tuple[str, ...] = ()
@@ -66,6 +90,6 @@ def read_preview(path: Path, options: ImportOptions) -> Preview:
     try:
         plan = read_import(path, replace(options, format=kind))
     except ImportRefused as error:
-        return Preview(name, None, str(error), headers, firsts, fields)
+        return Preview(name, None, in_dialog_words(str(error)), headers, firsts, fields)
     assert isinstance(plan, BoardImport)
     return Preview(name, plan, "", headers, firsts, fields)
