@@ -17,8 +17,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def _end_at_first_paint(app: Any, is_target: Any) -> None:
-    """Ends the process once a widget `is_target` accepts has been painted: the rest of that
-    paint (the whole window's, flushed together) finishes first."""
+    """Ends the process once a widget `is_target` accepts has been painted, with the rest of
+    that frame (the whole window is painted and flushed in one go): at the first event after it
+    that is not a paint, or at the next turn of the event loop, whichever comes first."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     def leave(window: Any) -> None:
@@ -27,13 +28,15 @@ def _end_at_first_paint(app: Any, is_target: Any) -> None:
         os._exit(0)
 
     class FirstPaint(QObject):
-        seen = False
+        window: Any = None
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if not self.seen and event.type() == QEvent.Type.Paint and is_target(watched):
-                self.seen = True
-                window = watched.window()
-                QTimer.singleShot(0, lambda: leave(window))
+            painting = event.type() == QEvent.Type.Paint
+            if self.window is not None and not painting:
+                leave(self.window)
+            if self.window is None and painting and is_target(watched):
+                self.window = watched.window()
+                QTimer.singleShot(0, lambda: leave(self.window))
             return False
 
     watcher = FirstPaint(app)

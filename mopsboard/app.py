@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -16,13 +16,16 @@ from mopsboard.paths import ORGANISATION, WORKSPACE_SUFFIX
 from mopsboard.store.backups import make_daily_backup
 from mopsboard.store.open_files import file_key
 from mopsboard.store.workspace import Workspace
-from mopsboard.ui.common.file_dialogs import WORKSPACE_FILTER, ask_open_path, ask_save_path
 from mopsboard.ui.common.icons import app_icon
 from mopsboard.ui.common.theme import STYLE_SHEET
 from mopsboard.ui.shell.error_dialog import install as install_error_hook
 from mopsboard.ui.shell.main_window import MainWindow
 from mopsboard.ui.shell.recent import remember_recent
 from mopsboard.ui.shell.window_state import DEFAULT_SIZE, GeometryKeeper
+
+# How long opening a window waits for its first frame before it does what the frame does not
+# need (a window that is never painted, opened minimised, is not waited for longer).
+FIRST_PAINT_WAIT_MS = 1000
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -42,6 +45,41 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
+class _FirstPaint(QObject):
+    """Ends `loop` once `window` has been painted (the whole frame: the quit is queued behind
+    the paint that starts it)."""
+
+    def __init__(self, window: QWidget, loop: QEventLoop) -> None:
+        super().__init__(window)
+        self.painted = False
+        self._window = window
+        self._loop = loop
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Paint and not self.painted:
+            self.painted = True
+            QTimer.singleShot(0, self._loop.quit)
+        return False
+
+
+def paint_first(window: QWidget, wait_ms: int = FIRST_PAINT_WAIT_MS) -> bool:
+    """Puts a shown window's first frame on screen now (the platform asks for it a moment after
+    the window is shown), before work the frame does not need; True once it is painted. Input
+    waits meanwhile, as it would during that work."""
+    loop = QEventLoop()
+    watch = _FirstPaint(window, loop)
+    limit = QTimer()
+    limit.setSingleShot(True)
+    limit.timeout.connect(loop.quit)
+    limit.start(wait_ms)
+    loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    limit.stop()
+    window.removeEventFilter(watch)
+    watch.deleteLater()
+    return watch.painted
+
+
 class Windows:
     """Keeps the open windows alive and opens workspaces on request."""
 
@@ -56,11 +94,19 @@ class Windows:
         return next((w for w in self.windows if file_key(w.workspace.path) == key), None)
 
     def open(
-        self, path: Path, parent: QWidget | None = None, *, read_only: bool = False
+        self,
+        path: Path,
+        parent: QWidget | None = None,
+        *,
+        read_only: bool = False,
+        view: str = "board",
     ) -> MainWindow | None:
-        """Opens a window on `path`; one that is open already is brought to the front instead
-        (one window per workspace per process: a second connection would gain nothing, and
-        its set-up must not touch a file this process holds locks on)."""
+        """Opens a window on `path`, showing `view`; one that is open already is brought to the
+        front instead (one window per workspace per process: a second connection would gain
+        nothing, and its set-up must not touch a file this process holds locks on).
+
+        The window is painted first; the day's backup and the check of the whole file follow
+        (the backup before this returns), so the board shows without waiting for them."""
         existing = self.window_for(path)
         if existing is not None:
             existing.showNormal()
@@ -73,19 +119,20 @@ class Windows:
             QMessageBox.critical(parent, "Cannot open workspace", str(error))
             return None
         try:
-            window = self.show(workspace)
+            window = self.show(workspace, view)
         except MopsboardError as error:
             # Damage deeper in the file shows only when the board is first read.
             workspace.close()
             QMessageBox.critical(parent, "Cannot open workspace", str(error))
             return None
+        paint_first(window)
         try:
             make_daily_backup(workspace)
         except MopsboardError as error:
             window.banner.show_message(str(error))
             log_told(workspace.path.name, str(error))
         # The whole-file check every first write makes anyway (30 ms at 50,000 tasks), done
-        # once the window is painted: a damaged file is told at once, not at the first drop.
+        # after the first frame: a damaged file is told at once, not at the first drop.
         QTimer.singleShot(0, lambda: self._check_soundness(window))
         return window
 
@@ -99,8 +146,9 @@ class Windows:
             window.banner.show_message(str(error))
             log_told(workspace.path.name, str(error))
 
-    def show(self, workspace: Workspace) -> MainWindow:
+    def show(self, workspace: Workspace, view: str = "board") -> MainWindow:
         window = MainWindow(workspace)
+        window.show_view(view)
         window.openWorkspaceRequested.connect(lambda p, w=window: self._open_requested(w, p))
         window.newWorkspaceRequested.connect(lambda w=window: self._new_requested(w))
         window.openReadOnlyRequested.connect(
@@ -123,6 +171,8 @@ class Windows:
         workspace.close()
 
     def _open_requested(self, window: MainWindow, path: str) -> None:
+        from mopsboard.ui.common.file_dialogs import ask_open_path
+
         chosen = (
             Path(path)
             if path
@@ -135,6 +185,8 @@ class Windows:
             window.close()
 
     def _new_requested(self, window: MainWindow) -> None:
+        from mopsboard.ui.common.file_dialogs import WORKSPACE_FILTER, ask_save_path
+
         target = ask_save_path(
             window,
             "New workspace",
@@ -204,9 +256,7 @@ def run_gui(
     if path is None:
         print("mopsboard: no workspace given", file=sys.stderr)
         return 2
-    window = windows.open(path)
-    if window is None:
+    if windows.open(path, view=view) is None:
         return 1
-    window.show_view(view)
     QTimer.singleShot(0, lambda: None)
     return app.exec()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent
@@ -27,15 +28,10 @@ from mopsboard.qt.board.board_model import BoardModel
 from mopsboard.qt.common.watcher import POLL_MS, watcher_for
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.store.workspace import Workspace
-from mopsboard.ui.board import task_editing
 from mopsboard.ui.board.board_view import BoardView
-from mopsboard.ui.board.stage_dialog import StageDialog
-from mopsboard.ui.board.task_dialog import TaskDialog
 from mopsboard.ui.common import conflict_dialog
-from mopsboard.ui.common.file_dialogs import WORKSPACE_FILTER, ask_save_path
 from mopsboard.ui.common.hotkeys import Hotkey
 from mopsboard.ui.common.icons import Icon, app_icon
-from mopsboard.ui.common.page_context import PageContext
 from mopsboard.ui.shell import menus
 from mopsboard.ui.shell.banner import Banner, LazyPages
 from mopsboard.ui.shell.elided_label import ElidedLabel
@@ -43,6 +39,11 @@ from mopsboard.ui.shell.recent import recent_files
 from mopsboard.ui.shell.sidebar import Sidebar
 from mopsboard.ui.shell.views import VIEWS, page_context
 from mopsboard.ui.shell.window_state import GeometryKeeper
+
+# The editors, the stage dialog, the file dialogs and the other pages are imported where they
+# are opened: the window's first paint needs none of them.
+if TYPE_CHECKING:
+    from mopsboard.ui.common.page_context import PageContext
 
 # How soon a commit by another window or program shows (the watcher polls this often).
 EXTERNAL_POLL_MS = POLL_MS
@@ -235,6 +236,8 @@ class MainWindow(QMainWindow):
             labels=(),
             checklist=(),
         )
+        from mopsboard.ui.board.task_dialog import TaskDialog
+
         dialog = TaskDialog(draft, self.model.stages, self.model.lookups, self)
         if dialog.exec() and dialog.result_task is not None:
             created = self.workspace_actions.add_task(dialog.result_task)
@@ -247,6 +250,8 @@ class MainWindow(QMainWindow):
             self.edit_task(ids[0])
 
     def edit_task(self, task_id: TaskId) -> None:
+        from mopsboard.ui.board import task_editing
+
         task_editing.edit_task(self, self.workspace_actions, task_id, self.model.lookups)
 
     def _save_edit(self, original: Task, edited: Task) -> None:
@@ -261,6 +266,8 @@ class MainWindow(QMainWindow):
     def edit_stages(self) -> None:
         if self.model.board_id is None:
             return
+        from mopsboard.ui.board.stage_dialog import StageDialog
+
         StageDialog(self.workspace_actions, self.model.board_id, self).exec()
 
     def open_teams(self) -> None:
@@ -275,6 +282,8 @@ class MainWindow(QMainWindow):
     # -- files ----------------------------------------------------------------------------------
 
     def save_copy(self) -> None:
+        from mopsboard.ui.common.file_dialogs import WORKSPACE_FILTER, ask_save_path
+
         target = ask_save_path(
             self,
             "Save a copy",

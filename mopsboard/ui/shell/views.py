@@ -17,13 +17,13 @@ from PySide6.QtWidgets import QStatusBar, QWidget
 
 from mopsboard.domain.ids import BoardId, CampaignId
 from mopsboard.ui.common.icons import Icon
-from mopsboard.ui.common.page_context import CampaignEditor, PageContext
 
 if TYPE_CHECKING:
     from mopsboard.qt.board.board_model import BoardModel
     from mopsboard.qt.workspace_actions import WorkspaceActions
     from mopsboard.store.workspace import Workspace
     from mopsboard.ui.board.board_view import BoardView
+    from mopsboard.ui.common.page_context import CampaignEditor, PageContext
 
 
 class PageHost(Protocol):
@@ -51,6 +51,7 @@ def page_context(window: PageHost) -> PageContext:
     # Feature modules are imported when a page is first made, not when the window is.
     from mopsboard.ui.board.task_editing import edit_task
     from mopsboard.ui.campaigns.campaign_editing import CampaignEditing
+    from mopsboard.ui.common.page_context import PageContext
     from mopsboard.ui.people.team_dialog import open_team_manager
 
     def show_on_board(field: str, value: int | None) -> None:
