@@ -191,11 +191,23 @@ def parse_json(source: Source, text: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        at_end = error.pos >= len(text.rstrip())
-        cut = " (the file ends too early: it is truncated)" if at_end else ""
+        # Python names a string left open by where it starts ("... starting at"); a string or
+        # value left open at the end of the file is a file cut short, said where it stops.
+        content = text.rstrip()
+        opened_at_end = (
+            error.msg.startswith("Unterminated string") and '"' not in text[error.pos + 1 :]
+        )
+        if error.pos >= len(content) or opened_at_end:
+            line = content.count("\n") + 1
+            column = len(content) - (content.rfind("\n") + 1)
+            raise ImportRefused(
+                f"{source.path}: the file looks cut short (truncated): it stops at line "
+                f"{line}, column {column}, before its JSON is complete (the export or the "
+                "download may have been interrupted; make it again)."
+            ) from None
         raise ImportRefused(
             f"{source.path}: not valid JSON at line {error.lineno}, column {error.colno}: "
-            f"{error.msg}{cut}."
+            f"{error.msg.removesuffix(' starting at')}."
         ) from None
     except RecursionError:
         offset = _too_deep(text) or 0

@@ -6,8 +6,8 @@ import re
 
 from mopsboard.domain.models import StageKind
 
-# Whole words (or phrases) of names in English and a few other languages teams use; the first
-# kind whose words a name holds wins, so "Ready for review" is a review stage, not done.
+# Whole words (or phrases) of names in English, German, French, Spanish, Portuguese and Dutch;
+# the first kind whose words a name holds wins, so "Ready for review" is a review stage, not done.
 _WORDS: tuple[tuple[StageKind, tuple[str, ...]], ...] = (
     (
         StageKind.REVIEW,
@@ -33,6 +33,16 @@ _WORDS: tuple[tuple[StageKind, tuple[str, ...]], ...] = (
             "revisión",
             "revisao",
             "revisão",
+            "revision",
+            "révision",
+            "relecture",
+            "überprüfung",
+            "prüfen",
+            "korrektur",
+            "beoordeling",
+            "controle",
+            "contrôle",
+            "nakijken",
         ),
     ),
     (
@@ -58,6 +68,25 @@ _WORDS: tuple[tuple[StageKind, tuple[str, ...]], ...] = (
             "terminado",
             "concluído",
             "feito",
+            "abgeschlossen",
+            "terminée",
+            "terminés",
+            "fini",
+            "finie",
+            "achevé",
+            "hecha",
+            "terminada",
+            "completado",
+            "completada",
+            "finalizado",
+            "finalizada",
+            "concluido",
+            "concluída",
+            "pronto",
+            "klaar",
+            "gedaan",
+            "afgerond",
+            "voltooid",
         ),
     ),
     (
@@ -77,6 +106,15 @@ _WORDS: tuple[tuple[StageKind, tuple[str, ...]], ...] = (
             "en cours",
             "en curso",
             "em andamento",
+            "in bearbeitung",
+            "läuft",
+            "en progreso",
+            "haciendo",
+            "em progresso",
+            "em curso",
+            "fazendo",
+            "bezig",
+            "in uitvoering",
             "selected for development",
         ),
     ),
