@@ -55,5 +55,13 @@ screenshot: $(RUN_STAMP)
 package:
 	PYTHON=$(PYTHON) packaging/build_bundle.sh
 
+# The desktop entry, metainfo, MIME type and icons into ~/.local/share (XDG_DATA_HOME), so the
+# applications menu lists mopsboard and a file manager opens .mopsboard files with it. EXEC is
+# the program the entry runs: this checkout's, or EXEC=mopsboard for the one on PATH (pipx).
+# Undo it with packaging/install_desktop.sh --uninstall.
+EXEC ?= $(CURDIR)/$(BIN)/mopsboard
+install-desktop: $(RUN_STAMP)
+	packaging/install_desktop.sh --exec "$(EXEC)"
+
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache bench.json

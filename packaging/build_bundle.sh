@@ -28,6 +28,9 @@ fi
 # about the GTK theme's libraries (not bundled) and Windows DLLs named in platformdirs: harmless.
 "$VENV/bin/pyinstaller" --noconfirm --clean --log-level WARN \
     --distpath dist --workpath build/pyinstaller packaging/mopsboard.spec
+# Beside the program, so the bundle can put itself in the applications menu.
+cp packaging/install_desktop.sh dist/mopsboard/install-desktop.sh
+
 # The archive to hand out: unpack it anywhere and run mopsboard/mopsboard (README, "Install").
 version=$(sed -n 's/^__version__ = "\(.*\)"$/\1/p' mopsboard/__init__.py)
 archive=dist/mopsboard-$version-linux-$(uname -m).tar.gz

@@ -35,6 +35,12 @@ clean QT_QPA_PLATFORM=offscreen "$program" "$workspace" --screenshot "$shot" --s
 [ "$(head -c 8 "$shot" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] || fail "no PNG written"
 [ "$(stat -c %s "$shot")" -gt 50000 ] || fail "the screenshot is too small to show a board"
 
+# The bundle puts itself in the menu: its entry runs the bundle's program.
+env -i HOME="$work/home" PATH=/usr/bin:/bin XDG_DATA_HOME="$work/data" \
+    "$work/opt/mopsboard/install-desktop.sh" >/dev/null
+grep -qx "Exec=$program %f" "$work/data/applications/"*.desktop ||
+    fail "the bundle's install-desktop.sh did not point the desktop entry at $program"
+
 missing=$(find "$work/opt/mopsboard" -type f \( -name '*.so*' -o -name mopsboard \) -print0 |
     xargs -0 -n1 env LD_LIBRARY_PATH="$work/opt/mopsboard/_internal" ldd 2>/dev/null |
     grep 'not found' | sort -u || true)
@@ -42,4 +48,5 @@ missing=$(find "$work/opt/mopsboard" -type f \( -name '*.so*' -o -name mopsboard
 $missing"
 
 echo "check_bundle: $archive ($(du -sh "$work/opt/mopsboard" | cut -f1) unpacked) runs with an empty environment:" \
-    "--version, demo, tasks ($rows tasks), an offscreen screenshot; every library resolves"
+    "--version, demo, tasks ($rows tasks), an offscreen screenshot, install-desktop.sh;" \
+    "every library resolves"
