@@ -12,7 +12,7 @@ from __future__ import annotations
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -38,7 +39,9 @@ from mopsboard.io.importers.reading import ImportOptions
 from mopsboard.qt.common.actions import ActionHistory
 from mopsboard.qt.transfer.import_actions import import_as_one_step, summary_text
 from mopsboard.store.board_import import BoardImport, ImportResult
+from mopsboard.store.open_files import is_open_here
 from mopsboard.ui.common.file_dialogs import ask_open_path
+from mopsboard.ui.common.screen_fit import resize_to_fit
 from mopsboard.ui.transfer.import_reading import Preview, in_dialog_words, read_preview
 from mopsboard.ui.transfer.workspace_from_file import make_workspace_from_file
 
@@ -50,6 +53,21 @@ DATE_ORDERS = (
     ("Month first (05/06 is May 6)", False),
 )
 PREVIEW_ROWS = 50
+PREVIEW_COLUMNS = (
+    "Title",
+    "Stage",
+    "Assignee",
+    "Labels",
+    "Start to due",
+    "Estimate",
+    "Checklist",
+    "Description",
+)
+MAPPING_ROWS_SHOWN = 8
+_ROW_HEIGHT = 26
+# A description is one line of the preview, and at most a screenful in its tooltip.
+_DESCRIPTION_SHOWN = 300
+_DESCRIPTION_TIP = 2000
 _POLL_MS = 50
 
 
@@ -77,13 +95,14 @@ class ImportDialog(QDialog):
         self._build_fields()
         self._build_layout()
         self._connect_signals()
-        self.resize(900, 640)
+        resize_to_fit(self, QSize(980, 760))
 
     # -- building -------------------------------------------------------------------------------
 
     def _build_fields(self) -> None:
-        self.file_line = QLineEdit(readOnly=True, placeholderText="Choose a file to import")
-        self.choose_button = QPushButton("Choose…")
+        self.file_line = QLineEdit(placeholderText="Type the file's path, or Browse\u2026")
+        self.file_line.setObjectName("importFile")
+        self.choose_button = QPushButton("Browse\u2026")
         self.format_label = QLabel("")
         self.target = QComboBox()
         self.target.addItem(NEW_BOARD, None)
@@ -97,15 +116,24 @@ class ImportDialog(QDialog):
         self.columns.setHorizontalHeaderLabels(["Column", "First value", "Field"])
         self.columns.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.columns.verticalHeader().hide()
-        self.preview = QTableWidget(0, 6)
-        self.preview.setHorizontalHeaderLabels(
-            ["Title", "Stage", "Assignee", "Labels", "Start to due", "Checklist"]
-        )
+        self.columns.verticalHeader().setDefaultSectionSize(_ROW_HEIGHT)
+        # Eight columns in view and the header: a Jira export has dozens to look through.
+        self.columns.setMinimumHeight(_ROW_HEIGHT * (MAPPING_ROWS_SHOWN + 1) + 6)
+        self.preview = QTableWidget(0, len(PREVIEW_COLUMNS))
+        self.preview.setHorizontalHeaderLabels(list(PREVIEW_COLUMNS))
         header = self.preview.horizontalHeader()
+        # The title and the description share what the short columns leave.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, 120)
+        header.setSectionResizeMode(len(PREVIEW_COLUMNS) - 1, QHeaderView.ResizeMode.Stretch)
         self.preview.verticalHeader().hide()
+        self.preview.verticalHeader().setDefaultSectionSize(_ROW_HEIGHT)
+        # A row per task: a long description is cut at the column's end, whole in its tooltip.
+        self.preview.setWordWrap(False)
+        self.preview.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.preview.setMinimumHeight(_ROW_HEIGHT * 3 + 6)
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.message = QLabel("", wordWrap=True)
         self.message.setObjectName("importMessage")
@@ -129,22 +157,33 @@ class ImportDialog(QDialog):
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_line, 1)
         file_row.addWidget(self.choose_button)
+        # Where it goes and how it is read, on one row: the tables below keep the height.
+        options_row = QHBoxLayout()
+        options_row.addWidget(self.target, 1)
+        options_row.addWidget(QLabel("Dates"))
+        options_row.addWidget(self.dates, 1)
+        options_row.addWidget(self.archived)
         form = QFormLayout()
         form.addRow("File", file_row)
         form.addRow("Format", self.format_label)
-        form.addRow("Into", self.target)
-        form.addRow("Dates", self.dates)
-        form.addRow("", self.archived)
+        form.addRow("Into", options_row)
         busy = QHBoxLayout()
         busy.addWidget(self.progress, 1)
         busy.addWidget(self.stop_button)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         self.columns_label = QLabel("Columns (change a field to map the column differently)")
-        layout.addWidget(self.columns_label)
-        layout.addWidget(self.columns, 1)
-        layout.addWidget(QLabel("As the tasks will land (the first rows)"))
-        layout.addWidget(self.preview, 2)
+        self.columns_box = _titled(self.columns_label, self.columns)
+        preview_box = _titled(QLabel("As the tasks will land (the first rows)"), self.preview)
+        # The mapping and the preview share the height; the user may give either more.
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("importSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.columns_box)
+        self.splitter.addWidget(preview_box)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        layout.addWidget(self.splitter, 1)
         layout.addWidget(self.message)
         layout.addLayout(busy)
         layout.addWidget(self.buttons)
@@ -154,6 +193,8 @@ class ImportDialog(QDialog):
 
     def _connect_signals(self) -> None:
         self.choose_button.clicked.connect(self._choose)
+        # Enter, or leaving the box: a typed path is read as a chosen one.
+        self.file_line.editingFinished.connect(self._typed_path)
         self.target.currentIndexChanged.connect(self._reread)
         self.archived.toggled.connect(self._reread)
         self.dates.currentIndexChanged.connect(self._reread)
@@ -170,7 +211,34 @@ class ImportDialog(QDialog):
         if path is not None:
             self.open_file(path)
 
+    def _typed_path(self) -> None:
+        text = self.file_line.text().strip()
+        if not text or (self._path is not None and text == str(self._path)):
+            return
+        path = Path(text).expanduser()
+        if not path.is_file():
+            self._stop()
+            self._path = None
+            self._show(Preview("", None, f"There is no file at {path}."))
+            return
+        self.open_file(path)
+
     def open_file(self, path: Path) -> None:
+        if is_open_here(path):
+            # Reading it would drop the SQLite locks its window holds (store/open_files.py).
+            self._stop()
+            self._path = None
+            self.file_line.setText(str(path))
+            self._show(
+                Preview(
+                    "",
+                    None,
+                    f"{path.name} is a workspace open in mopsboard: it is not a file to import. "
+                    "To bring a workspace in, export it (File \u25b8 Export workspace\u2026) "
+                    "and import that file.",
+                )
+            )
+            return
         self._path = path
         self._mapping = {}
         self.file_line.setText(str(path))
@@ -232,8 +300,7 @@ class ImportDialog(QDialog):
         self._fill_preview(preview.plan)
 
     def _show_columns(self, shown: bool) -> None:
-        self.columns.setVisible(shown)
-        self.columns_label.setVisible(shown)
+        self.columns_box.setVisible(shown)
         self.dates.setEnabled(shown)
 
     def _fill_columns(self, preview: Preview) -> None:
@@ -270,10 +337,15 @@ class ImportDialog(QDialog):
                 task.assignee or "",
                 ", ".join(task.labels),
                 "" if not (task.start or task.due) else dates,
+                "" if task.estimate is None else f"{task.estimate:g} h",
                 f"{done}/{len(task.checklist)}" if task.checklist else "",
+                " ".join(task.description.split())[:_DESCRIPTION_SHOWN],
             ]
-            for column, text in enumerate(cells):
-                self.preview.setItem(row, column, _item(text))
+            items = [_item(text) for text in cells]
+            if task.description:
+                items[-1].setToolTip(task.description[:_DESCRIPTION_TIP])
+            for column, item in enumerate(items):
+                self.preview.setItem(row, column, item)
 
     def _existing_stages(self) -> set[str] | None:
         name = self.target.currentData()
@@ -316,6 +388,15 @@ class ImportDialog(QDialog):
         self._stop()
         self._pool.shutdown(wait=False, cancel_futures=True)
         super().done(code)
+
+
+def _titled(title: QLabel, table: QTableWidget) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(title)
+    layout.addWidget(table, 1)
+    return box
 
 
 def open_import_dialog(parent: QWidget | None, workspace_actions: ActionHistory) -> None:

@@ -60,7 +60,7 @@ def test_a_trello_board_previewed_imported_and_undone(
     assert cells(dialog, 0) == ["Write launch email \u2709\ufe0f", "Landing page", "Press release"]
     assert cells(dialog, 1) == ["To Do", "Doing", "Done"]
     assert cells(dialog, 3)[1] == "blue dark"
-    assert cells(dialog, 5)[0] == "1/3"
+    assert cells(dialog, 6)[0] == "1/3"
     assert "3 tasks in 4 stages, 3 people" in dialog.message.text()
     assert not dialog.columns.isVisible()
 
