@@ -46,8 +46,17 @@ class CardMenu(QMenu):
                 action = move_menu.addAction(stage.name)
                 action.triggered.connect(functools.partial(self._move_to, stage.key))
         self.addAction(icon(Icon.COPY), "Duplicate", self._duplicate)
-        other_boards = self.addAction("Move to another board…", self._to_board)
-        other_boards.setEnabled(bool(self._other_boards()))
+        if self._other_boards():
+            self.addAction("Move to another board…", self._to_board)
+        else:
+            # Greyed with one board, and saying why where it is greyed.
+            nowhere = self.addAction("Move to another board… (no other board)")
+            nowhere.setEnabled(False)
+            nowhere.setToolTip(
+                "This workspace has one board. Make another (the + beside Boards in the "
+                "sidebar) to move cards there."
+            )
+            self.setToolTipsVisible(True)
         self.addSeparator()
         count = f" {len(self.task_ids)} tasks" if len(self.task_ids) > 1 else ""
         self.addAction(icon(Icon.ARCHIVE), f"Archive{count}", self._archive)

@@ -143,5 +143,12 @@ def test_with_one_board_there_is_nowhere_to_move_to(
 ) -> None:
     backlog = view_of(window, "Backlog")
     menu = window.board_view.card_menu(backlog, [task_id(window, "A")])
-    item = next(a for a in menu.actions() if a.text() == "Move to another board…")
+    # Greyed, and saying why where it is greyed: in its own words and its tooltip.
+    item = next(a for a in menu.actions() if a.text().startswith("Move to another board"))
+    assert item.text() == "Move to another board… (no other board)"
     assert not item.isEnabled()
+    assert menu.toolTipsVisible()
+    assert item.toolTip() == (
+        "This workspace has one board. Make another (the + beside Boards in the sidebar) "
+        "to move cards there."
+    )
