@@ -60,7 +60,7 @@ package:
 # the program the entry runs: this checkout's, or EXEC=mopsboard for the one on PATH (pipx).
 # Undo it with packaging/install_desktop.sh --uninstall.
 EXEC ?= $(CURDIR)/$(BIN)/mopsboard
-install-desktop: $(RUN_STAMP)
+install-desktop: $(if $(filter file,$(origin EXEC)),$(RUN_STAMP))
 	packaging/install_desktop.sh --exec "$(EXEC)"
 
 clean:
