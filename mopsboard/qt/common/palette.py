@@ -51,6 +51,16 @@ class ModelColours:
             "no capacity": (self.load_no_capacity_bg, self.load_no_capacity_fg),
         }[level]
 
+    def status(self, status: str) -> str:
+        """The text colour of a campaign's `status` (a domain CampaignStatus, by value)."""
+        return {
+            "planned": self.status_planned,
+            "active": self.status_active,
+            "launched": self.status_launched,
+            "done": self.status_done,
+            "cancelled": self.status_cancelled,
+        }[status]
+
 
 LIGHT = ModelColours(
     dark=False,

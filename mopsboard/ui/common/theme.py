@@ -217,13 +217,13 @@ DARK = Scheme(
     card_border="#3a404b",
     card_selected="#60a5fa",
     header_bg="#1b1f25",
-    weekend_bg="#1d2128",
+    weekend_bg="#191c21",
     selected_row_bg="#1e3a5f",
     total_row_bg="#1b1f25",
     sidebar_bg="#0e1115",
     sidebar_selected="#262c36",
-    surface="#181b21",
-    plate="#d2181b21",
+    surface="#1f2329",
+    plate="#d21f2329",
     text="#e6e8eb",
     muted="#9aa3af",
     soft_text="#c4cad3",
@@ -320,7 +320,8 @@ def style_sheet(s: Scheme) -> str:
     The sidebar's rules name its own children only ("> "): a dialog or menu the sidebar opens is
     its descendant too, and must look like any other (not muted labels, not a dark list). The
     board's column states are here too (not on the board's grid), so that they follow a switch
-    of scheme."""
+    of scheme. So are the looks of widgets elsewhere, by object name or by their "tone" (muted,
+    note, soft, heading, warning), for the same reason: a widget's own sheet would not follow."""
     return f"""
 QMainWindow, QWidget#boardPage {{ background: {s.background}; }}
 QWidget#appSidebar {{ background: {s.sidebar_bg}; }}
@@ -370,4 +371,16 @@ QLineEdit#quickAdd:focus {{ background: {s.surface}; border: 1px solid {s.accent
 QLabel#laneTitle {{ font-weight: 700; color: {s.text}; padding: 6px 2px 2px 2px; }}
 QWidget#filterBar {{ background: {s.surface}; border-bottom: 1px solid {s.rule}; }}
 QLabel#fieldError {{ color: {s.overdue}; font-size: 11px; }}
+QWidget#capacityBar {{ background: {s.surface}; border-bottom: 1px solid {s.rule}; }}
+QLabel#emptyHint {{ color: {s.muted}; padding: 64px 24px; background: {s.surface}; }}
+QFrame#commentCard {{
+    background: {s.card}; border: 1px solid {s.card_border}; border-radius: 4px;
+}}
+QLabel[tone="muted"] {{ color: {s.muted}; }}
+QLabel[tone="note"] {{ color: {s.muted}; font-size: 11px; }}
+QLabel[tone="soft"] {{ color: {s.soft_text}; }}
+QLabel[tone="heading"] {{ font-weight: 700; color: {s.text}; padding: 6px 0 2px 0; }}
+QLabel[tone="warning"] {{
+    background: {s.warning_bg}; color: {s.warning_fg}; padding: 6px 8px; border-radius: 4px;
+}}
 """

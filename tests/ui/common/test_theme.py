@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 
 import mopsboard
 from mopsboard.domain.capacity import LoadLevel
+from mopsboard.domain.models import CampaignStatus
 from mopsboard.qt.common import palette
 from mopsboard.ui.common import theme
 
@@ -59,6 +60,8 @@ def test_every_model_colour_of_both_sets_is_a_colour(colours: palette.ModelColou
     for level in LoadLevel:
         background, text = colours.load(level)
         assert QColor(background).isValid() and QColor(text).isValid()
+    for status in CampaignStatus:
+        assert QColor(colours.status(status)).isValid()
 
 
 def test_the_old_constants_are_the_light_sets() -> None:
