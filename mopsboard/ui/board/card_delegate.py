@@ -7,6 +7,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPen,
@@ -155,12 +156,18 @@ class CardDelegate(QStyledItemDelegate):
             mark = metrics.height()
             self._paint_problem_mark(painter, QRect(inner.right() - mark, inner.top(), mark, mark))
             title_width -= mark + 4
-        title_rect = QRect(inner.left(), inner.top(), title_width, metrics.height() * 2)
+        # Two lines, and the space between them the font asks for.
+        title_rect = QRect(
+            inner.left(), inner.top(), title_width, metrics.lineSpacing() + metrics.height()
+        )
         painter.setPen(QColor(self._colours.text))
-        painter.drawText(
+        # Broken into its lines here, not wrapped by Qt: a wrap could make a third line that the
+        # card has no room for.
+        self._write(
+            painter,
             title_rect,
-            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap),
-            self._elide_two_lines(task.title, metrics, title_width),
+            int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+            self._two_lines(task.title, QFontMetricsF(title_font), title_width),
         )
         return title_rect.bottom()
 
@@ -196,7 +203,8 @@ class CardDelegate(QStyledItemDelegate):
             painter.drawEllipse(dot)
             painter.setPen(QColor(self._colours.muted))
             text_rect = QRect(x + 11, middle_top, right_edge - x - 11, line_height + 2)
-            painter.drawText(
+            self._write(
+                painter,
                 text_rect,
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                 small_metrics.elidedText(
@@ -213,14 +221,16 @@ class CardDelegate(QStyledItemDelegate):
         member = model.lookups.members.get(task.assignee_id) if task.assignee_id else None
         right = row.right()
         if member is not None:
-            size = row.height() + 2
-            circle = QRect(right - size, row.top() - 1, size, size)
+            letters = initials(member.name)
+            # Round, and wide enough for its widest letters ("OM", "WM"), centred on the line.
+            size = max(row.height() + 2, metrics.horizontalAdvance(letters) + 6)
+            circle = QRect(right - size, row.center().y() - size // 2, size, size)
             over = member.id in self._wip_over
             painter.setBrush(QColor(s.overbooked_bg if over else s.avatar_bg))
             painter.setPen(QPen(QColor(s.overbooked_ring), 1.5) if over else Qt.PenStyle.NoPen)
             painter.drawEllipse(circle)
             painter.setPen(QColor(s.overbooked_fg if over else s.avatar_fg))
-            painter.drawText(circle, int(Qt.AlignmentFlag.AlignCenter), initials(member.name))
+            self._write(painter, circle, int(Qt.AlignmentFlag.AlignCenter), letters)
             right = circle.left() - 6
         elif task.team_id is not None and task.team_id in model.lookups.teams:
             team = model.lookups.teams[task.team_id]
@@ -248,7 +258,7 @@ class CardDelegate(QStyledItemDelegate):
             if x + width > right:
                 break
             painter.setPen(QColor(colour))
-            painter.drawText(QRect(x, row.top(), width + 2, row.height()), flags, text)
+            self._write(painter, QRect(x, row.top(), width + 2, row.height()), flags, text)
             x += width + 10
         for label in task.labels[:3]:
             text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, 60)
@@ -275,7 +285,7 @@ class CardDelegate(QStyledItemDelegate):
         triangle.closeSubpath()
         painter.fillPath(triangle, QColor(self._colours.soon))
         painter.setPen(QColor(self._colours.card))
-        painter.drawText(rect.adjusted(0, 2, 0, 0), int(Qt.AlignmentFlag.AlignCenter), "!")
+        self._write(painter, rect.adjusted(0, 2, 0, 0), int(Qt.AlignmentFlag.AlignCenter), "!")
 
     def _over_wip_limit(self, model: BoardModel) -> frozenset[int]:
         watch = WipWatch.of(model.workspace)
@@ -289,8 +299,8 @@ class CardDelegate(QStyledItemDelegate):
         if isinstance(view, QAbstractItemView):
             view.viewport().update()
 
-    @staticmethod
     def _pill(
+        self,
         painter: QPainter,
         rect: QRect,
         colour: QColor,
@@ -312,20 +322,35 @@ class CardDelegate(QStyledItemDelegate):
             painter.fillPath(path, tint)
             text_colour = colour.lighter(160) if scheme.dark else colour.darker(140)
         painter.setPen(text_colour)
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+        self._write(painter, rect, int(Qt.AlignmentFlag.AlignCenter), text)
+
+    def _write(self, painter: QPainter, box: QRect, flags: int, text: str) -> None:
+        """Every word on a card is written here, in the painter's font, inside `box`
+        (tests/ui/board/test_card_text_fits.py checks that each fits its box at any scale)."""
+        painter.drawText(box, flags, text)
 
     @staticmethod
-    def _elide_two_lines(text: str, metrics: QFontMetrics, width: int) -> str:
+    def _two_lines(text: str, metrics: QFontMetricsF, width: float) -> str:
+        """The title as it fits two lines of `width`: broken at the last space that lets the
+        first line fit, or inside a first word too long for a line; the rest elided. Measured
+        as the text will be laid out (in fractions of a pixel), so no line is cut at the card's
+        edge at any screen scale."""
         if metrics.horizontalAdvance(text) <= width:
             return text
         words = text.split()
-        first = ""
-        for n in range(len(words), 0, -1):
-            candidate = " ".join(words[:n])
-            if metrics.horizontalAdvance(candidate) <= width:
-                first = candidate
+        for n in range(len(words) - 1, 0, -1):
+            first = " ".join(words[:n])
+            if metrics.horizontalAdvance(first) <= width:
                 rest = " ".join(words[n:])
                 break
         else:
-            return metrics.elidedText(text, Qt.TextElideMode.ElideRight, width * 2 - 20)
+            # The longest start of the first word that fits, found by halving.
+            low, high = 1, len(text)
+            while low < high:
+                middle = (low + high + 1) // 2
+                if metrics.horizontalAdvance(text[:middle]) <= width:
+                    low = middle
+                else:
+                    high = middle - 1
+            first, rest = text[:low], text[low:].lstrip()
         return first + "\n" + metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
