@@ -3,12 +3,13 @@ the toolbar."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, SignalInstance
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QStatusBar, QToolBar, QWidget
 
 from mopsboard.ui.board.archive_dialog import show_archive
@@ -322,12 +323,43 @@ def _build_view_menu(window: MenuHost, view_menu: QMenu) -> None:
     view_menu.addMenu(appearance_menu(window.window()))
 
 
+class _ShortTwin(QAction):
+    """The toolbar's Undo or Redo: one word, so a long step's name ("Undo Move task to board
+    'Events 2027'") never pushes the buttons after it across; the name is its tooltip. It does
+    what the Edit menu's action (named after the step) does, when that can."""
+
+    def __init__(self, action: QAction, word: str, toolbar: QToolBar) -> None:
+        super().__init__(word, toolbar)
+        self._action = action
+        self.setObjectName(f"{action.objectName()}Button")
+        # Slots of this object: the connections go with it, whichever is deleted first.
+        action.changed.connect(self.follow)
+        self.triggered.connect(action.trigger)
+        self.follow()
+
+    def follow(self) -> None:
+        action = self._action
+        # The menu's action says it changed as its window takes it down: nothing to follow.
+        with contextlib.suppress(RuntimeError):
+            self.setEnabled(action.isEnabled())
+            self.setIcon(action.icon())
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            named = action.text().replace("&", "")
+            self.setToolTip(f"{named} ({keys})" if keys else named)
+
+
 def build_toolbar(window: MenuHost, acts: dict[str, QAction]) -> None:
     toolbar = QToolBar("Main")
     toolbar.setObjectName("mainToolbar")
     toolbar.setMovable(False)
     toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-    toolbar.addActions([acts["new_task"], acts["undo"], acts["redo"]])
+    toolbar.addActions(
+        [
+            acts["new_task"],
+            _ShortTwin(acts["undo"], "Undo", toolbar),
+            _ShortTwin(acts["redo"], "Redo", toolbar),
+        ]
+    )
     toolbar.addSeparator()
     toolbar.addActions([acts["stages"], acts["find"]])
     window.addToolBar(toolbar)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QToolBar
 from pytestqt.qtbot import QtBot
 
@@ -50,7 +51,9 @@ def test_a_card_shows_what_the_editor_saved_and_what_undo_put_back(
     assert after_save == repainted(backlog.viewport(), rect)
 
     toolbar = present(window.findChild(QToolBar))
-    undo_button = present(toolbar.widgetForAction(window.undo_action))
+    # The toolbar's own Undo (a short twin of the Edit menu's, ui/shell/menus.py).
+    undo = present(window.findChild(QAction, "undoActionButton"))
+    undo_button = present(toolbar.widgetForAction(undo))
     qtbot.mouseClick(undo_button, Qt.MouseButton.LeftButton)
     with Workspace.open(window.workspace.path) as ws:
         assert ws.task(b).estimate_hours == 2
