@@ -67,6 +67,9 @@ def paint_first(window: QWidget, wait_ms: int = FIRST_PAINT_WAIT_MS) -> bool:
     """Puts a shown window's first frame on screen now (the platform asks for it a moment after
     the window is shown), before work the frame does not need; True once it is painted. Input
     waits meanwhile, as it would during that work."""
+    handle = window.windowHandle()
+    if handle is not None and handle.isExposed():
+        return True  # a platform that exposes a window as it shows it has painted it then
     loop = QEventLoop()
     watch = _FirstPaint(window, loop)
     limit = QTimer()
