@@ -51,6 +51,7 @@ class Steps:
 
     @property
     def _migrations(self) -> list[Migrations._Migration]:
+        # sqlite-utils' own list, where a test (or a tool) may look at or replace a step.
         return self.made._migrations
 
     def pending(self, db: Database) -> list[Migrations._Migration]:
