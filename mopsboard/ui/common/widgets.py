@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from mopsboard.domain.typed_days import read_day
 from mopsboard.ui.common import theme
 from mopsboard.ui.common.icons import Icon, icon
 
@@ -35,16 +35,18 @@ def pydate(value: QDate) -> date:
 
 
 _DATE_FORMAT = "yyyy-MM-dd"
-_TYPED_DAY = re.compile(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*")
+
+
+def _locale_writes_day_first() -> bool:
+    written = QLocale().dateFormat(QLocale.FormatType.ShortFormat).lower()
+    return 0 <= written.find("d") < written.find("m")
 
 
 def parse_day(text: str) -> QDate:
-    """The date typed as 2026-03-31 (or 2026-3-31); an invalid QDate for anything else."""
-    found = _TYPED_DAY.fullmatch(text)
-    if found is None:
-        return QDate()
-    year, month, day = (int(part) for part in found.groups())
-    return QDate(year, month, day)  # invalid when there is no such day
+    """The date typed: ISO (2026-03-31), or as the user's locale writes dates (31.03.2026,
+    03/31/2026), or with the month's name (31 Mar 2026); an invalid QDate for anything else."""
+    found = read_day(text, dayfirst=_locale_writes_day_first())
+    return qdate(found) if found is not None else QDate()
 
 
 class TypedDate(QWidget):
@@ -64,6 +66,9 @@ class TypedDate(QWidget):
         self.line.setPlaceholderText("YYYY-MM-DD")
         self.line.setAccessibleName(label)
         self.line.textChanged.connect(lambda text: self.dateChanged.emit(parse_day(text)))
+        # Once typed, a date in another form is shown as the field writes dates: the user sees
+        # which day was understood (17.12.2026 -> 2026-12-17).
+        self.line.editingFinished.connect(self._show_understood)
         self.calendar_button = QToolButton()
         self.calendar_button.setIcon(icon(Icon.CALENDAR_DAYS))
         self.calendar_button.setToolTip("Pick the date from a calendar")
@@ -95,7 +100,13 @@ class TypedDate(QWidget):
         """What is wrong with the text, in words ("" when it is a date)."""
         if self.date().isValid():
             return ""
-        return f"{self._label} is not a date like 2026-03-31"
+        example = QDate(2026, 3, 31).toString(QLocale().dateFormat(QLocale.FormatType.ShortFormat))
+        return f"{self._label} is not a whole date, like 2026-03-31 or {example}"
+
+    def _show_understood(self) -> None:
+        understood = self.date()
+        if understood.isValid() and self.line.text() != understood.toString(_DATE_FORMAT):
+            self.setDate(understood)
 
     def set_read_only(self, read_only: bool) -> None:
         """Shown, to be read and copied, but neither typed over nor picked."""

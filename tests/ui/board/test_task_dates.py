@@ -3,10 +3,11 @@ refused by Save, never changed into another date."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Iterator
+from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QLineEdit, QTableView
 from pytestqt.qtbot import QtBot
 
@@ -80,7 +81,8 @@ def test_text_that_is_not_a_date_is_named_and_kept(qtbot: QtBot, window: MainWin
     run = edit_in_window(window, "D", steps)
     assert seen == {
         "shown": "2026-13-45",
-        "error": "Due date is not a date like 2026-03-31",
+        "error": "Due date is not a whole date, like 2026-03-31 or "
+        + QDate(2026, 3, 31).toString(QLocale().dateFormat(QLocale.FormatType.ShortFormat)),
         "save_enabled": False,
     }
     assert run.left_open
@@ -114,3 +116,34 @@ def test_the_calendar_button_fills_in_the_date(qtbot: QtBot, window: MainWindow)
     assert seen == {"shown": picked.isoformat(), "calendar_closed": True}
     with Workspace.open(window.workspace.path) as ws:
         assert next(t for t in ws.tasks() if t.title == "D").start_date == picked
+
+
+@pytest.fixture
+def german() -> Iterator[None]:
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    yield
+    QLocale.setDefault(before)
+
+
+def test_a_date_typed_as_the_locale_writes_it_is_understood_and_shown(
+    qtbot: QtBot, window: MainWindow, german: None
+) -> None:
+    seen: dict[str, object] = {}
+    day = date(TODAY.year + 1, 12, 17)
+
+    def steps(dialog: TaskDialog) -> None:
+        line = dialog.due.picker.line
+        qtbot.mouseClick(line, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(line, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(line, f"17.12.{day.year}")
+        seen["error"] = dialog.errors["due_date"].text()
+        # Enter finishes the field (and, as in any field of the editor, saves).
+        qtbot.keyClick(line, Qt.Key.Key_Return)
+        seen["shown"] = line.text()  # how it was understood
+
+    run = edit_in_window(window, "D", steps)
+    assert seen == {"shown": day.isoformat(), "error": ""}
+    assert not run.left_open
+    with Workspace.open(window.workspace.path) as ws:
+        assert next(t for t in ws.tasks() if t.title == "D").due_date == day

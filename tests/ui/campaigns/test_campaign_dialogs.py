@@ -139,7 +139,7 @@ def test_a_date_typed_wrong_is_named_and_never_saved_as_another(qtbot: QtBot) ->
     line.selectAll()
     qtbot.keyClicks(line, "2026-13-45")
     assert line.text() == "2026-13-45"  # as typed
-    assert "Launch date is not a date" in dialog.errors["launch_date"].text()
+    assert "Launch date is not a whole date" in dialog.errors["launch_date"].text()
     assert not dialog.save_button.isEnabled()
     line.selectAll()
     qtbot.keyClicks(line, "2026-05-11")
