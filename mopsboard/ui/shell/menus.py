@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, SignalInstance
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QStatusBar, QToolBar, QWidget
 
 from mopsboard.ui.board.archive_dialog import show_archive
@@ -316,10 +316,7 @@ def _build_view_menu(window: MenuHost, view_menu: QMenu) -> None:
         go.setObjectName(f"show-{key}")
         view_menu.addAction(go)
     view_menu.addSeparator()
-    lanes = view_menu.addMenu("S&wimlanes")
-    grouping = window.board_view.filter_bar.grouping
-    for row in range(grouping.count()):
-        lanes.addAction(grouping.itemText(row), functools.partial(grouping.setCurrentIndex, row))
+    _build_lanes_menu(window, view_menu.addMenu("S&wimlanes"))
     view_menu.addMenu(appearance_menu(window.window()))
 
 
@@ -363,3 +360,22 @@ def build_toolbar(window: MenuHost, acts: dict[str, QAction]) -> None:
     toolbar.addSeparator()
     toolbar.addActions([acts["stages"], acts["find"]])
     window.addToolBar(toolbar)
+
+
+def _build_lanes_menu(window: MenuHost, lanes: QMenu) -> None:
+    """One checkable entry per grouping, the board's current one ticked, kept in step with the
+    filter bar's picker (either may change it)."""
+    grouping = window.board_view.filter_bar.grouping
+    choices = QActionGroup(lanes)
+    for row in range(grouping.count()):
+        choice = lanes.addAction(grouping.itemText(row))
+        choice.setCheckable(True)
+        choice.setChecked(row == grouping.currentIndex())
+        choice.triggered.connect(functools.partial(grouping.setCurrentIndex, row))
+        choices.addAction(choice)
+
+    def tick(row: int) -> None:
+        if 0 <= row < len(choices.actions()):
+            choices.actions()[row].setChecked(True)
+
+    grouping.currentIndexChanged.connect(tick)

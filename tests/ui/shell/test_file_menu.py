@@ -181,3 +181,18 @@ def test_a_writable_window_offers_import_and_restore(window: MainWindow) -> None
         found = window.findChild(QAction, name)
         assert found is not None and found.isEnabled()
         assert "read-only" not in found.toolTip()
+
+
+def test_the_swimlanes_menu_ticks_the_board_s_grouping(window: MainWindow) -> None:
+    view_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&View")
+    lanes = next(a.menu() for a in view_menu.actions() if a.text() == "S&wimlanes")
+    ticked = [a.text() for a in lanes.actions() if a.isChecked()]
+    grouping = window.board_view.filter_bar.grouping
+    assert ticked == [grouping.currentText()]
+    # The filter bar's picker changes it: the menu follows.
+    grouping.setCurrentIndex(1)
+    assert [a.text() for a in lanes.actions() if a.isChecked()] == [grouping.itemText(1)]
+    # The menu changes it: the picker and the board follow.
+    lanes.actions()[2].trigger()
+    assert grouping.currentIndex() == 2
+    assert [a.text() for a in lanes.actions() if a.isChecked()] == [grouping.itemText(2)]
