@@ -10,6 +10,7 @@ from PySide6.QtGui import QPixmapCache
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from mopsboard import APP_NAME, __version__
+from mopsboard.app_id import DESKTOP_APP_ID
 from mopsboard.domain.errors import MopsboardError
 from mopsboard.logfile import log_told
 from mopsboard.paths import ORGANISATION, WORKSPACE_SUFFIX
@@ -41,7 +42,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setStyle("Fusion")
     app.setStyleSheet(STYLE_SHEET)
     app.setWindowIcon(app_icon())
-    app.setDesktopFileName(APP_NAME)
+    # The desktop entry's name: what Wayland and the desktops match the window to (its icon).
+    app.setDesktopFileName(DESKTOP_APP_ID)
     return app
 
 

@@ -165,11 +165,6 @@ def test_appstreamcli_accepts_the_metainfo() -> None:
     assert problems == []
 
 
-@pytest.mark.xfail(
-    reason="mopsboard/app.py still calls setDesktopFileName(APP_NAME); it must name "
-    "mopsboard.app_id.DESKTOP_APP_ID (then drop this mark)",
-    strict=True,
-)
 def test_the_app_names_its_desktop_entry_to_the_desktop() -> None:
     # Wayland compositors match a window to its .desktop file (icon, name) by this name alone.
     # A process of its own: in this one the tests' QApplication is made already.
