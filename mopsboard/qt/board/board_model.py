@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from mopsboard.domain.filtering import Grouping, TaskFilter
+from mopsboard.domain.filtering import Grouping, TaskFilter, is_overdue
 from mopsboard.domain.ids import BoardId
 from mopsboard.domain.models import Stage, StageKind, Task
 from mopsboard.qt.board.board_drops import BoardDrops, Mover
@@ -32,6 +32,7 @@ from mopsboard.qt.board.board_parts import (
     Lookups,
     StageSummary,
     lanes_for,
+    task_spoken,
     task_tooltip,
     workspace_key,
 )
@@ -400,7 +401,10 @@ class BoardModel(BoardDrops, QAbstractItemModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return task_tooltip(task, self.lookups)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return task_tooltip(task, self.lookups).replace("\n", ", ")
+            stage = next((s.name for s in self.stages if s.id == task.stage_id), "")
+            done = self.is_done_stage(task.stage_id)
+            late = is_overdue(task.due_date, done=done, today=self.today)
+            return task_spoken(task, self.lookups, stage, late)
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QMimeData
 
 from mopsboard.domain.filtering import Grouping, lane_key
-from mopsboard.domain.models import Campaign, Member, Persona, Stage, Task, Team
+from mopsboard.domain.models import Campaign, Member, Persona, Priority, Stage, Task, Team
 from mopsboard.store.workspace import Workspace
 
 TASK_MIME = "application/x-mopsboard-task-ids"
@@ -74,6 +74,33 @@ def task_tooltip(task: Task, lookups: Lookups) -> str:
     if task.checklist:
         parts.append(f"Checklist {task.checklist_done}/{len(task.checklist)}")
     return "\n".join(parts)
+
+
+def task_spoken(task: Task, lookups: Lookups, stage: str, overdue: bool) -> str:
+    """What a screen reader says of a card: its title, stage, campaign and due date first (and
+    whether it is late, which the card shows by colour and a clock), then the rest of what the
+    card shows."""
+    parts = [task.title, *(f"problem: {problem.text}" for problem in task.problems)]
+    parts.append(f"stage {stage}" if stage else "")
+    if task.campaign_id in lookups.campaigns:
+        parts.append(f"campaign {lookups.campaigns[task.campaign_id].name}")
+    if task.due_date:
+        parts.append(("overdue, was due " if overdue else "due ") + f"{task.due_date:%d %B %Y}")
+    if task.persona_id in lookups.personas:
+        parts.append(f"persona {lookups.personas[task.persona_id].name}")
+    if task.assignee_id in lookups.members:
+        parts.append(f"assigned to {lookups.members[task.assignee_id].name}")
+    elif task.team_id in lookups.teams:
+        parts.append(f"team {lookups.teams[task.team_id].name}, unassigned")
+    if task.priority >= Priority.HIGH:
+        parts.append("urgent" if task.priority == Priority.URGENT else "high priority")
+    if task.estimate_hours is not None:
+        parts.append(f"estimate {task.estimate_hours:g} hours")
+    if task.checklist:
+        parts.append(f"checklist {task.checklist_done} of {len(task.checklist)} done")
+    if task.labels:
+        parts.append("labels " + ", ".join(task.labels))
+    return ", ".join(p for p in parts if p)
 
 
 def task_ids_from_mime(data: QMimeData) -> list[int]:

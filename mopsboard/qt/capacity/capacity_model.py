@@ -246,8 +246,15 @@ class CapacityModel(QAbstractTableModel):
             return None
         cell = self.capacity.cell(row, week)
         level = cell.level
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return f"{hours_text(cell.planned)} / {hours_text(cell.available)}"
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            # What a screen reader says of a cell: whose, which week, and the level in words.
+            return (
+                f"{row.label}, week of {self.period.starts[week]:%d %B}: "
+                f"{hours_text(cell.planned)} of {hours_text(cell.available)} hours, "
+                f"{LEVEL_WORDS[level]}"
+            )
         if role == LevelRole:
             return level.value
         if role == Qt.ItemDataRole.BackgroundRole:

@@ -60,6 +60,8 @@ class BoardView(QWidget):
         self.filter_bar = FilterBar()
         self.scroll_area = QScrollArea()
         self.scroll_area.setObjectName("boardScroll")
+        # Tab goes to the columns themselves: the area around them is no stop of its own.
+        self.scroll_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
         layout = QVBoxLayout(self)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -37,6 +37,21 @@ def initials(name: str) -> str:
     if len(words) == 1:
         return words[0][:2].upper()
     return (words[0][0] + words[-1][0]).upper()
+
+
+def paint_clock(painter: QPainter, box: QRectF, colour: QColor) -> None:
+    """A small clock face: the mark of a date that has passed."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(colour, 1.3))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    face = box.adjusted(0.65, 0.65, -0.65, -0.65)
+    painter.drawEllipse(face)
+    centre = face.center()
+    radius = face.width() / 2
+    painter.drawLine(centre, centre + QPointF(0, -radius * 0.6))
+    painter.drawLine(centre, centre + QPointF(radius * 0.45, radius * 0.2))
+    painter.restore()
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -108,11 +123,13 @@ class CardDelegate(QStyledItemDelegate):
         path.addRoundedRect(rect, 6, 6)
         painter.fillPath(path, QColor(s.card))
         colour = s.card_selected if selected else s.card_border
-        pen = QPen(QColor(colour), 2 if selected else 1)
-        if focused and not selected:
-            pen = QPen(QColor(s.accent), 1, Qt.PenStyle.DashLine)
-        painter.setPen(pen)
+        painter.setPen(QPen(QColor(colour), 2 if selected else 1))
         painter.drawPath(path)
+        if focused:
+            # The keyboard's place: a ring round the card, apart from the selection's edge.
+            painter.setPen(QPen(QColor(s.focus_ring), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(rect.adjusted(-2.5, -2.5, 2.5, 2.5), 8, 8)
 
     def _paint_contents(
         self, painter: QPainter, rect: QRect, base: QFont, model: BoardModel, task: Task
@@ -240,24 +257,30 @@ class CardDelegate(QStyledItemDelegate):
             self._pill(painter, badge, QColor(team.colour), text, s)
             right = badge.left() - 6
 
-        pieces: list[tuple[str, str]] = []
+        # (text, colour, whether a clock goes before it: an overdue date says so by a shape too)
+        pieces: list[tuple[str, str, bool]] = []
         if task.priority >= Priority.HIGH:
-            pieces.append(("!" if task.priority == Priority.HIGH else "!!", s.overdue))
+            pieces.append(("!" if task.priority == Priority.HIGH else "!!", s.overdue, False))
         if task.due_date is not None:
             state = due_state(task.due_date, model.today, model.is_done_stage(task.stage_id))
             colour = {"overdue": s.overdue, "soon": s.soon}.get(state, s.muted)
-            pieces.append((task.due_date.strftime("%d %b"), colour))
+            pieces.append((task.due_date.strftime("%d %b"), colour, state == "overdue"))
         if task.estimate_hours is not None:
-            pieces.append((f"{task.estimate_hours:g}h", s.muted))
+            pieces.append((f"{task.estimate_hours:g}h", s.muted, False))
         if task.checklist:
             done = task.checklist_done
             colour = s.complete if done == len(task.checklist) else s.muted
-            pieces.append((f"\u2611 {done}/{len(task.checklist)}", colour))
-        for text, colour in pieces:
-            width = metrics.horizontalAdvance(text)
+            pieces.append((f"\u2611 {done}/{len(task.checklist)}", colour, False))
+        clock = row.height() - 3
+        for text, colour, late in pieces:
+            width = metrics.horizontalAdvance(text) + (clock + 3 if late else 0)
             if x + width > right:
                 break
             painter.setPen(QColor(colour))
+            if late:
+                paint_clock(painter, QRectF(x, row.top() + 1.5, clock, clock), QColor(colour))
+                x += clock + 3
+                width -= clock + 3
             self._write(painter, QRect(x, row.top(), width + 2, row.height()), flags, text)
             x += width + 10
         for label in task.labels[:3]:

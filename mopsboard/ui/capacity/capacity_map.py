@@ -53,6 +53,16 @@ TILE_INSET = 2
 FIGURE_PADDING = 6
 
 
+# Over-booked is said by a mark as well as by the colour.
+OVER_MARK = " !"
+
+
+def cell_text(index: QModelIndex | QPersistentModelIndex) -> str:
+    """A week's figures as the map writes them: "planned / available", marked when over."""
+    text = str(index.data() or "")
+    return text + OVER_MARK if index.data(LevelRole) == LoadLevel.OVER.value else text
+
+
 class HeatDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         return QSize(76, ROW_HEIGHT)
@@ -79,6 +89,11 @@ class HeatDelegate(QStyledItemDelegate):
         else:
             selected = bool(option.state & QStyle.StateFlag.State_Selected)
             self._paint_cell(painter, rect, index, selected, s)
+        if option.state & QStyle.StateFlag.State_HasFocus:
+            # The keyboard's cell: a ring round the whole cell, outside the chosen tile's frame.
+            painter.setPen(QPen(QColor(s.focus_ring), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(rect).adjusted(1, 1, -1, -1), 5, 5)
         painter.restore()
 
     def _paint_name(
@@ -137,7 +152,7 @@ class HeatDelegate(QStyledItemDelegate):
             painter.setPen(QPen(QColor(s.accent), 2))
             painter.drawPath(path)
         painter.setPen(QColor(foreground))
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), str(index.data() or ""))
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), cell_text(index))
 
 
 WEEK_WIDTH = 72
@@ -151,7 +166,7 @@ STRETCHED_WEEKS = 12
 LEGEND = (
     (LoadLevel.UNDER, "under 80%"),
     (LoadLevel.FULL, "80\u2013100%"),
-    (LoadLevel.OVER, "over 100%"),
+    (LoadLevel.OVER, "over 100%" + OVER_MARK),
     (LoadLevel.NO_CAPACITY, "no hours available"),
 )
 
@@ -170,6 +185,8 @@ class HeatMapView(QTableView):
         self.setModel(model)
         self.setItemDelegate(HeatDelegate(self))
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Arrows move between cells; Tab leaves the map, as it leaves any other control.
+        self.setTabKeyNavigation(False)
         self.setAcceptDrops(True)
         self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.setDragDropOverwriteMode(True)
@@ -248,7 +265,7 @@ class HeatMapView(QTableView):
             widest = max(widest, *(heading.horizontalAdvance(line) for line in lines))
             for row in range(model.rowCount()):
                 index = model.index(row, column)
-                widest = max(widest, self._metrics(index).horizontalAdvance(str(index.data())))
+                widest = max(widest, self._metrics(index).horizontalAdvance(cell_text(index)))
         self._week_width = max(WEEK_WIDTH, widest + 2 * (TILE_INSET + FIGURE_PADDING))
         self._spread_weeks()
 

@@ -31,6 +31,7 @@ class Scheme:
     total_row_bg: str
     sidebar_bg: str
     sidebar_selected: str
+    sidebar_focus: str  # the keyboard focus's frame on the sidebar
     surface: str  # bars and canvases: the filter bar, the timeline, the persona map
     plate: str  # under the words on the persona map's bubbles (translucent)
     # Text and icons
@@ -144,6 +145,7 @@ LIGHT = Scheme(
     total_row_bg="#f3f4f6",
     sidebar_bg="#1f2937",
     sidebar_selected="#374151",
+    sidebar_focus="#93c5fd",
     surface="#ffffff",
     plate="#d2ffffff",
     text="#111827",
@@ -222,6 +224,7 @@ DARK = Scheme(
     total_row_bg="#1b1f25",
     sidebar_bg="#0e1115",
     sidebar_selected="#262c36",
+    sidebar_focus="#93c5fd",
     surface="#1f2329",
     plate="#d21f2329",
     text="#e6e8eb",
@@ -332,11 +335,17 @@ QWidget#appSidebar > QLabel#appTitle {{
 QWidget#appSidebar > QListWidget {{
     background: transparent; border: none; color: {s.sidebar_text}; font-size: 13px; outline: 0;
 }}
-QWidget#appSidebar > QListWidget::item {{ padding: 5px 8px; border-radius: 4px; }}
+QWidget#appSidebar > QListWidget::item {{
+    padding: 4px 7px; border: 1px solid transparent; border-radius: 4px;
+}}
+QWidget#appSidebar > QListWidget::item:focus {{ border-color: {s.sidebar_focus}; }}
 QWidget#appSidebar > QListWidget::item:selected {{
     background: {s.sidebar_selected}; color: {s.on_dark};
 }}
-QWidget#appSidebar > QToolButton {{ color: {s.sidebar_text}; border: none; padding: 4px; }}
+QWidget#appSidebar > QToolButton {{
+    color: {s.sidebar_text}; border: 1px solid transparent; border-radius: 4px; padding: 3px;
+}}
+QWidget#appSidebar > QToolButton:focus {{ border-color: {s.sidebar_focus}; }}
 QWidget#appSidebar > QToolButton:hover {{ background: {s.sidebar_selected}; border-radius: 4px; }}
 QFrame#stageColumn {{ background: {s.column}; border-radius: 8px; }}
 QLabel#stageTitle {{ font-weight: 700; color: {s.text}; font-size: 13px; }}
@@ -351,7 +360,10 @@ QLabel#wipBadge[over="hard"] {{
     background: {s.error_border}; color: {s.error_fg}; font-weight: 700;
 }}
 QFrame#stageColumn[refusing="true"] {{ border: 2px dashed {s.overdue}; }}
-QListView[role="stageList"] {{ background: transparent; border: none; outline: 0; }}
+QListView[role="stageList"] {{
+    background: transparent; border: 2px solid transparent; border-radius: 6px; outline: 0;
+}}
+QListView[role="stageList"]:focus {{ border-color: {s.focus_ring}; }}
 QListView[role="stageList"] QScrollBar:vertical {{
     background: transparent; width: 8px; margin: 2px 0 2px 0;
 }}
@@ -363,6 +375,8 @@ QListView[role="stageList"] QScrollBar::add-line:vertical,
 QListView[role="stageList"] QScrollBar::sub-line:vertical {{ height: 0; }}
 QListView[role="stageList"] QScrollBar::add-page:vertical,
 QListView[role="stageList"] QScrollBar::sub-page:vertical {{ background: transparent; }}
+QTableView, QTreeView {{ border: 1px solid {s.border}; }}
+QTableView:focus, QTreeView:focus {{ border-color: {s.focus_ring}; }}
 QLineEdit#quickAdd {{
     background: transparent; border: 1px dashed {s.dashed}; border-radius: 6px; padding: 5px 8px;
     color: {s.text};

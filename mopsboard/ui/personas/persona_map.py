@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QFont,
     QFontMetrics,
     QHelpEvent,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -40,6 +42,8 @@ from mopsboard.ui.personas.persona_layout import (
 )
 
 DRAG_DISTANCE = 5
+# How far Ctrl+arrow moves a persona on the grid (which runs from -1 to 1 each way).
+KEY_STEP = 0.05
 QUADRANTS = (
     # (x sign, y sign, label, the scheme's role for its tint)
     (-1, 1, "Technology \u00b7 rational", "quadrant_tech_rational"),
@@ -61,6 +65,9 @@ class Press:
 
 
 class PersonaMap(QWidget):
+    """Keys: the arrows go from bubble to bubble, Enter or Space does what a click does, and
+    Ctrl with an arrow moves the chosen persona on the grid, as a drag does."""
+
     # A bubble was clicked: the persona's id, or None for the work with no persona.
     personaClicked = Signal(object)
     # A persona was dragged to (x, y) on the grid.
@@ -70,6 +77,13 @@ class PersonaMap(QWidget):
         super().__init__(parent)
         self.setObjectName("personaMap")
         self.setAccessibleName("Persona map")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        # The bubble the keyboard is on, by its place in layout_bubbles() (the last is the
+        # work with no persona).
+        self.focus_index = 0
+        # Where Ctrl+arrow has put personas that the data has not caught up with yet: keys
+        # pressed in quick succession each move on from the last.
+        self._moved_to: dict[int, tuple[float, float]] = {}
         self.data = data
         self.bubbles: list[Bubble] = []
         self.press: Press | None = None
@@ -77,7 +91,7 @@ class PersonaMap(QWidget):
         self.setMouseTracking(True)
         self.setMinimumSize(340, 320)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        data.changed.connect(self.update)
+        data.changed.connect(self._data_changed)
         self._bold = QFont(self.font())
         self._bold.setBold(True)
         self._small = QFont(self.font())
@@ -205,6 +219,12 @@ class PersonaMap(QWidget):
         bubbles = self.layout_bubbles()
         for bubble in sorted(bubbles, key=lambda b: -b.radius):
             self._paint_bubble(painter, bubble, s)
+        if self.hasFocus() and bubbles:
+            focused = bubbles[min(self.focus_index, len(bubbles) - 1)]
+            painter.setPen(QPen(QColor(s.focus_ring), 2))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            ring = max(focused.radius, 8) + 4
+            painter.drawEllipse(focused.centre, ring, ring)
         painter.end()
 
     def _paint_grid(self, painter: QPainter, grid: QRectF, s: theme.Scheme) -> None:
@@ -290,6 +310,62 @@ class PersonaMap(QWidget):
 
     # -- interaction ----------------------------------------------------------------------------
 
+    def focused_bubble(self) -> Bubble | None:
+        bubbles = self.layout_bubbles()
+        return bubbles[min(self.focus_index, len(bubbles) - 1)] if bubbles else None
+
+    def focus_bubble(self, index: int) -> None:
+        """Puts the keyboard on the bubble at `index` (wrapping round) and says which it is."""
+        count = len(self.layout_bubbles())
+        self.focus_index = index % count if count else 0
+        bubble = self.focused_bubble()
+        if bubble is not None:
+            self.setAccessibleDescription(self.tooltip(bubble.persona_id))
+        self.update()
+
+    def _data_changed(self) -> None:
+        self._moved_to.clear()
+        self.focus_bubble(self.focus_index)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key, bubble = Qt.Key(event.key()), self.focused_bubble()
+        steps = {
+            Qt.Key.Key_Left: (-KEY_STEP, 0.0),
+            Qt.Key.Key_Right: (KEY_STEP, 0.0),
+            Qt.Key.Key_Up: (0.0, KEY_STEP),
+            Qt.Key.Key_Down: (0.0, -KEY_STEP),
+        }
+        if bubble is None:
+            super().keyPressEvent(event)
+        elif key in steps and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self._nudge(bubble, *steps[key])
+        elif key in (Qt.Key.Key_Right, Qt.Key.Key_Down):
+            self.focus_bubble(self.focus_index + 1)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Up):
+            self.focus_bubble(self.focus_index - 1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.personaClicked.emit(bubble.persona_id)
+        else:
+            super().keyPressEvent(event)
+
+    def _nudge(self, bubble: Bubble, dx: float, dy: float) -> None:
+        persona = self.data.persona(bubble.persona_id) if bubble.persona_id is not None else None
+        if persona is None or persona.id is None or self.data.workspace.read_only:
+            return
+        x, y = self._moved_to.get(persona.id, (persona.x, persona.y))
+        x = round(max(-1.0, min(1.0, x + dx)), 2)
+        y = round(max(-1.0, min(1.0, y + dy)), 2)
+        self._moved_to[persona.id] = (x, y)
+        self.personaMoved.emit(persona.id, x, y)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.focus_bubble(self.focus_index)
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusOutEvent(event)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
             super().mousePressEvent(event)
@@ -297,6 +373,8 @@ class PersonaMap(QWidget):
         bubble = self.bubble_at(event.position())
         if bubble is not None:
             self.press = Press(bubble.persona_id, event.position())
+            ids = [b.persona_id for b in self.bubbles]
+            self.focus_bubble(ids.index(bubble.persona_id))
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         point = event.position()

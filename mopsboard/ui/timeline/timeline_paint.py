@@ -59,6 +59,7 @@ class TimelineCanvas(Protocol):
     @property
     def ppd(self) -> int: ...
     def font(self) -> QFont: ...
+    def hasFocus(self) -> bool: ...
     def viewport(self) -> QWidget: ...
     def verticalScrollBar(self) -> QScrollBar: ...
     def day_at(self, x: int) -> date: ...
@@ -111,6 +112,8 @@ class TimelinePainter:
         painter.setClipping(False)
         self._paint_header(painter, first_day, last_day, width)
         self._paint_labels(painter, first_row, last_row, height)
+        if self.w.hasFocus():
+            self._paint_focus(painter, width, height)
         if not self.w.rows.rows:
             painter.setPen(self.c.muted)
             painter.drawText(
@@ -119,6 +122,16 @@ class TimelinePainter:
                 "No campaigns to show. Create one in the Campaigns view, or from a template.",
             )
         painter.end()
+
+    def _paint_focus(self, painter: QPainter, width: int, height: int) -> None:
+        """Where the keyboard is: a ring round the chosen row, or round the rows when none is."""
+        painter.setPen(QPen(QColor(self.c.scheme.focus_ring), 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if self.w.selected is not None:
+            top = self.w.row_top(self.w.selected)
+            painter.drawRect(QRectF(1, top + 1, width - 2, ROW_HEIGHT - 2))
+        else:
+            painter.drawRect(QRectF(1, HEADER_HEIGHT + 1, width - 2, height - HEADER_HEIGHT - 2))
 
     def _paint_days(self, painter: QPainter, first: date, last: date, height: int) -> None:
         day = first
@@ -365,8 +378,10 @@ class TimelinePainter:
 
     def tooltip(self, pos: QPoint) -> str:
         row = self.w.row_at(pos.y())
-        if row is None:
-            return ""
+        return "" if row is None else self.row_words(row)
+
+    def row_words(self, row: int) -> str:
+        """What a row is, in words: its tooltip, and what a screen reader says of it."""
         item = self.w.rows.rows[row]
         if item.bar is None:
             campaign = item.campaign

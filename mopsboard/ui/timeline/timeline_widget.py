@@ -201,6 +201,10 @@ class TimelineWidget(QAbstractScrollArea):
             self.selected = row
             self.selectionChanged.emit()
             self.viewport().update()
+        # A screen reader says the chosen row (the timeline is one control to it).
+        known = row is not None and 0 <= row < len(self.rows.rows)
+        words = self.painter.row_words(row) if row is not None and known else ""
+        self.setAccessibleDescription(words)
         if row is not None:
             self.scroll_to_row(row)
 

@@ -42,6 +42,8 @@ PAIRS = [
     ("focus_ring", "card", 3.0),
     ("focus_ring", "column", 3.0),
     ("focus_ring", "background", 3.0),
+    ("sidebar_focus", "sidebar_bg", 3.0),
+    ("sidebar_focus", "sidebar_selected", 3.0),
     ("faint", "surface", 2.3),
 ]
 SCHEMES = [theme.LIGHT, theme.DARK]
