@@ -92,14 +92,15 @@ def main() -> int:
         os.environ["MOPSBOARD_APPEARANCE"] = args.scheme
         render_scheme(args.workspace, args.out, args.scheme, (width, height))
         return 0
+    out = args.out.resolve()
     with tempfile.TemporaryDirectory() as folder:
-        workspace = Path(folder) / "demo.mopsboard"
-        python = sys.executable
-        subprocess.run([python, "-m", "mopsboard", "demo", str(workspace)], check=True)
+        # Run beside the workspace, so that the window's status bar names the file alone.
+        python, workspace = sys.executable, "demo.mopsboard"
+        subprocess.run([python, "-m", "mopsboard", "demo", workspace], check=True, cwd=folder)
         for scheme in SCHEMES:
-            command = [python, __file__, "--scheme", scheme, "--workspace", str(workspace)]
-            command += ["--out", str(args.out), "--size", args.size]
-            subprocess.run(command, check=True)
+            command = [python, str(Path(__file__).resolve()), "--scheme", scheme]
+            command += ["--workspace", workspace, "--out", str(out), "--size", args.size]
+            subprocess.run(command, check=True, cwd=folder)
     return 0
 
 
