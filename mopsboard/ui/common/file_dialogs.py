@@ -136,8 +136,10 @@ def has_portal_plugin() -> bool:
 
 def portal_running() -> bool:
     """Whether the desktop portal is on the session bus (asked each time: it may start late)."""
-    from PySide6.QtDBus import QDBusConnection  # only a file dialog needs the bus
-
+    try:
+        from PySide6.QtDBus import QDBusConnection  # only a file dialog needs the bus
+    except ImportError:  # a build of Qt without D-Bus has no portal either
+        return False
     bus = QDBusConnection.sessionBus()
     if not bus.isConnected():
         return False
