@@ -17,8 +17,8 @@ from mopsboard.paths import ORGANISATION, WORKSPACE_SUFFIX
 from mopsboard.store.backups import make_daily_backup
 from mopsboard.store.open_files import file_key
 from mopsboard.store.workspace import Workspace
+from mopsboard.ui.common import colour_scheme
 from mopsboard.ui.common.icons import app_icon
-from mopsboard.ui.common.theme import STYLE_SHEET
 from mopsboard.ui.shell.error_dialog import install as install_error_hook
 from mopsboard.ui.shell.main_window import MainWindow
 from mopsboard.ui.shell.recent import remember_recent
@@ -40,7 +40,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     # Room for a few screens of card images (the default 10 MB holds about a hundred).
     QPixmapCache.setCacheLimit(64 * 1024)
     app.setStyle("Fusion")
-    app.setStyleSheet(STYLE_SHEET)
+    colour_scheme.install(app)
     app.setWindowIcon(app_icon())
     # The desktop entry's name: what Wayland and the desktops match the window to (its icon).
     app.setDesktopFileName(DESKTOP_APP_ID)

@@ -63,14 +63,6 @@ COLUMNS = (
     PROGRESS,
 ) = range(len(COLUMNS))
 NUMERIC = frozenset({BUDGET, TASKS, OPEN, OVERDUE, PROGRESS})
-STATUS_COLOURS = {
-    CampaignStatus.PLANNED: palette.STATUS_PLANNED,
-    CampaignStatus.ACTIVE: palette.STATUS_ACTIVE,
-    CampaignStatus.LAUNCHED: palette.STATUS_LAUNCHED,
-    CampaignStatus.DONE: palette.STATUS_DONE,
-    CampaignStatus.CANCELLED: palette.STATUS_CANCELLED,
-}
-OVERDUE_COLOUR = palette.OVERDUE
 WATCHED = frozenset({"campaigns", "tasks", "stages", "boards"})
 
 
@@ -171,11 +163,11 @@ class CampaignTableModel(QAbstractTableModel):
             return QColor(row.campaign.colour)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == OVERDUE and row.figures.overdue:
-                return QColor(OVERDUE_COLOUR)
+                return QColor(palette.current().overdue)
             if column == STATUS:
-                return QColor(STATUS_COLOURS[row.campaign.status])
+                return QColor(palette.current().status(row.campaign.status))
             if row.campaign.archived:
-                return QColor(palette.ARCHIVED)
+                return QColor(palette.current().archived)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:

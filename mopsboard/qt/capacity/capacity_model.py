@@ -45,14 +45,6 @@ OverWipRole = Qt.ItemDataRole.UserRole + 13
 # (task ids, target row or None to keep the assignee, days to move the dates by) -> done?
 Replanner = Callable[[list[int], RowKey | None, int], bool]
 
-# background, text: one colour per load level, readable at a glance and in print.
-LEVEL_COLOURS: dict[LoadLevel, tuple[str, str]] = {
-    LoadLevel.EMPTY: (palette.LOAD_EMPTY_BG, palette.LOAD_EMPTY_FG),
-    LoadLevel.UNDER: (palette.LOAD_UNDER_BG, palette.LOAD_UNDER_FG),
-    LoadLevel.FULL: (palette.LOAD_FULL_BG, palette.LOAD_FULL_FG),
-    LoadLevel.OVER: (palette.LOAD_OVER_BG, palette.LOAD_OVER_FG),
-    LoadLevel.NO_CAPACITY: (palette.LOAD_NO_CAPACITY_BG, palette.LOAD_NO_CAPACITY_FG),
-}
 LEVEL_WORDS = {
     LoadLevel.EMPTY: "nothing planned, no hours available",
     LoadLevel.UNDER: "under 80% booked",
@@ -258,9 +250,9 @@ class CapacityModel(QAbstractTableModel):
         if role == LevelRole:
             return level.value
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QColor(LEVEL_COLOURS[level][0])
+            return QColor(palette.current().load(level)[0])
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QColor(LEVEL_COLOURS[level][1])
+            return QColor(palette.current().load(level)[1])
         if role == Qt.ItemDataRole.ToolTipRole:
             load = f" ({cell.load:.0%})" if cell.load is not None else ""
             return (

@@ -32,7 +32,6 @@ from mopsboard.ui.board.drag_feedback import DragFeedback
 from mopsboard.ui.board.drag_scroll import DragScroller
 from mopsboard.ui.board.filter_bar import FilterBar
 from mopsboard.ui.board.stage_header import (
-    COLUMN_STATES,
     StageHeader,
     column_background,
     over_state,
@@ -94,7 +93,6 @@ class BoardView(QWidget):
         self.views, self.headers, self.columns, self.quick_adds = [], [], [], []
         grid_host = QWidget()
         grid_host.setObjectName("boardGrid")
-        grid_host.setStyleSheet(COLUMN_STATES)
         grid = QGridLayout(grid_host)
         grid.setContentsMargins(10, 10, 10, 10)
         grid.setHorizontalSpacing(10)

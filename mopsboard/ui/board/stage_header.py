@@ -31,12 +31,6 @@ def over_state(summary: StageSummary) -> str:
     return "hard" if summary.stage.wip_hard else "true"
 
 
-# The column states are styled by the app's style sheet now (theme.style_sheet), which follows
-# the colour scheme; a sheet on the board's grid would keep the colours of the scheme it was
-# made in. Empty until the board stops setting it.
-COLUMN_STATES = ""
-
-
 class ColumnTone(StrEnum):
     """The colour a column of an `over_state` is painted, which its card images carry, by role:
     the colour itself is the scheme's."""

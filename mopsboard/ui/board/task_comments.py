@@ -30,7 +30,6 @@ from mopsboard.domain.ids import TaskId
 from mopsboard.domain.models import Comment
 from mopsboard.qt.board.comment_actions import CommentActions
 from mopsboard.ui.board.task_times import shown_time
-from mopsboard.ui.common import theme
 from mopsboard.ui.common.icons import Icon, icon
 from mopsboard.ui.common.markdown_view import InertMarkdownView
 
@@ -68,18 +67,14 @@ class CommentCard(QFrame):
     def __init__(self, comment: Comment, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.comment = comment
-        self.setObjectName("commentCard")
-        self.setStyleSheet(
-            f"#commentCard {{ background: {theme.CARD}; border: 1px solid {theme.CARD_BORDER};"
-            " border-radius: 4px; }"
-        )
+        self.setObjectName("commentCard")  # styled by the app's sheet
         author = QLabel(comment.author)
         author.setTextFormat(Qt.TextFormat.PlainText)
         font = author.font()
         font.setBold(True)
         author.setFont(font)
         when = QLabel(shown_time(comment.at) if comment.at else "")
-        when.setStyleSheet(f"color: {theme.MUTED};")
+        when.setProperty("tone", "muted")
         self.delete_button = QToolButton()
         self.delete_button.setIcon(icon(Icon.TRASH_2))
         self.delete_button.setAutoRaise(True)
@@ -141,7 +136,7 @@ class CommentThread(QWidget):
         self._list_layout.setContentsMargins(4, 4, 4, 4)
         self._list_layout.setSpacing(6)
         self.empty = QLabel("No comments yet.")
-        self.empty.setStyleSheet(f"color: {theme.MUTED};")
+        self.empty.setProperty("tone", "muted")
         self._list_layout.addWidget(self.empty)
         self._list_layout.addStretch(1)
         self.comment_list = QScrollArea()
@@ -158,7 +153,7 @@ class CommentThread(QWidget):
         self.draft.submitted.connect(self.post)
         self.signed = QLabel()
         self.signed.setTextFormat(Qt.TextFormat.PlainText)
-        self.signed.setStyleSheet(f"color: {theme.MUTED};")
+        self.signed.setProperty("tone", "muted")
         self.rename = QPushButton("Your name\u2026")
         self.rename.setObjectName("commentName")
         self.rename.setAutoDefault(False)

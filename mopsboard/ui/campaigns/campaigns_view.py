@@ -223,7 +223,6 @@ class CampaignsView(QWidget):
         )
         self.empty.setObjectName("emptyHint")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.empty.setStyleSheet(f"color: {theme.MUTED}; padding: 64px 24px; background: white;")
 
     def _connect_signals(self) -> None:
         self.search.textChanged.connect(lambda _t: self._apply_filter())

@@ -43,8 +43,6 @@ from mopsboard.ui.common.screen_fit import resize_to_fit
 
 TemplateRole = Qt.ItemDataRole.UserRole + 1
 PREVIEW_COLUMNS = ("Task", "Stage", "Persona", "Team", "Hours", "Start", "Due")
-MUTED = QColor(theme.FAINT)
-PAST = QColor(theme.PAST_DATE)
 
 
 class TemplateDialog(QDialog):
@@ -146,10 +144,7 @@ class TemplateDialog(QDialog):
         self.warning = QLabel()
         self.warning.setObjectName("templateWarning")
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(
-            f"QLabel {{ background: {theme.WARNING_BG}; color: {theme.WARNING_FG};"
-            " padding: 6px 8px; border-radius: 4px; }"
-        )
+        self.warning.setProperty("tone", "warning")
         self.warning.hide()
         self.preview = QTableWidget(0, len(PREVIEW_COLUMNS))
         self.preview.setObjectName("templatePreview")
@@ -303,13 +298,13 @@ class TemplateDialog(QDialog):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 2 and text and text.casefold() not in names:
-                    item.setForeground(MUTED)
+                    item.setForeground(QColor(theme.current().faint))
                     item.setToolTip("This workspace has no such persona: it is left empty.")
                 if column == 3 and text and text.casefold() not in teams:
-                    item.setForeground(MUTED)
+                    item.setForeground(QColor(theme.current().faint))
                     item.setToolTip("This workspace has no such team: it is left empty.")
                 if column == 5 and planned.start < self.today:
-                    item.setForeground(PAST)
+                    item.setForeground(QColor(theme.current().past_date))
                     item.setToolTip("This start date is in the past.")
                 if column == 4:
                     item.setTextAlignment(

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from mopsboard.domain.capacity import CapacityMap, RowKind
 from mopsboard.io.capacity_export import hours_text
 from mopsboard.qt.capacity.capacity_tasks_model import CellTasksModel, TaskIdRole
-from mopsboard.ui.common import theme
 from mopsboard.ui.common.icons import Icon, icon
 
 PANEL_WIDTH = 330
@@ -75,7 +74,7 @@ class CapacityPanel(QWidget):
         self.title.setFont(title_font)
         self.summary = QLabel("to see the tasks behind it, with the hours each puts in that week.")
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet(f"color: {theme.MUTED};")
+        self.summary.setProperty("tone", "muted")
         self.tasks = CellTasksView(cell_model)
         self.tasks.doubleClicked.connect(self._open_index)
         hint = QLabel(
@@ -83,7 +82,7 @@ class CapacityPanel(QWidget):
             "its span). Double-click to edit."
         )
         hint.setWordWrap(True)
-        hint.setStyleSheet(f"color: {theme.MUTED}; font-size: 11px;")
+        hint.setProperty("tone", "note")
         self.edit_button = QPushButton(icon(Icon.PENCIL), "Edit task\u2026")
         self.edit_button.setObjectName("capacityEditTask")
         self.edit_button.clicked.connect(self._edit_selected)

@@ -37,7 +37,6 @@ from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.capacity.capacity_map import HeatMapView, legend_chips
 from mopsboard.ui.capacity.capacity_panel import PANEL_WIDTH, CapacityPanel
 from mopsboard.ui.capacity.capacity_report import write_capacity_pdf
-from mopsboard.ui.common import theme
 from mopsboard.ui.common.compact_button import CompactToolButton
 from mopsboard.ui.common.eliding_combo import ElidingComboBox
 from mopsboard.ui.common.file_dialogs import ask_save_path, documents_folder
@@ -125,10 +124,8 @@ class CapacityView(QWidget):
         legend = self._build_legend()
         top = QWidget()
         top.setObjectName("capacityBar")
+        # Styled by the app's sheet (ui/common/theme.py), which follows the colour scheme.
         top.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        top.setStyleSheet(
-            f"QWidget#capacityBar {{ background: white; border-bottom: 1px solid {theme.RULE}; }}"
-        )
         column = QVBoxLayout(top)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
@@ -169,7 +166,7 @@ class CapacityView(QWidget):
         legend.addWidget(legend_chips(), 0, Qt.AlignmentFlag.AlignVCenter)
         self.note = QLabel()
         self.note.setObjectName("capacityNote")
-        self.note.setStyleSheet(f"color: {theme.MUTED}; font-size: 11px;")
+        self.note.setProperty("tone", "note")
         # In a narrow window the note takes two lines rather than widening the window.
         self.note.setWordWrap(True)
         self.note.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -7,8 +7,8 @@ from enum import StrEnum
 from functools import cache
 from importlib import resources
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QIcon, QIconEngine, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 from mopsboard.ui.common import theme
@@ -78,24 +78,54 @@ def _svg(name: Icon) -> str:
     return (resources.files("mopsboard.resources") / "icons" / f"{name}.svg").read_text("utf-8")
 
 
-def _pixmap(name: Icon, colour: str, size: int) -> QPixmap:
+@cache
+def _pixmap(name: Icon, colour: str, size: int, disabled: bool) -> QPixmap:
     renderer = QSvgRenderer(QByteArray(_svg(name).replace("currentColor", colour).encode()))
     pixmap = QPixmap(QSize(size, size))
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
+    if disabled:
+        painter.setOpacity(0.4)
     renderer.render(painter, QRectF(0, 0, size, size))
     painter.end()
     return pixmap
 
 
+class _TintedSvg(QIconEngine):
+    """An icon drawn from its SVG at the size and pixel ratio it is shown at (crisp on any
+    screen), in its own colour or else the scheme's icon colour at the time it is drawn: icons
+    made before a switch of scheme follow it."""
+
+    def __init__(self, name: Icon, colour: str | None) -> None:
+        super().__init__()
+        self._name = name
+        self._colour = colour
+
+    def scaledPixmap(
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        colour = self._colour or theme.current().icon
+        side = max(1, round(min(size.width(), size.height()) * scale))
+        pixmap = QPixmap(_pixmap(self._name, colour, side, mode is QIcon.Mode.Disabled))
+        pixmap.setDevicePixelRatio(scale)
+        return pixmap
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        device = painter.device()
+        scale = device.devicePixelRatioF() if device is not None else 1.0
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, scale))
+
+    def clone(self) -> QIconEngine:
+        return _TintedSvg(self._name, self._colour)
+
+
 @cache
-def icon(name: Icon, colour: str = theme.ICON) -> QIcon:
-    result = QIcon()
-    # Two sizes cover menus, tool bars and high-DPI screens (Qt scales between them); the
-    # faded look of disabled actions is derived by Qt.
-    for size in (16, 32):
-        result.addPixmap(_pixmap(name, colour, size), QIcon.Mode.Normal)
-    return result
+def icon(name: Icon, colour: str | None = None) -> QIcon:
+    """The icon `name`, in `colour`, or in the scheme's icon colour if none is given."""
+    return QIcon(_TintedSvg(name, colour))
 
 
 @cache

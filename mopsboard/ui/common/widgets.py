@@ -208,7 +208,8 @@ class ColourButton(QPushButton):
         self._show()
 
     def _show(self) -> None:
-        text = theme.ON_DARK if QColor(self.colour).lightness() < 150 else theme.TEXT
+        # Words on the user's own colour: dark or light by that colour, whatever the scheme.
+        text = theme.LIGHT.on_dark if QColor(self.colour).lightness() < 150 else theme.LIGHT.text
         self.setText(self.colour)
         self.setStyleSheet(
             f"QPushButton {{ background: {self.colour}; color: {text}; border-radius: 4px;"

@@ -29,7 +29,6 @@ from mopsboard.qt.personas.persona_models import (
     PersonaTeamHoursModel,
 )
 from mopsboard.qt.workspace_actions import WorkspaceActions
-from mopsboard.ui.common import theme
 from mopsboard.ui.common.conflict_dialog import save_or_ask
 from mopsboard.ui.common.icons import Icon, icon
 from mopsboard.ui.common.page_context import PageContext
@@ -66,7 +65,7 @@ def _table(name: str) -> QTableView:
 
 def _heading(text: str) -> QLabel:
     label = QLabel(text)
-    label.setStyleSheet(f"font-weight: 700; color: {theme.TEXT}; padding: 6px 0 2px 0;")
+    label.setProperty("tone", "heading")
     return label
 
 
@@ -119,7 +118,7 @@ class PersonasView(QWidget):
             "Bubbles: planned hours of open tasks. Click one to see its work on the board."
         )
         hint.setObjectName("personaHint")
-        hint.setStyleSheet(f"color: {theme.MUTED};")
+        hint.setProperty("tone", "muted")
         hint.setWordWrap(True)
         bar = QHBoxLayout()
         bar.setContentsMargins(10, 6, 10, 6)
