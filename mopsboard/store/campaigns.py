@@ -209,6 +209,9 @@ class CampaignPlanStore(TaskStore):
             for t in tasks
         ]
         with self._write() as db:
+            # New tasks obey the board rules as quick add's do; tasks put back by an undo (they
+            # have their ids) come back as they were.
+            self._check_new_tasks([t for t in validated if t.id is None])
             created = keep_unread(db, "campaigns", campaign, self._insert("campaigns", checked))
             added = [
                 self._insert_task(task.model_copy(update={"campaign_id": created.id}))
