@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from mopsboard.domain.activity import ActivityKind, TaskActivity
 from mopsboard.domain.ids import StageId, TaskId
-from mopsboard.domain.models import ActivityKind, TaskActivity
 from mopsboard.store.base import StoreBase
 
 _EDITS_INSERT = "INSERT INTO task_edits (task_id, kind, fields, at) VALUES (?, ?, ?, ?)"

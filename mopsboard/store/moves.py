@@ -8,10 +8,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from mopsboard.domain import ranking
+from mopsboard.domain.activity import ActivityKind
 from mopsboard.domain.errors import ConflictError, MopsboardError, NotFoundError
 from mopsboard.domain.fields import MAX_NAME
 from mopsboard.domain.ids import BoardId, StageId
-from mopsboard.domain.models import ActivityKind, Stage, Task
+from mopsboard.domain.models import Stage, Task
 from mopsboard.domain.rules import check_wip
 from mopsboard.store.base import now_text
 from mopsboard.store.tasks import TaskStore

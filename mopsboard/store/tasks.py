@@ -9,9 +9,10 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from mopsboard.domain import ranking
+from mopsboard.domain.activity import ActivityKind, edited_fields
 from mopsboard.domain.errors import MopsboardError, NotFoundError
 from mopsboard.domain.ids import BoardId, StageId, TaskId
-from mopsboard.domain.models import ActivityKind, StageKind, Task, edited_fields
+from mopsboard.domain.models import StageKind, Task
 from mopsboard.domain.rules import check_gate, check_wip
 from mopsboard.store.activity import ActivityStore
 from mopsboard.store.base import inserted_id, now_text, to_row

@@ -9,8 +9,9 @@ from datetime import date
 
 import pytest
 
+from mopsboard.domain.activity import ActivityKind
 from mopsboard.domain.errors import ConflictError, NotFoundError
-from mopsboard.domain.models import ActivityKind, Member, Stage, Task, Team
+from mopsboard.domain.models import Member, Stage, Task, Team
 from mopsboard.store.workspace import Workspace
 
 Add = Callable[..., Task]

@@ -3,7 +3,8 @@ assigns, the campaign a lane sets, the board a card is moved to."""
 
 from __future__ import annotations
 
-from mopsboard.domain.models import ActivityKind, Member, Team
+from mopsboard.domain.activity import ActivityKind
+from mopsboard.domain.models import Member, Team
 from mopsboard.store.workspace import Workspace
 
 

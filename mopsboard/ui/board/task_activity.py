@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
-from mopsboard.domain.models import ActivityKind, TaskActivity
+from mopsboard.domain.activity import ActivityKind, TaskActivity
 from mopsboard.ui.board.task_times import shown_time
 
 # How the Activity list names a field, in the editor's words.

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mopsboard.domain.activity import TaskActivity
 from mopsboard.domain.errors import validation_messages
-from mopsboard.domain.models import FieldProblem, Priority, Stage, Task, TaskActivity
+from mopsboard.domain.models import FieldProblem, Priority, Stage, Task
 from mopsboard.qt.board.board_parts import Lookups
 from mopsboard.qt.board.comment_actions import CommentActions
 from mopsboard.ui.board.task_activity import ActivityList
