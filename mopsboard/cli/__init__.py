@@ -65,6 +65,12 @@ def _task_count(text: str) -> int:
     return count("tasks", 0, MAX_DEMO_TASKS)(text)
 
 
+def _board_count(text: str) -> int:
+    from mopsboard.io.demo import DEMO_BOARDS
+
+    return count("boards", 1, DEMO_BOARDS)(text)
+
+
 # -- parsers --------------------------------------------------------------------------------------
 
 
@@ -99,6 +105,9 @@ def _command_parser() -> argparse.ArgumentParser:
     demo = command("demo", _demo, "Create a workspace with demo data (refuses to overwrite).")
     demo.add_argument("--tasks", type=_task_count, metavar="N", help="scale to N tasks")
     demo.add_argument("--seed", type=int, default=7, metavar="S", help="random seed (7)")
+    demo.add_argument(
+        "--boards", type=_board_count, metavar="N", help="spread --tasks over N boards (1-5; 5)"
+    )
 
     tasks = command("tasks", _tasks, "List tasks in board order.")
     tasks.add_argument("--board", metavar="NAME", help="only this board")
@@ -170,7 +179,11 @@ def _init(args: argparse.Namespace) -> int:
 def _demo(args: argparse.Namespace) -> int:
     from mopsboard.io.demo import create_demo_file
 
-    create_demo_file(args.file, tasks=args.tasks, seed=args.seed)
+    if args.boards is not None and args.tasks is None:
+        from mopsboard.domain.errors import MopsboardError
+
+        raise MopsboardError("--boards spreads --tasks over the boards: give --tasks N too.")
+    create_demo_file(args.file, tasks=args.tasks, seed=args.seed, boards=args.boards)
     print(f"Created the demo workspace {args.file}.")
     return 0
 

@@ -45,6 +45,8 @@ from mopsboard.store.workspace import DEFAULT_BOARD, Workspace
 
 # An upper bound keeps a typo (one zero too many) from filling the disk.
 MAX_DEMO_TASKS = 1_000_000
+# The default board and the four of EXTRA_BOARDS.
+DEMO_BOARDS = 1 + len(EXTRA_BOARDS)
 # The default board's work-in-progress limit: soft, so it only warns.
 DEMO_WIP_LIMIT = 10
 
@@ -273,20 +275,27 @@ def _configure_board(workspace: Workspace, stages: Sequence[Stage], wip_limit: b
 
 
 def build_demo(
-    workspace: Workspace, *, tasks: int | None = None, seed: int = 7, today: date | None = None
+    workspace: Workspace,
+    *,
+    tasks: int | None = None,
+    seed: int = 7,
+    today: date | None = None,
+    boards: int = DEMO_BOARDS,
 ) -> None:
     """Fills a new workspace (one holding only the defaults) with demo data.
 
     Without `tasks`, about 70 hand-written tasks on the default board; with `tasks`, exactly that
-    many, spread evenly over five boards.
+    many, spread evenly over `boards` boards (five unless told).
     """
     if tasks is not None and not 0 <= tasks <= MAX_DEMO_TASKS:
         raise ValueError(f"the number of demo tasks must be between 0 and {MAX_DEMO_TASKS:,}")
+    if not 1 <= boards <= DEMO_BOARDS:
+        raise ValueError(f"the number of demo boards must be between 1 and {DEMO_BOARDS}")
     builder = _Builder(workspace, random.Random(seed), today or date.today())
-    boards = workspace.boards()
-    main_board = next((b for b in boards if b.name == DEFAULT_BOARD), None)
+    existing = workspace.boards()
+    main_board = next((b for b in existing if b.name == DEFAULT_BOARD), None)
     if main_board is None:
-        main_board = boards[0] if boards else workspace.add_board(DEFAULT_BOARD)
+        main_board = existing[0] if existing else workspace.add_board(DEFAULT_BOARD)
     _add_people(workspace, builder)
     _add_campaigns(workspace, builder)
 
@@ -300,7 +309,7 @@ def build_demo(
         set_wip_limits(workspace)
         return
 
-    extra = [workspace.add_board(name) for name in EXTRA_BOARDS]
+    extra = [workspace.add_board(name) for name in EXTRA_BOARDS[: boards - 1]]
     all_boards = [main_board, *extra]
     shares = [
         tasks // len(all_boards) + (i < tasks % len(all_boards)) for i in range(len(all_boards))
@@ -325,7 +334,12 @@ def ensure_default_workspace(path: Path) -> Path:
 
 
 def create_demo_file(
-    path: Path, *, tasks: int | None = None, seed: int = 7, today: date | None = None
+    path: Path,
+    *,
+    tasks: int | None = None,
+    seed: int = 7,
+    today: date | None = None,
+    boards: int | None = None,
 ) -> None:
     """Creates a demo workspace at `path`, which must not exist.
 
@@ -338,7 +352,7 @@ def create_demo_file(
     _remove_workspace_files(temporary)
     try:
         with Workspace.create(temporary) as workspace:
-            build_demo(workspace, tasks=tasks, seed=seed, today=today)
+            build_demo(workspace, tasks=tasks, seed=seed, today=today, boards=boards or DEMO_BOARDS)
             # Only the file is renamed into place: nothing may stay behind in its -wal.
             workspace.fold_journal()
         if path.exists():

@@ -48,6 +48,31 @@ def test_demo_scales_and_refuses_to_overwrite(cli: Run, tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["demo.mopsboard"]
 
 
+def test_demo_puts_every_task_on_the_boards_asked_for(cli: Run, tmp_path: Path) -> None:
+    path = tmp_path / "one.mopsboard"
+    assert cli("demo", path, "--tasks", "301", "--boards", "1")[0] == 0
+    with Workspace.open(path) as ws:
+        [board] = ws.boards()
+        assert len(ws.tasks(board.key)) == ws.count_tasks() == 301
+    two = tmp_path / "two.mopsboard"
+    assert cli("demo", two, "--tasks", "301", "--boards", "2")[0] == 0
+    with Workspace.open(two) as ws:
+        assert sorted(len(ws.tasks(b.key)) for b in ws.boards()) == [150, 151]
+
+
+@pytest.mark.parametrize(
+    ("argv", "words"),
+    [(["--boards", "6", "--tasks", "9"], "between 1 and 5"), (["--boards", "2"], "--tasks")],
+)
+def test_demo_refuses_a_number_of_boards_it_cannot_make(
+    cli: Run, tmp_path: Path, argv: list[str], words: str
+) -> None:
+    path = tmp_path / "w.mopsboard"
+    status, _, err = cli("demo", path, *argv)
+    assert status != 0 and words in err
+    assert not path.exists()
+
+
 def test_init_in_a_missing_folder(cli: Run, tmp_path: Path) -> None:
     status, _, err = cli("init", tmp_path / "no" / "such" / "w.mopsboard")
     assert status == 1
