@@ -25,6 +25,7 @@ from mopsboard.io.text_table import Column, printable, render_table
 
 if TYPE_CHECKING:
     from mopsboard.domain.models import Task
+    from mopsboard.store.task_listing import TaskListing
     from mopsboard.store.workspace import Workspace
 
 COMMANDS = (
@@ -188,33 +189,55 @@ def _demo(args: argparse.Namespace) -> int:
     return 0
 
 
-def _task_rows(workspace: Workspace, tasks: Sequence[Task]) -> list[dict[str, Any]]:
-    boards = {b.key: b.name for b in workspace.boards(include_archived=True)}
-    stages = {s.id: s.name for board_id in boards for s in workspace.stages(board_id)}
-    campaigns = {c.id: c.name for c in workspace.campaigns(include_archived=True)}
-    personas = {p.id: p.name for p in workspace.personas(include_archived=True)}
-    teams = {t.id: t.name for t in workspace.teams(include_archived=True)}
-    members = {m.id: m.name for m in workspace.members()}
+def _listing_rows(listing: TaskListing) -> list[dict[str, Any]]:
+    boards, stages, names = listing.board_names, listing.stage_names, listing.names
     return [
         {
-            "id": task.id,
-            "title": task.title,
-            "board": boards.get(task.board_id),
-            "stage": stages.get(task.stage_id),
-            "campaign": campaigns.get(task.campaign_id),
-            "persona": personas.get(task.persona_id),
-            "assignee": members.get(task.assignee_id),
-            "team": teams.get(task.team_id),
-            "estimate_hours": task.estimate_hours,
-            "start_date": task.start_date.isoformat() if task.start_date else None,
-            "due_date": task.due_date.isoformat() if task.due_date else None,
-            "priority": task.priority.name.lower(),
-            "labels": list(task.labels),
-            "checklist": [{"text": i.text, "done": i.done} for i in task.checklist],
-            "archived": task.archived,
+            "id": task["id"],
+            "title": task["title"],
+            "board": boards.get(task["board_id"]),
+            "stage": stages.get(task["stage_id"]),
+            "campaign": names["campaigns"].get(task["campaign_id"]),
+            "persona": names["personas"].get(task["persona_id"]),
+            "assignee": names["members"].get(task["assignee_id"]),
+            "team": names["teams"].get(task["team_id"]),
+            "estimate_hours": task["estimate_hours"],
+            "start_date": task["start_date"].isoformat() if task["start_date"] else None,
+            "due_date": task["due_date"].isoformat() if task["due_date"] else None,
+            "priority": task["priority"].name.lower(),
+            "labels": list(task["labels"]),
+            "checklist": [{"text": text, "done": done} for text, done in task["checklist"]],
+            "archived": task["archived"],
         }
-        for task in tasks
+        for task in listing.tasks
     ]
+
+
+def _validated_listing(
+    workspace: Workspace, board_name: str | None
+) -> tuple[TaskListing, list[Task]]:
+    """The listing as the app reads the file, salvaging what it cannot read as it is."""
+    from mopsboard.store.task_listing import TaskListing
+
+    board_id = workspace.board_named(board_name).id if board_name else None
+    tasks = workspace.tasks(board_id)
+    every_board = workspace.boards(include_archived=True)
+    names: dict[str, dict[int, str]] = {
+        "campaigns": {c.key: c.name for c in workspace.campaigns(include_archived=True)},
+        "personas": {p.key: p.name for p in workspace.personas(include_archived=True)},
+        "teams": {t.key: t.name for t in workspace.teams(include_archived=True)},
+        "members": {m.key: m.name for m in workspace.members()},
+    }
+    listing = TaskListing(
+        tasks=[
+            dict(task) | {"checklist": [(i.text, i.done) for i in task.checklist]} for task in tasks
+        ],
+        board_names={b.key: b.name for b in every_board},
+        stage_names={s.key: s.name for b in every_board for s in workspace.stages(b.key)},
+        names=names,
+        board_id=board_id,
+    )
+    return listing, tasks
 
 
 def _table(rows: Sequence[dict[str, Any]], with_board: bool) -> str:
@@ -234,18 +257,21 @@ def _table(rows: Sequence[dict[str, Any]], with_board: bool) -> str:
 
 
 def _tasks(args: argparse.Namespace) -> int:
-    from mopsboard.store.workspace import Workspace
+    from mopsboard.store.task_listing import quick_task_listing
 
-    with Workspace.open(args.file, read_only=True) as workspace:
-        board_id = workspace.board_named(args.board).id if args.board else None
-        tasks = workspace.tasks(board_id)
-        rows = _task_rows(workspace, tasks)
-        with_board = board_id is None and len(workspace.boards(include_archived=True)) > 1
+    listing = quick_task_listing(args.file, args.board)
+    unreadable: list[Task] = []
+    if listing is None:
+        from mopsboard.store.workspace import Workspace
+
+        with Workspace.open(args.file, read_only=True) as workspace:
+            listing, unreadable = _validated_listing(workspace, args.board)
+    rows = _listing_rows(listing)
     if args.json:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
-        print(_table(rows, with_board))
-    _warn_unreadable(tasks)
+        print(_table(rows, listing.board_id is None and len(listing.board_names) > 1))
+    _warn_unreadable(unreadable)
     return 0
 
 

@@ -12,16 +12,24 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from mopsboard.cli.args import LAST_DAY, Parser, count, iso_day
-from mopsboard.domain.calendar import MAX_WEEKS, week_start
 
 Handler = Callable[[argparse.Namespace], int]
 Command = Callable[[str, Handler, str], Parser]
 DEFAULT_WEEKS = 8
 
 
+def _week_count(text: str) -> int:
+    # The calendar is imported only by the command that uses it (it costs a headless start).
+    from mopsboard.domain.calendar import MAX_WEEKS
+
+    return count("weeks", 1, MAX_WEEKS)(text)
+
+
 def _period_problem(args: argparse.Namespace) -> str | None:
     """The period must end by the last day the app stores: no task can be dated later, and a
     week past year 9999 cannot even be computed."""
+    from mopsboard.domain.calendar import week_start
+
     first = week_start(args.first or date.today())
     last = first + timedelta(days=7 * args.weeks - 1)
     if last <= LAST_DAY:
@@ -48,7 +56,7 @@ def add_capacity_command(command: Command) -> None:
     )
     sub.add_argument(
         "--weeks",
-        type=count("weeks", 1, MAX_WEEKS),
+        type=_week_count,
         default=DEFAULT_WEEKS,
         metavar="N",
         help="number of weeks (8)",

@@ -1,82 +1,51 @@
-"""The rules every stored field follows: names, texts, colours, hours, days and integers that
-SQLite can hold, each refused in words a user can act on (mopsboard.domain.errors)."""
+"""The validated field types of the models, made of the plain rules in domain/field_rules."""
 
 from __future__ import annotations
 
-import math
-import re
-import unicodedata
 from datetime import date
 from typing import Annotated
 
 from pydantic import AfterValidator, Field
 
-MAX_NAME = 200
-MAX_TEXT = 100_000
-MAX_LABELS = 50
-MAX_CHECKLIST = 200
-HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# Half of a UTF-16 pair on its own (from a broken paste or a badly decoded file): such text
-# cannot be written as UTF-8, so SQLite would refuse it.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-# The range of an SQLite INTEGER; a larger number cannot be stored at all.
-INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+from mopsboard.domain.field_rules import (
+    CONTROL,
+    HEX_COLOUR,
+    INT64_MAX,
+    INT64_MIN,
+    MAX_CHECKLIST,
+    MAX_LABELS,
+    MAX_NAME,
+    MAX_TEXT,
+    check_colour,
+    check_day,
+    check_encodable,
+    check_hours,
+    clean_name,
+    clean_text,
+)
 
+# The rules' names are used from here as well as from domain/field_rules.
+__all__ = [
+    "CONTROL",
+    "HEX_COLOUR",
+    "INT64_MAX",
+    "INT64_MIN",
+    "MAX_CHECKLIST",
+    "MAX_LABELS",
+    "MAX_NAME",
+    "MAX_TEXT",
+    "check_colour",
+    "check_day",
+    "check_encodable",
+    "check_hours",
+    "clean_name",
+    "clean_text",
+]
 
-def check_encodable(value: str) -> str:
-    if _SURROGATE.search(value):
-        raise ValueError("contains characters that are not valid text; type or paste it again")
-    return value
-
-
-def _clean_name(value: str) -> str:
-    value = check_encodable(CONTROL.sub("", value).strip())
-    # Invisible format characters alone (zero-width space, byte-order mark) read as empty.
-    if not value or all(unicodedata.category(ch) == "Cf" for ch in value):
-        raise ValueError("cannot be empty")
-    if len(value) > MAX_NAME:
-        raise ValueError(f"is too long ({len(value)} characters; at most {MAX_NAME})")
-    return value
-
-
-def clean_text(value: str) -> str:
-    # Newlines and tabs stay (descriptions are Markdown); other control characters would only
-    # confuse terminals and exports.
-    value = check_encodable(CONTROL.sub("", value))
-    if len(value) > MAX_TEXT:
-        raise ValueError(f"is too long ({len(value)} characters; at most {MAX_TEXT})")
-    return value
-
-
-def _check_colour(value: str) -> str:
-    if not HEX_COLOUR.match(value):
-        raise ValueError(f"must be a colour like #3366cc, not {value[:20]!r}")
-    return value.lower()
-
-
-def _check_hours(value: float | None) -> float | None:
-    if value is None:
-        return None
-    if math.isnan(value) or math.isinf(value):
-        raise ValueError("must be a number of hours")
-    if value < 0:
-        raise ValueError("cannot be negative")
-    if value > 10_000:
-        raise ValueError("is more than 10,000 hours; split the work into smaller tasks")
-    return round(value, 2)
-
-
-def check_day(value: date | None) -> date | None:
-    if value is not None and not (1900 <= value.year <= 2999):
-        raise ValueError(f"{value.isoformat()} is not a date between 1900 and 2999")
-    return value
-
-
-Name = Annotated[str, AfterValidator(_clean_name)]
+Name = Annotated[str, AfterValidator(clean_name)]
 Text = Annotated[str, AfterValidator(clean_text)]
-Colour = Annotated[str, AfterValidator(_check_colour)]
-Hours = Annotated[float | None, AfterValidator(_check_hours)]
+Colour = Annotated[str, AfterValidator(check_colour)]
+Hours = Annotated[float | None, AfterValidator(check_hours)]
 Day = Annotated[date | None, AfterValidator(check_day)]
 RowId = Annotated[int, Field(ge=1, le=INT64_MAX)]
 StoredInt = Annotated[int, Field(ge=INT64_MIN, le=INT64_MAX)]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from enum import IntEnum, StrEnum
 from typing import Annotated, Any, Generic, Self, TypeVar
 
 from pydantic import (
@@ -50,40 +49,20 @@ from mopsboard.domain.ids import (
     TimeOffId,
     UnsavedRecord,
 )
+from mopsboard.domain.kinds import CampaignStatus, Priority, StageKind, TeamKind
 from mopsboard.domain.ranking import is_order_key
+
+# The vocabularies live in domain/kinds (no pydantic there) and are named here as before.
+__all__ = [
+    "CampaignStatus",
+    "Priority",
+    "StageKind",
+    "TeamKind",
+]
 
 _Id = TypeVar("_Id", bound=int)
 # A reference to another row, by its typed id: `Ref[StageId]`.
 Ref = Annotated[_Id, Field(ge=1, le=INT64_MAX)]
-
-
-class StageKind(StrEnum):
-    BACKLOG = "backlog"
-    ACTIVE = "active"
-    REVIEW = "review"
-    DONE = "done"
-
-
-class Priority(IntEnum):
-    NONE = 0
-    LOW = 1
-    MEDIUM = 2
-    HIGH = 3
-    URGENT = 4
-
-
-class CampaignStatus(StrEnum):
-    PLANNED = "planned"
-    ACTIVE = "active"
-    LAUNCHED = "launched"
-    DONE = "done"
-    CANCELLED = "cancelled"
-
-
-class TeamKind(StrEnum):
-    INTERNAL = "internal"
-    AGENCY = "agency"
-    PARTNER = "partner"
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import weakref
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 # The files SQLite keeps beside a workspace in WAL mode.
 SIDECAR_SUFFIXES = ("-wal", "-shm", "-journal")
@@ -26,8 +26,9 @@ class WorkspaceConnection(sqlite3.Connection):
     connection nobody closed is still collected (and forgotten here) as before."""
 
 
-@dataclass(frozen=True)
-class OpenFile:
+# A NamedTuple, not a dataclass: importing dataclasses (inspect, ast, tokenize) would cost a
+# headless command a sixth of its start.
+class OpenFile(NamedTuple):
     path: Path
     key: FileKey
     connection: weakref.ref[WorkspaceConnection]
