@@ -14,7 +14,7 @@ from pathlib import Path
 from mopsboard.domain.errors import MopsboardError
 from mopsboard.store import open_files
 from mopsboard.store.connection import StoreConnection
-from mopsboard.store.migrations import KNOWN_MIGRATIONS, MIGRATION_SET, migrations
+from mopsboard.store.migrations import KNOWN_MIGRATIONS, MIGRATION_SET, apply_steps, migrations
 
 # "MOPS" as a big-endian 32-bit integer: PRAGMA application_id of every workspace file.
 APPLICATION_ID = 0x4D4F5053
@@ -307,9 +307,9 @@ def backup_copy(db: StoreConnection, path: Path, label: str) -> Path:
 def _upgrade(db: StoreConnection, path: Path) -> None:
     if applied_migrations(db):
         backup_copy(db, path, "before-upgrade")
-    # Each step commits with its record or not at all, so an upgrade killed half-way is simply
-    # taken up again at the next open.
-    migrations.apply(db.utils)
+    # The steps commit with their records in one transaction, or not at all (apply_steps), so
+    # an upgrade killed half-way is simply taken up again at the next open.
+    apply_steps(migrations, db.utils)
 
 
 def _upgraded_in_memory(conn: sqlite3.Connection) -> sqlite3.Connection:
@@ -318,7 +318,7 @@ def _upgraded_in_memory(conn: sqlite3.Connection) -> sqlite3.Connection:
     memory = sqlite3.connect(":memory:", check_same_thread=False)
     try:
         conn.backup(memory)
-        migrations.apply(StoreConnection(memory).utils)
+        apply_steps(migrations, StoreConnection(memory).utils)
     except BaseException:
         memory.close()
         raise
@@ -376,7 +376,7 @@ def create_database(path: Path) -> StoreConnection:
         db = StoreConnection(conn)
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         _configure(db, read_only=False)
-        migrations.apply(db.utils)
+        apply_steps(migrations, db.utils)
     except sqlite3.Error as error:
         if conn is not None:
             open_files.close(conn)

@@ -58,7 +58,34 @@ class Steps:
         return self.made.pending(db)
 
     def apply(self, db: Database) -> None:
-        self.made.apply(db)
+        apply_steps(self, db)
+
+
+def apply_steps(steps: Steps | Migrations, db: Database) -> None:
+    """Runs the pending steps in one write transaction, with foreign keys off.
+
+    The write lock is taken before the pending steps are read: a second program upgrading the
+    same file at the same moment waits for the first (busy timeout), then finds nothing left to
+    do. Foreign keys cannot be turned off inside a transaction, and must be off while a step
+    rebuilds a table (dropping a parent would cascade its deletes): a step that rebuilds checks
+    the references itself before its work commits.
+    """
+    conn = db.conn
+    if conn.in_transaction:
+        raise RuntimeError("schema steps run in a transaction of their own")
+    references = int(conn.execute("PRAGMA foreign_keys").fetchone()[0])
+    conn.execute("PRAGMA foreign_keys = OFF")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            (steps.made if isinstance(steps, Steps) else steps).apply(db)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.execute(f"PRAGMA foreign_keys = {references}")
 
 
 migrations = Steps(MIGRATION_SET)
@@ -262,6 +289,42 @@ def task_edits(db: Database) -> None:
         )"""
     )
     db.execute("CREATE INDEX IF NOT EXISTS task_edits_task ON task_edits(task_id)")
+
+
+# The tables whose rows undo puts back under their own ids. The logs (task_events, task_edits)
+# are left as they are: their rows are written anew, never put back by id, and nothing names one.
+NEVER_REUSED_IDS = (
+    "boards",
+    "stages",
+    "teams",
+    "members",
+    "time_off",
+    "campaigns",
+    "personas",
+    "tasks",
+    "campaign_templates",
+)
+
+
+@migrations(name="0006_ids_never_reused")
+def ids_never_reused(db: Database) -> None:
+    # AUTOINCREMENT, as comments have had it since 0004: SQLite then never gives a deleted
+    # row's id to a new one, whichever program inserts it (a script, the sqlite3 shell, an older
+    # mopsboard that had the file open during the upgrade), so undo can put a deleted row back
+    # under its own id whatever was added meanwhile. SQLite can only add it by rebuilding each
+    # table (table_rebuild). Ids already used and deleted before the upgrade are not known; ids
+    # from the highest one in the file on are never given twice.
+    from mopsboard.store.table_rebuild import RebuildError, never_reuse_ids
+
+    dangling = sorted(db.execute("PRAGMA foreign_key_check").fetchall())
+    for table in NEVER_REUSED_IDS:
+        never_reuse_ids(db, table)
+    # Rowids are kept, so every reference holds as before (one another program left dangling
+    # stays so: the app reads it all the same, and refusing the upgrade would help nobody).
+    if sorted(db.execute("PRAGMA foreign_key_check").fetchall()) != dangling:
+        raise RebuildError(
+            "the rebuilt tables' references do not hold as they did; nothing changed"
+        )
 
 
 KNOWN_MIGRATIONS: frozenset[str] = frozenset(migrations.names)

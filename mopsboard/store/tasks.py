@@ -230,10 +230,13 @@ class TaskStore(ActivityStore, BoardStore):
     ) -> tuple[list[dict[str, Any]], list[TaskId]]:
         # The timestamp as to_row writes it, so bulk rows look like add_task's rows.
         moment_text = TypeAdapter(datetime).dump_python(datetime.fromisoformat(stamp), mode="json")
-        next_id = 1 + max(
-            [self.db.execute("SELECT COALESCE(MAX(id), 0) FROM tasks").fetchone()[0]]
-            + [t.id for t in tasks if t.id is not None]
-        )
+        # The ids SQLite would give (AUTOINCREMENT): past the highest ever used, not only the
+        # highest still there, so no deleted task's id goes to a new one.
+        highest = self.db.execute(
+            "SELECT MAX(COALESCE((SELECT MAX(id) FROM tasks), 0), "
+            "COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'tasks'), 0))"
+        ).fetchone()[0]
+        next_id = 1 + max([highest] + [t.id for t in tasks if t.id is not None])
         rows: list[dict[str, Any]] = []
         ids: list[TaskId] = []
         for task in tasks:

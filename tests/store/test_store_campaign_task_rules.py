@@ -39,12 +39,6 @@ def test_a_deleted_campaign_comes_back_whatever_the_limits(
     assert sorted(titles("Ready")) == ["Already there", "Brief"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="task ids are rowids without AUTOINCREMENT: a deleted task's id goes to the next new "
-    "task, so putting the deleted one back (undo) collides when another writer added a task "
-    "meanwhile (UNIQUE constraint failed: tasks.id)",
-)
 def test_a_deleted_campaign_comes_back_after_another_writer_added_a_task(
     ws: Workspace, board_id: int, stage: dict[str, Stage], titles: Callable[..., list]
 ) -> None:
