@@ -154,6 +154,30 @@ class CapacityStore(TaskStore, PeopleStore):
             rows = db.execute(f"{sql} GROUP BY t.assignee_id", params).fetchall()
         return {int(member_id): int(count) for member_id, count in rows}
 
+    def wip_assignees(self, task_ids: Iterable[int] | None = None) -> dict[int, int]:
+        """Task id -> assignee of the tasks member_wip counts (of `task_ids` only, when given):
+        what lets a watch recount only the tasks a change touched."""
+        sql = (
+            "SELECT t.id, t.assignee_id FROM tasks t JOIN stages s ON s.id = t.stage_id "  # noqa: S608
+            "WHERE t.archived = 0 AND s.kind = ? AND t.assignee_id IS NOT NULL "
+            f"AND {_ON_LIVE_BOARD}"
+        )
+        params: list[Any] = [StageKind.ACTIVE.value]
+        found: dict[int, int] = {}
+        wanted = None if task_ids is None else list(task_ids)
+        # SQLite takes at most 32,766 parameters: a large change is asked for in parts.
+        batches = (
+            [None]
+            if wanted is None
+            else [wanted[n : n + 10_000] for n in range(0, len(wanted), 10_000)]
+        )
+        with self._read() as db:
+            for batch in batches:
+                where = "" if batch is None else f" AND t.id IN ({', '.join('?' for _ in batch)})"
+                for task_id, member_id in db.execute(sql + where, params + (batch or [])):
+                    found[int(task_id)] = int(member_id)
+        return found
+
     def update_tasks(self, tasks: Sequence[Task]) -> list[Task]:
         """Saves several edited tasks in one unit of work: all or none (a drag from the map)."""
         with self._write():
