@@ -30,6 +30,16 @@ def check_encodable(value: str) -> str:
 
 
 def clean_name(value: str) -> str:
+    # Most names are printable ASCII with no space at either end, which every rule below lets
+    # through unchanged: told apart in one pass, as a 50,000-task import checks 300,000 names.
+    if (
+        value.isascii()
+        and value.isprintable()
+        and 0 < len(value) <= MAX_NAME
+        and value[0] != " "
+        and value[-1] != " "
+    ):
+        return value
     value = check_encodable(CONTROL.sub("", value).strip())
     # Invisible format characters alone (zero-width space, byte-order mark) read as empty.
     if not value or all(unicodedata.category(ch) == "Cf" for ch in value):
