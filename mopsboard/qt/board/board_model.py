@@ -45,6 +45,8 @@ TaskIdRole = Qt.ItemDataRole.UserRole + 1
 StageIdRole = Qt.ItemDataRole.UserRole + 2
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+# Up to this many changed cards are looked up one by one; more, by one walk of the board.
+_FEW_CARDS = 16
 
 
 class BoardModel(BoardDrops, QAbstractItemModel):
@@ -275,13 +277,40 @@ class BoardModel(BoardDrops, QAbstractItemModel):
         wanted = set(task_ids)
         if not wanted:
             return
-        for cell, ids in enumerate(self._cells):
-            for row, task_id in enumerate(ids):
-                if task_id in wanted:
-                    index = self.createIndex(row, 0, cell + 1)
-                    self.dataChanged.emit(index, index)
+        for cell, row in self._rows_of(wanted):
+            index = self.createIndex(row, 0, cell + 1)
+            self.dataChanged.emit(index, index)
         for cell_model in self._cell_models.values():
             cell_model.cards_changed(wanted)
+
+    def _rows_of(self, wanted: set[int]) -> list[tuple[int, int]]:
+        """(cell, row) of each of these cards that is shown. A few cards (a drop) are looked up
+        with list.index, which scans in C; walking a 50,000-card board in Python for them cost
+        a drop more than the rest of it."""
+        if len(wanted) > _FEW_CARDS:
+            return [
+                (cell, row)
+                for cell, ids in enumerate(self._cells)
+                for row, task_id in enumerate(ids)
+                if task_id in wanted
+            ]
+        found = []
+        for task_id in wanted:
+            task = self.tasks.get(task_id)
+            if task is None:
+                continue  # left the board, or hidden by the filter: no row to paint
+            for cell in self._cells_of_stage(task.stage_id):
+                try:
+                    found.append((cell, self._cells[cell].index(task_id)))
+                except ValueError:
+                    continue
+                break
+        return found
+
+    def _cells_of_stage(self, stage_id: int) -> list[int]:
+        columns = [n for n, stage in enumerate(self.stages) if stage.key == stage_id]
+        count = len(self.stages)
+        return [lane * count + column for column in columns for lane in range(len(self.lanes))]
 
     def _rank_of_or_old(self, old: Task) -> Callable[[int], str]:
         def rank(task_id: int) -> str:

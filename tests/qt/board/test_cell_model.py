@@ -84,6 +84,7 @@ def test_the_model_tester_follows_moves_filters_and_regrouping(
     assert _titles(ready) == ["A"]
     # A new grouping resets the same cell models to their first page (the tester then pages).
     model.set_grouping(Grouping.CAMPAIGN)
+    assert len(model.lanes) > 1
     model.set_grouping(Grouping.NONE)
     assert model.cell_model(0) is backlog and model.cell_model(1) is ready
     assert _titles(backlog)[:4] == ["C", "D", "B", "Bulk 0"] and _titles(ready) == ["A"]
@@ -132,3 +133,28 @@ def test_an_edit_in_place_tells_the_cell_and_the_board_which_row_changed(
     assert cell_rows == [(1, 1)]
     assert board_rows == [(0, 1)]
     assert model.tasks[b.key].estimate_hours == 9.0
+
+
+def _board_rows(model: BoardModel) -> list[tuple[int, int]]:
+    rows: list[tuple[int, int]] = []
+    model.dataChanged.connect(
+        lambda first, _last, _roles: rows.append((first.parent().row(), first.row()))
+    )
+    return rows
+
+
+@pytest.mark.parametrize("many", [False, True])
+def test_edits_in_place_name_the_cards_in_swimlanes_too(board_ws: Workspace, many: bool) -> None:
+    """Cards are found in their swimlane's cell, one by one for a few and by a walk of the
+    board for many."""
+    model = _long_backlog(board_ws) if many else BoardModel(board_ws)
+    if not many:
+        model.load(board_ws.boards()[0].key)
+    model.set_grouping(Grouping.CAMPAIGN)
+    assert len(model.lanes) > 1
+    edited = [t for t in model.tasks.values() if t.title in ("A", "B", "C") or many][:40]
+    rows = _board_rows(model)
+    board_ws.update_tasks([t.model_copy(update={"estimate_hours": 3.5}) for t in edited])
+    named = {model.task_at(model.index(row, 0, model.index(cell, 0))).key for cell, row in rows}
+    assert named == {t.key for t in edited}
+    assert len(rows) == len(edited)
