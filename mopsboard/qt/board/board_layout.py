@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Sequence
 from datetime import date
 
-from mopsboard.domain.filtering import Grouping, TaskFilter, lane_key, matches, search_text
+from mopsboard.domain.filtering import Grouping, TaskFilter, lane_key, matcher, search_texts
 from mopsboard.domain.models import Stage, Task
 from mopsboard.qt.board.board_parts import Lane, StageSummary
 
@@ -24,18 +24,22 @@ def shown_ids(
     (whatever completion it was stamped with: a stage's kind can change under its cards)."""
     if not wanted.active:
         return list(task_ids)
-
-    def passes(task_id: int, text: str) -> bool:
-        task = tasks[task_id]
-        return matches(task, text, wanted, today, done=task.stage_id in done_stage_ids)
-
+    ids = list(task_ids)
     if wanted.text:
-        ids = list(task_ids)
-        for i in ids:
-            if i not in search:
-                search[i] = search_text(tasks[i])
-        return [i for i in ids if passes(i, search[i])]
-    return [i for i in task_ids if passes(i, "")]
+        missing = [i for i in ids if i not in search]
+        if missing:
+            search.update(zip(missing, search_texts([tasks[i] for i in missing]), strict=True))
+    words = wanted.text.casefold().split()
+    if wanted == TaskFilter(text=wanted.text):
+        # Words only, the filter a user types: one membership test per word and card.
+        if len(words) == 1:
+            word = words[0]
+            return [i for i in ids if word in search[i]]
+        return [i for i in ids if all(word in search[i] for word in words)]
+    passes = matcher(wanted, today)
+    if wanted.text:
+        return [i for i in ids if passes(tasks[i], search[i], tasks[i].stage_id in done_stage_ids)]
+    return [i for i in ids if passes(tasks[i], "", tasks[i].stage_id in done_stage_ids)]
 
 
 def cells_for(

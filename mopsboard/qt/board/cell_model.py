@@ -126,20 +126,40 @@ class CellModel(QAbstractListModel):
         self._ids = ids
         target = ids if fully_loaded else ids[: max(len(self._view), PAGE)]
         wanted = set(target)
-        for row in range(len(self._view) - 1, -1, -1):
-            if self._view[row] not in wanted:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self._view[row]
-                self.endRemoveRows()
+        # Runs of neighbouring rows go in one signal each: a filter that hides or shows most
+        # of a column then costs a few signals, not one per card.
+        row = len(self._view) - 1
+        while row >= 0:
+            if self._view[row] in wanted:
+                row -= 1
+                continue
+            last = row
+            while row > 0 and self._view[row - 1] not in wanted:
+                row -= 1
+            self.beginRemoveRows(QModelIndex(), row, last)
+            del self._view[row : last + 1]
+            self.endRemoveRows()
+            row -= 1
         present = set(self._view)
         kept_order = [task_id for task_id in target if task_id in present]
         if kept_order != self._view:
             self._reorder(kept_order)
-        for row, task_id in enumerate(target):
-            if row >= len(self._view) or self._view[row] != task_id:
-                self.beginInsertRows(QModelIndex(), row, row)
-                self._view.insert(row, task_id)
-                self.endInsertRows()
+        row = 0
+        while row < len(target):
+            if row < len(self._view) and self._view[row] == target[row]:
+                row += 1
+                continue
+            # Every card of `target` not in the view yet comes before the next one that is.
+            end = row
+            while end < len(target) and target[end] not in present:
+                end += 1
+            if end == row:
+                row += 1
+                continue
+            self.beginInsertRows(QModelIndex(), row, end - 1)
+            self._view[row:row] = target[row:end]
+            self.endInsertRows()
+            row = end
 
     def _reorder(self, order: list[int]) -> None:
         self.layoutAboutToBeChanged.emit()
