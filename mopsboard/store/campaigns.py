@@ -213,8 +213,12 @@ class CampaignPlanStore(TaskStore):
             # have their ids) come back as they were.
             self._check_new_tasks([t for t in validated if t.id is None])
             created = keep_unread(db, "campaigns", campaign, self._insert("campaigns", checked))
+            # A task put back gets back the comments and history its delete took with it.
             added = [
-                self._insert_task(task.model_copy(update={"campaign_id": created.id}))
+                self._insert_task(
+                    task.model_copy(update={"campaign_id": created.id}),
+                    history=task.id is not None,
+                )
                 for task in validated
             ]
         return created, added
@@ -231,6 +235,7 @@ class CampaignPlanStore(TaskStore):
                 ).fetchall()
             ]
             tasks = self.tasks_by_id(ids)
+            self._keep_history(ids)
             db.execute("DELETE FROM tasks WHERE campaign_id = ?", [campaign_id])
             db.execute("DELETE FROM campaigns WHERE id = ?", [campaign_id])
             if ids:

@@ -50,3 +50,19 @@ def test_a_deleted_campaign_comes_back_after_another_writer_added_a_task(
     ws.add_task(Task(board_id=board_id, stage_id=ready.key, title="Came meanwhile"))
     ws.add_campaign_with_tasks(campaign, tasks)  # the undo of the delete
     assert sorted(titles("Ready")) == ["Brief", "Came meanwhile"]
+
+
+def test_a_deleted_campaign_comes_back_with_its_tasks_comments_and_history(
+    ws: Workspace, board_id: int, stage: dict[str, Stage]
+) -> None:
+    made, (task,) = ws.add_campaign_with_tasks(
+        Campaign(name="Launch"),
+        [Task(board_id=board_id, stage_id=stage["Backlog"].key, title="Brief")],
+    )
+    comment = ws.add_comment(task.key, "Ada", "Draft is in the folder")
+    ws.move_tasks([task.key], stage["Ready"].key, None)
+    history = ws.task_activity(task.key)
+    campaign, tasks = ws.delete_campaign(made.key)
+    ws.restore_campaign(campaign, tasks)  # the undo of the delete
+    assert ws.comments(task.key) == [comment]
+    assert ws.task_activity(task.key) == history
