@@ -1,14 +1,18 @@
 """The rows of the campaign timeline: a row per campaign (by start date), and under an expanded
 campaign a row per task. Opening the timeline reads the campaigns and their figures only; a
-campaign's tasks are read when it is first expanded.
+campaign's tasks are read when it is first expanded. The rows are a view over the campaigns
+and their bars (`TimelineRowList`), so expanding 50,000 tasks makes no row until it is shown.
 
 Like the other campaign views it follows the store lazily (qt/follow.py).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
-from typing import NamedTuple
+from operator import itemgetter
+from typing import NamedTuple, overload
 
 from PySide6.QtCore import QObject, Signal
 
@@ -18,6 +22,7 @@ from mopsboard.qt.common.follow import Follower
 from mopsboard.store.workspace import Workspace
 
 WATCHED = frozenset({"campaigns", "tasks", "stages", "boards"})
+_START, _DUE = itemgetter(TaskBar._fields.index("start")), itemgetter(TaskBar._fields.index("due"))
 # Days shown before the first and after the last dated thing.
 MARGIN_DAYS = 14
 
@@ -36,6 +41,75 @@ def _start_key(campaign: Campaign) -> tuple[date, str]:
     return first, campaign.name.casefold()
 
 
+def bars_span(campaign: Campaign, bars: Sequence[TaskBar]) -> tuple[date, date] | None:
+    """What `campaign_span(campaign, bars)` gives, without a list of every date: a campaign may
+    hold tens of thousands of bars, and this runs when they are loaded."""
+    days = [d for d in (campaign.start_date, campaign.launch_date, campaign.end_date) if d]
+    for field in (_START, _DUE):
+        dated = [day for day in map(field, bars) if day is not None]
+        if dated:
+            days += (min(dated), max(dated))
+    if not days:
+        return None
+    return min(days), max(days)
+
+
+class TimelineRowList(Sequence[TimelineRow]):
+    """The rows as the timeline shows them, made on demand: a campaign's row, then (when it is
+    expanded) a row per bar. Laying out 50,000 rows then costs one entry per campaign; only the
+    rows that are asked for (the visible ones) are made."""
+
+    def __init__(self, blocks: Sequence[tuple[Campaign, Sequence[TaskBar]]] = ()) -> None:
+        self._campaigns = [campaign for campaign, _bars in blocks]
+        self._bars = [bars for _campaign, bars in blocks]
+        # The row number of each campaign's own row.
+        self._starts: list[int] = []
+        total = 0
+        for bars in self._bars:
+            self._starts.append(total)
+            total += 1 + len(bars)
+        self._length = total
+
+    def __len__(self) -> int:
+        return self._length
+
+    @overload
+    def __getitem__(self, index: int) -> TimelineRow: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[TimelineRow]: ...
+    def __getitem__(self, index: int | slice) -> TimelineRow | list[TimelineRow]:
+        if isinstance(index, slice):
+            return [self[number] for number in range(*index.indices(self._length))]
+        number = index + self._length if index < 0 else index
+        if not 0 <= number < self._length:
+            raise IndexError("timeline row out of range")
+        block = bisect_right(self._starts, number) - 1
+        offset = number - self._starts[block]
+        campaign = self._campaigns[block]
+        return TimelineRow(campaign, self._bars[block][offset - 1] if offset else None)
+
+    def __iter__(self) -> Iterator[TimelineRow]:
+        for campaign, bars in zip(self._campaigns, self._bars, strict=True):
+            yield TimelineRow(campaign)
+            for bar in bars:
+                yield TimelineRow(campaign, bar)
+
+    def row_of_campaign(self, campaign_id: int) -> int:
+        for block, campaign in enumerate(self._campaigns):
+            if campaign.id == campaign_id:
+                return self._starts[block]
+        return -1
+
+    def row_of_task(self, task_id: int, where: Callable[[int], dict[int, int]]) -> int:
+        """The row of a task's bar; `where(campaign_id)` gives a campaign's bars' positions."""
+        for block, campaign in enumerate(self._campaigns):
+            if self._bars[block]:
+                position = where(campaign.key).get(task_id)
+                if position is not None:
+                    return self._starts[block] + 1 + position
+        return -1
+
+
 class TimelineRows(QObject):
     changed = Signal()
 
@@ -46,7 +120,10 @@ class TimelineRows(QObject):
         self.figures: dict[int, CampaignFigures] = {}
         self.expanded: set[int] = set()
         self.bars: dict[int, list[TaskBar]] = {}
-        self.rows: list[TimelineRow] = []
+        # Per campaign, while its bars stay loaded: its span and where each task's bar is.
+        self._spans: dict[int, tuple[tuple[date, date] | None]] = {}
+        self._bar_positions: dict[int, dict[int, int]] = {}
+        self.rows: TimelineRowList = TimelineRowList()
         self.today = date.today()
         self.first = self.today - timedelta(days=MARGIN_DAYS)
         self.last = self.today + timedelta(days=MARGIN_DAYS)
@@ -64,7 +141,7 @@ class TimelineRows(QObject):
         known = {c.key for c in self.campaigns}
         self.figures = self.workspace.campaign_figures(self.today)
         self.expanded &= known
-        self.bars = {}
+        self._set_bars({})
         self._load_bars(self.expanded)
         self._layout()
 
@@ -74,23 +151,46 @@ class TimelineRows(QObject):
             return
         for campaign_id in wanted:
             self.bars[campaign_id] = []
+            self._spans.pop(campaign_id, None)
+            self._bar_positions.pop(campaign_id, None)
         for bar in self.workspace.task_bars(sorted(wanted)):
             self.bars[bar.campaign_id].append(bar)
 
+    def _set_bars(self, bars: dict[int, list[TaskBar]]) -> None:
+        self.bars = bars
+        self._spans = {}
+        self._bar_positions = {}
+
     def _layout(self) -> None:
-        rows: list[TimelineRow] = []
+        blocks: list[tuple[Campaign, Sequence[TaskBar]]] = []
         days: list[date] = [self.today]
         for campaign in self.campaigns:
-            rows.append(TimelineRow(campaign))
             bars = self.bars.get(campaign.key, []) if campaign.id in self.expanded else []
-            span = campaign_span(campaign, bars)
+            blocks.append((campaign, bars))
+            span = self._span(campaign, bars)
             if span:
                 days += span
-            rows += [TimelineRow(campaign, bar) for bar in bars]
-        self.rows = rows
+        self.rows = TimelineRowList(blocks)
         self.first = min(days) - timedelta(days=MARGIN_DAYS)
         self.last = max(days) + timedelta(days=MARGIN_DAYS * 2)
         self.changed.emit()
+
+    def _span(self, campaign: Campaign, bars: list[TaskBar]) -> tuple[date, date] | None:
+        if not bars:
+            return campaign_span(campaign)
+        # Worked out once per loading of the campaign's bars, not on every expand or collapse.
+        span = self._spans.get(campaign.key)
+        if span is None:
+            span = self._spans[campaign.key] = (bars_span(campaign, bars),)
+        return span[0]
+
+    def _positions(self, campaign_id: int) -> dict[int, int]:
+        """Task id -> its place among the campaign's bars (made when first asked)."""
+        found = self._bar_positions.get(campaign_id)
+        if found is None:
+            bars = self.bars.get(campaign_id, [])
+            found = self._bar_positions[campaign_id] = {bar.id: n for n, bar in enumerate(bars)}
+        return found
 
     # -- expanding ------------------------------------------------------------------------------
 
@@ -112,23 +212,18 @@ class TimelineRows(QObject):
         self.expanded = set(ids) if expanded else set()
         if expanded and ids - self.bars.keys():
             # One query for every campaign, not one per campaign.
-            self.bars = {campaign_id: [] for campaign_id in ids}
+            bars: dict[int, list[TaskBar]] = {campaign_id: [] for campaign_id in ids}
             for bar in self.workspace.task_bars():
-                if bar.campaign_id in self.bars:
-                    self.bars[bar.campaign_id].append(bar)
+                if bar.campaign_id in bars:
+                    bars[bar.campaign_id].append(bar)
+            self._set_bars(bars)
         self._layout()
 
     def figures_of(self, campaign_id: int) -> CampaignFigures:
         return self.figures.get(campaign_id, CampaignFigures())
 
     def row_of_campaign(self, campaign_id: int) -> int:
-        for number, row in enumerate(self.rows):
-            if row.is_campaign and row.campaign.id == campaign_id:
-                return number
-        return -1
+        return self.rows.row_of_campaign(campaign_id)
 
     def row_of_task(self, task_id: int) -> int:
-        for number, row in enumerate(self.rows):
-            if row.bar is not None and row.bar.id == task_id:
-                return number
-        return -1
+        return self.rows.row_of_task(task_id, self._positions)
