@@ -16,6 +16,7 @@ from mopsboard.domain.models import StageKind, Task
 from mopsboard.domain.rules import check_gate, check_wip
 from mopsboard.store.activity import ActivityStore
 from mopsboard.store.base import inserted_id, now_text, to_row
+from mopsboard.store.board_outline import OutlineStore
 from mopsboard.store.boards import BoardStore
 from mopsboard.store.salvage import keep_unread, unread_columns
 from mopsboard.store.task_rows import TASK_COLUMNS, task_from_row
@@ -23,7 +24,7 @@ from mopsboard.store.task_rows import TASK_COLUMNS, task_from_row
 __all__ = ["TASK_COLUMNS", "TaskStore", "task_from_row"]
 
 
-class TaskStore(ActivityStore, BoardStore):
+class TaskStore(OutlineStore, ActivityStore, BoardStore):
     # -- reading --------------------------------------------------------------------------------
 
     def tasks(

@@ -11,7 +11,7 @@ from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelI
 
 from mopsboard.domain.filtering import Grouping
 from mopsboard.domain.ids import StageId
-from mopsboard.domain.models import Stage, Task
+from mopsboard.domain.models import Stage
 from mopsboard.domain.rules import move_refusal
 from mopsboard.qt.board.board_parts import (
     TASK_MIME,
@@ -20,6 +20,7 @@ from mopsboard.qt.board.board_parts import (
     task_ids_from_mime,
     workspace_of_mime,
 )
+from mopsboard.qt.board.board_tasks import BoardTasks
 from mopsboard.store.workspace import Workspace
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -47,7 +48,7 @@ class BoardDrops:
         workspace: Workspace
         workspace_name: str
         stages: list[Stage]
-        tasks: dict[int, Task]
+        tasks: BoardTasks
         _stage_order: dict[int, list[int]]
         lanes: list[Lane]
         grouping: Grouping

@@ -3,17 +3,26 @@ cell (a swimlane x a stage) each one sits in, and what each stage's header says.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from datetime import date
 
 from mopsboard.domain.filtering import Grouping, TaskFilter, lane_key, matcher, search_texts
 from mopsboard.domain.models import Stage, Task
 from mopsboard.qt.board.board_parts import Lane, StageSummary
+from mopsboard.store.board_outline import CardOutline
+
+
+def fold_search_texts(
+    task_ids: Sequence[int], tasks: Mapping[int, Task], search: dict[int, str]
+) -> None:
+    """Adds the folded search texts of these tasks to `search`."""
+    if task_ids:
+        search.update(zip(task_ids, search_texts([tasks[i] for i in task_ids]), strict=True))
 
 
 def shown_ids(
     task_ids: Iterable[int],
-    tasks: dict[int, Task],
+    tasks: Mapping[int, Task],
     search: dict[int, str],
     wanted: TaskFilter,
     today: date,
@@ -26,9 +35,7 @@ def shown_ids(
         return list(task_ids)
     ids = list(task_ids)
     if wanted.text:
-        missing = [i for i in ids if i not in search]
-        if missing:
-            search.update(zip(missing, search_texts([tasks[i] for i in missing]), strict=True))
+        fold_search_texts([i for i in ids if i not in search], tasks, search)
     words = wanted.text.casefold().split()
     if wanted == TaskFilter(text=wanted.text):
         # Words only, the filter a user types: one membership test per word and card.
@@ -47,7 +54,7 @@ def cells_for(
     lanes: Sequence[Lane],
     grouping: Grouping,
     stage_order: dict[int, list[int]],
-    tasks: dict[int, Task],
+    tasks: Mapping[int, Task],
     shown: Callable[[Iterable[int]], list[int]],
 ) -> list[list[int]]:
     """The cards of each cell, lane by lane and stage by stage: cell `lane * len(stages) +
@@ -71,7 +78,7 @@ def summaries_for(
     lane_count: int,
     cells: Sequence[Sequence[int]],
     stage_order: dict[int, list[int]],
-    tasks: dict[int, Task],
+    cards: Mapping[int, CardOutline],
     hours: dict[int, float],
 ) -> list[StageSummary]:
     """Each stage's header: cards shown and in all, estimated hours (summed once and kept in
@@ -82,7 +89,7 @@ def summaries_for(
         shown = sum(len(cells[lane * len(stages) + column]) for lane in range(lane_count))
         stage_hours = hours.get(stage.key)
         if stage_hours is None:
-            stage_hours = sum(tasks[i].estimate_hours or 0.0 for i in ids)
+            stage_hours = sum(cards[i].estimate_hours or 0.0 for i in ids)
             hours[stage.key] = stage_hours
         over = stage.wip_limit is not None and len(ids) > stage.wip_limit
         summaries.append(StageSummary(stage, shown, len(ids), stage_hours, over))

@@ -19,14 +19,21 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 
+from mopsboard.domain.errors import MopsboardError
 from mopsboard.domain.filtering import Grouping, TaskFilter, is_overdue
 from mopsboard.domain.ids import BoardId
 from mopsboard.domain.models import Stage, StageKind, Task
 from mopsboard.qt.board.board_drops import BoardDrops, Mover
-from mopsboard.qt.board.board_layout import cells_for, shown_ids, summaries_for
+from mopsboard.qt.board.board_layout import (
+    cells_for,
+    fold_search_texts,
+    shown_ids,
+    summaries_for,
+)
 from mopsboard.qt.board.board_parts import (
     Lane,
     Lookups,
@@ -36,15 +43,19 @@ from mopsboard.qt.board.board_parts import (
     task_tooltip,
     workspace_key,
 )
-from mopsboard.qt.board.cell_model import CellModel, card_flags
+from mopsboard.qt.board.board_tasks import BoardTasks
+from mopsboard.qt.board.cell_model import PAGE, CellModel, card_flags
 from mopsboard.qt.board.task_actions import TaskActions
 from mopsboard.store.base import Change
+from mopsboard.store.board_outline import CardOutline
 from mopsboard.store.workspace import Workspace
 
 TaskIdRole = Qt.ItemDataRole.UserRole + 1
 StageIdRole = Qt.ItemDataRole.UserRole + 2
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+# Search texts folded in one idle batch (a few milliseconds).
+IDLE_FOLD = 5_000
 # Up to this many changed cards are looked up one by one; more, by one walk of the board.
 _FEW_CARDS = 16
 
@@ -68,7 +79,9 @@ class BoardModel(BoardDrops, QAbstractItemModel):
         self.board_id: BoardId | None = None
         self.stages: list[Stage] = []
         self.lookups = Lookups()
-        self.tasks: dict[int, Task] = {}
+        self.tasks = BoardTasks.of(())
+        # Every card's stage, order key, estimate and version, as this model last saw them.
+        self._outline: dict[int, CardOutline] = {}
         self._search: dict[int, str] = {}
         self._stage_order: dict[int, list[int]] = {}
         self.filter = TaskFilter()
@@ -84,6 +97,10 @@ class BoardModel(BoardDrops, QAbstractItemModel):
         # Estimated hours per stage, summed on demand and forgotten when a stage's cards change.
         self._stage_hours: dict[int, float] = {}
         self._cell_models: dict[int, CellModel] = {}
+        # Reads the tasks not read yet, and folds their search texts, while the window is idle.
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.timeout.connect(self._read_while_idle)
         workspace.subscribe(self._on_change)
 
     # -- loading --------------------------------------------------------------------------------
@@ -95,20 +112,24 @@ class BoardModel(BoardDrops, QAbstractItemModel):
         self.lookups = Lookups.load(self.workspace)
         self.lookups_generation += 1
         if board_id is None:
-            self.stages, tasks = [], []
+            self.stages, outline = [], []
         else:
             self.stages = self.workspace.stages(board_id)
-            tasks = self.workspace.tasks(board_id)
-        self.tasks = {t.key: t for t in tasks}
-        # Folded search texts are made on the first text filter, not on every open.
+            outline = self.workspace.board_outline(board_id)
+        self._outline = {card.id: card for card in outline}
+        self.tasks = BoardTasks(self.workspace.tasks_by_id, self._outline)
+        # Folded search texts are made while idle or on the first text filter.
         self._search = {}
         self._stage_order = {s.key: [] for s in self.stages}
         self._stage_hours = {}
-        for task_id, task in self.tasks.items():
-            # Tasks arrive in rank order, so appending keeps each stage sorted.
-            self._stage_order.setdefault(task.stage_id, []).append(task_id)
+        for card in outline:
+            # Cards arrive in rank order, so appending keeps each stage sorted.
+            self._stage_order.setdefault(card.stage_id, []).append(card.id)
         self.lanes = self._compute_lanes()
         self._cells = self._compute_cells()
+        # The cards the columns show first, in one read rather than one each.
+        self.tasks.read(task_id for cell in self._cells for task_id in cell[:PAGE])
+        self._idle.start(0)
         self.endResetModel()
         self._reset_cell_models()
         self.lanesChanged.emit()
@@ -117,6 +138,24 @@ class BoardModel(BoardDrops, QAbstractItemModel):
 
     def reload(self) -> None:
         self.load(self.board_id)
+
+    def _read_while_idle(self) -> None:
+        """One batch of the work a board leaves for idle time: the tasks not read yet, then
+        the search texts a first filter would otherwise fold."""
+        try:
+            if self.tasks.unread:
+                self.tasks.read_some()
+            else:
+                unfolded = [i for i in self._outline if i not in self._search][:IDLE_FOLD]
+                fold_search_texts(unfolded, self.tasks, self._search)
+        except MopsboardError:
+            return  # the file went away or is locked: whatever needs the rest reads it then
+        if self.tasks.unread or len(self._search) < len(self._outline):
+            self._idle.start(0)
+
+    def read_tasks(self, task_ids: Iterable[int]) -> None:
+        """Reads these cards' tasks in one go, if not read yet (a column about to show them)."""
+        self.tasks.read(task_ids)
 
     def sync_with_store(self) -> None:
         """Catches up with changes another window or process committed: only the tasks whose
@@ -129,14 +168,16 @@ class BoardModel(BoardDrops, QAbstractItemModel):
         if stages != self.stages or lookups != self.lookups:
             self.reload()
             return
-        current = {t.key: t.version for t in self.workspace.tasks(self.board_id)}
-        known = {task_id: task.version for task_id, task in self.tasks.items()}
+        current = {card.id: card.version for card in self.workspace.board_outline(self.board_id)}
+        known = {task_id: card.version for task_id, card in self._outline.items()}
         changed: set[int] = {i for i, version in current.items() if known.get(i) != version}
         changed |= known.keys() - current.keys()
         if changed:
             self.refresh_tasks(changed)
 
     def _compute_lanes(self) -> list[Lane]:
+        if self.grouping is Grouping.NONE:
+            return lanes_for((), self.grouping, self.lookups)
         return lanes_for(self.tasks.values(), self.grouping, self.lookups)
 
     def _visible(self, task_ids: Iterable[int]) -> list[int]:
@@ -144,6 +185,9 @@ class BoardModel(BoardDrops, QAbstractItemModel):
         return shown_ids(task_ids, self.tasks, self._search, self.filter, self.today, done)
 
     def _compute_cells(self) -> list[list[int]]:
+        if self.filter.active or self.grouping is not Grouping.NONE:
+            # Both look at every card: the ones not read yet are read first, in one go.
+            self.tasks.read_all()
         return cells_for(
             self.stages, self.lanes, self.grouping, self._stage_order, self.tasks, self._visible
         )
@@ -237,7 +281,8 @@ class BoardModel(BoardDrops, QAbstractItemModel):
         ids = list(task_ids)
         fresh = {t.key: t for t in self.workspace.tasks_by_id(ids)}
         for task_id in ids:
-            old = self.tasks.pop(task_id, None)
+            old = self._outline.pop(task_id, None)
+            self.tasks.discard(task_id)
             self._search.pop(task_id, None)
             if old is not None:
                 if old.stage_id in self._stage_hours:
@@ -252,11 +297,14 @@ class BoardModel(BoardDrops, QAbstractItemModel):
             if task.board_id != self.board_id or task.archived:
                 continue
             self.tasks[task_id] = task
+            self._outline[task_id] = CardOutline(
+                task_id, task.stage_id, task.rank, task.estimate_hours, task.version
+            )
             self._search.pop(task_id, None)
             if task.stage_id in self._stage_hours:
                 self._stage_hours[task.stage_id] += task.estimate_hours or 0.0
             order = self._stage_order.setdefault(task.stage_id, [])
-            bisect.insort(order, task_id, key=lambda i: self.tasks[i].rank)
+            bisect.insort(order, task_id, key=lambda i: self._outline[i].rank)
         if self.grouping is not Grouping.NONE and {lane.key for lane in self.lanes} != {
             lane.key for lane in self._compute_lanes()
         }:
@@ -296,10 +344,10 @@ class BoardModel(BoardDrops, QAbstractItemModel):
             ]
         found = []
         for task_id in wanted:
-            task = self.tasks.get(task_id)
-            if task is None:
-                continue  # left the board, or hidden by the filter: no row to paint
-            for cell in self._cells_of_stage(task.stage_id):
+            card = self._outline.get(task_id)
+            if card is None:
+                continue  # left the board: no row to paint
+            for cell in self._cells_of_stage(card.stage_id):
                 try:
                     found.append((cell, self._cells[cell].index(task_id)))
                 except ValueError:
@@ -312,10 +360,10 @@ class BoardModel(BoardDrops, QAbstractItemModel):
         count = len(self.stages)
         return [lane * count + column for column in columns for lane in range(len(self.lanes))]
 
-    def _rank_of_or_old(self, old: Task) -> Callable[[int], str]:
+    def _rank_of_or_old(self, old: CardOutline) -> Callable[[int], str]:
         def rank(task_id: int) -> str:
-            task = self.tasks.get(task_id)
-            return task.rank if task is not None else old.rank
+            card = self._outline.get(task_id)
+            return card.rank if card is not None else old.rank
 
         return rank
 
@@ -356,7 +404,7 @@ class BoardModel(BoardDrops, QAbstractItemModel):
             len(self.lanes),
             self._cells,
             self._stage_order,
-            self.tasks,
+            self._outline,
             self._stage_hours,
         )
 

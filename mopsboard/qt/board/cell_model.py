@@ -8,7 +8,7 @@ The board model stays the one source of truth: these hold no data of their own.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
@@ -40,10 +40,11 @@ class CellSource(Protocol):
     here, not imported, so the board model can make its cells without the two importing each
     other."""
 
-    tasks: dict[int, Task]
-
+    @property
+    def tasks(self) -> Mapping[int, Task]: ...
     @property
     def editable(self) -> bool: ...
+    def read_tasks(self, task_ids: Iterable[int]) -> None: ...
     def cell_task_ids(self, cell_row: int) -> list[int]: ...
     def index(self, row: int, column: int, parent: AnyIndex = ...) -> QModelIndex: ...
     def task_data(self, task_id: int, role: int) -> Any: ...
@@ -96,6 +97,7 @@ class CellModel(QAbstractListModel):
         loaded = len(self._view)
         if count <= loaded:
             return
+        self.board.read_tasks(self._ids[loaded:count])
         self.beginInsertRows(QModelIndex(), loaded, count - 1)
         self._view = self._ids[:count]
         self.endInsertRows()
@@ -184,6 +186,7 @@ class CellModel(QAbstractListModel):
     def reset_to(self, ids: list[int]) -> None:
         self._changing = True
         try:
+            self.board.read_tasks(ids[:PAGE])
             self.beginResetModel()
             self._ids = ids
             self._view = ids[:PAGE]
