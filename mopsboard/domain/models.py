@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Annotated, Any, Generic, Self, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Generic, Self, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -94,33 +94,56 @@ def shown_value(value: object, limit: int = 40) -> str:
     return str(value)
 
 
-class Record(BaseModel, Generic[_Id]):
-    """A row of the workspace. `id` is None until stored; `version` counts its updates.
-    `key` is the id of a stored record, typed by its table (`Task.key` is a `TaskId`)."""
+class _Row(BaseModel):
+    """A row of the workspace. `id` is None until stored; `version` counts its updates."""
 
     # Each model's validator is built when it first validates, not when the module loads: a
     # command or a window pays only for the models it checks (a board's tasks are read without
     # one, store/task_rows.py). The checks are the same either way.
     model_config = ConfigDict(frozen=True, extra="forbid", validate_default=True, defer_build=True)
 
-    id: Annotated[_Id, Field(ge=INT64_MIN, le=INT64_MAX)] | None = None
+    id: Annotated[int, Field(ge=INT64_MIN, le=INT64_MAX)] | None = None
     version: StoredInt = 1
     updated_at: datetime | None = None
     # What the store could not read of this row (see store/salvage). Never dumped, so never
     # written as such, and an edited copy that is validated again starts without them.
     problems: tuple[FieldProblem, ...] = Field(default=(), exclude=True, repr=False)
 
-    @property
-    def key(self) -> _Id:
-        """The id of a stored record; an unsaved one (id None) has none to give."""
+    def problem(self, field: str) -> FieldProblem | None:
+        return next((p for p in self.problems if p.field == field), None)
+
+    def _stored_id(self) -> int:
         if self.id is None:
             raise UnsavedRecord(
                 f"this {type(self).__name__.lower()} has not been saved yet, so it has no id"
             )
         return self.id
 
-    def problem(self, field: str) -> FieldProblem | None:
-        return next((p for p in self.problems if p.field == field), None)
+
+if TYPE_CHECKING:
+
+    class Record(_Row, Generic[_Id]):
+        """`key` is the id of a stored record, typed by its table (`Task.key` is a `TaskId`)."""
+
+        id: _Id | None = None
+
+        @property
+        def key(self) -> _Id: ...
+
+else:
+
+    class Record(_Row):
+        """Generic to the type checker only: a pydantic generic model is made anew for each
+        parameter, which cost a third of the models' import (and so of every start). The ids
+        are ints to pydantic either way (NewType), so the checks are the same."""
+
+        def __class_getitem__(cls, _id_type: object) -> type[Record]:
+            return cls
+
+        @property
+        def key(self) -> int:
+            """The id of a stored record; an unsaved one (id None) has none to give."""
+            return self._stored_id()
 
 
 class Board(Record[BoardId]):
