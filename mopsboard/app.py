@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -131,6 +132,8 @@ class Windows:
             QMessageBox.critical(parent, "Cannot open workspace", str(error))
             return None
         paint_first(window)
+        # Painted: the collector the command line held off until now may run again.
+        gc.enable()
         try:
             make_daily_backup(workspace)
         except MopsboardError as error:
@@ -262,6 +265,7 @@ def run_gui(
         print("mopsboard: no workspace given", file=sys.stderr)
         return 2
     if windows.open(path, view=view) is None:
+        gc.enable()
         return 1
     QTimer.singleShot(0, lambda: None)
     return app.exec()

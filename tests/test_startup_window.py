@@ -7,6 +7,7 @@ figures are in `make bench`, startup_bench)."""
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import subprocess
@@ -157,6 +158,27 @@ def test_the_board_is_painted_before_the_days_backup_and_the_check_of_the_file(
     assert [b.label for b in list_backups(board_file)] == [DAILY]
     qtbot.waitUntil(lambda: "check" in events)
     assert events == ["painted", "backup", "check"]
+
+
+def test_the_collector_held_off_by_the_command_runs_again_once_the_board_is_painted(
+    windows: Windows, board_file: Path, paints: CardPaints, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[bool] = []
+    real_paint_first = app.paint_first
+
+    def noted_paint_first(window: MainWindow) -> bool:
+        painted = real_paint_first(window)
+        seen.append(gc.isenabled())
+        return painted
+
+    monkeypatch.setattr(app, "paint_first", noted_paint_first)
+    gc.disable()
+    try:
+        window = windows.open(board_file)
+        assert window is not None and "painted" in paints.events
+        assert seen == [False] and gc.isenabled()
+    finally:
+        gc.enable()
 
 
 def test_the_first_frame_shows_the_view_asked_for(

@@ -157,6 +157,12 @@ def _run_gui(args: argparse.Namespace) -> int:
                 f"{path}: no such file. Create a workspace with '{APP_NAME} init FILE'; "
                 f"the commands are {', '.join(COMMANDS)}."
             )
+    import gc
+
+    # Start-up makes hundreds of thousands of objects that live as long as the window, and the
+    # collector would walk them several times before the first frame: it waits until the window
+    # is painted (mopsboard.app turns it back on).
+    gc.disable()
     # Imported here, and only here: every other path must run without Qt installed or loaded.
     from mopsboard.app import run_gui
 

@@ -3,6 +3,7 @@ status, stderr, no Qt), as a real `python -m mopsboard` process."""
 
 from __future__ import annotations
 
+import gc
 import sys
 import types
 from datetime import date
@@ -248,7 +249,9 @@ def fake_app(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Any, dict[str, Any]]
     module = types.ModuleType("mopsboard.app")
 
     def run_gui(path: Any, **options: Any) -> int:
-        calls.append((path, options))
+        # Start-up runs with the collector off; the real app turns it on at the first paint.
+        calls.append((path, options | {"collecting": gc.isenabled()}))
+        gc.enable()
         return 0
 
     module.run_gui = run_gui  # type: ignore[attr-defined]
@@ -261,7 +264,12 @@ def test_gui_path_passes_the_options(
 ) -> None:
     status, _, _ = cli(demo, "--view", "capacity", "--size", "800x600", "--screenshot", "s.png")
     assert status == 0
-    options = {"screenshot": Path("s.png"), "view": "capacity", "size": (800, 600)}
+    options = {
+        "screenshot": Path("s.png"),
+        "view": "capacity",
+        "size": (800, 600),
+        "collecting": False,
+    }
     assert fake_app == [(demo, options)]
     assert cli(demo, "--size", "wide")[0] == 2
     status, _, err = cli("frobnicate")

@@ -31,7 +31,7 @@ def test_an_odd_estimate_reads_as_the_task_reads_it(board_ws: Workspace, value: 
     board = board_ws.boards()[0].key
     first = board_ws.tasks(board)[0]
     conn = sqlite3.connect(board_ws.path)
-    conn.execute(f"UPDATE tasks SET estimate_hours = {value} WHERE id = ?", [first.key])  # noqa: S608
+    conn.execute(f"UPDATE tasks SET estimate_hours = {value} WHERE id = ?", [first.key])
     conn.commit()
     conn.close()
     assert board_ws.board_outline(board) == outline_from_tasks(board_ws, board)

@@ -54,6 +54,9 @@ TaskIdRole = Qt.ItemDataRole.UserRole + 1
 StageIdRole = Qt.ItemDataRole.UserRole + 2
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+# Idle reading waits this long after a board is loaded, so the board's first frame (which the
+# event loop paints soon after, but not before timers that are due) does not wait for it.
+IDLE_START_MS = 100
 # Search texts folded in one idle batch (a few milliseconds).
 IDLE_FOLD = 5_000
 # Up to this many changed cards are looked up one by one; more, by one walk of the board.
@@ -129,7 +132,7 @@ class BoardModel(BoardDrops, QAbstractItemModel):
         self._cells = self._compute_cells()
         # The cards the columns show first, in one read rather than one each.
         self.tasks.read(task_id for cell in self._cells for task_id in cell[:PAGE])
-        self._idle.start(0)
+        self._idle.start(IDLE_START_MS)
         self.endResetModel()
         self._reset_cell_models()
         self.lanesChanged.emit()
