@@ -367,6 +367,9 @@ class TaskStore(OutlineStore, ActivityStore, BoardStore):
             raise MopsboardError(f"Stage {target_stage_id} is not on this board.")
         check_gate(stages, tasks, target)
         arriving = sum(1 for t in tasks if t.stage_id != target_stage_id)
+        if target.wip_limit is None or not arriving:
+            # Nothing to count against: counting a stage of 10,000 cards cost a drop 2-5 ms.
+            return check_wip(target, 0, arriving)
         present = self.db.execute(
             "SELECT COUNT(*) FROM tasks WHERE stage_id = ? AND archived = 0", [target_stage_id]
         ).fetchone()[0]

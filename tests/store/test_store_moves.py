@@ -337,3 +337,23 @@ def test_move_into_an_assignee_lane_sets_the_assignee_and_team_and_undoes(tmp_pa
     assert (retagged.team_id, retagged.assignee_id) == (agency.id, None)
     with pytest.raises(MopsboardError):
         ws.move_tasks([task.key], stages[0].key, None, assign=("title", 1))
+
+
+def test_a_stage_is_counted_only_when_its_wip_limit_can_refuse_or_warn(
+    ws: Workspace, stage: dict[str, Stage], add: Add
+) -> None:
+    sent: list[str] = []
+    task = add("Counted")
+    ws.db.conn.set_trace_callback(sent.append)
+    try:
+        ws.move_tasks([task.key], stage["Ready"].key)
+        unlimited = [s for s in sent if "COUNT(*)" in s]
+        ws.update_stage(stage["Ready"].model_copy(update={"wip_limit": 1}))
+        limited = ws.stage(stage["Ready"].key)
+        sent.clear()
+        result = ws.move_tasks([add("Over").key], limited.key)
+    finally:
+        ws.db.conn.set_trace_callback(None)
+    assert unlimited == []
+    assert [s for s in sent if "COUNT(*)" in s] != []
+    assert result.over_wip_limit
