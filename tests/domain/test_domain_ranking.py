@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import random
 
 import pytest
 from hypothesis import given, settings
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 from mopsboard.domain.ranking import (
     DIGITS,
     REBALANCE_LENGTH,
+    is_order_key,
     key_between,
     keys_between,
     needs_rebalance,
@@ -197,3 +199,12 @@ def test_python_and_binary_collation_agree() -> None:
     assert sorted(keys) == sorted(keys, key=lambda k: k.encode("ascii"))
     assert "".join(sorted(DIGITS)) == DIGITS
     assert bisect.bisect(keys, keys[10]) == 11
+
+
+def test_an_order_key_is_a_string_of_the_digits_not_ending_in_the_lowest() -> None:
+    rng = random.Random(2)
+    alphabet = DIGITS + "-_ .é٣²ｚ\u0131\x00"
+    for _ in range(20_000):
+        key = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 6)))
+        expected = bool(key) and key[-1] != DIGITS[0] and all(c in DIGITS for c in key)
+        assert is_order_key(key) == expected, repr(key)
