@@ -24,7 +24,6 @@ from mopsboard.domain.models import (
     Member,
     Stage,
     StageKind,
-    Task,
     Team,
     TimeOff,
 )
@@ -243,9 +242,10 @@ def _generated(builder: _Builder, count: int) -> list[tuple[str, dict[str, Any]]
 
 def _tasks(
     board_id: BoardId, stages: _Stages, drafts: Sequence[tuple[str, dict[str, Any]]]
-) -> list[Task]:
-    """Tasks in board order: each stage sorted by due date, with evenly spread order keys (so later
-    drags have room, and keys stay short however many tasks a stage holds)."""
+) -> list[dict[str, Any]]:
+    """The fields of the tasks in board order: each stage sorted by due date, with evenly spread
+    order keys (so later drags have room, and keys stay short however many tasks a stage
+    holds). The store validates every task it adds, from its fields."""
     by_stage: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for role, fields in drafts:
         by_stage[stages.ids[role]].append(fields)
@@ -253,11 +253,8 @@ def _tasks(
     for stage_id, group in by_stage.items():
         group.sort(key=lambda f: (f["due_date"], -f["priority"]))
         for fields, key in zip(group, ranking.spread_keys(len(group)), strict=True):
-            # The store validates every task it adds; validating here too would double the cost.
             tasks.append(
-                Task.model_construct(
-                    board_id=board_id, stage_id=StageId(stage_id), rank=key, **fields
-                )
+                {"board_id": board_id, "stage_id": StageId(stage_id), "rank": key, **fields}
             )
     return tasks
 
@@ -314,7 +311,7 @@ def build_demo(
     shares = [
         tasks // len(all_boards) + (i < tasks % len(all_boards)) for i in range(len(all_boards))
     ]
-    batch: list[Task] = []
+    batch: list[dict[str, Any]] = []
     for index, (board, share) in enumerate(zip(all_boards, shares, strict=True)):
         stages = main_stages if index == 0 else workspace.stages(board.key)
         if index:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -154,11 +154,16 @@ class TaskStore(OutlineStore, ActivityStore, BoardStore):
                 ids.append(self._insert_task(task).key)
         return ids
 
-    def bulk_add_tasks(self, tasks: Sequence[Task]) -> list[TaskId]:
+    def bulk_add_tasks(self, tasks: Sequence[Task | Mapping[str, Any]]) -> list[TaskId]:
         """`add_tasks` for tens of thousands of tasks: the same validation and reference checks,
         but references are checked against sets read once and rows go in with executemany.
-        Tasks without a rank go to the end of their stage, keys spread so they stay short."""
-        validated = [Task.model_validate(task.model_dump()) for task in tasks]
+        Tasks without a rank go to the end of their stage, keys spread so they stay short.
+        A task may come as its fields, validated once into a task (a Task is dumped and
+        validated again, as a copy made with model_copy or model_construct was never checked)."""
+        validated = [
+            Task.model_validate(task if isinstance(task, Mapping) else task.model_dump())
+            for task in tasks
+        ]
         with self._write() as db:
             stages = {
                 r[0]: (r[1], r[2]) for r in db.execute("SELECT id, board_id, kind FROM stages")
