@@ -7,13 +7,17 @@ is then two list look-ups, which is what lets a 50,000-task map be computed in o
 from __future__ import annotations
 
 import functools
+import importlib.util
 import re
+import sys
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import accumulate
+from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 MAX_WEEKS = 104
 WEEKDAYS_MON_FRI = frozenset({1, 2, 3, 4, 5})
@@ -45,6 +49,10 @@ def weekdays_text(working_days: str) -> str:
             parts.extend(DAY_ABBREVIATIONS[d - 1] for d in run)
         run = [day]
     return ", ".join(parts) or "no days"
+
+
+# Per week of a period a span puts hours in: (week, its available days in that week, in all).
+Shares = tuple[tuple[int, int, int], ...]
 
 
 def iso_weekday(ordinal: int) -> int:
@@ -96,12 +104,63 @@ def _holidays_module() -> ModuleType:
     return holidays
 
 
+@functools.cache
+def _country_holidays(country: str) -> Callable[..., Iterable[date]]:
+    """What makes a country's holidays, as `holidays.country_holidays(country, ...)` would.
+
+    The package loads every country it knows (some 250 modules: 80 ms, and thousands of objects
+    for the garbage collector to walk) the first time it is asked for one; a capacity map needs
+    its members' countries only, so each is loaded from its own module. Where the package is not
+    laid out as this expects, or does not name the country, its own function answers."""
+    holidays = _holidays_module()
+    from holidays.registry import EntityLoader
+
+    def by_the_package(**options: Any) -> Iterable[date]:
+        found: Iterable[date] = holidays.country_holidays(country, **options)
+        return found
+
+    loader = getattr(holidays, country, None) if country.isalpha() else None
+    prefix = "holidays.countries."
+    if (
+        not isinstance(loader, EntityLoader)
+        or not loader.module_name.startswith(prefix)
+        or loader.entity is not None  # loaded already, the package's way
+        or holidays.__file__ is None
+    ):
+        return by_the_package
+    module_name = loader.module_name.removeprefix(prefix)
+    path = Path(holidays.__file__).parent / "countries" / f"{module_name}.py"
+    name = f"mopsboard_holidays_{module_name}"
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None or not path.is_file():
+        return by_the_package
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    try:
+        spec.loader.exec_module(module)
+        entity: Callable[..., Iterable[date]] = getattr(module, loader.entity_name)
+    except (ImportError, AttributeError, OSError):
+        del sys.modules[name]
+        return by_the_package
+    return entity
+
+
 @functools.lru_cache(maxsize=1024)
 def holiday_ordinals(code: str, year: int) -> frozenset[int]:
     """Public holidays of a country (or "CC-SUB" subdivision) in a year; none when unknown."""
     country, _, subdivision = code.partition("-")
     try:
-        found = _holidays_module().country_holidays(country, subdiv=subdivision or None, years=year)
+        # The options `holidays.country_holidays` passes on, for the same days.
+        found = _country_holidays(country)(
+            years=year,
+            subdiv=subdivision or None,
+            expand=True,
+            observed=True,
+            prov=None,
+            state=None,
+            language=None,
+            categories=None,
+        )
     except (NotImplementedError, KeyError, ValueError):
         return frozenset()
     return frozenset(day.toordinal() for day in found)
@@ -227,6 +286,32 @@ class Calendar:
         if a <= b:
             total += self.prefix[b - lo + 1] - self.prefix[a - lo]
         return total
+
+    def shares(self, start: int, due: int, first: int, last: int) -> Shares:
+        """How a span [start, due] falls in the weeks of a period [first, last] (ordinals, the
+        period from a Monday): per week it puts hours in, (the week's index, the span's
+        available days in that week, the span's available days in all). A span without an
+        available day is (its due date's week, 0, 0), or nothing when that is outside."""
+        lo, prefix = self.lo, self.prefix
+        if lo <= start and due <= self.hi:
+            days = prefix[due - lo + 1] - prefix[start - lo]
+        else:
+            days = self.count(start, due)
+        if not days:
+            return (((due - first) // 7, 0, 0),) if first <= due <= last else ()
+        a = start if start > first else first
+        b = due if due < last else last
+        week_a, week_b = (a - first) // 7, (b - first) // 7
+        if week_a == week_b:
+            inside = days if (a == start and b == due) else self.count(a, b)
+            return ((week_a, inside, days),) if inside else ()
+        shares = []
+        for week in range(week_a, week_b + 1):
+            monday = first + 7 * week
+            inside = self.count(max(a, monday), min(b, monday + 6))
+            if inside:
+                shares.append((week, inside, days))
+        return tuple(shares)
 
     def is_available(self, day: int) -> bool:
         return self.count(day, day) == 1

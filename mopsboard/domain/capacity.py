@@ -28,6 +28,7 @@ from mopsboard.domain.calendar import (
     WEEKDAYS_MON_FRI,
     Calendar,
     Period,
+    Shares,
     time_off_ranges,
 )
 from mopsboard.domain.ids import TeamId
@@ -77,6 +78,13 @@ __all__ = [
     "daily_hours",
     "load_level",
 ]
+
+
+def hours_by_week(shares: Shares, estimate: float) -> Parts:
+    """A task's hours in each week its span falls in (the sums `CapacityMap.add` makes)."""
+    return tuple(
+        (week, estimate * inside / days if days else estimate) for week, inside, days in shares
+    )
 
 
 def daily_hours(member: Member) -> float:
@@ -133,7 +141,16 @@ class CapacityMap:
             self.planned[key] = [0.0] * weeks
         for team_id_ in self.teams:
             self.planned[(team_id_, None)] = [0.0] * weeks
-        self._spread: dict[int, tuple[RowKey, Parts, WorkItem]] = {}
+        # Per task on the map: its row, how its span falls in the weeks, its estimate, itself.
+        self._spread: dict[int, tuple[RowKey, Shares, float, WorkItem]] = {}
+        self._member_keys: dict[int, RowKey] = {
+            member_id: (member.team_id, member_id) for member_id, member in self.members.items()
+        }
+        self._team_keys: dict[int, RowKey] = {team_id_: (team_id_, None) for team_id_ in self.teams}
+        # (member id, or None for a team's row; first day; last day) -> its Shares.
+        self._shares: dict[tuple[int | None, int, int], Shares] = {}
+        # The tasks that put hours in each row: what a cell's drill-down reads.
+        self._tasks_of: dict[RowKey, set[int]] = {key: set() for key in self.planned}
         self.uncounted: dict[int, Uncounted] = {}
         self.rows: list[Row] = []
         self.lay_out()
@@ -158,41 +175,21 @@ class CapacityMap:
         reach_lo, reach_hi = self._reach
         calendar.widen(max(start - WIDEN_MARGIN, reach_lo), min(due + WIDEN_MARGIN, reach_hi))
 
-    def _spread_over(self, calendar: Calendar, start: int, due: int, estimate: float) -> Parts:
-        """A task's hours per week of the period, for its span [start, due] (ordinals)."""
-        first, last = self._first, self._last
-        lo, prefix = calendar.lo, calendar.prefix
-        if lo <= start and due <= calendar.hi:
-            days = prefix[due - lo + 1] - prefix[start - lo]
-        else:
-            days = calendar.count(start, due)
-        if not days:
-            return (((due - first) // 7, estimate),) if first <= due <= last else ()
-        a = start if start > first else first
-        b = due if due < last else last
-        week_a, week_b = (a - first) // 7, (b - first) // 7
-        if week_a == week_b:
-            inside = days if (a == start and b == due) else calendar.count(a, b)
-            return ((week_a, estimate * inside / days),) if inside else ()
-        parts = []
-        for week in range(week_a, week_b + 1):
-            monday = first + 7 * week
-            inside = calendar.count(max(a, monday), min(b, monday + 6))
-            if inside:
-                parts.append((week, estimate * inside / days))
-        return tuple(parts)
-
     # -- building and following changes -----------------------------------------------------------
 
     def add(self, items: Iterable[WorkItem]) -> set[RowKey]:
         """Counts these tasks (not yet on the map); returns the rows whose hours changed.
         Call `lay_out` afterwards when members or teams may have to appear.
 
-        One pass, written out inline: it runs once per task of a large workspace."""
+        One pass, written out inline: it runs once per task of a large workspace. Tasks of one
+        person with the same dates share how their span falls in the weeks (worked out once)."""
         touched: set[RowKey] = set()
         first, last = self._first, self._last
-        members, teams, calendars = self.members, self.teams, self.calendars
-        team_calendar, planned, spread = self._team_calendar, self.planned, self._spread
+        team_keys, team_calendar = self._team_keys, self._team_calendar
+        planned, spread = self.planned, self._spread
+        # A member's row and calendar, in one look-up.
+        owned = {m: (key, self.calendars[m]) for m, key in self._member_keys.items()}
+        tasks_of, shares_of = self._tasks_of, self._shares
         for item in items:
             task_id, _, assignee_id, team_id, estimate, start_date, due_date, done, gone, bad = item
             if done or gone:
@@ -203,33 +200,44 @@ class CapacityMap:
             if due_date is not None:
                 due = due_date.toordinal()
                 start = start_date.toordinal() if start_date is not None else due
-                start = min(start, due)
+                if start > due:
+                    start = due
                 if due < first or start > last:
                     continue
             key: RowKey | None
             if assignee_id is not None:
-                member = members.get(assignee_id)
-                if member is None:
+                mine = owned.get(assignee_id)
+                if mine is None:
                     continue  # another team's member
-                key, calendar = (member.team_id, assignee_id), calendars[assignee_id]
+                key, calendar = mine
             elif team_id is not None:
-                if team_id not in teams:
+                key = team_keys.get(team_id)
+                if key is None:
                     continue
-                key, calendar = (team_id, None), team_calendar
+                calendar = team_calendar
             else:
                 key, calendar = None, team_calendar
             if estimate is None or due_date is None or key is None:
                 self._not_counted(item, key)
                 continue
-            if start < calendar.lo or due > calendar.hi:
-                self._widen(calendar, start, due)
-            parts = self._spread_over(calendar, start, due, estimate)
-            spread[task_id] = (key, parts, item)
-            if parts:
-                row = planned[key]
-                for week, hours in parts:
-                    row[week] += hours
-                touched.add(key)
+            span = (assignee_id, start, due)
+            shares = shares_of.get(span)
+            if shares is None:
+                if start < calendar.lo or due > calendar.hi:
+                    self._widen(calendar, start, due)
+                shares = shares_of[span] = calendar.shares(start, due, first, last)
+            spread[task_id] = (key, shares, estimate, item)
+            if not shares:
+                continue
+            row = planned[key]
+            if len(shares) == 1:
+                week, inside, days = shares[0]
+                row[week] += estimate * inside / days if days else estimate
+            else:
+                for week, inside, days in shares:
+                    row[week] += estimate * inside / days
+            tasks_of[key].add(task_id)
+            touched.add(key)
         return touched
 
     def remove(self, task_ids: Iterable[int]) -> set[RowKey]:
@@ -240,12 +248,13 @@ class CapacityMap:
             spread = self._spread.pop(task_id, None)
             if spread is None:
                 continue
-            key, parts, _item = spread
+            key, shares, estimate, _item = spread
             row = self.planned[key]
-            for week, hours in parts:
+            for week, hours in hours_by_week(shares, estimate):
                 value = row[week] - hours
                 row[week] = value if abs(value) > EPSILON else 0.0
-            if parts:
+            if shares:
+                self._tasks_of[key].discard(task_id)
                 touched.add(key)
         return touched
 
@@ -285,7 +294,7 @@ class CapacityMap:
     @property
     def counted(self) -> int:
         """How many tasks put hours in the period."""
-        return sum(1 for _key, parts, _item in self._spread.values() if parts)
+        return sum(len(tasks) for tasks in self._tasks_of.values())
 
     def has_plan(self, key: RowKey) -> bool:
         return any(value > EPSILON for value in self.planned.get(key, ()))
@@ -314,20 +323,21 @@ class CapacityMap:
         """The tasks behind a cell with the hours each puts in that week, most hours first."""
         if row.kind is RowKind.TOTAL:
             team_id = row.team.key
-            wanted = {key for key in self.planned if key[0] == team_id}
+            wanted = [key for key in self._tasks_of if key[0] == team_id]
         else:
-            wanted = {row.key}
+            wanted = [row.key] if row.key in self._tasks_of else []
         found = []
-        for key, parts, item in self._spread.values():
-            if key not in wanted:
-                continue
-            for part_week, hours in parts:
-                if part_week == week:
-                    found.append(
-                        Contribution(
-                            item.id, item.title, hours, item.start_date, item.due_date, key
+        spread = self._spread
+        for key in wanted:
+            for task_id in self._tasks_of[key]:
+                _key, shares, estimate, item = spread[task_id]
+                for part_week, hours in hours_by_week(shares, estimate):
+                    if part_week == week:
+                        found.append(
+                            Contribution(
+                                item.id, item.title, hours, item.start_date, item.due_date, key
+                            )
                         )
-                    )
         found.sort(key=lambda c: (-c.hours, c.title.casefold(), c.task_id))
         return found
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date, timedelta
 
 import pytest
@@ -68,6 +70,45 @@ def test_holidays():
     assert not is_known_holiday_country("XX") and not is_known_holiday_country("US-ZZ")
     names = dict(holiday_countries())
     assert names["US"] == "United States" and names["DE"] == "Germany"
+
+
+def _package_holidays(code: str, year: int) -> frozenset[int]:
+    import holidays
+
+    country, _, subdivision = code.partition("-")
+    try:
+        found = holidays.country_holidays(country, subdiv=subdivision or None, years=year)
+    except (NotImplementedError, KeyError, ValueError):
+        return frozenset()
+    return frozenset(day.toordinal() for day in found)
+
+
+# Countries with and without subdivisions, one whose module builds on another's (American
+# Samoa's on the United States'), and codes the package does not know.
+@pytest.mark.parametrize(
+    "code",
+    ["US", "US-CA", "DE", "DE-BY", "GB", "GB-SCT", "FR", "JP", "AS", "XX", "US-ZZ", "us", ""],
+)
+def test_a_countrys_holidays_are_the_packages_own(code: str) -> None:
+    for year in (2025, 2026, 2027):
+        assert holiday_ordinals(code, year) == _package_holidays(code, year)
+
+
+LOAD_ONE_COUNTRY = """
+import sys
+from mopsboard.domain.calendar import holiday_ordinals
+assert holiday_ordinals("US", 2026) and holiday_ordinals("DE-BY", 2026)
+print(",".join(sorted(m for m in sys.modules if m.startswith("holidays.countries"))))
+"""
+
+
+def test_a_countrys_holidays_load_that_country_only() -> None:
+    # The package's own way loads every country it knows (80 ms, at a map's first showing).
+    done = subprocess.run(
+        [sys.executable, "-c", LOAD_ONE_COUNTRY], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == ""
 
 
 def _brute(
@@ -143,7 +184,7 @@ items = st.builds(
 )
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(before=st.lists(items, max_size=12), after=st.lists(items, max_size=6))
 def test_following_changes_gives_the_map_a_recompute_gives(before, after):
     period = Period(MON, 4)
@@ -162,7 +203,10 @@ def test_following_changes_gives_the_map_a_recompute_gives(before, after):
             a, b = followed.cell(row, week), fresh.cell(row, week)
             assert a.planned == pytest.approx(b.planned, abs=1e-6)
             assert a.available == b.available
+            # The tasks behind each cell follow too, each with the hours a recompute gives it.
+            assert followed.contributions(row, week) == fresh.contributions(row, week)
     assert followed.uncounted == fresh.uncounted
+    assert followed.counted == fresh.counted
 
 
 @pytest.mark.parametrize(
