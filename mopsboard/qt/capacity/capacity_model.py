@@ -95,12 +95,13 @@ class CapacityModel(QAbstractTableModel):
         self.wip_watch.changed.connect(self._wip_changed)
         workspace.subscribe(self._on_change)
         if active:
-            self.reload()
+            self.reload(recount_wip=False)  # the watch has just counted, or follows the file
 
     def set_active(self, active: bool) -> None:
         self.active = active
         if active and self.stale:
-            self.reload()
+            # Stale for task edits only, which the WIP watch follows by itself.
+            self.reload(recount_wip=False)
 
     @property
     def wip(self) -> dict[int, int]:
@@ -108,25 +109,29 @@ class CapacityModel(QAbstractTableModel):
 
     # -- loading and following the store --------------------------------------------------------
 
-    def reload(self) -> None:
+    def reload(self, *, recount_wip: bool = True) -> None:
+        """Recomputes the map; `recount_wip` counts the WIP again at once too (after a change
+        to people, stages or boards, which the watch counts only a moment later, or another
+        program's, which it does not see)."""
         self.stale = False
         inputs = self.workspace.capacity_inputs(self.period)
         self.beginResetModel()
         self.today = date.today()
         self.capacity = inputs.compute(self.period, team_id=self.team_id)
         self.endResetModel()
-        self.wip_watch.recount()
+        if recount_wip:
+            self.wip_watch.recount()
         self.refreshed.emit()
 
     def set_period(self, period: Period) -> None:
         if period != self.period:
             self.period = period
-            self.reload()
+            self.reload(recount_wip=False)
 
     def set_team(self, team_id: int | None) -> None:
         if team_id != self.team_id:
             self.team_id = team_id
-            self.reload()
+            self.reload(recount_wip=False)
 
     def _on_change(self, change: Change) -> None:
         if change.table == "tasks" and not self.active:

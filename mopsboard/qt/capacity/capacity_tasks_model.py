@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from mopsboard.domain.capacity import Contribution, Row, RowKind
+from mopsboard.domain.capacity import CapacityMap, Contribution, Row, RowKind
 from mopsboard.io.capacity_export import hours_text
 from mopsboard.qt.capacity.capacity_model import CAPACITY_MIME, CapacityModel, capacity_mime
 
@@ -43,10 +43,15 @@ class CellTasksModel(QAbstractTableModel):
         self.row: Row | None = None
         self.week: int | None = None
         self.tasks: list[Contribution] = []
+        # Each row's words (task, hours, who, dates), made once per refresh: a view asks for
+        # them many times over (sizing its columns to the contents, then painting).
+        self._texts: list[tuple[str, str, str, str]] = []
+        self._shown_from: CapacityMap | None = None
         capacity.refreshed.connect(self._refresh)
 
     def show_cell(self, row: Row | None, week: int | None) -> None:
         self.row, self.week = row, week
+        self._shown_from = None  # another cell, or the same asked for again: shown anew
         self._refresh()
 
     def _refresh(self) -> None:
@@ -57,12 +62,18 @@ class CellTasksModel(QAbstractTableModel):
             # The map's rows are rebuilt on a recompute: find the same row again by what it is.
             number = model.row_number(row.kind, row.key)
             row = model.row_at(number) if number is not None else None
-        self.row, self.week = row, week
+        tasks = [] if row is None or week is None else model.capacity.contributions(row, week)
+        # The same map (only tasks changed since) and the same list: nothing to show again.
+        unchanged = (row, week, tasks) == (self.row, self.week, self.tasks)
+        if unchanged and self._shown_from is model.capacity:
+            return
         self.beginResetModel()
-        if row is None or week is None:
-            self.tasks = []
-        else:
-            self.tasks = model.capacity.contributions(row, week)
+        self.row, self.week, self.tasks = row, week, tasks
+        self._shown_from = model.capacity
+        self._texts = [
+            (c.title, f"{hours_text(c.hours)} h", self._who(c), _span(c.start_date, c.due_date))
+            for c in tasks
+        ]
         self.endResetModel()
 
     @property
@@ -106,14 +117,8 @@ class CellTasksModel(QAbstractTableModel):
         if role == TaskIdRole:
             return entry.task_id
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return entry.title
-            if column == 1:
-                return f"{hours_text(entry.hours)} h"
-            if column == 2:
-                return self._who(entry)
-            if column == 3:
-                return _span(entry.start_date, entry.due_date)
+            texts = self._texts[index.row()]
+            return texts[column] if 0 <= column < len(texts) else None
         if role == Qt.ItemDataRole.ToolTipRole:
             return (
                 f"{entry.title}: {entry.hours:.2f} h in this week; {self._who(entry)}; "

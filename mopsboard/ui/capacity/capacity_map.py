@@ -206,10 +206,14 @@ class HeatMapView(QTableView):
         header.setHighlightSections(False)
         header.sectionResized.connect(self._section_resized)
         self._week_width = WEEK_WIDTH
+        # The widest week heading, and each row's widest week figures: a change to a few rows
+        # measures those rows again, not the whole map.
+        self._heading_width = 0
+        self._row_widths: list[int] = []
         self._sizing = False
         self._name_width_by_user = False
         model.modelReset.connect(self.size_columns)
-        model.dataChanged.connect(lambda *_: self._fit_weeks())
+        model.dataChanged.connect(self._data_changed)
         self.size_columns()
 
     def size_columns(self) -> None:
@@ -255,17 +259,47 @@ class HeatMapView(QTableView):
     def _fit_weeks(self) -> None:
         """Makes a week as wide as the widest figures or heading any week shows."""
         model = self.model()
-        widest = 0
         bold = QFont(self.font())
         bold.setBold(True)
         heading = QFontMetrics(bold)
+        widest = 0
         for column in range(FIRST_WEEK_COLUMN, model.columnCount()):
             title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
             lines = title.splitlines() or [""]
             widest = max(widest, *(heading.horizontalAdvance(line) for line in lines))
-            for row in range(model.rowCount()):
-                index = model.index(row, column)
-                widest = max(widest, self._metrics(index).horizontalAdvance(cell_text(index)))
+        self._heading_width = widest
+        self._row_widths = self._widths_of_rows(0, model.rowCount() - 1)
+        self._apply_week_width()
+
+    def _data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, *_: object) -> None:
+        if bottom_right.column() < FIRST_WEEK_COLUMN:
+            return  # the names or the WIP counts: no week's figures changed
+        first, last = top_left.row(), bottom_right.row()
+        if len(self._row_widths) != self.model().rowCount():
+            self._fit_weeks()
+            return
+        self._row_widths[first : last + 1] = self._widths_of_rows(first, last)
+        self._apply_week_width()
+
+    def _widths_of_rows(self, first: int, last: int) -> list[int]:
+        """The widest week figures of each row from `first` to `last`, as painted."""
+        model = self.model()
+        regular, bold = QFont(self.font()), QFont(self.font())
+        bold.setBold(True)
+        metrics = {False: QFontMetrics(regular), True: QFontMetrics(bold)}
+        columns = range(FIRST_WEEK_COLUMN, model.columnCount())
+        widths = []
+        for row in range(first, last + 1):
+            # Bold on a team's total, as _metrics says.
+            total = model.index(row, NAME_COLUMN).data(RowKindRole) == RowKind.TOTAL.value
+            advance = metrics[total].horizontalAdvance
+            widths.append(
+                max((advance(cell_text(model.index(row, column))) for column in columns), default=0)
+            )
+        return widths
+
+    def _apply_week_width(self) -> None:
+        widest = max(self._heading_width, max(self._row_widths, default=0))
         self._week_width = max(WEEK_WIDTH, widest + 2 * (TILE_INSET + FIGURE_PADDING))
         self._spread_weeks()
 

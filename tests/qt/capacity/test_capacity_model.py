@@ -135,6 +135,37 @@ def test_the_cell_list_and_its_drag_data(
     assert [c.title for c in cell.tasks] == ["Newsletter", "Launch email"]
 
 
+def test_the_cell_list_shows_again_only_what_changed(
+    qtmodeltester, model: CapacityModel, capacity_ws: Workspace
+) -> None:
+    cell = CellTasksModel(model)
+    qtmodeltester.check(cell, force_py=True)
+    resets: list[str] = []
+    cell.modelReset.connect(lambda: resets.append("reset"))
+    cell.show_cell(model.capacity.rows[0], 1)  # Content's total, second week
+    assert [c.title for c in cell.tasks] == ["Newsletter", "Launch email"] and resets == ["reset"]
+    # A task elsewhere changes: the list stays as it was, not laid out again.
+    blog = next(t for t in capacity_ws.tasks() if t.title == "Blog post")
+    capacity_ws.update_task(blog.model_copy(update={"estimate_hours": 7}))
+    assert [c.title for c in cell.tasks] == ["Newsletter", "Launch email"] and len(resets) == 1
+    # One of its own tasks changes: shown again, with its new hours.
+    email = next(t for t in capacity_ws.tasks() if t.title == "Launch email")
+    capacity_ws.update_task(email.model_copy(update={"estimate_hours": 16}))
+    assert [(c.title, cell.index(n, 1).data()) for n, c in enumerate(cell.tasks)] == [
+        ("Newsletter", "10 h"),
+        ("Launch email", "8 h"),
+    ]
+    assert len(resets) == 2
+    # A renamed member recomputes the map: the same tasks, under the new name.
+    ana = capacity_ws.member_named("Ana")
+    capacity_ws.update_member(ana.model_copy(update={"name": "Ana Lima"}))
+    assert cell.index(1, 2).data() == "Ana Lima" and len(resets) == 3
+    # Another cell with a list as empty as this one's would be is still shown as that cell.
+    cell.show_cell(model.capacity.rows[6], 0)  # Web's Unassigned row: nothing
+    cell.show_cell(model.capacity.rows[6], 1)
+    assert cell.tasks == [] and cell.week == 1 and len(resets) == 5
+
+
 def test_drops_ask_the_replanner(model: CapacityModel, capacity_ws: Workspace) -> None:
     calls: list[tuple[list[int], object, int]] = []
     model.replanner = lambda ids, target, shift: calls.append((ids, target, shift)) or True

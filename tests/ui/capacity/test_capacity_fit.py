@@ -148,3 +148,39 @@ def test_the_team_picker_shows_a_long_team_name_whole(
     assert view.team.currentText() == AGENCY
     metrics = QFontMetrics(view.team.font())
     assert metrics.horizontalAdvance(AGENCY) <= text_room(view.team)
+
+
+def test_the_weeks_follow_the_widest_figures_as_tasks_change(
+    open_window: Callable[..., MainWindow], wide_ws: Workspace
+) -> None:
+    # Past 12 weeks each week is as wide as the widest figures, not stretched to fill.
+    view = capacity_at(open_window, wide_ws, (1440, 900))
+    view.set_period(Period(MON, 20))
+    model = view.model
+
+    def week_width() -> int:
+        widths = {view.map.columnWidth(c) for c in range(FIRST_WEEK_COLUMN, model.columnCount())}
+        assert len(widths) == 1
+        return widths.pop()
+
+    def figures_fit() -> None:
+        for number, row in enumerate(model.capacity.rows):
+            metrics = painted_font(view, row.kind)
+            for column in range(FIRST_WEEK_COLUMN, model.columnCount()):
+                index = model.index(number, column)
+                tile = view.map.visualRect(index).adjusted(TILE_INSET, 0, -TILE_INSET, 0)
+                assert metrics.horizontalAdvance(str(index.data())) <= tile.width()
+
+    before = week_width()
+    booth = next(t for t in wide_ws.tasks() if t.title == "Booth design")
+    wide_ws.update_task(booth.model_copy(update={"estimate_hours": 745.5}))
+    assert "745.5 / 78.4" in [
+        str(model.index(n, FIRST_WEEK_COLUMN).data()) for n in range(model.rowCount())
+    ]
+    assert week_width() > before
+    figures_fit()
+    # Back as it was: the weeks narrow again to what they were.
+    booth = next(t for t in wide_ws.tasks() if t.title == "Booth design")
+    wide_ws.update_task(booth.model_copy(update={"estimate_hours": 74.5}))
+    assert week_width() == before
+    figures_fit()
