@@ -1,16 +1,23 @@
 """A board's cards in outline: what a board needs of every card to lay the board out (its stage,
 its place in the stage, its estimate for the stage's hours, the version that tells a stale copy),
 read without making a task of each. A board of 50,000 cards reads its outline in a tenth of the
-time its tasks take; the tasks themselves are read for the cards a user sees (store/tasks)."""
+time its tasks take; the tasks themselves are read for the cards a user sees (store/tasks), and
+what a text filter looks in for every card (search_fields)."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from collections.abc import Iterable
+from typing import Any, NamedTuple
 
 from mopsboard.domain.ids import BoardId
+from mopsboard.domain.models import Task
 from mopsboard.store.base import StoreBase
 from mopsboard.store.task_rows import TASK_COLUMNS, task_from_row
-from mopsboard.store.task_values import MAX_HOURS
+from mopsboard.store.task_values import CONVERSION_ERRORS, MAX_HOURS, labels_of
+
+SearchFields = tuple[str, str, tuple[str, ...]]
+# More search fields than this are read in one pass over the board's rows.
+_BY_ID_AT_MOST = 2_000
 
 
 class CardOutline(NamedTuple):
@@ -57,10 +64,52 @@ class OutlineStore(StoreBase):
                         outline.append(self._outline_of_odd_row(row[0]))
         return outline
 
-    def _outline_of_odd_row(self, task_id: int) -> CardOutline:
+    def search_fields(
+        self, task_ids: Iterable[int], board_id: BoardId | None = None
+    ) -> dict[int, SearchFields]:
+        """Task id -> (title, description, labels) as the tasks hold them: what a text filter
+        looks in, read without making the tasks. Given the board they are on, many are read
+        in one pass over the board's rows, faster than by id."""
+        ids = list(task_ids)
+        with self._read() as db:
+            if board_id is not None and len(ids) > _BY_ID_AT_MOST:
+                wanted = set(ids)
+                rows = [
+                    row
+                    for row in db.execute(
+                        "SELECT id, title, description, labels FROM tasks WHERE board_id = ?",
+                        [board_id],
+                    )
+                    if row[0] in wanted
+                ]
+            else:
+                rows = []
+                for start in range(0, len(ids), 500):
+                    chunk = ids[start : start + 500]
+                    marks = ", ".join("?" for _ in chunk)
+                    rows += db.execute(
+                        f"SELECT id, title, description, labels FROM tasks WHERE id IN ({marks})",  # noqa: S608
+                        chunk,
+                    ).fetchall()
+            return {row[0]: self._search_fields_of(row) for row in rows}
+
+    def _search_fields_of(self, row: tuple[Any, ...]) -> SearchFields:
+        task_id, title, description, labels = row
+        try:
+            if title.__class__ is not str or description.__class__ is not str:
+                raise TypeError(title)
+            return (title, description, labels_of(labels))
+        except CONVERSION_ERRORS:
+            task = self._task_of_odd_row(task_id)
+            return (task.title, task.description, task.labels)
+
+    def _task_of_odd_row(self, task_id: int) -> Task:
         row = self.db.execute(
             f"SELECT {TASK_COLUMNS} FROM tasks WHERE id = ?",  # noqa: S608
             [task_id],
         ).fetchone()
-        task = task_from_row(row)
+        return task_from_row(row)
+
+    def _outline_of_odd_row(self, task_id: int) -> CardOutline:
+        task = self._task_of_odd_row(task_id)
         return CardOutline(task.key, task.stage_id, task.rank, task.estimate_hours, task.version)

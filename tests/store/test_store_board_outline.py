@@ -7,6 +7,7 @@ import sqlite3
 
 import pytest
 
+from mopsboard.store import board_outline
 from mopsboard.store.board_outline import CardOutline
 from mopsboard.store.workspace import Workspace
 
@@ -44,3 +45,38 @@ def test_archived_cards_and_other_boards_are_left_out(board_ws: Workspace) -> No
     other = board_ws.add_board("Other")
     assert [c.id for c in board_ws.board_outline(board)] == [t.key for t in tasks[1:]]
     assert board_ws.board_outline(other.key) == []
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [("labels", "'legal, gdpr'"), ("labels", "'[1, 2]'"), ("title", "X'0102'"), (None, None)],
+)
+def test_search_fields_are_the_tasks_title_description_and_labels(
+    board_ws: Workspace, column: str | None, value: str | None
+) -> None:
+    board = board_ws.boards()[0].key
+    first = board_ws.tasks(board)[0]
+    board_ws.update_task(first.model_copy(update={"labels": ("Legal", "GDPR")}))
+    if column is not None:
+        conn = sqlite3.connect(board_ws.path)
+        conn.execute(f"UPDATE tasks SET {column} = {value} WHERE id = ?", [first.key])
+        conn.commit()
+        conn.close()
+    tasks = board_ws.tasks(board)
+    expected = {t.key: (t.title, t.description, t.labels) for t in tasks}
+    assert board_ws.search_fields([t.key for t in tasks]) == expected
+    assert board_ws.search_fields([t.key for t in tasks][1:3]) == {
+        t.key: expected[t.key] for t in tasks[1:3]
+    }
+
+
+def test_many_search_fields_come_from_one_pass_over_the_board(
+    board_ws: Workspace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(board_outline, "_BY_ID_AT_MOST", 1)
+    board = board_ws.boards()[0].key
+    tasks = board_ws.tasks(board)
+    board_ws.archive_tasks([tasks[0].key])
+    wanted = [t.key for t in tasks[1:]]
+    expected = {t.key: (t.title, t.description, t.labels) for t in tasks[1:]}
+    assert board_ws.search_fields(wanted, board) == expected

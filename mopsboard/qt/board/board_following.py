@@ -45,7 +45,7 @@ class BoardFollowing:
         def _compute_lanes(self) -> list[Lane]: ...
         def _compute_cells(self) -> list[list[int]]: ...
         def _reset_cell_models(self) -> None: ...
-        def _relayout(self) -> None: ...
+        def _relayout(self, stage_ids: Collection[int] | None = None) -> None: ...
         def _cards_changed(self, task_ids: Collection[int]) -> None: ...
         def beginResetModel(self) -> None: ...
         def endResetModel(self) -> None: ...
@@ -86,11 +86,14 @@ class BoardFollowing:
         """Re-reads these tasks and puts each where it now belongs."""
         ids = list(task_ids)
         fresh = {t.key: t for t in self.workspace.tasks_by_id(ids)}
+        # The stages whose columns change: where the tasks were and where they are now.
+        touched: set[int] = set()
         for task_id in ids:
             old = self._outline.pop(task_id, None)
             self.tasks.discard(task_id)
             self._search.pop(task_id, None)
             if old is not None:
+                touched.add(old.stage_id)
                 if old.stage_id in self._stage_hours:
                     self._stage_hours[old.stage_id] -= old.estimate_hours or 0.0
                 order = self._stage_order.get(old.stage_id, [])
@@ -107,6 +110,7 @@ class BoardFollowing:
                 task_id, task.stage_id, task.rank, task.estimate_hours, task.version
             )
             self._search.pop(task_id, None)
+            touched.add(task.stage_id)
             if task.stage_id in self._stage_hours:
                 self._stage_hours[task.stage_id] += task.estimate_hours or 0.0
             order = self._stage_order.setdefault(task.stage_id, [])
@@ -122,28 +126,28 @@ class BoardFollowing:
             self.lanesChanged.emit()
             self.summaryChanged.emit()
             return
-        self._relayout()
+        self._relayout(touched)
         self._cards_changed(fresh.keys())
 
-    def _rows_of(self, wanted: set[int]) -> list[tuple[int, int]]:
-        """(cell, row) of each of these cards that is shown. A few cards (a drop) are looked up
-        with list.index, which scans in C; walking a 50,000-card board in Python for them cost
-        a drop more than the rest of it."""
+    def _rows_of(self, wanted: set[int]) -> dict[int, tuple[int, int]]:
+        """Task id -> (cell, row) of each of these cards that is shown. A few cards (a drop)
+        are looked up with list.index, which scans in C; walking a 50,000-card board in Python
+        for them cost a drop more than the rest of it."""
         if len(wanted) > _FEW_CARDS:
-            return [
-                (cell, row)
+            return {
+                task_id: (cell, row)
                 for cell, ids in enumerate(self._cells)
                 for row, task_id in enumerate(ids)
                 if task_id in wanted
-            ]
-        found = []
+            }
+        found = {}
         for task_id in wanted:
             card = self._outline.get(task_id)
             if card is None:
                 continue  # left the board: no row to paint
             for cell in self._cells_of_stage(card.stage_id):
                 try:
-                    found.append((cell, self._cells[cell].index(task_id)))
+                    found[task_id] = (cell, self._cells[cell].index(task_id))
                 except ValueError:
                     continue
                 break

@@ -23,14 +23,19 @@ from PySide6.QtCore import (
 )
 
 from mopsboard.domain.errors import MopsboardError
-from mopsboard.domain.filtering import Grouping, TaskFilter, is_overdue
+from mopsboard.domain.filtering import (
+    Grouping,
+    SearchFields,
+    TaskFilter,
+    fold_search_fields,
+    is_overdue,
+)
 from mopsboard.domain.ids import BoardId
 from mopsboard.domain.models import Stage, StageKind, Task
 from mopsboard.qt.board.board_drops import BoardDrops, Mover
 from mopsboard.qt.board.board_following import BoardFollowing
 from mopsboard.qt.board.board_layout import (
     cells_for,
-    fold_search_texts,
     shown_ids,
     summaries_for,
 )
@@ -56,8 +61,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 # Idle reading waits this long after a board is loaded, so the board's first frame (which the
 # event loop paints soon after, but not before timers that are due) does not wait for it.
 IDLE_START_MS = 100
-# Search texts folded in one idle batch (a few milliseconds).
-IDLE_FOLD = 5_000
+# Search texts folded in one idle batch: about 3 ms, so input waits no longer than that.
+IDLE_FOLD = 1_000
 # Up to this many changed cards are looked up one by one; more, by one walk of the board.
 _FEW_CARDS = 16
 
@@ -99,7 +104,7 @@ class BoardModel(BoardFollowing, BoardDrops, QAbstractItemModel):
         # Estimated hours per stage, summed on demand and forgotten when a stage's cards change.
         self._stage_hours: dict[int, float] = {}
         self._cell_models: dict[int, CellModel] = {}
-        # Reads the tasks not read yet, and folds their search texts, while the window is idle.
+        # Folds the cards' search texts while the window is idle.
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(self._read_while_idle)
@@ -142,18 +147,32 @@ class BoardModel(BoardFollowing, BoardDrops, QAbstractItemModel):
         self.load(self.board_id)
 
     def _read_while_idle(self) -> None:
-        """One batch of the work a board leaves for idle time: the tasks not read yet, then
-        the search texts a first filter would otherwise fold."""
+        """One batch of what a first text filter would otherwise fold: the search texts. The
+        tasks themselves are read only for the cards shown (and by what looks at every card,
+        a filter by person or date or swimlanes), so a big board holds only what it shows."""
+        unfolded = [i for i in self._outline if i not in self._search][:IDLE_FOLD]
         try:
-            if self.tasks.unread:
-                self.tasks.read_some()
-            else:
-                unfolded = [i for i in self._outline if i not in self._search][:IDLE_FOLD]
-                fold_search_texts(unfolded, self.tasks, self._search)
+            self._fold_search(unfolded)
         except MopsboardError:
-            return  # the file went away or is locked: whatever needs the rest reads it then
-        if self.tasks.unread or len(self._search) < len(self._outline):
+            return  # the file went away or is locked: the first filter folds the rest
+        if len(self._search) < len(self._outline):
             self._idle.start(0)
+
+    def _fold_search(self, task_ids: Iterable[int]) -> None:
+        """Folds the search texts of these cards that have none yet: from the task where it is
+        read, from the store's search fields where it is not."""
+        missing = [i for i in task_ids if i not in self._search]
+        if not missing:
+            return
+        read = {i: self.tasks.get_read(i) for i in missing}
+        fields: dict[int, SearchFields] = {
+            i: (t.title, t.description, t.labels) for i, t in read.items() if t is not None
+        }
+        unread = [i for i, t in read.items() if t is None]
+        if unread:
+            fields.update(self.workspace.search_fields(unread, self.board_id))
+        ids = [i for i in missing if i in fields]
+        self._search.update(zip(ids, fold_search_fields([fields[i] for i in ids]), strict=True))
 
     def read_tasks(self, task_ids: Iterable[int]) -> None:
         """Reads these cards' tasks in one go, if not read yet (a column about to show them)."""
@@ -168,13 +187,34 @@ class BoardModel(BoardFollowing, BoardDrops, QAbstractItemModel):
         done = {s.key for s in self.stages if s.kind is StageKind.DONE}
         return shown_ids(task_ids, self.tasks, self._search, self.filter, self.today, done)
 
-    def _compute_cells(self) -> list[list[int]]:
-        if self.filter.active or self.grouping is not Grouping.NONE:
-            # Both look at every card: the ones not read yet are read first, in one go.
+    def _compute_cells(self, stage_ids: Collection[int] | None = None) -> list[list[int]]:
+        """The cards of every cell; given `stage_ids`, only those stages' columns are worked
+        out again (the cards of the others have not changed) and the rest kept."""
+        words_only = self.filter == TaskFilter(text=self.filter.text)
+        if not words_only or self.grouping is not Grouping.NONE:
+            # They look at every card's task: the ones not read yet are read first, in one go.
             self.tasks.read_all()
-        return cells_for(
-            self.stages, self.lanes, self.grouping, self._stage_order, self.tasks, self._visible
+        if self.filter.text:
+            # Whatever idle time has not folded yet, in one go for the whole board.
+            self._fold_search(self._outline)
+        if stage_ids is None or len(self._cells) != len(self.stages) * len(self.lanes):
+            return cells_for(
+                self.stages, self.lanes, self.grouping, self._stage_order, self.tasks, self._visible
+            )
+        columns = [n for n, stage in enumerate(self.stages) if stage.key in stage_ids]
+        fresh = cells_for(
+            [self.stages[n] for n in columns],
+            self.lanes,
+            self.grouping,
+            self._stage_order,
+            self.tasks,
+            self._visible,
         )
+        cells = list(self._cells)
+        for lane in range(len(self.lanes)):
+            for i, column in enumerate(columns):
+                cells[lane * len(self.stages) + column] = fresh[lane * len(columns) + i]
+        return cells
 
     # -- filtering and grouping -----------------------------------------------------------------
 
@@ -214,25 +254,21 @@ class BoardModel(BoardFollowing, BoardDrops, QAbstractItemModel):
             else:
                 model.reset_to(list(self._cells[cell_row]))
 
-    def _follow_cells(self) -> None:
+    def _follow_cells(self, cells: Collection[int] | None = None) -> None:
         for cell_row, model in self._cell_models.items():
-            if cell_row < len(self._cells):
+            if cell_row < len(self._cells) and (cells is None or cell_row in cells):
                 model.follow(list(self._cells[cell_row]))
 
-    def _relayout(self) -> None:
+    def _relayout(self, stage_ids: Collection[int] | None = None) -> None:
         """Cells change their cards but not their number: persistent indexes (the selection)
-        follow their tasks, and cards that are no longer shown drop out of it."""
+        follow their tasks, and cards that are no longer shown drop out of it. Given the
+        stages whose cards changed, only their columns are worked out again."""
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         remembered = [self._task_id_of(index) for index in persistent]
-        self._cells = self._compute_cells()
-        where: dict[int, tuple[int, int]] = {}
-        wanted = {task_id for task_id in remembered if task_id is not None}
-        if wanted:
-            for cell, ids in enumerate(self._cells):
-                for row, task_id in enumerate(ids):
-                    if task_id in wanted:
-                        where[task_id] = (cell, row)
+        before = self._cells
+        self._cells = self._compute_cells(stage_ids)
+        where = self._rows_of({task_id for task_id in remembered if task_id is not None})
         new_indexes = []
         for index, remembered_id in zip(persistent, remembered, strict=True):
             if remembered_id is None:
@@ -244,7 +280,10 @@ class BoardModel(BoardFollowing, BoardDrops, QAbstractItemModel):
                 new_indexes.append(QModelIndex())
         self.changePersistentIndexList(persistent, new_indexes)
         self.layoutChanged.emit()
-        self._follow_cells()
+        changed = {
+            n for n, ids in enumerate(self._cells) if n >= len(before) or ids is not before[n]
+        }
+        self._follow_cells(changed)
         self.summaryChanged.emit()
 
     def _cards_changed(self, task_ids: Collection[int]) -> None:
@@ -253,7 +292,7 @@ class BoardModel(BoardFollowing, BoardDrops, QAbstractItemModel):
         wanted = set(task_ids)
         if not wanted:
             return
-        for cell, row in self._rows_of(wanted):
+        for cell, row in self._rows_of(wanted).values():
             index = self.createIndex(row, 0, cell + 1)
             self.dataChanged.emit(index, index)
         for cell_model in self._cell_models.values():

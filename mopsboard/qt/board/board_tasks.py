@@ -2,9 +2,9 @@
 
 A board opens from its outline (store/board_outline): every card's stage, order, estimate and
 version, which is all the layout needs. The tasks themselves are read for the cards the columns
-show first, then the rest a batch at a time while the window is idle, so a board of 50,000 cards
-paints as soon as a small one does. Whatever needs every task (a filter, swimlanes) reads the
-ones still missing first, so it sees the board whole.
+show, a page at a time, so a board of 50,000 cards paints as soon as a small one does and holds
+only what it shows. Whatever needs every task (a filter by person or date, swimlanes) reads
+the ones still missing first, in one go, so it sees the board whole.
 """
 
 from __future__ import annotations
@@ -14,8 +14,6 @@ from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from mopsboard.domain.models import Task
 
 Reader = Callable[[list[int]], list[Task]]
-# Tasks read in one go while idle: a batch takes a few milliseconds, so input waits no longer.
-IDLE_BATCH = 500
 
 
 class BoardTasks(MutableMapping[int, Task]):
@@ -51,15 +49,9 @@ class BoardTasks(MutableMapping[int, Task]):
     def read_all(self) -> None:
         self.read(list(self._unread))
 
-    def read_some(self, count: int = IDLE_BATCH) -> bool:
-        """Reads up to `count` of the tasks not read yet; whether any are left."""
-        batch = []
-        for task_id in self._unread:
-            batch.append(task_id)
-            if len(batch) >= count:
-                break
-        self.read(batch)
-        return bool(self._unread)
+    def get_read(self, task_id: int) -> Task | None:
+        """The task if it has been read; never reads it."""
+        return self._tasks.get(task_id)
 
     def discard(self, task_id: int) -> None:
         """Forgets a task, read or not, without reading it."""

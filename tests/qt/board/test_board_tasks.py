@@ -35,13 +35,11 @@ def test_a_task_is_read_on_first_use_and_once() -> None:
     assert store.reads[-1] == [5, 6, 7, 8, 9, 10] and tasks.unread == 0
 
 
-def test_read_some_reads_in_batches_until_none_is_left() -> None:
-    store = Store(range(1, 8))
-    tasks = BoardTasks(store.read, range(1, 8))
-    rounds = 0
-    while tasks.read_some(3):
-        rounds += 1
-    assert (rounds, tasks.unread, sorted(len(r) for r in store.reads)) == (2, 0, [1, 3, 3])
+def test_a_task_not_read_is_not_read_by_get_read() -> None:
+    store = Store(range(1, 4))
+    tasks = BoardTasks(store.read, range(1, 4))
+    assert tasks.get_read(2) is None and store.reads == []
+    assert tasks[2] is tasks.get_read(2)
 
 
 def test_a_task_deleted_before_it_was_read_is_gone() -> None:
