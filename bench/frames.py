@@ -80,7 +80,7 @@ def click(widget: QWidget, at: QPoint | None = None) -> None:
     QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, where)
 
 
-def _mouse(widget: QWidget, kind: QEvent.Type, at: QPoint) -> None:
+def mouse(widget: QWidget, kind: QEvent.Type, at: QPoint) -> None:
     left = Qt.MouseButton.LeftButton
     held = left if kind == QEvent.Type.MouseButtonPress else Qt.MouseButton.NoButton
     local = QPointF(at)
@@ -101,9 +101,17 @@ def press_row(listing: QListWidget, wanted: Callable[[Any], bool]) -> Callable[[
         if wanted(item):
             listing.scrollToItem(item)
             at = listing.visualItemRect(item).center()
-            _mouse(listing.viewport(), QEvent.Type.MouseButtonPress, at)
-            return lambda: _mouse(listing.viewport(), QEvent.Type.MouseButtonRelease, at)
+            mouse(listing.viewport(), QEvent.Type.MouseButtonPress, at)
+            return lambda: mouse(listing.viewport(), QEvent.Type.MouseButtonRelease, at)
     raise LookupError(f"no such item in {listing.objectName()}")
+
+
+def pressed(widget: QWidget) -> Callable[[], None]:
+    """Presses the mouse in the middle of `widget` (a button) and returns the release, where
+    a click on a button acts: the clock runs from the release."""
+    at = widget.rect().center()
+    mouse(widget, QEvent.Type.MouseButtonPress, at)
+    return lambda: mouse(widget, QEvent.Type.MouseButtonRelease, at)
 
 
 def hover(

@@ -1,32 +1,42 @@
-"""The store's figures: generating, opening and reading a 50,000-task workspace, committing
-single moves on a 10,000-task board (how fast a headless command starts is startup_bench's)."""
+"""The store's figures, and the demo's:
+
+- `demo_50k_s`: `mopsboard demo FILE --tasks 50000` (the demo's five boards), a fresh process
+  from start to exit, the median of DEMO_RUNS (the first file is kept as board-50k.mopsboard,
+  for a module that wants the five-board demo);
+- on the demo with one board of 50,000 cards (bench/workspaces.py), in the bench's process:
+  `open_workspace_50k_ms` (Workspace.open), `first_write_check_50k_ms` (the whole-file check
+  before a connection's first write), `list_tasks_50k_ms` (every task of the board, as models),
+  and `store_move_median_50k_ms` / `store_move_p95_50k_ms`: single moves committed through the
+  store alone, no window (how fast a headless command starts is startup_bench's).
+"""
 
 from __future__ import annotations
 
 import random
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from bench.workspaces import one_board_file
 from mopsboard.domain.models import StageKind
-from mopsboard.io.demo import create_demo_file
 from mopsboard.store.workspace import Workspace
 
 TASKS = 50_000
 MOVES = 200
+DEMO_RUNS = 3
 
-# Upper bounds; the issue asks for "a few seconds" for 50,000 tasks; a committed move must feel
-# instant under a drag.
-TARGETS = {
+# Upper bounds: the issue's for the demo; a committed move must feel instant under a drag.
+TARGETS: dict[str, float | str] = {
     "demo_50k_s": 5.0,
     "open_workspace_50k_ms": 100.0,
-    "list_tasks_10k_ms": 300.0,
-    "store_move_median_ms": 20.0,
-    "store_move_p95_ms": 50.0,
-    # The whole-file check before a connection's first write (PRAGMA quick_check): paid once
-    # per window (right after it appears) and once per writing command.
+    # Paid once per window (right after it appears) and once per writing command.
     "first_write_check_50k_ms": 60.0,
+    "list_tasks_50k_ms": "every task of the 50k board",
+    "store_move_median_50k_ms": 20.0,
+    "store_move_p95_50k_ms": 50.0,
 }
 
 
@@ -40,15 +50,37 @@ def _p95(samples: list[float]) -> float:
     return statistics.quantiles(samples, n=20)[-1]
 
 
+def _mopsboard_command() -> list[str]:
+    # What a user types: the installed console script, when this environment has one.
+    script = Path(sys.executable).with_name("mopsboard")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "mopsboard"]
+
+
+def _demo_seconds(workdir: Path) -> float:
+    timings = []
+    for number in range(DEMO_RUNS):
+        path = workdir / ("board-50k.mopsboard" if number == 0 else f"demo-50k-{number}.mopsboard")
+        for leftover in path.parent.glob(f"{path.name}*"):
+            leftover.unlink()
+        command = [*_mopsboard_command(), "demo", str(path), "--tasks", str(TASKS)]
+        began = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True)
+        timings.append(time.perf_counter() - began)
+        if number:
+            for made in path.parent.glob(f"{path.name}*"):
+                made.unlink()
+    return statistics.median(timings)
+
+
 def _moves(ws: Workspace, board_id: int) -> list[float]:
     """Single-task moves between the stages before the review gate (a gate would refuse tasks
     with open checklist items), each to a random place, each committed on its own."""
     stages = [s for s in ws.stages(board_id) if s.kind is not StageKind.DONE and not s.is_gate]
-    stage_ids = [s.id or 0 for s in stages if s.kind is not StageKind.REVIEW]
+    stage_ids = [s.key for s in stages if s.kind is not StageKind.REVIEW]
     members: dict[int, list[int]] = {s: [] for s in stage_ids}
     for task in ws.tasks(board_id):
         if task.stage_id in members:
-            members[task.stage_id].append(task.id or 0)
+            members[task.stage_id].append(task.key)
     rng = random.Random(1)
     timings = []
     for _ in range(MOVES):
@@ -64,11 +96,9 @@ def _moves(ws: Workspace, board_id: int) -> list[float]:
 
 
 def run(results: dict[str, float], workdir: Path) -> None:
-    big = workdir / "store-50k.mopsboard"
-    began = time.perf_counter()
-    create_demo_file(big, tasks=TASKS)
-    results["demo_50k_s"] = round(time.perf_counter() - began, 2)
+    results["demo_50k_s"] = round(_demo_seconds(workdir), 2)
 
+    big = one_board_file(workdir, TASKS)
     opened: list[Workspace] = []
     timings = [_ms(lambda: opened.append(Workspace.open(big))) for _ in range(5)]
     for ws in opened:
@@ -81,12 +111,14 @@ def run(results: dict[str, float], workdir: Path) -> None:
             checks.append(_ms(ws.verify))
     results["first_write_check_50k_ms"] = round(statistics.median(checks), 1)
 
+    # The moves below go to a copy: the other modules' figures are taken on the file as built.
+    moved = workdir / "store-moves-50k.mopsboard"
     with Workspace.open(big) as ws:
-        counts = {b.id or 0: ws.count_tasks(b.id) for b in ws.boards()}
-        board_id = max(counts, key=lambda b: counts[b])
-        results["tasks_on_largest_board"] = counts[board_id]
+        ws.save_copy(moved)
+    with Workspace.open(moved) as ws:
+        board_id = max((b.key for b in ws.boards()), key=ws.count_tasks)
         timings = [_ms(lambda: ws.tasks(board_id)) for _ in range(5)]
-        results["list_tasks_10k_ms"] = round(statistics.median(timings), 1)
+        results["list_tasks_50k_ms"] = round(statistics.median(timings), 1)
         moves = _moves(ws, board_id)
-    results["store_move_median_ms"] = round(statistics.median(moves), 2)
-    results["store_move_p95_ms"] = round(_p95(moves), 2)
+    results["store_move_median_50k_ms"] = round(statistics.median(moves), 2)
+    results["store_move_p95_50k_ms"] = round(_p95(moves), 2)

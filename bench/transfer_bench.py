@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from mopsboard.io.demo import create_demo_file
+from bench.workspaces import one_board_file
 
 CARDS = 10_000
 LISTS = ("Ideas", "To Do", "Doing", "Legal review", "Done")
@@ -186,10 +186,8 @@ def run(results: dict[str, float], workdir: Path) -> None:
         )
     results["import_trello_10k_s"] = round(statistics.median(timings), 2)
 
-    # The 50,000-task workspace store_bench made, when it ran first; else one of our own.
-    big = workdir / "store-50k.mopsboard"
-    if not big.exists():
-        create_demo_file(big, tasks=50_000)
+    # The run's demo of 50,000 cards on one board (made once, whichever module needs it first).
+    big = one_board_file(workdir, 50_000)
     timings = [
         _seconds(
             [sys.executable, "-m", "mopsboard", "export", str(big), str(workdir / f"w{n}.json")]
