@@ -87,6 +87,10 @@ class CellTasksModel(QAbstractTableModel):
             return None
         return self.tasks[index.row()].task_id
 
+    def column_texts(self, column: int) -> list[str]:
+        """The words of every row in a column, as shown."""
+        return [texts[column] for texts in self._texts] if 0 <= column < len(HEADERS) else []
+
     def total_hours(self) -> float:
         return sum(c.hours for c in self.tasks)
 

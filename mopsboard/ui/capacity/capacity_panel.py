@@ -3,14 +3,15 @@ reassign or reschedule; double-click to edit) and the tasks the map does not cou
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyleOptionViewItem,
     QTableView,
     QTreeWidget,
     QTreeWidgetItem,
@@ -24,6 +25,9 @@ from mopsboard.qt.capacity.capacity_tasks_model import CellTasksModel, TaskIdRol
 from mopsboard.ui.common.icons import Icon, icon
 
 PANEL_WIDTH = 330
+# Hours, who and dates are as wide as their widest words; the task's title takes the rest.
+FITTED_COLUMNS = (1, 2, 3)
+WHO_COLUMN = 2
 
 
 class CellTasksView(QTableView):
@@ -48,8 +52,52 @@ class CellTasksView(QTableView):
         self.setWordWrap(False)
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        for column in FITTED_COLUMNS:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        model.modelReset.connect(self.fit_columns)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Sizes the fitted columns as Qt's ResizeToContents would, asking the delegate about
+        the rows whose words are the widest only: Qt asks it about every row, and a cell of a
+        large workspace lists hundreds of tasks."""
+        model = self.model()
+        if not isinstance(model, CellTasksModel):
+            return
+        header = self.horizontalHeader()
+        metrics = QFontMetrics(self.font())
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        delegate = self.itemDelegate()
+        for column in FITTED_COLUMNS:
+            # The row of each text width within two pixels of the widest (the delegate lays
+            # text out as the metrics measure it, give or take a rounding).
+            rows_by_width: dict[int, int] = {}
+            for row, text in enumerate(model.column_texts(column)):
+                rows_by_width.setdefault(metrics.horizontalAdvance(text), row)
+            widest = max(rows_by_width, default=0)
+            hint = 0
+            for width, row in rows_by_width.items():
+                if width >= widest - 2:
+                    hint = max(hint, delegate.sizeHint(option, model.index(row, column)).width())
+            if self.showGrid():
+                hint += 1
+            fitted = max(hint, header.sectionSizeHint(column))
+            fitted = max(header.minimumSectionSize(), min(fitted, header.maximumSectionSize()))
+            if header.sectionSize(column) != fitted:
+                header.resizeSection(column, fitted)
+
+    def show_who(self, shown: bool) -> None:
+        """Shows or hides the Who column (it says something on a team's total only)."""
+        if self.isColumnHidden(WHO_COLUMN) == shown:
+            self.setColumnHidden(WHO_COLUMN, not shown)
+            # A hidden column's heading has no width: measured again now that it shows.
+            self.fit_columns()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fit_columns()
 
     def selected_task_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.selectionModel().selectedRows()})
@@ -126,8 +174,7 @@ class CapacityPanel(QWidget):
         model = self.cell_model
         row, start = model.row, model.week_start
         self.edit_button.setEnabled(bool(model.tasks))
-        # "Who" says something only on a team's total row.
-        self.tasks.setColumnHidden(2, row is None or row.kind is not RowKind.TOTAL)
+        self.tasks.show_who(row is not None and row.kind is RowKind.TOTAL)
         if row is None or start is None or model.week is None:
             self.title.setText("Click a cell of the map")
             self.summary.setText(
