@@ -327,4 +327,58 @@ def ids_never_reused(db: Database) -> None:
         )
 
 
+@migrations(name="0007_task_links")
+def task_links(db: Database) -> None:
+    # A dependency between two tasks, across boards and campaigns too: `successor_id` may start
+    # (finish_to_start) or must start with (start_to_start) `predecessor_id`, `lag_days` working
+    # days later (negative: before). A link goes with either of its tasks.
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS task_links (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            predecessor_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+            successor_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL DEFAULT 'finish_to_start'
+                CHECK (kind IN ('finish_to_start', 'start_to_start')),
+            lag_days INTEGER NOT NULL DEFAULT 0,
+            version INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT,
+            CHECK (predecessor_id != successor_id),
+            UNIQUE (predecessor_id, successor_id)
+        )"""
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS task_links_successor ON task_links(successor_id)")
+
+
+def _add_column(db: Database, table: str, column: str, declaration: str) -> None:
+    # SQLite has no ADD COLUMN IF NOT EXISTS: a step taken up again must not add it twice.
+    present = {row[1] for row in db.execute(f"PRAGMA table_info({table})").fetchall()}
+    if column not in present:
+        db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {declaration}")
+
+
+@migrations(name="0008_time_logs")
+def time_logs(db: Database) -> None:
+    # Hours a person spent on a task on a day (what the capacity map counts as actual), and
+    # what an hour of a person or of an agency team costs.
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS time_logs (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            task_id INTEGER NOT NULL REFERENCES tasks(id) ON DELETE CASCADE,
+            member_id INTEGER REFERENCES members(id) ON DELETE SET NULL,
+            day TEXT NOT NULL,
+            hours REAL NOT NULL CHECK (hours > 0 AND hours <= 24),
+            note TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS time_logs_task ON time_logs(task_id)")
+    db.execute("CREATE INDEX IF NOT EXISTS time_logs_member_day ON time_logs(member_id, day)")
+    _add_column(
+        db, "members", "hourly_rate", "REAL CHECK (hourly_rate IS NULL OR hourly_rate >= 0)"
+    )
+    _add_column(db, "teams", "hourly_rate", "REAL CHECK (hourly_rate IS NULL OR hourly_rate >= 0)")
+
+
 KNOWN_MIGRATIONS: frozenset[str] = frozenset(migrations.names)
