@@ -331,8 +331,9 @@ class CapacityMap:
         for key in wanted:
             for task_id in self._tasks_of[key]:
                 _key, shares, estimate, item = spread[task_id]
-                for part_week, hours in hours_by_week(shares, estimate):
+                for part_week, inside, days in shares:
                     if part_week == week:
+                        hours = estimate * inside / days if days else estimate
                         found.append(
                             Contribution(
                                 item.id, item.title, hours, item.start_date, item.due_date, key

@@ -28,7 +28,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from mopsboard.domain.calendar import Period, weekdays_text
-from mopsboard.domain.capacity import CapacityMap, LoadLevel, Row, RowKey, RowKind
+from mopsboard.domain.capacity import CapacityMap, Cell, LoadLevel, Row, RowKey, RowKind
 from mopsboard.io.capacity_export import hours_text
 from mopsboard.qt.capacity.wip_watch import WipWatch
 from mopsboard.qt.common import palette
@@ -53,6 +53,18 @@ LEVEL_WORDS = {
     LoadLevel.NO_CAPACITY: "planned with no hours available",
 }
 _CHANGES_THAT_RECOMPUTE = frozenset({"members", "teams", "time_off", "stages", "boards"})
+# What a week's cell answers; a view asks for more roles than these.
+_CELL_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        LevelRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+    }
+)
 
 
 def capacity_mime(task_ids: Iterable[int], week: date) -> QMimeData:
@@ -91,6 +103,7 @@ class CapacityModel(QAbstractTableModel):
         self.today = date.today()
         self.replanner: Replanner | None = None
         self.capacity = CapacityMap(self.period, [], [])
+        self._cells: dict[tuple[int, int], tuple[Cell, LoadLevel, str]] = {}
         self.wip_watch = WipWatch.of(workspace)
         self.wip_watch.changed.connect(self._wip_changed)
         workspace.subscribe(self._on_change)
@@ -118,6 +131,7 @@ class CapacityModel(QAbstractTableModel):
         self.beginResetModel()
         self.today = date.today()
         self.capacity = inputs.compute(self.period, team_id=self.team_id)
+        self._cells = {}
         self.endResetModel()
         if recount_wip:
             self.wip_watch.recount()
@@ -149,6 +163,7 @@ class CapacityModel(QAbstractTableModel):
         gone = ids - {item.id for item in items}
         layout = [(r.kind, r.key) for r in self.capacity.rows]
         touched = self.capacity.replace(items, gone)
+        self._cells = {}
         if [(r.kind, r.key) for r in self.capacity.rows] != layout:
             self.beginResetModel()
             self.endResetModel()
@@ -239,12 +254,11 @@ class CapacityModel(QAbstractTableModel):
         if column == WIP_COLUMN:
             return self._wip_data(row, role)
         week = self.week_of_column(column)
-        if week is None:
+        if week is None or role not in _CELL_ROLES:
             return None
-        cell = self.capacity.cell(row, week)
-        level = cell.level
+        cell, level, text = self._week_cell(index.row(), row, week)
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{hours_text(cell.planned)} / {hours_text(cell.available)}"
+            return text
         if role == Qt.ItemDataRole.AccessibleTextRole:
             # What a screen reader says of a cell: whose, which week, and the level in words.
             return (
@@ -268,6 +282,16 @@ class CapacityModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
+
+    def _week_cell(self, number: int, row: Row, week: int) -> tuple[Cell, LoadLevel, str]:
+        """A week's cell, its level and its figures, worked out once per change of the map: a
+        painted cell asks for them several times over, and a team's total sums its people."""
+        found = self._cells.get((number, week))
+        if found is None:
+            cell = self.capacity.cell(row, week)
+            text = f"{hours_text(cell.planned)} / {hours_text(cell.available)}"
+            found = self._cells[(number, week)] = (cell, cell.level, text)
+        return found
 
     def _name_data(self, row: Row, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:

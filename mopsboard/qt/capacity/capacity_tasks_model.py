@@ -3,6 +3,7 @@ can be dragged onto the map: to another person's row (reassign) or another week 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -25,7 +26,9 @@ TaskIdRole = Qt.ItemDataRole.UserRole + 1
 HEADERS = ("Task", "Hours", "Who", "Dates")
 
 
+@functools.lru_cache(maxsize=4096)
 def _span(start: date | None, due: date | None) -> str:
+    # A list of hundreds of tasks shares a few dozen spans: each is written once.
     if due is None:
         return ""
     if start is None or start == due:

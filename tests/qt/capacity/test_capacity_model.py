@@ -3,7 +3,7 @@ drops from the drill-down list, WIP counts."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
@@ -82,6 +82,29 @@ def test_model_passes_qt_model_tester_and_follows_changes(
     assert [row[0] for row in table(model)] == ["Web", "Ben", "Unassigned"]
     model.set_period(Period(MON, 3))
     assert model.columnCount() == FIRST_WEEK_COLUMN + 3
+
+
+def test_the_cells_shown_after_changes_are_a_fresh_maps(
+    model: CapacityModel, capacity_ws: Workspace
+) -> None:
+    # The model keeps each cell's figures until the map changes: after each edit it reads as a
+    # model made afresh from the file.
+    assert table(model) == EXPECTED
+    tasks = {t.title: t for t in capacity_ws.tasks()}
+    ben, luis = capacity_ws.member_named("Ben"), capacity_ws.member_named("Luis")
+    edits = [
+        tasks["Landing page"].model_copy(update={"assignee_id": ben.id}),
+        tasks["Site audit"].model_copy(update={"estimate_hours": 3.5}),
+        tasks["Newsletter"].model_copy(update={"assignee_id": luis.id, "team_id": None}),
+        tasks["Blog post"].model_copy(update={"due_date": MON + timedelta(days=9)}),
+    ]
+    for edit in edits:
+        capacity_ws.update_task(edit)
+        fresh = CapacityModel(capacity_ws)
+        fresh.set_period(model.period)
+        assert table(model) == table(fresh), edit.title
+        levels = [[model.index(r, c).data(LevelRole) for c in (2, 3)] for r in range(7)]
+        assert levels == [[fresh.index(r, c).data(LevelRole) for c in (2, 3)] for r in range(7)]
 
 
 def test_a_member_who_appears_resets_the_rows(
