@@ -215,49 +215,57 @@ def click(path: Path, board_id: int, external: bool) -> dict[str, Any]:
 
 
 def start(path: Path, board_id: int) -> None:
-    """`mopsboard FILE` whose last board was `board_id`, to the end of its cards' first frame."""
+    """`mopsboard FILE` whose last board was `board_id`, to the end of its cards' first frame.
+
+    The columns' viewports are watched from when the window is shown (app.py's `paint_first`),
+    the whole application only from their paint on: a filter on every event of the start would
+    add its own time to the figure."""
     from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+    from PySide6.QtWidgets import QApplication
 
     import mopsboard.app
     from mopsboard.cli import main
 
     make_application = mopsboard.app.make_application
+    paint_first = mopsboard.app.paint_first
 
     def leave(window: Any) -> None:
         print(f"{window.width()}x{window.height()}", flush=True)
         os._exit(0)
 
     class EndOfFirstFrame(QObject):
-        window: Any = None
+        painted: Any = None
 
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             painting = event.type() == QEvent.Type.Paint
-            if self.window is not None and not painting:
-                leave(self.window)
-            if self.window is None and painting and _is_card_list(watched, board_id):
-                self.window = watched.window()  # type: ignore[attr-defined]
-                QTimer.singleShot(0, lambda: leave(self.window))
+            if self.painted is not None and not painting:
+                leave(self.painted)
+            if self.painted is None and painting:
+                self.painted = watched.window()  # type: ignore[attr-defined]
+                QApplication.instance().installEventFilter(self)
+                QTimer.singleShot(0, lambda: leave(self.painted))
             return False
 
     def watched_application(argv: list[str] | None = None) -> Any:
         made = make_application(argv)
         QSettings().setValue(f"lastBoard/{path.resolve()}", board_id)
-        made.installEventFilter(EndOfFirstFrame(made))
         return made
 
+    def watched_paint_first(window: Any, *args: Any, **kwargs: Any) -> bool:
+        if window.model.board_id != board_id:
+            raise SystemExit(f"the window shows board {window.model.board_id}, not {board_id}")
+        watch = EndOfFirstFrame(window)
+        columns = [v.viewport() for v in window.board_view.views if v.model().rowCount() > 0]
+        if not columns:
+            raise SystemExit("the board shows no cards")
+        for viewport in columns:
+            viewport.installEventFilter(watch)
+        return bool(paint_first(window, *args, **kwargs))
+
     mopsboard.app.make_application = watched_application  # type: ignore[assignment]
+    mopsboard.app.paint_first = watched_paint_first
     main([str(path)])
     raise SystemExit("the board was never painted")
-
-
-def _is_card_list(watched: Any, board_id: int) -> bool:
-    # A board column's viewport (ui/board/stage_list.py) of that board, with cards in it.
-    view = watched.parent()
-    return (
-        type(view).__name__ == "StageListView"
-        and view.board_model.board_id == board_id
-        and view.model().rowCount() > 0
-    )
 
 
 if __name__ == "__main__":
