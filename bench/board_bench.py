@@ -15,8 +15,8 @@ settings, as a user meets them. What each figure starts and stops on:
   at the frame that has painted both columns; `wip_recount_50k_ms` is the delayed recount
   alone (0 where none is left to run after the drop);
 - `rss_board_<n>_mb`: the process's resident memory after those steps;
-- `external_move_shown_ms`: another process's move (`mopsboard move-task`), from its exit
-  to the frame that paints the card in its new column;
+- `external_move_shown_ms` (50k): another process's move (`mopsboard move-task`), from its
+  exit to the frame that repaints the columns with the card moved (one poll is the floor);
 - `start_to_paint_50k_ms`, `start_to_paint_small_board_ms`: the stopwatch from outside, for
   the check: `mopsboard FILE` from process start to the end of the frame that first paints
   the cards of the 50,000-card board, and of the small board, when it is the board shown
@@ -24,7 +24,8 @@ settings, as a user meets them. What each figure starts and stops on:
   be of that order or above it (a click also builds the columns anew in a window already
   shown, where each new widget is styled at once).
 
-Medians of RUNS fresh processes per size (the machine is shared and noisy).
+Medians of RUNS fresh processes per size (the machine is shared and noisy); the moves are the
+median of each process's drops (bench/board_probe.py, DROPS), the p95 over all of them.
 """
 
 from __future__ import annotations

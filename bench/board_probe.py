@@ -44,7 +44,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 FIRST_FILTER = "email"
 LATER_FILTERS = ("landing", "review", "nurture", "webinar", "deck")
-DROPS = 15
+DROPS = 25
 EXTERNAL_MOVES = 3
 
 
