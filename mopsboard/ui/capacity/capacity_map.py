@@ -152,7 +152,9 @@ class HeatDelegate(QStyledItemDelegate):
             painter.setPen(QPen(QColor(s.accent), 2))
             painter.drawPath(path)
         painter.setPen(QColor(foreground))
-        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), cell_text(index))
+        # As cell_text writes it, with the level already read.
+        text = str(index.data() or "") + (OVER_MARK if level == LoadLevel.OVER.value else "")
+        painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
 
 
 WEEK_WIDTH = 72
