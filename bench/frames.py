@@ -39,6 +39,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # A measurement that has not seen its frame by then has failed (a wrong widget awaited).
 TIMEOUT_MS = 60_000
+# The event loop is idle once one turn of it has lasted this long without working (using
+# under QUIET_CPU_MS of the thread's time): a repaint asked for comes a few milliseconds later
+# (the platform paces frames), so a loop that waits at all is not done yet. (The loop's own
+# signals cannot tell: Qt's GLib dispatcher says "about to block" at the start of every turn,
+# work to do or not, and "awake" not at all.)
+QUIET_MS = 20
+QUIET_CPU_MS = 2
 
 
 class Timeout(RuntimeError):
@@ -151,6 +158,11 @@ class FrameClock(QObject):
         self._to_idle = False
         self._painted = False
         self._awaiting_paint = False
+        self._turn_began: tuple[float, float] | None = None  # wall clock, thread time
+        self._quiet = QTimer(self)
+        self._quiet.setSingleShot(True)
+        self._quiet.setInterval(QUIET_MS)
+        self._quiet.timeout.connect(self._turn_was_quiet)
         self.started: float | None = None
         self.ended: float | None = None
         self.idle: float | None = None
@@ -170,10 +182,12 @@ class FrameClock(QObject):
         frame by which all of them have been painted; with `when`, only a paint while `when()`
         holds counts. Returns the milliseconds from the action (or, with `start_on`, from that
         object's next timer event) to then. With `widgets` None, the figure ends when the event
-        loop next has nothing to do (the work and the repaint it asked for are done). With
-        `to_idle`, the clock waits on for that too (`idle_ms`)."""
+        loop next has nothing to do (the work and the repaints it asked for are done: the loop
+        then sleeps QUIET_MS, and the figure ends where that sleep began). With `to_idle`, the
+        clock waits on for that too (`idle_ms`)."""
         self._every, self._when, self._start_on, self._to_idle = every, when, start_on, to_idle
         self._painted = False
+        self._turn_began = None
         self.started = self.ended = self.idle = None
         loop = self._loop = QEventLoop()
         dispatcher = QAbstractEventDispatcher.instance()
@@ -182,7 +196,7 @@ class FrameClock(QObject):
         limit.timeout.connect(loop.quit)
         limit.start(TIMEOUT_MS)
         self._watch([start_on] if start_on is not None else [])
-        dispatcher.aboutToBlock.connect(self._about_to_block)
+        dispatcher.aboutToBlock.connect(self._turn_begins)
         try:
             if start_on is None:
                 self.started = time.perf_counter()
@@ -195,7 +209,8 @@ class FrameClock(QObject):
             if not self._done():
                 loop.exec()
         finally:
-            dispatcher.aboutToBlock.disconnect(self._about_to_block)
+            dispatcher.aboutToBlock.disconnect(self._turn_begins)
+            self._quiet.stop()
             self._watch([])
             self._app.removeEventFilter(self)
             limit.stop()
@@ -230,14 +245,24 @@ class FrameClock(QObject):
             self._app.removeEventFilter(self)
             self._stop()
 
-    def _about_to_block(self) -> None:
+    def _turn_begins(self) -> None:
         if self.started is None:
             return
-        now = time.perf_counter()
+        self._turn_began = (time.perf_counter(), time.thread_time())
+        self._quiet.start()  # ends this turn if nothing else does
+
+    def _turn_was_quiet(self) -> None:
+        if self._turn_began is None:
+            return
+        began, cpu = self._turn_began
+        if (time.thread_time() - cpu) * 1000 > QUIET_CPU_MS:
+            return  # a long turn of work, not a wait
+        if self.ended is not None and began < self.ended:
+            return  # the frame ended in this turn: what follows it is still to see
         if not self._awaiting_paint and self.ended is None:
-            self.ended = now
+            self.ended = began
         if self.ended is not None and self.idle is None:
-            self.idle = now
+            self.idle = began
         self._stop()
 
     def _awaited_paint(self, watched: QObject) -> bool:
