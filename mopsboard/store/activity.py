@@ -3,7 +3,7 @@ edits (`task_edits`: which fields one edit changed; archiving and restoring), re
 
 Edits are logged by the store, in the unit of work of the edit itself, so an undo (which is an
 edit too) is logged as one. A task deleted and put back (undo of an add, or of a delete) gets its
-history and comments back with it.
+history, comments and links back with it.
 
 For the JSON export: `task_activity(task_id)`; `task_activity()` gives every task's.
 """
@@ -20,6 +20,7 @@ from mopsboard.domain.activity import ActivityKind, TaskActivity
 from mopsboard.domain.ids import StageId, TaskId
 from mopsboard.store.base import StoreBase
 
+_LINK_COLUMNS = "id, predecessor_id, successor_id, kind, lag_days, version, updated_at"
 _EDITS_INSERT = "INSERT INTO task_edits (task_id, kind, fields, at) VALUES (?, ?, ?, ?)"
 
 
@@ -30,6 +31,7 @@ class _History:
     events: list[tuple[Any, ...]]
     edits: list[tuple[Any, ...]]
     comments: list[tuple[Any, ...]]
+    links: list[tuple[Any, ...]]
 
 
 class ActivityStore(StoreBase):
@@ -72,6 +74,10 @@ class ActivityStore(StoreBase):
     def _keep_history(self, task_ids: Sequence[int]) -> None:
         """Remembers what deleting these tasks takes with them (for `_put_back_history`)."""
         kept: dict[int, _History] = self.__dict__.setdefault("_deleted_history", {})
+        # A file the schema step 0007 has not reached (an older release's, in the upgrade tests).
+        has_links = self.db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'task_links'"
+        ).fetchone()
         for task_id in task_ids:
             kept[task_id] = _History(
                 events=self._history_rows("task_events", "from_stage_id, to_stage_id, at", task_id),
@@ -79,7 +85,15 @@ class ActivityStore(StoreBase):
                 comments=self._history_rows(
                     "comments", "id, author, body, at, version, updated_at", task_id
                 ),
+                links=self._link_rows(task_id) if has_links else [],
             )
+
+    def _link_rows(self, task_id: int) -> list[tuple[Any, ...]]:
+        sql = (
+            f"SELECT {_LINK_COLUMNS} FROM task_links "  # noqa: S608
+            "WHERE predecessor_id = ? OR successor_id = ? ORDER BY id"
+        )
+        return [tuple(row) for row in self.db.execute(sql, [task_id, task_id]).fetchall()]
 
     def _history_rows(self, table: str, columns: str, task_id: int) -> list[tuple[Any, ...]]:
         sql = f"SELECT {columns} FROM {table} WHERE task_id = ? ORDER BY id"  # noqa: S608
@@ -106,7 +120,24 @@ class ActivityStore(StoreBase):
         )
         if history.comments:
             self._changed("comments", [row[0] for row in history.comments], "inserted")
+        self._put_back_links(history.links)
         return True
+
+    def _put_back_links(self, links: Sequence[tuple[Any, ...]]) -> None:
+        # A link between two deleted tasks goes back with the second of them to come back, under
+        # its own id; one to a task deleted meanwhile stays gone.
+        restored = []
+        for row in links:
+            cursor = self.db.execute(
+                f"INSERT OR IGNORE INTO task_links ({_LINK_COLUMNS}) "  # noqa: S608
+                "SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM tasks WHERE id = ?) "
+                "AND EXISTS (SELECT 1 FROM tasks WHERE id = ?)",
+                [*row, row[1], row[2]],
+            )
+            if cursor.rowcount:
+                restored.append(row[0])
+        if restored:
+            self._changed("task_links", restored, "inserted")
 
 
 def _activity(row: Sequence[Any]) -> TaskActivity | None:

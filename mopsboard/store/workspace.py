@@ -10,6 +10,7 @@ from mopsboard.store.capacity import CapacityStore
 from mopsboard.store.catalog import CatalogStore
 from mopsboard.store.comments import CommentStore
 from mopsboard.store.database import ReadOnlyWorkspace, create_database, open_database
+from mopsboard.store.links import LinkStore
 from mopsboard.store.moves import MoveStore
 from mopsboard.store.own_writes import OwnWrites
 from mopsboard.store.people import PeopleStore
@@ -61,6 +62,7 @@ class Workspace(
     PeopleStore,
     TemplateStore,
     CommentStore,
+    LinkStore,
 ):
     """A workspace file. Reads return domain models; every write is one unit of work and is
     reported to subscribers as `Change`s after it commits."""
