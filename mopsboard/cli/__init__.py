@@ -21,6 +21,7 @@ from mopsboard.cli.campaigns import add_campaign_commands
 from mopsboard.cli.capacity import add_capacity_command
 from mopsboard.cli.exporting import add_export_command
 from mopsboard.cli.importing import add_import_command
+from mopsboard.cli.links import add_link_commands
 from mopsboard.io.text_table import Column, printable, render_table
 
 if TYPE_CHECKING:
@@ -40,6 +41,8 @@ COMMANDS = (
     "capacity",
     "import",
     "export",
+    "link",
+    "unlink",
 )
 VIEWS = ("board", "capacity", "campaigns", "timeline", "personas")
 # Set this to see the traceback of an unexpected error instead of one line.
@@ -135,6 +138,7 @@ def _command_parser() -> argparse.ArgumentParser:
     add_capacity_command(command)
     add_import_command(command)
     add_export_command(command)
+    add_link_commands(command)
     return parser
 
 
@@ -214,6 +218,8 @@ def _listing_rows(listing: TaskListing) -> list[dict[str, Any]]:
             "labels": list(task["labels"]),
             "checklist": [{"text": text, "done": done} for text, done in task["checklist"]],
             "archived": task["archived"],
+            "depends_on": listing.depends_on.get(task["id"], []),
+            "blocked": task["id"] in listing.blocked,
         }
         for task in listing.tasks
     ]
@@ -223,7 +229,7 @@ def _validated_listing(
     workspace: Workspace, board_name: str | None
 ) -> tuple[TaskListing, list[Task]]:
     """The listing as the app reads the file, salvaging what it cannot read as it is."""
-    from mopsboard.store.task_listing import TaskListing
+    from mopsboard.store.task_listing import TaskListing, dependencies
 
     board_id = workspace.board_named(board_name).id if board_name else None
     tasks = workspace.tasks(board_id)
@@ -234,6 +240,11 @@ def _validated_listing(
         "teams": {t.key: t.name for t in workspace.teams(include_archived=True)},
         "members": {m.key: m.name for m in workspace.members()},
     }
+    links = workspace.links()
+    done = workspace.done_task_ids({link.predecessor_id for link in links})
+    depends_on, blocked = dependencies(
+        ((link.predecessor_id, link.successor_id, link.kind.value) for link in links), done
+    )
     listing = TaskListing(
         tasks=[
             dict(task) | {"checklist": [(i.text, i.done) for i in task.checklist]} for task in tasks
@@ -242,6 +253,8 @@ def _validated_listing(
         stage_names={s.key: s.name for b in every_board for s in workspace.stages(b.key)},
         names=names,
         board_id=board_id,
+        depends_on=depends_on,
+        blocked=blocked,
     )
     return listing, tasks
 

@@ -66,10 +66,12 @@ class LinkStore(StoreBase):
         """Which of `task_ids` wait for a finish-to-start predecessor not in a Done stage."""
         wanted = set(task_ids)
         links = [link for link in self.links_of_tasks(wanted) if link.successor_id in wanted]
-        return blocked_tasks((link.edge for link in links), self._done_among(links))
+        done = self.done_task_ids({link.predecessor_id for link in links})
+        return blocked_tasks((link.edge for link in links), done)
 
-    def _done_among(self, links: Sequence[TaskLink]) -> set[int]:
-        predecessors = sorted({link.predecessor_id for link in links})
+    def done_task_ids(self, task_ids: Iterable[int]) -> set[int]:
+        """Which of `task_ids` are in a stage of kind done."""
+        predecessors = sorted(set(task_ids))
         done: set[int] = set()
         for start in range(0, len(predecessors), _CHUNK):
             chunk = predecessors[start : start + _CHUNK]

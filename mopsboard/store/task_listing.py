@@ -17,6 +17,8 @@ from typing import Any, NamedTuple
 
 from mopsboard.domain.errors import NotFoundError
 from mopsboard.domain.field_rules import clean_name
+from mopsboard.domain.kinds import StageKind
+from mopsboard.domain.link_rules import Edge, LinkKind, blocked_tasks
 from mopsboard.store import open_files
 from mopsboard.store.connection import StoreConnection
 from mopsboard.store.database import open_database
@@ -24,6 +26,7 @@ from mopsboard.store.task_values import CONVERSION_ERRORS, TASK_COLUMNS, task_va
 
 # The tables whose names a listing prints, with what the store's readers include: every row.
 _NAMED = ("campaigns", "personas", "teams", "members")
+_LINK_KINDS = frozenset(kind.value for kind in LinkKind)
 
 
 # A NamedTuple, not a dataclass, for the import time (store/open_files says why).
@@ -35,6 +38,9 @@ class TaskListing(NamedTuple):
     stage_names: dict[int, str]
     names: dict[str, dict[int, str]]  # table -> id -> name, for the tables of _NAMED
     board_id: int | None
+    # task id -> the ids of the tasks it waits for, in order; and the tasks blocked by one
+    depends_on: dict[int, list[int]]
+    blocked: frozenset[int]
 
 
 class NeedsValidation(Exception):
@@ -95,7 +101,39 @@ def _read(db: StoreConnection, board_name: str | None) -> TaskListing:
         tasks = [task_values(row) for row in _task_rows(db, board_id)]
     except CONVERSION_ERRORS as error:
         raise NeedsValidation(str(error)) from error
-    return TaskListing(tasks, boards, stages, names, board_id)
+    depends_on, blocked = _dependencies(db)
+    return TaskListing(tasks, boards, stages, names, board_id, depends_on, blocked)
+
+
+def dependencies(
+    links: Iterable[tuple[int, int, str]], done: Iterable[int]
+) -> tuple[dict[int, list[int]], frozenset[int]]:
+    """What a listing says of links (predecessor, successor, kind): each successor's
+    predecessors in id order, and the tasks they block (domain/link_rules.py). The validated
+    listing (the CLI's) gives its links here too, so both readings say the same."""
+    edges = [Edge(before, after, LinkKind(kind)) for before, after, kind in links]
+    depends_on: dict[int, list[int]] = {}
+    for edge in edges:
+        depends_on.setdefault(edge.successor, []).append(edge.predecessor)
+    for predecessors in depends_on.values():
+        predecessors.sort()
+    return depends_on, blocked_tasks(edges, done)
+
+
+def _dependencies(db: StoreConnection) -> tuple[dict[int, list[int]], frozenset[int]]:
+    rows = db.execute(
+        "SELECT l.predecessor_id, l.successor_id, l.kind, s.kind FROM task_links l "
+        "JOIN tasks p ON p.id = l.predecessor_id JOIN stages s ON s.id = p.stage_id"
+    ).fetchall()
+    links = []
+    done = []
+    for before, after, kind, stage_kind in rows:
+        if kind not in _LINK_KINDS or type(before) is not int or type(after) is not int:
+            raise NeedsValidation(kind)
+        links.append((before, after, kind))
+        if stage_kind == StageKind.DONE.value:
+            done.append(before)
+    return dependencies(links, done)
 
 
 def quick_task_listing(path: Path, board_name: str | None = None) -> TaskListing | None:

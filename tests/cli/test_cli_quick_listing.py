@@ -86,3 +86,21 @@ def test_an_unknown_board_is_refused_in_the_stores_words(cli: Run, demo: Path) -
     status, _, err = cli("tasks", demo, "--board", "Nowhere")
     assert status == 1
     assert err == "mopsboard: There is no board named 'Nowhere'.\n"
+
+
+def test_links_are_listed_the_same_both_ways(
+    cli: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    path = tmp_path / "linked.mopsboard"
+    create_demo_file(path, tasks=600, today=TODAY)
+    # Every tenth task waits for the one before it; every thirtieth starts with it instead.
+    change(
+        path,
+        "INSERT INTO task_links (predecessor_id, successor_id, kind, lag_days) "
+        "SELECT id - 1, id, CASE WHEN id % 30 = 0 THEN 'start_to_start' ELSE 'finish_to_start' "
+        "END, id % 7 - 3 FROM tasks WHERE id % 10 = 0 AND id > 1",
+    )
+    assert quick_task_listing(path) is not None
+    quick, validated = both_ways(cli, monkeypatch, path, "--json")
+    assert quick == validated
+    assert '"blocked": true' in quick and '"depends_on": [\n      ' in quick
