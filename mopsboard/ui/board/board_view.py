@@ -31,6 +31,7 @@ from mopsboard.ui.board.card_menu import CardMenu
 from mopsboard.ui.board.drag_feedback import DragFeedback
 from mopsboard.ui.board.drag_scroll import DragScroller
 from mopsboard.ui.board.filter_bar import FilterBar
+from mopsboard.ui.board.header_strip import MARGIN, SPACING, HeaderStrip, shape_column
 from mopsboard.ui.board.stage_header import (
     StageHeader,
     column_background,
@@ -66,7 +67,9 @@ class BoardView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.header_strip = HeaderStrip(self.scroll_area)
         layout.addWidget(self.filter_bar)
+        layout.addWidget(self.header_strip)
         layout.addWidget(self.scroll_area, 1)
         self.views: list[StageListView] = []
         self.headers: list[StageHeader] = []
@@ -94,13 +97,14 @@ class BoardView(QWidget):
         grid_host = QWidget()
         grid_host.setObjectName("boardGrid")
         grid = QGridLayout(grid_host)
-        grid.setContentsMargins(10, 10, 10, 10)
-        grid.setHorizontalSpacing(10)
+        grid.setContentsMargins(MARGIN, 6, MARGIN, MARGIN)
+        grid.setHorizontalSpacing(SPACING)
         grid.setVerticalSpacing(6)
         stages = self.model.stages
         lanes = self.model.lanes
         grouped = self.model.grouping is not Grouping.NONE
-        self._add_headers(grid, stages)
+        self._add_headers(stages)
+        shape_column(grid, len(stages))
         for lane_number, lane in enumerate(lanes):
             self._add_lane(grid, lane_number, lane, stages, grouped)
         self._add_quick_adds(grid, stages, 2 + len(lanes) * 2)
@@ -118,12 +122,12 @@ class BoardView(QWidget):
         if focused is not None:
             self.select_task(focused)
 
-    def _add_headers(self, grid: QGridLayout, stages: list[Stage]) -> None:
-        for column, stage in enumerate(stages):
+    def _add_headers(self, stages: list[Stage]) -> None:
+        for stage in stages:
             header = StageHeader()
             header.setObjectName(f"stageHeader-{stage.id}")
             self.headers.append(header)
-            grid.addWidget(header, 0, column)
+        self.header_strip.set_headers(self.headers, COLUMN_MIN_WIDTH, COLUMN_MAX_WIDTH)
 
     def _add_lane(
         self, grid: QGridLayout, lane_number: int, lane: Lane, stages: list[Stage], grouped: bool

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from mopsboard.qt.board.board_parts import StageSummary
+from mopsboard.ui.common.elided_label import ElidedLabel
 from mopsboard.ui.common.theme import Scheme
 
 
@@ -58,7 +60,8 @@ def column_background(state: str) -> ColumnTone:
 class StageHeader(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.title = QLabel()
+        # A long stage name gives way to the counts beside it, with an ellipsis.
+        self.title = ElidedLabel(elide=Qt.TextElideMode.ElideRight)
         self.title.setObjectName("stageTitle")
         self.stats = QLabel()
         self.stats.setObjectName("stageStats")
@@ -67,8 +70,7 @@ class StageHeader(QWidget):
         self._shown: StageSummary | None = None
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 6, 8, 2)
-        layout.addWidget(self.title)
-        layout.addStretch(1)
+        layout.addWidget(self.title, 1)
         layout.addWidget(self.stats)
         layout.addWidget(self.wip)
 

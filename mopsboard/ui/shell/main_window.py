@@ -30,11 +30,11 @@ from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.store.workspace import Workspace
 from mopsboard.ui.board.board_view import BoardView
 from mopsboard.ui.common import conflict_dialog
+from mopsboard.ui.common.elided_label import ElidedLabel
 from mopsboard.ui.common.hotkeys import Hotkey
 from mopsboard.ui.common.icons import Icon, app_icon
 from mopsboard.ui.shell import menus
 from mopsboard.ui.shell.banner import Banner, LazyPages
-from mopsboard.ui.shell.elided_label import ElidedLabel
 from mopsboard.ui.shell.recent import recent_files
 from mopsboard.ui.shell.sidebar import Sidebar
 from mopsboard.ui.shell.views import VIEWS, page_context

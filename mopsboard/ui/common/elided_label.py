@@ -1,5 +1,6 @@
-"""A one-line label that gives way: on a narrow window it shows the start and end of its text with
-an ellipsis between (a path keeps its file name), and never makes the window wider."""
+"""A one-line label that gives way: on a narrow window it shows what fits of its text with an
+ellipsis (by default the start and end, so a path keeps its file name; a name keeps its start),
+names it whole in its tooltip, and never makes the window wider."""
 
 from __future__ import annotations
 
@@ -9,8 +10,15 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 
 class ElidedLabel(QLabel):
-    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        text: str = "",
+        parent: QWidget | None = None,
+        *,
+        elide: Qt.TextElideMode = Qt.TextElideMode.ElideMiddle,
+    ) -> None:
         super().__init__(text, parent)
+        self._elide = elide
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setToolTip(text)
@@ -27,8 +35,6 @@ class ElidedLabel(QLabel):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         rect = self.contentsRect()
-        shown = self.fontMetrics().elidedText(
-            self.text(), Qt.TextElideMode.ElideMiddle, rect.width()
-        )
+        shown = self.fontMetrics().elidedText(self.text(), self._elide, rect.width())
         painter.setPen(self.palette().color(self.foregroundRole()))
         painter.drawText(rect, int(self.alignment() | Qt.AlignmentFlag.AlignVCenter), shown)
