@@ -10,11 +10,13 @@ from typing import Any
 
 import pytest
 from locks import assert_open_workspaces_keep_their_locks
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from mopsboard.app import Windows
 from mopsboard.store.workspace import Workspace
+from mopsboard.ui.common.file_dialogs import LAST_SAVE_FOLDER_KEY
 from mopsboard.ui.shell.main_window import MainWindow
 
 # What a message box would have shown: (title, text), in the order shown.
@@ -29,6 +31,12 @@ def pytest_runtest_call(item: pytest.Item) -> Generator[None, None, None]:
     result = yield
     assert_open_workspaces_keep_their_locks()
     return result
+
+
+@pytest.fixture(autouse=True)
+def _no_remembered_save_folder() -> None:
+    """Each test starts as a first save would: no folder remembered from another test's."""
+    QSettings().remove(LAST_SAVE_FOLDER_KEY)
 
 
 @pytest.fixture

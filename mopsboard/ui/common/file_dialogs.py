@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QFileInfo, QLibraryInfo, QStandardPaths, Qt
+from PySide6.QtCore import QFileInfo, QLibraryInfo, QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QAbstractFileIconProvider, QIcon
 from PySide6.QtWidgets import (
     QApplication,
@@ -84,10 +84,18 @@ class NameOnlyIconProvider(QAbstractFileIconProvider):
         return next((kind for end, kind in _TYPES.items() if name.endswith(end)), "File")
 
 
+# Where the last file was saved, so the next save dialog starts there.
+LAST_SAVE_FOLDER_KEY = "files/lastSaveFolder"
+
+
 def documents_folder() -> Path:
-    """Where exports go unless the user picks another folder: the desktop's documents folder
-    (as the user's desktop names it), else the home folder. Never the app's own data folder,
-    which is hidden and holds the workspace."""
+    """Where exports go unless the user picks another folder: the folder the user last saved a
+    file to, while it is there, else the desktop's documents folder (as the user's desktop
+    names it), else the home folder. Never the app's own data folder, which is hidden and
+    holds the workspace."""
+    last = QSettings().value(LAST_SAVE_FOLDER_KEY, "")
+    if isinstance(last, str) and last and Path(last).is_dir():
+        return Path(last)
     found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     folder = Path(found) if found else None
     return folder if folder is not None and folder.is_dir() else Path.home()
@@ -244,6 +252,7 @@ def ask_save_path(
             return None
         target = Path(dialog.selectedFiles()[0])
         if not is_open_here(target):
+            QSettings().setValue(LAST_SAVE_FOLDER_KEY, str(target.parent))
             return target
         QMessageBox.warning(
             parent,

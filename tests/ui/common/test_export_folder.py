@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from locks import HAVE_PROC_LOCKS, missing_locks
 from PySide6.QtCore import QStandardPaths, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from mopsboard.app import Windows
 from mopsboard.paths import data_dir
 from mopsboard.ui.campaigns.campaigns_view import CampaignsView
 from mopsboard.ui.capacity.capacity_view import CapacityView
-from mopsboard.ui.common.file_dialogs import documents_folder
+from mopsboard.ui.common.file_dialogs import ask_save_path, documents_folder
 from tests.ui.shell.test_workspace_locks import _look_at_every_file
 
 DOCUMENTS = QStandardPaths.StandardLocation.DocumentsLocation
@@ -75,3 +75,42 @@ def test_export_dialogs_over_a_workspace_in_documents_keep_its_locks(
         export()
         assert seen == [folder]
         assert missing_locks(board_file) == []
+
+
+def _answer_next_dialog(qtbot: QtBot, seen: list[Path], name: str | None) -> None:
+    """Notes the folder the next file dialog opens in; saves as `name` there, or cancels."""
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, QFileDialog):
+            QTimer.singleShot(20, answer)
+            return
+        seen.append(Path(dialog.directory().absolutePath()))
+        if name is None:
+            dialog.reject()
+            return
+        dialog.selectFile(name)
+        dialog.accept()
+
+    QTimer.singleShot(0, answer)
+
+
+def test_the_next_save_starts_in_the_folder_of_the_last_one(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    documents = tmp_path / "Documents"
+    chosen = tmp_path / "Campaign reports"
+    documents.mkdir()
+    chosen.mkdir()
+    documents_at(monkeypatch, str(documents))
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    seen: list[Path] = []
+    _answer_next_dialog(qtbot, seen, str(chosen / "capacity.csv"))
+    target = ask_save_path(parent, "Export", documents_folder() / "out.csv", "CSV (*.csv)")
+    assert target == chosen / "capacity.csv"
+    _answer_next_dialog(qtbot, seen, None)
+    assert ask_save_path(parent, "Export", documents_folder() / "next.csv", "CSV (*.csv)") is None
+    assert seen == [documents, chosen]
+    chosen.rmdir()  # the folder went away: back to the documents folder
+    assert documents_folder() == documents
