@@ -50,7 +50,7 @@ from bench.workspaces import (
 from mopsboard.qt.common.watcher import POLL_MS
 
 RUNS = 3
-START_RUNS = 3
+START_RUNS = 5
 
 # In the order the table shows them: each cost at 1k, 10k and 50k, then its parts.
 TARGETS: dict[str, float | str] = {
