@@ -11,12 +11,14 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Self
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from mopsboard.domain.fields import MAX_CHECKLIST, Colour, Hours, Name, Text
 from mopsboard.domain.ids import BoardId, CampaignId, PersonaId, StageId, TeamId, TemplateId
+from mopsboard.domain.link_rules import MAX_LAG_DAYS, Edge, LinkKind, cycle_through
+from mopsboard.domain.link_schedule import Placement, schedule_along_links
 from mopsboard.domain.models import (
     Campaign,
     ChecklistItem,
@@ -31,6 +33,7 @@ from mopsboard.domain.scheduling import (
     offset_and_duration,
     schedule_backwards,
 )
+from mopsboard.domain.workdays import WorkCalendar
 
 MAX_TEMPLATE_TASKS = 500
 ShortText = Annotated[str, AfterValidator(lambda v: v.strip()), Field(max_length=200)]
@@ -45,6 +48,16 @@ STAGE_KINDS = {
     "review": StageKind.REVIEW,
     "done": StageKind.DONE,
 }
+
+
+class TemplatePredecessor(BaseModel):
+    """A task of the same template that this one waits for, by its title (see domain/links)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+    title: Name
+    kind: LinkKind = LinkKind.FINISH_TO_START
+    lag_days: Annotated[int, Field(ge=-MAX_LAG_DAYS, le=MAX_LAG_DAYS)] = 0
 
 
 class TemplateTask(BaseModel):
@@ -62,6 +75,8 @@ class TemplateTask(BaseModel):
     # Working days from the launch to the due date: negative before the launch.
     offset: WorkingDays = 0
     duration: Annotated[int, Field(ge=1, le=MAX_SPAN)] = 1
+    # The template's tasks this one waits for; a template saved before links had none.
+    after: tuple[TemplatePredecessor, ...] = ()
 
     @field_validator("checklist")
     @classmethod
@@ -92,6 +107,28 @@ class CampaignTemplate(Record[TemplateId]):
             raise ValueError(f"has {len(tasks)} tasks; at most {MAX_TEMPLATE_TASKS}")
         return tasks
 
+    @model_validator(mode="after")
+    def _links_name_its_tasks(self) -> Self:
+        titles = [t.title.casefold() for t in self.tasks]
+        for task in self.tasks:
+            for before in task.after:
+                wanted = before.title.casefold()
+                if wanted == task.title.casefold():
+                    raise ValueError(f"the task '{task.title}' cannot wait for itself")
+                if titles.count(wanted) != 1:
+                    how = "no task" if wanted not in titles else "more than one task"
+                    raise ValueError(
+                        f"the task '{task.title}' waits for '{before.title}', and the template "
+                        f"has {how} of that title"
+                    )
+        edges = [(p, s) for p, s, _kind, _lag in template_links(self)]
+        for index, (waited_for, waiting) in enumerate(edges):
+            loop = cycle_through(edges[:index], waited_for, waiting)
+            if loop:
+                names = " \u2192 ".join(f"'{self.tasks[i].title}'" for i in loop)
+                raise ValueError(f"its tasks wait for each other in a loop ({names})")
+        return self
+
     @property
     def builtin(self) -> bool:
         return bool(self.builtin_key) and self.id is None
@@ -99,6 +136,17 @@ class CampaignTemplate(Record[TemplateId]):
     @property
     def estimate_total(self) -> float:
         return sum(t.estimate_hours or 0.0 for t in self.tasks)
+
+
+def template_links(template: CampaignTemplate) -> list[tuple[int, int, LinkKind, int]]:
+    """The template's links as (predecessor, successor, kind, lag) by index in its tasks."""
+    index = {t.title.casefold(): n for n, t in enumerate(template.tasks)}
+    return [
+        (index[before.title.casefold()], n, before.kind, before.lag_days)
+        for n, task in enumerate(template.tasks)
+        for before in task.after
+        if before.title.casefold() in index
+    ]
 
 
 def slug(name: str) -> str:
@@ -123,6 +171,8 @@ class PlannedTask:
     source: TemplateTask
     start: date
     due: date
+    # The position of the task in its template (a plan lists its tasks by date).
+    index: int = 0
 
 
 @dataclass(frozen=True)
@@ -149,14 +199,40 @@ def plan_campaign(
     name: str,
     launch: date,
     holidays: Collection[date] = NO_HOLIDAYS,
+    calendars: Mapping[str, WorkCalendar] | None = None,
 ) -> CampaignPlan:
-    """Every task's start and due date, counted backwards from the launch over working days."""
-    tasks = tuple(
-        PlannedTask(t, *schedule_backwards(launch, t.offset, t.duration, holidays))
-        for t in template.tasks
-    )
-    tasks = tuple(sorted(tasks, key=lambda p: (p.due, p.start)))
-    return CampaignPlan(template, name, launch, tasks)
+    """Every task's start and due date, counted backwards from the launch over working days.
+
+    With `calendars` (a team's calendar by its case-folded name, domain/workdays.py), each task
+    is placed on the working days of the team it names (weekends only for a team not there),
+    and a task others wait for is due as late as its links allow (domain/link_schedule.py);
+    without, on weekdays less `holidays`, each at its own offset."""
+    if calendars is None:
+        tasks = [
+            PlannedTask(t, *schedule_backwards(launch, t.offset, t.duration, holidays), index=n)
+            for n, t in enumerate(template.tasks)
+        ]
+    else:
+        placements = {}
+        for n, task in enumerate(template.tasks):
+            calendar = calendars.get(task.team.strip().casefold(), WorkCalendar())
+            # Where it is due when nothing waits for it: its offset, on its team's days.
+            anchor = calendar.add_working_days(launch, task.offset)
+            placements[n] = Placement(anchor, task.duration, calendar)
+        edges = [Edge(*link) for link in template_links(template)]
+        placed = schedule_along_links(placements, edges)
+        tasks = [PlannedTask(t, *placed[n], index=n) for n, t in enumerate(template.tasks)]
+    ordered = tuple(sorted(tasks, key=lambda p: (p.due, p.start)))
+    return CampaignPlan(template, name, launch, ordered)
+
+
+def plan_links(plan: CampaignPlan) -> list[tuple[int, int, LinkKind, int]]:
+    """The template's links by position in `plan.tasks` (and so in `tasks_for`'s list)."""
+    position = {planned.index: n for n, planned in enumerate(plan.tasks)}
+    return [
+        (position[before], position[after], kind, lag)
+        for before, after, kind, lag in template_links(plan.template)
+    ]
 
 
 def plan_end(plan: CampaignPlan, holidays: Collection[date] = NO_HOLIDAYS) -> date:

@@ -11,8 +11,11 @@ from typing import TYPE_CHECKING
 
 from mopsboard.domain.errors import MopsboardError
 from mopsboard.domain.ids import BoardId, CampaignId
+from mopsboard.domain.link_rules import LinkKind
+from mopsboard.domain.links import TaskLink
 from mopsboard.domain.models import Campaign, Task
 from mopsboard.store.base import now_text
+from mopsboard.store.links import LinkStore
 from mopsboard.store.salvage import keep_unread
 from mopsboard.store.task_rows import MAX_HOURS
 from mopsboard.store.tasks import TaskStore
@@ -57,7 +60,7 @@ def _shifted_text(text: str | None, days: int) -> str | None:
     return day.isoformat() if day else text
 
 
-class CampaignPlanStore(TaskStore):
+class CampaignPlanStore(TaskStore, LinkStore):
     # -- reading --------------------------------------------------------------------------------
 
     def campaign_figures(self, today: date) -> dict[int, CampaignFigures]:
@@ -198,10 +201,15 @@ class CampaignPlanStore(TaskStore):
         return ShiftResult(moved, ids)
 
     def add_campaign_with_tasks(
-        self, campaign: Campaign, tasks: Sequence[Task]
+        self,
+        campaign: Campaign,
+        tasks: Sequence[Task],
+        links: Sequence[tuple[int, int, LinkKind, int]] = (),
     ) -> tuple[Campaign, list[Task]]:
-        """A new campaign and its tasks (each tied to it), in one unit of work. Ids given are
-        kept, so `delete_campaign` can be undone exactly."""
+        """A new campaign and its tasks (each tied to it), in one unit of work, with `links`
+        between them as (predecessor, successor, kind, lag) by position in `tasks` (a
+        template's, `domain.templates.plan_links`). Ids given are kept, so `delete_campaign` can
+        be undone exactly."""
         checked = Campaign.model_validate(campaign.model_dump())
         # Tasks put back by an undo keep what the file held and could not be read.
         validated = [
@@ -221,6 +229,18 @@ class CampaignPlanStore(TaskStore):
                 )
                 for task in validated
             ]
+            if links:
+                self.add_links(
+                    [
+                        TaskLink(
+                            predecessor_id=added[before].key,
+                            successor_id=added[after].key,
+                            kind=kind,
+                            lag_days=lag,
+                        )
+                        for before, after, kind, lag in links
+                    ]
+                )
         return created, added
 
     def delete_campaign(self, campaign_id: CampaignId) -> tuple[Campaign, list[Task]]:

@@ -15,6 +15,7 @@ from mopsboard.domain.ids import CampaignId, TaskId
 from mopsboard.domain.kinds import StageKind
 from mopsboard.domain.link_rules import LinkError, TaskLinkId, blocked_tasks, check_new_link
 from mopsboard.domain.links import TaskLink
+from mopsboard.domain.workdays import WorkCalendar, team_calendar
 from mopsboard.store.base import StoreBase, inserted_id, now_text
 
 _CHUNK = 500
@@ -83,6 +84,18 @@ class LinkStore(StoreBase):
             )
             done.update(row["id"] for row in rows)
         return done
+
+    def team_calendars(self) -> dict[str, WorkCalendar]:
+        """Each team's working days (domain/workdays.py) by its case-folded name: the public
+        holidays its active people with a holiday country all have off."""
+        rows = self._rows(
+            "SELECT t.name, m.holiday_country FROM teams t "
+            "LEFT JOIN members m ON m.team_id = t.id AND m.active = 1 ORDER BY t.id"
+        )
+        countries: dict[str, list[str | None]] = {}
+        for row in rows:
+            countries.setdefault(str(row["name"]).casefold(), []).append(row["holiday_country"])
+        return {name: team_calendar(codes) for name, codes in countries.items()}
 
     # -- writing --------------------------------------------------------------------------------
 
