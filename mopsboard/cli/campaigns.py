@@ -112,6 +112,7 @@ def _campaigns(args: argparse.Namespace) -> int:
 def _new_campaign(args: argparse.Namespace) -> int:
     import sys
 
+    from mopsboard.domain.templates import plan_links
     from mopsboard.io.campaign_plans import prepare, template_named
     from mopsboard.store.workspace import Workspace
 
@@ -119,7 +120,9 @@ def _new_campaign(args: argparse.Namespace) -> int:
         board = ws.board_or_first(args.board)
         template = template_named(ws, args.template)
         prepared = prepare(ws, template, args.name, args.launch, board.key)
-        campaign, tasks = ws.add_campaign_with_tasks(prepared.campaign, prepared.tasks)
+        campaign, tasks = ws.add_campaign_with_tasks(
+            prepared.campaign, prepared.tasks, plan_links(prepared.plan)
+        )
     if prepared.in_past:
         print(
             f"note: {prepared.in_past} of the {len(tasks)} tasks start before today.",

@@ -102,3 +102,26 @@ def test_tasks_json_lists_what_each_task_waits_for_and_whether_it_is_blocked(
         patch.setattr(task_listing, "quick_task_listing", lambda *_args: None)
         validated = {r["id"]: r for r in listed(cli, demo)}
     assert validated == quick
+
+
+def test_new_campaign_from_a_linked_template_writes_its_links(cli: Run, demo: Path) -> None:
+    from mopsboard.domain.templates import CampaignTemplate, TemplatePredecessor, TemplateTask
+
+    with Workspace.open(demo) as ws:
+        ws.add_template(
+            CampaignTemplate(
+                name="Linked send",
+                tasks=(
+                    TemplateTask(title="Draft", duration=2),
+                    TemplateTask(title="Send", after=(TemplatePredecessor(title="Draft"),)),
+                ),
+            )
+        )
+    before = file_links(demo)
+    status, out, _ = cli(
+        "new-campaign", demo, "--template", "linked send", "--name", "N", "--launch", "2027-01-05"
+    )
+    assert status == 0
+    with Workspace.open(demo) as ws:
+        tasks = {t.title: t.key for t in ws.campaign_tasks(int(out))}  # type: ignore[arg-type]
+    assert file_links(demo) == [*before, (tasks["Draft"], tasks["Send"], "finish_to_start", 0)]
