@@ -21,6 +21,7 @@ from mopsboard.store.workspace import Workspace
 from mopsboard.ui.common import colour_scheme
 from mopsboard.ui.common.icons import app_icon
 from mopsboard.ui.shell.error_dialog import install as install_error_hook
+from mopsboard.ui.shell.instance_server import InstanceServer
 from mopsboard.ui.shell.main_window import MainWindow
 from mopsboard.ui.shell.recent import remember_recent
 from mopsboard.ui.shell.window_state import DEFAULT_SIZE, GeometryKeeper
@@ -258,14 +259,25 @@ def run_gui(
             print("mopsboard: give a workspace FILE to take a screenshot of", file=sys.stderr)
             return 2
         return take_screenshot(path, screenshot, view, size)
-    app = make_application()
-    install_error_hook()
-    windows = Windows()
     if path is None:
         print("mopsboard: no workspace given", file=sys.stderr)
         return 2
+    app = make_application()
+    install_error_hook()
+    windows = Windows()
+    server = InstanceServer.start(app)
+    if server is not None:
+        server.openRequested.connect(lambda asked, shown: _open_asked(windows, asked, shown))
+        app.aboutToQuit.connect(server.close)
     if windows.open(path, view=view) is None:
         gc.enable()
         return 1
     QTimer.singleShot(0, lambda: None)
     return app.exec()
+
+
+def _open_asked(windows: Windows, asked: str, view: str) -> None:
+    """Another start of the app asked for this workspace: its window, opened or brought up."""
+    window = windows.open(Path(asked), view=view or "board")
+    if window is not None and view:
+        window.show_view(view)

@@ -161,6 +161,11 @@ def _run_gui(args: argparse.Namespace) -> int:
                 f"{path}: no such file. Create a workspace with '{APP_NAME} init FILE'; "
                 f"the commands are {', '.join(COMMANDS)}."
             )
+    if args.screenshot is None:
+        from mopsboard import instance
+
+        if instance.hand_over(path, args.view):
+            return 0  # the app running already opened it (or brought its window up)
     import gc
 
     # Start-up makes hundreds of thousands of objects that live as long as the window, and the
