@@ -138,10 +138,20 @@ def _drops(clock: Any, window: Any, count: int) -> dict[str, float]:
             if model.drop_refusal(data, model.index(target.cell_row, 0)) is None:
                 break
         task_id = cell.task_ids[row]
-        # Dropped above a card the user can see, or below all.
-        landing = rng.randrange(min(5, target.model().rowCount()) + 1)
-        if landing < target.model().rowCount():
-            rect = target.visualRect(target.model().index(landing, 0))
+        # Dropped above a card the user can see (one whose top is in the column's viewport),
+        # or below all where the column has room below its cards.
+        shown = target.viewport().rect()
+        seen = [
+            n
+            for n in range(min(8, target.model().rowCount()))
+            if shown.contains(
+                target.visualRect(target.model().index(n, 0)).topLeft() + QPoint(1, 3)
+            )
+        ]
+        below_all = len(seen) == target.model().rowCount()
+        landing = rng.randrange(len(seen) + (1 if below_all else 0)) if seen or below_all else 0
+        if landing < len(seen):
+            rect = target.visualRect(target.model().index(seen[landing], 0))
             at = QPoint(rect.center().x(), rect.top() + 3)
         else:
             at = QPoint(target.viewport().width() // 2, target.viewport().height() - 5)
