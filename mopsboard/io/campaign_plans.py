@@ -58,11 +58,14 @@ def prepare(
     board_id: BoardId,
     today: date | None = None,
 ) -> Prepared:
-    """The campaign and tasks a template makes for this launch on this board (nothing written)."""
+    """The campaign and tasks a template makes for this launch on this board (nothing written);
+    `plan_links(prepared.plan)` are the links between `tasks`, by position."""
     stages = workspace.stages(board_id)
     if not stages:
         raise MopsboardError("The board has no stages to put the campaign's tasks in.")
-    plan = plan_campaign(template, name, launch)
+    # Each task on its team's working days (weekends, the holidays its people share), placed
+    # along the template's links; the CLI's new-campaign and the app's dialog both come here.
+    plan = plan_campaign(template, name, launch, calendars=workspace.team_calendars())
     names = names_of(workspace)
     return Prepared(
         plan=plan,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from mopsboard.domain.campaign_work import shifted
 from mopsboard.domain.ids import CampaignId, TaskId, TemplateId
 from mopsboard.domain.models import Campaign, Task
-from mopsboard.domain.templates import CampaignTemplate
+from mopsboard.domain.templates import CampaignTemplate, plan_links
 from mopsboard.io.campaign_plans import Prepared, template_of_campaign
 from mopsboard.qt.common.actions import EntityActions
 from mopsboard.qt.common.conflicts import Table, changed_fields, tasks_table
@@ -104,9 +104,12 @@ class CampaignActions(EntityActions):
         return True
 
     def new_from_template(self, prepared: Prepared) -> Campaign | None:
-        """Creates the prepared campaign with all its tasks: one transaction, one undo step."""
+        """Creates the prepared campaign with all its tasks and the template's links between
+        them: one transaction, one undo step (undo takes the links with the tasks, redo puts
+        both back)."""
+        links = plan_links(prepared.plan)
         result = self._attempt(
-            lambda: self.workspace.add_campaign_with_tasks(prepared.campaign, prepared.tasks)
+            lambda: self.workspace.add_campaign_with_tasks(prepared.campaign, prepared.tasks, links)
         )
         if result is None:
             return None
