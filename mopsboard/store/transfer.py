@@ -9,6 +9,7 @@ workspace gives back the same file, and the same export.
 
 from __future__ import annotations
 
+import graphlib
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -190,6 +191,8 @@ def import_tables(store: StoreBase, tables: Iterable[TableRows]) -> dict[str, in
             db.execute(f"DELETE FROM {SEQUENCES}")  # noqa: S608
             counts[SEQUENCES] = _insert_table(store, sequences, known)
         _check_references(store)
+        if "task_links" in known:
+            _check_link_loops(store)
         for name, count in counts.items():
             if name == SEQUENCES:
                 continue
@@ -238,3 +241,29 @@ def _check_references(store: StoreBase) -> None:
             f"table {table!r}, row with id {rowid}: it refers to a row of {parent!r} that the "
             f"file does not hold ({len(problems)} such references); nothing was imported."
         )
+
+
+def _check_link_loops(store: StoreBase) -> None:
+    # Rows go in as the file holds them, past the store's link rules; a loop would leave its
+    # tasks each waiting for another for good, and the app refuses to make one.
+    waits_for: dict[int, set[int]] = {}
+    for predecessor, successor in store.db.execute(
+        "SELECT predecessor_id, successor_id FROM task_links"
+    ):
+        waits_for.setdefault(int(successor), set()).add(int(predecessor))
+    try:
+        graphlib.TopologicalSorter(waits_for).prepare()
+    except graphlib.CycleError as error:
+        # Each task of the loop is waited for by the next one.
+        loop = [int(task) for task in error.args[1]]
+        titles = dict(
+            store.db.execute(
+                f"SELECT id, title FROM tasks WHERE id IN ({', '.join('?' for _ in loop)})",  # noqa: S608
+                loop,
+            ).fetchall()
+        )
+        chain = " \u2192 ".join(f"task {task} '{titles.get(task, '')}'" for task in loop)
+        raise TransferError(
+            f"table 'task_links': its links loop ({chain}), so none of those tasks could ever "
+            "start; nothing was imported."
+        ) from error
