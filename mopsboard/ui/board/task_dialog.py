@@ -26,9 +26,11 @@ from mopsboard.domain.errors import validation_messages
 from mopsboard.domain.models import FieldProblem, Priority, Stage, Task
 from mopsboard.qt.board.board_parts import Lookups
 from mopsboard.qt.board.comment_actions import CommentActions
+from mopsboard.qt.board.link_actions import LinkActions
 from mopsboard.ui.board.task_activity import ActivityList
 from mopsboard.ui.board.task_checklist import ChecklistEditor
 from mopsboard.ui.board.task_comments import CommentThread
+from mopsboard.ui.board.task_links import add_links_tab
 from mopsboard.ui.board.task_people import NONE_CHOICE, TeamAndAssignee
 from mopsboard.ui.common.form_errors import FieldErrors
 from mopsboard.ui.common.markdown_view import InertMarkdownView
@@ -46,9 +48,10 @@ class TaskDialog(QDialog):
         comments: CommentActions | None = None,
         activity: Sequence[TaskActivity] = (),
         read_only: bool = False,
+        links: LinkActions | None = None,
     ) -> None:
-        """`comments` gives a saved task its comment thread, `activity` its history (oldest
-        first); `read_only` keeps Save off."""
+        """`comments` gives a saved task its comment thread, `links` its "Depends on" tab,
+        `activity` its history (oldest first); `read_only` keeps Save off."""
         super().__init__(parent)
         self.read_only = read_only
         self.setObjectName("taskDialog")
@@ -62,6 +65,7 @@ class TaskDialog(QDialog):
         self._build_fields(task, stages, lookups)
         form = self._build_form()
         tabs = self._build_tabs(task, comments)
+        self.links = add_links_tab(tabs, links, task, read_only=read_only)
         if activity:
             names: dict[int, str] = {s.key: s.name for s in stages}
             self.activity: ActivityList | None = ActivityList(activity, names)

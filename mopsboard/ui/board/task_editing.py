@@ -32,6 +32,7 @@ def edit_task(
         names,
         parent,
         comments=actions,
+        links=actions,
         activity=activity,
         read_only=workspace.read_only,
     )
