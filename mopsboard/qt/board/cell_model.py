@@ -28,11 +28,17 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 PAGE = 100
 
 
+_READ_ONLY_CARD = (
+    Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+)
+_EDITABLE_CARD = _READ_ONLY_CARD | Qt.ItemFlag.ItemIsDragEnabled
+
+
 def card_flags(*, editable: bool) -> Qt.ItemFlag:
-    """A card can be selected and opened; dragged only where the workspace can be written."""
-    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-    flags |= Qt.ItemFlag.ItemNeverHasChildren
-    return (flags | Qt.ItemFlag.ItemIsDragEnabled) if editable else flags
+    """A card can be selected and opened; dragged only where the workspace can be written.
+    (Worked out once: Qt asks for every row's flags many times a frame, and each `|` of two
+    flags is a call into Python's enum.)"""
+    return _EDITABLE_CARD if editable else _READ_ONLY_CARD
 
 
 class CellSource(Protocol):

@@ -151,6 +151,7 @@ class MainWindow(QMainWindow):
         # A read-only file is never written: "saved" would be a false comfort.
         self.saved_label = QLabel("Read-only" if self.workspace.read_only else "All changes saved")
         self.saved_label.setObjectName("statusSaved")
+
         bar.addWidget(self.path_label, 1)
         bar.addPermanentWidget(self.count_label)
         bar.addPermanentWidget(self.saved_label)
@@ -316,8 +317,10 @@ class MainWindow(QMainWindow):
         log_told(self.workspace.path.name, text)
 
     def _saved(self) -> None:
-        # Every change is committed as it is made; the time says when the file last changed.
-        self.saved_label.setText(f"All changes saved {datetime.now():%H:%M:%S}")
+        # Every change is committed as it is made; the tooltip says when the file last changed.
+        # (In the label, a time that changes its width laid the status bar out again after
+        # every drop, and with it repainted the whole window.)
+        self.saved_label.setToolTip(f"Last change saved at {datetime.now():%H:%M:%S}")
         # The poll's data_version is left alone: it moves only for other connections' commits,
         # and taking it here would swallow one made just before (an undo that kept theirs).
 

@@ -164,3 +164,15 @@ def test_a_long_workspace_path_does_not_widen_the_window(qtbot: QtBot, tmp_path:
     assert window.path_label.toolTip() == full
     window.close()
     ws.close()
+
+
+def test_a_saved_change_is_told_without_laying_the_status_bar_out_again(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    label = window.saved_label
+    width = label.sizeHint().width()
+    task = window.model.tasks[window.model.cell_task_ids(0)[0]]
+    window.workspace_actions.move_tasks([task.key], window.model.stages[1].key, None)
+    assert label.text() == "All changes saved"
+    assert label.toolTip().startswith("Last change saved at ")
+    assert label.sizeHint().width() == width
