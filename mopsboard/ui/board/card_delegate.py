@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QS
 
 from mopsboard.domain.filtering import due_state
 from mopsboard.domain.models import Campaign, Persona, Priority, Task
+from mopsboard.qt.board.blocked_cards import BlockedCards
 from mopsboard.qt.board.board_model import BoardModel
 from mopsboard.qt.board.cell_model import CellModel
 from mopsboard.qt.capacity.wip_watch import WipWatch
@@ -26,6 +27,8 @@ from mopsboard.ui.common import theme
 from mopsboard.ui.common.theme import Scheme
 
 CARD_HEIGHT = 96
+# What a card waiting for an open predecessor shows in its footer.
+BLOCKED_MARK = "Blocked"
 MARGIN = 4
 PAD = 8
 
@@ -62,6 +65,9 @@ class CardDelegate(QStyledItemDelegate):
     # Assignees over their personal WIP limit (see qt/wip_watch): their badge turns red.
     _wip_over: frozenset[int] = frozenset()
     _watching_wip = False
+    # Tasks waiting for an open finish-to-start predecessor (qt/board/blocked_cards.py).
+    _blocked: frozenset[int] = frozenset()
+    _watching_blocked = False
     _colours: Scheme = theme.LIGHT
 
     def sizeHint(
@@ -92,11 +98,13 @@ class CardDelegate(QStyledItemDelegate):
         # the cell says the row changed); the file is in it because two open workspaces both
         # have a task 1 at version 1.
         self._wip_over = self._over_wip_limit(model)
+        self._blocked = self._blocked_tasks(model)
         colours = theme.current()
         key = (
             f"card:{model.workspace.path}:{task.id}:{task.version}:{task.updated_at}:"
             f"{model.lookups_generation}:"
-            f"{int(task.assignee_id in self._wip_over)}:{len(task.problems)}:"
+            f"{int(task.assignee_id in self._wip_over)}:{int(task.id in self._blocked)}:"
+            f"{len(task.problems)}:"
             f"{model.today}:{size.width()}x{size.height()}@{ratio}:{int(selected)}{int(focused)}:"
             f"{colours.name}:{self.background.value}"
         )
@@ -257,6 +265,14 @@ class CardDelegate(QStyledItemDelegate):
             self._pill(painter, badge, QColor(team.colour), text, s)
             right = badge.left() - 6
 
+        if task.id in self._blocked:
+            # First, so a narrow card keeps it; a word, not a colour alone.
+            text = BLOCKED_MARK
+            width = metrics.horizontalAdvance(text) + 10
+            self._pill(
+                painter, QRect(x, row.top(), width, row.height()), QColor(s.overdue), text, s
+            )
+            x += width + 8
         # (text, colour, whether a clock goes before it: an overdue date says so by a shape too)
         pieces: list[tuple[str, str, bool]] = []
         if task.priority >= Priority.HIGH:
@@ -316,6 +332,13 @@ class CardDelegate(QStyledItemDelegate):
             self._watching_wip = True
             watch.changed.connect(self._repaint_view)
         return watch.over
+
+    def _blocked_tasks(self, model: BoardModel) -> frozenset[int]:
+        blocked = BlockedCards.of(model.workspace)
+        if not self._watching_blocked:
+            self._watching_blocked = True
+            blocked.changed.connect(self._repaint_view)
+        return blocked.ids
 
     def _repaint_view(self) -> None:
         view = self.parent()
