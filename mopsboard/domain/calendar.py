@@ -87,6 +87,12 @@ class Period:
     def starts(self) -> tuple[date, ...]:
         return tuple(self.first + timedelta(days=7 * n) for n in range(self.weeks))
 
+    def start_of(self, week: int) -> date:
+        """The Monday of the period's week `week` (as `starts[week]`, without the others)."""
+        if not 0 <= week < self.weeks:
+            raise IndexError(f"a period of {self.weeks} weeks has no week {week}")
+        return self.first + timedelta(days=7 * week)
+
     def week_of(self, day: date) -> int | None:
         """The index of the week holding `day`, or None when it is outside the period."""
         offset = (day - self.first).days

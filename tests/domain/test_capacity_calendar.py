@@ -44,6 +44,14 @@ def test_periods_are_bounded(weeks: int) -> None:
         Period(MON, weeks)
 
 
+def test_a_weeks_monday_is_the_periods_start_of_it():
+    period = Period(MON, 5)
+    assert [period.start_of(week) for week in range(5)] == list(period.starts)
+    for week in (-1, 5):
+        with pytest.raises(IndexError):
+            period.start_of(week)
+
+
 def test_a_period_starts_on_a_monday():
     with pytest.raises(ValueError, match="Monday"):
         Period(date(2026, 3, 3), 1)

@@ -227,7 +227,7 @@ class CapacityModel(QAbstractTableModel):
         week = self.week_of_column(section)
         if week is None:
             return None
-        start = self.period.starts[week]
+        start = self.period.start_of(week)
         current = start <= self.today < start + timedelta(days=7)
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{start:%d %b}\nweek {start.isocalendar().week}"
@@ -262,7 +262,7 @@ class CapacityModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole:
             # What a screen reader says of a cell: whose, which week, and the level in words.
             return (
-                f"{row.label}, week of {self.period.starts[week]:%d %B}: "
+                f"{row.label}, week of {self.period.start_of(week):%d %B}: "
                 f"{hours_text(cell.planned)} of {hours_text(cell.available)} hours, "
                 f"{LEVEL_WORDS[level]}"
             )
@@ -275,7 +275,7 @@ class CapacityModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             load = f" ({cell.load:.0%})" if cell.load is not None else ""
             return (
-                f"{row.label}, week of {self.period.starts[week]:%d %b}: "
+                f"{row.label}, week of {self.period.start_of(week):%d %b}: "
                 f"{cell.planned:.2f} h planned of {cell.available:.2f} h available{load}; "
                 f"{LEVEL_WORDS[level]}. Click to see the tasks."
             )
@@ -371,7 +371,7 @@ class CapacityModel(QAbstractTableModel):
             return False
         task_ids, source_week = payload
         target_row, week = target
-        shift = (self.period.starts[week] - source_week).days if week is not None else 0
+        shift = (self.period.start_of(week) - source_week).days if week is not None else 0
         keys = {self.capacity.key_of(task_id) for task_id in task_ids}
         # Dropped on its own row: only the dates change.
         new_owner = None if keys == {target_row.key} else target_row.key

@@ -83,7 +83,7 @@ class CellTasksModel(QAbstractTableModel):
     def week_start(self) -> date | None:
         if self.week is None:
             return None
-        return self.capacity_model.period.starts[self.week]
+        return self.capacity_model.period.start_of(self.week)
 
     def task_id_at(self, index: AnyIndex) -> int | None:
         if not index.isValid() or index.row() >= len(self.tasks):
