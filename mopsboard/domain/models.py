@@ -287,11 +287,16 @@ class Persona(Record[PersonaId]):
     archived: bool = False
 
 
+# What an hour of a person's (or an agency team's) work costs; None: not known.
+HourlyRate = Annotated[float, Field(ge=0, le=1_000_000, allow_inf_nan=False)] | None
+
+
 class Team(Record[TeamId]):
     name: Name
     kind: TeamKind = TeamKind.INTERNAL
     colour: Colour = "#10b981"
     archived: bool = False
+    hourly_rate: HourlyRate = None
 
 
 WORKING_DAYS_DEFAULT = "12345"
@@ -306,6 +311,7 @@ class Member(Record[MemberId]):
     holiday_country: str | None = None
     active: bool = True
     wip_limit: Annotated[int, Field(ge=1, le=1000)] | None = None
+    hourly_rate: HourlyRate = None
 
     @field_validator("working_days")
     @classmethod
