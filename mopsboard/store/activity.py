@@ -3,7 +3,7 @@ edits (`task_edits`: which fields one edit changed; archiving and restoring), re
 
 Edits are logged by the store, in the unit of work of the edit itself, so an undo (which is an
 edit too) is logged as one. A task deleted and put back (undo of an add, or of a delete) gets its
-history, comments and links back with it.
+history, comments, links and time logs back with it.
 
 For the JSON export: `task_activity(task_id)`; `task_activity()` gives every task's.
 """
@@ -21,6 +21,7 @@ from mopsboard.domain.ids import StageId, TaskId
 from mopsboard.store.base import StoreBase
 
 _LINK_COLUMNS = "id, predecessor_id, successor_id, kind, lag_days, version, updated_at"
+_TIME_LOG_COLUMNS = "id, member_id, day, hours, note, at, version, updated_at"
 _EDITS_INSERT = "INSERT INTO task_edits (task_id, kind, fields, at) VALUES (?, ?, ?, ?)"
 
 
@@ -32,6 +33,7 @@ class _History:
     edits: list[tuple[Any, ...]]
     comments: list[tuple[Any, ...]]
     links: list[tuple[Any, ...]]
+    time_logs: list[tuple[Any, ...]]
 
 
 class ActivityStore(StoreBase):
@@ -75,9 +77,8 @@ class ActivityStore(StoreBase):
         """Remembers what deleting these tasks takes with them (for `_put_back_history`)."""
         kept: dict[int, _History] = self.__dict__.setdefault("_deleted_history", {})
         # A file the schema step 0007 has not reached (an older release's, in the upgrade tests).
-        has_links = self.db.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'task_links'"
-        ).fetchone()
+        has_links = self._has_table("task_links")
+        has_time_logs = self._has_table("time_logs")  # step 0008
         for task_id in task_ids:
             kept[task_id] = _History(
                 events=self._history_rows("task_events", "from_stage_id, to_stage_id, at", task_id),
@@ -86,7 +87,16 @@ class ActivityStore(StoreBase):
                     "comments", "id, author, body, at, version, updated_at", task_id
                 ),
                 links=self._link_rows(task_id) if has_links else [],
+                time_logs=self._history_rows("time_logs", _TIME_LOG_COLUMNS, task_id)
+                if has_time_logs
+                else [],
             )
+
+    def _has_table(self, name: str) -> bool:
+        found = self.db.execute(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]
+        ).fetchone()
+        return found is not None
 
     def _link_rows(self, task_id: int) -> list[tuple[Any, ...]]:
         sql = (
@@ -121,7 +131,18 @@ class ActivityStore(StoreBase):
         if history.comments:
             self._changed("comments", [row[0] for row in history.comments], "inserted")
         self._put_back_links(history.links)
+        self._put_back_time_logs(task_id, history.time_logs)
         return True
+
+    def _put_back_time_logs(self, task_id: int, logs: Sequence[tuple[Any, ...]]) -> None:
+        # Each under its own id; a person gone meanwhile leaves the log naming nobody.
+        self.db.conn.executemany(
+            f"INSERT INTO time_logs (id, task_id, {_TIME_LOG_COLUMNS.removeprefix('id, ')}) "  # noqa: S608
+            "VALUES (?, ?, (SELECT id FROM members WHERE id = ?), ?, ?, ?, ?, ?, ?)",
+            [(row[0], task_id, *row[1:]) for row in logs],
+        )
+        if logs:
+            self._changed("time_logs", [row[0] for row in logs], "inserted")
 
     def _put_back_links(self, links: Sequence[tuple[Any, ...]]) -> None:
         # A link between two deleted tasks goes back with the second of them to come back, under

@@ -2,14 +2,39 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from mopsboard.domain.errors import MopsboardError, NotFoundError
 from mopsboard.domain.ids import MemberId, TeamId
 from mopsboard.domain.models import Member, Team, TimeOff
-from mopsboard.store.base import StoreBase, now_text
+from mopsboard.store.base import StoreBase, inserted_id, now_text, to_row
 from mopsboard.store.salvage import keep_unread
+
+_Rated = TypeVar("_Rated", Team, Member)
 
 
 class PeopleStore(StoreBase):
+    def _insert_rated(self, table: str, record: _Rated) -> _Rated:
+        """Inserts a team or person; in a file from before schema step 0008 (which an older
+        release makes, as the upgrade tests do) one without an hourly rate is written without
+        the column."""
+        if "hourly_rate" in self._columns(table) or record.hourly_rate is not None:
+            return self._insert(table, record)
+        row = to_row(
+            record, exclude=("hourly_rate", "id") if record.id is None else ("hourly_rate",)
+        )
+        row["version"] = 1
+        row["updated_at"] = now_text()
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        cursor = self.db.execute(
+            f"INSERT INTO {table} ({columns}) VALUES ({marks})",  # noqa: S608
+            list(row.values()),
+        )
+        new_id = inserted_id(cursor, record.id)
+        self._changed(table, [new_id], "inserted")
+        return record.model_copy(update={"id": new_id, "version": 1})
+
     def teams(self, *, include_archived: bool = False) -> list[Team]:
         where = "" if include_archived else "archived = 0"
         return self._all(Team, "teams", where, order="name COLLATE NOCASE, id")
@@ -26,7 +51,7 @@ class PeopleStore(StoreBase):
 
     def add_team(self, team: Team) -> Team:
         with self._write():
-            return self._insert("teams", Team.model_validate(team.model_dump()))
+            return self._insert_rated("teams", Team.model_validate(team.model_dump()))
 
     def update_team(self, team: Team) -> Team:
         checked = Team.model_validate(team.model_dump())
@@ -60,7 +85,7 @@ class PeopleStore(StoreBase):
         member = Member.model_validate(member.model_dump())
         with self._write():
             self._require("teams", member.team_id, "team")
-            return self._insert("members", member)
+            return self._insert_rated("members", member)
 
     def update_member(self, member: Member) -> Member:
         sent, member = member, Member.model_validate(member.model_dump())
@@ -141,7 +166,7 @@ class PeopleStore(StoreBase):
 
     def restore_team(self, team: Team) -> Team:
         with self._write():
-            return self._insert("teams", Team.model_validate(team.model_dump()))
+            return self._insert_rated("teams", Team.model_validate(team.model_dump()))
 
     def delete_member(self, member_id: MemberId) -> Member:
         with self._write() as db:
@@ -161,4 +186,4 @@ class PeopleStore(StoreBase):
         member = Member.model_validate(member.model_dump())
         with self._write():
             self._require("teams", member.team_id, "team")
-            return self._insert("members", member)
+            return self._insert_rated("members", member)

@@ -15,6 +15,7 @@ from mopsboard.store.moves import MoveStore
 from mopsboard.store.own_writes import OwnWrites
 from mopsboard.store.people import PeopleStore
 from mopsboard.store.templates import TemplateStore
+from mopsboard.store.time_logs import TimeLogStore
 
 DEFAULT_BOARD = "Campaign board"
 
@@ -63,6 +64,7 @@ class Workspace(
     TemplateStore,
     CommentStore,
     LinkStore,
+    TimeLogStore,
 ):
     """A workspace file. Reads return domain models; every write is one unit of work and is
     reported to subscribers as `Change`s after it commits."""
