@@ -62,14 +62,15 @@ def rss_mb() -> float:
 
 
 def open_like_the_app(path: Path) -> tuple[QApplication, Any, Any]:
-    """The window `mopsboard FILE` shows, made the way it makes it (app.py's `Windows.open`:
-    first paint, the day's backup, the whole-file check), without entering `app.exec`."""
-    from mopsboard.app import Windows, make_application
+    """The window `mopsboard FILE` shows, made the way it makes it (app.py's
+    `open_first_window`: first paint, the day's backup, the whole-file check, the collector's
+    freeze), without entering `app.exec`."""
+    from mopsboard.app import Windows, make_application, open_first_window
 
     # Without the app's error dialog: a probe that fails must end, not wait for a click.
     app = make_application([sys.argv[0]])
     windows = Windows()
-    window = windows.open(path)
+    window = open_first_window(windows, path)
     if window is None:
         raise RuntimeError(f"{path} did not open")
     return app, windows, window

@@ -205,3 +205,15 @@ def test_the_first_paint_of_a_board_loads_only_what_the_board_needs(tmp_path: Pa
     modules = set(json.loads(line.removeprefix("LOADED:")))
     assert "mopsboard.ui.board.card_delegate" in modules  # it did paint the board
     assert sorted(m for m in modules if m.startswith(NOT_FOR_THE_BOARD)) == []
+
+
+def test_the_first_window_sets_what_start_up_made_aside_from_the_collector(
+    windows: Windows, board_file: Path
+) -> None:
+    gc.unfreeze()
+    try:
+        window = app.open_first_window(windows, board_file)
+        assert window is not None and gc.isenabled()
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()  # the tests after this one collect as before

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtWidgets import QStatusBar, QWidget
 
-from mopsboard.domain.ids import BoardId, CampaignId
+from mopsboard.domain.ids import BoardId, CampaignId, TaskId
 from mopsboard.ui.common.icons import Icon
 
 if TYPE_CHECKING:
@@ -48,11 +48,10 @@ class ViewSpec:
 
 
 def page_context(window: PageHost) -> PageContext:
-    # Feature modules are imported when a page is first made, not when the window is.
-    from mopsboard.ui.board.task_editing import edit_task
-    from mopsboard.ui.campaigns.campaign_editing import CampaignEditing
+    # Feature modules are imported when a page is first made, not when the window is; the
+    # editors only when one is opened (the campaign editor loads icalendar, the task editor its
+    # tabs: 60-130 ms a first page would wait for otherwise).
     from mopsboard.ui.common.page_context import PageContext
-    from mopsboard.ui.people.team_dialog import open_team_manager
 
     def show_on_board(field: str, value: int | None) -> None:
         if field == "campaign" and value is not None:
@@ -73,15 +72,27 @@ def page_context(window: PageHost) -> PageContext:
     context: PageContext
 
     def campaign_editor(parent: QWidget) -> CampaignEditor:
+        from mopsboard.ui.campaigns.campaign_editing import CampaignEditing
+
         return CampaignEditing(window.workspace_actions, context, parent)
+
+    def edit_task(parent: QWidget, task_id: TaskId) -> None:
+        from mopsboard.ui.board.task_editing import edit_task as open_editor
+
+        open_editor(parent, window.workspace_actions, task_id)
+
+    def open_teams(parent: QWidget) -> None:
+        from mopsboard.ui.people.team_dialog import open_team_manager
+
+        open_team_manager(window.workspace_actions, parent)
 
     context = PageContext(
         actions=window.workspace_actions,
         show_on_board=show_on_board,
         current_board=lambda: window.model.board_id,
         notify=notify,
-        edit_task=lambda parent, task_id: edit_task(parent, window.workspace_actions, task_id),
-        open_teams=lambda parent: open_team_manager(window.workspace_actions, parent),
+        edit_task=edit_task,
+        open_teams=open_teams,
         campaign_editor=campaign_editor,
     )
     return context
