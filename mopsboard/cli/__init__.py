@@ -22,6 +22,7 @@ from mopsboard.cli.capacity import add_capacity_command
 from mopsboard.cli.exporting import add_export_command
 from mopsboard.cli.importing import add_import_command
 from mopsboard.cli.links import add_link_commands
+from mopsboard.cli.time_logs import add_time_log_command
 from mopsboard.io.text_table import Column, printable, render_table
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ COMMANDS = (
     "export",
     "link",
     "unlink",
+    "log-time",
 )
 VIEWS = ("board", "capacity", "campaigns", "timeline", "personas")
 # Set this to see the traceback of an unexpected error instead of one line.
@@ -139,6 +141,7 @@ def _command_parser() -> argparse.ArgumentParser:
     add_import_command(command)
     add_export_command(command)
     add_link_commands(command)
+    add_time_log_command(command)
     return parser
 
 
@@ -225,6 +228,7 @@ def _listing_rows(listing: TaskListing) -> list[dict[str, Any]]:
             "archived": task["archived"],
             "depends_on": listing.depends_on.get(task["id"], []),
             "blocked": task["id"] in listing.blocked,
+            "logged_hours": listing.logged.get(task["id"], 0.0),
         }
         for task in listing.tasks
     ]
@@ -260,6 +264,7 @@ def _validated_listing(
         board_id=board_id,
         depends_on=depends_on,
         blocked=blocked,
+        logged={task: hours for task, hours in workspace.logged_hours().items()},
     )
     return listing, tasks
 

@@ -41,6 +41,8 @@ class TaskListing(NamedTuple):
     # task id -> the ids of the tasks it waits for, in order; and the tasks blocked by one
     depends_on: dict[int, list[int]]
     blocked: frozenset[int]
+    # task id -> the hours logged on it (tasks with none left out), to the hundredth
+    logged: dict[int, float]
 
 
 class NeedsValidation(Exception):
@@ -102,7 +104,17 @@ def _read(db: StoreConnection, board_name: str | None) -> TaskListing:
     except CONVERSION_ERRORS as error:
         raise NeedsValidation(str(error)) from error
     depends_on, blocked = _dependencies(db)
-    return TaskListing(tasks, boards, stages, names, board_id, depends_on, blocked)
+    return TaskListing(tasks, boards, stages, names, board_id, depends_on, blocked, _logged(db))
+
+
+def _logged(db: StoreConnection) -> dict[int, float]:
+    # Summed and rounded as the store's `logged_hours` does, so both readings say the same.
+    logged = {}
+    for task, hours in db.execute("SELECT task_id, SUM(hours) FROM time_logs GROUP BY task_id"):
+        if type(task) is not int or type(hours) not in (int, float):
+            raise NeedsValidation(hours)
+        logged[task] = round(float(hours), 2)
+    return logged
 
 
 def dependencies(

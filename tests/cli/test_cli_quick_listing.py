@@ -35,9 +35,18 @@ def test_a_scaled_demo_lists_the_same_both_ways(
     create_demo_file(path, tasks=1500, today=TODAY)
     # An archived board's tasks and stages are listed by name too.
     change(path, "UPDATE boards SET archived = 1 WHERE name = 'Lifecycle email'")
+    # Hours logged on every seventh task, some in several logs whose sum is not exact in binary.
+    change(
+        path,
+        "INSERT INTO time_logs (task_id, member_id, day, hours, at) "
+        "SELECT t.id, t.assignee_id, '2026-03-02', 0.1 * (1 + t.id % 3), '2026-03-02T09:00:00Z' "
+        "FROM tasks t, (SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) WHERE t.id % 7 = 0",
+    )
     assert quick_task_listing(path) is not None
     quick, validated = both_ways(cli, monkeypatch, path, *argv)
     assert quick == validated
+    if "--json" in argv:
+        assert '"logged_hours": 0.6' in quick and '"logged_hours": 0.0' in quick
     listed = quick.count('"id"') if "--json" in argv else int(quick.split()[-2])
     assert listed >= 250
 
