@@ -48,6 +48,7 @@ from mopsboard.qt.board.board_parts import (
     task_tooltip,
     workspace_key,
 )
+from mopsboard.qt.board.blocked_cards import BlockedCards
 from mopsboard.qt.board.board_tasks import BoardTasks
 from mopsboard.qt.board.cell_model import PAGE, CellModel, card_flags
 from mopsboard.qt.board.task_actions import TaskActions
@@ -407,12 +408,15 @@ class BoardModel(BoardFollowing, BoardDrops, QAbstractItemModel):
         if role == StageIdRole:
             return task.stage_id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return task_tooltip(task, self.lookups)
+            blocked = BlockedCards.of(self.workspace).describe(task_id)
+            return task_tooltip(task, self.lookups) + (f"\n{blocked}" if blocked else "")
         if role == Qt.ItemDataRole.AccessibleTextRole:
             stage = next((s.name for s in self.stages if s.id == task.stage_id), "")
             done = self.is_done_stage(task.stage_id)
             late = is_overdue(task.due_date, done=done, today=self.today)
-            return task_spoken(task, self.lookups, stage, late)
+            spoken = task_spoken(task, self.lookups, stage, late)
+            blocked = BlockedCards.of(self.workspace).describe(task_id)
+            return f"{spoken}, {blocked}" if blocked else spoken
         return None
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:

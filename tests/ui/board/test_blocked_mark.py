@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmapCache
 from pytestqt.qtbot import QtBot
 
@@ -49,6 +50,11 @@ def test_a_blocked_card_says_so_until_its_link_goes(qtbot: QtBot, window: MainWi
     cards = written_on(window, "Backlog")
     assert BLOCKED_MARK in cards["A"]
     assert BLOCKED_MARK not in cards["B"] and BLOCKED_MARK not in cards["C"]
+    # Not painted words only: the tooltip and what a screen reader reads say it too.
+    column = view_of(window, "Backlog")
+    card = column.model().index(column.model().row_of(a) or 0, 0)
+    assert "Blocked by 'B'" in card.data(Qt.ItemDataRole.ToolTipRole)
+    assert card.data(Qt.ItemDataRole.AccessibleTextRole).endswith("Blocked by 'B'")
 
     with qtbot.waitSignal(blocked.changed):
         assert actions.remove_link(link.key)
