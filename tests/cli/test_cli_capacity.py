@@ -9,6 +9,7 @@ from pathlib import Path
 from cli_support import Run, assert_one_line_error, run_process
 
 from mopsboard.domain.models import Member, Task, Team
+from mopsboard.domain.time_logs import TimeLog
 from mopsboard.store.workspace import Workspace
 
 MON = date(2026, 3, 2)
@@ -55,17 +56,56 @@ def test_json_has_the_issue_shape_with_hours_to_two_decimals(cli: Run, tmp_path:
     assert data["weeks"] == ["2026-03-02", "2026-03-09"]
     assert data["rows"] == [
         {"team": "Content", "member": "Ana", "week": "2026-03-02", "available_hours": 40.0,
-         "planned_hours": 4.0},
+         "planned_hours": 4.0, "actual_hours": 0.0},
         {"team": "Content", "member": "Ana", "week": "2026-03-09", "available_hours": 40.0,
-         "planned_hours": 4.0},
+         "planned_hours": 4.0, "actual_hours": 0.0},
         {"team": "Content", "member": None, "week": "2026-03-02", "available_hours": 0.0,
-         "planned_hours": 10.0},
+         "planned_hours": 10.0, "actual_hours": 0.0},
         {"team": "Content", "member": None, "week": "2026-03-09", "available_hours": 0.0,
-         "planned_hours": 0.0},
+         "planned_hours": 0.0, "actual_hours": 0.0},
     ]  # fmt: skip
     assert data["uncounted"] == [
         {"task_id": 3, "title": "=No estimate", "team": "Content", "reason": "no estimate"}
     ]
+
+
+def test_json_rows_say_the_hours_logged_in_each_week(cli: Run, tmp_path: Path) -> None:
+    path = _small(tmp_path / "small.mopsboard")
+    with Workspace.open(path) as ws:
+        ana = ws.member_named("Ana")
+        spans, team_work = ws.tasks()[0], ws.tasks()[1]
+        other_team = ws.add_team(Team(name="Legal"))
+        bea = ws.add_member(Member(team_id=other_team.key, name="Bea"))
+        for task, member, day, hours in (
+            (spans, ana, date(2026, 3, 5), 1.5),
+            (spans, ana, date(2026, 3, 6), 1.0),
+            (spans, ana, date(2026, 3, 10), 2.0),
+            (team_work, None, date(2026, 3, 3), 3.0),  # nobody on an unassigned task: the team's
+            (team_work, bea, date(2026, 3, 3), 0.25),  # Bea, on the Legal map only
+            (spans, ana, date(2026, 3, 16), 8.0),  # after the period
+        ):
+            ws.log_time(
+                TimeLog(
+                    task_id=task.key,
+                    member_id=member.key if member else None,
+                    day=day,
+                    hours=hours,
+                )
+            )
+    status, out, err = cli(
+        "capacity", path, "--from", "2026-03-04", "--weeks", "2", "--team", "Content", "--json"
+    )
+    assert (status, err) == (0, "")
+    actual = {(r["member"], r["week"]): r["actual_hours"] for r in json.loads(out)["rows"]}
+    assert actual == {
+        ("Ana", "2026-03-02"): 2.5,
+        ("Ana", "2026-03-09"): 2.0,
+        (None, "2026-03-02"): 3.0,
+        (None, "2026-03-09"): 0.0,
+    }
+    _, out, _ = cli("capacity", path, "--from", "2026-03-04", "--weeks", "1", "--json")
+    rows = json.loads(out)["rows"]
+    assert {(r["team"], r["member"]): r["actual_hours"] for r in rows}[("Legal", "Bea")] == 0.25
 
 
 def test_table(cli: Run, tmp_path: Path) -> None:
