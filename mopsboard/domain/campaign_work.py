@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
@@ -93,3 +94,58 @@ def campaign_span(
     if not days:
         return None
     return min(days), max(days)
+
+
+# -- cost --------------------------------------------------------------------------------------
+
+# (campaign id, hours, the person's hourly rate, their team's): one task's estimate or one time
+# log, as the cost rule reads it. The person is the task's assignee (for a log, whoever it
+# names, else the assignee); the team is theirs, or the task's when nobody is.
+PricedHours = tuple[int, float, float | None, float | None]
+
+
+def hourly_rate(person_rate: float | None, team_rate: float | None) -> float | None:
+    """What an hour costs: the person's rate, else their team's (an agency's), else not known."""
+    return person_rate if person_rate is not None else team_rate
+
+
+@dataclass(frozen=True)
+class CampaignCost:
+    """A campaign's cost (archived tasks do not count): planned is estimated hours x rate,
+    actual is logged hours x rate; hours at no known rate are counted apart, never as free."""
+
+    logged_hours: float = 0.0
+    planned_cost: float = 0.0
+    actual_cost: float = 0.0
+    unpriced_planned_hours: float = 0.0
+    unpriced_logged_hours: float = 0.0
+
+    def over_budget(self, budget: float | None) -> bool:
+        """The planned cost is above the budget (compared to the cent, as shown)."""
+        return budget is not None and round(self.planned_cost, 2) > round(budget, 2)
+
+
+def campaign_costs(
+    planned: Iterable[PricedHours], logged: Iterable[PricedHours]
+) -> dict[int, CampaignCost]:
+    """Per campaign id: its cost, from its tasks' estimates and the hours logged on them."""
+    totals: dict[int, list[float]] = {}
+    for campaign_id, hours, person_rate, team_rate in planned:
+        figures = totals.setdefault(campaign_id, [0.0] * 5)
+        rate = hourly_rate(person_rate, team_rate)
+        if rate is None:
+            figures[3] += hours
+        else:
+            figures[1] += hours * rate
+    for campaign_id, hours, person_rate, team_rate in logged:
+        figures = totals.setdefault(campaign_id, [0.0] * 5)
+        figures[0] += hours
+        rate = hourly_rate(person_rate, team_rate)
+        if rate is None:
+            figures[4] += hours
+        else:
+            figures[2] += hours * rate
+    return {
+        campaign_id: CampaignCost(*(round(value, 2) for value in figures))
+        for campaign_id, figures in totals.items()
+    }

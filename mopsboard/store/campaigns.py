@@ -23,7 +23,7 @@ from mopsboard.store.tasks import TaskStore
 if TYPE_CHECKING:
     # Loaded by the views that show them (the campaigns table, the timeline, the persona map),
     # not by a board or a command that lists tasks.
-    from mopsboard.domain.campaign_work import CampaignFigures, TaskBar
+    from mopsboard.domain.campaign_work import CampaignCost, CampaignFigures, PricedHours, TaskBar
     from mopsboard.domain.persona_hours import PlannedWork
 
 
@@ -50,6 +50,22 @@ def _readable_day(text: str | None) -> date | None:
 
 def _readable_hours(value: object) -> float | None:
     return value if type(value) is float and 0 <= value <= MAX_HOURS else None
+
+
+def _priced(rows: Iterable[Sequence[object]]) -> list[PricedHours]:
+    # An estimate or rate another program wrote that cannot be read counts as none.
+    priced = []
+    for campaign_id, hours, person_rate, team_rate in rows:
+        readable = _readable_hours(hours)
+        if type(campaign_id) is int and readable is not None:
+            priced.append((campaign_id, readable, _rate(person_rate), _rate(team_rate)))
+    return priced
+
+
+def _rate(value: object) -> float | None:
+    if type(value) is int:
+        value = float(value)
+    return value if type(value) is float and value >= 0 and value == value else None
 
 
 def _shifted_text(text: str | None, days: int) -> str | None:
@@ -91,6 +107,30 @@ class CampaignPlanStore(TaskStore, LinkStore):
             campaign_id: CampaignFigures(int(n), int(o), int(late), done_hours, all_hours)
             for campaign_id, (n, o, late, done_hours, all_hours) in totals.items()
         }
+
+    def campaign_costs(self) -> dict[int, CampaignCost]:
+        """Per campaign id: planned and actual cost and hours logged (domain/campaign_work.py,
+        `campaign_costs`), in two queries."""
+        from mopsboard.domain.campaign_work import campaign_costs
+
+        # The person is the assignee (for a log, whoever it names first); the team is theirs,
+        # or the task's when nobody is.
+        with self._read() as db:
+            planned = db.execute(
+                "SELECT t.campaign_id, t.estimate_hours, m.hourly_rate, tm.hourly_rate "
+                "FROM tasks t LEFT JOIN members m ON m.id = t.assignee_id "
+                "LEFT JOIN teams tm ON tm.id = COALESCE(m.team_id, t.team_id) "
+                "WHERE t.campaign_id IS NOT NULL AND t.archived = 0 "
+                "AND t.estimate_hours IS NOT NULL"
+            ).fetchall()
+            logged = db.execute(
+                "SELECT t.campaign_id, l.hours, m.hourly_rate, tm.hourly_rate "
+                "FROM time_logs l JOIN tasks t ON t.id = l.task_id "
+                "LEFT JOIN members m ON m.id = COALESCE(l.member_id, t.assignee_id) "
+                "LEFT JOIN teams tm ON tm.id = COALESCE(m.team_id, t.team_id) "
+                "WHERE t.campaign_id IS NOT NULL AND t.archived = 0"
+            ).fetchall()
+        return campaign_costs(_priced(planned), _priced(logged))
 
     def campaign_tasks(self, campaign_id: CampaignId) -> list[Task]:
         """The campaign's tasks that are not archived, in board order."""
