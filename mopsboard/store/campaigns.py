@@ -35,8 +35,11 @@ class ShiftResult:
 
 @functools.lru_cache(maxsize=4096)
 def _day(text: str | None) -> date | None:
-    # A timeline's 50,000 tasks share a few hundred distinct dates.
-    return date.fromisoformat(text) if text else None
+    # A timeline's 50,000 tasks share a few hundred distinct dates: each is parsed once.
+    return _parsed_day(text) if text else None
+
+
+_parsed_day = functools.lru_cache(maxsize=4096)(date.fromisoformat)
 
 
 def _readable_day(text: str | None) -> date | None:
