@@ -48,11 +48,15 @@ def add_campaign_commands(command: AddCommand) -> None:
 
 
 def campaign_rows(workspace: Workspace, today: date, *, archived: bool) -> list[dict[str, Any]]:
+    from mopsboard.domain.campaign_work import CampaignCost
+
     figures = workspace.campaign_figures(today)
+    costs = workspace.campaign_costs()
     rows = []
     for campaign in workspace.campaigns(include_archived=archived):
         numbers = figures.get(campaign.key)
         progress = numbers.progress if numbers else None
+        cost = costs.get(campaign.key, CampaignCost())
 
         def day(value: date | None) -> str | None:
             return value.isoformat() if value else None
@@ -75,6 +79,12 @@ def campaign_rows(workspace: Workspace, today: date, *, archived: bool) -> list[
                 "hours_done": numbers.hours_done if numbers else 0.0,
                 "hours_total": numbers.hours_total if numbers else 0.0,
                 "progress": None if progress is None else round(progress, 4),
+                "hours_logged": cost.logged_hours,
+                "planned_cost": cost.planned_cost,
+                "actual_cost": cost.actual_cost,
+                "unpriced_planned_hours": cost.unpriced_planned_hours,
+                "unpriced_logged_hours": cost.unpriced_logged_hours,
+                "over_budget": cost.over_budget(campaign.budget),
                 "archived": campaign.archived,
             }
         )
@@ -93,11 +103,30 @@ def _table(rows: list[dict[str, Any]]) -> str:
         ("OPEN", 5, lambda r: r["open_tasks"]),
         ("LATE", 5, lambda r: r["overdue_tasks"]),
         ("DONE", 5, lambda r: "" if r["progress"] is None else f"{r['progress']:.0%}"),
+        ("LOGGED", 6, lambda r: f"{r['hours_logged']:g}" if r["hours_logged"] else ""),
+        ("COST", 10, _planned_cost),
     ]
     return render_table(columns, rows, "campaign")
 
 
+def _planned_cost(row: dict[str, Any]) -> str:
+    if not row["planned_cost"]:
+        return ""
+    # Marked so a reader of a wide table sees it without the budget column.
+    return f"{row['planned_cost']:,.0f}" + (" !" if row["over_budget"] else "")
+
+
+def over_budget_note(row: dict[str, Any]) -> str:
+    return (
+        f"note: campaign {row['id']} '{row['name']}' is planned at {row['planned_cost']:,.2f}, "
+        f"over its budget of {row['budget']:,.2f}."
+    )
+
+
 def _campaigns(args: argparse.Namespace) -> int:
+    import sys
+
+    from mopsboard.io.text_table import printable
     from mopsboard.store.workspace import Workspace
 
     with Workspace.open(args.file, read_only=True) as workspace:
@@ -106,6 +135,9 @@ def _campaigns(args: argparse.Namespace) -> int:
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
         print(_table(rows))
+        for row in rows:
+            if row["over_budget"]:
+                print(printable(over_budget_note(row)), file=sys.stderr)
     return 0
 
 
