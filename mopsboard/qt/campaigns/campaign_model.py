@@ -7,7 +7,7 @@ table.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -21,7 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from mopsboard.domain.campaign_work import CampaignFigures
+from mopsboard.domain.campaign_work import CampaignCost, CampaignFigures
 from mopsboard.domain.models import Campaign, CampaignStatus
 from mopsboard.qt.common import palette
 from mopsboard.qt.common.follow import Follower
@@ -46,6 +46,9 @@ COLUMNS = (
     "Open",
     "Overdue",
     "Progress",
+    "Logged",
+    "Planned cost",
+    "Actual cost",
 )
 (
     NAME,
@@ -61,15 +64,55 @@ COLUMNS = (
     OPEN,
     OVERDUE,
     PROGRESS,
+    LOGGED,
+    PLANNED_COST,
+    ACTUAL_COST,
 ) = range(len(COLUMNS))
-NUMERIC = frozenset({BUDGET, TASKS, OPEN, OVERDUE, PROGRESS})
-WATCHED = frozenset({"campaigns", "tasks", "stages", "boards"})
+NUMERIC = frozenset({BUDGET, TASKS, OPEN, OVERDUE, PROGRESS, LOGGED, PLANNED_COST, ACTUAL_COST})
+# Rates live on people and teams, so their edits change a campaign's cost.
+WATCHED = frozenset({"campaigns", "tasks", "stages", "boards", "time_logs", "members", "teams"})
+HEADER_TIPS = {
+    PROGRESS: "Estimated hours done / estimated hours in all",
+    LOGGED: "Hours logged on the campaign's tasks",
+    PLANNED_COST: "Estimated hours \u00d7 the assignee's hourly rate (else their team's)",
+    ACTUAL_COST: "Logged hours \u00d7 the hourly rate of who logged them (else their team's)",
+}
 
 
 @dataclass(frozen=True)
 class CampaignRow:
     campaign: Campaign
     figures: CampaignFigures
+    cost: CampaignCost = field(default_factory=CampaignCost)
+
+    @property
+    def over_budget(self) -> bool:
+        return self.cost.over_budget(self.campaign.budget)
+
+
+def _money(value: float) -> str:
+    return f"{value:,.0f}" if value else ""
+
+
+def cost_lines(row: CampaignRow) -> list[str]:
+    """What the tooltip says of cost: planned against budget, actual, hours at no known rate."""
+    cost, budget = row.cost, row.campaign.budget
+    lines = [
+        f"{cost.logged_hours:g} hours logged; planned cost {cost.planned_cost:,.2f}, "
+        f"actual cost {cost.actual_cost:,.2f}"
+    ]
+    if row.over_budget and budget is not None:
+        over = cost.planned_cost - budget
+        lines.append(f"Planned cost is {over:,.2f} over the budget of {budget:,.2f}")
+    unpriced = [
+        f"{hours:g} {what} hours have no hourly rate (set one in Edit \u25b8 Teams)"
+        for what, hours in (
+            ("estimated", cost.unpriced_planned_hours),
+            ("logged", cost.unpriced_logged_hours),
+        )
+        if hours
+    ]
+    return lines + unpriced
 
 
 def _day(value: date | None) -> str:
@@ -94,8 +137,9 @@ class CampaignTableModel(QAbstractTableModel):
         self.follower.loaded()
         self.today = date.today()
         figures = self.workspace.campaign_figures(self.today)
+        costs = self.workspace.campaign_costs()
         rows = [
-            CampaignRow(c, figures.get(c.key, CampaignFigures()))
+            CampaignRow(c, figures.get(c.key, CampaignFigures()), costs.get(c.key, CampaignCost()))
             for c in self.workspace.campaigns(include_archived=True)
         ]
         if [r.campaign.id for r in rows] == [r.campaign.id for r in self.rows]:
@@ -135,8 +179,8 @@ class CampaignTableModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
-        if role == Qt.ItemDataRole.ToolTipRole and section == PROGRESS:
-            return "Estimated hours done / estimated hours in all"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return HEADER_TIPS.get(section)
         if role == Qt.ItemDataRole.TextAlignmentRole and section in NUMERIC:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -163,6 +207,8 @@ class CampaignTableModel(QAbstractTableModel):
             return QColor(row.campaign.colour)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == OVERDUE and row.figures.overdue:
+                return QColor(palette.current().overdue)
+            if column in (PLANNED_COST, BUDGET) and row.over_budget:
                 return QColor(palette.current().overdue)
             if column == STATUS:
                 return QColor(palette.current().status(row.campaign.status))
@@ -192,6 +238,12 @@ class CampaignTableModel(QAbstractTableModel):
             return str(figures.open)
         if column == OVERDUE:
             return str(figures.overdue) if figures.overdue else ""
+        if column == LOGGED:
+            return f"{row.cost.logged_hours:g}" if row.cost.logged_hours else ""
+        if column == PLANNED_COST:
+            return _money(row.cost.planned_cost) + ("  \u26a0" if row.over_budget else "")
+        if column == ACTUAL_COST:
+            return _money(row.cost.actual_cost)
         progress = figures.progress
         return "" if progress is None else f"{progress:.0%}"
 
@@ -212,6 +264,9 @@ class CampaignTableModel(QAbstractTableModel):
             OPEN: figures.open,
             OVERDUE: figures.overdue,
             PROGRESS: figures.progress,
+            LOGGED: row.cost.logged_hours,
+            PLANNED_COST: row.cost.planned_cost,
+            ACTUAL_COST: row.cost.actual_cost,
         }
         return values.get(column)
 
@@ -224,6 +279,7 @@ class CampaignTableModel(QAbstractTableModel):
             f"{figures.tasks} tasks, {figures.open} open, {figures.overdue} overdue; "
             f"{figures.hours_done:g} of {figures.hours_total:g} estimated hours done"
         )
+        lines.extend(cost_lines(row))
         return "\n".join(lines)
 
 

@@ -55,6 +55,9 @@ COLUMN_WIDTHS = {
     COLUMNS.index("Open"): 46,
     COLUMNS.index("Overdue"): 62,
     PROGRESS: 96,
+    COLUMNS.index("Logged"): 62,
+    COLUMNS.index("Planned cost"): 100,
+    COLUMNS.index("Actual cost"): 90,
 }
 
 
