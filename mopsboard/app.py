@@ -143,6 +143,10 @@ class Windows:
         # The whole-file check every first write makes anyway (30 ms at 50,000 tasks), done
         # after the first frame: a damaged file is told at once, not at the first drop.
         QTimer.singleShot(0, lambda: self._check_soundness(window))
+        # Imported after the first frame, which needs none of it.
+        from mopsboard.qt.capacity.holiday_warmup import warm_holidays
+
+        warm_holidays(workspace, window)
         return window
 
     def _check_soundness(self, window: MainWindow) -> None:
