@@ -68,6 +68,19 @@ class ProblemLabels:
             label.hide()
 
 
+def rate_field(name: str, tip: str) -> QLineEdit:
+    """An hourly rate: a number, or empty for not known (0 is a rate: the work is free)."""
+    field = QLineEdit()
+    field.setObjectName(name)
+    field.setPlaceholderText("Not known")
+    field.setToolTip(tip)
+    return field
+
+
+def rate_text(rate: float | None) -> str:
+    return "" if rate is None else f"{rate:g}"
+
+
 class TeamForm(QWidget):
     saveRequested = Signal()
 
@@ -94,6 +107,11 @@ class TeamForm(QWidget):
         colour_row.addWidget(self.swatch)
         colour_row.addWidget(self.colour, 1)
         colour_row.addWidget(pick)
+        self.rate = rate_field(
+            "teamRate",
+            "What an hour of this team's work costs (an agency's rate), for the campaigns' "
+            "planned and actual cost; its people's own rates come first.",
+        )
         self.summary = QLabel()
         self.summary.setObjectName("teamSummary")
         self.summary.setWordWrap(True)
@@ -108,6 +126,8 @@ class TeamForm(QWidget):
         form.addRow("Kind", self.kind)
         form.addRow("Colour", colour_row)
         form.addRow("", self.problems.make("colour"))
+        form.addRow("Hourly rate", self.rate)
+        form.addRow("", self.problems.make("hourly_rate"))
         form.addRow("", self.summary)
         form.addRow("", self.problems.make(""))
         form.addRow("", self.save)
@@ -132,6 +152,7 @@ class TeamForm(QWidget):
         self.name.setText(team.name)
         self.kind.setCurrentIndex(max(0, self.kind.findData(team.kind.value)))
         self.colour.setText(team.colour)
+        self.rate.setText(rate_text(team.hourly_rate))
         self.save.setText("Add team" if team.id is None else "Save team")
 
     def _pick_colour(self) -> None:
@@ -149,6 +170,7 @@ class TeamForm(QWidget):
             "name": self.name.text(),
             "kind": self.kind.currentData(),
             "colour": self.colour.text().strip() or DEFAULT_TEAM_COLOUR,
+            "hourly_rate": self.rate.text().strip() or None,
         }
         try:
             team = Team.model_validate(values)
@@ -213,6 +235,11 @@ class MemberForm(QWidget):
         self.wip.setRange(0, 1000)
         self.wip.setSpecialValueText("No limit")
         self.wip.setSuffix(" tasks in progress")
+        self.rate = rate_field(
+            "memberRate",
+            "What an hour of this person's work costs, for the campaigns' planned and actual "
+            "cost; empty: their team's rate, if it has one.",
+        )
         self.active = QCheckBox("Active (shown on the capacity map and in pickers)")
         self.active.setObjectName("memberActive")
         self.week = QLabel()
@@ -245,6 +272,8 @@ class MemberForm(QWidget):
         form.addRow("Holidays of", self.country)
         form.addRow("", self.problems.make("holiday_country"))
         form.addRow("WIP limit", self.wip)
+        form.addRow("Hourly rate", self.rate)
+        form.addRow("", self.problems.make("hourly_rate"))
         form.addRow("", self.active)
         form.addRow("", self.week)
         form.addRow("", self.problems.make(""))
@@ -269,6 +298,7 @@ class MemberForm(QWidget):
         else:
             self.country.setEditText(member.holiday_country or NO_COUNTRY)
         self.wip.setValue(member.wip_limit or 0)
+        self.rate.setText(rate_text(member.hourly_rate))
         self.active.setChecked(member.active)
         self.save.setText("Add person" if member.id is None else "Save person")
         self._update_week()
@@ -295,6 +325,7 @@ class MemberForm(QWidget):
             "availability": self.availability.value() / 100,
             "holiday_country": self._country_code(),
             "wip_limit": self.wip.value() or None,
+            "hourly_rate": self.rate.text().strip() or None,
             "active": self.active.isChecked(),
         }
 
