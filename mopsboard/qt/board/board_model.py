@@ -32,6 +32,7 @@ from mopsboard.domain.filtering import (
 )
 from mopsboard.domain.ids import BoardId
 from mopsboard.domain.models import Stage, StageKind, Task
+from mopsboard.qt.board.blocked_cards import BlockedCards
 from mopsboard.qt.board.board_drops import BoardDrops, Mover
 from mopsboard.qt.board.board_following import BoardFollowing
 from mopsboard.qt.board.board_layout import (
@@ -48,7 +49,6 @@ from mopsboard.qt.board.board_parts import (
     task_tooltip,
     workspace_key,
 )
-from mopsboard.qt.board.blocked_cards import BlockedCards
 from mopsboard.qt.board.board_tasks import BoardTasks
 from mopsboard.qt.board.cell_model import PAGE, CellModel, card_flags
 from mopsboard.qt.board.task_actions import TaskActions
