@@ -1,5 +1,5 @@
-"""The menu a right-click on cards opens: open, move to another stage, duplicate, move to
-another board, archive."""
+"""The menu a right-click on cards opens: open, log time, move to another stage, duplicate,
+move to another board, archive."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from mopsboard.domain.models import Board
 from mopsboard.qt.board.board_model import BoardModel
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.board.card_dialogs import choose_board
+from mopsboard.ui.board.log_time_dialog import LogTimeDialog
 from mopsboard.ui.common.icons import Icon, icon
 
 
@@ -40,6 +41,8 @@ class CardMenu(QMenu):
             self.addAction(icon(Icon.PENCIL), "Open…", lambda: open_task(self.task_ids[0]))
         if not model.editable:
             return
+        if len(self.task_ids) == 1:
+            self.addAction(icon(Icon.CLOCK), "Log time…", self._log_time)
         move_menu = self.addMenu(icon(Icon.KANBAN), "Move to")
         for stage in model.stages:
             if stage.id != here:
@@ -60,6 +63,9 @@ class CardMenu(QMenu):
         self.addSeparator()
         count = f" {len(self.task_ids)} tasks" if len(self.task_ids) > 1 else ""
         self.addAction(icon(Icon.ARCHIVE), f"Archive{count}", self._archive)
+
+    def _log_time(self) -> None:
+        LogTimeDialog(self.parentWidget() or self, self.workspace_actions, self.task_ids[0]).exec()
 
     def _move_to(self, stage_id: StageId, _checked: bool = False) -> None:
         self.workspace_actions.move_tasks(self.task_ids, stage_id, None)
