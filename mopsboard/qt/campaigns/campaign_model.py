@@ -42,13 +42,11 @@ COLUMNS = (
     "Launch",
     "End",
     "Budget",
+    "Cost",
     "Tasks",
     "Open",
     "Overdue",
     "Progress",
-    "Logged",
-    "Planned cost",
-    "Actual cost",
 )
 (
     NAME,
@@ -60,22 +58,21 @@ COLUMNS = (
     LAUNCH,
     END,
     BUDGET,
+    COST,
     TASKS,
     OPEN,
     OVERDUE,
     PROGRESS,
-    LOGGED,
-    PLANNED_COST,
-    ACTUAL_COST,
 ) = range(len(COLUMNS))
-NUMERIC = frozenset({BUDGET, TASKS, OPEN, OVERDUE, PROGRESS, LOGGED, PLANNED_COST, ACTUAL_COST})
+NUMERIC = frozenset({BUDGET, COST, TASKS, OPEN, OVERDUE, PROGRESS})
 # Rates live on people and teams, so their edits change a campaign's cost.
 WATCHED = frozenset({"campaigns", "tasks", "stages", "boards", "time_logs", "members", "teams"})
 HEADER_TIPS = {
     PROGRESS: "Estimated hours done / estimated hours in all",
-    LOGGED: "Hours logged on the campaign's tasks",
-    PLANNED_COST: "Estimated hours \u00d7 the assignee's hourly rate (else their team's)",
-    ACTUAL_COST: "Logged hours \u00d7 the hourly rate of who logged them (else their team's)",
+    COST: (
+        "Planned cost / actual cost: estimated hours \u00d7 the assignee's hourly rate, and "
+        "logged hours \u00d7 the rate of who logged them (else their team's rate)"
+    ),
 }
 
 
@@ -90,8 +87,14 @@ class CampaignRow:
         return self.cost.over_budget(self.campaign.budget)
 
 
-def _money(value: float) -> str:
-    return f"{value:,.0f}" if value else ""
+def cost_text(row: CampaignRow) -> str:
+    """Planned / actual, as the capacity map reads planned / available; a warning sign when the
+    plan is over budget; nothing when nothing is priced or logged."""
+    cost = row.cost
+    if not (cost.planned_cost or cost.actual_cost):
+        return ""
+    text = f"{cost.planned_cost:,.0f} / {cost.actual_cost:,.0f}"
+    return text + (" \u26a0" if row.over_budget else "")
 
 
 def cost_lines(row: CampaignRow) -> list[str]:
@@ -208,7 +211,7 @@ class CampaignTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == OVERDUE and row.figures.overdue:
                 return QColor(palette.current().overdue)
-            if column in (PLANNED_COST, BUDGET) and row.over_budget:
+            if column in (COST, BUDGET) and row.over_budget:
                 return QColor(palette.current().overdue)
             if column == STATUS:
                 return QColor(palette.current().status(row.campaign.status))
@@ -238,12 +241,8 @@ class CampaignTableModel(QAbstractTableModel):
             return str(figures.open)
         if column == OVERDUE:
             return str(figures.overdue) if figures.overdue else ""
-        if column == LOGGED:
-            return f"{row.cost.logged_hours:g}" if row.cost.logged_hours else ""
-        if column == PLANNED_COST:
-            return _money(row.cost.planned_cost) + ("  \u26a0" if row.over_budget else "")
-        if column == ACTUAL_COST:
-            return _money(row.cost.actual_cost)
+        if column == COST:
+            return cost_text(row)
         progress = figures.progress
         return "" if progress is None else f"{progress:.0%}"
 
@@ -264,9 +263,7 @@ class CampaignTableModel(QAbstractTableModel):
             OPEN: figures.open,
             OVERDUE: figures.overdue,
             PROGRESS: figures.progress,
-            LOGGED: row.cost.logged_hours,
-            PLANNED_COST: row.cost.planned_cost,
-            ACTUAL_COST: row.cost.actual_cost,
+            COST: row.cost.planned_cost,
         }
         return values.get(column)
 

@@ -45,19 +45,17 @@ COLUMN_WIDTHS = {
     NAME: 220,
     COLUMNS.index("Status"): 76,
     COLUMNS.index("Owner"): 84,
-    COLUMNS.index("Channel"): 92,
-    COLUMNS.index("Audience"): 124,
+    COLUMNS.index("Channel"): 86,
+    COLUMNS.index("Audience"): 100,
     COLUMNS.index("Start"): 90,
     COLUMNS.index("Launch"): 90,
     COLUMNS.index("End"): 90,
     COLUMNS.index("Budget"): 70,
+    COLUMNS.index("Cost"): 112,
     COLUMNS.index("Tasks"): 46,
     COLUMNS.index("Open"): 46,
     COLUMNS.index("Overdue"): 62,
-    PROGRESS: 96,
-    COLUMNS.index("Logged"): 62,
-    COLUMNS.index("Planned cost"): 100,
-    COLUMNS.index("Actual cost"): 90,
+    PROGRESS: 88,
 }
 
 
