@@ -10,16 +10,19 @@ the days before today hold what was actually logged on them.
 
 So a counted task's planned hours plus its logged hours are the larger of its estimate and its
 logged hours. Days are proleptic ordinals (`date.toordinal()`) and availability is asked of a
-`Calendar`, as the capacity map counts them.
+`Calendar`, as the capacity map counts them. `remaining_item` turns a task into what the map,
+which spreads an estimate from a start to a due date, is to count for it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from mopsboard.domain.calendar import Calendar, Shares
 from mopsboard.domain.ids import MemberId
+from mopsboard.domain.workload import WorkItem
 
 # (day ordinal, hours): one time log as these rules read it.
 Logged = tuple[int, float]
@@ -119,3 +122,19 @@ def plan_task(
     left = remaining_hours(estimate, sum(actual.values()))
     planned = planned_by_day(calendar, left, remaining_span(start, due, today))
     return TaskDays(planned, actual)
+
+
+def remaining_item(item: WorkItem, logged: float, today: date) -> WorkItem:
+    """The task as the capacity map is to count it under this rule: its estimate is what is
+    left and its dates are the span that is spread over, so the map's own spreading (which
+    places an estimate from a start to a due date) plans it. A task without an estimate or a
+    due date is as it was (listed, not counted)."""
+    if item.estimate_hours is None or item.due_date is None:
+        return item
+    start = None if item.start_date is None else item.start_date.toordinal()
+    first, last = remaining_span(start, item.due_date.toordinal(), today.toordinal())
+    return item._replace(
+        estimate_hours=remaining_hours(item.estimate_hours, logged),
+        start_date=date.fromordinal(first),
+        due_date=date.fromordinal(last),
+    )
