@@ -18,7 +18,7 @@ from mopsboard.domain.models import Member, Task, Team, TimeOff
 from mopsboard.qt.common.actions import EntityActions
 from mopsboard.qt.common.conflicts import Table, changed_fields, tasks_table
 
-TEAM_FIELDS = ("name", "kind", "colour", "archived")
+TEAM_FIELDS = ("name", "kind", "colour", "archived", "hourly_rate")
 MEMBER_FIELDS = (
     "team_id",
     "name",
@@ -28,6 +28,7 @@ MEMBER_FIELDS = (
     "holiday_country",
     "active",
     "wip_limit",
+    "hourly_rate",
 )
 TIME_OFF_FIELDS = ("member_id", "start_date", "end_date", "reason")
 PLAN_FIELDS = ("assignee_id", "team_id", "start_date", "due_date")

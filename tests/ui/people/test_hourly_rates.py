@@ -76,11 +76,6 @@ def test_a_persons_rate_is_typed_saved_and_cleared(
     assert rate_in_file(capacity_ws.path, "members", "Ana") is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="qt/people/people_actions.py sets back only MEMBER_FIELDS and TEAM_FIELDS on undo, "
-    "which do not name hourly_rate yet",
-)
 def test_undo_sets_a_rate_back(qtbot: QtBot, dialog: TeamDialog, capacity_ws: Workspace) -> None:
     choose(dialog, "Ana")
     type_rate(qtbot, dialog.member_form.rate, "60")
