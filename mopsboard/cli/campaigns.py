@@ -49,14 +49,18 @@ def add_campaign_commands(command: AddCommand) -> None:
 
 def campaign_rows(workspace: Workspace, today: date, *, archived: bool) -> list[dict[str, Any]]:
     from mopsboard.domain.campaign_work import CampaignCost
+    from mopsboard.domain.launch_risk import launch_risk
 
     figures = workspace.campaign_figures(today)
     costs = workspace.campaign_costs()
+    chains = workspace.launch_chains()
     rows = []
     for campaign in workspace.campaigns(include_archived=archived):
         numbers = figures.get(campaign.key)
         progress = numbers.progress if numbers else None
         cost = costs.get(campaign.key, CampaignCost())
+        linked, edges = chains.get(campaign.key, ([], []))
+        risk = launch_risk(campaign.launch_date, linked, edges, today)
 
         def day(value: date | None) -> str | None:
             return value.isoformat() if value else None
@@ -85,6 +89,8 @@ def campaign_rows(workspace: Workspace, today: date, *, archived: bool) -> list[
                 "unpriced_planned_hours": cost.unpriced_planned_hours,
                 "unpriced_logged_hours": cost.unpriced_logged_hours,
                 "over_budget": cost.over_budget(campaign.budget),
+                "launch_at_risk": risk is not None,
+                "risk_reason": risk.reason if risk else None,
                 "archived": campaign.archived,
             }
         )
@@ -123,6 +129,10 @@ def over_budget_note(row: dict[str, Any]) -> str:
     )
 
 
+def launch_risk_note(row: dict[str, Any]) -> str:
+    return f"note: campaign {row['id']} '{row['name']}' launch at risk: {row['risk_reason']}"
+
+
 def _campaigns(args: argparse.Namespace) -> int:
     import sys
 
@@ -138,6 +148,8 @@ def _campaigns(args: argparse.Namespace) -> int:
         for row in rows:
             if row["over_budget"]:
                 print(printable(over_budget_note(row)), file=sys.stderr)
+            if row["launch_at_risk"]:
+                print(printable(launch_risk_note(row)), file=sys.stderr)
     return 0
 
 

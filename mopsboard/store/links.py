@@ -9,13 +9,15 @@ back (store/activity.py).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
+from typing import Any
 
 from mopsboard.domain.ids import CampaignId, TaskId
 from mopsboard.domain.kinds import StageKind
-from mopsboard.domain.link_rules import LinkError, TaskLinkId, blocked_tasks, check_new_link
+from mopsboard.domain.launch_risk import ChainTask
+from mopsboard.domain.link_rules import Edge, LinkError, TaskLinkId, blocked_tasks, check_new_link
 from mopsboard.domain.links import TaskLink
-from mopsboard.domain.workdays import WorkCalendar, team_calendar
+from mopsboard.domain.workdays import WEEKDAYS_ONLY, WorkCalendar, team_calendar
 from mopsboard.store.base import StoreBase, inserted_id, now_text
 
 _CHUNK = 500
@@ -96,6 +98,45 @@ class LinkStore(StoreBase):
         for row in rows:
             countries.setdefault(str(row["name"]).casefold(), []).append(row["holiday_country"])
         return {name: team_calendar(codes) for name, codes in countries.items()}
+
+    def launch_chains(self) -> dict[int, tuple[list[ChainTask], list[Edge]]]:
+        """Per campaign id: its open linked tasks (not archived, not in a done stage, each on
+        its team's working days) and the links between them, for domain/launch_risk.py. A
+        campaign none of whose open tasks are linked to each other is left out."""
+        rows = self._rows(
+            "SELECT t.id, t.title, t.campaign_id, t.start_date, t.due_date, tm.name AS team "
+            "FROM tasks t JOIN stages s ON s.id = t.stage_id "
+            "LEFT JOIN teams tm ON tm.id = t.team_id "
+            "WHERE t.campaign_id IS NOT NULL AND t.archived = 0 AND s.kind != ? AND t.id IN "
+            "(SELECT predecessor_id FROM task_links UNION SELECT successor_id FROM task_links)",
+            [StageKind.DONE.value],
+        )
+        if not rows:
+            return {}
+        calendars = self.team_calendars()
+        campaign_of: dict[int, int] = {}
+        tasks: dict[int, ChainTask] = {}
+        for row in rows:
+            team = str(row["team"] or "").casefold()
+            calendar = calendars.get(team, WEEKDAYS_ONLY)
+            campaign_of[row["id"]] = row["campaign_id"]
+            tasks[row["id"]] = ChainTask(
+                row["id"],
+                str(row["title"]),
+                _day_or_none(row["start_date"]),
+                _day_or_none(row["due_date"]),
+                calendar,
+            )
+        chains: dict[int, tuple[list[ChainTask], list[Edge]]] = {}
+        for link in self.links():
+            campaign = campaign_of.get(link.predecessor_id)
+            if campaign is None or campaign_of.get(link.successor_id) != campaign:
+                continue
+            chains.setdefault(campaign, ([], []))[1].append(link.edge)
+        for linked, edges in chains.values():
+            ends = {e.predecessor for e in edges} | {e.successor for e in edges}
+            linked.extend(tasks[key] for key in sorted(ends))
+        return chains
 
     # -- writing --------------------------------------------------------------------------------
 
@@ -184,3 +225,11 @@ class LinkStore(StoreBase):
             db.execute("DELETE FROM task_links WHERE id = ?", [link_id])
             self._changed("task_links", [link_id], "deleted")
         return link
+
+
+def _day_or_none(value: Any) -> date | None:
+    # A date the file holds in some other shape counts as missing, as a salvaged task's does.
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) and value else None
+    except ValueError:
+        return None
