@@ -22,6 +22,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from mopsboard.domain.campaign_work import CampaignCost, CampaignFigures
+from mopsboard.domain.launch_risk import LaunchRisk, launch_risk
 from mopsboard.domain.models import Campaign, CampaignStatus
 from mopsboard.qt.common import palette
 from mopsboard.qt.common.follow import Follower
@@ -65,8 +66,11 @@ COLUMNS = (
     PROGRESS,
 ) = range(len(COLUMNS))
 NUMERIC = frozenset({BUDGET, COST, TASKS, OPEN, OVERDUE, PROGRESS})
-# Rates live on people and teams, so their edits change a campaign's cost.
-WATCHED = frozenset({"campaigns", "tasks", "stages", "boards", "time_logs", "members", "teams"})
+# Rates live on people and teams, so their edits change a campaign's cost; links and
+# holiday countries change whether its launch is at risk.
+WATCHED = frozenset(
+    {"campaigns", "tasks", "stages", "boards", "time_logs", "members", "teams", "task_links"}
+)
 HEADER_TIPS = {
     PROGRESS: "Estimated hours done / estimated hours in all",
     COST: (
@@ -81,6 +85,8 @@ class CampaignRow:
     campaign: Campaign
     figures: CampaignFigures
     cost: CampaignCost = field(default_factory=CampaignCost)
+    # Why its chain of linked tasks cannot finish by the launch (domain/launch_risk.py).
+    risk: LaunchRisk | None = None
 
     @property
     def over_budget(self) -> bool:
@@ -141,10 +147,18 @@ class CampaignTableModel(QAbstractTableModel):
         self.today = date.today()
         figures = self.workspace.campaign_figures(self.today)
         costs = self.workspace.campaign_costs()
-        rows = [
-            CampaignRow(c, figures.get(c.key, CampaignFigures()), costs.get(c.key, CampaignCost()))
-            for c in self.workspace.campaigns(include_archived=True)
-        ]
+        chains = self.workspace.launch_chains()
+
+        def row(campaign: Campaign) -> CampaignRow:
+            linked, edges = chains.get(campaign.key, ([], []))
+            return CampaignRow(
+                campaign,
+                figures.get(campaign.key, CampaignFigures()),
+                costs.get(campaign.key, CampaignCost()),
+                launch_risk(campaign.launch_date, linked, edges, self.today),
+            )
+
+        rows = [row(c) for c in self.workspace.campaigns(include_archived=True)]
         if [r.campaign.id for r in rows] == [r.campaign.id for r in self.rows]:
             # Same campaigns: update in place, so selection and scroll stay.
             self.rows = rows
@@ -211,6 +225,8 @@ class CampaignTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == OVERDUE and row.figures.overdue:
                 return QColor(palette.current().overdue)
+            if column == LAUNCH and row.risk:
+                return QColor(palette.current().overdue)
             if column in (COST, BUDGET) and row.over_budget:
                 return QColor(palette.current().overdue)
             if column == STATUS:
@@ -226,7 +242,11 @@ class CampaignTableModel(QAbstractTableModel):
     def _text(self, row: CampaignRow, column: int) -> str:
         campaign, figures = row.campaign, row.figures
         if column == NAME:
-            return campaign.name + ("  (archived)" if campaign.archived else "")
+            # Said in words beside the name, which takes the width the other columns leave.
+            marks = ("  (launch at risk)" if row.risk else "") + (
+                "  (archived)" if campaign.archived else ""
+            )
+            return campaign.name + marks
         if column == STATUS:
             return campaign.status.value.capitalize()
         if column in (OWNER, CHANNEL, AUDIENCE):
@@ -277,6 +297,8 @@ class CampaignTableModel(QAbstractTableModel):
             f"{figures.hours_done:g} of {figures.hours_total:g} estimated hours done"
         )
         lines.extend(cost_lines(row))
+        if row.risk:
+            lines.append(f"Launch at risk: {row.risk.reason}")
         return "\n".join(lines)
 
 
