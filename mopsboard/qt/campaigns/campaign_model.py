@@ -242,11 +242,9 @@ class CampaignTableModel(QAbstractTableModel):
     def _text(self, row: CampaignRow, column: int) -> str:
         campaign, figures = row.campaign, row.figures
         if column == NAME:
-            # Said in words beside the name, which takes the width the other columns leave.
-            marks = ("  (launch at risk)" if row.risk else "") + (
-                "  (archived)" if campaign.archived else ""
-            )
-            return campaign.name + marks
+            # In words before the name, so a long name is cut rather than the mark.
+            mark = "At risk \u00b7 " if row.risk else ""
+            return mark + campaign.name + ("  (archived)" if campaign.archived else "")
         if column == STATUS:
             return campaign.status.value.capitalize()
         if column in (OWNER, CHANNEL, AUDIENCE):

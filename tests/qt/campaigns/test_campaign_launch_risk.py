@@ -1,4 +1,4 @@
-"""The campaigns table says in words, beside the name, which launch is at risk, gives the reason
+"""The campaigns table says in words, before the name, which launch is at risk, gives the reason
 in the tooltip, and follows the links and the stages that decide it."""
 
 from __future__ import annotations
@@ -52,7 +52,7 @@ def test_a_launch_at_risk_is_marked_in_words_with_the_reason_and_followed(
     assert _cell(model, campaign, NAME, display) == "Spring send"
     # Ten working days after the brief is more than the week to the launch.
     board_ws.add_link(TaskLink(predecessor_id=brief.key, successor_id=send.key, lag_days=10))
-    qtbot.waitUntil(lambda: _cell(model, campaign, NAME, display).endswith("(launch at risk)"))
+    qtbot.waitUntil(lambda: _cell(model, campaign, NAME, display) == "At risk \u00b7 Spring send")
     qtmodeltester.check(model, force_py=True)
     tooltip = _cell(model, campaign, NAME, Qt.ItemDataRole.ToolTipRole)
     assert "Launch at risk: 'Send' can finish on" in tooltip
