@@ -5,13 +5,12 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Collection, Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mopsboard.domain.filtering import Grouping
 from mopsboard.domain.models import Stage
 from mopsboard.qt.board.board_parts import Lane, Lookups
 from mopsboard.qt.board.board_tasks import BoardTasks
-from mopsboard.qt.board.cell_model import CellModel
 from mopsboard.store.base import Change
 from mopsboard.store.board_outline import CardOutline
 
@@ -37,21 +36,15 @@ class BoardFollowing:
         _stage_order: dict[int, list[int]]
         _stage_hours: dict[int, float]
         _cells: list[list[int]]
-        _cell_models: dict[int, CellModel]
         lanes: list[Lane]
         grouping: Grouping
 
         def reload(self) -> None: ...
         def _compute_lanes(self) -> list[Lane]: ...
         def _compute_cells(self) -> list[list[int]]: ...
-        def _reset_cell_models(self) -> None: ...
+        def _lay_out_lanes(self) -> None: ...
         def _relayout(self, stage_ids: Collection[int] | None = None) -> None: ...
         def _cards_changed(self, task_ids: Collection[int]) -> None: ...
-        def beginResetModel(self) -> None: ...
-        def endResetModel(self) -> None: ...
-
-        lanesChanged: Any
-        summaryChanged: Any
 
     def sync_with_store(self) -> None:
         """Catches up with changes another window or process committed: only the tasks whose
@@ -118,13 +111,7 @@ class BoardFollowing:
         if self.grouping is not Grouping.NONE and {lane.key for lane in self.lanes} != {
             lane.key for lane in self._compute_lanes()
         }:
-            self.beginResetModel()
-            self.lanes = self._compute_lanes()
-            self._cells = self._compute_cells()
-            self.endResetModel()
-            self._reset_cell_models()
-            self.lanesChanged.emit()
-            self.summaryChanged.emit()
+            self._lay_out_lanes()
             return
         self._relayout(touched)
         self._cards_changed(fresh.keys())

@@ -229,6 +229,10 @@ class BoardModel(BoardFollowing, BoardDrops, QAbstractItemModel):
         if grouping == self.grouping:
             return
         self.grouping = grouping
+        self._lay_out_lanes()
+
+    def _lay_out_lanes(self) -> None:
+        """The swimlanes changed (a grouping, or a lane that came or went): every cell anew."""
         self.beginResetModel()
         self.lanes = self._compute_lanes()
         self._cells = self._compute_cells()
