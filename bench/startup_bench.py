@@ -27,6 +27,7 @@ import time
 from pathlib import Path
 
 import mopsboard
+from bench.workspaces import environment
 from mopsboard.io.demo import create_demo_file
 from mopsboard.store.backups import list_backups
 
@@ -63,15 +64,6 @@ def _mopsboard_command() -> list[str]:
     # What a user types: the installed console script, when this environment has one.
     script = Path(sys.executable).with_name("mopsboard")
     return [str(script)] if script.exists() else [sys.executable, "-m", "mopsboard"]
-
-
-def _environment(home: Path) -> dict[str, str]:
-    """Settings, data and logs in `home`: nothing of the user's is read or written."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "MOPSBOARD_HOME": str(home / "data")}
-    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME"):
-        env[name] = str(home / name.lower())
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    return env
 
 
 def _first_board_tasks(path: Path) -> int:
@@ -154,7 +146,9 @@ def _gui_figures(results: dict[str, float], workdir: Path, env: dict[str, str]) 
 
 def run(results: dict[str, float], workdir: Path) -> None:
     compileall.compile_dir(Path(mopsboard.__file__).parent, quiet=1)
-    env = _environment(workdir / "startup-home")
+    # The same 1920x1080 offscreen desktop as the other probes: a first window of the app's
+    # default size, 1440x900, and a floor window as large.
+    env, _home = environment(workdir, "startup")
     _cli_figures(results, workdir, env)
     _gui_figures(results, workdir, env)
     results["startup_load_avg"] = round(os.getloadavg()[0], 2)

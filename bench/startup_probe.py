@@ -3,7 +3,8 @@ paint, so the process's whole life, timed from outside, is what a user waits for
 
 `python -m bench.startup_probe floor WxH` shows an empty QMainWindow of that size (the floor any
 PySide6 app pays); `python -m bench.startup_probe app FILE` runs the real `mopsboard FILE` and
-ends when the cards of the board are first painted. Each prints the size of the window it painted
+ends when the cards of the board are first painted. Both watch only what they wait for until it
+paints, so the clock costs both alike. Each prints the size of the window it painted
 and leaves without tearing anything down (os._exit), as neither figure is about quitting.
 """
 
@@ -16,11 +17,13 @@ from typing import Any
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
-def _end_at_first_paint(app: Any, is_target: Any) -> None:
-    """Ends the process once a widget `is_target` accepts has been painted, with the rest of
-    that frame (the whole window is painted and flushed in one go): at the first event after it
-    that is not a paint, or at the next turn of the event loop, whichever comes first."""
+def _end_at_first_paint(targets: list[Any]) -> None:
+    """Ends the process at the end of the frame that first paints one of `targets`: at the
+    first event after their paint that is not a paint, or at the next turn of the event loop,
+    whichever comes first. Only the targets are watched until they paint (a filter on every
+    event of the start would add its own time to the figure), the whole application after."""
     from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication
 
     def leave(window: Any) -> None:
         # The window's size, so the bench can check that both paint as many pixels.
@@ -34,13 +37,15 @@ def _end_at_first_paint(app: Any, is_target: Any) -> None:
             painting = event.type() == QEvent.Type.Paint
             if self.window is not None and not painting:
                 leave(self.window)
-            if self.window is None and painting and is_target(watched):
-                self.window = watched.window()
+            if self.window is None and painting:
+                self.window = watched.window()  # type: ignore[attr-defined]
+                QApplication.instance().installEventFilter(self)
                 QTimer.singleShot(0, lambda: leave(self.window))
             return False
 
-    watcher = FirstPaint(app)
-    app.installEventFilter(watcher)
+    watcher = FirstPaint(targets[0])
+    for target in targets:
+        target.installEventFilter(watcher)
 
 
 def floor(size: str) -> None:
@@ -50,34 +55,28 @@ def floor(size: str) -> None:
     app = QApplication(sys.argv[:1])
     window = QMainWindow()
     window.resize(width, height)
-    _end_at_first_paint(app, lambda watched: watched is window)
+    _end_at_first_paint([window])
     window.show()
     app.exec()
     raise SystemExit("the window was never painted")
 
 
-def _is_card_list(watched: Any) -> bool:
-    # A board column's viewport (ui/board/stage_list.py) with cards in it.
-    parent = watched.parent()
-    return (
-        type(parent).__name__ == "StageListView"
-        and parent.model() is not None
-        and parent.model().rowCount() > 0
-    )
-
-
 def app(path: str) -> None:
+    """`mopsboard FILE`; its columns with cards are watched from when the window is shown
+    (app.py's `paint_first`), and the process ends at the end of their first frame."""
     import mopsboard.app
     from mopsboard.cli import main
 
-    make_application = mopsboard.app.make_application
+    paint_first = mopsboard.app.paint_first
 
-    def watched_application(argv: list[str] | None = None) -> Any:
-        made = make_application(argv)
-        _end_at_first_paint(made, _is_card_list)
-        return made
+    def watched_paint_first(window: Any, *args: Any, **kwargs: Any) -> bool:
+        columns = [v.viewport() for v in window.board_view.views if v.model().rowCount() > 0]
+        if not columns:
+            raise SystemExit("the board shows no cards")
+        _end_at_first_paint(columns)
+        return bool(paint_first(window, *args, **kwargs))
 
-    mopsboard.app.make_application = watched_application  # type: ignore[assignment]
+    mopsboard.app.paint_first = watched_paint_first
     main([path])
     raise SystemExit("the board was never painted")
 
