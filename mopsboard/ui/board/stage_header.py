@@ -69,7 +69,8 @@ class StageHeader(QWidget):
         self.wip.setObjectName("wipBadge")
         self._shown: StageSummary | None = None
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(8, 6, 8, 2)
+        layout.setContentsMargins(6, 6, 6, 2)
+        layout.setSpacing(4)
         layout.addWidget(self.title, 1)
         layout.addWidget(self.stats)
         layout.addWidget(self.wip)
