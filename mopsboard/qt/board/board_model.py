@@ -22,12 +22,9 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from mopsboard.domain.errors import MopsboardError
 from mopsboard.domain.filtering import (
     Grouping,
-    SearchFields,
     TaskFilter,
-    fold_search_fields,
     is_overdue,
 )
 from mopsboard.domain.ids import BoardId
@@ -49,6 +46,7 @@ from mopsboard.qt.board.board_parts import (
     task_tooltip,
     workspace_key,
 )
+from mopsboard.qt.board.board_search import BoardSearch
 from mopsboard.qt.board.board_tasks import BoardTasks
 from mopsboard.qt.board.cell_model import PAGE, CellModel, card_flags
 from mopsboard.qt.board.task_actions import TaskActions
@@ -59,16 +57,9 @@ TaskIdRole = Qt.ItemDataRole.UserRole + 1
 StageIdRole = Qt.ItemDataRole.UserRole + 2
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-# Idle reading waits this long after a board is loaded, so the board's first frame (which the
-# event loop paints soon after, but not before timers that are due) does not wait for it.
-IDLE_START_MS = 100
-# Search texts folded in one idle batch: about 3 ms, so input waits no longer than that.
-IDLE_FOLD = 1_000
-# Up to this many changed cards are looked up one by one; more, by one walk of the board.
-_FEW_CARDS = 16
 
 
-class BoardModel(BoardFollowing, BoardDrops, QAbstractItemModel):
+class BoardModel(BoardSearch, BoardFollowing, BoardDrops, QAbstractItemModel):
     lanesChanged = Signal()
     summaryChanged = Signal()
     boardReloaded = Signal()
@@ -108,7 +99,8 @@ class BoardModel(BoardFollowing, BoardDrops, QAbstractItemModel):
         # Folds the cards' search texts while the window is idle.
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
-        self._idle.timeout.connect(self._read_while_idle)
+        self._idle.timeout.connect(self._fold_while_idle)
+        self._to_fold: list[int] = []
         workspace.subscribe(self._on_change)
 
     # -- loading --------------------------------------------------------------------------------
@@ -126,7 +118,7 @@ class BoardModel(BoardFollowing, BoardDrops, QAbstractItemModel):
             outline = self.workspace.board_outline(board_id)
         self._outline = {card.id: card for card in outline}
         self.tasks = BoardTasks(self.workspace.tasks_by_id, self._outline)
-        # Folded search texts are made while idle or on the first text filter.
+        # Folded search texts are made while idle or by the first text filter (board_search).
         self._search = {}
         self._stage_order = {s.key: [] for s in self.stages}
         self._stage_hours = {}
@@ -137,7 +129,7 @@ class BoardModel(BoardFollowing, BoardDrops, QAbstractItemModel):
         self._cells = self._compute_cells()
         # The cards the columns show first, in one read rather than one each.
         self.tasks.read(task_id for cell in self._cells for task_id in cell[:PAGE])
-        self._idle.start(IDLE_START_MS)
+        self._start_folding(self._outline)
         self.endResetModel()
         self._reset_cell_models()
         self.lanesChanged.emit()
@@ -146,34 +138,6 @@ class BoardModel(BoardFollowing, BoardDrops, QAbstractItemModel):
 
     def reload(self) -> None:
         self.load(self.board_id)
-
-    def _read_while_idle(self) -> None:
-        """One batch of what a first text filter would otherwise fold: the search texts. The
-        tasks themselves are read only for the cards shown (and by what looks at every card,
-        a filter by person or date or swimlanes), so a big board holds only what it shows."""
-        unfolded = [i for i in self._outline if i not in self._search][:IDLE_FOLD]
-        try:
-            self._fold_search(unfolded)
-        except MopsboardError:
-            return  # the file went away or is locked: the first filter folds the rest
-        if len(self._search) < len(self._outline):
-            self._idle.start(0)
-
-    def _fold_search(self, task_ids: Iterable[int]) -> None:
-        """Folds the search texts of these cards that have none yet: from the task where it is
-        read, from the store's search fields where it is not."""
-        missing = [i for i in task_ids if i not in self._search]
-        if not missing:
-            return
-        read = {i: self.tasks.get_read(i) for i in missing}
-        fields: dict[int, SearchFields] = {
-            i: (t.title, t.description, t.labels) for i, t in read.items() if t is not None
-        }
-        unread = [i for i, t in read.items() if t is None]
-        if unread:
-            fields.update(self.workspace.search_fields(unread, self.board_id))
-        ids = [i for i in missing if i in fields]
-        self._search.update(zip(ids, fold_search_fields([fields[i] for i in ids]), strict=True))
 
     def read_tasks(self, task_ids: Iterable[int]) -> None:
         """Reads these cards' tasks in one go, if not read yet (a column about to show them)."""
