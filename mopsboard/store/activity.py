@@ -71,7 +71,7 @@ class ActivityStore(StoreBase):
             (task_id, kind.value, json.dumps(list(fields)), at) for task_id, kind, fields in entries
         ]
         if rows:
-            self.db.conn.executemany(_EDITS_INSERT, rows)
+            self.db.executemany(_EDITS_INSERT, rows)
 
     def _keep_history(self, task_ids: Sequence[int]) -> None:
         """Remembers what deleting these tasks takes with them (for `_put_back_history`)."""
@@ -93,10 +93,7 @@ class ActivityStore(StoreBase):
             )
 
     def _has_table(self, name: str) -> bool:
-        found = self.db.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [name]
-        ).fetchone()
-        return found is not None
+        return self.db.has_table(name)
 
     def _link_rows(self, task_id: int) -> list[tuple[Any, ...]]:
         sql = (
@@ -116,14 +113,14 @@ class ActivityStore(StoreBase):
         history = kept.pop(task_id, None)
         if history is None:
             return False
-        conn = self.db.conn
-        conn.executemany(
+        db = self.db
+        db.executemany(
             "INSERT INTO task_events (task_id, from_stage_id, to_stage_id, at) VALUES (?, ?, ?, ?)",
             [(task_id, *row) for row in history.events],
         )
-        conn.executemany(_EDITS_INSERT, [(task_id, *row) for row in history.edits])
+        db.executemany(_EDITS_INSERT, [(task_id, *row) for row in history.edits])
         # Comment ids are never reused: each goes back under its own.
-        conn.executemany(
+        db.executemany(
             "INSERT INTO comments (id, task_id, author, body, at, version, updated_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
             [(row[0], task_id, *row[1:]) for row in history.comments],
@@ -136,7 +133,7 @@ class ActivityStore(StoreBase):
 
     def _put_back_time_logs(self, task_id: int, logs: Sequence[tuple[Any, ...]]) -> None:
         # Each under its own id; a person gone meanwhile leaves the log naming nobody.
-        self.db.conn.executemany(
+        self.db.executemany(
             f"INSERT INTO time_logs (id, task_id, {_TIME_LOG_COLUMNS.removeprefix('id, ')}) "  # noqa: S608
             "VALUES (?, ?, (SELECT id FROM members WHERE id = ?), ?, ?, ?, ?, ?, ?)",
             [(row[0], task_id, *row[1:]) for row in logs],
@@ -150,9 +147,9 @@ class ActivityStore(StoreBase):
         restored = []
         for row in links:
             cursor = self.db.execute(
-                f"INSERT OR IGNORE INTO task_links ({_LINK_COLUMNS}) "  # noqa: S608
+                f"INSERT INTO task_links ({_LINK_COLUMNS}) "  # noqa: S608
                 "SELECT ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM tasks WHERE id = ?) "
-                "AND EXISTS (SELECT 1 FROM tasks WHERE id = ?)",
+                "AND EXISTS (SELECT 1 FROM tasks WHERE id = ?) ON CONFLICT DO NOTHING",
                 [*row, row[1], row[2]],
             )
             if cursor.rowcount:

@@ -98,9 +98,10 @@ def make_backup(
     """A checked copy of the workspace beside it. A copy that fails SQLite's quick check is
     deleted, not kept in place of a good older one, and the damage is reported (unless
     `checked` is False: a damaged workspace about to be restored over is kept as it was)."""
+    db = store._file_only("A backup")
     target = _target(store.path, label, now or datetime.now())
     try:
-        copy_database(store.db, target)
+        copy_database(db, target)
     except (sqlite3.Error, OSError) as error:
         with contextlib.suppress(OSError):
             target.with_name(target.name + ".partial").unlink()
@@ -190,6 +191,7 @@ def restore_backup(store: StoreBase, backup: Path) -> Path:
     The backup API writes the pages in one transaction: other windows and processes see the
     whole restore at once, as one more commit (they notice it through PRAGMA data_version).
     """
+    db = store._file_only("Restoring a backup")
     if store.read_only:
         raise WorkspaceError(f"{store.path}: the workspace is read-only; nothing was restored.")
     if backup.resolve() == store.path.resolve():
@@ -201,10 +203,10 @@ def restore_backup(store: StoreBase, backup: Path) -> Path:
     safety = make_backup(store, label, checked=not damaged)
     source = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        source.backup(store.db.conn)
+        source.backup(db.conn)
         # A backup from before an upgrade gets the same schema steps the file had.
-        if migrations.pending(store.db.utils):
-            migrations.apply(store.db.utils)
+        if migrations.pending(db.utils):
+            migrations.apply(db.utils)
     except sqlite3.Error as error:
         raise translate(error, store.path) from error
     finally:

@@ -6,7 +6,6 @@ import contextlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -15,15 +14,14 @@ from pydantic import BaseModel
 
 from mopsboard.domain.errors import ConflictError, NotFoundError
 from mopsboard.domain.models import Record
-from mopsboard.store import open_files
-from mopsboard.store.connection import StoreConnection
-from mopsboard.store.database import (
+from mopsboard.store.changes import Change as Change
+from mopsboard.store.connection import Cursor, FileConnection, StoreConnection
+from mopsboard.store.database import copy_database
+from mopsboard.store.failures import (
     BACKUP_INFIX,
     CorruptWorkspace,
     ReadOnlyWorkspace,
     WorkspaceError,
-    copy_database,
-    translate,
 )
 from mopsboard.store.salvage import read_record
 
@@ -33,24 +31,15 @@ R = TypeVar("R", bound=Record[Any])
 JSON_COLUMNS = frozenset({"labels", "checklist"})
 
 
-@dataclass(frozen=True)
-class Change:
-    """What one committed write changed: views refresh only these rows."""
-
-    table: str
-    ids: frozenset[int]
-    kind: str = "updated"  # "inserted", "updated" or "deleted"
-    fields: frozenset[str] = field(default_factory=frozenset)
-
-
 Listener = Callable[[Change], None]
 
 
-def inserted_id(cursor: sqlite3.Cursor, given: int | None) -> int:
-    """The id of the row an INSERT just wrote: the one it was given, or the one SQLite chose."""
+def inserted_id(cursor: Cursor, given: int | None) -> int:
+    """The id of the row an INSERT just wrote: the one it was given, or the one the database
+    chose."""
     new_id = given if given is not None else cursor.lastrowid
     if new_id is None:
-        raise RuntimeError("SQLite reported no id for the row it inserted")
+        raise RuntimeError("the database reported no id for the row it inserted")
     return new_id
 
 
@@ -102,33 +91,34 @@ class StoreBase:
     def _write(self) -> Iterator[StoreConnection]:
         """One user action: all of it commits, or none of it does.
 
-        BEGIN IMMEDIATE takes the write lock up front, so a second process waits for it (busy
-        timeout) instead of failing when a read transaction tries to become a write one.
+        The transaction holds the workspace's write lock from its start (the connection's
+        begin_write), so a second writer waits for it instead of failing half-way, and what
+        this action reads before it writes (neighbours' order keys, a stage's cards against its
+        WIP limit) cannot change under it.
         """
         if self.read_only:
             raise ReadOnlyWorkspace(
-                f"{self.path}: the workspace is open read-only; the change was not made."
+                f"{self.db.where}: the workspace is open read-only; the change was not made."
             )
         self.refuse_if_damaged()
-        conn = self.db.conn
-        if conn.in_transaction:
-            with self.db.atomic():
-                yield self.db
+        db = self.db
+        if db.in_transaction:
+            with db.atomic():
+                yield db
             return
         self._pending = []
         try:
-            conn.execute("BEGIN IMMEDIATE")
+            db.begin_write()
             try:
-                with self.db.atomic():
-                    yield self.db
-                conn.execute("COMMIT")
+                with db.atomic():
+                    yield db
+                db.commit(self._pending)
             except BaseException:
-                if conn.in_transaction:
-                    conn.execute("ROLLBACK")
+                db.rollback()
                 raise
-        except sqlite3.Error as error:
+        except db.errors as error:
             self._pending = []
-            raise translate(error, self.path) from error
+            raise db.translate(error) from error
         changes, self._pending = self._pending, []
         for change in changes:
             for listener in list(self._listeners):
@@ -138,6 +128,10 @@ class StoreBase:
         """Checks the whole file once per connection (SQLite's quick check) and returns what is
         wrong with it ("" when it is sound). Writes call it first: a change must never go into
         a damaged file, where it could spread the damage or be lost with it."""
+        if self._damage is None and self.db.dialect != "sqlite":
+            # A server keeps its own files sound (checksums, WAL replay); there is no file here
+            # for the app to check.
+            self._damage = ""
         if self._damage is None:
             try:
                 rows = self.db.execute("PRAGMA quick_check").fetchall()
@@ -155,7 +149,7 @@ class StoreBase:
         damage = self.verify()
         if damage:
             raise CorruptWorkspace(
-                f"{self.path}: the workspace file is damaged ({damage}), so nothing more is "
+                f"{self.db.where}: the workspace file is damaged ({damage}), so nothing more is "
                 "written to it. Restore it from a backup (File \u25b8 Restore from backup, or the "
                 f"files named *{BACKUP_INFIX}* beside it); until then it can only be read."
             )
@@ -164,8 +158,8 @@ class StoreBase:
     def _read(self) -> Iterator[StoreConnection]:
         try:
             yield self.db
-        except sqlite3.Error as error:
-            raise translate(error, self.path) from error
+        except self.db.errors as error:
+            raise self.db.translate(error) from error
 
     # -- generic rows ---------------------------------------------------------------------------
 
@@ -257,8 +251,7 @@ class StoreBase:
     def _columns(self, table: str) -> frozenset[str]:
         cache = self.__dict__.setdefault("_column_cache", {})
         if table not in cache:
-            rows = self.db.execute(f"PRAGMA table_info({table})").fetchall()
-            cache[table] = frozenset(row[1] for row in rows)
+            cache[table] = frozenset(self.db.columns(table))
         return cache[table]  # type: ignore[no-any-return]
 
     # -- settings and change detection ----------------------------------------------------------
@@ -279,32 +272,45 @@ class StoreBase:
     def data_version(self) -> int:
         """Changes when another connection commits: poll it to notice other windows' writes."""
         with self._read() as db:
-            return int(db.execute("PRAGMA data_version").fetchone()[0])
+            return db.data_version()
+
+    @property
+    def on_server(self) -> bool:
+        return self.db.dialect != "sqlite"
+
+    def _file_only(self, what: str) -> FileConnection:
+        """The file's connection, for what only a file has; refuses on a server workspace."""
+        if isinstance(self.db, FileConnection):
+            return self.db
+        raise WorkspaceError(f"{self.db.where}: {what} is for workspace files, not a server.")
 
     def save_copy(self, target: Path) -> None:
         """Writes a consistent copy of the workspace to `target` (replacing it)."""
+        db = self._file_only("Save a copy")
         if target.resolve() == self.path.resolve():
             raise WorkspaceError(f"{target}: that is this workspace; choose another name.")
         try:
-            copy_database(self.db, target)
+            copy_database(db, target)
         except (sqlite3.Error, OSError) as error:
             raise WorkspaceError(f"{target}: could not save a copy ({error}).") from error
 
     def fold_journal(self) -> None:
         """Moves everything from the WAL into the file itself, so the file alone holds the
-        workspace (to be moved or copied as one file).
+        workspace (to be moved or copied as one file); a server has no such journal.
 
         Raises if that fails (a full disk): closing would then leave the changes in a -wal that
         whoever moves the file would leave behind.
         """
+        if self.on_server:
+            return
         try:
             busy, log, done = self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
         except sqlite3.Error as error:
-            raise translate(error, self.path) from error
+            raise self.db.translate(error) from error
         if busy or log != done:
             raise WorkspaceError(
                 f"{self.path}: another program is using the workspace; try again later."
             )
 
     def close(self) -> None:
-        open_files.close(self.db.conn)
+        self.db.close()

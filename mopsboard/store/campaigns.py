@@ -233,7 +233,7 @@ class CampaignPlanStore(TaskStore, LinkStore):
                 updates.append(
                     (_shifted_text(start, days), _shifted_text(due, days), stamp, task_id)
                 )
-            db.conn.executemany(
+            db.executemany(
                 "UPDATE tasks SET start_date = ?, due_date = ?, updated_at = ?, "
                 "version = version + 1 WHERE id = ?",
                 updates,

@@ -7,118 +7,60 @@ import os
 import sqlite3
 import stat
 import struct
-from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-from mopsboard.domain.errors import MopsboardError
 from mopsboard.store import open_files
-from mopsboard.store.connection import StoreConnection
+from mopsboard.store.connection import FileConnection, StoreConnection
+from mopsboard.store.failures import (
+    BACKUP_INFIX,
+    CorruptWorkspace,
+    NotAWorkspace,
+    ReadOnlyWorkspace,
+    TooNewWorkspace,
+    WorkspaceError,
+    WorkspaceExists,
+    WorkspaceLocked,
+    WorkspaceNotFound,
+    WriteFailed,
+    disk_is_full,
+    translate,
+    translated,
+)
 from mopsboard.store.migrations import KNOWN_MIGRATIONS, MIGRATION_SET, apply_steps, migrations
+
+# Where the store's errors are defined; importers of this module find them here as before.
+__all__ = [
+    "BACKUP_INFIX",
+    "CorruptWorkspace",
+    "NotAWorkspace",
+    "ReadOnlyWorkspace",
+    "TooNewWorkspace",
+    "WorkspaceError",
+    "WorkspaceExists",
+    "WorkspaceLocked",
+    "WorkspaceNotFound",
+    "WriteFailed",
+    "applied_migrations",
+    "backup_copy",
+    "copy_database",
+    "create_database",
+    "disk_is_full",
+    "open_database",
+    "translate",
+    "translated",
+]
 
 # "MOPS" as a big-endian 32-bit integer: PRAGMA application_id of every workspace file.
 APPLICATION_ID = 0x4D4F5053
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DEFAULT_BUSY_TIMEOUT_MS = 5000
-BACKUP_INFIX = ".backup-"
-
-
-class WorkspaceError(MopsboardError):
-    """The workspace file cannot be used; the message says why and what to do."""
-
-
-class WorkspaceNotFound(WorkspaceError):
-    pass
-
-
-class NotAWorkspace(WorkspaceError):
-    pass
-
-
-class CorruptWorkspace(WorkspaceError):
-    pass
-
-
-class TooNewWorkspace(WorkspaceError):
-    pass
-
-
-class WorkspaceLocked(WorkspaceError):
-    pass
-
-
-class ReadOnlyWorkspace(WorkspaceError):
-    pass
-
-
-class WriteFailed(WorkspaceError):
-    pass
-
-
-class WorkspaceExists(WorkspaceError):
-    pass
 
 
 def busy_timeout_ms() -> int:
     # Tests and scripts may shorten the wait for a locked file.
     value = os.environ.get("MOPSBOARD_BUSY_TIMEOUT_MS", "")
     return int(value) if value.isdigit() else DEFAULT_BUSY_TIMEOUT_MS
-
-
-def disk_is_full(path: Path | str) -> bool:
-    """True when the folder holding `path` has no room left (SQLite then often reports only a
-    generic I/O error, for reads too: a WAL reader must be able to grow the -shm file)."""
-    try:
-        status = os.statvfs(Path(path).parent)
-    except OSError:
-        return False
-    # Less than one page of the largest size SQLite uses is as good as none.
-    return status.f_bavail * status.f_frsize < 65536
-
-
-def _disk_full(path: Path | str) -> WriteFailed:
-    return WriteFailed(
-        f"{path}: the disk is full, so the change was not saved. Free some space and try "
-        "again; nothing else was changed."
-    )
-
-
-def translate(error: sqlite3.Error, path: Path | str) -> WorkspaceError:
-    """Turn an SQLite error into a message that says what happened and what to do."""
-    text = str(error).lower()
-    if "full" in text:
-        return _disk_full(path)
-    if "disk i/o" in text and disk_is_full(path):
-        return WriteFailed(
-            f"{path}: the disk is full. mopsboard needs a little free space even to read a "
-            "workspace; free some space and try again. Nothing was changed."
-        )
-    if "locked" in text or "busy" in text:
-        return WorkspaceLocked(
-            f"{path}: the workspace is locked by another program. Close the other program "
-            "(or wait for it to finish) and try again."
-        )
-    if "readonly" in text or "read-only" in text:
-        return ReadOnlyWorkspace(
-            f"{path}: the workspace is read-only, so the change was not saved. Copy it to a "
-            "folder you can write to, or change its permissions."
-        )
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return CorruptWorkspace(
-            f"{path}: the workspace file is damaged ({error}). Restore it from a backup "
-            f"(files named *{BACKUP_INFIX}* beside it)."
-        )
-    if "disk i/o" in text or "unable to open" in text:
-        return WriteFailed(f"{path}: the file could not be read or written ({error}).")
-    return WorkspaceError(f"{path}: {error}")
-
-
-@contextlib.contextmanager
-def translated(path: Path | str) -> Iterator[None]:
-    try:
-        yield
-    except sqlite3.Error as error:
-        raise translate(error, path) from error
 
 
 def _check_file(path: Path) -> None:
@@ -230,7 +172,7 @@ def _connect_to_read(path: Path) -> sqlite3.Connection:
     return _connect(path, read_only=True, immutable=True)
 
 
-def _configure(db: StoreConnection, read_only: bool) -> None:
+def _configure(db: FileConnection, read_only: bool) -> None:
     db.execute("PRAGMA foreign_keys = ON")
     if not read_only:
         mode = db.execute("PRAGMA journal_mode").fetchone()[0]
@@ -268,7 +210,7 @@ def _check_version(db: StoreConnection, path: Path) -> None:
         )
 
 
-def copy_database(db: StoreConnection, target: Path) -> None:
+def copy_database(db: FileConnection, target: Path) -> None:
     """A consistent copy of an open workspace, through SQLite's backup API (safe while in use).
 
     The copy is owner-only from its first byte, and in rollback-journal mode: a closed copy is
@@ -292,7 +234,7 @@ def copy_database(db: StoreConnection, target: Path) -> None:
     os.replace(partial, target)
 
 
-def backup_copy(db: StoreConnection, path: Path, label: str) -> Path:
+def backup_copy(db: FileConnection, path: Path, label: str) -> Path:
     """A consistent copy of the workspace beside it, through SQLite's backup API."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}{BACKUP_INFIX}{stamp}-{label}{path.suffix}")
@@ -304,7 +246,7 @@ def backup_copy(db: StoreConnection, path: Path, label: str) -> Path:
     return target
 
 
-def _upgrade(db: StoreConnection, path: Path) -> None:
+def _upgrade(db: FileConnection, path: Path) -> None:
     if applied_migrations(db):
         backup_copy(db, path, "before-upgrade")
     # The steps commit with their records in one transaction, or not at all (apply_steps), so
@@ -318,14 +260,14 @@ def _upgraded_in_memory(conn: sqlite3.Connection) -> sqlite3.Connection:
     memory = sqlite3.connect(":memory:", check_same_thread=False)
     try:
         conn.backup(memory)
-        apply_steps(migrations, StoreConnection(memory).utils)
+        apply_steps(migrations, FileConnection(memory, ":memory:").utils)
     except BaseException:
         memory.close()
         raise
     return memory
 
 
-def open_database(path: Path, *, read_only: bool = False) -> tuple[StoreConnection, bool]:
+def open_database(path: Path, *, read_only: bool = False) -> tuple[FileConnection, bool]:
     """Open an existing workspace. Returns the database and whether it is read-only.
 
     A file the user cannot write opens read-only rather than failing.
@@ -337,14 +279,14 @@ def open_database(path: Path, *, read_only: bool = False) -> tuple[StoreConnecti
     conn: sqlite3.Connection | None = None
     try:
         conn = _connect_to_read(path) if read_only else _connect(path, read_only=False)
-        db = StoreConnection(conn)
+        db = FileConnection(conn, path)
         # Refuse a newer file before anything (even the journal mode) is changed in it.
         _check_version(db, path)
         if read_only and _pending(db):
             memory = _upgraded_in_memory(conn)
             open_files.close(conn)
             conn = memory
-            db = StoreConnection(conn)
+            db = FileConnection(conn, path)
         _configure(db, read_only)
         if _pending(db):
             _upgrade(db, path)
@@ -359,7 +301,7 @@ def open_database(path: Path, *, read_only: bool = False) -> tuple[StoreConnecti
     return db, read_only
 
 
-def create_database(path: Path) -> StoreConnection:
+def create_database(path: Path) -> FileConnection:
     """Create a new, empty workspace file (schema only), readable by its owner only."""
     if path.exists():
         raise WorkspaceExists(f"{path}: a file with this name exists already; it was not changed.")
@@ -373,7 +315,7 @@ def create_database(path: Path) -> StoreConnection:
     conn: sqlite3.Connection | None = None
     try:
         conn = _connect(path, read_only=False)
-        db = StoreConnection(conn)
+        db = FileConnection(conn, path)
         db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         _configure(db, read_only=False)
         apply_steps(migrations, db.utils)

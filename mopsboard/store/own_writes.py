@@ -32,7 +32,7 @@ class OwnWrites(StoreBase):
         # Wraps the unit of work rather than changing it: the versions are read after the
         # action's last statement and before COMMIT, so no other writer can slip in between,
         # and they are kept only once the commit succeeded.
-        outermost = not self.db.conn.in_transaction
+        outermost = not self.db.in_transaction
         noted: list[tuple[Change, dict[int, int]]] = []
         with super()._write() as db:
             yield db

@@ -181,11 +181,11 @@ class TaskStore(OutlineStore, ActivityStore, BoardStore):
             if rows:
                 columns = ", ".join(rows[0])
                 marks = ", ".join("?" for _ in rows[0])
-                db.conn.executemany(
+                db.executemany(
                     f"INSERT INTO tasks ({columns}) VALUES ({marks})",  # noqa: S608
                     [list(row.values()) for row in rows],
                 )
-                db.conn.executemany(
+                db.executemany(
                     "INSERT INTO task_events (task_id, from_stage_id, to_stage_id, at) "
                     "VALUES (?, NULL, ?, ?)",
                     [(row["id"], row["stage_id"], stamp) for row in rows],

@@ -109,7 +109,7 @@ def export_tables(store: StoreBase) -> Iterator[TableRows]:
     """Every data table with its rows in key order, read in one read transaction so the tables
     agree with each other even while another program writes. Rows are streamed: iterate each
     table's rows before moving to the next table."""
-    conn = store.db.conn
+    conn = store._file_only("Exporting the whole workspace").conn
     began = not conn.in_transaction
     if began:
         conn.execute("BEGIN")
@@ -170,6 +170,7 @@ def import_tables(store: StoreBase, tables: Iterable[TableRows]) -> dict[str, in
     the number of rows per table. References are checked once all rows are in, so tables may
     come in any order; any problem rolls the whole import back."""
     counts: dict[str, int] = {}
+    store._file_only("Importing a whole workspace")
     with store._write() as db:
         refusal = what_is_in(store)
         if refusal:
@@ -220,10 +221,11 @@ def _insert_table(store: StoreBase, table: TableRows, known: set[str]) -> int:
     names = ", ".join(_quoted(c) for c in table.columns)
     marks = ", ".join("?" for _ in table.columns)
     sql = f"INSERT INTO {_quoted(table.name)} ({names}) VALUES ({marks})"  # noqa: S608
+    conn = store._file_only("Importing a whole workspace").conn
     inserted = 0
     try:
         for row in table.rows:
-            store.db.conn.execute(sql, row)
+            conn.execute(sql, row)
             inserted += 1
     except sqlite3.IntegrityError as error:
         raise TransferError(
