@@ -3,11 +3,15 @@
 Each rule is asked twice with the same words: while a drag hovers over a column (`move_refusal`,
 so the user sees why before letting go) and when the move is written (`check_gate`,
 `check_wip`, which raise the same text as a RuleError).
+
+A stage may also let a task in only once the tasks it waits for are done (`PredecessorGate`):
+a finish-to-start predecessor that is not in a Done stage keeps it out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Mapping, Sequence
+from typing import NamedTuple
 
 from mopsboard.domain.errors import RuleError
 from mopsboard.domain.models import Stage, StageKind, Task
@@ -47,6 +51,53 @@ def gate_refusal(stages: Sequence[Stage], tasks: Sequence[Task], target: Stage) 
                     f"'{target.name}': its checklist has {len(open_items)} open "
                     f"item{'s' if len(open_items) != 1 else ''}: {listed}."
                 )
+    return None
+
+
+class PredecessorGate(NamedTuple):
+    """The stages that take a task only once its predecessors are done, and each blocked
+    task's open finish-to-start predecessors (ids, in the order they were linked)."""
+
+    stage_ids: Collection[int]
+    waiting_for: Mapping[int, Sequence[int]]
+
+
+class PredecessorStop(NamedTuple):
+    """A task a predecessor gate keeps out, and the open tasks it waits for."""
+
+    task: Task
+    gate: Stage
+    waiting_for: tuple[int, ...]
+
+    def words(self, titles: Mapping[int, str]) -> str:
+        """The refusal, naming the predecessors by `titles` (by id where one is missing)."""
+        named = [f"'{titles[t]}'" if t in titles else f"task {t}" for t in self.waiting_for]
+        listed = named[0] if len(named) == 1 else f"{', '.join(named[:-1])} and {named[-1]}"
+        verb = "is" if len(named) == 1 else "are"
+        return (
+            f"'{self.task.title}' waits for {listed}, which {verb} not done: "
+            f"'{self.gate.name}' takes a task only once the tasks it waits for are done."
+        )
+
+
+def predecessor_stop(
+    stages: Sequence[Stage], tasks: Sequence[Task], target: Stage, gate: PredecessorGate
+) -> PredecessorStop | None:
+    """The first of `tasks` a predecessor gate keeps out on its way into `target`: one still
+    waiting that arrives at a gated stage or goes past one from before it (a task already at or
+    past the gate, or moving back, is not stopped). None when every task may go."""
+    if not gate.stage_ids or not gate.waiting_for:
+        return None
+    by_id = {stage.id: stage for stage in stages}
+    gates = [stage for stage in stages if stage.id in gate.stage_ids]
+    for task in tasks:
+        waiting = tuple(gate.waiting_for.get(task.key, ()))
+        source = by_id.get(task.stage_id)
+        if not waiting or source is None or source.id == target.id:
+            continue
+        for stage in gates:
+            if source.position < stage.position <= target.position:
+                return PredecessorStop(task, stage, waiting)
     return None
 
 

@@ -6,7 +6,13 @@ import pytest
 
 from mopsboard.domain.errors import RuleError
 from mopsboard.domain.models import ChecklistItem, Stage, StageKind, Task
-from mopsboard.domain.rules import check_gate, check_wip, gates_passed
+from mopsboard.domain.rules import (
+    PredecessorGate,
+    check_gate,
+    check_wip,
+    gates_passed,
+    predecessor_stop,
+)
 
 BACKLOG = Stage(id=1, board_id=1, name="Backlog", position=0, kind=StageKind.BACKLOG)
 DOING = Stage(id=2, board_id=1, name="In progress", position=1)
@@ -124,3 +130,61 @@ def test_hard_wip_limit_refuses_and_says_the_limit() -> None:
 def test_hard_wip_limit_message_singular() -> None:
     with pytest.raises(RuleError, match="holds 1 task already"):
         check_wip(limited(1, True), 1, 1)
+
+
+# -- a stage that takes a task only once its predecessors are done ---------------------------
+
+WRITE_COPY, BRIEF = 21, 22
+LEGAL = Task(id=30, board_id=1, stage_id=DOING.key, title="Legal review")
+GATED_REVIEW = PredecessorGate(stage_ids={REVIEW.key}, waiting_for={30: (WRITE_COPY,)})
+
+
+def test_a_task_waiting_for_an_open_one_is_kept_out_of_the_gated_stage_in_words() -> None:
+    stop = predecessor_stop(STAGES, [LEGAL], REVIEW, GATED_REVIEW)
+    assert stop is not None
+    assert (stop.task.title, stop.gate.name, stop.waiting_for) == (
+        "Legal review",
+        "Legal review",
+        (WRITE_COPY,),
+    )
+    assert stop.words({WRITE_COPY: "Write copy"}) == (
+        "'Legal review' waits for 'Write copy', which is not done: 'Legal review' takes a "
+        "task only once the tasks it waits for are done."
+    )
+
+
+def test_the_gate_names_every_open_predecessor_and_by_id_one_it_has_no_title_for() -> None:
+    gate = PredecessorGate({REVIEW.key}, {30: (WRITE_COPY, BRIEF, 23)})
+    stop = predecessor_stop(STAGES, [LEGAL], DONE, gate)
+    assert stop is not None
+    assert stop.words({WRITE_COPY: "Write copy", BRIEF: "Brief"}).startswith(
+        "'Legal review' waits for 'Write copy', 'Brief' and task 23, which are not done:"
+    )
+
+
+@pytest.mark.parametrize(
+    ("source", "target", "stopped"),
+    [
+        (BACKLOG, DOING, False),  # not yet at the gate
+        (DOING, REVIEW, True),  # into it
+        (BACKLOG, DONE, True),  # past it from before it
+        (REVIEW, DONE, False),  # already through it
+        (DONE, DOING, False),  # moving back
+        (REVIEW, REVIEW, False),  # reordered inside it
+    ],
+)
+def test_the_gate_stops_only_a_task_arriving_at_it_or_going_past_it(
+    source: Stage, target: Stage, stopped: bool
+) -> None:
+    moved = LEGAL.model_copy(update={"stage_id": source.key})
+    assert (predecessor_stop(STAGES, [moved], target, GATED_REVIEW) is not None) is stopped
+
+
+def test_the_gate_lets_in_a_task_that_waits_for_nothing_open_and_any_task_elsewhere() -> None:
+    other = LEGAL.model_copy(update={"id": 31, "title": "Send"})
+    assert predecessor_stop(STAGES, [other], REVIEW, GATED_REVIEW) is None
+    ungated = PredecessorGate(stage_ids={DONE.key}, waiting_for={30: (WRITE_COPY,)})
+    assert predecessor_stop(STAGES, [LEGAL], REVIEW, ungated) is None
+    # Of several moved together, the one that waits is named.
+    stop = predecessor_stop(STAGES, [other, LEGAL], REVIEW, GATED_REVIEW)
+    assert stop is not None and stop.task.title == "Legal review"

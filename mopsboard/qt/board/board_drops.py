@@ -3,16 +3,19 @@ lands (the stage of the cell, above which card, and in a swimlane the field to s
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
 
+from mopsboard.domain.errors import MopsboardError
 from mopsboard.domain.filtering import Grouping
 from mopsboard.domain.ids import StageId
-from mopsboard.domain.models import Stage
-from mopsboard.domain.rules import move_refusal
+from mopsboard.domain.models import Stage, Task
+from mopsboard.domain.rules import PredecessorGate, move_refusal, predecessor_stop
+from mopsboard.qt.board.blocked_cards import BlockedCards
 from mopsboard.qt.board.board_parts import (
     TASK_MIME,
     WORKSPACE_MIME,
@@ -21,6 +24,8 @@ from mopsboard.qt.board.board_parts import (
     workspace_of_mime,
 )
 from mopsboard.qt.board.board_tasks import BoardTasks
+from mopsboard.qt.board.stage_gates import PredecessorGates
+from mopsboard.qt.common.actions import EntityActions
 from mopsboard.store.workspace import Workspace
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -108,7 +113,27 @@ class BoardDrops:
             return READ_ONLY_REFUSAL
         tasks = [self.tasks[i] for i in ids]
         here = len(self._stage_order.get(stage.key, []))
-        return move_refusal(self.stages, tasks, stage, here)
+        return self._predecessor_refusal(tasks, stage) or move_refusal(
+            self.stages, tasks, stage, here
+        )
+
+    def _predecessor_refusal(self, tasks: Sequence[Task], target: Stage) -> str | None:
+        """Why a stage that takes tasks only once their predecessors are done keeps one of
+        `tasks` out; None when none is kept out. The titles are read only for a refusal."""
+        gated = PredecessorGates.of(self.workspace).gated(s.key for s in self.stages)
+        if not gated:
+            return None
+        waiting = BlockedCards.of(self.workspace).waiting_for
+        stop = predecessor_stop(self.stages, tasks, target, PredecessorGate(gated, waiting))
+        if stop is None:
+            return None
+        titles = {t: self.tasks[t].title for t in stop.waiting_for if t in self.tasks}
+        elsewhere = [t for t in stop.waiting_for if t not in titles]
+        if elsewhere:
+            # Unreadable, they are named by id, as the rule does for a title it is not given.
+            with contextlib.suppress(MopsboardError):
+                titles |= {t.key: t.title for t in self.workspace.tasks_by_id(elsewhere)}
+        return stop.words(titles)
 
     def _from_another_workspace(self, data: QMimeData) -> bool:
         # The same ids name other tasks in another file.
@@ -132,9 +157,21 @@ class BoardDrops:
         if parent.isValid() and parent.internalId() != 0:
             # Dropped onto a card: land just above it.
             row = parent.row()
+        refusal = self._predecessor_refusal([self.tasks[i] for i in ids], stage)
+        if refusal is not None:
+            # The store does not know this gate: the drop itself says why it is refused.
+            self._report_refusal(refusal)
+            return False
         cards = self._cells[cell]
         before = self._first_not_moving(cards, row, set(ids))
         return self.mover(ids, stage.key, before, self._lane_assignment(cell))
+
+    def _report_refusal(self, reason: str) -> None:
+        # Where the mover's own refusals go (the window's banner): the mover is an action of
+        # the window's history.
+        owner = getattr(self.mover, "__self__", None)
+        if isinstance(owner, EntityActions):
+            owner.history.failed.emit(reason)
 
     def _lane_assignment(self, cell: int) -> LaneAssignment:
         column = LANE_FIELD.get(self.grouping)

@@ -1,4 +1,5 @@
-"""The stage editor: add, rename, reorder and delete stages; kind, WIP limit and mode, gate.
+"""The stage editor: add, rename, reorder and delete stages; kind, WIP limit and mode, gates
+(a review stage's checklist gate; any stage's "predecessors done" gate).
 
 Each change applies at once as its own undo step, so the board behind the dialog shows it.
 """
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from mopsboard.domain.errors import describe
 from mopsboard.domain.ids import BoardId, StageId
 from mopsboard.domain.models import Stage, StageKind
+from mopsboard.qt.board.stage_gate_actions import StageGateActions
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.common.icons import Icon, icon
 
@@ -47,6 +49,7 @@ class StageDialog(QDialog):
         self.setWindowTitle("Stages")
         self.workspace_actions = actions
         self.workspace = actions.workspace
+        self.gate_actions = StageGateActions(actions)
         self.board_id = board_id
         self.stages: list[Stage] = []
 
@@ -85,6 +88,12 @@ class StageDialog(QDialog):
         self.hard.setObjectName("stageWipHard")
         self.gate = QCheckBox("Review gate: a task passes only with its checklist complete")
         self.gate.setObjectName("stageGate")
+        self.predecessors = QCheckBox("Tasks need their predecessors done to come in")
+        self.predecessors.setObjectName("stageNeedsPredecessors")
+        self.predecessors.setToolTip(
+            "A task waiting for another (finish to start) that is not in a Done stage is "
+            "refused here and in every stage after this one."
+        )
         self.error = QLabel()
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
@@ -96,6 +105,7 @@ class StageDialog(QDialog):
         form.addRow("&WIP limit", self.wip)
         form.addRow("", self.hard)
         form.addRow("", self.gate)
+        form.addRow("", self.predecessors)
         form.addRow("", self.error)
         return form
 
@@ -126,6 +136,7 @@ class StageDialog(QDialog):
         self.wip.valueChanged.connect(self._apply)
         self.hard.toggled.connect(self._apply)
         self.gate.toggled.connect(self._apply)
+        self.predecessors.toggled.connect(self._apply_predecessors)
         self.workspace_actions.failed.connect(self.error.setText)
 
     def _reload(self, select: int) -> None:
@@ -143,7 +154,7 @@ class StageDialog(QDialog):
 
     def _show_stage(self, row: int) -> None:
         stage = self._current()
-        widgets = (self.name, self.kind, self.wip, self.hard, self.gate)
+        widgets = (self.name, self.kind, self.wip, self.hard, self.gate, self.predecessors)
         for widget in widgets:
             widget.setEnabled(stage is not None)
         if stage is None:
@@ -155,7 +166,16 @@ class StageDialog(QDialog):
         self.hard.setChecked(stage.wip_hard)
         self.gate.setChecked(stage.is_gate)
         self.gate.setEnabled(stage.kind is StageKind.REVIEW)
+        self.predecessors.setChecked(self.gate_actions.needs_done_predecessors(stage))
         del blockers
+
+    def _apply_predecessors(self, required: bool) -> None:
+        stage = self._current()
+        if stage is None:
+            return
+        self.error.clear()
+        if not self.gate_actions.require_done_predecessors(stage, required):
+            self._show_stage(self.list.currentRow())
 
     def _apply(self) -> None:
         stage = self._current()
@@ -185,7 +205,11 @@ class StageDialog(QDialog):
         except ValidationError as error:
             self.error.setText(describe(error))
             return
-        self.workspace_actions.add_stage(stage)
+        with self.workspace_actions.macro(f"Add stage '{stage.name}'"):
+            created = self.workspace_actions.add_stage(stage)
+            if created is not None and self.gate_actions.needs_done_predecessors(created):
+                # The id of a deleted stage, taken again: its gate is not this stage's.
+                self.gate_actions.require_done_predecessors(created, False)
         self._reload(position)
 
     def _delete(self) -> None:
@@ -210,7 +234,11 @@ class StageDialog(QDialog):
             if not ok:
                 return
             target = next(s.key for s in others if s.name == choice)
-        self.workspace_actions.delete_stage(stage.key, target)
+        with self.workspace_actions.macro(f"Delete stage '{stage.name}'"):
+            deleted = self.workspace_actions.delete_stage(stage.key, target)
+            if deleted and self.gate_actions.needs_done_predecessors(stage):
+                # A new stage may be given this id again: it must not find the gate on.
+                self.gate_actions.require_done_predecessors(stage, False)
         self._reload(self.list.currentRow())
 
     def _move(self, offset: int) -> None:
