@@ -13,6 +13,7 @@ import pytest
 
 from mopsboard.domain.models import Campaign, ChecklistItem, Member, Task, Team
 from mopsboard.store.workspace import Workspace
+from tests.pg_server import Cluster
 
 if TYPE_CHECKING:  # the tests of domain/, store/ and io/ run without Qt: import it only when used
     from mopsboard.qt.workspace_actions import WorkspaceActions
@@ -26,6 +27,44 @@ os.environ["MOPSBOARD_HOME"] = os.path.join(_SANDBOX, "home")
 
 
 TODAY = date.today()
+
+_cluster = Cluster()
+_cluster_started = False
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[Cluster]:
+    """A throwaway PostgreSQL server for the whole session, started by the first test that asks
+    (tests/pg_server.py); a test asking for it skips, with the reason, where none can start."""
+    global _cluster_started
+    if not _cluster_started:
+        _cluster_started = True
+        _cluster.start()
+    if _cluster.url is None:
+        pytest.skip(f"no PostgreSQL server: {_cluster.reason}")
+    yield _cluster
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    _cluster.stop()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    # Said where it is seen: a run whose server tests all skipped must not look like a pass.
+    if _cluster_started and _cluster.url is None:
+        terminalreporter.write_line(
+            f"PostgreSQL server tests SKIPPED: {_cluster.reason}", yellow=True, bold=True
+        )
+    elif _cluster_started:
+        terminalreporter.write_line("PostgreSQL server tests ran against a throwaway cluster.")
+
+
+@pytest.fixture
+def server_url(pg_cluster: Cluster) -> Iterator[str]:
+    """The URL of a new, empty database on the test server, dropped after the test."""
+    url = pg_cluster.new_database()
+    yield url
+    pg_cluster.drop_database(url)
 
 
 def make_board(path: Path) -> Workspace:
