@@ -1,6 +1,6 @@
 """The task editor's "Depends on" tab: the tasks this one waits for (title, kind, lag, whether
-done), each removable, and a search by title over every board's open tasks to add another with
-its kind and lag.
+done), each removable, its kind and lag editable in place (ui/board/link_cell_editing.py), and a
+search by title over every board's open tasks to add another with its kind and lag.
 
 Each change is made at once, one undoable action (qt/board/link_actions.py), as a comment is
 posted at once: a link joins two tasks, not a field of this one, so the editor's Save or Cancel
@@ -34,23 +34,19 @@ from mopsboard.domain.ids import TaskId
 from mopsboard.domain.link_rules import MAX_LAG_DAYS, LinkKind
 from mopsboard.domain.models import Task
 from mopsboard.qt.board.link_actions import LinkActions, LinkCandidate, Predecessor
+from mopsboard.ui.board.link_cell_editing import (
+    KIND_COLUMN,
+    KIND_NAMES,
+    LAG_COLUMN,
+    LinkCellDelegate,
+    lag_text,
+)
 from mopsboard.ui.common.widgets import EntryLine
 
 T = TypeVar("T")
 
-KIND_NAMES = {
-    LinkKind.FINISH_TO_START: "Finish to start",
-    LinkKind.START_TO_START: "Start to start",
-}
 # A search lists at most this many tasks: enough to pick from, few enough to read.
 MAX_SHOWN = 50
-
-
-def lag_text(days: int) -> str:
-    if days == 0:
-        return "none"
-    word = "day" if abs(days) == 1 else "days"
-    return f"{days:+d} working {word}"
 
 
 class TaskLinksEditor(QWidget):
@@ -77,7 +73,15 @@ class TaskLinksEditor(QWidget):
         self.table.setAccessibleName("Tasks this one waits for")
         self.table.setHorizontalHeaderLabels(["Waits for", "Kind", "Lag", "Status"])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self._read_only = read_only
+        if read_only:
+            self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        else:
+            triggers = QAbstractItemView.EditTrigger
+            self.table.setEditTriggers(
+                triggers.DoubleClicked | triggers.EditKeyPressed | triggers.SelectedClicked
+            )
+        self.table.setItemDelegate(LinkCellDelegate(self._link_values, self._edit_row, self.table))
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -168,7 +172,12 @@ class TaskLinksEditor(QWidget):
                 "Done" if predecessor.done else "Open",
             )
             for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                if column in (KIND_COLUMN, LAG_COLUMN) and not self._read_only:
+                    item.setToolTip("Double-click or F2 to change")
+                else:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(row, column, item)
         self.remove_button.setEnabled(False)
         self._fill_results()
         self.countChanged.emit(len(self.shown))
@@ -242,6 +251,23 @@ class TaskLinksEditor(QWidget):
             lambda: self._actions.remove_link(selected.link.key) or None
         ):
             self.refresh()
+
+    def _link_values(self, row: int) -> tuple[LinkKind, int]:
+        link = self.shown[row].link
+        return link.kind, link.lag_days
+
+    def _edit_row(self, row: int, kind: LinkKind | None, lag_days: int | None) -> bool:
+        """Changes the kind or lag of the link on `row`; whether it was changed."""
+        if not 0 <= row < len(self.shown):
+            return False
+        shown = self.shown[row]
+        edited = self._reporting(
+            lambda: self._actions.edit_link(shown.link.key, kind=kind, lag_days=lag_days)
+        )
+        if edited is None:
+            return False
+        self.shown[row] = Predecessor(edited, shown.title, shown.done)
+        return True
 
     def _reporting(self, act: Callable[[], T | None]) -> T | None:
         """Runs an action; shows here why it was refused (the window shows it too)."""

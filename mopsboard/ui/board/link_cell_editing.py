@@ -1,0 +1,110 @@
+"""Editing a link's kind and lag in place, in the "Depends on" table (ui/board/task_links.py):
+a double-click, F2, or a click on a selected cell opens a kind list or a lag box over the cell;
+Enter (or leaving the cell) applies it as one undoable action, Escape leaves it as it was. A
+kind is applied as soon as it is picked."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSignalBlocker,
+    QSize,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from mopsboard.domain.link_rules import MAX_LAG_DAYS, LinkKind
+
+KIND_COLUMN, LAG_COLUMN = 1, 2
+KIND_NAMES = {
+    LinkKind.FINISH_TO_START: "Finish to start",
+    LinkKind.START_TO_START: "Start to start",
+}
+AnyIndex = QModelIndex | QPersistentModelIndex
+# (row, new kind or None, new lag or None): applies the change; whether it was made.
+LinkEdit = Callable[[int, LinkKind | None, int | None], bool]
+# (row) -> the row's link's kind and lag as they are now.
+LinkValues = Callable[[int], tuple[LinkKind, int]]
+
+
+def lag_text(days: int) -> str:
+    if days == 0:
+        return "none"
+    word = "day" if abs(days) == 1 else "days"
+    return f"{days:+d} working {word}"
+
+
+class LinkCellDelegate(QStyledItemDelegate):
+    def __init__(self, values: LinkValues, edit: LinkEdit, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._values = values
+        self._edit = edit
+        self._editor_widths: dict[int, int] = {}
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        # As wide as the editor that opens over the cell, so that it is never cut.
+        hint = super().sizeHint(option, index)
+        column = index.column()
+        if column not in (KIND_COLUMN, LAG_COLUMN):
+            return hint
+        if column not in self._editor_widths:
+            holder = QWidget()
+            sample = self.createEditor(holder, option, index)
+            if isinstance(sample, QSpinBox):
+                sample.setValue(-MAX_LAG_DAYS // 10)
+            self._editor_widths[column] = sample.sizeHint().width()
+            holder.deleteLater()
+        return QSize(max(hint.width(), self._editor_widths[column]), hint.height())
+
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> QWidget:
+        if index.column() == KIND_COLUMN:
+            kinds = QComboBox(parent)
+            kinds.setObjectName("linkKindEditor")
+            kinds.setAccessibleName("Kind of link")
+            for kind, name in KIND_NAMES.items():
+                kinds.addItem(name, kind.value)
+            # Picked is done: there is nothing more to type.
+            kinds.activated.connect(lambda _row: self._finish(kinds))
+            return kinds
+        lag = QSpinBox(parent)
+        lag.setObjectName("linkLagEditor")
+        lag.setAccessibleName("Lag in working days")
+        lag.setRange(-MAX_LAG_DAYS, MAX_LAG_DAYS)
+        lag.setSuffix(" working days")
+        return lag
+
+    def _finish(self, editor: QWidget) -> None:
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        kind, lag = self._values(index.row())
+        blocker = QSignalBlocker(editor)
+        if isinstance(editor, QComboBox):
+            editor.setCurrentIndex(editor.findData(kind.value))
+        elif isinstance(editor, QSpinBox):
+            editor.setValue(lag)
+            editor.selectAll()
+        del blocker
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
+        kind, lag = self._values(index.row())
+        if isinstance(editor, QComboBox):
+            picked = LinkKind(editor.currentData())
+            if picked is not kind and self._edit(index.row(), picked, None):
+                model.setData(index, KIND_NAMES[picked])
+        elif isinstance(editor, QSpinBox):
+            editor.interpretText()
+            if editor.value() != lag and self._edit(index.row(), None, editor.value()):
+                model.setData(index, lag_text(editor.value()))
