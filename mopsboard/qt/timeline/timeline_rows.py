@@ -3,7 +3,8 @@ campaign a row per task. Opening the timeline reads the campaigns and their figu
 campaign's tasks are read when it is first expanded. The rows are a view over the campaigns
 and their bars (`TimelineRowList`), so expanding 50,000 tasks makes no row until it is shown.
 
-Like the other campaign views it follows the store lazily (qt/follow.py).
+Like the other campaign views it follows the store lazily (qt/follow.py). The links between the
+shown bars are laid out with the rows (qt/timeline/timeline_links.py).
 """
 
 from __future__ import annotations
@@ -19,9 +20,11 @@ from PySide6.QtCore import QObject, Signal
 from mopsboard.domain.campaign_work import CampaignFigures, TaskBar, campaign_span
 from mopsboard.domain.models import Campaign
 from mopsboard.qt.common.follow import Follower
+from mopsboard.qt.timeline.timeline_links import TimelineLinks
 from mopsboard.store.workspace import Workspace
 
-WATCHED = frozenset({"campaigns", "tasks", "stages", "boards"})
+# Links, and the teams and people whose holidays make the working days links are counted in.
+WATCHED = frozenset({"campaigns", "tasks", "stages", "boards", "task_links", "teams", "members"})
 _START, _DUE = itemgetter(TaskBar._fields.index("start")), itemgetter(TaskBar._fields.index("due"))
 # Days shown before the first and after the last dated thing.
 MARGIN_DAYS = 14
@@ -94,6 +97,12 @@ class TimelineRowList(Sequence[TimelineRow]):
             for bar in bars:
                 yield TimelineRow(campaign, bar)
 
+    def bar_blocks(self) -> Iterator[tuple[int, Sequence[TaskBar]]]:
+        """(row of its first bar, its bars) of each campaign whose bars are shown."""
+        for start, bars in zip(self._starts, self._bars, strict=True):
+            if bars:
+                yield start + 1, bars
+
     def row_of_campaign(self, campaign_id: int) -> int:
         for block, campaign in enumerate(self._campaigns):
             if campaign.id == campaign_id:
@@ -124,6 +133,7 @@ class TimelineRows(QObject):
         self._spans: dict[int, tuple[tuple[date, date] | None]] = {}
         self._bar_positions: dict[int, dict[int, int]] = {}
         self.rows: TimelineRowList = TimelineRowList()
+        self.links = TimelineLinks(workspace)
         self.today = date.today()
         self.first = self.today - timedelta(days=MARGIN_DAYS)
         self.last = self.today + timedelta(days=MARGIN_DAYS)
@@ -140,6 +150,7 @@ class TimelineRows(QObject):
         self.campaigns = sorted(self.workspace.campaigns(), key=_start_key)
         known = {c.key for c in self.campaigns}
         self.figures = self.workspace.campaign_figures(self.today)
+        self.links.reload(self.workspace.launch_chains())
         self.expanded &= known
         self._set_bars({})
         self._load_bars(self.expanded)
@@ -171,6 +182,7 @@ class TimelineRows(QObject):
             if span:
                 days += span
         self.rows = TimelineRowList(blocks)
+        self.links.layout(self.rows.bar_blocks())
         self.first = min(days) - timedelta(days=MARGIN_DAYS)
         self.last = max(days) + timedelta(days=MARGIN_DAYS * 2)
         self.changed.emit()

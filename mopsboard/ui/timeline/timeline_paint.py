@@ -1,18 +1,28 @@
-"""Painting the campaign timeline, and its tooltips: only the visible days and rows."""
+"""Painting the campaign timeline, and its tooltips: only the visible days and rows. The links
+between bars are painted by ui/timeline/link_paint.py, the row labels by timeline_labels.py."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import Enum
-from typing import Protocol
 
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QScrollBar, QWidget
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 
-from mopsboard.qt.timeline.timeline_rows import TimelineRow, TimelineRows
+from mopsboard.qt.timeline.timeline_rows import TimelineRow
 from mopsboard.ui.common import theme
+from mopsboard.ui.timeline.link_paint import LinkPainter
+from mopsboard.ui.timeline.timeline_canvas import (
+    HEADER_HEIGHT,
+    LABEL_WIDTH,
+    ROW_HEIGHT,
+    Colours,
+    Drag,
+    Scale,
+    TimelineCanvas,
+    short,
+    visible_rows,
+)
+from mopsboard.ui.timeline.timeline_labels import paint_labels
 from mopsboard.ui.timeline.timeline_marks import (
     NAME_MIN_WIDTH,
     launch_marker,
@@ -22,96 +32,36 @@ from mopsboard.ui.timeline.timeline_marks import (
     paint_late_task,
 )
 
-LABEL_WIDTH = 260
-HEADER_HEIGHT = 46
-ROW_HEIGHT = 28
-
-
-class Scale(Enum):
-    WEEKS = 20  # pixels per day
-    MONTHS = 6
-
-
-def short(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
-
-
-@dataclass
-class Drag:
-    """A bar being dragged: its row, where the mouse went down, and by how many days so far."""
-
-    row: int
-    origin_x: int
-    days: int = 0
-
-
-class TimelineCanvas(Protocol):
-    """What the painter reads of the timeline widget (which is one): its rows, scale and
-    geometry. Named here so the widget can own its painter without the two importing each other."""
-
-    rows: TimelineRows
-    scale: Scale
-    selected: int | None
-    drag: Drag | None
-    bold_font: QFont
-    small_font: QFont
-
-    @property
-    def ppd(self) -> int: ...
-    def font(self) -> QFont: ...
-    def hasFocus(self) -> bool: ...
-    def viewport(self) -> QWidget: ...
-    def verticalScrollBar(self) -> QScrollBar: ...
-    def day_at(self, x: int) -> date: ...
-    def x_of(self, day: date) -> int: ...
-    def row_at(self, y: int) -> int | None: ...
-    def row_top(self, row: int) -> int: ...
-    def bar_rect(self, row: int, shift_days: int = 0) -> QRect | None: ...
-    def drags_row(self, row: int) -> bool: ...
-
-
-class _Colours:
-    """The scheme's colours one paint uses, as Qt colours (made once per paint, not per day)."""
-
-    def __init__(self, s: theme.Scheme) -> None:
-        self.scheme = s
-        self.grid = QColor(s.rule)
-        self.weekend = QColor(s.weekend_bg)
-        self.today = QColor(s.today)
-        self.done = QColor(s.faint)
-        self.text = QColor(s.text)
-        self.muted = QColor(s.muted)
-        self.surface = QColor(s.surface)
-        self.header = QColor(s.header_bg)
-        self.selected = QColor(s.selected_row_bg)
+__all__ = ["HEADER_HEIGHT", "LABEL_WIDTH", "ROW_HEIGHT", "Drag", "Scale", "TimelinePainter"]
 
 
 class TimelinePainter:
     def __init__(self, widget: TimelineCanvas) -> None:
         self.w = widget
-        self.c = _Colours(theme.current())
+        self.c = Colours(theme.current())
+        self.links = LinkPainter(widget)
 
     def paint(self) -> None:
         painter = QPainter(self.w.viewport())
         if self.c.scheme is not theme.current():
-            self.c = _Colours(theme.current())
+            self.c = Colours(theme.current())
         width, height = self.w.viewport().width(), self.w.viewport().height()
         painter.fillRect(0, 0, width, height, self.c.surface)
         first_day = self.w.day_at(LABEL_WIDTH)
         last_day = self.w.day_at(width) + timedelta(days=1)
         self._paint_days(painter, first_day, last_day, height)
-        first_row = max(0, (self.w.verticalScrollBar().value()) // ROW_HEIGHT)
-        last_row = min(len(self.w.rows.rows), first_row + height // ROW_HEIGHT + 2)
+        rows = visible_rows(self.w)
         painter.setClipRect(LABEL_WIDTH, HEADER_HEIGHT, width - LABEL_WIDTH, height)
-        for row in range(first_row, last_row):
+        for row in rows:
             self._paint_row_band(painter, row, width)
             self._paint_bar(painter, row)
+        self.links.paint(painter, self.c, rows)
         x = self.w.x_of(self.w.rows.today) + self.w.ppd // 2
         painter.setPen(QPen(self.c.today, 2))
         painter.drawLine(x, HEADER_HEIGHT, x, height)
         painter.setClipping(False)
         self._paint_header(painter, first_day, last_day, width)
-        self._paint_labels(painter, first_row, last_row, height)
+        paint_labels(self.w, self.c, painter, rows)
         if self.w.hasFocus():
             self._paint_focus(painter, width, height)
         if not self.w.rows.rows:
@@ -332,47 +282,6 @@ class TimelinePainter:
             painter.setPen(self.c.today)
             painter.drawText(x, baseline, f"{overdue} overdue")
         painter.setFont(self.w.font())
-
-    def _paint_labels(self, painter: QPainter, first_row: int, last_row: int, height: int) -> None:
-        painter.setClipRect(0, HEADER_HEIGHT, LABEL_WIDTH, height)
-        painter.fillRect(0, HEADER_HEIGHT, LABEL_WIDTH, height, self.c.surface)
-        metrics = QFontMetrics(self.w.font())
-        for row in range(first_row, last_row):
-            item = self.w.rows.rows[row]
-            top = self.w.row_top(row)
-            if row == self.w.selected:
-                painter.fillRect(0, top, LABEL_WIDTH, ROW_HEIGHT, self.c.selected)
-            box = QRect(0, top, LABEL_WIDTH, ROW_HEIGHT)
-            if item.bar is None:
-                campaign_id = item.campaign.key
-                painter.setPen(self.c.grid)
-                painter.drawLine(0, top, LABEL_WIDTH, top)
-                painter.setPen(self.c.muted)
-                arrow = "\u25be" if self.w.rows.is_expanded(campaign_id) else "\u25b8"
-                painter.drawText(box.adjusted(8, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, arrow)
-                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-                painter.setBrush(QColor(item.campaign.colour))
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.drawEllipse(QRect(24, top + ROW_HEIGHT // 2 - 5, 10, 10))
-                painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-                painter.setFont(self.w.bold_font)
-                painter.setPen(self.c.text)
-                name = QFontMetrics(self.w.bold_font).elidedText(
-                    item.campaign.name, Qt.TextElideMode.ElideRight, LABEL_WIDTH - 48
-                )
-                painter.drawText(box.adjusted(40, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter, name)
-                painter.setFont(self.w.font())
-            else:
-                overdue = item.bar.overdue(self.w.rows.today)
-                done = self.c.done if item.bar.done else self.c.text
-                painter.setPen(self.c.today if overdue else done)
-                title = metrics.elidedText(
-                    item.bar.title, Qt.TextElideMode.ElideRight, LABEL_WIDTH - 56
-                )
-                painter.drawText(box.adjusted(44, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter, title)
-        painter.setClipping(False)
-        painter.setPen(QColor(self.c.scheme.border))
-        painter.drawLine(LABEL_WIDTH - 1, 0, LABEL_WIDTH - 1, height)
 
     # -- interaction ----------------------------------------------------------------------------
 

@@ -24,14 +24,15 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 from mopsboard.domain.campaign_work import campaign_span
 from mopsboard.domain.ids import CampaignId, TaskId
 from mopsboard.qt.timeline.timeline_rows import TimelineRow, TimelineRows
-from mopsboard.ui.timeline.timeline_paint import (
+from mopsboard.ui.timeline.timeline_canvas import (
     HEADER_HEIGHT,
     LABEL_WIDTH,
     ROW_HEIGHT,
     Drag,
+    LinkDrag,
     Scale,
-    TimelinePainter,
 )
+from mopsboard.ui.timeline.timeline_paint import TimelinePainter
 
 # A campaign's own row: (its id, None); a task's row: (its campaign's id, the task's id).
 SelectionKey = tuple[CampaignId, TaskId | None]
@@ -55,6 +56,8 @@ class TimelineWidget(QAbstractScrollArea):
         # What is selected, by id, so the selection follows it when the rows re-sort.
         self._selected_key: SelectionKey | None = None
         self.drag: Drag | None = None
+        self.link_drag: LinkDrag | None = None
+        self.handle_row: int | None = None
         self.setMouseTracking(True)
         self.viewport().setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -301,7 +304,7 @@ class TimelineWidget(QAbstractScrollArea):
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            text = self.painter.tooltip(event.pos())
+            text = self.painter.links.tooltip(event.pos()) or self.painter.tooltip(event.pos())
             if text:
                 QToolTip.showText(event.globalPos(), text, self.viewport())
             else:
