@@ -8,15 +8,10 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
 
 from mopsboard.cli.args import LAST_DAY, Parser, count, iso_day
-
-if TYPE_CHECKING:
-    from mopsboard.domain.capacity import CapacityMap
-    from mopsboard.store.time_logs import ActualHours
 
 Handler = Callable[[argparse.Namespace], int]
 Command = Callable[[str, Handler, str], Parser]
@@ -70,40 +65,6 @@ def add_capacity_command(command: Command) -> None:
     sub.add_check(_period_problem)
 
 
-def _add_actual_hours(
-    rows: list[dict[str, Any]], capacity: CapacityMap, logged: Iterable[ActualHours]
-) -> None:
-    """Each JSON row (a person's or an Unassigned row's week, in the map's order) gets the hours
-    logged in that week: by that person, or, naming nobody on a task with no assignee, on that
-    team's tasks (domain/remaining_work.py, `actual_member`)."""
-    from mopsboard.domain.capacity import RowKind
-    from mopsboard.domain.remaining_work import actual_by_week
-
-    first = capacity.period.first.toordinal()
-    weeks = capacity.period.weeks
-    by_row: dict[tuple[int | None, int | None], list[tuple[int, float]]] = {}
-    for entry in logged:
-        member = capacity.members.get(entry.member_id) if entry.member_id else None
-        key: tuple[int | None, int | None]
-        if entry.member_id is not None:
-            key = (member.team_id if member else None, entry.member_id)
-        else:
-            key = (entry.team_id, None)
-        by_row.setdefault(key, []).append((entry.day.toordinal(), entry.hours))
-    keys: list[tuple[int | None, int | None]] = [
-        (row.team.key, row.member.id if row.member else None)
-        for row in capacity.rows
-        if row.kind is not RowKind.TOTAL
-        for _week in range(weeks)
-    ]
-    if len(keys) != len(rows):
-        raise RuntimeError("the capacity rows and their keys are out of step")
-    actual = {key: actual_by_week(found, first, weeks) for key, found in by_row.items()}
-    for index, (row, row_key) in enumerate(zip(rows, keys, strict=True)):
-        hours = actual.get(row_key)
-        row["actual_hours"] = round(hours[index % weeks], 2) if hours else 0.0
-
-
 def run_capacity(args: argparse.Namespace) -> int:
     from mopsboard.domain.calendar import Period
     from mopsboard.io.capacity_export import capacity_json, capacity_text
@@ -114,11 +75,8 @@ def run_capacity(args: argparse.Namespace) -> int:
         team_id = workspace.team_named(args.team).id if args.team else None
         capacity = workspace.capacity_inputs(period).compute(period, team_id=team_id)
         wip = workspace.member_wip()
-        logged = workspace.actual_hours(period.first, period.last) if args.json else []
     if args.json:
-        shown = capacity_json(capacity)
-        _add_actual_hours(shown["rows"], capacity, logged)
-        print(json.dumps(shown, indent=2, ensure_ascii=False))
+        print(json.dumps(capacity_json(capacity), indent=2, ensure_ascii=False))
     else:
         print(capacity_text(capacity, wip))
     return 0

@@ -4,9 +4,14 @@
   working days that are neither time off nor a public holiday of their country; 0 on other days.
   An inactive member has no capacity.
 - A task counts when it is not archived, not in a done stage, and has an estimate, a due date and
-  an assignee or a team. Its estimate is spread evenly over the assignee's available days from its
-  start date (its due date when it has none) to its due date, inclusive; when that span holds no
-  available day, the whole estimate lands on the due date.
+  an assignee or a team. What is left of it (its estimate minus the hours logged on it, never
+  below zero) is spread evenly over the assignee's available days from today (or its start date,
+  if later; its due date when it has none) to its due date, inclusive; when that span holds no
+  available day, all of it lands on the due date. An overdue task (due before today) has what is
+  left land today. (domain/remaining_work.py states the rule for one task.)
+- A week's actual hours are the hours logged on its days: in the row of the person a log names,
+  or, naming nobody, of the task's assignee; a log on a task with neither lands in the task's
+  team's Unassigned row. Days before today hold no planned hours, only these.
 - A task with a team and no assignee is spread over Monday to Friday in the team's Unassigned row.
 - Tasks that are not counted for want of an estimate, a due date or an owner are listed, never
   silently dropped: those without a due date always, the others when their dates touch the period.
@@ -19,8 +24,8 @@ changes (`replace`), so a view can update a cell without recomputing the map.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
 from mopsboard.domain.calendar import (
@@ -31,8 +36,9 @@ from mopsboard.domain.calendar import (
     Shares,
     time_off_ranges,
 )
-from mopsboard.domain.ids import TeamId
+from mopsboard.domain.ids import TaskId, TeamId
 from mopsboard.domain.models import Member, Team, TimeOff
+from mopsboard.domain.remaining_work import ActualHours, actual_rows
 from mopsboard.domain.workload import (
     EPSILON,
     FULL_FROM,
@@ -104,9 +110,16 @@ class CapacityMap:
         time_off: Iterable[TimeOff] = (),
         *,
         team_id: int | None = None,
+        today: date | None = None,
+        logged: Mapping[TaskId, float] | None = None,
+        actual: Iterable[ActualHours] = (),
     ) -> None:
+        """`today` None is a plan with no past: every task from its start, logs only shown."""
         self.period = period
         self.team_id = team_id
+        self.today = today
+        self._today = today.toordinal() if today is not None else None
+        self.logged: dict[TaskId, float] = dict(logged or {})
         self.teams = {t.id: t for t in teams if t.id and team_id in (None, t.id)}
         self.members = {m.id: m for m in members if m.id and m.team_id in self.teams}
         self._first = period.first.toordinal()
@@ -152,6 +165,8 @@ class CapacityMap:
         # The tasks that put hours in each row: what a cell's drill-down reads.
         self._tasks_of: dict[RowKey, set[int]] = {key: set() for key in self.planned}
         self.uncounted: dict[int, Uncounted] = {}
+        self.actual: dict[RowKey, list[float]] = {}
+        self.set_actual(actual)
         self.rows: list[Row] = []
         self.lay_out()
 
@@ -190,6 +205,7 @@ class CapacityMap:
         # A member's row and calendar, in one look-up.
         owned = {m: (key, self.calendars[m]) for m, key in self._member_keys.items()}
         tasks_of, shares_of = self._tasks_of, self._shares
+        today, logged = self._today, self.logged
         for item in items:
             task_id, _, assignee_id, team_id, estimate, start_date, due_date, done, gone, bad = item
             if done or gone:
@@ -202,6 +218,12 @@ class CapacityMap:
                 start = start_date.toordinal() if start_date is not None else due
                 if start > due:
                     start = due
+                # remaining_work.remaining_span, written out: this loop runs once per task.
+                if today is not None:
+                    if due < today:
+                        start = due = today
+                    elif start < today:
+                        start = today
                 if due < first or start > last:
                     continue
             key: RowKey | None
@@ -220,6 +242,8 @@ class CapacityMap:
             if estimate is None or due_date is None or key is None:
                 self._not_counted(item, key)
                 continue
+            if logged and task_id in logged:
+                estimate = max(0.0, estimate - logged[task_id])
             span = (assignee_id, start, due)
             shares = shares_of.get(span)
             if shares is None:
@@ -267,6 +291,23 @@ class CapacityMap:
         self.lay_out()
         return touched
 
+    def set_actual(self, actual: Iterable[ActualHours]) -> None:
+        """The hours logged in the period (all of them, replacing what the map held)."""
+        self.actual = actual_rows(
+            actual, self.members, self.teams, self.period.first.toordinal(), self.period.weeks
+        )
+
+    def set_logged(self, logged: Mapping[TaskId, float]) -> None:
+        """The hours logged per task (all of them): follow with `replace` of the tasks whose
+        logged hours changed."""
+        self.logged = dict(logged)
+
+    def is_past(self, week: int) -> bool:
+        """True for a week that ended before today: it holds actual hours only."""
+        if self._today is None:
+            return False
+        return self._first + 7 * week + 6 < self._today
+
     def lay_out(self) -> None:
         rows: list[Row] = []
         teams = sorted(self.teams.values(), key=lambda t: (t.name.casefold(), t.key))
@@ -297,23 +338,36 @@ class CapacityMap:
         return sum(len(tasks) for tasks in self._tasks_of.values())
 
     def has_plan(self, key: RowKey) -> bool:
-        return any(value > EPSILON for value in self.planned.get(key, ()))
+        """Planned or logged hours land in this row (so an inactive member still shows)."""
+        return any(value > EPSILON for value in self.planned.get(key, ())) or any(
+            value > EPSILON for value in self.actual.get(key, ())
+        )
 
     def cell(self, row: Row, week: int) -> Cell:
         if row.kind is RowKind.TOTAL:
             return self.team_cell(row.team.key, week)
         key = row.key
         available = self.available.get(key)
-        return Cell(self.planned[key][week], available[week] if available else 0.0)
+        actual = self.actual.get(key)
+        return Cell(
+            self.planned[key][week],
+            available[week] if available else 0.0,
+            actual[week] if actual else 0.0,
+        )
 
     def team_cell(self, team_id: TeamId, week: int) -> Cell:
-        planned = self.planned[(team_id, None)][week]
+        key: RowKey = (team_id, None)
+        planned = self.planned[key][week]
+        actual = self.actual[key][week] if key in self.actual else 0.0
         available = 0.0
         for member_id, member in self.members.items():
             if member.team_id == team_id:
-                planned += self.planned[(team_id, member_id)][week]
-                available += self.available[(team_id, member_id)][week]
-        return Cell(planned, available)
+                key = (team_id, member_id)
+                planned += self.planned[key][week]
+                available += self.available[key][week]
+                if key in self.actual:
+                    actual += self.actual[key][week]
+        return Cell(planned, available, actual)
 
     def key_of(self, task_id: int) -> RowKey | None:
         spread = self._spread.get(task_id)
@@ -367,10 +421,21 @@ class CapacityInputs:
     members: list[Member]
     time_off: list[TimeOff]
     tasks: list[WorkItem]
+    today: date | None = None
+    logged: dict[TaskId, float] = field(default_factory=dict)
+    actual: list[ActualHours] = field(default_factory=list)
 
     def compute(self, period: Period, *, team_id: int | None = None) -> CapacityMap:
         return compute_capacity(
-            period, self.teams, self.members, self.time_off, self.tasks, team_id=team_id
+            period,
+            self.teams,
+            self.members,
+            self.time_off,
+            self.tasks,
+            team_id=team_id,
+            today=self.today,
+            logged=self.logged,
+            actual=self.actual,
         )
 
 
@@ -382,9 +447,21 @@ def compute_capacity(
     tasks: Iterable[WorkItem],
     *,
     team_id: int | None = None,
+    today: date | None = None,
+    logged: Mapping[TaskId, float] | None = None,
+    actual: Iterable[ActualHours] = (),
 ) -> CapacityMap:
     """The map for a period (optionally one team's), in one pass over the tasks."""
-    capacity = CapacityMap(period, teams, members, time_off, team_id=team_id)
+    capacity = CapacityMap(
+        period,
+        teams,
+        members,
+        time_off,
+        team_id=team_id,
+        today=today,
+        logged=logged,
+        actual=actual,
+    )
     capacity.add(tasks)
     capacity.lay_out()
     return capacity

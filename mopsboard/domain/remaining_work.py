@@ -10,19 +10,21 @@ the days before today hold what was actually logged on them.
 
 So a counted task's planned hours plus its logged hours are the larger of its estimate and its
 logged hours. Days are proleptic ordinals (`date.toordinal()`) and availability is asked of a
-`Calendar`, as the capacity map counts them. `remaining_item` turns a task into what the map,
-which spreads an estimate from a start to a due date, is to count for it.
+`Calendar`, as the capacity map counts them; the map (domain/capacity.py) applies the same rule
+to all its tasks in one pass, and tests hold it to these functions.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from mopsboard.domain.calendar import Calendar, Shares
-from mopsboard.domain.ids import MemberId
-from mopsboard.domain.workload import WorkItem
+from mopsboard.domain.ids import MemberId, TeamId
+from mopsboard.domain.models import Member, Team
+from mopsboard.domain.workload import RowKey
 
 # (day ordinal, hours): one time log as these rules read it.
 Logged = tuple[int, float]
@@ -85,6 +87,43 @@ def actual_by_week(logs: Iterable[Logged], first: int, weeks: int) -> list[float
     return found
 
 
+class ActualHours(NamedTuple):
+    """Hours logged on one day for one person (None: nobody, on a task with no assignee), with
+    the team of the task they were logged on."""
+
+    member_id: MemberId | None
+    team_id: TeamId | None
+    day: date
+    hours: float
+
+
+def actual_rows(
+    logged: Iterable[ActualHours],
+    members: Mapping[MemberId, Member],
+    teams: Mapping[TeamId, Team],
+    first: int,
+    weeks: int,
+) -> dict[RowKey, list[float]]:
+    """The actual hours of each row of a map per week of a period starting on the Monday
+    `first` (ordinal): a person's row holds what they logged; a team's Unassigned row what was
+    logged naming nobody on its tasks without an assignee. Logs of people or teams the map does
+    not show are left out."""
+    days: dict[RowKey, list[tuple[int, float]]] = {}
+    for entry in logged:
+        key: RowKey
+        if entry.member_id is not None:
+            member = members.get(entry.member_id)
+            if member is None:
+                continue
+            key = (member.team_id, entry.member_id)
+        elif entry.team_id is not None and entry.team_id in teams:
+            key = (entry.team_id, None)
+        else:
+            continue
+        days.setdefault(key, []).append((entry.day.toordinal(), entry.hours))
+    return {key: actual_by_week(found, first, weeks) for key, found in days.items()}
+
+
 def actual_member(logged_by: MemberId | None, assignee_id: MemberId | None) -> MemberId | None:
     """Whose actual hours a log is: the person it names, or the task's assignee when it names
     nobody (None: the Unassigned row of the task's team)."""
@@ -122,19 +161,3 @@ def plan_task(
     left = remaining_hours(estimate, sum(actual.values()))
     planned = planned_by_day(calendar, left, remaining_span(start, due, today))
     return TaskDays(planned, actual)
-
-
-def remaining_item(item: WorkItem, logged: float, today: date) -> WorkItem:
-    """The task as the capacity map is to count it under this rule: its estimate is what is
-    left and its dates are the span that is spread over, so the map's own spreading (which
-    places an estimate from a start to a due date) plans it. A task without an estimate or a
-    due date is as it was (listed, not counted)."""
-    if item.estimate_hours is None or item.due_date is None:
-        return item
-    start = None if item.start_date is None else item.start_date.toordinal()
-    first, last = remaining_span(start, item.due_date.toordinal(), today.toordinal())
-    return item._replace(
-        estimate_hours=remaining_hours(item.estimate_hours, logged),
-        start_date=date.fromordinal(first),
-        due_date=date.fromordinal(last),
-    )

@@ -83,15 +83,21 @@ def load_level(planned: float, available: float) -> LoadLevel:
 class Cell:
     planned: float
     available: float
+    actual: float = 0.0  # hours logged on the week's days
+
+    @property
+    def hours(self) -> float:
+        """What the week holds: hours logged on it and hours still planned in it."""
+        return self.planned + self.actual
 
     @property
     def level(self) -> LoadLevel:
-        return load_level(self.planned, self.available)
+        return load_level(self.hours, self.available)
 
     @property
     def load(self) -> float | None:
-        """Planned over available hours; None when nothing is available."""
-        return self.planned / self.available if self.available > EPSILON else None
+        """The week's hours over its available hours; None when nothing is available."""
+        return self.hours / self.available if self.available > EPSILON else None
 
 
 class RowKind(StrEnum):

@@ -17,7 +17,8 @@ def hours_text(value: float) -> str:
 
 def capacity_json(capacity: CapacityMap) -> dict[str, Any]:
     """`{"weeks": [...], "rows": [...], "uncounted": [...]}`; hours rounded to 2 decimals. Rows
-    are members and Unassigned rows (team totals are their sums), one per week."""
+    are members and Unassigned rows (team totals are their sums), one per week: its available
+    hours, the hours still planned in it and the hours logged on its days."""
     weeks = [start.isoformat() for start in capacity.period.starts]
     rows = []
     for row in capacity.rows:
@@ -32,6 +33,7 @@ def capacity_json(capacity: CapacityMap) -> dict[str, Any]:
                     "week": start,
                     "available_hours": round(cell.available, 2),
                     "planned_hours": round(cell.planned, 2),
+                    "actual_hours": round(cell.actual, 2),
                 }
             )
     uncounted = [
@@ -65,8 +67,8 @@ def capacity_text(capacity: CapacityMap, wip: dict[int, int] | None = None) -> s
         texts = []
         for week in range(len(starts)):
             cell = capacity.cell(row, week)
-            over = cell.planned > cell.available and round(cell.planned, 2) > 0
-            texts.append(f"{hours_text(cell.planned)}/{hours_text(cell.available)}{'*' * over}")
+            over = cell.hours > cell.available and round(cell.hours, 2) > 0
+            texts.append(f"{hours_text(cell.hours)}/{hours_text(cell.available)}{'*' * over}")
         cells.append(texts)
     width = max([10, *(len(t) for texts in cells for t in texts)])
     header = "TEAM / MEMBER".ljust(name_width) + "".join(
@@ -79,7 +81,10 @@ def capacity_text(capacity: CapacityMap, wip: dict[int, int] | None = None) -> s
         name = label if len(label) <= name_width else label[: name_width - 1] + "…"
         lines.append((name.ljust(name_width) + "".join(f"  {t:>{width}}" for t in texts)).rstrip())
     lines.append("")
-    lines.append("planned/available hours per week; * more planned than available")
+    lines.append(
+        "hours/available per week (hours: logged on the week's days plus still planned in it; "
+        "past weeks hold logged hours only); * more than available"
+    )
     over_limit = over_wip(capacity, wip or {})
     if over_limit:
         lines.append(

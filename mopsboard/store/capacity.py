@@ -12,6 +12,7 @@ from mopsboard.domain.models import StageKind, Task
 from mopsboard.store.people import PeopleStore
 from mopsboard.store.task_rows import MAX_HOURS
 from mopsboard.store.tasks import TaskStore
+from mopsboard.store.time_logs import TimeLogStore
 
 if TYPE_CHECKING:
     # Loaded when a map is first read: a board window or a command that shows no capacity
@@ -96,26 +97,40 @@ def _read_day(value: object) -> tuple[date | None, bool]:
         return None, False
 
 
-class CapacityStore(TaskStore, PeopleStore):
-    def capacity_inputs(self, period: Period) -> CapacityInputs:
-        """What a map of `period` is computed from: open tasks whose dates touch the period or
-        that have no due date (those are listed as not counted), every team, member and time
-        off. One query for the tasks, whatever their number. Tasks of a deleted (archived)
-        board count as archived."""
+class CapacityStore(TaskStore, PeopleStore, TimeLogStore):
+    def capacity_inputs(self, period: Period, today: date | None = None) -> CapacityInputs:
+        """What a map of `period` is computed from, as of `today` (the real today when not
+        given): open tasks whose dates touch the period or that have no due date (those are
+        listed as not counted), and, when today is in the period, the overdue ones (what is
+        left of them lands today); every team, member and time off; the hours logged per task
+        and those logged in the period. One query for the tasks, whatever their number. Tasks
+        of a deleted (archived) board count as archived."""
         from mopsboard.domain.capacity import CapacityInputs
 
+        today = today or date.today()
+        overdue = " OR t.due_date < ?" if period.first <= today <= period.last else ""
         sql = (
             f"{_ITEM_COLUMNS} FROM tasks t WHERE t.archived = 0 "  # noqa: S608
             "AND t.stage_id NOT IN (SELECT id FROM stages WHERE kind = ?) "
             f"AND {_ON_LIVE_BOARD} AND (t.due_date IS NULL "
             "OR (t.due_date >= ? AND COALESCE(t.start_date, t.due_date) <= ?) "
-            f"OR t.due_date {_NOT_A_DAY} OR t.start_date {_NOT_A_DAY})"
+            f"OR t.due_date {_NOT_A_DAY} OR t.start_date {_NOT_A_DAY}{overdue})"
         )
         params = [StageKind.DONE.value, period.first.isoformat(), period.last.isoformat()]
+        if overdue:
+            params.append(today.isoformat())
         with self._read() as db:
             tasks = _open_items(db.execute(sql, params).fetchall())
+            logged = self.logged_hours()
+            actual = self.actual_hours(period.first, period.last)
         return CapacityInputs(
-            self.teams(include_archived=True), self.members(), self.time_off(), tasks
+            self.teams(include_archived=True),
+            self.members(),
+            self.time_off(),
+            tasks,
+            today,
+            logged,
+            actual,
         )
 
     def capacity_items(self, task_ids: Iterable[int]) -> list[WorkItem]:

@@ -17,25 +17,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import NamedTuple
 
 from mopsboard.domain.ids import MemberId, TaskId, TeamId
+from mopsboard.domain.remaining_work import ActualHours
 from mopsboard.domain.time_logs import TimeLog, TimeLogId
 from mopsboard.store.base import StoreBase, inserted_id, now_text
 from mopsboard.store.comments import stamp
 
 # Beyond this many ids an IN list is split (SQLite's limit on host parameters is 32,766).
 _CHUNK = 30_000
-
-
-class ActualHours(NamedTuple):
-    """Hours logged on one day for one person (None: nobody, on a task with no assignee), with
-    the team of the task they were logged on."""
-
-    member_id: MemberId | None
-    team_id: TeamId | None
-    day: date
-    hours: float
 
 
 class TimeLogStore(StoreBase):

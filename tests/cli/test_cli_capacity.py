@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
+import pytest
 from cli_support import Run, assert_one_line_error, run_process
+from time_machine import TimeMachineFixture
 
 from mopsboard.domain.models import Member, Task, Team
 from mopsboard.domain.time_logs import TimeLog
@@ -46,6 +48,13 @@ def _small(path: Path) -> Path:
         )
         task("=No estimate", assignee_id=ana.id, due_date=MON)
     return path  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def _before_the_weeks_shown(time_machine: TimeMachineFixture) -> None:
+    # The maps here are of March 2026 as planned before it began: nothing of them is past yet
+    # (days before today hold logged hours only, see the capacity rule).
+    time_machine.move_to(datetime(2026, 3, 1, 12, tzinfo=UTC), tick=False)
 
 
 def test_json_has_the_issue_shape_with_hours_to_two_decimals(cli: Run, tmp_path: Path) -> None:
@@ -106,6 +115,42 @@ def test_json_rows_say_the_hours_logged_in_each_week(cli: Run, tmp_path: Path) -
     _, out, _ = cli("capacity", path, "--from", "2026-03-04", "--weeks", "1", "--json")
     rows = json.loads(out)["rows"]
     assert {(r["team"], r["member"]): r["actual_hours"] for r in rows}[("Legal", "Bea")] == 0.25
+
+
+def test_json_plans_what_is_left_from_today(
+    cli: Run, tmp_path: Path, time_machine: TimeMachineFixture
+) -> None:
+    path = _small(tmp_path / "small.mopsboard")
+    with Workspace.open(path) as ws:
+        spans = ws.tasks()[0]
+        ws.log_time(TimeLog(task_id=spans.key, member_id=None, day=date(2026, 3, 3), hours=2.0))
+    # Wednesday 4 March. "Spans two weeks" (8 h, Thursday 5 to Tuesday 10): 6 left, 1.5 a day
+    # over its four working days. "Team work" (10 h, Monday 2 to Wednesday 4): all of it from
+    # today, on its last day. The 2 h logged on Tuesday 3 are Ana's (the log names nobody).
+    time_machine.move_to(datetime(2026, 3, 4, 9, tzinfo=UTC), tick=False)
+    status, out, err = cli("capacity", path, "--from", "2026-03-02", "--weeks", "2", "--json")
+    assert (status, err) == (0, "")
+    hours = {
+        (r["member"], r["week"]): (r["planned_hours"], r["actual_hours"])
+        for r in json.loads(out)["rows"]
+    }
+    assert hours == {
+        ("Ana", "2026-03-02"): (3.0, 2.0),
+        ("Ana", "2026-03-09"): (3.0, 0.0),
+        (None, "2026-03-02"): (10.0, 0.0),
+        (None, "2026-03-09"): (0.0, 0.0),
+    }
+    # On Tuesday 10 the first week is past: logged hours only. Team work is overdue and lands
+    # today; the 6 h left of "Spans two weeks" all go on today, its due date.
+    time_machine.move_to(datetime(2026, 3, 10, 9, tzinfo=UTC), tick=False)
+    _, out, _ = cli("capacity", path, "--from", "2026-03-02", "--weeks", "2", "--json")
+    hours = {
+        (r["member"], r["week"]): (r["planned_hours"], r["actual_hours"])
+        for r in json.loads(out)["rows"]
+    }
+    assert hours[("Ana", "2026-03-02")] == (0.0, 2.0)
+    assert hours[("Ana", "2026-03-09")] == (6.0, 0.0)
+    assert hours[(None, "2026-03-09")] == (10.0, 0.0)
 
 
 def test_table(cli: Run, tmp_path: Path) -> None:

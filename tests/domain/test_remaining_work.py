@@ -9,9 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mopsboard.domain.calendar import WEEKDAYS_MON_FRI, Calendar, Period
-from mopsboard.domain.capacity import WorkItem, compute_capacity
-from mopsboard.domain.ids import MemberId, TaskId, TeamId
-from mopsboard.domain.models import Member, Team
+from mopsboard.domain.ids import MemberId
 from mopsboard.domain.remaining_work import (
     actual_by_week,
     actual_member,
@@ -19,7 +17,6 @@ from mopsboard.domain.remaining_work import (
     planned_by_day,
     planned_by_week,
     remaining_hours,
-    remaining_item,
     remaining_span,
 )
 
@@ -192,71 +189,3 @@ def test_what_is_left_spreads_across_a_year_end():
     assert by_date(days.planned) == {
         date(2026, 12, 28) + timedelta(days=n): 0.7 for n in range(12) if n not in (5, 6)
     }
-
-
-# -- through the capacity map, as it counts tasks today ------------------------------------------
-
-MAP_TODAY = date(2026, 3, 11)  # Wednesday of the period's first week
-MAP_PERIOD = Period(date(2026, 3, 9), 2)
-CONTENT = Team(id=1, name="Content")
-ANA = Member(id=10, team_id=1, name="Ana")
-
-
-def work(task_id: int, estimate: float, start: date | None, due: date) -> WorkItem:
-    return WorkItem(
-        TaskId(task_id), f"task {task_id}", MemberId(10), TeamId(1), estimate, start, due
-    )
-
-
-def planned(items: list[WorkItem]) -> list[float]:
-    capacity = compute_capacity(MAP_PERIOD, [CONTENT], [ANA], [], items)
-    row = next(r for r in capacity.rows if r.label == "Ana")
-    return [round(capacity.cell(row, week).planned, 2) for week in range(MAP_PERIOD.weeks)]
-
-
-def test_remaining_items_make_the_map_plan_by_the_rule():
-    logged = {1: 8.0, 2: 3.0, 4: 9.0}
-    items = [
-        work(1, 16, date(2026, 3, 9), date(2026, 3, 13)),  # half logged: 8 from Wed to Fri
-        work(2, 10, date(2026, 2, 23), date(2026, 3, 2)),  # overdue, before the period: 7 today
-        work(3, 12, date(2026, 3, 2), date(2026, 3, 13)),  # started in the past: 12 in week 0
-        work(4, 5, date(2026, 3, 16), date(2026, 3, 17)),  # logged beyond its estimate: none
-        work(5, 6, date(2026, 3, 12), date(2026, 3, 17)),  # Thu to Tue: 3 this week, 3 next
-    ]
-    # As the map counts them now: from their start dates, the overdue one left out.
-    assert planned(items) == [16 + 6 + 3, 5 + 3]
-    counted = [remaining_item(i, logged.get(i.id, 0.0), MAP_TODAY) for i in items]
-    assert planned(counted) == [8 + 7 + 12 + 3, 3]
-
-
-def test_a_remaining_item_without_an_estimate_or_due_date_is_left_as_it_is():
-    undated = WorkItem(TaskId(1), "t", MemberId(10), TeamId(1), 4.0, None, None)
-    unestimated = work(2, 1, None, date(2026, 3, 2))._replace(estimate_hours=None)
-    assert remaining_item(undated, 2.0, MAP_TODAY) == undated
-    assert remaining_item(unestimated, 2.0, MAP_TODAY) == unestimated
-
-
-in_period = st.integers(min_value=0, max_value=13)
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    estimate=st.floats(min_value=0, max_value=200, allow_nan=False),
-    logged=st.floats(min_value=0, max_value=200, allow_nan=False),
-    start=st.one_of(st.none(), in_period),
-    due=in_period,
-    today=in_period,
-)
-def test_the_map_plans_what_is_left_of_a_task_whose_span_is_in_its_period(
-    estimate: float, logged: float, start: int | None, due: int, today: int
-) -> None:
-    first = MAP_PERIOD.first
-    item = work(
-        1,
-        estimate,
-        None if start is None else first + timedelta(days=min(start, due)),
-        first + timedelta(days=due),
-    )
-    counted = remaining_item(item, logged, first + timedelta(days=today))
-    total = sum(planned([counted]))
-    assert total + logged == pytest.approx(max(estimate, logged), abs=0.02)

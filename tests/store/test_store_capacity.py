@@ -39,13 +39,19 @@ def test_inputs_hold_the_open_tasks_of_the_period_in_one_read(
         "spans into it", "Ready", team_id=team.id, start_date=d(base - 10), due_date=d(base)
     )
     undated = add("no due date", estimate_hours=1)
-    add("before", due_date=d(base - 1))
+    overdue = add("before", due_date=d(base - 1))
     add("after", start_date=d(base + 14), due_date=d(base + 20))
     add("done", "Done", due_date=d(base + 1))
     archived = add("archived", due_date=d(base + 1))
     ws.archive_tasks([archived.key])
-    inputs = ws.capacity_inputs(PERIOD)
-    assert sorted(i.title for i in inputs.tasks) == ["inside", "no due date", "spans into it"]
+    inputs = ws.capacity_inputs(PERIOD, today=MON)
+    # "before" was due the day before the period: overdue today, what is left lands today.
+    assert sorted(i.title for i in inputs.tasks) == [
+        "before",
+        "inside",
+        "no due date",
+        "spans into it",
+    ]
     by_id = {i.id: i for i in inputs.tasks}
     assert by_id[inside.key] == WorkItem(
         inside.key, "inside", ana.id, team.id, 4.0, None, d(base + 3), False, False
@@ -57,8 +63,9 @@ def test_inputs_hold_the_open_tasks_of_the_period_in_one_read(
     capacity = inputs.compute(PERIOD)
     ana_row = next(r for r in capacity.rows if r.label == "Ana")
     assert capacity.cell(ana_row, 0).planned == 4.0
-    # "spans into it" has no estimate, "no due date" no date: both listed, not counted.
-    assert set(capacity.uncounted) == {undated.id, spanning.id}
+    # "spans into it" has no estimate, "no due date" no date, "before" neither an estimate nor
+    # an owner: listed, not counted.
+    assert set(capacity.uncounted) == {undated.id, spanning.id, overdue.id}
 
 
 def test_capacity_items_include_done_and_archived_and_skip_missing(
@@ -163,9 +170,9 @@ def test_a_deleted_boards_tasks_load_nobody(ws: Workspace, ana: Member) -> None:
             due_date=MON,
         )
     )
-    assert [i.title for i in ws.capacity_inputs(PERIOD).tasks] == ["Left behind"]
+    assert [i.title for i in ws.capacity_inputs(PERIOD, today=MON).tasks] == ["Left behind"]
     assert ws.member_wip() == {ana.id: 1}
     ws.update_board(other.model_copy(update={"archived": True}))
-    assert ws.capacity_inputs(PERIOD).tasks == []
+    assert ws.capacity_inputs(PERIOD, today=MON).tasks == []
     assert ws.capacity_items([task.key])[0].archived
     assert ws.member_wip() == {}

@@ -129,7 +129,7 @@ def test_capacity_lists_a_task_whose_estimate_or_dates_cannot_be_read(
     write(ws_path, "UPDATE tasks SET due_date = 'soon' WHERE id = ?", tasks[4].id)
 
     period = Period(date(2026, 2, 23), 4)
-    capacity = ws.capacity_inputs(period).compute(period)
+    capacity = ws.capacity_inputs(period, today=period.first).compute(period)
     assert capacity.counted == 1
     reasons = {u.title: u.reason for u in capacity.uncounted.values()}
     assert reasons == {

@@ -28,7 +28,15 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QFont
 
 from mopsboard.domain.calendar import Period, weekdays_text
-from mopsboard.domain.capacity import CapacityMap, Cell, LoadLevel, Row, RowKey, RowKind
+from mopsboard.domain.capacity import (
+    EPSILON,
+    CapacityMap,
+    Cell,
+    LoadLevel,
+    Row,
+    RowKey,
+    RowKind,
+)
 from mopsboard.io.capacity_export import hours_text
 from mopsboard.qt.capacity.wip_watch import WipWatch
 from mopsboard.qt.common import palette
@@ -42,6 +50,8 @@ RowKindRole = Qt.ItemDataRole.UserRole + 10
 LevelRole = Qt.ItemDataRole.UserRole + 11
 TeamColourRole = Qt.ItemDataRole.UserRole + 12
 OverWipRole = Qt.ItemDataRole.UserRole + 13
+# True for a week that ended before today: its cell shows hours logged, not planned.
+PastRole = Qt.ItemDataRole.UserRole + 14
 # (task ids, target row or None to keep the assignee, days to move the dates by) -> done?
 Replanner = Callable[[list[int], RowKey | None, int], bool]
 
@@ -59,6 +69,7 @@ _CELL_ROLES = frozenset(
         Qt.ItemDataRole.DisplayRole,
         Qt.ItemDataRole.AccessibleTextRole,
         LevelRole,
+        PastRole,
         Qt.ItemDataRole.BackgroundRole,
         Qt.ItemDataRole.ForegroundRole,
         Qt.ItemDataRole.ToolTipRole,
@@ -148,8 +159,13 @@ class CapacityModel(QAbstractTableModel):
             self.reload(recount_wip=False)
 
     def _on_change(self, change: Change) -> None:
-        if change.table == "tasks" and not self.active:
+        if change.table in ("tasks", "time_logs") and not self.active:
             self.stale = True
+            return
+        if change.table == "time_logs":
+            # Hours logged move what is left of their tasks and fill the weeks they were logged
+            # in: rare and small, so the map is read again.
+            self.reload(recount_wip=False)
             return
         if change.table == "tasks" and change.ids:
             self.follow_tasks(change.ids)
@@ -233,7 +249,14 @@ class CapacityModel(QAbstractTableModel):
             return f"{start:%d %b}\nweek {start.isocalendar().week}"
         if role == Qt.ItemDataRole.ToolTipRole:
             end = start + timedelta(days=6)
-            return f"Monday {start:%d %b} to Sunday {end:%d %b %Y}" + (" (this week)" * current)
+            when = " (this week)" * current
+            if self.capacity.is_past(week):
+                when = " (past: the hours logged)"
+            return f"Monday {start:%d %b} to Sunday {end:%d %b %Y}{when}"
+        if role == Qt.ItemDataRole.FontRole and self.capacity.is_past(week):
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.FontRole and current:
             font = QFont()
             font.setBold(True)
@@ -259,11 +282,13 @@ class CapacityModel(QAbstractTableModel):
         cell, level, text = self._week_cell(index.row(), row, week)
         if role == Qt.ItemDataRole.DisplayRole:
             return text
+        if role == PastRole:
+            return self.capacity.is_past(week)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             # What a screen reader says of a cell: whose, which week, and the level in words.
             return (
                 f"{row.label}, week of {self.period.start_of(week):%d %B}: "
-                f"{hours_text(cell.planned)} of {hours_text(cell.available)} hours, "
+                f"{self._spoken_hours(cell, week)} of {hours_text(cell.available)} hours, "
                 f"{LEVEL_WORDS[level]}"
             )
         if role == LevelRole:
@@ -276,12 +301,28 @@ class CapacityModel(QAbstractTableModel):
             load = f" ({cell.load:.0%})" if cell.load is not None else ""
             return (
                 f"{row.label}, week of {self.period.start_of(week):%d %b}: "
-                f"{cell.planned:.2f} h planned of {cell.available:.2f} h available{load}; "
-                f"{LEVEL_WORDS[level]}. Click to see the tasks."
+                f"{self._hours_words(cell, week)} of {cell.available:.2f} h "
+                f"available{load}; {LEVEL_WORDS[level]}. Click to see the tasks."
             )
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
+
+    def _hours_words(self, cell: Cell, week: int) -> str:
+        """What a cell's hours are, in words: logged in a past week, planned in a later one,
+        both in between (this week)."""
+        logged = f"{cell.actual:.2f} h logged"
+        if self.capacity.is_past(week):
+            return logged
+        planned = f"{cell.planned:.2f} h planned"
+        return f"{logged} and {planned}" if cell.actual > EPSILON else planned
+
+    def _spoken_hours(self, cell: Cell, week: int) -> str:
+        if self.capacity.is_past(week):
+            return f"{hours_text(cell.actual)} logged"
+        if cell.actual > EPSILON:
+            return f"{hours_text(cell.actual)} logged and {hours_text(cell.planned)} planned"
+        return hours_text(cell.planned)
 
     def _week_cell(self, number: int, row: Row, week: int) -> tuple[Cell, LoadLevel, str]:
         """A week's cell, its level and its figures, worked out once per change of the map: a
@@ -289,7 +330,7 @@ class CapacityModel(QAbstractTableModel):
         found = self._cells.get((number, week))
         if found is None:
             cell = self.capacity.cell(row, week)
-            text = f"{hours_text(cell.planned)} / {hours_text(cell.available)}"
+            text = f"{hours_text(cell.hours)} / {hours_text(cell.available)}"
             found = self._cells[(number, week)] = (cell, cell.level, text)
         return found
 

@@ -37,6 +37,7 @@ from mopsboard.qt.capacity.capacity_model import (
     CapacityModel,
     LevelRole,
     OverWipRole,
+    PastRole,
     RowKindRole,
     TeamColourRole,
 )
@@ -147,7 +148,21 @@ class HeatDelegate(QStyledItemDelegate):
         # ones, which paper keeps).
         level = str(index.data(LevelRole) or LoadLevel.EMPTY.value)
         background, foreground = s.models.load(level)
-        painter.fillPath(path, QColor(background))
+        past = bool(index.data(PastRole))
+        if past:
+            # A week gone by holds the hours logged, not a plan: the level's colour as a pale
+            # tile with a dashed edge and slanted figures, so the two never read alike.
+            fill = QColor(background)
+            fill.setAlphaF(0.45)
+            painter.fillPath(path, fill)
+            edge = QPen(QColor(foreground), 1, Qt.PenStyle.DashLine)
+            painter.setPen(edge)
+            painter.drawPath(path)
+            font = painter.font()
+            font.setItalic(True)
+            painter.setFont(font)
+        else:
+            painter.fillPath(path, QColor(background))
         if selected:
             painter.setPen(QPen(QColor(s.accent), 2))
             painter.drawPath(path)
