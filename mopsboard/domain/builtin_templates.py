@@ -3,11 +3,16 @@
 Offsets count working days from the launch to each task's due date (negative: before the
 launch); durations count the working days a task takes. Teams and personas are names: they match
 the workspace's own where it has them.
+
+Each template is a chain (`after`: the brief before the copy, the copy before legal review,
+legal before the send), and its offsets are the dates the chain gives, so a plan made along the
+links and one made from the offsets alone agree on weekdays (tests/domain/test_domain_templates).
 """
 
 from __future__ import annotations
 
-from mopsboard.domain.templates import CampaignTemplate, TemplateTask
+from mopsboard.domain.link_rules import LinkKind
+from mopsboard.domain.templates import CampaignTemplate, TemplatePredecessor, TemplateTask
 
 LEGAL_REVIEW = (
     "CAN-SPAM: sender identified, physical address and working unsubscribe in every email",
@@ -34,6 +39,7 @@ def _task(
     checklist: tuple[str, ...] = (),
     stage: str = "Backlog",
     labels: tuple[str, ...] = (),
+    after: tuple[TemplatePredecessor, ...] = (),
 ) -> TemplateTask:
     return TemplateTask(
         title=title,
@@ -45,7 +51,18 @@ def _task(
         duration=duration,
         checklist=checklist,
         labels=labels,
+        after=after,
     )
+
+
+def _after(*titles: str, lag: int = 0) -> tuple[TemplatePredecessor, ...]:
+    """Waits for each of `titles` to finish, `lag` working days after (finish to start)."""
+    return tuple(TemplatePredecessor(title=title, lag_days=lag) for title in titles)
+
+
+def _starts_with(title: str, lag: int) -> tuple[TemplatePredecessor, ...]:
+    """Starts `lag` working days after `title` starts (negative: before it)."""
+    return (TemplatePredecessor(title=title, kind=LinkKind.START_TO_START, lag_days=lag),)
 
 
 PRODUCT_LAUNCH = CampaignTemplate(
@@ -62,24 +79,50 @@ PRODUCT_LAUNCH = CampaignTemplate(
             "Psychologist",
             "Product marketing",
             12,
-            -30,
+            -27,
             5,
             ("Personas and pains agreed", "Proof points listed", "Approved by product lead"),
             stage="Ready",
         ),
-        _task("Launch plan and timeline", "Orchestrator", "Marketing ops", 6, -28, 3),
+        _task(
+            "Launch plan and timeline",
+            "Orchestrator",
+            "Marketing ops",
+            6,
+            -24,
+            3,
+            after=_after("Positioning and messaging brief"),
+        ),
         _task(
             "Campaign tracking set up",
             "Orchestrator",
             "Marketing ops",
             5,
-            -15,
+            -1,
             3,
             TRACKING,
             labels=("ops",),
+            after=_after("Launch plan and timeline"),
         ),
-        _task("Launch blog post", "Psychologist", "Content", 10, -10, 6, labels=("content",)),
-        _task("Launch visuals and video cut-downs", "Psychologist", "Design", 16, -12, 8),
+        _task(
+            "Launch blog post",
+            "Psychologist",
+            "Content",
+            10,
+            -8,
+            6,
+            labels=("content",),
+            after=_after("Positioning and messaging brief"),
+        ),
+        _task(
+            "Launch visuals and video cut-downs",
+            "Psychologist",
+            "Design",
+            16,
+            -16,
+            8,
+            after=_after("Launch plan and timeline"),
+        ),
         _task(
             "Product page and landing page",
             "Modernizer",
@@ -88,16 +131,26 @@ PRODUCT_LAUNCH = CampaignTemplate(
             -8,
             8,
             ("Copy final", "Forms connected to the CRM", "Page speed checked", "Mobile checked"),
+            after=_after("Launch visuals and video cut-downs"),
         ),
-        _task("Launch email and announcement sequence", "Orchestrator", "Marketing ops", 12, -6, 5),
+        _task(
+            "Launch email and announcement sequence",
+            "Orchestrator",
+            "Marketing ops",
+            12,
+            -8,
+            5,
+            after=_after("Launch plan and timeline"),
+        ),
         _task(
             "Paid media plan and ads",
             "Scientist",
             "Paid media",
             14,
-            -6,
+            -8,
             6,
             ("Audiences built", "Budget split agreed", "Ads approved by the platforms"),
+            after=_after("Launch visuals and video cut-downs"),
         ),
         _task(
             "Legal and compliance review (CAN-SPAM, GDPR, CCPA)",
@@ -108,9 +161,32 @@ PRODUCT_LAUNCH = CampaignTemplate(
             4,
             LEGAL_REVIEW,
             labels=("legal",),
+            after=_after(
+                "Launch blog post",
+                "Product page and landing page",
+                "Launch email and announcement sequence",
+                "Paid media plan and ads",
+            ),
         ),
-        _task("Email QA and seed tests", "Orchestrator", "Marketing ops", 4, -2, 2, EMAIL_QA),
-        _task("Sales enablement session", "Psychologist", "Product marketing", 4, -1, 1),
+        _task(
+            "Email QA and seed tests",
+            "Orchestrator",
+            "Marketing ops",
+            4,
+            -2,
+            2,
+            EMAIL_QA,
+            after=_after("Legal and compliance review (CAN-SPAM, GDPR, CCPA)"),
+        ),
+        _task(
+            "Sales enablement session",
+            "Psychologist",
+            "Product marketing",
+            4,
+            -1,
+            1,
+            after=_after("Positioning and messaging brief"),
+        ),
         _task(
             "Go live",
             "Orchestrator",
@@ -119,10 +195,30 @@ PRODUCT_LAUNCH = CampaignTemplate(
             0,
             1,
             ("Tracking verified", "Sales briefed", "Rollback plan agreed"),
+            # A day's slack between the last checks and the send.
+            after=(
+                *_after("Email QA and seed tests", lag=1),
+                *_after("Campaign tracking set up", "Sales enablement session"),
+            ),
         ),
-        _task("A/B test on the launch email subject", "Scientist", "Marketing ops", 3, 3, 3),
         _task(
-            "Launch results report", "Scientist", "Marketing ops", 6, 15, 3, labels=("analytics",)
+            "A/B test on the launch email subject",
+            "Scientist",
+            "Marketing ops",
+            3,
+            3,
+            3,
+            after=_after("Go live"),
+        ),
+        _task(
+            "Launch results report",
+            "Scientist",
+            "Marketing ops",
+            6,
+            15,
+            3,
+            labels=("analytics",),
+            after=_after("Go live"),
         ),
     ),
 )
@@ -136,18 +232,43 @@ WEBINAR = CampaignTemplate(
     colour="#3b82f6",
     run_days=10,
     tasks=(
-        _task("Topic, speakers and abstract", "Psychologist", "Content", 4, -25, 3, stage="Ready"),
+        _task("Topic, speakers and abstract", "Psychologist", "Content", 4, -19, 3, stage="Ready"),
         _task(
             "Webinar platform and registration page",
             "Modernizer",
             "Marketing ops",
             6,
-            -18,
+            -16,
             3,
             ("Registrants sync to the CRM", "Confirmation and reminder emails set"),
+            after=_after("Topic, speakers and abstract"),
         ),
-        _task("Promotion emails (3 sends)", "Orchestrator", "Marketing ops", 8, -15, 5, EMAIL_QA),
-        _task("Social and partner promotion", "Psychologist", "Content", 5, -12, 8),
+        # The three sends go out over the three weeks before the webinar.
+        _task(
+            "Promotion emails (3 sends)",
+            "Orchestrator",
+            "Marketing ops",
+            8,
+            -1,
+            15,
+            EMAIL_QA,
+            after=(
+                *_starts_with("Run the webinar", -15),
+                *_after(
+                    "Legal review of the invitations", "Webinar platform and registration page"
+                ),
+            ),
+        ),
+        # Promoted in the last five working days before the webinar.
+        _task(
+            "Social and partner promotion",
+            "Psychologist",
+            "Content",
+            5,
+            -1,
+            5,
+            after=_starts_with("Run the webinar", -5),
+        ),
         _task(
             "Legal review of the invitations",
             "Orchestrator",
@@ -157,10 +278,35 @@ WEBINAR = CampaignTemplate(
             2,
             LEGAL_REVIEW[:3],
             labels=("legal",),
+            after=_after("Topic, speakers and abstract"),
         ),
-        _task("Slides and dry run", "Psychologist", "Content", 10, -2, 5),
-        _task("Run the webinar", "Orchestrator", "Marketing ops", 3, 0, 1),
-        _task("Follow-up emails: attendees and no-shows", "Orchestrator", "Marketing ops", 4, 2, 2),
+        _task(
+            "Slides and dry run",
+            "Psychologist",
+            "Content",
+            10,
+            -1,
+            5,
+            after=_after("Topic, speakers and abstract"),
+        ),
+        _task(
+            "Run the webinar",
+            "Orchestrator",
+            "Marketing ops",
+            3,
+            0,
+            1,
+            after=_after("Slides and dry run"),
+        ),
+        _task(
+            "Follow-up emails: attendees and no-shows",
+            "Orchestrator",
+            "Marketing ops",
+            4,
+            2,
+            2,
+            after=_after("Run the webinar"),
+        ),
         _task(
             "Leads scored and routed to sales",
             "Scientist",
@@ -169,8 +315,17 @@ WEBINAR = CampaignTemplate(
             3,
             2,
             ("Attendance maps to campaign member status", "Scoring rules applied"),
+            after=_after("Run the webinar"),
         ),
-        _task("On-demand recording page", "Modernizer", "Web", 3, 5, 3),
+        _task(
+            "On-demand recording page",
+            "Modernizer",
+            "Web",
+            3,
+            5,
+            3,
+            after=_after("Run the webinar"),
+        ),
     ),
 )
 
@@ -183,26 +338,85 @@ EMAIL_NURTURE = CampaignTemplate(
     colour="#22c55e",
     run_days=40,
     tasks=(
-        _task("Nurture map: entry, exits and goals", "Orchestrator", "Marketing ops", 6, -20, 4),
-        _task("Segment and suppression rules", "Scientist", "Marketing ops", 4, -15, 3),
-        _task("Write the email series", "Psychologist", "Content", 16, -10, 8),
-        _task("Build the emails and the program", "Orchestrator", "Marketing ops", 12, -5, 5),
+        _task("Nurture map: entry, exits and goals", "Orchestrator", "Marketing ops", 6, -16, 4),
+        _task(
+            "Segment and suppression rules",
+            "Scientist",
+            "Marketing ops",
+            4,
+            -8,
+            3,
+            after=_after("Nurture map: entry, exits and goals"),
+        ),
+        _task(
+            "Write the email series",
+            "Psychologist",
+            "Content",
+            16,
+            -8,
+            8,
+            after=_after("Nurture map: entry, exits and goals"),
+        ),
+        _task(
+            "Build the emails and the program",
+            "Orchestrator",
+            "Marketing ops",
+            12,
+            -3,
+            5,
+            after=_after("Write the email series", "Segment and suppression rules"),
+        ),
         _task(
             "Consent and unsubscribe review (CAN-SPAM, GDPR, CCPA)",
             "Orchestrator",
             "Legal and compliance",
             3,
-            -4,
+            -3,
             2,
             LEGAL_REVIEW[:3],
             labels=("legal",),
+            after=_after("Write the email series"),
         ),
         _task(
-            "QA the full path with test leads", "Orchestrator", "Marketing ops", 4, -1, 2, EMAIL_QA
+            "QA the full path with test leads",
+            "Orchestrator",
+            "Marketing ops",
+            4,
+            -1,
+            2,
+            EMAIL_QA,
+            after=_after(
+                "Build the emails and the program",
+                "Consent and unsubscribe review (CAN-SPAM, GDPR, CCPA)",
+            ),
         ),
-        _task("Turn the program on", "Orchestrator", "Marketing ops", 1, 0, 1),
-        _task("Subject line and send-time tests", "Scientist", "Marketing ops", 4, 10, 10),
-        _task("Performance review and tuning", "Scientist", "Marketing ops", 4, 30, 2),
+        _task(
+            "Turn the program on",
+            "Orchestrator",
+            "Marketing ops",
+            1,
+            0,
+            1,
+            after=_after("QA the full path with test leads"),
+        ),
+        _task(
+            "Subject line and send-time tests",
+            "Scientist",
+            "Marketing ops",
+            4,
+            10,
+            10,
+            after=_after("Turn the program on"),
+        ),
+        _task(
+            "Performance review and tuning",
+            "Scientist",
+            "Marketing ops",
+            4,
+            30,
+            2,
+            after=_after("Turn the program on"),
+        ),
     ),
 )
 
@@ -215,14 +429,62 @@ CONTENT_PIECE = CampaignTemplate(
     colour="#f97316",
     run_days=15,
     tasks=(
-        _task("Outline and keyword research", "Psychologist", "Content", 6, -20, 3, stage="Ready"),
-        _task("Draft", "Psychologist", "Content", 20, -14, 8),
-        _task("Subject-matter review", "Scientist", "Content", 4, -9, 3),
-        _task("Design and layout", "Psychologist", "Design", 12, -5, 5),
-        _task("Landing page and form", "Modernizer", "Web", 6, -3, 3),
-        _task("Claims and rights review", "Orchestrator", "Legal and compliance", 2, -3, 2),
-        _task("Publish and announce", "Orchestrator", "Marketing ops", 3, 0, 1),
-        _task("Promotion: email, social, paid", "Scientist", "Marketing ops", 6, 5, 5),
+        _task("Outline and keyword research", "Psychologist", "Content", 6, -19, 3, stage="Ready"),
+        _task(
+            "Draft",
+            "Psychologist",
+            "Content",
+            20,
+            -11,
+            8,
+            after=_after("Outline and keyword research"),
+        ),
+        _task("Subject-matter review", "Scientist", "Content", 4, -8, 3, after=_after("Draft")),
+        _task(
+            "Design and layout",
+            "Psychologist",
+            "Design",
+            12,
+            -3,
+            5,
+            after=_after("Subject-matter review"),
+        ),
+        _task(
+            "Landing page and form",
+            "Modernizer",
+            "Web",
+            6,
+            -1,
+            3,
+            after=_after("Subject-matter review"),
+        ),
+        _task(
+            "Claims and rights review",
+            "Orchestrator",
+            "Legal and compliance",
+            2,
+            -1,
+            2,
+            after=_after("Design and layout"),
+        ),
+        _task(
+            "Publish and announce",
+            "Orchestrator",
+            "Marketing ops",
+            3,
+            0,
+            1,
+            after=_after("Claims and rights review", "Landing page and form"),
+        ),
+        _task(
+            "Promotion: email, social, paid",
+            "Scientist",
+            "Marketing ops",
+            6,
+            5,
+            5,
+            after=_after("Publish and announce"),
+        ),
     ),
 )
 
@@ -236,10 +498,28 @@ EVENT = CampaignTemplate(
     run_days=10,
     tasks=(
         _task(
-            "Budget, goals and booth booking", "Orchestrator", "Events", 6, -50, 5, stage="Ready"
+            "Budget, goals and booth booking", "Orchestrator", "Events", 6, -41, 5, stage="Ready"
         ),
-        _task("Booth design and print", "Psychologist", "Design", 16, -25, 10),
-        _task("Shipping and logistics", "Orchestrator", "Events", 6, -10, 5),
+        # Booked well ahead: the design starts four weeks after the booking.
+        _task(
+            "Booth design and print",
+            "Psychologist",
+            "Design",
+            16,
+            -11,
+            10,
+            after=_after("Budget, goals and booth booking", lag=20),
+        ),
+        # Shipped with a week to spare before the event opens.
+        _task(
+            "Shipping and logistics",
+            "Orchestrator",
+            "Events",
+            6,
+            -6,
+            5,
+            after=_after("Booth design and print"),
+        ),
         _task(
             "Invitation emails and meeting booking",
             "Orchestrator",
@@ -248,23 +528,63 @@ EVENT = CampaignTemplate(
             -10,
             10,
             EMAIL_QA,
+            after=_after("Budget, goals and booth booking"),
         ),
         _task(
             "Privacy review of lead capture (GDPR, CCPA)",
             "Orchestrator",
             "Legal and compliance",
             2,
-            -8,
+            -3,
             2,
             LEGAL_REVIEW[1:3],
             labels=("legal",),
         ),
-        _task("Lead capture app set up and tested", "Modernizer", "Marketing ops", 4, -3, 2),
+        _task(
+            "Lead capture app set up and tested",
+            "Modernizer",
+            "Marketing ops",
+            4,
+            -1,
+            2,
+            after=_after("Privacy review of lead capture (GDPR, CCPA)"),
+        ),
         _task("Staff briefing", "Psychologist", "Sales", 3, -1, 1),
-        _task("Event days", "Orchestrator", "Events", 24, 2, 3),
-        _task("Leads uploaded, scored and routed", "Scientist", "Marketing ops", 4, 4, 2),
-        _task("Follow-up emails", "Orchestrator", "Marketing ops", 4, 5, 2),
-        _task("Event ROI report", "Scientist", "Marketing ops", 4, 10, 2, labels=("analytics",)),
+        _task(
+            "Event days",
+            "Orchestrator",
+            "Events",
+            24,
+            2,
+            3,
+            after=(
+                *_after("Shipping and logistics", lag=5),
+                *_after("Lead capture app set up and tested", "Staff briefing"),
+            ),
+        ),
+        _task(
+            "Leads uploaded, scored and routed",
+            "Scientist",
+            "Marketing ops",
+            4,
+            4,
+            2,
+            after=_after("Event days"),
+        ),
+        _task(
+            "Follow-up emails", "Orchestrator", "Marketing ops", 4, 5, 2, after=_after("Event days")
+        ),
+        _task(
+            "Event ROI report",
+            "Scientist",
+            "Marketing ops",
+            4,
+            10,
+            2,
+            labels=("analytics",),
+            # Made once the leads have had a week with sales.
+            after=_after("Leads uploaded, scored and routed", lag=4),
+        ),
     ),
 )
 
@@ -282,13 +602,29 @@ MARTECH_EVALUATION = CampaignTemplate(
             "Modernizer",
             "Marketing ops",
             10,
-            -40,
+            -38,
             5,
             ("Stakeholders interviewed", "Must-haves ranked", "Integrations listed"),
             stage="Ready",
         ),
-        _task("Long list and RFI", "Modernizer", "Marketing ops", 6, -33, 5),
-        _task("Vendor demos and scorecards", "Scientist", "Marketing ops", 12, -23, 10),
+        _task(
+            "Long list and RFI",
+            "Modernizer",
+            "Marketing ops",
+            6,
+            -33,
+            5,
+            after=_after("Requirements and use cases"),
+        ),
+        _task(
+            "Vendor demos and scorecards",
+            "Scientist",
+            "Marketing ops",
+            12,
+            -23,
+            10,
+            after=_after("Long list and RFI"),
+        ),
         _task(
             "Security and architecture review",
             "Modernizer",
@@ -297,6 +633,7 @@ MARTECH_EVALUATION = CampaignTemplate(
             -15,
             8,
             ("SSO and roles", "Data residency", "API limits", "SOC 2 report read"),
+            after=_after("Vendor demos and scorecards"),
         ),
         _task(
             "Data protection review (GDPR DPA, CCPA service-provider terms)",
@@ -307,10 +644,35 @@ MARTECH_EVALUATION = CampaignTemplate(
             5,
             ("Data processing agreement", "Sub-processors listed", "CCPA contract terms"),
             labels=("legal",),
+            after=_after("Security and architecture review"),
         ),
-        _task("Proof of concept", "Scientist", "Marketing ops", 16, -8, 10),
-        _task("Commercials and contract", "Orchestrator", "Procurement", 8, -3, 8),
-        _task("Decision and rollout plan", "Orchestrator", "Marketing ops", 4, 0, 2),
+        _task(
+            "Proof of concept",
+            "Scientist",
+            "Marketing ops",
+            16,
+            -2,
+            10,
+            after=_after("Vendor demos and scorecards"),
+        ),
+        _task(
+            "Commercials and contract",
+            "Orchestrator",
+            "Procurement",
+            8,
+            -2,
+            8,
+            after=_after("Data protection review (GDPR DPA, CCPA service-provider terms)"),
+        ),
+        _task(
+            "Decision and rollout plan",
+            "Orchestrator",
+            "Marketing ops",
+            4,
+            0,
+            2,
+            after=_after("Proof of concept", "Commercials and contract"),
+        ),
     ),
 )
 

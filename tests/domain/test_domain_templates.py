@@ -7,12 +7,14 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from mopsboard.domain.builtin_templates import BUILTIN_TEMPLATES, PRODUCT_LAUNCH
+from mopsboard.domain.builtin_templates import BUILTIN_TEMPLATES, PRODUCT_LAUNCH, WEBINAR
+from mopsboard.domain.link_rules import LinkKind
 from mopsboard.domain.models import Campaign, ChecklistItem, Stage, StageKind, Task
 from mopsboard.domain.scheduling import is_working_day
 from mopsboard.domain.templates import (
     CampaignTemplate,
     Names,
+    TemplatePredecessor,
     TemplateTask,
     campaign_for,
     find_template,
@@ -21,8 +23,10 @@ from mopsboard.domain.templates import (
     stage_for,
     tasks_for,
     template_from_campaign,
+    template_links,
     unmatched,
 )
+from mopsboard.domain.workdays import WEEKDAYS_ONLY
 
 LAUNCH = date(2026, 6, 10)  # a Wednesday
 STAGES = [
@@ -164,3 +168,67 @@ def test_save_a_campaign_as_a_template_and_plan_it_again() -> None:
         date(2026, 6, 3),
         date(2026, 6, 8),
     )
+
+
+# -- the built-ins' links -----------------------------------------------------------------------
+
+
+def test_the_product_launch_is_a_chain_from_the_brief_to_the_send() -> None:
+    after = {
+        t.title: {(p.title, p.kind, p.lag_days) for p in t.after} for t in PRODUCT_LAUNCH.tasks
+    }
+    brief, plan = "Positioning and messaging brief", "Launch plan and timeline"
+    copy, legal = (
+        "Launch email and announcement sequence",
+        "Legal and compliance review (CAN-SPAM, GDPR, CCPA)",
+    )
+    qa = "Email QA and seed tests"
+    fs = LinkKind.FINISH_TO_START
+    assert (brief, fs, 0) in after[plan]
+    assert (plan, fs, 0) in after[copy]
+    assert (copy, fs, 0) in after[legal]
+    assert (legal, fs, 0) in after[qa]
+    assert (qa, fs, 1) in after["Go live"]
+
+
+def test_the_webinar_is_promoted_in_the_five_working_days_before_it() -> None:
+    social = next(t for t in WEBINAR.tasks if t.title == "Social and partner promotion")
+    assert social.after == (
+        TemplatePredecessor(title="Run the webinar", kind=LinkKind.START_TO_START, lag_days=-5),
+    )
+    plan = plan_campaign(WEBINAR, "Intent webinar", LAUNCH, calendars={})
+    by_title = {p.source.title: p for p in plan.tasks}
+    # Wednesday 10 June; five working days before: Wednesday 3 June, running to Tuesday 9.
+    assert by_title["Run the webinar"].start == LAUNCH
+    assert (
+        by_title["Social and partner promotion"].start,
+        by_title["Social and partner promotion"].due,
+    ) == (
+        date(2026, 6, 3),
+        date(2026, 6, 9),
+    )
+
+
+@pytest.mark.parametrize("template", BUILTIN_TEMPLATES, ids=lambda t: t.builtin_key)
+def test_every_builtin_is_linked_and_its_offsets_are_the_dates_its_chain_gives(
+    template: CampaignTemplate,
+) -> None:
+    links = template_links(template)
+    assert len(links) >= len(template.tasks) - 2
+    # Planned along the links on weekdays, and from the offsets alone: the same dates.
+    linked = plan_campaign(template, "Linked", LAUNCH, calendars={})
+    alone = plan_campaign(template, "Offsets", LAUNCH)
+    assert [(p.source.title, p.start, p.due) for p in linked.tasks] == [
+        (p.source.title, p.start, p.due) for p in alone.tasks
+    ]
+    # And every link holds: a successor starts after its predecessor is due (plus the lag),
+    # or, start to start, `lag` working days after it starts.
+    placed = {p.index: p for p in linked.tasks}
+    for before, after, kind, lag in links:
+        if kind is LinkKind.FINISH_TO_START:
+            earliest = WEEKDAYS_ONLY.add_working_days(placed[before].due, 1 + lag)
+        else:
+            earliest = WEEKDAYS_ONLY.add_working_days(placed[before].start, lag)
+        assert placed[after].start >= earliest, (template.name, placed[after].source.title)
+    # The launch (the send, the webinar, the event's first day) is on the launch day.
+    assert any(LAUNCH in (p.start, p.due) for p in linked.tasks)
