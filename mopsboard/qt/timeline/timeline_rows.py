@@ -18,6 +18,8 @@ from typing import NamedTuple, overload
 from PySide6.QtCore import QObject, Signal
 
 from mopsboard.domain.campaign_work import CampaignFigures, TaskBar, campaign_span
+from mopsboard.domain.critical_path import CriticalPath, critical_path
+from mopsboard.domain.launch_risk import LaunchRisk, launch_risk
 from mopsboard.domain.models import Campaign
 from mopsboard.qt.common.follow import Follower
 from mopsboard.qt.timeline.timeline_links import TimelineLinks
@@ -28,6 +30,13 @@ WATCHED = frozenset({"campaigns", "tasks", "stages", "boards", "task_links", "te
 _START, _DUE = itemgetter(TaskBar._fields.index("start")), itemgetter(TaskBar._fields.index("due"))
 # Days shown before the first and after the last dated thing.
 MARGIN_DAYS = 14
+
+
+class CampaignPlan(NamedTuple):
+    """What a campaign's chain of linked tasks says of its launch."""
+
+    risk: LaunchRisk | None = None
+    path: CriticalPath = CriticalPath()
 
 
 class TimelineRow(NamedTuple):
@@ -127,6 +136,9 @@ class TimelineRows(QObject):
         self.workspace = workspace
         self.campaigns: list[Campaign] = []
         self.figures: dict[int, CampaignFigures] = {}
+        self.plans: dict[int, CampaignPlan] = {}
+        # The tasks on some campaign's critical path.
+        self.critical: frozenset[int] = frozenset()
         self.expanded: set[int] = set()
         self.bars: dict[int, list[TaskBar]] = {}
         # Per campaign, while its bars stay loaded: its span and where each task's bar is.
@@ -150,11 +162,31 @@ class TimelineRows(QObject):
         self.campaigns = sorted(self.workspace.campaigns(), key=_start_key)
         known = {c.key for c in self.campaigns}
         self.figures = self.workspace.campaign_figures(self.today)
-        self.links.reload(self.workspace.launch_chains())
+        self._read_plans()
         self.expanded &= known
         self._set_bars({})
         self._load_bars(self.expanded)
         self._layout()
+
+    def _read_plans(self) -> None:
+        """Launch at risk and the critical path of each campaign, from its chain of linked open
+        tasks (read once for all campaigns), as the campaigns table reads its risk."""
+        chains = self.workspace.launch_chains()
+        self.plans = {}
+        for campaign in self.campaigns:
+            chain = chains.get(campaign.key)
+            if chain is not None:
+                linked, edges = chain
+                self.plans[campaign.key] = CampaignPlan(
+                    launch_risk(campaign.launch_date, linked, edges, self.today),
+                    critical_path(campaign.launch_date, linked, edges),
+                )
+        self.critical = frozenset(key for plan in self.plans.values() for key in plan.path.tasks)
+        along = [pair for plan in self.plans.values() for pair in plan.path.links]
+        self.links.reload(chains, along)
+
+    def plan_of(self, campaign_id: int) -> CampaignPlan:
+        return self.plans.get(campaign_id, CampaignPlan())
 
     def _load_bars(self, campaign_ids: set[int]) -> None:
         wanted = campaign_ids - self.bars.keys()

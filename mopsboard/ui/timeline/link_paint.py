@@ -1,12 +1,12 @@
-"""The links between task bars, painted: an arrow from the predecessor's end (finish to start:
-down or up from its right end) or start (start to start: out of its left end) to the
-successor's start, grey; red when the successor starts too
-soon; darker and thicker along a campaign's critical path. Only links with a row on screen are
+"""The links between task bars and the critical path, painted: an arrow from the predecessor's
+end (finish to start: down or up from its right end) or start (start to start: out of its left
+end) to the successor's start, grey; red when the successor starts too soon; darker and thicker
+along a campaign's critical path, whose bars are ringed. Only links with a row on screen are
 painted, and their tooltips say what each link asks."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPainterPathStroker, QPen, QPolygonF
 
 from mopsboard.domain.link_rules import LinkKind
@@ -77,6 +77,7 @@ class LinkPainter:
         ]
 
     def paint(self, painter: QPainter, c: Colours, rows: range) -> None:
+        self._paint_critical_bars(painter, c, rows)
         links = self._on_screen(rows)
         if not links:
             return
@@ -112,6 +113,25 @@ class LinkPainter:
                     ]
                 )
             )
+        painter.restore()
+
+    def _paint_critical_bars(self, painter: QPainter, c: Colours, rows: range) -> None:
+        """A ring round each bar on a critical path, outside the bar so its colour and its
+        overdue marks stay as they are."""
+        critical = self.w.rows.critical
+        if not critical:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(c.critical, 2))
+        for row in rows:
+            bar = self.w.rows.rows[row].bar
+            if bar is None or bar.id not in critical:
+                continue
+            rect = self.w.bar_rect(row, self._shift(row))
+            if rect is not None:
+                painter.drawRoundedRect(QRectF(rect).adjusted(-3, -3, 3, 3), 5, 5)
         painter.restore()
 
     def link_at(self, pos: QPoint) -> ShownLink | None:

@@ -1,4 +1,5 @@
-"""The timeline's label column: a campaign's arrow, colour and name; a task's title."""
+"""The timeline's label column: a campaign's arrow, colour and name (and "At risk" when its chain
+of linked tasks cannot finish by its launch); a task's title."""
 
 from __future__ import annotations
 
@@ -13,6 +14,8 @@ from mopsboard.ui.timeline.timeline_canvas import (
     Colours,
     TimelineCanvas,
 )
+
+AT_RISK = "At risk"
 
 
 def paint_labels(canvas: TimelineCanvas, c: Colours, painter: QPainter, rows: range) -> None:
@@ -54,10 +57,18 @@ def _paint_campaign_label(
     painter.setPen(Qt.PenStyle.NoPen)
     painter.drawEllipse(QRect(24, top + ROW_HEIGHT // 2 - 5, 10, 10))
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+    room = box.adjusted(40, 0, -6, 0)
+    if canvas.rows.plan_of(item.campaign.key).risk is not None:
+        # Said where the name is, as the campaigns table says it; the reason is in the tooltip.
+        painter.setFont(canvas.small_font)
+        painter.setPen(c.broken)
+        tag = QFontMetrics(canvas.small_font).horizontalAdvance(AT_RISK)
+        painter.drawText(room, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, AT_RISK)
+        room.setRight(room.right() - tag - 6)
     painter.setFont(canvas.bold_font)
     painter.setPen(c.text)
     name = QFontMetrics(canvas.bold_font).elidedText(
-        item.campaign.name, Qt.TextElideMode.ElideRight, LABEL_WIDTH - 48
+        item.campaign.name, Qt.TextElideMode.ElideRight, room.width()
     )
-    painter.drawText(box.adjusted(40, 0, -6, 0), Qt.AlignmentFlag.AlignVCenter, name)
+    painter.drawText(room, Qt.AlignmentFlag.AlignVCenter, name)
     painter.setFont(canvas.font())

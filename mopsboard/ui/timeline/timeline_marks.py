@@ -52,13 +52,14 @@ def launch_marker(x: float, y: float, size: float = DIAMOND_SIZE) -> QRectF:
     return QRectF(x - size, y - size, 2 * size, 2 * size)
 
 
-def paint_diamond(painter: QPainter, box: QRectF) -> None:
+def paint_diamond(painter: QPainter, box: QRectF, *, at_risk: bool = False) -> None:
+    """The launch diamond; red when the campaign's chain cannot finish by its launch."""
     centre = box.center()
     x, y = centre.x(), centre.y()
     half_width, half_height = box.width() / 2, box.height() / 2
     corners = ((x, y - half_height), (x + half_width, y), (x, y + half_height), (x - half_width, y))
     s = theme.current()
-    painter.setBrush(QColor(s.text))
+    painter.setBrush(QColor(s.overdue if at_risk else s.text))
     painter.setPen(QPen(QColor(s.surface), 1.5))
     painter.drawPolygon(QPolygonF([QRectF(a, b, 0, 0).topLeft() for a, b in corners]))
 

@@ -215,7 +215,8 @@ class TimelinePainter:
             painter.drawText(room.adjusted(0, 0, 0, -2), Qt.AlignmentFlag.AlignVCenter, text)
         self._paint_figures(painter, rect, progress, figures.overdue)
         if marker is not None:
-            paint_diamond(painter, marker)
+            at_risk = self.w.rows.plan_of(item.campaign.key).risk is not None
+            paint_diamond(painter, marker, at_risk=at_risk)
 
     def _launch_marker(self, item: TimelineRow, rect: QRect, shift: int) -> QRectF | None:
         launch = item.campaign.launch_date
@@ -300,12 +301,22 @@ class TimelinePainter:
             )
             launch = campaign.launch_date.strftime("%d %b %Y") if campaign.launch_date else "none"
             progress = "" if figures.progress is None else f", {figures.progress:.0%} done"
+            risk = self.w.rows.plan_of(campaign.key).risk
+            warning = f"Launch at risk: {risk.reason}\n" if risk is not None else ""
             return (
-                f"{campaign.name}\n{dates}\nLaunch: {launch}\n{figures.tasks} tasks, "
+                f"{campaign.name}\n{dates}\nLaunch: {launch}\n{warning}{figures.tasks} tasks, "
                 f"{figures.open} open, {figures.overdue} overdue{progress}\n"
                 "Drag the bar to move the campaign with all its tasks."
             )
         bar = item.bar
         span = " \u2192 ".join(d.strftime("%a %d %b") for d in (bar.start, bar.due) if d)
         state = "done" if bar.done else ("OVERDUE" if bar.overdue(self.w.rows.today) else "open")
-        return f"{bar.title}\n{span or 'no dates'} ({state})\nDrag the bar to reschedule it."
+        slack = self.w.rows.plan_of(item.campaign.key).path.slack.get(bar.id)
+        path = ""
+        if slack is not None:
+            path = (
+                "On the critical path: a day's slip moves the launch.\n"
+                if slack <= 0
+                else f"Slack to the launch: {slack} working day{'s' if slack != 1 else ''}.\n"
+            )
+        return f"{bar.title}\n{span or 'no dates'} ({state})\n{path}Drag the bar to reschedule it."
