@@ -44,6 +44,7 @@ COLUMNS = (
     "End",
     "Budget",
     "Cost",
+    "Hours",
     "Tasks",
     "Open",
     "Overdue",
@@ -60,12 +61,13 @@ COLUMNS = (
     END,
     BUDGET,
     COST,
+    HOURS,
     TASKS,
     OPEN,
     OVERDUE,
     PROGRESS,
 ) = range(len(COLUMNS))
-NUMERIC = frozenset({BUDGET, COST, TASKS, OPEN, OVERDUE, PROGRESS})
+NUMERIC = frozenset({BUDGET, COST, HOURS, TASKS, OPEN, OVERDUE, PROGRESS})
 # Rates live on people and teams, so their edits change a campaign's cost; links and
 # holiday countries change whether its launch is at risk.
 WATCHED = frozenset(
@@ -73,6 +75,8 @@ WATCHED = frozenset(
 )
 HEADER_TIPS = {
     PROGRESS: "Estimated hours done / estimated hours in all",
+    HOURS: "Planned / actual hours: the estimates of the campaign's tasks, and the hours logged "
+    "on them",
     COST: (
         "Planned cost / actual cost: estimated hours \u00d7 the assignee's hourly rate, and "
         "logged hours \u00d7 the rate of who logged them (else their team's rate)"
@@ -101,6 +105,13 @@ def cost_text(row: CampaignRow) -> str:
         return ""
     text = f"{cost.planned_cost:,.0f} / {cost.actual_cost:,.0f}"
     return text + (" \u26a0" if row.over_budget else "")
+
+
+def hours_text(planned: float, logged: float) -> str:
+    """Planned / actual hours, as Cost reads; nothing when there are neither."""
+    if not (planned or logged):
+        return ""
+    return f"{planned:,.0f} / {logged:,.0f}"
 
 
 def cost_lines(row: CampaignRow) -> list[str]:
@@ -261,6 +272,8 @@ class CampaignTableModel(QAbstractTableModel):
             return str(figures.overdue) if figures.overdue else ""
         if column == COST:
             return cost_text(row)
+        if column == HOURS:
+            return hours_text(figures.hours_total, row.cost.logged_hours)
         progress = figures.progress
         return "" if progress is None else f"{progress:.0%}"
 
@@ -282,6 +295,7 @@ class CampaignTableModel(QAbstractTableModel):
             OVERDUE: figures.overdue,
             PROGRESS: figures.progress,
             COST: row.cost.planned_cost,
+            HOURS: figures.hours_total,
         }
         return values.get(column)
 

@@ -40,22 +40,23 @@ from mopsboard.ui.common.icons import Icon, icon
 from mopsboard.ui.common.page_context import PageContext
 from mopsboard.ui.common.wrapping_bar import Control, Stretch, WrappingBar
 
-NAME_MIN_WIDTH = 200
+NAME_MIN_WIDTH = 180
 COLUMN_WIDTHS = {
     NAME: 220,
     COLUMNS.index("Status"): 76,
     COLUMNS.index("Owner"): 84,
-    COLUMNS.index("Channel"): 86,
-    COLUMNS.index("Audience"): 100,
-    COLUMNS.index("Start"): 90,
-    COLUMNS.index("Launch"): 90,
-    COLUMNS.index("End"): 90,
+    COLUMNS.index("Channel"): 78,
+    COLUMNS.index("Audience"): 92,
+    COLUMNS.index("Start"): 84,
+    COLUMNS.index("Launch"): 84,
+    COLUMNS.index("End"): 84,
     COLUMNS.index("Budget"): 70,
     COLUMNS.index("Cost"): 112,
+    COLUMNS.index("Hours"): 72,
     COLUMNS.index("Tasks"): 46,
     COLUMNS.index("Open"): 46,
-    COLUMNS.index("Overdue"): 62,
-    PROGRESS: 88,
+    COLUMNS.index("Overdue"): 56,
+    PROGRESS: 80,
 }
 
 

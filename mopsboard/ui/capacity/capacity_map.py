@@ -358,7 +358,19 @@ def legend_chips() -> QWidget:
         chip = QLabel(words)
         follow_scheme(chip, functools.partial(_colour_chip, chip, level))
         row.addWidget(chip)
+    past = QLabel("past week: hours logged")
+    past.setToolTip("Weeks gone by hold the hours logged on their days, and no plan")
+    follow_scheme(past, functools.partial(_past_chip, past))
+    row.addWidget(past)
     return box
+
+
+def _past_chip(chip: QLabel, s: Scheme) -> None:
+    _background, text = s.models.load(LoadLevel.UNDER)
+    chip.setStyleSheet(
+        f"QLabel {{ color: {text}; border: 1px dashed {text}; border-radius: 4px;"
+        " padding: 1px 6px; font-size: 11px; font-style: italic; }"
+    )
 
 
 def _colour_chip(chip: QLabel, level: LoadLevel, s: Scheme) -> None:

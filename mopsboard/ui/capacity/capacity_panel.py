@@ -188,10 +188,16 @@ class CapacityPanel(QWidget):
         cell = model.capacity_model.capacity.cell(row, model.week)
         count = len(model.tasks)
         tasks = f"{count} task{'s' if count != 1 else ''}"
-        self.summary.setText(
-            f"{hours_text(cell.planned)} h planned of {hours_text(cell.available)} h available"
-            f" \u00b7 {tasks}"
-        )
+        available = f"{hours_text(cell.available)} h available"
+        planned = f"{hours_text(cell.planned)} h planned"
+        if model.capacity_model.capacity.is_past(model.week):
+            self.summary.setText(
+                f"{hours_text(cell.actual)} h logged of {available} (a week gone by holds no plan)"
+            )
+            return
+        if cell.actual > 0:
+            planned = f"{hours_text(cell.actual)} h logged and {planned}"
+        self.summary.setText(f"{planned} of {available} \u00b7 {tasks}")
 
     def _open_index(self, index: QModelIndex) -> None:
         task_id = self.cell_model.task_id_at(index)

@@ -275,10 +275,11 @@ class CapacityView(QWidget):
             )
         )
         people = f"{over} {'person is' if over == 1 else 'people are'} over-booked"
-        self.note.setText(
-            f"{people} in these weeks. Cells: hours planned / hours available."
-            if over
-            else "Nobody is over-booked in these weeks. Cells: hours planned / hours available."
+        said = f"{people} in these weeks." if over else "Nobody is over-booked in these weeks."
+        self.note.setText(f"{said} Cells: hours / hours available.")
+        self.note.setToolTip(
+            "A week's hours are those still planned in it, and those logged on its days: weeks "
+            "gone by (dashed) hold logged hours only."
         )
 
     def _cell_clicked(self, index: QModelIndex, _previous: QModelIndex | None = None) -> None:

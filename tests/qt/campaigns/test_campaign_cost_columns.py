@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from mopsboard.domain.models import Campaign, Member, Task, Team, TeamKind
 from mopsboard.domain.time_logs import TimeLog
-from mopsboard.qt.campaigns.campaign_model import BUDGET, COST, CampaignTableModel
+from mopsboard.qt.campaigns.campaign_model import BUDGET, COST, HOURS, CampaignTableModel
 from mopsboard.store.workspace import Workspace
 
 
@@ -76,3 +76,21 @@ def test_hours_without_a_rate_are_said_in_the_tooltip(board_ws: Workspace) -> No
     assert model.index(row, COST).data() == "900 / 0"
     tip = model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
     assert "1 estimated hours have no hourly rate" in tip
+
+
+def test_the_hours_column_reads_planned_against_logged_and_follows_logs(
+    qtmodeltester, qtbot, board_ws: Workspace
+) -> None:
+    campaign, task, ada = _priced_campaign(board_ws)
+    model = CampaignTableModel(board_ws)
+    model.set_active(True)
+    qtmodeltester.check(model, force_py=True)
+
+    def hours() -> str:
+        return str(model.index(model.row_of(campaign.key), HOURS).data())
+
+    assert hours() == "11 / 0"  # 10 + 1 estimated, nothing logged
+    header = model.headerData(HOURS, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert header.startswith("Planned / actual hours")
+    board_ws.log_time(TimeLog(task_id=task.key, member_id=ada.key, day=date(2026, 3, 2), hours=4))
+    qtbot.waitUntil(lambda: hours() == "11 / 4")

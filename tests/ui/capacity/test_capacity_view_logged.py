@@ -19,7 +19,7 @@ from mopsboard.store.workspace import Workspace
 from mopsboard.ui.board.log_time_dialog import LogTimeDialog
 from mopsboard.ui.capacity.capacity_view import CapacityView
 from mopsboard.ui.shell.main_window import MainWindow
-from tests.ui.capacity.test_capacity_view import shown
+from tests.ui.capacity.test_capacity_view import open_cell, shown
 
 MON = date(2026, 3, 2)
 TUESDAY = date(2026, 3, 10)  # of the second week shown
@@ -98,6 +98,12 @@ def test_logging_time_fills_the_past_week_and_takes_it_off_what_is_left(
     spoken = past.data(Qt.ItemDataRole.AccessibleTextRole)
     assert spoken.startswith("Ana, week of 02 March: 6 logged of 40 hours")
     assert shown(view)["Content"][0] == "6 / 60"
+    open_cell(view, "Ana", 0)
+    assert (
+        view.panel.summary.text() == "6 h logged of 40 h available (a week gone by holds no plan)"
+    )
+    open_cell(view, "Ana", 1)
+    assert view.panel.summary.text() == "42 h planned of 40 h available \u00b7 2 tasks"
 
     window.undo_action.trigger()
     assert shown(view)["Ana"] == ["0 / 40", "48 / 40", "0 / 40"]
