@@ -1,6 +1,7 @@
 """New campaign from a template: pick a template, a name, a launch date and a board; the preview
 lists every task with its dates, counted back from the launch over working days, before anything
-is written, and warns about starts in the past and names this workspace lacks."""
+is written, and warns about starts in the past and names this workspace lacks. A saved template
+is edited task by task from here (ui/campaigns/template_editor.py)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,8 @@ from mopsboard.domain.scheduling import next_working_day
 from mopsboard.domain.templates import CampaignTemplate, stage_for
 from mopsboard.io.campaign_plans import Prepared, prepare
 from mopsboard.qt.campaigns.campaign_actions import CampaignActions
+from mopsboard.qt.campaigns.template_actions import TemplateActions
+from mopsboard.ui.campaigns.template_editor import TemplateEditor
 from mopsboard.ui.common import theme
 from mopsboard.ui.common.icons import Icon, icon
 from mopsboard.ui.common.screen_fit import resize_to_fit
@@ -88,6 +91,10 @@ class TemplateDialog(QDialog):
         self.duplicate_button = QPushButton(icon(Icon.COPY), "Duplicate\u2026")
         self.duplicate_button.setObjectName("duplicateTemplate")
         self.duplicate_button.clicked.connect(self.duplicate)
+        self.edit_button = QPushButton(icon(Icon.PENCIL), "Edit\u2026")
+        self.edit_button.setObjectName("editTemplate")
+        self.edit_button.setToolTip("Edit the template's tasks and what each waits for")
+        self.edit_button.clicked.connect(self.edit)
         self.delete_button = QPushButton(icon(Icon.TRASH_2), "Delete")
         self.delete_button.setObjectName("deleteTemplate")
         self.delete_button.clicked.connect(self.delete)
@@ -98,6 +105,7 @@ class TemplateDialog(QDialog):
         left_layout.addWidget(self.templates, 1)
         row = QHBoxLayout()
         row.addWidget(self.duplicate_button)
+        row.addWidget(self.edit_button)
         row.addWidget(self.delete_button)
         left_layout.addLayout(row)
         return left
@@ -209,6 +217,7 @@ class TemplateDialog(QDialog):
     def _template_changed(self) -> None:
         template = self.template()
         self.delete_button.setEnabled(template is not None and not template.builtin)
+        self.edit_button.setEnabled(template is not None and not template.builtin)
         self.duplicate_button.setEnabled(template is not None)
         if template is not None:
             kind = "Built-in, read-only (duplicate it to change it)." if template.builtin else ""
@@ -229,6 +238,26 @@ class TemplateDialog(QDialog):
             copy = self.campaign_actions.duplicate_template(template, name.strip())
             if copy is not None:
                 self.fill_templates(select=copy.name)
+
+    def edit(self) -> TemplateEditor | None:
+        """Opens the selected saved template in the editor (window-modal); its Save refreshes
+        the list and the preview."""
+        template = self.template()
+        if template is None or template.builtin:
+            return None
+        teams = [team.name for team in self.workspace.teams()]
+        editor = TemplateEditor(
+            TemplateActions(self.campaign_actions.history), template, teams, self
+        )
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def saved() -> None:
+            if editor.saved is not None:
+                self.fill_templates(select=editor.saved.name)
+
+        editor.accepted.connect(saved)
+        editor.open()
+        return editor
 
     def delete(self) -> None:
         template = self.template()
