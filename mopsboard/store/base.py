@@ -278,6 +278,12 @@ class StoreBase:
     def on_server(self) -> bool:
         return self.db.dialect != "sqlite"
 
+    @property
+    def location(self) -> str:
+        """Where the workspace is, as messages and titles show it: the file's path, or the
+        server's URL without its password."""
+        return self.db.where
+
     def _file_only(self, what: str) -> FileConnection:
         """The file's connection, for what only a file has; refuses on a server workspace."""
         if isinstance(self.db, FileConnection):

@@ -93,8 +93,8 @@ class CampaignPlanStore(TaskStore, LinkStore):
                 "SELECT campaign_id, stage_id, due_date < ?, COUNT(*), "
                 "SUM(COALESCE(estimate_hours, 0)) FROM tasks "
                 "WHERE campaign_id IS NOT NULL AND archived = 0 "
-                "GROUP BY campaign_id, stage_id, due_date < ?",
-                [today.isoformat(), today.isoformat()],
+                "GROUP BY 1, 2, 3",
+                [today.isoformat()],
             ).fetchall()
         totals: dict[int, list[float]] = {}
         for campaign_id, stage_id, late, count, hours in rows:

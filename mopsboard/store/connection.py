@@ -100,6 +100,10 @@ class StoreConnection(ABC):
     def has_table(self, table: str) -> bool: ...
 
     @abstractmethod
+    def highest_id(self, table: str) -> int:
+        """The highest id the table ever gave (a deleted row's too): new ids go past it."""
+
+    @abstractmethod
     def data_version(self) -> int:
         """A number that moves when another connection commits (and only then)."""
 
@@ -184,6 +188,19 @@ class FileConnection(StoreConnection):
 
     def data_version(self) -> int:
         return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def highest_id(self, table: str) -> int:
+        # AUTOINCREMENT keeps the highest in sqlite_sequence (a file from before step 0006 has
+        # only the rows).
+        highest = self.conn.execute(
+            f"SELECT COALESCE(MAX(id), 0) FROM {_quoted(table)}"  # noqa: S608
+        ).fetchone()[0]
+        if self.has_table("sqlite_sequence"):
+            row = self.conn.execute(
+                "SELECT seq FROM sqlite_sequence WHERE name = ?", [table]
+            ).fetchone()
+            highest = max(highest, row[0] if row else 0)
+        return int(highest)
 
     def translate(self, error: Exception) -> WorkspaceError:
         if isinstance(error, sqlite3.Error):

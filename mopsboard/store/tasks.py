@@ -238,10 +238,7 @@ class TaskStore(OutlineStore, ActivityStore, BoardStore):
         moment_text = TypeAdapter(datetime).dump_python(datetime.fromisoformat(stamp), mode="json")
         # The ids SQLite would give (AUTOINCREMENT): past the highest ever used, not only the
         # highest still there, so no deleted task's id goes to a new one.
-        highest = self.db.execute(
-            "SELECT MAX(COALESCE((SELECT MAX(id) FROM tasks), 0), "
-            "COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'tasks'), 0))"
-        ).fetchone()[0]
+        highest = self.db.highest_id("tasks")
         next_id = 1 + max([highest] + [t.id for t in tasks if t.id is not None])
         rows: list[dict[str, Any]] = []
         ids: list[TaskId] = []
@@ -405,10 +402,11 @@ class TaskStore(OutlineStore, ActivityStore, BoardStore):
         self, stage_id: StageId, before_task_id: int | None, moving: set[int]
     ) -> tuple[str | None, str | None]:
         """The order keys the moved tasks must fit between."""
-        marks = ", ".join("?" for _ in moving)
+        # PostgreSQL takes no empty IN list.
+        others = f" AND id NOT IN ({', '.join('?' for _ in moving)})" if moving else ""
         if before_task_id is None:
             row = self.db.execute(
-                f"SELECT MAX(rank) FROM tasks WHERE stage_id = ? AND id NOT IN ({marks})",  # noqa: S608
+                f"SELECT MAX(rank) FROM tasks WHERE stage_id = ?{others}",  # noqa: S608
                 [stage_id, *moving],
             ).fetchone()
             return (row[0] if row and row[0] else None), None
@@ -418,8 +416,7 @@ class TaskStore(OutlineStore, ActivityStore, BoardStore):
         if anchor is None or anchor[1] != stage_id:
             raise MopsboardError("The drop position is no longer in that stage.")
         row = self.db.execute(
-            f"SELECT MAX(rank) FROM tasks WHERE stage_id = ? AND rank < ? "  # noqa: S608
-            f"AND id NOT IN ({marks})",
+            f"SELECT MAX(rank) FROM tasks WHERE stage_id = ? AND rank < ?{others}",  # noqa: S608
             [stage_id, anchor[0], *moving],
         ).fetchone()
         return (row[0] if row and row[0] else None), anchor[0]

@@ -1,4 +1,5 @@
-"""The workspace: one SQLite file, read as domain models, written one user action at a time."""
+"""The workspace: one SQLite file or a server database, read as domain models, written one user
+action at a time."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from mopsboard.store.links import LinkStore
 from mopsboard.store.moves import MoveStore
 from mopsboard.store.own_writes import OwnWrites
 from mopsboard.store.people import PeopleStore
+from mopsboard.store.server.failures import database_name, is_server_url
 from mopsboard.store.templates import TemplateStore
 from mopsboard.store.time_logs import TimeLogStore
 
@@ -71,6 +73,13 @@ class Workspace(
 
     @classmethod
     def open(cls, path: Path | str, *, read_only: bool = False) -> Workspace:
+        """The workspace file at `path`, or on the server a `postgresql://` URL names."""
+        if is_server_url(path):
+            from mopsboard.store.server.database import open_server
+
+            url = str(path)
+            server, read_only = open_server(url, read_only=read_only)
+            return cls(server, Path(database_name(url)), read_only)
         path = Path(path)
         db, read_only = open_database(path, read_only=read_only)
         return cls(db, path, read_only)
@@ -81,6 +90,11 @@ class Workspace(
         workspace = cls.open(path)
         if workspace.read_only:
             workspace.close()
+            if workspace.on_server:
+                raise ReadOnlyWorkspace(
+                    f"{workspace.location}: your database role may only read this workspace, "
+                    "so nothing was changed."
+                )
             raise ReadOnlyWorkspace(
                 f"{path}: the workspace is read-only, so nothing was changed. Change the file's "
                 "permissions, or copy it to a folder you can write to."
@@ -90,8 +104,14 @@ class Workspace(
     @classmethod
     def create(cls, path: Path | str, *, defaults: bool = True) -> Workspace:
         """A new workspace file; with `defaults`, the default board and the four MOps personas."""
-        path = Path(path)
-        workspace = cls(create_database(path), path, read_only=False)
+        if is_server_url(path):
+            from mopsboard.store.server.database import create_server
+
+            url = str(path)
+            workspace = cls(create_server(url), Path(database_name(url)), read_only=False)
+        else:
+            path = Path(path)
+            workspace = cls(create_database(path), path, read_only=False)
         if defaults:
             workspace.add_defaults()
         return workspace
