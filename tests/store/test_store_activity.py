@@ -106,6 +106,7 @@ def test_a_deleted_task_put_back_has_its_history_and_comments_again(
     assert ws.comments(task.key) == [first, second]
 
 
+@pytest.mark.file_only
 def test_a_history_row_another_program_spoilt_is_left_out(ws: Workspace, add: Add) -> None:
     task = add("A")
     ws.update_task(ws.task(task.key).model_copy(update={"title": "A2"}))

@@ -149,6 +149,7 @@ def test_task_bars_and_open_work(ws: Workspace, spring: Campaign, add: Callable[
     assert [(w.persona_id, w.hours) for w in work] == [(None, 2), (persona, 3)]
 
 
+@pytest.mark.file_only
 def test_figures_are_read_from_the_covering_index(ws: Workspace) -> None:
     plan = ws.db.execute(
         "EXPLAIN QUERY PLAN SELECT campaign_id, stage_id, due_date < ?, COUNT(*), "

@@ -27,6 +27,7 @@ def rows(path: Path) -> list[tuple[object, ...]]:
         conn.close()
 
 
+@pytest.mark.file_only
 def test_a_comment_is_stamped_now_and_read_back_oldest_first(
     ws: Workspace, add: Callable[..., Task]
 ) -> None:
@@ -44,6 +45,7 @@ def test_a_comment_is_stamped_now_and_read_back_oldest_first(
     assert second.key > first.key
 
 
+@pytest.mark.file_only
 def test_an_imported_comment_keeps_its_date_and_sorts_by_it(
     ws: Workspace, add: Callable[..., Task]
 ) -> None:
@@ -84,6 +86,7 @@ def test_many_comments_in_one_unit_and_every_comment_of_the_workspace(
     ]
 
 
+@pytest.mark.file_only
 def test_one_bad_comment_refuses_the_batch(ws: Workspace, add: Callable[..., Task]) -> None:
     task = add("A")
     with pytest.raises(NotFoundError, match="no task with id 999"):

@@ -339,6 +339,7 @@ def test_move_into_an_assignee_lane_sets_the_assignee_and_team_and_undoes(tmp_pa
         ws.move_tasks([task.key], stages[0].key, None, assign=("title", 1))
 
 
+@pytest.mark.file_only
 def test_a_stage_is_counted_only_when_its_wip_limit_can_refuse_or_warn(
     ws: Workspace, stage: dict[str, Stage], add: Add
 ) -> None:

@@ -77,6 +77,7 @@ def test_new_file_is_readable_by_its_owner_only(ws_path: Path, ws: Workspace) ->
     assert stat.S_IMODE(ws_path.stat().st_mode) == 0o600
 
 
+@pytest.mark.file_only
 def test_all_known_migrations_are_applied(ws: Workspace) -> None:
     names = {r[0] for r in ws.db.execute("SELECT name FROM _sqlite_migrations").fetchall()}
     assert names == KNOWN_MIGRATIONS
@@ -138,6 +139,7 @@ def test_data_version_changes_when_another_connection_commits(ws: Workspace, ws_
         assert [b.name for b in ws.boards()][-2:] == ["Another window's board", "My own board"]
 
 
+@pytest.mark.file_only
 def test_save_copy_writes_a_consistent_private_copy(
     ws: Workspace, add: Callable[..., object], tmp_path: Path
 ) -> None:
