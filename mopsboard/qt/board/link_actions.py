@@ -1,17 +1,31 @@
 """Actions on the links between tasks (a task waiting for another): add one, remove one, change
-its lag or kind. Each is one transaction and one undo step; a link the store refuses (a loop, a
-task waiting for itself, the same link twice) is reported through `failed` in the store's words
-and nothing is written. Undo of an add removes the link; redo puts it back under its own id."""
+its lag or kind, and move a task later pushing its successors along (domain/link_push.py). Each
+is one transaction and one undo step; a link the store refuses (a loop, a task waiting for
+itself, the same link twice) is reported through `failed` in the store's words and nothing is
+written. Undo of an add removes the link; redo puts it back under its own id."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 
+from mopsboard.domain.campaign_work import shifted
+from mopsboard.domain.errors import ConflictError, MopsboardError
 from mopsboard.domain.ids import BoardId, TaskId
-from mopsboard.domain.link_rules import LinkKind, TaskLinkId
+from mopsboard.domain.launch_risk import ChainTask
+from mopsboard.domain.link_check import Span
+from mopsboard.domain.link_push import Push, push_successors, working_days_later
+from mopsboard.domain.link_rules import Edge, LinkKind, TaskLinkId
 from mopsboard.domain.links import TaskLink
+from mopsboard.domain.models import Task
+from mopsboard.domain.workdays import WEEKDAYS_ONLY, WorkCalendar
 from mopsboard.qt.common.actions import EntityActions
-from mopsboard.qt.common.conflicts import Table, changed_fields
+from mopsboard.qt.common.conflicts import Checked, Table, changed_fields, tasks_table
+
+_DATES = ("start_date", "due_date")
+# Successors named one by one in the push question; more are counted.
+_NAMED = 8
 
 
 @dataclass(frozen=True)
@@ -30,6 +44,63 @@ class LinkCandidate:
     task_id: TaskId
     title: str
     board: str
+
+
+def _days(count: int) -> str:
+    return f"{count} working day{'s' if count != 1 else ''}"
+
+
+@dataclass(frozen=True)
+class PushPlan:
+    """A task moved later, and the successors that moving it pushes along (domain/link_push.py)."""
+
+    task_id: TaskId
+    title: str
+    start_date: date | None
+    due_date: date | None
+    # How many working days later the task itself is.
+    working_days: int
+    pushes: Sequence[Push]
+    titles: Mapping[int, str]
+
+    def question(self) -> tuple[str, str]:
+        """The question put before pushing, and what it would do, in words."""
+        count = len(self.pushes)
+        whom = f"{count} successor{'s' if count != 1 else ''}"
+        if all(push.working_days == self.working_days for push in self.pushes):
+            text = f"Push its {whom} by the same {_days(self.working_days)}?"
+        else:
+            text = f"Push its {whom} later, as far as their links need?"
+        lines = []
+        for push in self.pushes[:_NAMED]:
+            when = push.start_date or push.due_date
+            to = f", to {when:%a %d %b}" if when else ""
+            lines.append(
+                f"\u2022 '{self.titles.get(push.task_id, '')}': {_days(push.working_days)} "
+                f"later{to}"
+            )
+        if count > _NAMED:
+            lines.append(f"and {count - _NAMED} more")
+        moved = f"'{self.title}' is now {_days(self.working_days)} later."
+        keep = "Keep dates leaves them, and the links they break show red on the timeline."
+        return text, "\n".join([moved, *lines, keep])
+
+
+def _later(before: Span, after: Span) -> bool:
+    return any(
+        old is not None and new is not None and new > old
+        for old, new in ((before.first, after.first), (before.last, after.last))
+    )
+
+
+def _swap_rows(
+    table: Table[Task], fields: Mapping[int, Sequence[str]], rows: Sequence[Task]
+) -> Checked:
+    """The step that gives each row these of its fields' values (a row's own fields)."""
+    values: dict[int, dict[str, object]] = {
+        row.key: {name: getattr(row, name) for name in fields[row.key]} for row in rows
+    }
+    return Checked(lambda: table.set_fields(values, check=True), lambda: table.set_fields(values))
 
 
 class LinkActions(EntityActions):
@@ -128,6 +199,137 @@ class LinkActions(EntityActions):
             )
             self._push_fields(text, self._links, fields, [before], [after])
         return after
+
+    # -- pushing successors --------------------------------------------------------------------
+
+    def push_plan(
+        self, task_id: TaskId, start_date: date | None, due_date: date | None
+    ) -> PushPlan | None:
+        """What moving the task to these dates would push along (None: no successor has to
+        move, as when it moved earlier). Reads the successors a link level at a time."""
+        ws = self.workspace
+        try:
+            task = ws.task(task_id)
+            if not _later(Span(task.start_date, task.due_date), Span(start_date, due_date)):
+                return None
+            edges, reached = self._successors(task_id)
+            if not reached:
+                return None
+            done = ws.done_task_ids(reached)
+            others = [t for t in ws.tasks_by_id(reached) if not t.archived and t.key not in done]
+            calendar_of = self._calendars()
+        except MopsboardError as error:
+            self.history.failed.emit(str(error))
+            return None
+        chain: dict[int, ChainTask] = {
+            t.key: ChainTask(t.key, t.title, t.start_date, t.due_date, calendar_of(t))
+            for t in others
+        }
+        calendar = calendar_of(task)
+        moved = ChainTask(task.key, task.title, start_date, due_date, calendar)
+        later = working_days_later(
+            Span(task.start_date, task.due_date), Span(start_date, due_date), calendar
+        )
+        # Moved earlier (or within a weekend), it pushes nothing: links it breaks show red.
+        pushes = push_successors(moved, chain, edges) if later > 0 else []
+        if not pushes:
+            return None
+        titles: dict[int, str] = {key: t.title for key, t in chain.items()}
+        return PushPlan(task.key, task.title, start_date, due_date, later, pushes, titles)
+
+    def shift_plan(self, task_id: TaskId, days: int) -> PushPlan | None:
+        """What moving the task `days` calendar days later (a drag on the timeline) would push
+        along; None when it moves earlier or pushes nothing."""
+        if days <= 0:
+            return None
+        try:
+            task = self.workspace.task(task_id)
+            start, due = shifted(task.start_date, days), shifted(task.due_date, days)
+        except MopsboardError:
+            return None  # the move itself says why, when it is made
+        return self.push_plan(task_id, start, due)
+
+    def _successors(self, task_id: TaskId) -> tuple[list[Edge], set[int]]:
+        """The links out of the task and out of every task after it, and those tasks."""
+        edges: list[Edge] = []
+        reached: set[int] = set()
+        frontier = {int(task_id)}
+        while frontier:
+            out = [
+                link
+                for link in self.workspace.links_of_tasks(frontier)
+                if link.predecessor_id in frontier
+            ]
+            edges.extend(link.edge for link in out)
+            frontier = {int(link.successor_id) for link in out} - reached - {task_id}
+            reached |= frontier
+        return edges, reached
+
+    def _calendars(self) -> Callable[[Task], WorkCalendar]:
+        """A task's team's working days (weekdays only when it has no team)."""
+        ws = self.workspace
+        names = {team.key: team.name.casefold() for team in ws.teams(include_archived=True)}
+        by_name = ws.team_calendars()
+
+        def calendar_of(task: Task) -> WorkCalendar:
+            name = names.get(task.team_id) if task.team_id is not None else None
+            return by_name.get(name or "", WEEKDAYS_ONLY)
+
+        return calendar_of
+
+    def reschedule_pushing(self, plan: PushPlan) -> bool:
+        """Moves the plan's task to its new dates and its successors as the plan pushes them:
+        one transaction, one undo step."""
+        values: dict[int, dict[str, object]] = {
+            plan.task_id: {"start_date": plan.start_date, "due_date": plan.due_date}
+        }
+        for push in plan.pushes:
+            values[push.task_id] = {"start_date": push.start_date, "due_date": push.due_date}
+        tasks = tasks_table(self.workspace)
+        done = self._attempt(lambda: tasks.set_fields(values))
+        if done is None:
+            return False
+        before, after = done
+        self._push_fields(self._push_text(plan), tasks, _DATES, before, after)
+        return True
+
+    def edit_task_pushing(self, original: Task, edited: Task, plan: PushPlan) -> Task | None:
+        """Saves the task editor's `edited` (read as `original`) with the successors the plan
+        pushes: one transaction, one undo step. Raises ConflictError when the task changed
+        since `original` was read (the caller asks the user); other refusals go to `failed`."""
+        ws = self.workspace
+        moves = {push.task_id: push for push in plan.pushes}
+        try:
+            pushed = ws.tasks_by_id(list(moves))
+            moved = [
+                task.model_copy(
+                    update={
+                        "start_date": moves[task.key].start_date,
+                        "due_date": moves[task.key].due_date,
+                    }
+                )
+                for task in pushed
+            ]
+            saved = ws.update_tasks([edited, *moved])
+        except ConflictError:
+            raise
+        except MopsboardError as error:
+            self.history.failed.emit(str(error))
+            return None
+        fields: dict[int, Sequence[str]] = {task.key: _DATES for task in pushed}
+        fields[original.key] = changed_fields(original, saved[0])
+        tasks = tasks_table(ws)
+        self._push(
+            self._push_text(plan, edited=True),
+            _swap_rows(tasks, fields, saved),
+            _swap_rows(tasks, fields, [original, *pushed]),
+        )
+        return saved[0]
+
+    def _push_text(self, plan: PushPlan, *, edited: bool = False) -> str:
+        count = len(plan.pushes)
+        verb = "Edit" if edited else "Reschedule"
+        return f"{verb} '{plan.title}', pushing {count} successor{'s' if count != 1 else ''}"
 
     def _named(self, task_id: TaskId) -> str:
         return f"'{self.workspace.task(task_id).title}'"

@@ -1,13 +1,17 @@
 """Editing one task in the task editor, from the board or from any other page (through
-PageContext.edit_task): the same dialog, the same stale-edit question."""
+PageContext.edit_task): the same dialog, the same stale-edit question. A task whose dates move
+later asks whether to push its successors along (qt/board/link_actions.py, `PushPlan`)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from mopsboard.domain.errors import MopsboardError
+from mopsboard.domain.errors import ConflictError, MopsboardError
 from mopsboard.domain.ids import TaskId
+from mopsboard.domain.models import Task
 from mopsboard.qt.board.board_parts import Lookups
+from mopsboard.qt.board.link_actions import PushPlan
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.board.task_dialog import TaskDialog
 from mopsboard.ui.common.conflict_dialog import save_task_edit
@@ -42,4 +46,49 @@ def edit_task(
     def reopen(reopened_id: TaskId) -> None:
         edit_task(parent, actions, reopened_id, lookups)
 
-    save_task_edit(parent, actions, original, dialog.result_task, reopen)
+    edited = dialog.result_task
+    if not _saved_pushing(parent, actions, original, edited):
+        save_task_edit(parent, actions, original, edited, reopen)
+
+
+def _saved_pushing(
+    parent: QWidget, actions: WorkspaceActions, original: Task, edited: Task
+) -> bool:
+    """Saves the edit with its successors pushed, when its dates moved later and the user says
+    Push: True when that is done (or refused, and said). A task changed elsewhere meanwhile is
+    left to the usual stale-edit question, without pushing."""
+    if (edited.start_date, edited.due_date) == (original.start_date, original.due_date):
+        return False
+    plan = actions.push_plan(original.key, edited.start_date, edited.due_date)
+    if plan is None or not ask_to_push(parent, plan):
+        return False
+    try:
+        actions.edit_task_pushing(original, edited, plan)
+    except ConflictError:
+        actions.failed.emit(
+            f"'{original.title}' was changed elsewhere while you edited it: its successors "
+            "were not pushed."
+        )
+        return False
+    return True
+
+
+def ask_to_push(parent: QWidget, plan: PushPlan) -> bool:
+    """True for Push; Keep dates, Esc or closing the box keep the successors where they are.
+    (The timeline asks the same, ui/timeline/push_question.py.)"""
+    text, detail = plan.question()
+    box = QMessageBox(parent)
+    box.setObjectName("pushQuestion")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Push successors?")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(text)
+    box.setInformativeText(detail)
+    push = box.addButton("Push", QMessageBox.ButtonRole.AcceptRole)
+    push.setObjectName("pushSuccessors")
+    keep = box.addButton("Keep dates", QMessageBox.ButtonRole.RejectRole)
+    keep.setObjectName("keepDates")
+    box.setDefaultButton(push)
+    box.setEscapeButton(keep)
+    box.exec()
+    return box.clickedButton() is push

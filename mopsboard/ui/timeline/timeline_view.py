@@ -18,6 +18,7 @@ from mopsboard.qt.timeline.timeline_rows import TimelineRows
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.common.icons import Icon, icon
 from mopsboard.ui.common.page_context import PageContext
+from mopsboard.ui.timeline.push_question import ask_to_push
 from mopsboard.ui.timeline.timeline_paint import Scale
 from mopsboard.ui.timeline.timeline_widget import TimelineWidget
 
@@ -43,6 +44,7 @@ class TimelineView(QWidget):
         self.setObjectName("timelinePage")
         # Campaign dialogs belong to the campaigns feature; the window hands them in.
         self.link = link
+        self.workspace_actions = actions
         self.editing = link.campaign_editor(self)
         self.rows = TimelineRows(actions.workspace, self)
         self.timeline = TimelineWidget(self.rows)
@@ -146,9 +148,18 @@ class TimelineView(QWidget):
         if campaign_id is not None:
             self.editing.campaigns.shift_campaign(campaign_id, days)
         elif task_id is not None:
-            self.editing.campaigns.reschedule_task(task_id, days)
+            self._reschedule(task_id, days)
         # Show the result now, not at the next turn of the event loop.
         self.rows.reload()
+
+    def _reschedule(self, task_id: TaskId, days: int) -> None:
+        """A task moved later with successors asks whether to push them along (one undo step
+        with the move); kept, or moved earlier, the links it breaks show red."""
+        plan = self.workspace_actions.shift_plan(task_id, days)
+        if plan is not None and ask_to_push(self, plan):
+            self.workspace_actions.reschedule_pushing(plan)
+        else:
+            self.editing.campaigns.reschedule_task(task_id, days)
 
     def _edit(self, campaign_id: CampaignId) -> None:
         if not self.editing.read_only:
