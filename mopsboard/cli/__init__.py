@@ -15,7 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from mopsboard import APP_NAME, __version__
-from mopsboard.cli.args import Parser, count, iso_day, task_id, whole_number
+from mopsboard.cli.args import (
+    Parser,
+    count,
+    iso_day,
+    shown_location,
+    task_id,
+    whole_number,
+    workspace_location,
+)
 from mopsboard.cli.campaigns import add_campaign_commands
 from mopsboard.cli.capacity import add_capacity_command
 from mopsboard.cli.exporting import add_export_command
@@ -98,7 +106,12 @@ def _command_parser() -> argparse.ArgumentParser:
 
     def command(name: str, handler: Handler, text: str) -> Parser:
         sub: Parser = commands.add_parser(name, help=text, description=text)
-        sub.add_argument("file", metavar="FILE", type=Path, help="workspace file")
+        sub.add_argument(
+            "file",
+            metavar="FILE",
+            type=workspace_location,
+            help="workspace file, or a server workspace's postgresql:// URL",
+        )
         sub.set_defaults(handler=handler)
         return sub
 
@@ -150,6 +163,13 @@ def _run_gui(args: argparse.Namespace) -> int:
 
         path = ensure_default_workspace(default_workspace())
     else:
+        if isinstance(workspace_location(args.file), str):
+            from mopsboard.domain.errors import MopsboardError
+
+            raise MopsboardError(
+                f"{shown_location(args.file)}: the app does not open server workspaces yet; "
+                f"the commands do ('{APP_NAME} tasks URL', 'move-task', 'capacity', ...)."
+            )
         path = Path(args.file)
         if not path.exists():
             from mopsboard.store.database import WorkspaceNotFound
@@ -186,7 +206,7 @@ def _init(args: argparse.Namespace) -> int:
     from mopsboard.store.workspace import Workspace
 
     Workspace.create(args.file).close()
-    print(f"Created the workspace {args.file}.")
+    print(f"Created the workspace {shown_location(args.file)}.")
     return 0
 
 
@@ -197,8 +217,16 @@ def _demo(args: argparse.Namespace) -> int:
         from mopsboard.domain.errors import MopsboardError
 
         raise MopsboardError("--boards spreads --tasks over the boards: give --tasks N too.")
-    create_demo_file(args.file, tasks=args.tasks, seed=args.seed, boards=args.boards)
-    print(f"Created the demo workspace {args.file}.")
+    if isinstance(args.file, str):  # a server database: no temporary file to rename into place
+        from mopsboard.io.demo import DEMO_BOARDS, build_demo
+        from mopsboard.store.workspace import Workspace
+
+        with Workspace.create(args.file) as workspace:
+            boards = args.boards or DEMO_BOARDS
+            build_demo(workspace, tasks=args.tasks, seed=args.seed, boards=boards)
+    else:
+        create_demo_file(args.file, tasks=args.tasks, seed=args.seed, boards=args.boards)
+    print(f"Created the demo workspace {shown_location(args.file)}.")
     return 0
 
 
@@ -280,9 +308,9 @@ def _error_message(error: BaseException, path: object) -> str | None:
     if isinstance(error, ValidationError):
         return describe(error)
     if isinstance(error, sqlite3.Error):
-        return str(translate(error, str(path)))
+        return str(translate(error, shown_location(path)))
     if isinstance(error, OSError):
-        where = error.filename or path
+        where = error.filename or shown_location(path)
         return f"{where}: {error.strerror or error}" if where else str(error)
     return None
 

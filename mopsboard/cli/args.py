@@ -12,6 +12,7 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any, NoReturn
 
 from mopsboard import APP_NAME
@@ -107,3 +108,22 @@ def iso_day(text: str) -> date:
     if not FIRST_DAY <= day <= LAST_DAY:
         raise argparse.ArgumentTypeError(f"not a date between {FIRST_DAY} and {LAST_DAY}: {text!r}")
     return day
+
+
+# What store/server/failures.py reads as a server workspace (not imported: a usage error must
+# not wait for the store).
+_URL_SCHEMES = ("postgresql://", "postgres://")
+
+
+def workspace_location(text: str) -> Path | str:
+    """FILE: a workspace file's path, or a server workspace's postgresql:// URL (kept as text)."""
+    return text if text.lower().startswith(_URL_SCHEMES) else Path(text)
+
+
+def shown_location(location: object) -> str:
+    """How a message names the workspace: a URL without its password."""
+    if isinstance(location, str) and location.lower().startswith(_URL_SCHEMES):
+        from mopsboard.store.server.failures import shown
+
+        return shown(location)
+    return "" if location is None else str(location)

@@ -148,10 +148,12 @@ def _dependencies(db: StoreConnection) -> tuple[dict[int, list[int]], frozenset[
     return dependencies(links, done)
 
 
-def quick_task_listing(path: Path, board_name: str | None = None) -> TaskListing | None:
+def quick_task_listing(path: Path | str, board_name: str | None = None) -> TaskListing | None:
     """The listing of `path` (of one board, when named), or None when the file must be read
-    with validation. Raises as Workspace.open does for a file it cannot open, and NotFoundError
-    for a board it does not have."""
+    with validation (a server's URL always is). Raises as Workspace.open does for a file it
+    cannot open, and NotFoundError for a board it does not have."""
+    if not isinstance(path, Path):
+        return None  # a server workspace: read through the Workspace
     db, _read_only = open_database(path, read_only=True)
     try:
         return _read(db, board_name)
