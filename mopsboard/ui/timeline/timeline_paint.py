@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 
 from mopsboard.qt.timeline.timeline_rows import TimelineRow
 from mopsboard.ui.common import theme
+from mopsboard.ui.timeline.link_drag import paint_link_handles
 from mopsboard.ui.timeline.link_paint import LinkPainter
 from mopsboard.ui.timeline.timeline_canvas import (
     HEADER_HEIGHT,
@@ -56,6 +57,7 @@ class TimelinePainter:
             self._paint_row_band(painter, row, width)
             self._paint_bar(painter, row)
         self.links.paint(painter, self.c, rows)
+        paint_link_handles(self.w, self.c, painter)
         x = self.w.x_of(self.w.rows.today) + self.w.ppd // 2
         painter.setPen(QPen(self.c.today, 2))
         painter.drawLine(x, HEADER_HEIGHT, x, height)

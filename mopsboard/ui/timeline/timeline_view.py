@@ -49,6 +49,7 @@ class TimelineView(QWidget):
         self.rows = TimelineRows(actions.workspace, self)
         self.timeline = TimelineWidget(self.rows)
         self.timeline.barMoved.connect(self._bar_moved)
+        self.timeline.linkDrawn.connect(self._link_drawn)
         self.timeline.campaignActivated.connect(self._edit)
         self.timeline.selectionChanged.connect(self._update_buttons)
         self._scrolled = False
@@ -160,6 +161,12 @@ class TimelineView(QWidget):
             self.workspace_actions.reschedule_pushing(plan)
         else:
             self.editing.campaigns.reschedule_task(task_id, days)
+
+    def _link_drawn(self, predecessor_id: int, successor_id: int) -> None:
+        # A link refused (a loop, the same link twice) is said in words, in the status bar.
+        added = self.workspace_actions.add_link(TaskId(predecessor_id), TaskId(successor_id))
+        if added is not None:
+            self.rows.reload()
 
     def _edit(self, campaign_id: CampaignId) -> None:
         if not self.editing.read_only:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QFont,
     QHelpEvent,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 from mopsboard.domain.campaign_work import campaign_span
 from mopsboard.domain.ids import CampaignId, TaskId
 from mopsboard.qt.timeline.timeline_rows import TimelineRow, TimelineRows
+from mopsboard.ui.timeline.link_drag import LinkDragger
 from mopsboard.ui.timeline.timeline_canvas import (
     HEADER_HEIGHT,
     LABEL_WIDTH,
@@ -43,6 +44,8 @@ class TimelineWidget(QAbstractScrollArea):
     campaignActivated = Signal(int)
     # A bar was dragged: (campaign id or None, task id or None, days).
     barMoved = Signal(object, object, int)
+    # A link was drawn from a task's bar to another's: (predecessor id, successor id).
+    linkDrawn = Signal(int, int)
     selectionChanged = Signal()
 
     def __init__(self, rows: TimelineRows, parent: QWidget | None = None) -> None:
@@ -52,6 +55,7 @@ class TimelineWidget(QAbstractScrollArea):
         self.rows = rows
         self.scale = Scale.MONTHS
         self.painter = TimelinePainter(self)
+        self.linker = LinkDragger(self)
         self.selected: int | None = None
         # What is selected, by id, so the selection follows it when the rows re-sort.
         self._selected_key: SelectionKey | None = None
@@ -228,17 +232,25 @@ class TimelineWidget(QAbstractScrollArea):
             if item.is_campaign and pos.x() < 24:
                 self.toggle(row)
             return
+        if self.rows.workspace.read_only:
+            return
+        if self.linker.handle_at(pos) == row:
+            self.link_drag = LinkDrag(row, pos)
+            self.viewport().setCursor(Qt.CursorShape.CrossCursor)
+            self.viewport().update()
+            return
         rect = self.bar_rect(row)
-        if (
-            rect is not None
-            and rect.adjusted(-3, -3, 3, 3).contains(pos)
-            and not self.rows.workspace.read_only
-        ):
+        if rect is not None and rect.adjusted(-3, -3, 3, 3).contains(pos):
             self.drag = Drag(row, pos.x())
             self.viewport().setCursor(Qt.CursorShape.SizeHorCursor)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         pos = event.position().toPoint()
+        if self.link_drag is not None:
+            self.link_drag.pos = pos
+            self.link_drag.target = self.linker.target_at(pos)
+            self.viewport().update()
+            return
         if self.drag is not None:
             days = round((pos.x() - self.drag.origin_x) / self.ppd)
             if days != self.drag.days:
@@ -248,11 +260,48 @@ class TimelineWidget(QAbstractScrollArea):
         row = self.row_at(pos.y())
         rect = self.bar_rect(row) if row is not None else None
         over_bar = rect is not None and rect.adjusted(-3, -3, 3, 3).contains(pos)
-        self.viewport().setCursor(
-            Qt.CursorShape.OpenHandCursor if over_bar else Qt.CursorShape.ArrowCursor
-        )
+        editable = not self.rows.workspace.read_only
+        handle_row = self.linker.hover_row(pos) if editable and pos.x() >= LABEL_WIDTH else None
+        if handle_row != self.handle_row:
+            self.handle_row = handle_row
+            self.viewport().update()
+        if handle_row is not None and self.linker.handle_at(pos) == handle_row:
+            cursor = Qt.CursorShape.CrossCursor
+        else:
+            cursor = Qt.CursorShape.OpenHandCursor if over_bar else Qt.CursorShape.ArrowCursor
+        self.viewport().setCursor(cursor)
+
+    def leaveEvent(self, event: QEvent) -> None:
+        if self.handle_row is not None and self.link_drag is None:
+            self.handle_row = None
+            self.viewport().update()
+        super().leaveEvent(event)
+
+    def _finish_link(self, pos: QPoint) -> None:
+        """A link drawn onto another task's bar makes that task wait for this one."""
+        target = self.linker.target_at(pos)
+        drawn, self.link_drag = self.link_drag, None
+        self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+        self.viewport().update()
+        if drawn is None or target is None:
+            return
+        before, after = self.rows.rows[drawn.row].bar, self.rows.rows[target].bar
+        if before is not None and after is not None:
+            self.linkDrawn.emit(before.id, after.id)
+
+    def cancel_link(self) -> bool:
+        """Drops the link being drawn (Esc); False when none is."""
+        if self.link_drag is None:
+            return False
+        self.link_drag = None
+        self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+        self.viewport().update()
+        return True
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self.link_drag is not None:
+            self._finish_link(event.position().toPoint())
+            return
         drag, self.drag = self.drag, None
         self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
         if drag is None:
@@ -284,6 +333,8 @@ class TimelineWidget(QAbstractScrollArea):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
+        if key == Qt.Key.Key_Escape and self.cancel_link():
+            return
         count = len(self.rows.rows)
         current = self.selected if self.selected is not None else -1
         item = self.selected_row()
