@@ -274,6 +274,16 @@ class StoreBase:
         with self._read() as db:
             return db.data_version()
 
+    def notification_socket(self) -> int | None:
+        """Where other connections' commits are told (a server workspace's socket: wait on it
+        for news); None for a file, whose data_version is polled."""
+        return self.db.notification_socket()
+
+    def when_told(self, callback: Callable[[], None] | None) -> None:
+        """`callback` runs (inside whatever statement is running: defer the work) when a
+        server tells of another connection's commit; data_version has moved by then."""
+        self.db.when_told(callback)
+
     @property
     def on_server(self) -> bool:
         return self.db.dialect != "sqlite"

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import sqlite3
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -110,6 +110,16 @@ class StoreConnection(ABC):
     @abstractmethod
     def translate(self, error: Exception) -> WorkspaceError:
         """One of `errors` in words: what happened and what to do."""
+
+    def notification_socket(self) -> int | None:
+        """The socket other connections' news arrives on, to wait on it (None: poll
+        data_version, as for a file)."""
+        return None
+
+    def when_told(self, callback: Callable[[], None] | None) -> None:
+        """`callback` runs when news of another connection's commit arrives (a server's, which
+        may come in during any statement). A file tells nothing: its data_version is polled."""
+        del callback
 
     @abstractmethod
     def close(self) -> None: ...

@@ -1,17 +1,19 @@
 """One watcher per open workspace: every view learns of changes from it, and from nothing else.
 
 Two kinds of news: a change committed through this process's connection (the store's change
-reports, with the table and rows), and a commit by another connection or process (SQLite's
-`PRAGMA data_version` moved; what changed is unknown, so views re-read what they show). One timer
-polls `data_version` for all views of a workspace, so one commit elsewhere is noticed once and
-told to every view. A shared workspace on a server would plug its notifications in here.
+reports, with the table and rows), and a commit by another connection or process (its
+`data_version` moved; views re-read what they show). For a file, one timer polls SQLite's
+`PRAGMA data_version` for all views of a workspace, so one commit elsewhere is noticed once and
+told to every view. A server workspace tells instead (LISTEN/NOTIFY): the watcher waits on the
+connection's socket and hears at once, with no poll; news that came in during one of the
+store's own statements is told by the store, and looked at once the event loop is free.
 """
 
 from __future__ import annotations
 
 import weakref
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from mopsboard.domain.errors import MopsboardError
 from mopsboard.store.base import Change
@@ -36,9 +38,25 @@ class ChangeWatcher(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.poll_now)
+        self._socket: QSocketNotifier | None = None
         workspace.subscribe(self._report)
         self._version = self._read_version()
-        self._poll.start()
+        socket = workspace.notification_socket()
+        if socket is None:
+            self._poll.start()
+        else:
+            self._socket = QSocketNotifier(socket, QSocketNotifier.Type.Read, self)
+            self._socket.activated.connect(self.poll_now)
+            workspace.when_told(self._told_meanwhile)
+
+    def _told_meanwhile(self) -> None:
+        # Called from inside a store statement: the views re-read once it is over.
+        QTimer.singleShot(0, self, self.poll_now)
+
+    @property
+    def polling(self) -> bool:
+        """Whether the watcher polls (a file) rather than waits to be told (a server)."""
+        return self._poll.isActive()
 
     def _report(self, change: Change) -> None:
         self.changed.emit(change)
@@ -67,8 +85,11 @@ class ChangeWatcher(QObject):
     def stop(self) -> None:
         """The workspace is closing: no more polls."""
         self._poll.stop()
+        if self._socket is not None:
+            self._socket.setEnabled(False)
         workspace = self._workspace()
         if workspace is not None:
+            workspace.when_told(None)
             workspace.unsubscribe(self._report)
             _watchers.pop(workspace, None)
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 import psycopg
@@ -107,6 +107,7 @@ class ServerConnection(StoreConnection):
         self._ids_given: set[str] = set()
         self._told = 0
         self.told: list[str] = []
+        self._when_told: Callable[[], None] | None = None
         self._pid = conn.info.backend_pid
         conn.add_notify_handler(self._on_notify)
         conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(CHANNEL)))
@@ -241,6 +242,14 @@ class ServerConnection(StoreConnection):
             self._told += 1
             self.told.append(notify.payload)
             del self.told[:-100]
+            if self._when_told is not None:
+                self._when_told()
+
+    def notification_socket(self) -> int | None:
+        return None if self.conn.closed else self.conn.fileno()
+
+    def when_told(self, callback: Callable[[], None] | None) -> None:
+        self._when_told = callback
 
     def data_version(self) -> int:
         # What arrived while the connection was idle is on its socket, not yet read: read it
