@@ -143,7 +143,8 @@ class CapacityStore(TaskStore, PeopleStore, TimeLogStore):
                 chunk = ids[start : start + 500]
                 marks = ", ".join("?" for _ in chunk)
                 rows = db.execute(
-                    f"{_ITEM_COLUMNS}, s.kind = 'done', t.archived OR NOT {_ON_LIVE_BOARD} "
+                    # Both engines' truth values: PostgreSQL takes no integer as one.
+                    f"{_ITEM_COLUMNS}, s.kind = 'done', t.archived <> 0 OR NOT {_ON_LIVE_BOARD} "
                     f"FROM tasks t JOIN stages s ON s.id = t.stage_id WHERE t.id IN ({marks})",
                     chunk,
                 )
