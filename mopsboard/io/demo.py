@@ -38,6 +38,7 @@ from mopsboard.io.demo_data import (
     CampaignSpec,
     TaskSpec,
 )
+from mopsboard.io.demo_links import DemoPeople, link_and_log
 from mopsboard.io.demo_workload import set_wip_limits, workload_drafts
 from mopsboard.store.database import WorkspaceExists
 from mopsboard.store.workspace import DEFAULT_BOARD, Workspace
@@ -64,6 +65,10 @@ class _Stages:
     """A board's stages by role, whatever the board calls them."""
 
     ids: dict[str, int]
+
+    def roles(self) -> dict[int, str]:
+        """Each stage id's role (a stage with two roles, the later one)."""
+        return {stage_id: role for role, stage_id in self.ids.items()}
 
     @classmethod
     def of(cls, stages: Sequence[Stage]) -> _Stages:
@@ -97,6 +102,11 @@ class _Builder:
         self.team_ids: dict[str, TeamId] = {}
         self.members_by_team: dict[str, list[Member]] = defaultdict(list)
         self.campaign_ids: dict[str, CampaignId] = {}
+        self.members: dict[MemberId, Member] = {}
+        self.time_off: dict[MemberId, set[date]] = defaultdict(set)
+
+    def people(self) -> DemoPeople:
+        return DemoPeople(self.members, self.time_off, self.today)
 
     def day(self, offset: int) -> date:
         return self.today + timedelta(days=offset)
@@ -165,7 +175,12 @@ class _Builder:
 def _add_people(workspace: Workspace, builder: _Builder) -> None:
     for team_spec in TEAMS:
         team = workspace.add_team(
-            Team(name=team_spec.name, kind=team_spec.kind, colour=team_spec.colour)
+            Team(
+                name=team_spec.name,
+                kind=team_spec.kind,
+                colour=team_spec.colour,
+                hourly_rate=team_spec.hourly_rate,
+            )
         )
         builder.team_ids[team_spec.key] = team.key
     member_ids: dict[str, MemberId] = {}
@@ -178,11 +193,15 @@ def _add_people(workspace: Workspace, builder: _Builder) -> None:
                 working_days=spec.working_days,
                 availability=spec.availability,
                 holiday_country=spec.holiday_country,
+                hourly_rate=spec.hourly_rate,
             )
         )
         builder.members_by_team[spec.team].append(member)
+        builder.members[member.key] = member
         member_ids[spec.name] = member.key
     for entry in TIME_OFF:
+        days = range(entry.first, entry.last + 1)
+        builder.time_off[member_ids[entry.member]].update(builder.day(d) for d in days)
         workspace.add_time_off(
             TimeOff(
                 member_id=member_ids[entry.member],
@@ -302,8 +321,11 @@ def build_demo(
     if tasks is None:
         members = [m for team in builder.members_by_team.values() for m in team]
         curated += workload_drafts(builder.today, members, builder.team_ids, builder.personas)
-        workspace.bulk_add_tasks(_tasks(main_board.key, _Stages.of(main_stages), curated))
+        main_roles = _Stages.of(main_stages)
+        rows = _tasks(main_board.key, main_roles, curated)
+        ids = workspace.bulk_add_tasks(rows)
         set_wip_limits(workspace)
+        link_and_log(workspace, rows, ids, main_roles.roles(), builder.people(), seed)
         return
 
     extra = [workspace.add_board(name) for name in EXTRA_BOARDS[: boards - 1]]
@@ -312,14 +334,20 @@ def build_demo(
         tasks // len(all_boards) + (i < tasks % len(all_boards)) for i in range(len(all_boards))
     ]
     batch: list[dict[str, Any]] = []
+    roles: dict[int, str] = {}
     for index, (board, share) in enumerate(zip(all_boards, shares, strict=True)):
         stages = main_stages if index == 0 else workspace.stages(board.key)
         if index:
             _configure_board(workspace, stages, wip_limit=False)
         drafts = curated[:share] if index == 0 else []
         drafts += _generated(builder, share - len(drafts))
-        batch += _tasks(board.key, _Stages.of(stages), drafts)
-    workspace.bulk_add_tasks(batch)
+        board_stages = _Stages.of(stages)
+        roles |= board_stages.roles()
+        batch += _tasks(board.key, board_stages, drafts)
+    ids = workspace.bulk_add_tasks(batch)
+    # Only the main board's hand-written tasks are linked and logged: they come first.
+    first = shares[0]
+    link_and_log(workspace, batch[:first], ids[:first], roles, builder.people(), seed)
 
 
 def ensure_default_workspace(path: Path) -> Path:

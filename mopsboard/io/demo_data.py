@@ -30,6 +30,8 @@ class TeamSpec:
     name: str
     kind: TeamKind
     colour: str
+    # What an hour of the team costs where its people have no rate of their own (an agency's).
+    hourly_rate: float | None = None
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class MemberSpec:
     working_days: str = "12345"
     availability: float = 1.0
     holiday_country: str | None = None
+    hourly_rate: float | None = None
 
 
 @dataclass(frozen=True)
@@ -85,23 +88,24 @@ TEAMS = (
     TeamSpec("content", "Content", TeamKind.INTERNAL, "#f97316"),
     TeamSpec("design", "Design", TeamKind.INTERNAL, "#db2777"),
     TeamSpec("web", "Web", TeamKind.INTERNAL, "#0891b2"),
-    TeamSpec("agency", "Brightline Creative (agency)", TeamKind.AGENCY, "#9333ea"),
-    TeamSpec("legal", "Legal and compliance", TeamKind.PARTNER, "#64748b"),
+    TeamSpec("agency", "Brightline Creative (agency)", TeamKind.AGENCY, "#9333ea", 140),
+    TeamSpec("legal", "Legal and compliance", TeamKind.PARTNER, "#64748b", 150),
 )
 
 MEMBERS = (
-    MemberSpec("Maya", "mops", 40, holiday_country="US"),
-    MemberSpec("Jonas", "mops", 40, availability=0.8, holiday_country="DE"),
-    MemberSpec("Priya", "mops", 32, working_days="1234", holiday_country="GB"),
-    MemberSpec("Luis", "content", 40, availability=0.9, holiday_country="US"),
-    MemberSpec("Hannah", "content", 20, working_days="135"),
-    MemberSpec("Omar", "design", 40, holiday_country="GB"),
-    MemberSpec("Sofia", "design", 32, working_days="2345", holiday_country="DE"),
-    MemberSpec("Ben", "web", 40, availability=0.75, holiday_country="US"),
-    MemberSpec("Aiko", "web", 40),
+    MemberSpec("Maya", "mops", 40, holiday_country="US", hourly_rate=85),
+    MemberSpec("Jonas", "mops", 40, availability=0.8, holiday_country="DE", hourly_rate=80),
+    MemberSpec("Priya", "mops", 32, working_days="1234", holiday_country="GB", hourly_rate=75),
+    MemberSpec("Luis", "content", 40, availability=0.9, holiday_country="US", hourly_rate=65),
+    MemberSpec("Hannah", "content", 20, working_days="135", hourly_rate=55),
+    MemberSpec("Omar", "design", 40, holiday_country="GB", hourly_rate=70),
+    MemberSpec("Sofia", "design", 32, working_days="2345", holiday_country="DE", hourly_rate=65),
+    MemberSpec("Ben", "web", 40, availability=0.75, holiday_country="US", hourly_rate=80),
+    MemberSpec("Aiko", "web", 40, hourly_rate=70),
+    # The agency's people are billed at the agency's rate, the legal partner's at her own.
     MemberSpec("Grace", "agency", 20, holiday_country="GB"),
     MemberSpec("Tom", "agency", 16, working_days="45"),
-    MemberSpec("Lena", "legal", 8, working_days="25", holiday_country="DE"),
+    MemberSpec("Lena", "legal", 8, working_days="25", holiday_country="DE", hourly_rate=120),
 )
 
 TIME_OFF = (
