@@ -38,7 +38,7 @@ from mopsboard.io.demo_data import (
     CampaignSpec,
     TaskSpec,
 )
-from mopsboard.io.demo_links import DemoPeople, link_and_log
+from mopsboard.io.demo_links import DemoPeople, link_and_log, settle_roles
 from mopsboard.io.demo_workload import set_wip_limits, workload_drafts
 from mopsboard.store.database import WorkspaceExists
 from mopsboard.store.workspace import DEFAULT_BOARD, Workspace
@@ -239,7 +239,7 @@ def _curated(builder: _Builder) -> list[tuple[str, dict[str, Any]]]:
             drafts.append(builder.fields(spec, campaign, campaign.launch, spec.title))
     for spec in OPERATIONS:
         drafts.append(builder.fields(spec, None, 0, spec.title))
-    return drafts
+    return settle_roles(drafts)
 
 
 def _generated(builder: _Builder, count: int) -> list[tuple[str, dict[str, Any]]]:

@@ -126,6 +126,36 @@ _NOTES = ("", "", "first pass", "review comments", "call with the team", "fixes 
 LOGGED_DAYS = 42
 
 
+def settle_roles(drafts: Sequence[tuple[str, dict[str, Any]]]) -> list[tuple[str, dict[str, Any]]]:
+    """The drafts' stage roles made to agree with the chains: work that waits (finish to start)
+    for an unfinished task has not started yet, so it waits in Ready, its checklist unticked,
+    rather than sitting in progress or done ahead of what it waits for."""
+    roles = {fields["title"]: role for role, fields in drafts}
+    waits = [
+        (before, after)
+        for chain in CHAINS.values()
+        for before, after, kind, _lag in chain
+        if kind is FS and before in roles and after in roles
+    ]
+    changed = True
+    while changed:  # along the chains: a task held back holds back what waits for it
+        changed = False
+        for before, after in waits:
+            if roles[before] != "done" and roles[after] in ("doing", "review", "done"):
+                roles[after] = "ready"
+                changed = True
+    settled = []
+    for role, fields in drafts:
+        held = roles.get(fields["title"], role)
+        if held != role:
+            unticked = tuple(
+                item.model_copy(update={"done": False}) for item in fields["checklist"]
+            )
+            fields = {**fields, "checklist": unticked}
+        settled.append((held, fields))
+    return settled
+
+
 def link_demo_chains(workspace: Workspace, task_ids: Mapping[str, TaskId]) -> int:
     """Links the hand-written tasks of each demo campaign along its chain, in one unit of work;
     a link whose tasks are not both there (a large demo cut the hand-written ones short) is

@@ -140,3 +140,17 @@ def test_a_large_demo_links_and_logs_only_its_hand_written_tasks(tmp_path: Path)
         chained = {title for chain in CHAINS.values() for link in chain for title in link[:2]}
         assert links and {titles[k.successor_id] for k in links} <= chained
         assert ws.logged_hours()
+
+
+def test_no_work_has_moved_on_ahead_of_what_it_waits_for(demo_ws: Workspace) -> None:
+    stages = {s.key: s for b in demo_ws.boards() for s in demo_ws.stages(b.key)}
+    tasks = {t.key: t for t in demo_ws.tasks()}
+    started = (StageKind.REVIEW, StageKind.DONE)
+    for link in demo_ws.links():
+        before, after = tasks[link.predecessor_id], tasks[link.successor_id]
+        if (
+            link.kind is LinkKind.FINISH_TO_START
+            and stages[before.stage_id].kind is not StageKind.DONE
+        ):
+            assert stages[after.stage_id].kind not in started, (before.title, after.title)
+            assert stages[after.stage_id].name != "In progress", (before.title, after.title)
