@@ -30,6 +30,7 @@ from mopsboard.cli.exporting import add_export_command
 from mopsboard.cli.importing import add_import_command
 from mopsboard.cli.links import add_link_commands
 from mopsboard.cli.listing import list_tasks
+from mopsboard.cli.server import add_server_commands
 from mopsboard.cli.time_logs import add_time_log_command
 from mopsboard.io.text_table import printable
 
@@ -48,6 +49,8 @@ COMMANDS = (
     "link",
     "unlink",
     "log-time",
+    "publish",
+    "copy",
 )
 VIEWS = ("board", "capacity", "campaigns", "timeline", "personas")
 # Set this to see the traceback of an unexpected error instead of one line.
@@ -150,6 +153,7 @@ def _command_parser() -> argparse.ArgumentParser:
     add_export_command(command)
     add_link_commands(command)
     add_time_log_command(command)
+    add_server_commands(command)
     return parser
 
 

@@ -63,6 +63,8 @@ class StoreConnection(ABC):
     where: str
     # The driver's errors: the store turns them into WorkspaceErrors with `translate`.
     errors: tuple[type[Exception], ...]
+    # Those of them that refuse a row (a constraint, a value of the wrong type).
+    refusals: tuple[type[Exception], ...]
 
     @abstractmethod
     def execute(self, sql: str, parameters: Parameters | None = None) -> Cursor: ...
@@ -138,6 +140,7 @@ class FileConnection(StoreConnection):
 
     dialect = "sqlite"
     errors = (sqlite3.Error,)
+    refusals = (sqlite3.IntegrityError,)
 
     def __init__(self, conn: sqlite3.Connection, path: Path | str) -> None:
         self.conn = conn

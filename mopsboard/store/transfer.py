@@ -4,20 +4,26 @@ lossless workspace file (mopsboard/io/workspace_json.py writes and reads the JSO
 Tables are found from the schema, not listed here, so a table a later migration adds is carried
 along without a change to this module. Rows travel exactly as SQLite holds them (order keys,
 versions, timestamps, JSON text, values another program wrote badly), so exporting an imported
-workspace gives back the same file, and the same export.
+workspace gives back the same file, and the same export. A server workspace travels the same
+way (store/server/transfer.py answers its schema questions): `copy_workspace` is the road
+between a file and a server, either way.
 """
 
 from __future__ import annotations
 
 import graphlib
-import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from mopsboard.domain.errors import MopsboardError
 from mopsboard.store.base import StoreBase
+from mopsboard.store.connection import Cursor, StoreConnection
 from mopsboard.store.database import applied_migrations
 from mopsboard.store.migrations import KNOWN_MIGRATIONS
+
+if TYPE_CHECKING:
+    from mopsboard.store.server.connection import ServerConnection
 
 # SQLite's own tables and the migration record (the export names its migrations instead).
 _NOT_DATA = ("sqlite_%", "\\_sqlite\\_migrations")
@@ -43,7 +49,17 @@ class TableRows:
     rows: Iterable[Sequence[Value]]
 
 
+def _server(store: StoreBase) -> ServerConnection | None:
+    from mopsboard.store.server.connection import ServerConnection
+
+    return store.db if isinstance(store.db, ServerConnection) else None
+
+
 def _data_tables(store: StoreBase) -> list[str]:
+    if server := _server(store):
+        from mopsboard.store.server import transfer
+
+        return transfer.data_tables(server)
     rows = store.db.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE ? "
         "AND name NOT LIKE ? ESCAPE '\\' ORDER BY name",
@@ -60,11 +76,17 @@ def _data_tables(store: StoreBase) -> list[str]:
 
 
 def _parents(store: StoreBase, table: str) -> set[str]:
+    if server := _server(store):
+        from mopsboard.store.server import transfer
+
+        return transfer.parents(server, table) - {table}
     rows = store.db.execute(f"PRAGMA foreign_key_list({_quoted(table)})").fetchall()
     return {str(row[2]) for row in rows if str(row[2]) != table}
 
 
 def _has_sequences(store: StoreBase) -> bool:
+    if _server(store):
+        return True  # the identity columns' sequences, exported as SQLite's table of them
     return bool(
         store.db.execute(
             "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [SEQUENCES]
@@ -90,11 +112,16 @@ def _quoted(name: str) -> str:
 
 
 def table_columns(store: StoreBase, table: str) -> tuple[str, ...]:
-    rows = store.db.execute(f"PRAGMA table_info({_quoted(table)})").fetchall()
-    return tuple(str(row[1]) for row in sorted(rows, key=lambda r: r[0]))
+    if table == SEQUENCES and _server(store):
+        return ("name", "seq")
+    return store.db.columns(table)
 
 
 def _order_by(store: StoreBase, table: str) -> str:
+    if server := _server(store):
+        from mopsboard.store.server import transfer
+
+        return ", ".join(_quoted(key) for key in transfer.key_columns(server, table))
     rows = store.db.execute(f"PRAGMA table_info({_quoted(table)})").fetchall()
     keys = [str(row[1]) for row in sorted(rows, key=lambda r: r[5]) if row[5]]
     return ", ".join(_quoted(key) for key in keys) if keys else "rowid"
@@ -102,32 +129,49 @@ def _order_by(store: StoreBase, table: str) -> str:
 
 def schema_steps(store: StoreBase) -> list[str]:
     """The named migrations the workspace's schema is made of, in the order they ran."""
-    return applied_migrations(store.db)
+    if server := _server(store):
+        from mopsboard.store.server.database import applied_migrations as server_steps
+
+        return server_steps(server)
+    return applied_migrations(store._file_only("The schema's record"))
 
 
-def export_tables(store: StoreBase) -> Iterator[TableRows]:
+def export_tables(store: StoreBase) -> Generator[TableRows]:
     """Every data table with its rows in key order, read in one read transaction so the tables
     agree with each other even while another program writes. Rows are streamed: iterate each
     table's rows before moving to the next table."""
-    conn = store._file_only("Exporting the whole workspace").conn
-    began = not conn.in_transaction
+    with store._read() as db:
+        yield from _export_tables(store, db)
+
+
+def _export_tables(store: StoreBase, db: StoreConnection) -> Iterator[TableRows]:
+    server = _server(store)
+    began = not db.in_transaction
     if began:
-        conn.execute("BEGIN")
+        # A server's snapshot, as SQLite's read transaction is one.
+        db.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY" if server else "BEGIN")
     try:
-        for table in table_order(store):
+        tables = table_order(store)
+        for table in tables:
             columns = table_columns(store, table)
+            if table == SEQUENCES and server:
+                from mopsboard.store.server import transfer
+
+                rows = transfer.sequence_rows(server, [t for t in tables if t != SEQUENCES])
+                yield TableRows(table, columns, iter(rows))
+                continue
             selected = ", ".join(_quoted(c) for c in columns)
-            cursor = conn.execute(
+            cursor = db.execute(
                 f"SELECT {selected} FROM {_quoted(table)} "  # noqa: S608
                 f"ORDER BY {_order_by(store, table)}"
             )
             yield TableRows(table, columns, _fetch(cursor))
     finally:
-        if began and conn.in_transaction:
-            conn.execute("COMMIT")
+        if began and db.in_transaction:
+            db.execute("COMMIT")
 
 
-def _fetch(cursor: sqlite3.Cursor) -> Iterator[Sequence[Value]]:
+def _fetch(cursor: Cursor) -> Iterator[Sequence[Value]]:
     while batch := cursor.fetchmany(1000):
         yield from batch
 
@@ -170,28 +214,37 @@ def import_tables(store: StoreBase, tables: Iterable[TableRows]) -> dict[str, in
     the number of rows per table. References are checked once all rows are in, so tables may
     come in any order; any problem rolls the whole import back."""
     counts: dict[str, int] = {}
-    store._file_only("Importing a whole workspace")
+    server = _server(store)
     with store._write() as db:
         refusal = what_is_in(store)
         if refusal:
             raise TransferError(
-                f"{store.path}: the workspace is not empty ({', '.join(refusal)}). Import a "
+                f"{store.location}: the workspace is not empty ({', '.join(refusal)}). Import a "
                 "workspace file into a new workspace: give a file name that does not exist yet."
             )
-        db.execute("PRAGMA defer_foreign_keys = ON")
-        known = set(table_order(store))
-        for name in known:
-            db.execute(f"DELETE FROM {_quoted(name)}")  # noqa: S608
+        order = table_order(store)
+        known = set(order)
+        if server is None:
+            db.execute("PRAGMA defer_foreign_keys = ON")
+        # Children first: a server checks each reference as the row goes (or goes in).
+        for name in reversed(order):
+            if not (server and name == SEQUENCES):
+                db.execute(f"DELETE FROM {_quoted(name)}")  # noqa: S608
         sequences = None
         for table in tables:
             if table.name == SEQUENCES:
                 sequences = table  # once every id is in: inserting them moves the counters
             else:
                 counts[table.name] = _insert_table(store, table, known)
-        if sequences is not None:
+        if sequences is not None and server:
+            from mopsboard.store.server import transfer
+
+            counts[SEQUENCES] = transfer.set_sequences(server, sequences.rows)
+        elif sequences is not None:
             db.execute(f"DELETE FROM {SEQUENCES}")  # noqa: S608
             counts[SEQUENCES] = _insert_table(store, sequences, known)
-        _check_references(store)
+        if server is None:
+            _check_references(store)
         if "task_links" in known:
             _check_link_loops(store)
         for name, count in counts.items():
@@ -221,13 +274,13 @@ def _insert_table(store: StoreBase, table: TableRows, known: set[str]) -> int:
     names = ", ".join(_quoted(c) for c in table.columns)
     marks = ", ".join("?" for _ in table.columns)
     sql = f"INSERT INTO {_quoted(table.name)} ({names}) VALUES ({marks})"  # noqa: S608
-    conn = store._file_only("Importing a whole workspace").conn
+    db = store.db
     inserted = 0
     try:
         for row in table.rows:
-            conn.execute(sql, row)
+            db.execute(sql, list(row))
             inserted += 1
-    except sqlite3.IntegrityError as error:
+    except db.refusals as error:
         raise TransferError(
             f"table {table.name!r}, row {inserted + 1}: the workspace refuses it ({error}); "
             "nothing was imported."
@@ -269,3 +322,17 @@ def _check_link_loops(store: StoreBase) -> None:
             f"table 'task_links': its links loop ({chain}), so none of those tasks could ever "
             "start; nothing was imported."
         ) from error
+
+
+def copy_workspace(source: StoreBase, target: StoreBase) -> dict[str, int]:
+    """Everything `source` holds into the empty workspace `target` (a file into a server, or
+    back), in one unit of work of the target's, losslessly, as the workspace file would carry
+    it; returns the rows per table."""
+    check_schema(schema_steps(source))
+    tables = export_tables(source)
+    try:
+        return import_tables(target, tables)
+    finally:
+        # A refused import leaves the export half read: its read transaction ends here, while
+        # the source is still open.
+        tables.close()

@@ -93,6 +93,7 @@ def announcement(changes: Sequence[Change]) -> str:
 class ServerConnection(StoreConnection):
     dialect = "postgresql"
     errors = (psycopg.Error,)
+    refusals = (psycopg.errors.IntegrityError, psycopg.errors.DataError)
 
     def __init__(self, conn: psycopg.Connection[Any], url: str) -> None:
         self.conn = conn
@@ -145,6 +146,9 @@ class ServerConnection(StoreConnection):
             ).fetchall()
             self._id_tables = frozenset(str(row[0]) for row in rows)
         return self._id_tables
+
+    def tables_with_id(self) -> frozenset[str]:
+        return self._tables_with_id()
 
     def schema_changed(self) -> None:
         """After a migration: the tables are read again."""
