@@ -32,11 +32,18 @@ from mopsboard.domain.workdays import WorkCalendar
 
 @dataclass(frozen=True)
 class CriticalPath:
-    # Working days each counted task may slip without moving the launch (negative: late).
-    slack: Mapping[int, int] = field(default_factory=dict)
+    # Each counted task's due date, latest finish and calendar (its slack is counted when asked:
+    # a campaign's tasks may be due weeks before their latest finish, a long count per task).
+    ends: Mapping[int, tuple[date, date, WorkCalendar]] = field(default_factory=dict)
     tasks: frozenset[int] = frozenset()
     # (predecessor, successor) of the links along the path.
     links: frozenset[tuple[int, int]] = frozenset()
+
+    def slack(self, task_id: int) -> int | None:
+        """Working days the task may slip without moving the launch (negative: it is late);
+        None for a task the path does not count."""
+        found = self.ends.get(task_id)
+        return None if found is None else slack_days(*found)
 
 
 def slack_days(due: date, latest: date, calendar: WorkCalendar) -> int:
@@ -66,12 +73,12 @@ def critical_path(
     latest = _latest(launch, placements, links)
     if latest is None:
         return CriticalPath()
-    slack: dict[int, int] = {}
+    ends: dict[int, tuple[date, date, WorkCalendar]] = {}
     for key, task in counted.items():
         due = task.due_date or task.start_date
         assert due is not None
-        slack[key] = slack_days(due, latest[key][1], task.calendar)
-    critical = frozenset(key for key, days in slack.items() if days <= 0)
+        ends[key] = (due, latest[key][1], task.calendar)
+    critical = frozenset(key for key, end in ends.items() if _no_slack(*end))
     along = frozenset(
         (e.predecessor, e.successor)
         for e in links
@@ -80,7 +87,12 @@ def critical_path(
         and latest_due(latest[e.successor][0], e, placements[e.predecessor])
         == latest[e.predecessor][1]
     )
-    return CriticalPath(slack, critical, along)
+    return CriticalPath(ends, critical, along)
+
+
+def _no_slack(due: date, latest: date, calendar: WorkCalendar) -> bool:
+    """Whether `slack_days(due, latest, calendar) <= 0`, without counting the days between."""
+    return latest <= due or calendar.add_working_days(due, 1) > latest
 
 
 def _latest(

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from mopsboard.domain.critical_path import critical_path, slack_days
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mopsboard.domain.critical_path import CriticalPath, critical_path, slack_days
 from mopsboard.domain.launch_risk import ChainTask
 from mopsboard.domain.link_rules import Edge, LinkKind
 from mopsboard.domain.workdays import WEEKDAYS_ONLY, WorkCalendar
@@ -13,6 +16,10 @@ from mopsboard.domain.workdays import WEEKDAYS_ONLY, WorkCalendar
 HOLIDAY_WEEK = WorkCalendar(off=[(date(2026, 12, 21), date(2026, 12, 25))])
 LAUNCH = date(2026, 12, 29)  # a Tuesday
 SS = LinkKind.START_TO_START
+
+
+def slacks(path: CriticalPath) -> dict[int, int | None]:
+    return {key: path.slack(key) for key in path.ends}
 
 
 def day(number: int) -> date:
@@ -29,7 +36,7 @@ def test_a_tight_chain_over_a_holiday_week_is_critical_and_a_branch_with_slack_i
     brief, copy, legal, visuals = task(1, 14, 16), task(2, 17, 28), task(3, 29, 29), task(4, 14, 15)
     edges = [Edge(1, 2), Edge(2, 3), Edge(4, 3)]
     path = critical_path(LAUNCH, [brief, copy, legal, visuals], edges)
-    assert path.slack == {1: 0, 2: 0, 3: 0, 4: 4}
+    assert slacks(path) == {1: 0, 2: 0, 3: 0, 4: 4}
     assert path.tasks == {1, 2, 3}
     assert path.links == {(1, 2), (2, 3)}
 
@@ -41,7 +48,7 @@ def test_the_same_chain_on_weekdays_has_a_weeks_slack() -> None:
     path = critical_path(LAUNCH, [brief, copy, legal], [Edge(1, 2), Edge(2, 3)])
     # Copy may finish on the 28th (the 23rd, 24th, 25th and 28th after its due day) and start
     # on the 23rd; Brief may then finish on the 22nd (the 17th, 18th, 21st and 22nd).
-    assert path.slack == {1: 4, 2: 4, 3: 0}
+    assert slacks(path) == {1: 4, 2: 4, 3: 0}
     assert path.tasks == {3}
     assert path.links == frozenset()
 
@@ -51,7 +58,7 @@ def test_a_task_due_after_its_latest_finish_has_negative_slack() -> None:
     # finished on the 28th, a working day earlier.
     copy, legal = task(2, 17, 29), task(3, 29, 29)
     path = critical_path(LAUNCH, [copy, legal], [Edge(2, 3)])
-    assert path.slack == {2: -1, 3: 0}
+    assert slacks(path) == {2: -1, 3: 0}
     assert path.tasks == {2, 3}
 
 
@@ -60,12 +67,12 @@ def test_start_to_start_with_a_lag() -> None:
     # the 28th, and run two days: their latest finish is the 29th, as planned.
     paid, organic = task(1, 28, 29), task(2, 29, 29)
     path = critical_path(LAUNCH, [paid, organic], [Edge(1, 2, SS, 1)])
-    assert path.slack == {1: 0, 2: 0}
+    assert slacks(path) == {1: 0, 2: 0}
     assert path.links == {(1, 2)}
     # Lag 0: paid may start with organic on the 29th, and finish on the 30th, but never after
     # the launch: its latest finish stays the 29th, and the launch (not the link) holds it.
     path = critical_path(LAUNCH, [paid, organic], [Edge(1, 2, SS, 0)])
-    assert path.slack == {1: 0, 2: 0}
+    assert slacks(path) == {1: 0, 2: 0}
     assert path.links == frozenset()
 
 
@@ -75,7 +82,7 @@ def test_a_negative_lag_never_lets_a_task_finish_after_the_launch() -> None:
     # 22nd, but the launch holds it to the 18th: no slack. The invite may go on the 18th.
     setup, invite = task(1, 14, 18, WEEKDAYS_ONLY), task(2, 16, 16, WEEKDAYS_ONLY)
     path = critical_path(day(18), [setup, invite], [Edge(1, 2, LinkKind.FINISH_TO_START, -3)])
-    assert path.slack == {1: 0, 2: 2}
+    assert slacks(path) == {1: 0, 2: 2}
     assert path.tasks == {1}
 
 
@@ -84,7 +91,7 @@ def test_tasks_due_after_the_launch_or_without_dates_are_left_out() -> None:
     undated = ChainTask(6, "undated")
     legal = task(3, 29, 29)
     path = critical_path(LAUNCH, [legal, follow_up, undated], [Edge(3, 5), Edge(6, 3)])
-    assert path.slack == {3: 0}
+    assert slacks(path) == {3: 0}
     assert critical_path(None, [legal], []).tasks == frozenset()
 
 
@@ -92,3 +99,23 @@ def test_slack_days_counts_working_days_either_way() -> None:
     assert slack_days(day(16), day(28), HOLIDAY_WEEK) == 3  # the 17th, 18th and 28th
     assert slack_days(day(28), day(16), HOLIDAY_WEEK) == -3
     assert slack_days(day(19), day(18), WEEKDAYS_ONLY) == 0  # due on a Saturday
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.dates(date(2026, 12, 1), date(2027, 1, 31)),
+    st.dates(date(2026, 12, 1), date(2027, 1, 31)),
+    st.booleans(),
+)
+def test_the_path_takes_exactly_the_tasks_whose_slack_is_none_or_less(
+    due: date, latest: date, holidays: bool
+) -> None:
+    calendar = HOLIDAY_WEEK if holidays else WEEKDAYS_ONLY
+    # One task due on `due`, nothing after it, with a launch on `latest` (a working day).
+    launch = calendar.previous_working_day(latest)
+    alone = ChainTask(1, "alone", due, due, calendar)
+    path = critical_path(launch, [alone], [])
+    if due > launch:
+        assert path.ends == {}
+    else:
+        assert (1 in path.tasks) == (slack_days(due, launch, calendar) <= 0)

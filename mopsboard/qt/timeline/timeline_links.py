@@ -60,6 +60,9 @@ class TimelineLinks:
         self._links: list[TaskLink] | None = None
         self._calendars: dict[int, WorkCalendar] = {}
         self._critical: frozenset[tuple[int, int]] = frozenset()
+        # Per link id, (days missing, day allowed), worked out once per reload: expanding or
+        # collapsing a campaign lays the links out again, but their dates have not changed.
+        self._status: dict[int, tuple[int, date | None]] = {}
         self.shown: list[ShownLink] = []
 
     def reload(
@@ -70,6 +73,7 @@ class TimelineLinks:
         """Forgets the links read before; `chains` (launch_chains) name the open linked tasks'
         calendars, `critical` the (predecessor, successor) links on a critical path."""
         self._links = None
+        self._status = {}
         self._calendars = {task.id: task.calendar for tasks, _ in chains.values() for task in tasks}
         self._critical = frozenset(critical)
 
@@ -101,17 +105,17 @@ class TimelineLinks:
         calendars = self._calendars_of(
             link.successor_id
             for link in drawn
-            if not (placed[link.successor_id][1].done or placed[link.predecessor_id][1].done)
+            if link.key not in self._status
+            and not (placed[link.successor_id][1].done or placed[link.predecessor_id][1].done)
         )
         shown = []
         for link in drawn:
             before_row, before = placed[link.predecessor_id]
             after_row, after = placed[link.successor_id]
-            calendar = calendars.get(link.successor_id, WEEKDAYS_ONLY)
-            allowed = allowed_start(link.edge, span_of(before), calendar)
-            missing = 0
-            if not (before.done or after.done):
-                missing = days_missing(link.edge, span_of(before), span_of(after), calendar)
+            status = self._status.get(link.key)
+            if status is None:
+                status = self._status[link.key] = _status(link, before, after, calendars)
+            missing, allowed = status
             critical = (link.predecessor_id, link.successor_id) in self._critical
             shown.append(
                 ShownLink(link, before, after, before_row, after_row, missing, allowed, critical)
@@ -140,3 +144,15 @@ class TimelineLinks:
             for shown in self.shown
             if task_id in (shown.link.predecessor_id, shown.link.successor_id)
         ]
+
+
+def _status(
+    link: TaskLink, before: TaskBar, after: TaskBar, calendars: Mapping[int, WorkCalendar]
+) -> tuple[int, date | None]:
+    """By how many working days the link is broken, and the first day it lets its successor
+    start."""
+    calendar = calendars.get(link.successor_id, WEEKDAYS_ONLY)
+    allowed = allowed_start(link.edge, span_of(before), calendar)
+    if before.done or after.done:
+        return 0, allowed
+    return days_missing(link.edge, span_of(before), span_of(after), calendar), allowed

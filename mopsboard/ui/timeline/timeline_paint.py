@@ -313,7 +313,7 @@ class TimelinePainter:
         bar = item.bar
         span = " \u2192 ".join(d.strftime("%a %d %b") for d in (bar.start, bar.due) if d)
         state = "done" if bar.done else ("OVERDUE" if bar.overdue(self.w.rows.today) else "open")
-        slack = self.w.rows.plan_of(item.campaign.key).path.slack.get(bar.id)
+        slack = self.w.rows.plan_of(item.campaign.key).path.slack(bar.id)
         path = ""
         if slack is not None:
             path = (
