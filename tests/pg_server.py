@@ -48,7 +48,9 @@ def _unprivileged_user() -> str | None:
 class Cluster:
     """A running server and the URL of its maintenance database."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, durable: bool = False) -> None:
+        # durable: fsync and synchronous commits as a real server has them (for figures).
+        self.durable = durable
         self.url: str | None = None
         self.reason = ""
         self._folder: Path | None = None
@@ -85,11 +87,15 @@ class Cluster:
                 text=True,
                 timeout=120,
             )
-            # Durability is the file's business in these tests; a throwaway cluster skips it.
+            # Durability is the file's business in the tests; a throwaway cluster skips it.
+            fast = (
+                ""
+                if self.durable
+                else ("-c fsync=off -c synchronous_commit=off -c full_page_writes=off ")
+            )
             options = (
                 f"-c listen_addresses=127.0.0.1 -c port={port} "
-                f"-c unix_socket_directories={folder} -c fsync=off "
-                "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+                f"-c unix_socket_directories={folder} {fast}-c max_connections=200"
             )
             self._pg_ctl = [*as_user, pg_ctl, "-D", str(data)]
             subprocess.run(
