@@ -83,7 +83,7 @@ class PushPlan:
             lines.append(f"and {count - _NAMED} more")
         moved = f"'{self.title}' is now {_days(self.working_days)} later."
         keep = "Keep dates leaves them, and the links they break show red on the timeline."
-        return text, "\n".join([moved, *lines, keep])
+        return text, "\n\n".join([moved, "\n".join(lines), keep])
 
 
 def _later(before: Span, after: Span) -> bool:

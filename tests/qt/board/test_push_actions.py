@@ -68,8 +68,10 @@ def test_the_plan_pushes_the_chain_but_not_a_done_task(
     assert text == "Push its 2 successors by the same 2 working days?"
     assert detail.splitlines() == [
         "'A' is now 2 working days later.",
+        "",
         f"\u2022 'B': 2 working days later, to {weekday(5):%a %d %b}",
         f"\u2022 'C': 2 working days later, to {weekday(7):%a %d %b}",
+        "",
         "Keep dates leaves them, and the links they break show red on the timeline.",
     ]
     # Earlier, or later without breaking a link (C is last), pushes nothing.
