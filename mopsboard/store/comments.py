@@ -103,10 +103,17 @@ class CommentStore(StoreBase):
 
     # -- the name comments are signed with ------------------------------------------------------
 
+    def _user_name_key(self) -> str:
+        # On a server each person connects as their own role: each signs with their own name.
+        role = self.db.role
+        return USER_NAME_SETTING if role is None else f"{USER_NAME_SETTING}:{role}"
+
     def user_name(self) -> str | None:
-        name = self.setting(USER_NAME_SETTING)
+        """The name comments made here are signed with; on a server, by default, the person's
+        database role."""
+        name = self.setting(self._user_name_key())
         if name is None or not name.strip():
-            return None
+            return self.db.role
         return name.strip()
 
     def set_user_name(self, name: str | None) -> None:
@@ -114,7 +121,7 @@ class CommentStore(StoreBase):
         clears it with None."""
         if name is None:
             with self._write() as db:
-                db.execute("DELETE FROM settings WHERE key = ?", [USER_NAME_SETTING])
+                db.execute("DELETE FROM settings WHERE key = ?", [self._user_name_key()])
                 self._changed("settings", [])
             return
         try:
@@ -122,4 +129,4 @@ class CommentStore(StoreBase):
         except ValidationError as error:
             reason = str(error.errors(include_url=False)[0]["msg"]).removeprefix("Value error, ")
             raise MopsboardError(f"Your name {reason}.") from None
-        self.set_setting(USER_NAME_SETTING, checked)
+        self.set_setting(self._user_name_key(), checked)

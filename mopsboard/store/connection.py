@@ -113,6 +113,11 @@ class StoreConnection(ABC):
     def translate(self, error: Exception) -> WorkspaceError:
         """One of `errors` in words: what happened and what to do."""
 
+    @property
+    def role(self) -> str | None:
+        """Who this connection is on a server (its database role); None for a file."""
+        return None
+
     def notification_socket(self) -> int | None:
         """The socket other connections' news arrives on, to wait on it (None: poll
         data_version, as for a file)."""

@@ -223,3 +223,29 @@ def test_two_people_dropping_into_the_same_gap_at_once_get_distinct_order_keys(
             person.close()
     assert not failures
     assert above.key != below.key
+
+
+def test_each_role_signs_comments_with_its_own_name(ws: Workspace, server_url: str) -> None:
+    assert ws.user_name() == "postgres"  # the role, until the person gives a name
+    planner = f"planner_{server_url.rsplit('_', 1)[-1]}"
+    _sql(server_url, f"DROP ROLE IF EXISTS {planner}")
+    _sql(server_url, f"CREATE ROLE {planner} LOGIN")
+    _sql(
+        server_url,
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {planner}",
+    )
+    _sql(server_url, f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {planner}")
+    try:
+        with Workspace.open(server_url.replace("postgres@", f"{planner}@")) as theirs:
+            assert not theirs.read_only
+            assert theirs.user_name() == planner
+            theirs.set_user_name("Ana Lima")
+            assert theirs.user_name() == "Ana Lima"
+        assert ws.user_name() == "postgres"
+        ws.set_user_name("Ben Okafor")
+        with Workspace.open(server_url.replace("postgres@", f"{planner}@")) as theirs:
+            assert theirs.user_name() == "Ana Lima"
+    finally:
+        _sql(server_url, f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {planner}")
+        _sql(server_url, f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {planner}")
+        _sql(server_url, f"DROP ROLE {planner}")

@@ -249,6 +249,10 @@ class ServerConnection(StoreConnection):
             if self._when_told is not None:
                 self._when_told()
 
+    @property
+    def role(self) -> str | None:
+        return str(self.conn.info.user)
+
     def notification_socket(self) -> int | None:
         return None if self.conn.closed else self.conn.fileno()
 
