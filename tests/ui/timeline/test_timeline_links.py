@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from mopsboard.domain.link_rules import LinkKind
 from mopsboard.domain.links import TaskLink
 from mopsboard.domain.models import Task
+from mopsboard.qt.timeline.timeline_links import ShownLink
 from mopsboard.store.workspace import Workspace
 from mopsboard.ui.common import theme
 from mopsboard.ui.shell.main_window import MainWindow
@@ -76,7 +77,7 @@ def expand(page: TimelineView, campaign: str) -> None:
     page.timeline.toggle(page.rows.row_of_campaign(ws.campaign_named(campaign).key))
 
 
-def shown_link(page: TimelineView, before: str, after: str):  # type: ignore[no-untyped-def]
+def shown_link(page: TimelineView, before: str, after: str) -> ShownLink:
     found = [
         s
         for s in page.rows.links.shown
@@ -94,10 +95,10 @@ def colour_at(page: TimelineView, point: QPointF) -> QColor:
     return QColor(image.pixel(int(point.x()), int(point.y())))
 
 
-def on_line(page: TimelineView, shown: object) -> QPointF:
+def on_line(page: TimelineView, shown: ShownLink) -> QPointF:
     """A pixel halfway along the longest stretch of the link's line that crosses no bar."""
     timeline = page.timeline
-    points = timeline.painter.links.points(shown)  # type: ignore[arg-type]
+    points = timeline.painter.links.points(shown)
     assert points is not None
     bars = [timeline.bar_rect(row) for row in range(len(page.rows.rows))]
     stretches = sorted(
