@@ -2,7 +2,8 @@
 folder, on a free loopback port, its socket in that folder, gone when the session ends.
 
 MOPSBOARD_TEST_PG_URL, when set, names a server to use instead (a database its role may create
-other databases from). Where neither works, `reason` says why, and the server tests skip with it.
+other databases from), or, set to "off", leaves the server tests out. Where neither works,
+`reason` says why, and the server tests skip with it.
 initdb refuses to run as root (CI's user): there the cluster runs as the `postgres` user (or
 `nobody`), in a folder that user owns.
 """
@@ -58,6 +59,9 @@ class Cluster:
 
     def start(self) -> None:
         given = os.environ.get(ENV_URL)
+        if given == "off":
+            self.reason = f"{ENV_URL}=off"
+            return
         if given:
             self.url = given
             return

@@ -249,3 +249,52 @@ def test_each_role_signs_comments_with_its_own_name(ws: Workspace, server_url: s
         _sql(server_url, f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {planner}")
         _sql(server_url, f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {planner}")
         _sql(server_url, f"DROP ROLE {planner}")
+
+
+def test_the_readmes_roles_let_the_group_write_and_the_readers_look(server_url: str) -> None:
+    n = server_url.rsplit("_", 1)[-1]
+    group, readers, owner, ana, guest = (
+        f"{name}_{n}" for name in ("mopsboard", "readers", "owner", "ana", "guest")
+    )
+    roles = [ana, guest, owner, group, readers]
+    database = server_url.rsplit("/", 1)[-1]
+    as_role = {role: server_url.replace("postgres@", f"{role}@") for role in roles}
+    # As README.md's "Plan together" says, with these roles' names.
+    for statement in (
+        f"CREATE ROLE {group} NOLOGIN",
+        f"CREATE ROLE {readers} NOLOGIN",
+        f"CREATE ROLE {owner} LOGIN IN ROLE {group}",
+        f'ALTER DATABASE "{database}" OWNER TO {owner}',
+        f"CREATE ROLE {ana} LOGIN IN ROLE {group}",
+        f"CREATE ROLE {guest} LOGIN IN ROLE {readers}",
+    ):
+        _sql(server_url, statement)
+    try:
+        for statement in (
+            f"GRANT USAGE ON SCHEMA public TO {group}, {readers}",
+            "ALTER DEFAULT PRIVILEGES IN SCHEMA public "
+            f"GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {group}",
+            f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE ON SEQUENCES TO {group}",
+            f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT ON TABLES TO {readers}",
+        ):
+            _sql(as_role[owner], statement)
+        Workspace.create(as_role[owner]).close()
+        with Workspace.open_for_writing(as_role[ana]) as planning:
+            board = planning.boards()[0]
+            task = planning.add_task(
+                Task(board_id=board.key, stage_id=planning.stages(board.key)[0].key, title="A")
+            )
+            planning.move_tasks([task.key], planning.stages(board.key)[1].key)
+            planning.add_comment(task.key, planning.user_name() or "", "Brief is in")
+        with Workspace.open(as_role[guest]) as looking:
+            assert looking.read_only
+            assert [t.title for t in looking.tasks(board.key)] == ["A"]
+            assert [c.author for c in looking.comments(task.key)] == [ana]
+            with pytest.raises(ReadOnlyWorkspace):
+                looking.add_board("Mine")
+    finally:
+        _sql(server_url, f'ALTER DATABASE "{database}" OWNER TO postgres')
+        _sql(server_url, f"REASSIGN OWNED BY {owner} TO postgres")
+        for role in roles:
+            _sql(server_url, f"DROP OWNED BY {role}")
+            _sql(server_url, f"DROP ROLE {role}")
