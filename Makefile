@@ -43,9 +43,12 @@ bench: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
 # 500 SIGKILLs of a writing process (make test runs 30); prints kills survived, writes checked
-# and writes lost, and fails unless none was lost.
+# and writes lost, and fails unless none was lost. Then 20 planners of 250 mixed actions each on
+# one server workspace (a throwaway PostgreSQL cluster; make test runs 4 of 40): prints actions,
+# conflicts and move latency, and fails on a lost update or a lock error reaching a planner.
 stress: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/stress/crash_harness.py --kills 500
+	$(BIN)/python tests/server/load_harness.py --planners 20 --actions 250
 
 screenshot: $(RUN_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/mopsboard --screenshot screenshot.png
