@@ -33,9 +33,10 @@ def opened(qtbot: QtBot, editor: TaskLinksEditor, kind: type[W], name: str) -> W
     """The editor the table opened over a cell (the dialog's window is not the active one
     offscreen, so it is found by name rather than as the focus widget)."""
     table = editor.table
-    qtbot.waitUntil(lambda: table.state() is QAbstractItemView.State.EditingState)
-    found = table.findChild(kind, name)
-    assert found is not None and found.isVisible()
+    # A closed editor lingers, hidden, until Qt deletes it later: the open one is the visible.
+    qtbot.waitUntil(lambda: any(w.isVisible() for w in table.findChildren(kind, name)))
+    assert table.state() is QAbstractItemView.State.EditingState
+    (found,) = [w for w in table.findChildren(kind, name) if w.isVisible()]
     return found
 
 
