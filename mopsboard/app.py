@@ -17,6 +17,7 @@ from mopsboard.logfile import log_told
 from mopsboard.paths import ORGANISATION, WORKSPACE_SUFFIX
 from mopsboard.store.backups import make_daily_backup
 from mopsboard.store.open_files import file_key
+from mopsboard.store.server.failures import is_server_url
 from mopsboard.store.workspace import Workspace
 from mopsboard.ui.common import colour_scheme
 from mopsboard.ui.common.icons import app_icon
@@ -29,6 +30,9 @@ from mopsboard.ui.shell.window_state import DEFAULT_SIZE, GeometryKeeper
 # How long opening a window waits for its first frame before it does what the frame does not
 # need (a window that is never painted, opened minimised, is not waited for longer).
 FIRST_PAINT_WAIT_MS = 1000
+
+# A workspace file's path, or a server workspace's postgresql:// URL.
+Location = Path | str
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -93,38 +97,58 @@ class Windows:
     def __init__(self) -> None:
         self.windows: list[MainWindow] = []
 
-    def window_for(self, path: Path) -> MainWindow | None:
-        """The window that has `path` open, whatever its spelling (a link, "./", another case)."""
-        key = file_key(path)
+    def window_for(self, location: Location) -> MainWindow | None:
+        """The window that has this workspace open, whatever its spelling (a link, "./",
+        another case; a URL with or without its password)."""
+        if isinstance(location, str):
+            from mopsboard.store.server.failures import shown
+
+            wanted = shown(location)
+            return next(
+                (
+                    w
+                    for w in self.windows
+                    if w.workspace.on_server and w.workspace.location == wanted
+                ),
+                None,
+            )
+        key = file_key(location)
         if key is None:
             return None
         return next((w for w in self.windows if file_key(w.workspace.path) == key), None)
 
     def open(
         self,
-        path: Path,
+        location: Location,
         parent: QWidget | None = None,
         *,
         read_only: bool = False,
         view: str = "board",
     ) -> MainWindow | None:
-        """Opens a window on `path`, showing `view`; one that is open already is brought to the
-        front instead (one window per workspace per process: a second connection would gain
-        nothing, and its set-up must not touch a file this process holds locks on).
+        """Opens a window on the workspace at `location`, showing `view`; one that is open
+        already is brought to the front instead (one window per workspace per process: a
+        second connection would gain nothing, and its set-up must not touch a file this process
+        holds locks on).
 
-        The window is painted first; the day's backup and the check of the whole file follow
-        (the backup before this returns), so the board shows without waiting for them."""
-        existing = self.window_for(path)
+        The window is painted first; for a file, the day's backup and the check of the whole
+        file follow (the backup before this returns), so the board shows without waiting."""
+        existing = self.window_for(location)
         if existing is not None:
             existing.showNormal()
             existing.raise_()
             existing.activateWindow()
             return existing
-        try:
-            workspace = Workspace.open(path, read_only=read_only)
-        except MopsboardError as error:
-            QMessageBox.critical(parent, "Cannot open workspace", str(error))
-            return None
+        if isinstance(location, str):
+            connected = connect_to_server(location, parent, read_only=read_only)
+            if connected is None:
+                return None
+            workspace = connected
+        else:
+            try:
+                workspace = Workspace.open(location, read_only=read_only)
+            except MopsboardError as error:
+                QMessageBox.critical(parent, "Cannot open workspace", str(error))
+                return None
         try:
             window = self.show(workspace, view)
         except MopsboardError as error:
@@ -135,6 +159,9 @@ class Windows:
         paint_first(window)
         # Painted: the collector the command line held off until now may run again.
         gc.enable()
+        if workspace.on_server:
+            # The server keeps its own backups, and checks its own pages.
+            return window
         try:
             make_daily_backup(workspace)
         except MopsboardError as error:
@@ -167,6 +194,8 @@ class Windows:
         window.openReadOnlyRequested.connect(
             lambda p, w=window: self.open(Path(p), w, read_only=True)
         )
+        window.openServerRequested.connect(lambda w=window: self._open_server_requested(w))
+        window.publishRequested.connect(lambda w=window: self._publish_requested(w))
         window.destroyed.connect(lambda *_, w=window: self._forget(w, workspace))
         # Only windows opened for the user keep their place: a screenshot's window must not.
         window.geometry_keeper = GeometryKeeper(window)
@@ -174,7 +203,7 @@ class Windows:
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.windows.append(window)
         window.show()
-        remember_recent(workspace.path)
+        remember_recent(workspace.location)
         return window
 
     def _forget(self, window: MainWindow, workspace: Workspace) -> None:
@@ -186,16 +215,36 @@ class Windows:
     def _open_requested(self, window: MainWindow, path: str) -> None:
         from mopsboard.ui.common.file_dialogs import ask_open_path
 
-        chosen = (
-            Path(path)
-            if path
-            else ask_open_path(window, "Open workspace", window.workspace.path.parent)
-        )
+        chosen: Location | None
+        if is_server_url(path):
+            chosen = path  # from the recent list
+        elif path:
+            chosen = Path(path)
+        else:
+            folder = Path.home() if window.workspace.on_server else window.workspace.path.parent
+            chosen = ask_open_path(window, "Open workspace", folder)
         if chosen is None:
             return
-        opened = self.open(chosen, window)
+        self._open_instead(window, chosen)
+
+    def _open_instead(self, window: MainWindow, location: Location) -> None:
+        opened = self.open(location, window)
         if opened is not None and opened is not window:
             window.close()
+
+    def _open_server_requested(self, window: MainWindow) -> None:
+        from mopsboard.ui.shell.server_dialog import ask_server
+
+        url = ask_server(window)
+        if url is not None:
+            self._open_instead(window, url)
+
+    def _publish_requested(self, window: MainWindow) -> None:
+        from mopsboard.ui.shell.publishing import publish_from
+
+        url = publish_from(window)
+        if url is not None:
+            self._open_instead(window, url)
 
     def _new_requested(self, window: MainWindow) -> None:
         from mopsboard.ui.common.file_dialogs import WORKSPACE_FILTER, ask_save_path
@@ -222,7 +271,25 @@ class Windows:
         window.close()
 
 
-def take_screenshot(path: Path, out: Path, view: str, size: tuple[int, int]) -> int:
+def connect_to_server(
+    url: str, parent: QWidget | None, *, read_only: bool = False
+) -> Workspace | None:
+    """The server workspace at `url`; refused, the address is asked again, with what the
+    server said (None: the user gave up)."""
+    while True:
+        try:
+            return Workspace.open(url, read_only=read_only)
+        except MopsboardError as error:
+            problem = str(error)
+        from mopsboard.ui.shell.server_dialog import ask_server
+
+        again = ask_server(parent, url=url, problem=problem)
+        if again is None:
+            return None
+        url = again
+
+
+def take_screenshot(path: Location, out: Path, view: str, size: tuple[int, int]) -> int:
     try:
         workspace = Workspace.open(path)
     except MopsboardError as error:
@@ -251,7 +318,7 @@ def take_screenshot(path: Path, out: Path, view: str, size: tuple[int, int]) -> 
 
 
 def run_gui(
-    path: Path | None,
+    path: Location | None,
     *,
     screenshot: Path | None = None,
     view: str = "board",
@@ -279,7 +346,7 @@ def run_gui(
     return app.exec()
 
 
-def open_first_window(windows: Windows, path: Path, view: str = "board") -> MainWindow | None:
+def open_first_window(windows: Windows, path: Location, view: str = "board") -> MainWindow | None:
     """The app's first window on `path`. Then what start-up made (modules, the window, its
     board) is set aside from the collector's rounds: it lives as long as the app, and one full
     round over it cost 85-260 ms in the middle of a first capacity map or timeline at 50,000
@@ -292,6 +359,6 @@ def open_first_window(windows: Windows, path: Path, view: str = "board") -> Main
 
 def _open_asked(windows: Windows, asked: str, view: str) -> None:
     """Another start of the app asked for this workspace: its window, opened or brought up."""
-    window = windows.open(Path(asked), view=view or "board")
+    window = windows.open(asked if is_server_url(asked) else Path(asked), view=view or "board")
     if window is not None and view:
         window.show_view(view)

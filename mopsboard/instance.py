@@ -58,12 +58,16 @@ def address() -> Path:
     return _private_folder() / f"mopsboard-{tag}.sock"
 
 
-def hand_over(path: Path, view: str | None = None, timeout: float = HAND_OVER_TIMEOUT_S) -> bool:
-    """Asks the running app to open `path` (showing `view`); True once it said it did. False
-    when no app runs here (or it did not answer in time): the caller opens its own window."""
+def hand_over(
+    path: Path | str, view: str | None = None, timeout: float = HAND_OVER_TIMEOUT_S
+) -> bool:
+    """Asks the running app to open `path` (a file, or a server workspace's URL, given as
+    text), showing `view`; True once it said it did. False when no app runs here (or it did
+    not answer in time): the caller opens its own window."""
     if not supported():
         return False
-    request = json.dumps({"open": str(path.resolve()), "view": view}).encode() + b"\n"
+    asked = path if isinstance(path, str) else str(path.resolve())
+    request = json.dumps({"open": asked, "view": view}).encode() + b"\n"
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
             conn.settimeout(timeout)

@@ -161,20 +161,16 @@ def _command_parser() -> argparse.ArgumentParser:
 
 
 def _run_gui(args: argparse.Namespace) -> int:
+    path: Path | str
     if args.file is None:
         from mopsboard.io.demo import ensure_default_workspace
         from mopsboard.paths import default_workspace
 
         path = ensure_default_workspace(default_workspace())
+    elif isinstance(location := workspace_location(args.file), str):
+        path = location  # a server workspace: the app connects, and asks again when refused
     else:
-        if isinstance(workspace_location(args.file), str):
-            from mopsboard.domain.errors import MopsboardError
-
-            raise MopsboardError(
-                f"{shown_location(args.file)}: the app does not open server workspaces yet; "
-                f"the commands do ('{APP_NAME} tasks URL', 'move-task', 'capacity', ...)."
-            )
-        path = Path(args.file)
+        path = location
         if not path.exists():
             from mopsboard.store.database import WorkspaceNotFound
 

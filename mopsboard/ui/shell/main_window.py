@@ -53,6 +53,8 @@ class MainWindow(QMainWindow):
     openWorkspaceRequested = Signal(str)
     newWorkspaceRequested = Signal()
     openReadOnlyRequested = Signal(str)
+    openServerRequested = Signal()
+    publishRequested = Signal()
     # File ▸ Open recent, filled each time it opens (made with the menus, ui/shell/menus.py).
     recent_menu: QMenu
     # Set on the windows opened for the user (app.py), which keep their size and place.
@@ -63,7 +65,8 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.workspace = workspace
         self.setWindowIcon(app_icon())
-        self.setWindowTitle(f"{workspace.path.stem} \u2014 mopsboard")
+        where = " (server)" if workspace.on_server else ""
+        self.setWindowTitle(f"{workspace.path.stem}{where} \u2014 mopsboard")
         self.workspace_actions = WorkspaceActions(workspace, self)
         conflict_dialog.install(self, self.workspace_actions)
         self.model = BoardModel(workspace, self, task_actions=self.workspace_actions)
@@ -144,7 +147,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.path_label = ElidedLabel(str(self.workspace.path))
+        self.path_label = ElidedLabel(self.workspace.location)
         self.path_label.setObjectName("statusPath")
         self.count_label = QLabel()
         self.count_label.setObjectName("statusCounts")
@@ -158,8 +161,13 @@ class MainWindow(QMainWindow):
 
     # -- boards ---------------------------------------------------------------------------------
 
+    def _settings_key(self) -> str:
+        # A server workspace is its address (no password); a file its resolved path.
+        workspace = self.workspace
+        return workspace.location if workspace.on_server else str(workspace.path.resolve())
+
     def _initial_board(self) -> BoardId | None:
-        remembered = QSettings().value(f"lastBoard/{self.workspace.path.resolve()}")
+        remembered = QSettings().value(f"lastBoard/{self._settings_key()}")
         boards = self.workspace.boards()
         ids = [b.id for b in boards]
         if remembered is not None and str(remembered).isdigit() and int(str(remembered)) in ids:
@@ -202,7 +210,7 @@ class MainWindow(QMainWindow):
         self.model.load(board_id)
         self.sidebar.select_board(board_id)
         if board_id is not None:
-            QSettings().setValue(f"lastBoard/{self.workspace.path.resolve()}", board_id)
+            QSettings().setValue(f"lastBoard/{self._settings_key()}", board_id)
         self._update_counts()
 
     def _on_store_change(self, change: object) -> None:
@@ -283,20 +291,35 @@ class MainWindow(QMainWindow):
     # -- files ----------------------------------------------------------------------------------
 
     def save_copy(self) -> None:
-        from mopsboard.ui.common.file_dialogs import WORKSPACE_FILTER, ask_save_path
+        from mopsboard.ui.common.file_dialogs import (
+            WORKSPACE_FILTER,
+            ask_save_path,
+            documents_folder,
+        )
 
+        workspace = self.workspace
+        name = f"{workspace.path.stem} copy.mopsboard"
         target = ask_save_path(
             self,
             "Save a copy",
-            self.workspace.path.with_name(f"{self.workspace.path.stem} copy.mopsboard"),
+            documents_folder() / name if workspace.on_server else workspace.path.with_name(name),
             WORKSPACE_FILTER,
             ".mopsboard",
         )
         if target is None:
             return
         try:
-            self.workspace.save_copy(target)
-        except MopsboardError as error:
+            if workspace.on_server:
+                # A server workspace has no file to copy: the copy is a file of its own, to
+                # take offline or keep as a backup.
+                from mopsboard.io.server_copies import copy_into
+
+                if target.exists():
+                    target.unlink()  # the save dialog asked before replacing it
+                copy_into(workspace, target)
+            else:
+                workspace.save_copy(target)
+        except (MopsboardError, OSError) as error:
             self._show_failure(str(error))
             return
         self.statusBar().showMessage(f"Saved a copy to {target}", 5000)
@@ -336,7 +359,7 @@ class MainWindow(QMainWindow):
             "About mopsboard",
             f"<b>mopsboard {__version__}</b><p>Kanban boards for marketing-operations teams: "
             "campaigns, personas and team capacity, in one local file you own.</p>"
-            f"<p>Workspace: {self.workspace.path}</p><p>Icons: Lucide (ISC/MIT licence).</p>",
+            f"<p>Workspace: {self.workspace.location}</p><p>Icons: Lucide (ISC/MIT licence).</p>",
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:

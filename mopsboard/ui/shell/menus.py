@@ -45,6 +45,10 @@ class MenuHost(Protocol):
     def openWorkspaceRequested(self) -> SignalInstance: ...
     @property
     def openReadOnlyRequested(self) -> SignalInstance: ...
+    @property
+    def openServerRequested(self) -> SignalInstance: ...
+    @property
+    def publishRequested(self) -> SignalInstance: ...
     def new_task(self) -> None: ...
     def edit_selected(self) -> None: ...
     def archive_selected(self) -> None: ...
@@ -183,6 +187,22 @@ def _file_actions(window: MenuHost) -> dict[str, QAction]:
             Hotkey.OPEN_WORKSPACE,
             Icon.FOLDER_OPEN,
         ),
+        "open_server": action(
+            window,
+            "Open &server workspace\u2026",
+            window.openServerRequested.emit,
+            None,
+            None,
+            "openServerAction",
+        ),
+        "publish": action(
+            window,
+            "&Publish to server\u2026",
+            window.publishRequested.emit,
+            None,
+            None,
+            "publishAction",
+        ),
         "save_copy": action(
             window, "Save a &copy\u2026", window.save_copy, Hotkey.SAVE_COPY, Icon.COPY
         ),
@@ -209,6 +229,15 @@ def _file_actions(window: MenuHost) -> dict[str, QAction]:
         "a backup is put back over the file it is a backup of. Restore a backup from the "
         "window of the workspace it belongs to.",
     )
+    if window.workspace.on_server:
+        for key, why in (
+            ("restore", "the server keeps its own backups; ask whoever runs it"),
+            ("publish", "it is on a server already"),
+        ):
+            acts[key].setEnabled(False)
+            said = f"This workspace is on a server: {why}."
+            acts[key].setToolTip(said)
+            acts[key].setStatusTip(said)
     _off_when_read_only(
         window,
         acts["import"],
@@ -282,11 +311,11 @@ def build_menus(window: MenuHost, acts: dict[str, QAction]) -> None:
     file_menu = menu.addMenu("&File")
     # A greyed entry's tooltip says why it is greyed (a read-only window's Import...).
     file_menu.setToolTipsVisible(True)
-    file_menu.addActions([acts["new_ws"], acts["open_ws"]])
+    file_menu.addActions([acts["new_ws"], acts["open_ws"], acts["open_server"]])
     window.recent_menu = file_menu.addMenu("Open &recent")
     _set_icon(window.recent_menu, Icon.CLOCK)
     window.recent_menu.aboutToShow.connect(window.fill_recent)
-    file_menu.addActions([acts["save_copy"], acts["restore"]])
+    file_menu.addActions([acts["save_copy"], acts["publish"], acts["restore"]])
     file_menu.addSeparator()
     file_menu.addActions(
         [acts["import"], acts["export_ws"], acts["export_tasks"], acts["export_all_tasks"]]

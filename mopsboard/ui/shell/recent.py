@@ -14,6 +14,8 @@ def recent_files() -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else []
 
 
-def remember_recent(path: Path) -> None:
-    files = [p for p in recent_files() if p != str(path)]
-    QSettings().setValue("recentFiles", [str(path), *files][:10])
+def remember_recent(location: Path | str) -> None:
+    """A workspace file's path, or a server workspace's address (which holds no password:
+    Workspace.location)."""
+    files = [p for p in recent_files() if p != str(location)]
+    QSettings().setValue("recentFiles", [str(location), *files][:10])
