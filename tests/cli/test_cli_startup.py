@@ -70,7 +70,8 @@ def test_listing_the_tasks_of_a_sound_file_builds_no_model(
 @pytest.mark.parametrize(
     ("argv", "uses"),
     [
-        (["campaigns"], ()),
+        # Launch at risk walks each linked chain on its teams' working days: their holidays.
+        (["campaigns"], ("holidays", "dateutil")),
         # The members' public holidays (python-holidays is built on dateutil).
         (["capacity", "--from", "2026-03-02"], ("holidays", "dateutil")),
     ],

@@ -24,6 +24,17 @@ def file_logs(path: Path) -> list[tuple[object, ...]]:
         conn.close()
 
 
+@pytest.fixture(autouse=True)
+def _no_demo_logs(demo: Path) -> None:
+    # The demo logs some past work; these tests count the logs they write themselves.
+    conn = sqlite3.connect(demo)
+    try:
+        with conn:
+            conn.execute("DELETE FROM time_logs")
+    finally:
+        conn.close()
+
+
 def a_task_with_an_assignee(path: Path) -> tuple[Task, Member]:
     with Workspace.open(path) as ws:
         task = next(t for t in ws.tasks() if t.assignee_id and t.estimate_hours)
