@@ -353,9 +353,18 @@ class TimelineWidget(QAbstractScrollArea):
         else:
             super().keyPressEvent(event)
 
+    def tooltip_at(self, pos: QPoint) -> str:
+        """A bar's own words over the bar; elsewhere, a link's where one is drawn, else the
+        row's."""
+        row = self.row_at(pos.y())
+        rect = self.bar_rect(row) if row is not None else None
+        if rect is not None and rect.contains(pos):
+            return self.painter.tooltip(pos)
+        return self.painter.links.tooltip(pos) or self.painter.tooltip(pos)
+
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            text = self.painter.links.tooltip(event.pos()) or self.painter.tooltip(event.pos())
+            text = self.tooltip_at(event.pos())
             if text:
                 QToolTip.showText(event.globalPos(), text, self.viewport())
             else:

@@ -182,11 +182,21 @@ def test_moving_the_successor_later_mends_the_link(page: TimelineView) -> None:
     assert near(colour_at(page, on_line(page, shown_link(page, "A", "C"))), theme.current().muted)
 
 
-def test_a_tooltip_away_from_links_is_the_rows(page: TimelineView) -> None:
+def test_a_bar_under_a_link_keeps_its_own_tooltip(page: TimelineView) -> None:
     expand(page, "Spring launch")
     timeline = page.timeline
-    row = page.rows.row_of_task(task_named(page.rows.workspace, "E").key)
-    rect = timeline.bar_rect(row)
-    assert rect is not None
-    assert timeline.painter.links.tooltip(rect.center() + QPoint(4, 0)) == ""
-    assert timeline.painter.tooltip(rect.center()).startswith("E\n")
+    ws = page.rows.workspace
+    # A -> E runs down from A's end across C's bar (Tuesday to Friday).
+    crossing = shown_link(page, "A", "E")
+    points = timeline.painter.links.points(crossing)
+    c_bar = timeline.bar_rect(page.rows.row_of_task(task_named(ws, "C").key))
+    assert points is not None and c_bar is not None
+    on_c = QPoint(int(points[0].x()), c_bar.center().y())
+    assert c_bar.contains(on_c)
+    assert timeline.painter.links.tooltip(on_c).startswith("'E' waits for 'A'")
+    assert timeline.tooltip_at(on_c).startswith("C\n")
+    # Off the bars, the line's own words.
+    assert timeline.tooltip_at(on_line(page, crossing).toPoint()).startswith("'E' waits for 'A'")
+    e_bar = timeline.bar_rect(page.rows.row_of_task(task_named(ws, "E").key))
+    assert e_bar is not None
+    assert timeline.tooltip_at(e_bar.center()).startswith("E\n")
