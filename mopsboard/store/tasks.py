@@ -18,6 +18,7 @@ from mopsboard.store.activity import ActivityStore
 from mopsboard.store.base import inserted_id, now_text, to_row
 from mopsboard.store.board_outline import OutlineStore
 from mopsboard.store.boards import BoardStore
+from mopsboard.store.predecessor_gates import check_predecessor_gates
 from mopsboard.store.salvage import keep_unread, unread_columns
 from mopsboard.store.task_rows import TASK_COLUMNS, task_from_row
 
@@ -368,6 +369,7 @@ class TaskStore(OutlineStore, ActivityStore, BoardStore):
         if target is None:
             raise MopsboardError(f"Stage {target_stage_id} is not on this board.")
         check_gate(stages, tasks, target)
+        check_predecessor_gates(self.db, stages, tasks, target)
         arriving = sum(1 for t in tasks if t.stage_id != target_stage_id)
         if target.wip_limit is None or not arriving:
             # Nothing to count against: counting a stage of 10,000 cards cost a drop 2-5 ms.

@@ -16,13 +16,14 @@ from PySide6.QtCore import QObject, Signal
 from mopsboard.domain.errors import MopsboardError
 from mopsboard.qt.common.watcher import watcher_for
 from mopsboard.store.base import Change
+from mopsboard.store.predecessor_gates import gate_setting_key
 from mopsboard.store.workspace import Workspace
 
 _GATES: weakref.WeakKeyDictionary[Workspace, PredecessorGates] = weakref.WeakKeyDictionary()
 
 
 def setting_key(stage_id: int) -> str:
-    return f"stage.{stage_id}.needs_done_predecessors"
+    return gate_setting_key(stage_id)
 
 
 class PredecessorGates(QObject):
