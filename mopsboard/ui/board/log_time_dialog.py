@@ -28,6 +28,7 @@ from mopsboard.domain.models import Task
 from mopsboard.domain.time_logs import MAX_HOURS_PER_LOG, TimeLog
 from mopsboard.qt.board.time_actions import TimeActions
 from mopsboard.ui.board.time_log_list import TimeLogList
+from mopsboard.ui.common.enter_key import enter_presses
 
 NOBODY = "Nobody in particular"
 
@@ -87,7 +88,6 @@ class LogTimeDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.log_button = self.buttons.addButton("Log", QDialogButtonBox.ButtonRole.AcceptRole)
         self.log_button.setObjectName("logTime")
-        self.log_button.setDefault(True)
         self.buttons.accepted.connect(self._log)
         self.buttons.rejected.connect(self.reject)
         # Whether the form holds an entry picked in the list (being changed).
@@ -107,6 +107,7 @@ class LogTimeDialog(QDialog):
         layout.addWidget(self.logs, 1)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
+        enter_presses(self, self.log_button)
         self._refresh(None)
 
     def _refresh(self, select: int | None) -> None:

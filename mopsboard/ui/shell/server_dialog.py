@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mopsboard.ui.common.enter_key import enter_presses
+
 DEFAULT_PORT = 5432
 SSL_MODES = ("prefer", "require", "verify-full", "disable")
 
@@ -136,10 +138,7 @@ class ServerDialog(QDialog):
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
         self.setMinimumWidth(420)
-        # Enter opens (or publishes): made the default once the box is in the dialog, which
-        # otherwise makes its first button (Cancel) the default.
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
-        self.go.setDefault(True)
+        enter_presses(self, self.go)
         self._allow()
         first_empty = next((f for f in (self.database, self.user) if not f.text()), None)
         (first_empty or (self.password if problem else self.database)).setFocus()

@@ -141,3 +141,18 @@ def test_deleting_a_log_is_one_undo_step_that_puts_it_back(window: MainWindow) -
     actions.failed.connect(failures.append)
     assert not actions.delete_time_log(logged)
     assert failures and "no time log" in failures[0]
+
+
+def test_enter_logs_the_hours_as_the_log_button_would(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = window.workspace.path
+
+    def type_and_enter(dialog: LogTimeDialog) -> None:
+        dialog.hours.selectAll()
+        qtbot.keyClicks(dialog.hours, "1.5")
+        qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
+
+    when_log_time_is_up(type_and_enter)
+    log_from_card_menu(window, monkeypatch, "D", "Ready")
+    assert [(title, hours) for title, _who, _day, hours, _note in file_logs(path)] == [("D", 1.5)]
