@@ -4,17 +4,16 @@ later asks whether to push its successors along (qt/board/link_actions.py, `Push
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from mopsboard.domain.errors import ConflictError, MopsboardError
 from mopsboard.domain.ids import TaskId
 from mopsboard.domain.models import Task
 from mopsboard.qt.board.board_parts import Lookups
-from mopsboard.qt.board.link_actions import PushPlan
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.board.task_dialog import TaskDialog
 from mopsboard.ui.common.conflict_dialog import save_task_edit
+from mopsboard.ui.common.push_question import ask_to_push
 
 
 def edit_task(
@@ -71,24 +70,3 @@ def _saved_pushing(
         )
         return False
     return True
-
-
-def ask_to_push(parent: QWidget, plan: PushPlan) -> bool:
-    """True for Push; Keep dates, Esc or closing the box keep the successors where they are.
-    (The timeline asks the same, ui/timeline/push_question.py.)"""
-    text, detail = plan.question()
-    box = QMessageBox(parent)
-    box.setObjectName("pushQuestion")
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Push successors?")
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(text)
-    box.setInformativeText(detail)
-    push = box.addButton("Push", QMessageBox.ButtonRole.AcceptRole)
-    push.setObjectName("pushSuccessors")
-    keep = box.addButton("Keep dates", QMessageBox.ButtonRole.RejectRole)
-    keep.setObjectName("keepDates")
-    box.setDefaultButton(push)
-    box.setEscapeButton(keep)
-    box.exec()
-    return box.clickedButton() is push

@@ -1,5 +1,5 @@
 """The question a task moved later asks when it has successors to push (qt/board/link_actions.py,
-`PushPlan`): Push, or Keep dates (Esc)."""
+`PushPlan`): Push, or Keep dates (Esc). The timeline's drags and the task editor's dates ask it."""
 
 from __future__ import annotations
 
