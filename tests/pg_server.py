@@ -141,8 +141,8 @@ class Cluster:
         assert self.url is not None
         name = f"mopsboard_test_{os.getpid()}_{next(_names)}"
         with psycopg.connect(self.url, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE template0')
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"'.encode())
+            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE template0'.encode())
         return database_url(self.url, name)
 
     def drop_database(self, url: str) -> None:

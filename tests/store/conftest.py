@@ -42,16 +42,6 @@ FILE_ONLY_MODULES = frozenset(
     }
 )
 _FILE_FIXTURES = frozenset({"ws_path", "dump"})
-# Store SQL outside this helper's files that PostgreSQL refuses: strict, so each one fails the
-# run once its SQL is fixed, and is then taken off this list.
-_SERVER_REFUSES = {
-    "test_capacity_items_include_done_and_archived_and_skip_missing": (
-        "store/capacity.py reads t.archived as a truth value; PostgreSQL needs t.archived <> 0"
-    ),
-    "test_a_deleted_boards_tasks_load_nobody": (
-        "store/capacity.py reads t.archived as a truth value; PostgreSQL needs t.archived <> 0"
-    ),
-}
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -62,11 +52,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         or bool(_FILE_FIXTURES & set(metafunc.fixturenames))
         or metafunc.definition.get_closest_marker("file_only") is not None
     )
-    refused = _SERVER_REFUSES.get(metafunc.definition.originalname)
-    server = pytest.param(
-        "server", marks=[pytest.mark.xfail(strict=True, reason=refused)] if refused else []
-    )
-    metafunc.parametrize("backend", ["file"] if file_only else ["file", server])
+    metafunc.parametrize("backend", ["file"] if file_only else ["file", "server"])
 
 
 @pytest.fixture

@@ -140,9 +140,11 @@ class ServerConnection(StoreConnection):
 
     def _tables_with_id(self) -> frozenset[str]:
         if self._id_tables is None:
+            # The catalog, not information_schema: a tenth of the time, paid per connection.
             rows = self.conn.execute(
-                "SELECT table_name FROM information_schema.columns "
-                "WHERE table_schema = current_schema() AND column_name = 'id'"
+                "SELECT c.relname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid "
+                "WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind = 'r' "
+                "AND a.attname = 'id' AND NOT a.attisdropped"
             ).fetchall()
             self._id_tables = frozenset(str(row[0]) for row in rows)
         return self._id_tables
@@ -156,9 +158,9 @@ class ServerConnection(StoreConnection):
 
     def columns(self, table: str) -> tuple[str, ...]:
         rows = self.conn.execute(
-            "SELECT column_name FROM information_schema.columns "
-            "WHERE table_schema = current_schema() AND table_name = %s ORDER BY ordinal_position",
-            [table],
+            "SELECT attname FROM pg_attribute WHERE attrelid = to_regclass(%s) AND attnum > 0 "
+            "AND NOT attisdropped ORDER BY attnum",
+            [f'"{table}"'],
         ).fetchall()
         return tuple(str(row[0]) for row in rows)
 

@@ -98,8 +98,8 @@ def apply_steps(db: ServerConnection) -> None:
     conn: psycopg.Connection[Any] = db.conn
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
-        for statement in META_TABLES:
-            conn.execute(statement.encode())
+        # Each step's statements in one round trip (plain SQL without parameters may be many).
+        conn.execute(";\n".join(META_TABLES).encode())
         conn.execute(
             "INSERT INTO _mopsboard_meta (key, value) VALUES ('application_id', %s) "
             "ON CONFLICT (key) DO NOTHING",
@@ -109,8 +109,8 @@ def apply_steps(db: ServerConnection) -> None:
         for name, statements in STEPS:
             if name in done:
                 continue
-            for statement in statements:
-                conn.execute(statement.encode())
+            if statements:
+                conn.execute(";\n".join(statements).encode())
             conn.execute(
                 "INSERT INTO _mopsboard_migrations (migration_set, name, applied_at) "
                 "VALUES (%s, %s, to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'))",
