@@ -249,6 +249,4 @@ def link_and_log(
     link_demo_chains(workspace, {row["title"]: i for i, row in reversed(mine)})
     worked = [(i, row, roles.get(row["stage_id"], "")) for i, row in mine]
     logs = demo_time_logs(worked, people.members, people.time_off, people.today, seed)
-    # One unit of work each: the store has no bulk log, and these are a few hundred at most.
-    for log in logs:
-        workspace.log_time(log)
+    workspace.log_times(logs)

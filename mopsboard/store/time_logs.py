@@ -1,7 +1,7 @@
 """Hours logged on tasks: one log per person, task and day's entry, each write one unit of work.
 
 - `log_time(log) -> TimeLog`: stores a log (stamping `at`); one given with its `id` keeps it and
-  its moments (undo of a delete puts it back so).
+  its moments (undo of a delete puts it back so). `log_times(logs)`: several in one unit.
 - `update_time_log(log) -> TimeLog`: saves an edited log; ConflictError when it changed since.
 - `delete_time_log(log_id) -> TimeLog`: deletes it and returns it as it was (for undo).
 - `time_logs(task_id) -> list[TimeLog]`: a task's logs, by day.
@@ -15,7 +15,7 @@ deleting a person keeps their logs, naming nobody.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 
 from mopsboard.domain.ids import MemberId, TaskId, TeamId
@@ -120,6 +120,11 @@ class TimeLogStore(StoreBase):
                 "updated_at": datetime.fromisoformat(str(row["updated_at"])),
             }
         )
+
+    def log_times(self, logs: Sequence[TimeLog]) -> list[TimeLog]:
+        """Stores several logs in one unit of work: all or none (a demo's, an import's)."""
+        with self._write():
+            return [self.log_time(log) for log in logs]
 
     def update_time_log(self, log: TimeLog) -> TimeLog:
         """Saves a log's person, day, hours and note (its task and moment stay); refuses with

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mopsboard.domain.errors import ConflictError, NotFoundError
+from mopsboard.domain.errors import ConflictError, MopsboardError, NotFoundError
 from mopsboard.domain.ids import MemberId, TaskId
 from mopsboard.domain.models import Campaign, Member, Task, Team
 from mopsboard.domain.time_logs import TimeLog
@@ -156,3 +156,24 @@ def test_a_log_whose_person_went_meanwhile_comes_back_naming_nobody(
     ws.db.execute("DELETE FROM members WHERE id = ?", [person.key])
     ws.restore_tasks([deleted])
     assert file_rows(ws_path)[0][2] is None
+
+
+def test_several_logs_are_one_unit_of_work_all_or_none(ws: Workspace) -> None:
+    board = ws.boards()[0].key
+    task = ws.add_task(Task(board_id=board, stage_id=ws.stages(board)[0].key, title="Copy"))
+    logged = ws.log_times(
+        [
+            TimeLog(task_id=task.key, day=date(2026, 3, 2), hours=1.0),
+            TimeLog(task_id=task.key, day=date(2026, 3, 3), hours=2.0),
+        ]
+    )
+    assert [log.hours for log in ws.time_logs(task.key)] == [1.0, 2.0]
+    assert len({log.key for log in logged}) == 2
+    with pytest.raises(MopsboardError):
+        ws.log_times(
+            [
+                TimeLog(task_id=task.key, day=date(2026, 3, 4), hours=1.0),
+                TimeLog(task_id=TaskId(999_999), day=date(2026, 3, 4), hours=1.0),
+            ]
+        )
+    assert [log.hours for log in ws.time_logs(task.key)] == [1.0, 2.0]
