@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QPoint, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen, QPolygonF
 
 from mopsboard.qt.timeline.timeline_rows import TimelineRow
 from mopsboard.ui.common import theme
@@ -139,7 +139,11 @@ class TimelinePainter:
         painter.setFont(self.w.bold_font)
         painter.setPen(self.c.text)
         count = len(self.w.rows.campaigns)
-        painter.drawText(12, 18, f"{count} campaign{'s' if count != 1 else ''}")
+        title = f"{count} campaign{'s' if count != 1 else ''}"
+        painter.drawText(12, 18, title)
+        self._paint_link_legend(
+            painter, 12 + painter.fontMetrics().horizontalAdvance(title) + 14, 18
+        )
         self._paint_legend(painter, 12, 37)
         painter.setFont(self.w.font())
 
@@ -167,6 +171,32 @@ class TimelinePainter:
             painter.setPen(self.c.muted)
             painter.drawText(x, baseline, text)
             x += metrics.horizontalAdvance(text) + 10
+
+    def _paint_link_legend(self, painter: QPainter, x: int, baseline: int) -> None:
+        """A link, a broken one and the critical path, as the links are drawn, beside the title
+        (what does not fit in the label column is left out)."""
+        painter.setFont(self.w.small_font)
+        metrics = QFontMetrics(self.w.small_font)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for colour, width, text in (
+            (self.c.link, 1, "link"),
+            (self.c.broken, 2, "broken"),
+            (self.c.critical, 2, "critical"),
+        ):
+            if x + 14 + metrics.horizontalAdvance(text) > LABEL_WIDTH - 4:
+                break
+            y = baseline - 4
+            painter.setPen(QPen(colour, width))
+            painter.drawLine(x, y, x + 8, y)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            tip = [QPointF(x + 12, y), QPointF(x + 7, y - 3), QPointF(x + 7, y + 3)]
+            painter.drawPolygon(QPolygonF(tip))
+            x += 14
+            painter.setPen(self.c.muted)
+            painter.drawText(x, baseline, text)
+            x += metrics.horizontalAdvance(text) + 7
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
     def _paint_row_band(self, painter: QPainter, row: int, width: int) -> None:
         top = self.w.row_top(row)

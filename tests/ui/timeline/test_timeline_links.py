@@ -20,6 +20,7 @@ from mopsboard.qt.timeline.timeline_links import ShownLink
 from mopsboard.store.workspace import Workspace
 from mopsboard.ui.common import theme
 from mopsboard.ui.shell.main_window import MainWindow
+from mopsboard.ui.timeline.timeline_paint import LABEL_WIDTH
 from mopsboard.ui.timeline.timeline_view import TimelineView
 
 # A Monday two weeks ahead: the tasks' weeks have no weekend in them.
@@ -200,3 +201,12 @@ def test_a_bar_under_a_link_keeps_its_own_tooltip(page: TimelineView) -> None:
     e_bar = timeline.bar_rect(page.rows.row_of_task(task_named(ws, "E").key))
     assert e_bar is not None
     assert timeline.tooltip_at(e_bar.center()).startswith("E\n")
+
+
+def test_the_legend_shows_a_link_a_broken_one_and_the_critical_path(page: TimelineView) -> None:
+    QApplication.processEvents()
+    image = page.timeline.viewport().grab().toImage()
+    first_line = [QColor(image.pixel(x, y)) for x in range(LABEL_WIDTH - 4) for y in range(6, 20)]
+    # The title's line holds nothing red but the legend's broken link (the today mark's red is
+    # on the line below, and in the dates' part).
+    assert any(near(c, page.timeline.painter.c.broken.name()) for c in first_line)
