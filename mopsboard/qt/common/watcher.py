@@ -29,6 +29,8 @@ class ChangeWatcher(QObject):
     changed = Signal(object)
     # Another connection committed something.
     external = Signal()
+    # A server workspace's connection was lost (False) or made again (True).
+    reachable = Signal(bool)
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
@@ -39,15 +41,38 @@ class ChangeWatcher(QObject):
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.poll_now)
         self._socket: QSocketNotifier | None = None
+        self._on_server = workspace.on_server
+        self._lost = False
         workspace.subscribe(self._report)
         self._version = self._read_version()
-        socket = workspace.notification_socket()
-        if socket is None:
-            self._poll.start()
+        if self._on_server:
+            workspace.when_told(self._told_meanwhile)
+            self._follow_socket(self._version is not None)
         else:
+            self._poll.start()
+
+    def _follow_socket(self, reachable: bool) -> None:
+        """Waits on the server connection's socket; while the connection is lost, tries to make
+        it again once a second (the store does, at the next read), and says so."""
+        workspace = self._workspace()
+        socket = workspace.notification_socket() if reachable and workspace else None
+        if socket is None:
+            if self._socket is not None:
+                # A dead socket reads as ready for ever: stop listening to it.
+                self._socket.setEnabled(False)
+                self._socket.deleteLater()
+                self._socket = None
+            self._poll.start()
+        elif self._socket is None or self._socket.socket() != socket:
+            if self._socket is not None:
+                self._socket.setEnabled(False)
+                self._socket.deleteLater()
             self._socket = QSocketNotifier(socket, QSocketNotifier.Type.Read, self)
             self._socket.activated.connect(self.poll_now)
-            workspace.when_told(self._told_meanwhile)
+            self._poll.stop()
+        if self._lost == (socket is not None):
+            self._lost = socket is None
+            self.reachable.emit(not self._lost)
 
     def _told_meanwhile(self) -> None:
         # Called from inside a store statement: the views re-read once it is over.
@@ -55,7 +80,8 @@ class ChangeWatcher(QObject):
 
     @property
     def polling(self) -> bool:
-        """Whether the watcher polls (a file) rather than waits to be told (a server)."""
+        """Whether the watcher polls (a file, or a server it lost) rather than waits to be told
+        (a server)."""
         return self._poll.isActive()
 
     def _report(self, change: Change) -> None:
@@ -73,6 +99,8 @@ class ChangeWatcher(QObject):
     def poll_now(self) -> bool:
         """Checks for another connection's commits now; True (and `external`) if there was one."""
         version = self._read_version()
+        if self._on_server:
+            self._follow_socket(version is not None)
         if version is None:
             return False
         if self._version is not None and version != self._version:

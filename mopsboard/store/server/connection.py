@@ -32,8 +32,14 @@ if TYPE_CHECKING:
 # "MOPS", the file's application id: the key of the workspace's write lock.
 WRITE_LOCK = 0x4D4F5053
 CHANNEL = "mopsboard"
+_IN_TRANSACTION = frozenset(
+    {pq.TransactionStatus.ACTIVE, pq.TransactionStatus.INTRANS, pq.TransactionStatus.INERROR}
+)
 # NOTIFY takes up to 8000 bytes: a longer report names its tables only (re-read them whole).
 _MAX_PAYLOAD = 7000
+
+
+Connect = Callable[[], "psycopg.Connection[Any]"]
 
 
 class ServerCursor:
@@ -95,23 +101,46 @@ class ServerConnection(StoreConnection):
     errors = (psycopg.Error,)
     refusals = (psycopg.errors.IntegrityError, psycopg.errors.DataError)
 
-    def __init__(self, conn: psycopg.Connection[Any], url: str) -> None:
-        self.conn = conn
+    def __init__(self, connect: Connect, url: str) -> None:
+        self._connect = connect
         self.where = failures.shown(url)
         self._secrets = failures.secrets_of(url)
-        # SUM of integers is numeric in PostgreSQL; the store reads numbers as SQLite gives them.
-        conn.adapters.register_loader("numeric", FloatLoader)
-        self._id_tables: frozenset[str] | None = None
-        self._savepoints = 0
         # Tables this transaction wrote ids into itself (undo puts rows back under their own):
         # their sequences are moved past them before it commits.
         self._ids_given: set[str] = set()
         self._told = 0
         self.told: list[str] = []
         self._when_told: Callable[[], None] | None = None
+        self._attach(connect())
+
+    def _attach(self, conn: psycopg.Connection[Any]) -> None:
+        self.conn = conn
+        # SUM of integers is numeric in PostgreSQL; the store reads numbers as SQLite gives them.
+        conn.adapters.register_loader("numeric", FloatLoader)
+        self._id_tables: frozenset[str] | None = None
+        self._savepoints = 0
         self._pid = conn.info.backend_pid
         conn.add_notify_handler(self._on_notify)
         conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(CHANNEL)))
+
+    def _reconnect(self) -> None:
+        """A connection the server dropped (a restart, the network) is made anew, between two
+        actions only: what another person committed meanwhile is unknown, so it counts as news
+        (every view re-reads). Raises, in the driver's words, while the server is unreachable."""
+        with contextlib.suppress(psycopg.Error):
+            self.conn.close()
+        self._attach(self._connect())
+        self._told += 1
+        if self._when_told is not None:
+            self._when_told()
+
+    @property
+    def lost(self) -> bool:
+        """Whether the connection is gone (the next action makes it again, if it can)."""
+        return self.conn.broken or self.conn.closed
+
+    def _between_actions(self) -> bool:
+        return not self.in_transaction
 
     # -- statements -----------------------------------------------------------------------------
 
@@ -125,8 +154,18 @@ class ServerConnection(StoreConnection):
             text += " RETURNING id"
             if translated.gives_ids:
                 self._ids_given.add(str(translated.inserts_into))
-        cursor = self.conn.cursor()
-        cursor.execute(text.encode(), _values(parameters))
+        if self.lost and self._between_actions():
+            self._reconnect()
+        try:
+            cursor = self.conn.cursor()
+            cursor.execute(text.encode(), _values(parameters))
+        except psycopg.OperationalError:
+            # A read between actions found the connection gone: it is safe to send again once.
+            if not (self.lost and self._between_actions()):
+                raise
+            self._reconnect()
+            cursor = self.conn.cursor()
+            cursor.execute(text.encode(), _values(parameters))
         return ServerCursor(cursor, returns_id)
 
     def executemany(self, statement: str, rows: Iterable[Sequence[Any]]) -> None:
@@ -193,12 +232,23 @@ class ServerConnection(StoreConnection):
 
     @property
     def in_transaction(self) -> bool:
-        return self.conn.info.transaction_status != pq.TransactionStatus.IDLE
+        # A lost connection's status is UNKNOWN: its transaction is gone with it.
+        return self.conn.info.transaction_status in _IN_TRANSACTION
 
     def begin_write(self) -> None:
         self._ids_given.clear()
-        # One round trip: the transaction and the workspace's write lock together.
-        self.conn.execute(f"BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})".encode())
+        # One round trip: the transaction and the workspace's write lock together. Nothing is
+        # done yet, so a connection found lost here is made again and the action goes on.
+        begin = f"BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK})".encode()
+        if self.lost:
+            self._reconnect()
+        try:
+            self.conn.execute(begin)
+        except psycopg.OperationalError:
+            if not self.lost:
+                raise
+            self._reconnect()
+            self.conn.execute(begin)
 
     def commit(self, changes: Sequence[Change]) -> None:
         self._move_sequences()
@@ -213,7 +263,7 @@ class ServerConnection(StoreConnection):
             self.conn.execute("COMMIT")
 
     def rollback(self) -> None:
-        if self.in_transaction:
+        if self.in_transaction and not self.lost:
             self.conn.execute("ROLLBACK")
 
     @contextlib.contextmanager
@@ -264,9 +314,17 @@ class ServerConnection(StoreConnection):
     def data_version(self) -> int:
         # What arrived while the connection was idle is on its socket, not yet read: read it
         # without a round trip (psycopg hands what arrives during a query to _on_notify).
+        if self.lost:
+            self._reconnect()
         pgconn = self.conn.pgconn
         if not self.in_transaction:
-            pgconn.consume_input()
+            try:
+                pgconn.consume_input()
+            except psycopg.OperationalError:
+                # The server went away: its socket says so (end of file). Made again at once
+                # when it can be, else the error says the server cannot be reached.
+                self._reconnect()
+                pgconn = self.conn.pgconn
             while (notify := pgconn.notifies()) is not None:
                 self._on_notify(
                     psycopg.Notify(notify.relname.decode(), notify.extra.decode(), notify.be_pid)
@@ -277,4 +335,5 @@ class ServerConnection(StoreConnection):
         return failures.translate(error, self.where, self._secrets)
 
     def close(self) -> None:
+        self._when_told = None
         self.conn.close()

@@ -27,22 +27,20 @@ DEFAULT_LOCK_TIMEOUT_MS = 5000
 
 
 def _connect(url: str, lock_timeout_ms: int) -> ServerConnection:
-    try:
+    def connect() -> psycopg.Connection[Any]:
         # The URL, with libpq's environment (PGHOST, PGUSER, ...), PGPASSFILE or ~/.pgpass and
         # sslmode, exactly as psql reads them; mopsboard keeps no password of its own.
-        conn = psycopg.connect(
+        return psycopg.connect(
             url,
             autocommit=True,
             application_name="mopsboard",
             options=f"-c lock_timeout={lock_timeout_ms}",
             connect_timeout=10,
         )
-    except psycopg.Error as error:
-        raise failures.connection_error(error, url) from None
+
     try:
-        return ServerConnection(conn, url)
+        return ServerConnection(connect, url)
     except psycopg.Error as error:
-        conn.close()
         raise failures.connection_error(error, url) from None
 
 
