@@ -41,8 +41,21 @@ def pg_cluster() -> Iterator[Cluster]:
         _cluster_started = True
         _cluster.start()
     if _cluster.url is None:
-        pytest.skip(f"no PostgreSQL server: {_cluster.reason}")
+        pytest.skip(f"{_NO_SERVER}: {_cluster.reason}")
     yield _cluster
+
+
+_NO_SERVER = "no PostgreSQL server"
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> object:
+    # Every server test skips for the one reason: one line of the summary, not one per test.
+    report = yield
+    longrepr = getattr(report, "longrepr", None)
+    if report.skipped and isinstance(longrepr, tuple) and _NO_SERVER in str(longrepr[2]):
+        report.longrepr = ("tests/pg_server.py", 1, longrepr[2])
+    return report
 
 
 def pytest_sessionfinish(session: pytest.Session) -> None:
