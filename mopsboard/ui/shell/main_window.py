@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         # Other windows' and programs' commits, told once for every view of this workspace.
         self.watcher = watcher_for(workspace)
         self.watcher.external.connect(self._follow_external_changes)
+        self.watcher.reachable.connect(self._server_reachable)
         self._following_others = True
 
         self._refresh_boards(self._initial_board())
@@ -347,6 +348,23 @@ class MainWindow(QMainWindow):
         # The poll's data_version is left alone: it moves only for other connections' commits,
         # and taking it here would swallow one made just before (an undo that kept theirs).
 
+    def _server_reachable(self, reachable: bool) -> None:
+        """A server workspace's connection lost or back (the watcher tries again each second):
+        said until it is back, and the status bar says what a change would meet."""
+        if not reachable:
+            self.banner.show_message(
+                "The server cannot be reached: changes are refused (nothing is kept to send "
+                "later) until it is back. mopsboard connects again by itself.",
+                warning=True,
+            )
+            self.banner.keep()
+            self.saved_label.setText("Not connected")
+            return
+        self.banner.show_message(
+            "Connected to the server again; the board shows what others changed meanwhile."
+        )
+        self.saved_label.setText("Read-only" if self.workspace.read_only else "All changes saved")
+
     def _update_counts(self) -> None:
         total = len(self.model.tasks)
         shown = self.model.shown_count()
@@ -366,4 +384,5 @@ class MainWindow(QMainWindow):
         if self._following_others:  # a window may be asked to close more than once
             self._following_others = False
             self.watcher.external.disconnect(self._follow_external_changes)
+            self.watcher.reachable.disconnect(self._server_reachable)
         super().closeEvent(event)
