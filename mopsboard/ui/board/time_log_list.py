@@ -8,12 +8,10 @@ from collections.abc import Mapping, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from mopsboard.domain.time_logs import TimeLog
 from mopsboard.ui.common.icons import Icon, icon
+from mopsboard.ui.common.widgets import row_table
 
 COLUMNS = ("Day", "Who", "Hours", "Note")
 
@@ -36,15 +35,7 @@ class TimeLogList(QWidget):
         self._nobody = nobody
         self.shown: list[TimeLog] = []
         self.title = QLabel("Logged so far")
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setObjectName("timeLogs")
-        self.table.setAccessibleName("Hours logged on this task")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        self.table = row_table(COLUMNS, "timeLogs", "Hours logged on this task")
         header = self.table.horizontalHeader()
         for column in range(len(COLUMNS)):
             mode = QHeaderView.ResizeMode

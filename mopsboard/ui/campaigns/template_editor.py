@@ -12,7 +12,6 @@ from pydantic import ValidationError
 from PySide6.QtCore import QSignalBlocker, QSize, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -40,6 +38,7 @@ from mopsboard.qt.campaigns.template_actions import TemplateActions
 from mopsboard.ui.campaigns.template_task_links import TemplateTaskLinks, lag_words
 from mopsboard.ui.common.icons import Icon, icon
 from mopsboard.ui.common.screen_fit import resize_to_fit
+from mopsboard.ui.common.widgets import row_table
 
 COLUMNS = ("Task", "Stage", "Team", "Hours", "Offset", "Days", "Waits for")
 # The stage names a template uses (a board that names its stages otherwise gets the kind's).
@@ -85,15 +84,7 @@ class TemplateEditor(QDialog):
     # -- building -------------------------------------------------------------------------------
 
     def _build_table(self) -> None:
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setObjectName("templateTasks")
-        self.table.setAccessibleName("The template's tasks")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        self.table = row_table(COLUMNS, "templateTasks", "The template's tasks")
         header = self.table.horizontalHeader()
         # The titles and what each waits for share the room left; long ones are cut, whole in
         # the form below.

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCalendarWidget,
     QCheckBox,
     QColorDialog,
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
+    QTableWidget,
     QToolButton,
     QWidget,
     QWidgetAction,
@@ -224,3 +227,22 @@ class ColourButton(QPushButton):
     def set_colour(self, colour: str) -> None:
         self.colour = colour
         self._show()
+
+
+def row_table(
+    columns: Sequence[str], name: str, spoken: str = "", *, many: bool = False
+) -> QTableWidget:
+    """A read-only table whose rows are picked whole (one at a time unless `many`), on one line
+    each, without row numbers: the lists of dialogs (logs, time off, a template's tasks)."""
+    table = QTableWidget(0, len(columns))
+    table.setObjectName(name)
+    if spoken:
+        table.setAccessibleName(spoken)
+    table.setHorizontalHeaderLabels(list(columns))
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    if not many:
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.setWordWrap(False)
+    return table

@@ -6,14 +6,12 @@ from __future__ import annotations
 from pydantic import ValidationError
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -21,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from mopsboard.domain.models import TimeOff
 from mopsboard.ui.common.icons import Icon, icon
-from mopsboard.ui.common.widgets import pydate, qdate
+from mopsboard.ui.common.widgets import pydate, qdate, row_table
 from mopsboard.ui.people.people_forms import ProblemLabels
 
 
@@ -37,13 +35,7 @@ class TimeOffEditor(QWidget):
         self.member_id: int | None = None
         self.entries: list[TimeOff] = []
         self.problems = ProblemLabels()
-        self.table = QTableWidget(0, 3)
-        self.table.setObjectName("timeOffTable")
-        self.table.setHorizontalHeaderLabels(["First day", "Last day", "Reason"])
-        self.table.verticalHeader().hide()
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table = row_table(["First day", "Last day", "Reason"], "timeOffTable")
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._chosen)
         self.first = QDateEdit()
