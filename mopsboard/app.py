@@ -15,6 +15,7 @@ from mopsboard.app_id import DESKTOP_APP_ID
 from mopsboard.domain.errors import MopsboardError
 from mopsboard.logfile import log_told
 from mopsboard.paths import ORGANISATION, WORKSPACE_SUFFIX
+from mopsboard.qt.common.watcher import stop_watching
 from mopsboard.store.backups import make_daily_backup
 from mopsboard.store.open_files import file_key
 from mopsboard.store.server.failures import is_server_url
@@ -210,6 +211,7 @@ class Windows:
         # A closed window lets go of its workspace file (and its lock and journal files).
         if window in self.windows:
             self.windows.remove(window)
+        stop_watching(workspace)
         workspace.close()
 
     def _open_requested(self, window: MainWindow, path: str) -> None:

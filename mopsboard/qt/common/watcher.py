@@ -63,7 +63,11 @@ class ChangeWatcher(QObject):
                 self._socket.deleteLater()
                 self._socket = None
             self._poll.start()
-        elif self._socket is None or self._socket.socket() != socket:
+        elif (
+            self._socket is None
+            or self._socket.socket() != socket
+            or not self._socket.isEnabled()  # a new connection may have the old one's number
+        ):
             if self._socket is not None:
                 self._socket.setEnabled(False)
                 self._socket.deleteLater()
@@ -75,7 +79,10 @@ class ChangeWatcher(QObject):
             self.reachable.emit(not self._lost)
 
     def _told_meanwhile(self) -> None:
-        # Called from inside a store statement: the views re-read once it is over.
+        # Called from inside a store statement: the views re-read once it is over. The socket
+        # may have just closed: it is not waited on again until the poll finds the new one.
+        if self._socket is not None:
+            self._socket.setEnabled(False)
         QTimer.singleShot(0, self, self.poll_now)
 
     @property
@@ -120,6 +127,14 @@ class ChangeWatcher(QObject):
             workspace.when_told(None)
             workspace.unsubscribe(self._report)
             _watchers.pop(workspace, None)
+
+
+def stop_watching(workspace: Workspace) -> None:
+    """Before `workspace` closes: its watcher (if it has one) stops, and lets go of the socket it
+    waits on before the connection closes it."""
+    watcher = _watchers.get(workspace)
+    if watcher is not None:
+        watcher.stop()
 
 
 def watcher_for(workspace: Workspace) -> ChangeWatcher:

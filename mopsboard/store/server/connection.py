@@ -129,6 +129,10 @@ class ServerConnection(StoreConnection):
         (every view re-reads). Raises, in the driver's words, while the server is unreachable."""
         with contextlib.suppress(psycopg.Error):
             self.conn.close()
+        if self._when_told is not None:
+            # Whoever waits on the old socket lets go of it now, before an event loop polls
+            # the closed one (and whether or not the new connection can be made).
+            self._when_told()
         self._attach(self._connect())
         self._told += 1
         if self._when_told is not None:

@@ -1,0 +1,84 @@
+"""A server window whose connection is lost: a banner says so and stays, the status bar says
+"Not connected", an edit is refused in words and not made later; back, the window says so and
+shows what others changed meanwhile."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from pytestqt.qtbot import QtBot
+
+from mopsboard.domain.models import Task
+from mopsboard.qt.common.watcher import stop_watching
+from mopsboard.store.workspace import Workspace
+from mopsboard.ui.shell.main_window import MainWindow
+from tests.server.test_server_reconnect import _drop_connections, _sql, planner
+
+__all__ = ["planner"]  # the fixture, shared with the store's reconnection tests
+
+
+def test_a_lost_connection_is_said_edits_are_refused_and_the_window_catches_up(
+    qtbot: QtBot,
+    open_window: Callable[..., MainWindow],
+    planner: tuple[str, str],
+    server_url: str,
+) -> None:
+    role, url = planner
+    window = open_window(Workspace.open(url))
+    ws = window.workspace
+    _sql(server_url, f"ALTER ROLE {role} NOLOGIN")
+    with qtbot.waitSignal(window.watcher.reachable, timeout=5000):
+        _drop_connections(server_url, role)
+    assert window.banner.isVisible()
+    assert "server cannot be reached" in window.banner.text()
+    assert window.saved_label.text() == "Not connected"
+
+    stage = window.model.stages[0].key
+    added = window.workspace_actions.add_task(
+        Task(board_id=window.model.board_id, stage_id=stage, title="While cut off")
+    )
+    assert added is None
+    assert "cannot be reached" in window.banner.text()
+
+    with Workspace.open(server_url) as other:
+        theirs = other.add_task(
+            Task(board_id=window.model.board_id, stage_id=stage, title="Theirs meanwhile")
+        )
+    with qtbot.waitSignal(window.watcher.reachable, timeout=5000):
+        _sql(server_url, f"ALTER ROLE {role} LOGIN")
+    assert window.saved_label.text() == "All changes saved"
+    assert "Connected to the server again" in window.banner.text()
+    qtbot.waitUntil(lambda: theirs.key in window.model.tasks, timeout=5000)
+    titles = [t.title for t in ws.tasks(include_archived=True)]
+    assert "While cut off" not in titles and "Theirs meanwhile" in titles
+    window.close()
+    stop_watching(ws)
+    ws.close()
+
+
+def test_an_edit_that_finds_the_connection_gone_before_the_window_heard_of_it(
+    qtbot: QtBot,
+    open_window: Callable[..., MainWindow],
+    planner: tuple[str, str],
+    server_url: str,
+) -> None:
+    """The store lets go of the dead connection itself: the window stops waiting on its socket
+    at once (a Qt warning otherwise, as the event loop polls a closed socket)."""
+    role, url = planner
+    window = open_window(Workspace.open(url))
+    stage = window.model.stages[0].key
+    _sql(server_url, f"ALTER ROLE {role} NOLOGIN")
+    _drop_connections(server_url, role)
+    added = window.workspace_actions.add_task(
+        Task(board_id=window.model.board_id, stage_id=stage, title="Straight after the cut")
+    )
+    assert added is None
+    with qtbot.waitSignal(window.watcher.reachable, timeout=5000) as lost:
+        pass
+    assert lost.args == [False]
+    assert window.saved_label.text() == "Not connected"
+    _sql(server_url, f"ALTER ROLE {role} LOGIN")
+    qtbot.waitUntil(lambda: window.saved_label.text() == "All changes saved", timeout=5000)
+    window.close()
+    stop_watching(window.workspace)
+    window.workspace.close()
