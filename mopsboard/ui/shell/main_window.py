@@ -119,7 +119,10 @@ class MainWindow(QMainWindow):
         self._refresh_boards(self._initial_board())
         if workspace.read_only:
             self.banner.show_message(
-                "This workspace is read-only: you can look, but changes are turned off. "
+                "Your role on the server may only read this workspace: you can look, but "
+                "changes are turned off. Ask whoever runs the server for the mopsboard role."
+                if workspace.on_server
+                else "This workspace is read-only: you can look, but changes are turned off. "
                 "Save a copy (File \u25b8 Save a copy) to edit it."
             )
             self.banner.keep()

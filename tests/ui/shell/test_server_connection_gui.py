@@ -82,3 +82,27 @@ def test_an_edit_that_finds_the_connection_gone_before_the_window_heard_of_it(
     window.close()
     stop_watching(window.workspace)
     window.workspace.close()
+
+
+def test_a_role_that_may_only_read_gets_a_read_only_window(
+    qtbot: QtBot, open_window: Callable[..., MainWindow], server_url: str
+) -> None:
+    Workspace.create(server_url).close()
+    reader = f"looker_{server_url.rsplit('_', 1)[-1]}"
+    _sql(server_url, f"DROP ROLE IF EXISTS {reader}")
+    _sql(server_url, f"CREATE ROLE {reader} LOGIN")
+    _sql(server_url, f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {reader}")
+    try:
+        window = open_window(Workspace.open(server_url.replace("postgres@", f"{reader}@")))
+        assert window.workspace.read_only
+        assert window.saved_label.text() == "Read-only"
+        assert window.banner.isVisible()
+        assert window.banner.text().startswith("Your role on the server may only read")
+        assert not any(action.isEnabled() for action in window.write_actions)
+        window.close()
+        stop_watching(window.workspace)
+        window.workspace.close()
+    finally:
+        _drop_connections(server_url, reader)
+        _sql(server_url, f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {reader}")
+        _sql(server_url, f"DROP ROLE {reader}")
