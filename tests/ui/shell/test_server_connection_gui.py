@@ -106,3 +106,37 @@ def test_a_role_that_may_only_read_gets_a_read_only_window(
         _drop_connections(server_url, reader)
         _sql(server_url, f"REVOKE ALL ON ALL TABLES IN SCHEMA public FROM {reader}")
         _sql(server_url, f"DROP ROLE {reader}")
+
+
+def test_another_persons_move_shows_at_once_keeping_selection_and_scroll(
+    qtbot: QtBot, open_window: Callable[..., MainWindow], server_url: str
+) -> None:
+    from tests.ui.shell.test_two_windows import column, task_id, titles_in
+
+    with Workspace.create(server_url) as seeding:
+        board = seeding.boards()[0].key
+        stages = {s.name: s.key for s in seeding.stages(board)}
+        seeding.add_tasks(
+            [
+                Task(board_id=board, stage_id=stages["Backlog"], title=f"Filler {n}")
+                for n in range(40)
+            ]
+            + [Task(board_id=board, stage_id=stages["In progress"], title="Theirs to move")]
+        )
+    window = open_window(Workspace.open(server_url))
+    backlog = column(window, "Backlog")
+    window.board_view.select_task(task_id(window, "Filler 30"))
+    bar = backlog.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    scrolled = bar.value()
+    with Workspace.open(server_url) as theirs:
+        moving = next(t for t in theirs.tasks() if t.title == "Theirs to move")
+        theirs.move_tasks([moving.key], stages["Ready"])
+    # Heard through LISTEN/NOTIFY on the connection's socket: nothing polls the tables.
+    assert not window.watcher.polling
+    qtbot.waitUntil(lambda: "Theirs to move" in titles_in(window, "Ready"), timeout=5000)
+    assert backlog.selected_task_ids() == [task_id(window, "Filler 30")]
+    assert bar.value() == scrolled
+    window.close()
+    stop_watching(window.workspace)
+    window.workspace.close()
