@@ -32,6 +32,7 @@ MODULES = [
     "bench.timeline_bench",
     "bench.capacity_bench",
     "bench.transfer_bench",
+    "bench.server_bench",
 ]
 OUTPUT = Path(__file__).resolve().parent.parent / "bench.json"
 OWN_TARGETS: dict[str, Any] = {

@@ -10,8 +10,8 @@ run (the file is the floor: these machines are noisy, so the ratio says more tha
 - the `_ratio` rows: server over file.
 
 The server is MOPSBOARD_TEST_PG_URL's when set, else a throwaway cluster (tests/pg_server.py)
-with the durability a real server keeps (fsync on): run `python -m bench.server_bench`, or add
-"bench.server_bench" to bench/__main__.py's MODULES for `make bench`.
+with the durability a real server keeps (fsync on). `make bench` runs it, and
+`python -m bench bench.server_bench` alone.
 """
 
 from __future__ import annotations
