@@ -298,3 +298,24 @@ def test_the_readmes_roles_let_the_group_write_and_the_readers_look(server_url: 
         for role in roles:
             _sql(server_url, f"DROP OWNED BY {role}")
             _sql(server_url, f"DROP ROLE {role}")
+
+
+def test_two_workspaces_in_two_schemas_of_one_database_hear_only_their_own(
+    server_url: str,
+) -> None:
+    _sql(server_url, "CREATE SCHEMA north")
+    _sql(server_url, "CREATE SCHEMA south")
+    north, south = (f"{server_url}?options=-csearch_path%3D{name}" for name in ("north", "south"))
+    with Workspace.create(north) as mine, Workspace.create(south) as other_team:
+        before = mine.data_version()
+        with Workspace.open(south) as theirs:
+            theirs.add_board("South only")
+        with Workspace.open(north) as neighbour:
+            neighbour.add_board("North too")
+        deadline = time.monotonic() + 10
+        while mine.data_version() == before and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(0.2)  # a stray notification from the other schema would have come by now
+        assert mine.data_version() == before + 1
+        assert [b.name for b in mine.boards()] == ["Campaign board", "North too"]
+        assert [b.name for b in other_team.boards()] == ["Campaign board", "South only"]

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 # "MOPS", the file's application id: the key of the workspace's write lock.
 WRITE_LOCK = 0x4D4F5053
+# The channel of a workspace is its schema's: two workspaces in one database stay apart.
 CHANNEL = "mopsboard"
 _IN_TRANSACTION = frozenset(
     {pq.TransactionStatus.ACTIVE, pq.TransactionStatus.INTRANS, pq.TransactionStatus.INERROR}
@@ -121,7 +122,9 @@ class ServerConnection(StoreConnection):
         self._savepoints = 0
         self._pid = conn.info.backend_pid
         conn.add_notify_handler(self._on_notify)
-        conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(CHANNEL)))
+        row = conn.execute("SELECT current_schema()").fetchone()
+        self._channel = f"{CHANNEL}:{row[0] if row else ''}"
+        conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(self._channel)))
 
     def _reconnect(self) -> None:
         """A connection the server dropped (a restart, the network) is made anew, between two
@@ -260,7 +263,7 @@ class ServerConnection(StoreConnection):
             # Delivered with the commit, and only if it commits.
             self.conn.execute(
                 sql.SQL("NOTIFY {}, {}; COMMIT").format(
-                    sql.Identifier(CHANNEL), sql.Literal(announcement(changes))
+                    sql.Identifier(self._channel), sql.Literal(announcement(changes))
                 )
             )
         else:
@@ -298,7 +301,7 @@ class ServerConnection(StoreConnection):
     # -- others' commits ------------------------------------------------------------------------
 
     def _on_notify(self, notify: psycopg.Notify) -> None:
-        if notify.channel == CHANNEL and notify.pid != self._pid:
+        if notify.channel == self._channel and notify.pid != self._pid:
             self._told += 1
             self.told.append(notify.payload)
             del self.told[:-100]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import psycopg
+from psycopg.conninfo import conninfo_to_dict
 
 from mopsboard.store.failures import (
     NotAWorkspace,
@@ -27,6 +28,13 @@ DEFAULT_LOCK_TIMEOUT_MS = 5000
 
 
 def _connect(url: str, lock_timeout_ms: int) -> ServerConnection:
+    try:
+        # The URL's own options (a search_path naming the workspace's schema) are kept.
+        given = str(conninfo_to_dict(url).get("options") or "")
+    except psycopg.Error as error:
+        raise failures.connection_error(error, url) from None
+    options = f"{given} -c lock_timeout={lock_timeout_ms}".strip()
+
     def connect() -> psycopg.Connection[Any]:
         # The URL, with libpq's environment (PGHOST, PGUSER, ...), PGPASSFILE or ~/.pgpass and
         # sslmode, exactly as psql reads them; mopsboard keeps no password of its own.
@@ -34,7 +42,7 @@ def _connect(url: str, lock_timeout_ms: int) -> ServerConnection:
             url,
             autocommit=True,
             application_name="mopsboard",
-            options=f"-c lock_timeout={lock_timeout_ms}",
+            options=options,
             connect_timeout=10,
         )
 
