@@ -44,11 +44,18 @@ def span_of(task: ChainTask) -> Span:
     return Span(task.start_date, task.due_date)
 
 
+def days_moved(old: date, new: date, calendar: WorkCalendar) -> int:
+    """The working days after `old` (rolled forward to a working day) up to `new`: how far a day
+    moved, negative when earlier. Saturday to the next Tuesday is 1 (Monday to Tuesday)."""
+    return slack_days(first_working_day(old, calendar), new, calendar)
+
+
 def working_days_later(before: Span, after: Span, calendar: WorkCalendar) -> int:
     """How many working days later `after` is than `before`: the larger of the moves of its
-    start and of its due date (0 when neither moved later)."""
+    start and of its due date, each counted as `days_moved` counts (0 when neither moved
+    later)."""
     moves = [
-        slack_days(old, new, calendar)
+        days_moved(old, new, calendar)
         for old, new in ((before.first, after.first), (before.last, after.last))
         if old is not None and new is not None
     ]
@@ -101,16 +108,15 @@ def push_successors(
             continue
         new_start = max(allowed)
         new_due = calendar.add_working_days(new_start, task.duration - 1)
-        moved_by = slack_days(first_working_day(start, calendar), new_start, calendar)
         push = Push(
             key,
             new_start if task.start_date is not None else None,
             new_due if task.due_date is not None else None,
-            moved_by,
+            days_moved(start, new_start, calendar),
         )
         pushes.append(push)
         now[key] = Span(push.start_date, push.due_date)
     return pushes
 
 
-__all__ = ["Push", "push_successors", "span_of", "working_days_later"]
+__all__ = ["Push", "days_moved", "push_successors", "span_of", "working_days_later"]

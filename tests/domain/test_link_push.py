@@ -120,3 +120,20 @@ def test_how_many_working_days_a_task_moved_later() -> None:
     assert working_days_later(Span(day(18), day(18)), Span(day(21), day(21)), WEEKDAYS_ONLY) == 1
     assert working_days_later(Span(day(14), day(16)), Span(day(14), day(21)), HOLIDAY_WEEK) == 2
     assert working_days_later(Span(day(16), day(18)), Span(day(14), day(16)), WEEKDAYS_ONLY) == 0
+
+
+def test_a_move_off_a_weekend_counts_from_the_next_working_day_as_a_successors_does() -> None:
+    # Build and QA moves from Saturday the 5th to Tuesday the 8th. Its old start rolls forward
+    # to Monday the 7th; Tuesday is one working day after it (not two: Sunday-to-Tuesday
+    # would count Monday and Tuesday).
+    saturday, tuesday = Span(day(5), day(5)), Span(day(8), day(8))
+    assert working_days_later(saturday, tuesday, WEEKDAYS_ONLY) == 1
+    # A successor planned on that Saturday, pushed to that Tuesday, moves by the same count.
+    build = task(1, 7, 7)
+    qa = task(2, 5, 5)
+    assert push_successors(build, by_id(qa), [Edge(1, 2)]) == [Push(2, day(8), day(8), 1)]
+    # A two-day span off the weekend: the start moves 1 (Mon 7 to Tue 8), the due date 2
+    # (Tue 8, its old due day, to Thu 10): the larger counts.
+    assert working_days_later(Span(day(5), day(8)), Span(day(8), day(10)), WEEKDAYS_ONLY) == 2
+    # Saturday to Monday is no working day later.
+    assert working_days_later(saturday, Span(day(7), day(7)), WEEKDAYS_ONLY) == 0
