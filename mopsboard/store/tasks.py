@@ -10,7 +10,7 @@ from pydantic import TypeAdapter
 
 from mopsboard.domain import ranking
 from mopsboard.domain.activity import ActivityKind, edited_fields
-from mopsboard.domain.errors import MopsboardError, NotFoundError
+from mopsboard.domain.errors import MopsboardError, NotFoundError, RuleError
 from mopsboard.domain.ids import BoardId, StageId, TaskId
 from mopsboard.domain.models import StageKind, Task
 from mopsboard.domain.rules import check_gate, check_wip
@@ -330,6 +330,21 @@ class TaskStore(OutlineStore, ActivityStore, BoardStore):
                 logged.append((current.key, archived, ()))
             self._log_edits(logged, stamp)
             return keep_unread(db, "tasks", task, self._update("tasks", validated, "task"))
+
+    def stage_refusal(self, edited: Task) -> str | None:
+        """What the board's rules would say, in words, to saving `edited` into its stage (a hard
+        WIP limit, a review gate, predecessors not done); None when they let it in or its
+        stage is the one it has. Writes nothing: an editor asks before it closes."""
+        current = self.task(edited.key)
+        if current.stage_id == edited.stage_id:
+            return None
+        leaving = edited.model_copy(update={"stage_id": current.stage_id})
+        try:
+            with self._read():
+                self._check_rules(current.board_id, [leaving], edited.stage_id)
+        except RuleError as refusal:
+            return str(refusal)
+        return None
 
     def delete_tasks(self, task_ids: Sequence[int]) -> list[Task]:
         """Deletes tasks for good; returns them as they were so the delete can be undone."""

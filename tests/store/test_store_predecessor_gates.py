@@ -64,3 +64,15 @@ def test_a_gate_turned_off_or_a_start_to_start_link_stops_nothing(
     ws.add_link(TaskLink(predecessor_id=brief.key, successor_id=kickoff.key, kind="start_to_start"))
     ws.move_tasks([kickoff.key], stage["Done"].key)
     assert ws.task(kickoff.key).stage_id == stage["Done"].key
+
+
+def test_an_editor_can_ask_before_it_saves_and_nothing_is_written(
+    ws: Workspace, chain: tuple[Task, Task], stage: dict[str, Stage]
+) -> None:
+    _copy, legal = chain
+    edited = legal.model_copy(update={"stage_id": stage["Review"].key, "description": "x"})
+    assert ws.stage_refusal(edited) == WORDS
+    assert ws.stage_refusal(legal.model_copy(update={"description": "x"})) is None
+    back = legal.model_copy(update={"stage_id": stage["Backlog"].key})
+    assert ws.stage_refusal(back) is None
+    assert ws.task(legal.key).version == legal.version

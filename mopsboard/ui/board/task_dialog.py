@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from pydantic import ValidationError
@@ -49,14 +49,17 @@ class TaskDialog(QDialog):
         activity: Sequence[TaskActivity] = (),
         read_only: bool = False,
         links: LinkActions | None = None,
+        refusal: Callable[[Task], str | None] | None = None,
     ) -> None:
         """`comments` gives a saved task its comment thread, `links` its "Depends on" tab,
-        `activity` its history (oldest first); `read_only` keeps Save off."""
+        `activity` its history (oldest first); `read_only` keeps Save off; `refusal` says what
+        the board's rules would refuse in a save (shown by the stage, the editor stays open)."""
         super().__init__(parent)
         self.read_only = read_only
         self.setObjectName("taskDialog")
         self.setWindowTitle(f"Edit task \u2014 {task.title}" if task.id else "New task")
         self.original = task
+        self._refusal = refusal
         self.result_task: Task | None = None
         self.field_errors = FieldErrors()
         self.errors = self.field_errors.labels
@@ -443,6 +446,12 @@ class TaskDialog(QDialog):
     def _save(self) -> None:
         task = self.validate()
         if task is None:
+            return
+        refused = self._refusal(task) if self._refusal is not None and task.id else None
+        if refused:
+            # Said where it can be put right, and nothing typed is lost.
+            self.field_errors.show({"stage_id": refused})
+            self.stage.setFocus()
             return
         self.result_task = task.model_copy(update={"problems": self.kept})
         self.accept()

@@ -4,6 +4,8 @@ later asks whether to push its successors along (qt/board/link_actions.py, `Push
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QWidget
 
 from mopsboard.domain.errors import ConflictError, MopsboardError
@@ -38,6 +40,7 @@ def edit_task(
         links=actions,
         activity=activity,
         read_only=workspace.read_only,
+        refusal=_refusal_of(actions),
     )
     if not dialog.exec() or dialog.result_task is None:
         return
@@ -48,6 +51,16 @@ def edit_task(
     edited = dialog.result_task
     if not _saved_pushing(parent, actions, original, edited):
         save_task_edit(parent, actions, original, edited, reopen)
+
+
+def _refusal_of(actions: WorkspaceActions) -> Callable[[Task], str | None]:
+    def refusal(edited: Task) -> str | None:
+        try:
+            return actions.workspace.stage_refusal(edited)
+        except MopsboardError:
+            return None  # gone or unreadable: the save says so, as it always has
+
+    return refusal
 
 
 def _saved_pushing(
