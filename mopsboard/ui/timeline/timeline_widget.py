@@ -3,7 +3,8 @@ at launch, its tasks as bars under it when expanded, a line at today, overdue wo
 
 Only the visible rows and days are painted, so 200 campaigns or 50,000 tasks cost what is on
 screen. Dragging a bar sideways moves it by whole days: a campaign with all its tasks, or one
-task; the change is made when the mouse is released, as one undoable step.
+task; the change is made when the mouse is released, as one undoable step. Esc before the
+release puts the bar back and changes nothing, as it drops a link being drawn.
 """
 
 from __future__ import annotations
@@ -298,6 +299,16 @@ class TimelineWidget(QAbstractScrollArea):
         self.viewport().update()
         return True
 
+    def cancel_drag(self) -> bool:
+        """Puts the bar being dragged back where it was (Esc); the release that follows moves
+        nothing. False when no bar is being dragged."""
+        if self.drag is None:
+            return False
+        self.drag = None
+        self.viewport().setCursor(Qt.CursorShape.ArrowCursor)
+        self.viewport().update()
+        return True
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self.link_drag is not None:
             self._finish_link(event.position().toPoint())
@@ -333,7 +344,7 @@ class TimelineWidget(QAbstractScrollArea):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key == Qt.Key.Key_Escape and self.cancel_link():
+        if key == Qt.Key.Key_Escape and (self.cancel_link() or self.cancel_drag()):
             return
         count = len(self.rows.rows)
         current = self.selected if self.selected is not None else -1
