@@ -8,17 +8,18 @@ what does not match is left empty and said so in the preview.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Self
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from mopsboard.domain.fields import MAX_CHECKLIST, Colour, Hours, Name, Text
+from mopsboard.domain.fields import MAX_CHECKLIST, MAX_NAME, Colour, Hours, Name, Text
 from mopsboard.domain.ids import BoardId, CampaignId, PersonaId, StageId, TeamId, TemplateId
 from mopsboard.domain.link_rules import MAX_LAG_DAYS, Edge, LinkKind, cycle_through
 from mopsboard.domain.link_schedule import Placement, schedule_along_links
+from mopsboard.domain.links import TaskLink
 from mopsboard.domain.models import (
     Campaign,
     ChecklistItem,
@@ -351,6 +352,28 @@ def _start_stage_names(stages: Sequence[Stage]) -> dict[StageId, str]:
     return names
 
 
+def _unique_titles(titles: Sequence[str]) -> list[str]:
+    """The titles with each repeat (ignoring case) numbered: the first keeps its title, the next
+    gets the first " (N)" from 2 that no task has, so that a link names one task."""
+    taken = {title.casefold() for title in titles}
+    seen: set[str] = set()
+    unique = []
+    for title in titles:
+        if title.casefold() in seen:
+            number = 2
+            while True:
+                suffix = f" ({number})"
+                candidate = title[: MAX_NAME - len(suffix)].rstrip() + suffix
+                if candidate.casefold() not in taken:
+                    break
+                number += 1
+            taken.add(candidate.casefold())
+            title = candidate
+        seen.add(title.casefold())
+        unique.append(title)
+    return unique
+
+
 def template_from_campaign(
     campaign: Campaign,
     tasks: Sequence[Task],
@@ -359,30 +382,50 @@ def template_from_campaign(
     team_names: Mapping[int, str],
     name: str,
     holidays: Collection[date] = NO_HOLIDAYS,
+    *,
+    links: Iterable[TaskLink] = (),
 ) -> CampaignTemplate:
     """A template that plans a campaign like this one: offsets from its launch date (or, with
-    none, from its last due date), checklists unticked, no assignees."""
+    none, from its last due date), checklists unticked, no assignees.
+
+    Each task waits, under `after`, for what it waits for in `links` (kind and lag kept); a link
+    with a task outside `tasks` (another campaign's, or none) is left out, as a template only
+    names its own tasks. A template's titles name its tasks, so two tasks of one title (ignoring
+    case) are told apart: in the template's order, the first keeps its title and each next one
+    gets " (2)", " (3)", ... (the first number no task has)."""
     dues = [t.due_date or t.start_date for t in tasks if t.due_date or t.start_date]
     launch = campaign.launch_date or (max(d for d in dues if d) if dues else date.today())
     stage_names = _start_stage_names(stages)
-    template_tasks = []
+    placed = []
     for task in tasks:
         offset, duration = offset_and_duration(launch, task.start_date, task.due_date, holidays)
-        template_tasks.append(
-            TemplateTask(
-                title=task.title,
-                description=task.description,
-                stage=stage_names.get(task.stage_id, "Backlog"),
-                persona=persona_names.get(task.persona_id, "") if task.persona_id else "",
-                team=team_names.get(task.team_id, "") if task.team_id else "",
-                estimate_hours=task.estimate_hours,
-                checklist=tuple(item.text for item in task.checklist),
-                labels=tuple(label for label in task.labels if len(label) <= 200),
-                offset=offset,
-                duration=duration,
+        placed.append((offset, duration, task))
+    placed.sort(key=lambda p: (p[0], -p[1], p[2].title.casefold()))
+    titles = _unique_titles([task.title for _offset, _duration, task in placed])
+    title_of = {task.id: title for (_o, _d, task), title in zip(placed, titles, strict=True)}
+    waits_for: dict[int, list[TemplatePredecessor]] = {}
+    for link in links:
+        before = title_of.get(link.predecessor_id)
+        if before is not None and link.successor_id in title_of:
+            waits_for.setdefault(link.successor_id, []).append(
+                TemplatePredecessor(title=before, kind=link.kind, lag_days=link.lag_days)
             )
+    template_tasks = [
+        TemplateTask(
+            title=title,
+            description=task.description,
+            stage=stage_names.get(task.stage_id, "Backlog"),
+            persona=persona_names.get(task.persona_id, "") if task.persona_id else "",
+            team=team_names.get(task.team_id, "") if task.team_id else "",
+            estimate_hours=task.estimate_hours,
+            checklist=tuple(item.text for item in task.checklist),
+            labels=tuple(label for label in task.labels if len(label) <= 200),
+            offset=offset,
+            duration=duration,
+            after=tuple(waits_for.get(task.id, ())) if task.id is not None else (),
         )
-    template_tasks.sort(key=lambda t: (t.offset, -t.duration, t.title.casefold()))
+        for (offset, duration, task), title in zip(placed, titles, strict=True)
+    ]
     run_days = 0
     if campaign.launch_date and campaign.end_date and campaign.end_date > campaign.launch_date:
         run_days = max(0, offset_and_duration(launch, None, campaign.end_date, holidays)[0])
