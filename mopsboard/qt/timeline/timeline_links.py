@@ -137,6 +137,10 @@ class TimelineLinks:
                 self._calendars[task.key] = by_team.get(team or "", WEEKDAYS_ONLY)
         return self._calendars
 
+    def calendar_of(self, task_id: int) -> WorkCalendar:
+        """The task's team's working days (read once when no chain names them)."""
+        return self._calendars_of([task_id]).get(task_id, WEEKDAYS_ONLY)
+
     def of_task(self, task_id: int) -> list[ShownLink]:
         """The shown links the task is in, either end."""
         return [

@@ -21,6 +21,7 @@ from mopsboard.domain.campaign_work import CampaignFigures, TaskBar, campaign_sp
 from mopsboard.domain.critical_path import CriticalPath, critical_path
 from mopsboard.domain.launch_risk import LaunchRisk, launch_risk
 from mopsboard.domain.models import Campaign
+from mopsboard.domain.workdays import WorkCalendar
 from mopsboard.qt.common.follow import Follower
 from mopsboard.qt.timeline.timeline_links import TimelineLinks
 from mopsboard.store.workspace import Workspace
@@ -271,3 +272,7 @@ class TimelineRows(QObject):
 
     def row_of_task(self, task_id: int) -> int:
         return self.rows.row_of_task(task_id, self._positions)
+
+    def calendar_of(self, task_id: int) -> WorkCalendar:
+        """The working days a task's moves are counted in: its team's."""
+        return self.links.calendar_of(task_id)

@@ -12,6 +12,7 @@ from PySide6.QtCore import QPoint, QRect
 from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QScrollBar, QWidget
 
+from mopsboard.domain.workdays import WEEKDAYS_ONLY, WorkCalendar
 from mopsboard.qt.timeline.timeline_rows import TimelineRows
 from mopsboard.ui.common import theme
 
@@ -31,11 +32,14 @@ def short(text: str, limit: int) -> str:
 
 @dataclass
 class Drag:
-    """A bar being dragged: its row, where the mouse went down, and by how many days so far."""
+    """A bar being dragged: its row, where the mouse went down, by how many days so far, the
+    working days its moves are counted in (its task's team's), and what its label says."""
 
     row: int
     origin_x: int
+    calendar: WorkCalendar = WEEKDAYS_ONLY
     days: int = 0
+    words: str = ""
 
 
 @dataclass

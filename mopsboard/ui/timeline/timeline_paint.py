@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen, QPolygonF
 
 from mopsboard.qt.timeline.timeline_rows import TimelineRow
 from mopsboard.ui.common import theme
+from mopsboard.ui.timeline.bar_drag import paint_drag_label
 from mopsboard.ui.timeline.link_drag import paint_link_handles
 from mopsboard.ui.timeline.link_paint import LinkPainter
 from mopsboard.ui.timeline.timeline_canvas import (
@@ -61,6 +62,7 @@ class TimelinePainter:
         x = self.w.x_of(self.w.rows.today) + self.w.ppd // 2
         painter.setPen(QPen(self.c.today, 2))
         painter.drawLine(x, HEADER_HEIGHT, x, height)
+        paint_drag_label(self.w, self.c, painter)
         painter.setClipping(False)
         self._paint_header(painter, first_day, last_day, width)
         paint_labels(self.w, self.c, painter, rows)

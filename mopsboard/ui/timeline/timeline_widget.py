@@ -24,7 +24,9 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from mopsboard.domain.campaign_work import campaign_span
 from mopsboard.domain.ids import CampaignId, TaskId
+from mopsboard.domain.workdays import WEEKDAYS_ONLY
 from mopsboard.qt.timeline.timeline_rows import TimelineRow, TimelineRows
+from mopsboard.ui.timeline.bar_drag import drag_words
 from mopsboard.ui.timeline.link_drag import LinkDragger
 from mopsboard.ui.timeline.timeline_canvas import (
     HEADER_HEIGHT,
@@ -242,7 +244,8 @@ class TimelineWidget(QAbstractScrollArea):
             return
         rect = self.bar_rect(row)
         if rect is not None and rect.adjusted(-3, -3, 3, 3).contains(pos):
-            self.drag = Drag(row, pos.x())
+            calendar = WEEKDAYS_ONLY if item.bar is None else self.rows.calendar_of(item.bar.id)
+            self.drag = Drag(row, pos.x(), calendar)
             self.viewport().setCursor(Qt.CursorShape.SizeHorCursor)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
@@ -256,6 +259,8 @@ class TimelineWidget(QAbstractScrollArea):
             days = round((pos.x() - self.drag.origin_x) / self.ppd)
             if days != self.drag.days:
                 self.drag.days = days
+                item = self.rows.rows[self.drag.row]
+                self.drag.words = drag_words(item, days, self.drag.calendar) if days else ""
                 self.viewport().update()
             return
         row = self.row_at(pos.y())

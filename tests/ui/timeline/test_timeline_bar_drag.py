@@ -11,12 +11,16 @@ from pathlib import Path
 import pytest
 from gestures import LEFT, NO_KEYS
 from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 from test_timeline_links import link, plan, task_named, weekday
 
 from mopsboard.store.workspace import Workspace
+from mopsboard.ui.common import theme
 from mopsboard.ui.shell.main_window import MainWindow
+from mopsboard.ui.timeline.bar_drag import drag_label_rect
+from mopsboard.ui.timeline.timeline_paint import LABEL_WIDTH
 from mopsboard.ui.timeline.timeline_view import TimelineView
 
 
@@ -116,3 +120,65 @@ def test_a_drag_without_escape_still_moves_the_bar(
     one = timedelta(days=1)
     assert on_file(path)[0]["C"] == (weekday(3) + one, weekday(4) + one)
     assert window.workspace_actions.undo_stack.count() == 1
+
+
+def label_pixels(page: TimelineView) -> tuple[QRect, QColor]:
+    """Where the dragged bar's label is painted, and the colour at its left end."""
+    timeline = page.timeline
+    assert timeline.drag is not None
+    rect = drag_label_rect(timeline, timeline.drag.words)
+    assert rect is not None
+    image = timeline.viewport().grab().toImage()
+    return rect, image.pixelColor(rect.left() + 2, rect.center().y())
+
+
+def test_a_task_bar_says_its_new_dates_and_working_days_while_dragged(
+    qtbot: QtBot, window: MainWindow, page: TimelineView
+) -> None:
+    timeline = page.timeline
+    row = page.rows.row_of_task(task_named(window.workspace, "A").key)
+    _start, end = press_and_move(page, row, 2)
+    assert timeline.drag is not None
+    # A, Mon to Wed, two days later: Wed to Fri, two working days.
+    wednesday, friday = weekday(2), weekday(4)
+    assert timeline.drag.words == (
+        f"Wed {wednesday.day} {wednesday:%b} \u2192 Fri {friday.day} {friday:%b} (+2 working days)"
+    )
+    rect, colour = label_pixels(page)
+    # Painted in the text's colour, inside the days, clear of the bar it speaks of.
+    assert colour == QColor(theme.current().text)
+    assert timeline.viewport().rect().contains(rect)
+    assert rect.left() >= LABEL_WIDTH
+    moved = timeline.bar_rect(row, 2)
+    assert moved is not None and not rect.intersects(moved)
+    # A day further, into the weekend: Thu to Sat. The start moved three working days (Mon to
+    # Thu), the due date two (Wed to Sat: Thu and Fri); the larger is said.
+    QTest.mouseMove(timeline.viewport(), end + QPoint(timeline.ppd, 0))
+    assert timeline.drag.words.endswith("(+3 working days)")
+    # Back where it started, it says nothing.
+    QTest.mouseMove(timeline.viewport(), _start)
+    assert timeline.drag.days == 0 and timeline.drag.words == ""
+    QTest.keyClick(timeline, Qt.Key.Key_Escape)
+    QTest.mouseRelease(timeline.viewport(), LEFT, NO_KEYS, _start)
+    # The label goes with the drag.
+    assert timeline.drag is None
+    image = timeline.viewport().grab().toImage()
+    assert image.pixelColor(rect.left() + 2, rect.center().y()) != QColor(theme.current().text)
+
+
+def test_a_campaign_bar_says_its_new_span_and_launch_while_dragged(
+    qtbot: QtBot, window: MainWindow, page: TimelineView
+) -> None:
+    timeline = page.timeline
+    spring = window.workspace.campaign_named("Spring launch")
+    row = page.rows.row_of_campaign(spring.key)
+    _start, end = press_and_move(page, row, 7)
+    assert timeline.drag is not None
+    assert spring.launch_date is not None
+    launch = spring.launch_date + timedelta(days=7)
+    assert f", launch {launch:%a} {launch.day} {launch:%b} (+7 days)" in timeline.drag.words
+    QTest.mouseMove(timeline.viewport(), end - QPoint(timeline.ppd * 8, 0))
+    assert timeline.drag.words.endswith("(\u22121 day)")
+    QTest.keyClick(timeline, Qt.Key.Key_Escape)
+    QTest.mouseRelease(timeline.viewport(), LEFT, NO_KEYS, end - QPoint(timeline.ppd * 8, 0))
+    assert window.workspace_actions.undo_stack.count() == 0
