@@ -27,7 +27,8 @@ GAP = 3
 
 
 def _day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
+    # As the bars' tooltips write a day.
+    return f"{day:%a %d %b}"
 
 
 def _span(first: date, last: date) -> str:

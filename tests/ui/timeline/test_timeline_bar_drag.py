@@ -142,7 +142,7 @@ def test_a_task_bar_says_its_new_dates_and_working_days_while_dragged(
     # A, Mon to Wed, two days later: Wed to Fri, two working days.
     wednesday, friday = weekday(2), weekday(4)
     assert timeline.drag.words == (
-        f"Wed {wednesday.day} {wednesday:%b} \u2192 Fri {friday.day} {friday:%b} (+2 working days)"
+        f"Wed {wednesday:%d %b} \u2192 Fri {friday:%d %b} (+2 working days)"
     )
     rect, colour = label_pixels(page)
     # Painted in the text's colour, inside the days, clear of the bar it speaks of.
@@ -176,7 +176,7 @@ def test_a_campaign_bar_says_its_new_span_and_launch_while_dragged(
     assert timeline.drag is not None
     assert spring.launch_date is not None
     launch = spring.launch_date + timedelta(days=7)
-    assert f", launch {launch:%a} {launch.day} {launch:%b} (+7 days)" in timeline.drag.words
+    assert f", launch {launch:%a %d %b} (+7 days)" in timeline.drag.words
     QTest.mouseMove(timeline.viewport(), end - QPoint(timeline.ppd * 8, 0))
     assert timeline.drag.words.endswith("(\u22121 day)")
     QTest.keyClick(timeline, Qt.Key.Key_Escape)
