@@ -1,7 +1,8 @@
 """Editing a link's kind and lag in place, in the "Depends on" table (ui/board/task_links.py):
 a double-click, F2, or a click on a selected cell opens a kind list or a lag box over the cell;
-Enter (or leaving the cell) applies it as one undoable action, Escape leaves it as it was. A
-kind is applied as soon as it is picked."""
+Enter (or leaving the cell) applies it as one undoable action, Escape leaves it as it was. In
+the kind list the arrows change the kind shown only; a kind chosen in the open list with the
+mouse applies it at once, as Enter would."""
 
 from __future__ import annotations
 
@@ -13,7 +14,11 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QSignalBlocker,
     QSize,
+    Qt,
+    QTimer,
+    Signal,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QSpinBox,
@@ -34,6 +39,44 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 LinkEdit = Callable[[int, LinkKind | None, int | None], bool]
 # (row) -> the row's link's kind and lag as they are now.
 LinkValues = Callable[[int], tuple[LinkKind, int]]
+
+
+class KindPicker(QComboBox):
+    """The kind list over a cell: `chosen` when a kind is picked in its open list (by mouse or
+    by Enter there), not when the arrows step through the kinds on the closed box."""
+
+    chosen = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._list_open = False
+        self.activated.connect(self._on_activated)
+
+    def showPopup(self) -> None:
+        self._list_open = True
+        super().showPopup()
+
+    def hidePopup(self) -> None:
+        super().hidePopup()
+        # The pick that closed the list is reported after the list is hidden: forget it later.
+        QTimer.singleShot(0, self._forget_list)
+
+    def _forget_list(self) -> None:
+        self._list_open = False
+
+    def _on_activated(self, _row: int) -> None:
+        if self._list_open:
+            self._list_open = False
+            self.chosen.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # The delegate has seen Enter and Escape already (it applies or reverts the cell); a
+        # closed box would pass them on to the dialog, whose Save or Cancel they would press.
+        keys = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape)
+        if event.key() in keys and not self.view().isVisible():
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 def lag_text(days: int) -> str:
@@ -69,13 +112,13 @@ class LinkCellDelegate(QStyledItemDelegate):
         self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
     ) -> QWidget:
         if index.column() == KIND_COLUMN:
-            kinds = QComboBox(parent)
+            kinds = KindPicker(parent)
             kinds.setObjectName("linkKindEditor")
             kinds.setAccessibleName("Kind of link")
             for kind, name in KIND_NAMES.items():
                 kinds.addItem(name, kind.value)
-            # Picked is done: there is nothing more to type.
-            kinds.activated.connect(lambda _row: self._finish(kinds))
+            # Chosen in the list is done: there is nothing more to type.
+            kinds.chosen.connect(lambda: self._finish(kinds))
             return kinds
         lag = QSpinBox(parent)
         lag.setObjectName("linkLagEditor")

@@ -68,7 +68,7 @@ def test_the_lag_and_the_kind_of_a_link_are_changed_in_place(
         qtbot.keyClick(lag, Qt.Key.Key_Escape)
         assert editor.table.state() is not QAbstractItemView.State.EditingState
         seen["after_escape"] = links_in_file(path)
-        # The kind: a double-click opens the list over the cell; the next kind picked by key.
+        # The kind: a double-click opens the list over the cell; the next kind, then Enter.
         table = editor.table
         centre = table.visualItemRect(table.item(0, 1)).center()
         # A double-click as a mouse makes it: QTest's own sends the second click only.
@@ -77,6 +77,8 @@ def test_the_lag_and_the_kind_of_a_link_are_changed_in_place(
         kinds = opened(qtbot, editor, QComboBox, "linkKindEditor")
         assert kinds.currentText() == "Finish to start"
         qtbot.keyClick(kinds, Qt.Key.Key_Down)
+        qtbot.keyClick(kinds, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: editor.table.state() is not QAbstractItemView.State.EditingState)
         seen["after_kind"] = links_in_file(path)
         seen["rows"] = rows(editor.table)
         dialog.reject()  # Cancel: the link was changed at once and stays so
