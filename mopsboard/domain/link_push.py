@@ -14,6 +14,10 @@ The rule, as the README states it (section Timeline):
 - How far a task moved is counted in working days of its calendar: those after its old start
   (rolled forward to a working day) up to its new start. The moved task's own move is the larger
   of its start's and its due date's, counted so on its calendar.
+- A move makes a task due after its campaign's launch when it was due on or before the launch
+  day and is then due after it (a missing due date counts as the start date, as the critical
+  path counts it). Launch at risk counts only the tasks due on or before the launch, so the push
+  question is where this is said; a task already due after the launch is work that follows it.
 """
 
 from __future__ import annotations
@@ -60,6 +64,15 @@ def working_days_later(before: Span, after: Span, calendar: WorkCalendar) -> int
         if old is not None and new is not None
     ]
     return max([0, *moves])
+
+
+def due_past_launch(before: Span, after: Span, launch: date | None) -> date | None:
+    """The day a task moved from `before` to `after` is then due, when the move makes it due
+    after `launch` (the module's rule); None otherwise."""
+    old, new = before.last, after.last
+    if launch is None or old is None or new is None:
+        return None
+    return new if old <= launch < new else None
 
 
 def push_successors(
@@ -119,4 +132,11 @@ def push_successors(
     return pushes
 
 
-__all__ = ["Push", "days_moved", "push_successors", "span_of", "working_days_later"]
+__all__ = [
+    "Push",
+    "days_moved",
+    "due_past_launch",
+    "push_successors",
+    "span_of",
+    "working_days_later",
+]

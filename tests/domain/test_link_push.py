@@ -7,7 +7,12 @@ from datetime import date
 
 from mopsboard.domain.launch_risk import ChainTask
 from mopsboard.domain.link_check import Span
-from mopsboard.domain.link_push import Push, push_successors, working_days_later
+from mopsboard.domain.link_push import (
+    Push,
+    due_past_launch,
+    push_successors,
+    working_days_later,
+)
 from mopsboard.domain.link_rules import Edge, LinkKind
 from mopsboard.domain.workdays import WEEKDAYS_ONLY, WorkCalendar
 
@@ -137,3 +142,16 @@ def test_a_move_off_a_weekend_counts_from_the_next_working_day_as_a_successors_d
     assert working_days_later(Span(day(5), day(8)), Span(day(8), day(10)), WEEKDAYS_ONLY) == 2
     # Saturday to Monday is no working day later.
     assert working_days_later(saturday, Span(day(7), day(7)), WEEKDAYS_ONLY) == 0
+
+
+def test_a_move_past_the_launch_is_told_only_when_it_makes_the_task_late_for_it() -> None:
+    launch = day(15)
+    # Due on the launch day, pushed to the 22nd: then due after it.
+    assert due_past_launch(Span(day(14), day(15)), Span(day(21), day(22)), launch) == day(22)
+    # Still due on the launch day, or earlier: nothing to tell.
+    assert due_past_launch(Span(day(10), day(11)), Span(day(14), day(15)), launch) is None
+    # Already due after the launch (work that follows it, as a report does): not made late.
+    assert due_past_launch(Span(day(16), day(16)), Span(day(17), day(17)), launch) is None
+    # Without a due date, the start counts; without a launch, nothing is late for it.
+    assert due_past_launch(Span(day(14), None), Span(day(16), None), launch) == day(16)
+    assert due_past_launch(Span(day(14), day(15)), Span(day(21), day(22)), None) is None

@@ -15,10 +15,15 @@ from mopsboard.domain.errors import ConflictError, MopsboardError
 from mopsboard.domain.ids import BoardId, TaskId
 from mopsboard.domain.launch_risk import ChainTask
 from mopsboard.domain.link_check import Span
-from mopsboard.domain.link_push import Push, push_successors, working_days_later
+from mopsboard.domain.link_push import (
+    Push,
+    due_past_launch,
+    push_successors,
+    working_days_later,
+)
 from mopsboard.domain.link_rules import Edge, LinkKind, TaskLinkId
 from mopsboard.domain.links import TaskLink
-from mopsboard.domain.models import Task
+from mopsboard.domain.models import Campaign, Task
 from mopsboard.domain.workdays import WEEKDAYS_ONLY, WorkCalendar
 from mopsboard.qt.common.actions import EntityActions
 from mopsboard.qt.common.conflicts import Checked, Table, changed_fields, tasks_table
@@ -26,6 +31,8 @@ from mopsboard.qt.common.conflicts import Checked, Table, changed_fields, tasks_
 _DATES = ("start_date", "due_date")
 # Successors named one by one in the push question; more are counted.
 _NAMED = 8
+# Tasks named in one sentence about a launch they would then miss.
+_NAMED_LATE = 5
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,22 @@ def _days(count: int) -> str:
     return f"{count} working day{'s' if count != 1 else ''}"
 
 
+def _day(day: date) -> str:
+    return f"{day:%a %d %b}"
+
+
+@dataclass(frozen=True)
+class LateForLaunch:
+    """A task the push makes due after its campaign's launch (domain/link_push.py,
+    `due_past_launch`): the campaign, its name and launch day, and the task's new due day."""
+
+    task_id: int
+    campaign_id: int
+    campaign: str
+    launch: date
+    due: date
+
+
 @dataclass(frozen=True)
 class PushPlan:
     """A task moved later, and the successors that moving it pushes along (domain/link_push.py)."""
@@ -62,6 +85,52 @@ class PushPlan:
     working_days: int
     pushes: Sequence[Push]
     titles: Mapping[int, str]
+    # The moved task's campaign, and the tasks (it among them) the move makes late for their
+    # campaign's launch, in push order.
+    campaign_id: int | None = None
+    late: Sequence[LateForLaunch] = ()
+
+    @property
+    def passes_launch(self) -> bool:
+        return bool(self.late)
+
+    def _moved_words(self) -> str:
+        words = f"'{self.title}' is now {_days(self.working_days)} later."
+        own = next((late for late in self.late if late.task_id == self.task_id), None)
+        if own is not None:
+            words += (
+                f" It is then due {_day(own.due)}, after its campaign's launch on "
+                f"{_day(own.launch)}."
+            )
+        return words
+
+    def _late_words(self) -> list[str]:
+        """A sentence per launch the successors would then miss: the moved task's campaign
+        first, then in push order."""
+        groups: dict[int, list[LateForLaunch]] = {}
+        for late in self.late:
+            if late.task_id != self.task_id:
+                groups.setdefault(late.campaign_id, []).append(late)
+        order = sorted(groups, key=lambda key: key != self.campaign_id)
+        sentences = []
+        for key in order:
+            tasks = groups[key]
+            first = tasks[0]
+            launch = (
+                f"the launch on {_day(first.launch)}"
+                if key == self.campaign_id
+                else f"the launch of '{first.campaign}' on {_day(first.launch)}"
+            )
+            named = [
+                f"'{self.titles.get(late.task_id, '')}' ({_day(late.due)})"
+                for late in tasks[:_NAMED_LATE]
+            ]
+            if len(tasks) > _NAMED_LATE:
+                named.append(f"and {len(tasks) - _NAMED_LATE} more")
+            sentences.append(
+                f"{len(tasks)} of them would then be due after {launch}: {', '.join(named)}."
+            )
+        return sentences
 
     def question(self) -> tuple[str, str]:
         """The question put before pushing, and what it would do, in words."""
@@ -74,16 +143,37 @@ class PushPlan:
         lines = []
         for push in self.pushes[:_NAMED]:
             when = push.start_date or push.due_date
-            to = f", to {when:%a %d %b}" if when else ""
+            to = f", to {_day(when)}" if when else ""
             lines.append(
                 f"\u2022 '{self.titles.get(push.task_id, '')}': {_days(push.working_days)} "
                 f"later{to}"
             )
         if count > _NAMED:
             lines.append(f"and {count - _NAMED} more")
-        moved = f"'{self.title}' is now {_days(self.working_days)} later."
         keep = "Keep dates leaves them, and the links they break show red on the timeline."
-        return text, "\n\n".join([moved, "\n".join(lines), keep])
+        # The task's move, its successors' (and the launches they would then miss, a paragraph
+        # of their own so they are not read as one more successor), and what Keep does.
+        parts = [self._moved_words(), "\n".join(lines), "\n".join(self._late_words()), keep]
+        return text, "\n\n".join(part for part in parts if part)
+
+
+def _late_for_launch(
+    moves: Sequence[tuple[Task, Span]], campaigns: Mapping[int, Campaign]
+) -> list[LateForLaunch]:
+    """Those of the moved tasks (each with its new dates) that would then be due after their
+    campaign's launch, having been due on or before it; in the order given."""
+    found = []
+    for task, after in moves:
+        campaign = campaigns.get(task.campaign_id) if task.campaign_id is not None else None
+        if campaign is None or campaign.launch_date is None:
+            continue
+        before = Span(task.start_date, task.due_date)
+        due = due_past_launch(before, after, campaign.launch_date)
+        if due is not None:
+            found.append(
+                LateForLaunch(task.key, campaign.key, campaign.name, campaign.launch_date, due)
+            )
+    return found
 
 
 def _later(before: Span, after: Span) -> bool:
@@ -218,6 +308,7 @@ class LinkActions(EntityActions):
             done = ws.done_task_ids(reached)
             others = [t for t in ws.tasks_by_id(reached) if not t.archived and t.key not in done]
             calendar_of = self._calendars()
+            campaigns: dict[int, Campaign] = {c.key: c for c in ws.campaigns(include_archived=True)}
         except MopsboardError as error:
             self.history.failed.emit(str(error))
             return None
@@ -235,7 +326,21 @@ class LinkActions(EntityActions):
         if not pushes:
             return None
         titles: dict[int, str] = {key: t.title for key, t in chain.items()}
-        return PushPlan(task.key, task.title, start_date, due_date, later, pushes, titles)
+        moves = [(task, Span(start_date, due_date))]
+        by_id: dict[int, Task] = {t.key: t for t in others}
+        moves += [(by_id[p.task_id], Span(p.start_date, p.due_date)) for p in pushes]
+        late = _late_for_launch(moves, campaigns)
+        return PushPlan(
+            task.key,
+            task.title,
+            start_date,
+            due_date,
+            later,
+            pushes,
+            titles,
+            task.campaign_id,
+            late,
+        )
 
     def shift_plan(self, task_id: TaskId, days: int) -> PushPlan | None:
         """What moving the task `days` calendar days later (a drag on the timeline) would push

@@ -126,3 +126,60 @@ def test_an_editor_save_pushing_a_stale_task_writes_nothing(
     now = dates_on_file(path)
     assert (now["A, renamed"], now["B"], now["C"]) == (before["A"], before["B"], before["C"])
     assert actions.undo_stack.count() == 0
+
+
+def set_launch(ws: Workspace, campaign: str, launch: date) -> None:
+    current = ws.campaign_named(campaign)
+    ws.update_campaign(current.model_copy(update={"launch_date": launch}))
+
+
+def test_the_question_names_the_tasks_the_push_makes_due_after_their_launch(
+    qtbot: QtBot, board_ws: Workspace, actions: WorkspaceActions, chain: dict[str, TaskId]
+) -> None:
+    # A and C are in Spring launch, launching on C's due day; B is in Intent webinar,
+    # launching on B's due day. A two days later pushes B and C past both launches.
+    set_launch(board_ws, "Spring launch", weekday(6))
+    set_launch(board_ws, "Intent webinar", weekday(4))
+    plan = actions.shift_plan(chain["A"], 2)
+    assert plan is not None
+    _text, detail = plan.question()
+    moved, successors, launches, keep = detail.split("\n\n")
+    assert moved == "'A' is now 2 working days later."
+    assert len(successors.splitlines()) == 2
+    assert launches.splitlines() == [
+        f"1 of them would then be due after the launch on {weekday(6):%a %d %b}: "
+        f"'C' ({weekday(8):%a %d %b}).",
+        f"1 of them would then be due after the launch of 'Intent webinar' on "
+        f"{weekday(4):%a %d %b}: 'B' ({weekday(6):%a %d %b}).",
+    ]
+    assert keep.startswith("Keep dates")
+    assert plan.passes_launch
+
+
+def test_the_question_says_when_the_moved_task_itself_is_then_due_after_the_launch(
+    qtbot: QtBot, board_ws: Workspace, actions: WorkspaceActions, chain: dict[str, TaskId]
+) -> None:
+    # Spring launch on Thursday: A, due Wednesday, then due Friday, after it. C was due after
+    # that launch already: the push does not make it late for it, and it is not named.
+    set_launch(board_ws, "Spring launch", weekday(3))
+    plan = actions.shift_plan(chain["A"], 2)
+    assert plan is not None
+    moved, successors, keep = plan.question()[1].split("\n\n")
+    assert moved == (
+        f"'A' is now 2 working days later. It is then due {weekday(4):%a %d %b}, after its "
+        f"campaign's launch on {weekday(3):%a %d %b}."
+    )
+    assert "launch" not in successors
+    assert keep.startswith("Keep dates")
+    assert plan.passes_launch
+
+
+def test_a_push_that_keeps_every_launch_says_nothing_of_launches(
+    qtbot: QtBot, board_ws: Workspace, actions: WorkspaceActions, chain: dict[str, TaskId]
+) -> None:
+    set_launch(board_ws, "Spring launch", weekday(9))
+    set_launch(board_ws, "Intent webinar", weekday(9))
+    plan = actions.shift_plan(chain["A"], 2)
+    assert plan is not None
+    assert "launch" not in plan.question()[1]
+    assert not plan.passes_launch

@@ -15,6 +15,7 @@ class Asked:
     texts: list[str] = field(default_factory=list)
     details: list[str] = field(default_factory=list)
     buttons: list[list[str]] = field(default_factory=list)
+    icons: list[QMessageBox.Icon] = field(default_factory=list)
 
 
 def answer_next_box(answer: str, tries: int = 200) -> Asked:
@@ -28,6 +29,7 @@ def answer_next_box(answer: str, tries: int = 200) -> Asked:
             asked.texts.append(box.text())
             asked.details.append(box.informativeText())
             asked.buttons.append([b.text() for b in box.buttons()])
+            asked.icons.append(box.icon())
             if answer == "Escape":
                 QTest.keyClick(box, Qt.Key.Key_Escape)
             else:

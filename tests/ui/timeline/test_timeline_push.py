@@ -12,6 +12,7 @@ import pytest
 from answers import answer_next_box
 from gestures import drag
 from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from test_timeline_links import link, plan, task_named, weekday
 
@@ -72,6 +73,8 @@ def test_push_moves_the_chain_as_far_as_it_needs_in_one_undo_step(
     drag_bar(qtbot, page, "A", 2)
     assert asked.texts == ["Push its 2 successors by the same 2 working days?"]
     assert sorted(asked.buttons[0]) == ["Keep dates", "Push"]
+    # No launch is missed (Spring launch is later): a question, not a warning.
+    assert asked.icons == [QMessageBox.Icon.Question]
     assert "'C': 2 working days later" in asked.details[0]
     after = dates_on_file(path)
     # C may start the Monday after A (Friday): Mon-Tue; E the day after C: Wed-Thu; F, on the
@@ -135,3 +138,21 @@ def test_a_later_move_that_breaks_no_link_asks_nothing(qtbot: QtBot, window: Mai
     qtbot.wait(350)
     assert asked.texts == []
     assert dates_on_file(path)["E"] == (weekday(6), weekday(7))
+
+
+def test_the_question_says_which_tasks_the_push_makes_due_after_the_launch(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    ws = window.workspace
+    # Spring launch on E's due day: A two days later pushes C and E, and E past the launch.
+    spring = ws.campaign_named("Spring launch")
+    ws.update_campaign(spring.model_copy(update={"launch_date": weekday(6)}))
+    page = timeline_of(window)
+    asked = answer_next_box("Keep dates")
+    drag_bar(qtbot, page, "A", 2)
+    assert len(asked.details) == 1
+    assert (
+        f"1 of them would then be due after the launch on {weekday(6):%a %d %b}: "
+        f"'E' ({weekday(8):%a %d %b})."
+    ) in asked.details[0]
+    assert asked.icons == [QMessageBox.Icon.Warning]
