@@ -6,6 +6,7 @@ mouse applies it at once, as Enter would."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import (
@@ -18,7 +19,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QSpinBox,
@@ -86,6 +87,40 @@ def lag_text(days: int) -> str:
     return f"{days:+d} working {word}"
 
 
+_LAG_WRITTEN = re.compile(r"\s*([+-]?\d+)(\s+working\s+days?)?\s*", re.IGNORECASE)
+# On the way to a lag: a sign, a number, part of "working days", part of "none".
+_LAG_TYPING = re.compile(r"\s*[+-]?\d*\s*[a-z ]*", re.IGNORECASE)
+
+
+class LagBox(QSpinBox):
+    """A lag in working days, written as the links table writes it ("none", "+2 working days",
+    "-1 working day"); a number typed, signed or not, is read as working days."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRange(-MAX_LAG_DAYS, MAX_LAG_DAYS)
+
+    def textFromValue(self, val: int, /) -> str:
+        return lag_text(val)
+
+    def valueFromText(self, text: str, /) -> int:
+        written = _LAG_WRITTEN.fullmatch(text)
+        return int(written.group(1)) if written else 0
+
+    def validate(self, text: str, pos: int, /) -> tuple[QValidator.State, str, int]:
+        written = _LAG_WRITTEN.fullmatch(text)
+        if written:
+            inside = self.minimum() <= int(written.group(1)) <= self.maximum()
+            state = QValidator.State.Acceptable if inside else QValidator.State.Invalid
+        elif text.strip().casefold() == "none":
+            state = QValidator.State.Acceptable
+        elif _LAG_TYPING.fullmatch(text):
+            state = QValidator.State.Intermediate
+        else:
+            state = QValidator.State.Invalid
+        return state, text, pos
+
+
 class LinkCellDelegate(QStyledItemDelegate):
     def __init__(self, values: LinkValues, edit: LinkEdit, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -120,11 +155,9 @@ class LinkCellDelegate(QStyledItemDelegate):
             # Chosen in the list is done: there is nothing more to type.
             kinds.chosen.connect(lambda: self._finish(kinds))
             return kinds
-        lag = QSpinBox(parent)
+        lag = LagBox(parent)
         lag.setObjectName("linkLagEditor")
         lag.setAccessibleName("Lag in working days")
-        lag.setRange(-MAX_LAG_DAYS, MAX_LAG_DAYS)
-        lag.setSuffix(" working days")
         return lag
 
     def _finish(self, editor: QWidget) -> None:

@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -31,13 +31,14 @@ from PySide6.QtWidgets import (
 )
 
 from mopsboard.domain.ids import TaskId
-from mopsboard.domain.link_rules import MAX_LAG_DAYS, LinkKind
+from mopsboard.domain.link_rules import LinkKind
 from mopsboard.domain.models import Task
 from mopsboard.qt.board.link_actions import LinkActions, LinkCandidate, Predecessor
 from mopsboard.ui.board.link_cell_editing import (
     KIND_COLUMN,
     KIND_NAMES,
     LAG_COLUMN,
+    LagBox,
     LinkCellDelegate,
     lag_text,
 )
@@ -101,6 +102,9 @@ class TaskLinksEditor(QWidget):
         self.search.setAccessibleName("Search a task to wait for, by title")
         self.search.setPlaceholderText("Add\u2026 search a task by title, on any board")
         self.search.textChanged.connect(self._fill_results)
+        # Enter adds the task found and highlighted, as Add does; the arrows move the highlight.
+        self.search.returnPressed.connect(self._add_picked)
+        self.search.installEventFilter(self)
         self.results = QListWidget()
         self.results.setObjectName("linkResults")
         self.results.setAccessibleName("Tasks found")
@@ -111,11 +115,9 @@ class TaskLinksEditor(QWidget):
         self.kind.setAccessibleName("Kind of link")
         for kind, name in KIND_NAMES.items():
             self.kind.addItem(name, kind.value)
-        self.lag = QSpinBox()
+        self.lag = LagBox()
         self.lag.setObjectName("linkLag")
         self.lag.setAccessibleName("Lag in working days")
-        self.lag.setRange(-MAX_LAG_DAYS, MAX_LAG_DAYS)
-        self.lag.setSuffix(" working days")
         self.lag.setToolTip("Working days between them; negative: they overlap")
         self.add_button = QPushButton("Add")
         self.add_button.setObjectName("addLink")
@@ -160,7 +162,8 @@ class TaskLinksEditor(QWidget):
     # -- what is shown --------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Lists the task's predecessors as the file holds them now."""
+        """Lists the task's predecessors as the file holds them now, none selected (so Remove is
+        off)."""
         self.shown = self._actions.predecessors(self._task_id)
         self.table.setRowCount(len(self.shown))
         for row, predecessor in enumerate(self.shown):
@@ -178,9 +181,19 @@ class TaskLinksEditor(QWidget):
                 else:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(row, column, item)
+        self.table.clearSelection()
         self.remove_button.setEnabled(False)
         self._fill_results()
         self.countChanged.emit(len(self.shown))
+
+    def _select_row(self, row: int) -> None:
+        """Selects the link on `row` (the nearest there is) and scrolls it into view."""
+        if not self.shown:
+            return
+        row = min(max(row, 0), len(self.shown) - 1)
+        self.table.selectRow(row)
+        self.table.scrollTo(self.table.model().index(row, 0))
+        self.remove_button.setEnabled(not self._read_only)
 
     def count(self) -> int:
         return len(self.shown)
@@ -214,6 +227,33 @@ class TaskLinksEditor(QWidget):
             self.results.setCurrentRow(0)
         self._enable_add()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            step = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1}.get(Qt.Key(event.key()))
+            if step is not None and self.results.count():
+                self._highlight(step)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _highlight(self, step: int) -> None:
+        """Moves the highlight in the tasks found by `step`, past the "and more" line."""
+        pickable = [
+            row
+            for row in range(self.results.count())
+            if self.results.item(row).flags() & Qt.ItemFlag.ItemIsSelectable
+        ]
+        if not pickable:
+            return
+        current = self.results.currentRow()
+        if current not in pickable:
+            row = pickable[0] if step > 0 else pickable[-1]
+        else:
+            at = pickable.index(current) + step
+            row = pickable[min(max(at, 0), len(pickable) - 1)]
+        self.results.setCurrentRow(row)
+        self.results.scrollToItem(self.results.item(row))
+
     def _enable_add(self) -> None:
         self.add_button.setEnabled(self._picked() is not None)
 
@@ -244,13 +284,19 @@ class TaskLinksEditor(QWidget):
             self.search.clear()
             self.lag.setValue(0)
             self.refresh()
+            keys = [shown.link.key for shown in self.shown]
+            if added.key in keys:
+                self._select_row(keys.index(added.key))
 
     def _remove_selected(self) -> None:
         selected = self._selected()
-        if selected is not None and self._reporting(
-            lambda: self._actions.remove_link(selected.link.key) or None
-        ):
+        if selected is None:
+            return
+        row = self.shown.index(selected)
+        if self._reporting(lambda: self._actions.remove_link(selected.link.key) or None):
             self.refresh()
+            # The next link is selected, so that Remove takes one after another.
+            self._select_row(row)
 
     def _link_values(self, row: int) -> tuple[LinkKind, int]:
         link = self.shown[row].link
