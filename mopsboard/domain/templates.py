@@ -126,7 +126,7 @@ class CampaignTemplate(Record[TemplateId]):
         for index, (waited_for, waiting) in enumerate(edges):
             loop = cycle_through(edges[:index], waited_for, waiting)
             if loop:
-                names = " \u2192 ".join(f"'{self.tasks[i].title}'" for i in loop)
+                names = loop_chain([self.tasks[i].title for i in loop])
                 raise ValueError(f"its tasks wait for each other in a loop ({names})")
         return self
 
@@ -137,6 +137,23 @@ class CampaignTemplate(Record[TemplateId]):
     @property
     def estimate_total(self) -> float:
         return sum(t.estimate_hours or 0.0 for t in self.tasks)
+
+
+def loop_chain(titles: Sequence[str]) -> str:
+    """A loop of tasks by title, each before the next, shown closing: 'A' → 'B' → 'A'."""
+    return " \u2192 ".join(f"'{title}'" for title in [*titles, titles[0]])
+
+
+def loop_refusal(path: Sequence[str]) -> str:
+    """Why a template's task `path[0]` cannot wait for `path[-1]`, which waits for it along
+    `path` (titles, as `cycle_through` gives the loop): the words of a link between tasks
+    (domain/link_rules.py, `cycle_refusal`), by title, as a template's tasks have no ids."""
+    waiting, awaited = path[0], path[-1]
+    return (
+        f"'{waiting}' cannot wait for '{awaited}': '{awaited}' already waits for it "
+        f"({loop_chain(path)}), so neither could ever start. Remove one of those links first, "
+        "or link the tasks the other way round."
+    )
 
 
 def template_links(template: CampaignTemplate) -> list[tuple[int, int, LinkKind, int]]:

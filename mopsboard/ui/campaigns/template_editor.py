@@ -63,6 +63,7 @@ class TemplateEditor(QDialog):
         self._build_fields(team_names)
         self.links = TemplateTaskLinks(self.draft)
         self.links.changed.connect(self._refill_current)
+        self.links.refused.connect(self._say)
         self.error = QLabel()
         self.error.setObjectName("templateEditorError")
         self.error.setProperty("tone", "error")
@@ -218,6 +219,8 @@ class TemplateEditor(QDialog):
     def _refill_current(self) -> None:
         # A rename shows in every row that waits for the task: all rows are filled again.
         self._fill_table()
+        # The links changed: a refusal shown before is about links that are not so any more.
+        self._say("")
 
     def current(self) -> DraftTask | None:
         rows = self.table.selectionModel().selectedRows()

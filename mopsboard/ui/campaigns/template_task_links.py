@@ -1,6 +1,7 @@
 """What a template's task waits for, in the template editor (ui/campaigns/template_editor.py):
 the tasks of the same template it follows, with kind and lag; a link added by picking another
-task, or removed. Changes go to the editor's draft; the editor's Save writes them."""
+task, or removed. Changes go to the editor's draft; the editor's Save writes them. A link that
+would close a loop is refused when it is added, in the words the task editor uses."""
 
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mopsboard.domain.link_rules import MAX_LAG_DAYS, LinkKind
+from mopsboard.domain.link_rules import MAX_LAG_DAYS, LinkKind, cycle_through
 from mopsboard.domain.template_drafts import DraftLink, TemplateDraft
+from mopsboard.domain.templates import loop_refusal
 
 KIND_NAMES = {
     LinkKind.FINISH_TO_START: "Finish to start",
@@ -37,6 +39,8 @@ def lag_words(days: int) -> str:
 class TemplateTaskLinks(QWidget):
     # The task's links changed in the draft.
     changed = Signal()
+    # A link was not added, for this reason (in words).
+    refused = Signal(str)
 
     def __init__(self, draft: TemplateDraft, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,6 +129,16 @@ class TemplateTaskLinks(QWidget):
         if self._key is None or picked is None:
             return
         link = DraftLink(int(picked), LinkKind(self.kind.currentData()), self.lag.value())
+        edges = [
+            (old.predecessor, task.key)
+            for task in self._draft.tasks
+            for old in task.links
+            if task.key != self._key or old.predecessor != link.predecessor
+        ]
+        loop = cycle_through(edges, link.predecessor, self._key)
+        if loop:
+            self.refused.emit(loop_refusal([self._draft.title(key) for key in loop]))
+            return
         self._draft.add_link(self._key, link)
         self.lag.setValue(0)
         self.show_task(self._key)
