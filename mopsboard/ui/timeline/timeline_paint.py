@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen, QPolygonF
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 
 from mopsboard.qt.timeline.timeline_rows import TimelineRow
 from mopsboard.ui.common import theme
@@ -24,6 +24,7 @@ from mopsboard.ui.timeline.timeline_canvas import (
     short,
     visible_rows,
 )
+from mopsboard.ui.timeline.timeline_header import paint_header
 from mopsboard.ui.timeline.timeline_labels import paint_labels
 from mopsboard.ui.timeline.timeline_marks import (
     NAME_MIN_WIDTH,
@@ -64,7 +65,7 @@ class TimelinePainter:
         painter.drawLine(x, HEADER_HEIGHT, x, height)
         paint_drag_label(self.w, self.c, painter)
         painter.setClipping(False)
-        self._paint_header(painter, first_day, last_day, width)
+        paint_header(self.w, self.c, painter, first_day, last_day, width)
         paint_labels(self.w, self.c, painter, rows)
         if self.w.hasFocus():
             self._paint_focus(painter, width, height)
@@ -97,108 +98,6 @@ class TimelinePainter:
                 painter.setPen(self.c.grid)
                 painter.drawLine(x, HEADER_HEIGHT, x, height)
             day += timedelta(days=1)
-
-    def _paint_header(self, painter: QPainter, first: date, last: date, width: int) -> None:
-        painter.fillRect(0, 0, width, HEADER_HEIGHT, self.c.header)
-        painter.setPen(self.c.grid)
-        painter.drawLine(0, HEADER_HEIGHT - 1, width, HEADER_HEIGHT - 1)
-        painter.setClipRect(LABEL_WIDTH, 0, width - LABEL_WIDTH, HEADER_HEIGHT)
-        painter.setFont(self.w.bold_font)
-        day = first.replace(day=1)
-        while day <= last:
-            following = (day + timedelta(days=32)).replace(day=1)
-            # The month's name stays in sight while the month is, but never runs into the next.
-            x = max(self.w.x_of(day), LABEL_WIDTH) + 6
-            room = QRect(x, 0, max(0, self.w.x_of(following) - x - 4), 24)
-            painter.setPen(self.c.text)
-            painter.save()
-            painter.setClipRect(room.intersected(QRect(LABEL_WIDTH, 0, width, HEADER_HEIGHT)))
-            painter.drawText(
-                x, 18, day.strftime("%B %Y" if self.w.scale is Scale.WEEKS else "%b %Y")
-            )
-            painter.restore()
-            painter.setPen(self.c.grid)
-            painter.drawLine(self.w.x_of(day), 0, self.w.x_of(day), HEADER_HEIGHT)
-            day = following
-        painter.setFont(self.w.small_font)
-        painter.setPen(self.c.muted)
-        day = first
-        while day <= last:
-            if self.w.scale is Scale.WEEKS and day.isoweekday() == 1:
-                painter.drawText(self.w.x_of(day) + 3, 38, day.strftime("%d %b"))
-            elif self.w.scale is Scale.MONTHS and day.isoweekday() == 1 and day.day <= 7:
-                painter.drawText(self.w.x_of(day) + 2, 38, f"w{day.isocalendar().week}")
-            day += timedelta(days=1)
-        x = self.w.x_of(self.w.rows.today) + self.w.ppd // 2
-        painter.setBrush(self.c.today)
-        painter.setPen(Qt.PenStyle.NoPen)
-        tag = QRect(x - 22, HEADER_HEIGHT - 16, 44, 14)
-        painter.drawRoundedRect(tag, 3, 3)
-        painter.setPen(QColor(self.c.scheme.on_today))
-        painter.drawText(tag, Qt.AlignmentFlag.AlignCenter, "Today")
-        painter.setClipping(False)
-        painter.fillRect(0, 0, LABEL_WIDTH, HEADER_HEIGHT, self.c.header)
-        painter.setFont(self.w.bold_font)
-        painter.setPen(self.c.text)
-        count = len(self.w.rows.campaigns)
-        title = f"{count} campaign{'s' if count != 1 else ''}"
-        painter.drawText(12, 18, title)
-        self._paint_link_legend(
-            painter, 12 + painter.fontMetrics().horizontalAdvance(title) + 14, 18
-        )
-        self._paint_legend(painter, 12, 37)
-        painter.setFont(self.w.font())
-
-    def _paint_legend(self, painter: QPainter, x: int, baseline: int) -> None:
-        """Launch, today, overdue and done, as the timeline draws them."""
-        painter.setFont(self.w.small_font)
-        metrics = QFontMetrics(self.w.small_font)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        paint_diamond(painter, launch_marker(x + 4, baseline - 4, 4.5))
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
-        x += 12
-        for colour, swatch, text in (
-            (None, None, "launch"),
-            (self.c.today, QRect(0, -9, 2, 11), "today"),
-            (None, QRect(0, -8, 14, 8), "overdue"),
-            (self.c.done, QRect(0, -7, 12, 6), "done"),
-        ):
-            if swatch is not None:
-                if colour is None:
-                    late = self.c.muted
-                    paint_late_task(painter, swatch.translated(x, baseline), late, 2)
-                else:
-                    painter.fillRect(swatch.translated(x, baseline), colour)
-                x += swatch.width() + 4
-            painter.setPen(self.c.muted)
-            painter.drawText(x, baseline, text)
-            x += metrics.horizontalAdvance(text) + 10
-
-    def _paint_link_legend(self, painter: QPainter, x: int, baseline: int) -> None:
-        """A link, a broken one and the critical path, as the links are drawn, beside the title
-        (what does not fit in the label column is left out)."""
-        painter.setFont(self.w.small_font)
-        metrics = QFontMetrics(self.w.small_font)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        for colour, width, text in (
-            (self.c.link, 1, "link"),
-            (self.c.broken, 2, "broken"),
-            (self.c.critical, 2, "critical"),
-        ):
-            if x + 14 + metrics.horizontalAdvance(text) > LABEL_WIDTH - 4:
-                break
-            y = baseline - 4
-            painter.setPen(QPen(colour, width))
-            painter.drawLine(x, y, x + 8, y)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            tip = [QPointF(x + 12, y), QPointF(x + 7, y - 3), QPointF(x + 7, y + 3)]
-            painter.drawPolygon(QPolygonF(tip))
-            x += 14
-            painter.setPen(self.c.muted)
-            painter.drawText(x, baseline, text)
-            x += metrics.horizontalAdvance(text) + 7
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
 
     def _paint_row_band(self, painter: QPainter, row: int, width: int) -> None:
         top = self.w.row_top(row)
