@@ -3,6 +3,7 @@ between bars are painted by ui/timeline/link_paint.py, the row labels by timelin
 
 from __future__ import annotations
 
+import math
 from datetime import date, timedelta
 
 from PySide6.QtCore import QPoint, QRect, QRectF, Qt
@@ -11,7 +12,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from mopsboard.qt.timeline.timeline_rows import TimelineRow
 from mopsboard.ui.common import theme
 from mopsboard.ui.timeline.bar_drag import paint_drag_label
-from mopsboard.ui.timeline.link_drag import paint_link_handles
+from mopsboard.ui.timeline.link_drag import HANDLE_OFFSET, HANDLE_RADIUS, paint_link_handles
 from mopsboard.ui.timeline.link_paint import LinkPainter
 from mopsboard.ui.timeline.timeline_canvas import (
     HEADER_HEIGHT,
@@ -38,16 +39,27 @@ from mopsboard.ui.timeline.timeline_marks import (
 __all__ = ["HEADER_HEIGHT", "LABEL_WIDTH", "ROW_HEIGHT", "Drag", "Scale", "TimelinePainter"]
 
 
+# The words after a bar start clear of its link handle (drawn on hover just past its end).
+TITLE_GAP = HANDLE_OFFSET + math.ceil(HANDLE_RADIUS) + 4
+
+
+def trailing_x(bar: QRect, gap: int, text_width: int) -> int | None:
+    """Where words written after `bar` start: `gap` past its end."""
+    return bar.right() + gap
+
+
 class TimelinePainter:
     def __init__(self, widget: TimelineCanvas) -> None:
         self.w = widget
         self.c = Colours(theme.current())
         self.links = LinkPainter(widget)
+        self._small = QFontMetrics(widget.small_font)
 
     def paint(self) -> None:
         painter = QPainter(self.w.viewport())
         if self.c.scheme is not theme.current():
             self.c = Colours(theme.current())
+        self._small = QFontMetrics(self.w.small_font)
         width, height = self.w.viewport().width(), self.w.viewport().height()
         painter.fillRect(0, 0, width, height, self.c.surface)
         first_day = self.w.day_at(LABEL_WIDTH)
@@ -194,27 +206,35 @@ class TimelinePainter:
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(self.c.done if bar.done else QColor(item.campaign.colour))
             painter.drawRoundedRect(rect, 3, 3)
+        label = short(bar.title, 48) + ("  (overdue)" if overdue else "")
+        x = trailing_x(rect, TITLE_GAP, self._small.horizontalAdvance(label))
+        if x is None:
+            return
         painter.setPen(self.c.today if overdue else self.c.muted)
         painter.setFont(self.w.small_font)
-        label = short(bar.title, 48) + ("  (overdue)" if overdue else "")
-        painter.drawText(rect.right() + 6, rect.bottom(), label)
+        painter.drawText(x, rect.bottom(), label)
         painter.setFont(self.w.font())
 
     def _paint_figures(
         self, painter: QPainter, rect: QRect, progress: float | None, overdue: int
     ) -> None:
-        metrics = QFontMetrics(self.w.small_font)
+        metrics = self._small
         baseline = rect.center().y() + metrics.ascent() // 2 - 1
-        x = rect.right() + 14
+        done = f"{progress:.0%} done" if progress is not None else ""
+        late = f"{overdue} overdue" if overdue else ""
+        space = 10 if done and late else 0
+        words = metrics.horizontalAdvance(done) + space + metrics.horizontalAdvance(late)
+        x = trailing_x(rect, TITLE_GAP, words) if words else None
+        if x is None:
+            return
         painter.setFont(self.w.small_font)
-        if progress is not None:
-            text = f"{progress:.0%} done"
+        if done:
             painter.setPen(self.c.muted)
-            painter.drawText(x, baseline, text)
-            x += metrics.horizontalAdvance(text) + 10
-        if overdue:
+            painter.drawText(x, baseline, done)
+            x += metrics.horizontalAdvance(done) + space
+        if late:
             painter.setPen(self.c.today)
-            painter.drawText(x, baseline, f"{overdue} overdue")
+            painter.drawText(x, baseline, late)
         painter.setFont(self.w.font())
 
     # -- interaction ----------------------------------------------------------------------------

@@ -57,6 +57,11 @@ class TimelineWidget(QAbstractScrollArea):
         self.setAccessibleName("Campaign timeline")
         self.rows = rows
         self.scale = Scale.MONTHS
+        # Before the painter, which measures its words in them.
+        self.bold_font = QFont(self.font())
+        self.bold_font.setBold(True)
+        self.small_font = QFont(self.font())
+        self.small_font.setPointSizeF(max(7.0, self.font().pointSizeF() - 1.5))
         self.painter = TimelinePainter(self)
         self.linker = LinkDragger(self)
         self.selected: int | None = None
@@ -72,10 +77,6 @@ class TimelineWidget(QAbstractScrollArea):
         self.horizontalScrollBar().setSingleStep(self.scale.value)
         self.verticalScrollBar().setSingleStep(ROW_HEIGHT)
         rows.changed.connect(self._rows_changed)
-        self.bold_font = QFont(self.font())
-        self.bold_font.setBold(True)
-        self.small_font = QFont(self.font())
-        self.small_font.setPointSizeF(max(7.0, self.font().pointSizeF() - 1.5))
 
     # -- geometry -------------------------------------------------------------------------------
 

@@ -1,0 +1,71 @@
+"""The words written after a task's bar, as a user reads them: the link handle that shows on
+hover covers none of them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import QRect
+from PySide6.QtGui import QImage
+from PySide6.QtTest import QTest
+from test_timeline_links import plan, task_named, weekday
+
+from mopsboard.store.workspace import Workspace
+from mopsboard.ui.shell.main_window import MainWindow
+from mopsboard.ui.timeline.link_drag import HANDLE_RADIUS, handle_centre
+from mopsboard.ui.timeline.timeline_view import TimelineView
+
+TITLE = "Landing page copy"
+
+
+@pytest.fixture
+def page(open_window: Callable[..., MainWindow], planned_ws: Workspace) -> TimelineView:
+    ws = planned_ws
+    a = plan(ws, "A", 0, 2)
+    ws.update_task(a.model_copy(update={"title": TITLE}))
+    win = open_window(ws)
+    assert win.show_view("timeline")
+    shown = win.pages["timeline"]
+    assert isinstance(shown, TimelineView)
+    shown.timeline.set_scale(shown.timeline.scale.WEEKS)
+    shown.timeline.scroll_to_day(weekday(0), 0.2)
+    spring = ws.campaign_named("Spring launch").key
+    shown.timeline.toggle(shown.rows.row_of_campaign(spring))
+    return shown
+
+
+def row_of(page: TimelineView) -> int:
+    return page.rows.row_of_task(task_named(page.rows.workspace, TITLE).key)
+
+
+def ink_columns(image: QImage, area: QRect) -> list[int]:
+    """The x of each column of `area` holding a dark pixel: a glyph's, not the background's,
+    a weekend's or a grid line's."""
+    return [
+        x
+        for x in range(area.left(), area.right() + 1)
+        if any(
+            image.pixelColor(x, y).lightnessF() < 0.7 for y in range(area.top(), area.bottom() + 1)
+        )
+    ]
+
+
+def test_the_link_handle_covers_no_letter_of_the_title_after_the_bar(
+    page: TimelineView,
+) -> None:
+    timeline = page.timeline
+    rect = timeline.bar_rect(row_of(page))
+    assert rect is not None
+    centre = handle_centre(rect).toPoint()
+    reach = int(HANDLE_RADIUS) + 2
+    # Where the handle is drawn on hover, past the bar's own (rounded, smoothed) end.
+    under_handle = QRect(
+        rect.right() + 2, centre.y() - reach, centre.x() + reach - rect.right(), 2 * reach
+    )
+    assert ink_columns(timeline.viewport().grab().toImage(), under_handle) == []
+    # The title is there, after the handle.
+    after = QRect(centre.x() + reach, rect.top(), 200, rect.height())
+    assert ink_columns(timeline.viewport().grab().toImage(), after)
+    QTest.mouseMove(timeline.viewport(), rect.center())
+    assert timeline.handle_row == row_of(page)
