@@ -41,11 +41,19 @@ __all__ = ["HEADER_HEIGHT", "LABEL_WIDTH", "ROW_HEIGHT", "Drag", "Scale", "Timel
 
 # The words after a bar start clear of its link handle (drawn on hover just past its end).
 TITLE_GAP = HANDLE_OFFSET + math.ceil(HANDLE_RADIUS) + 4
+# Where the words of a bar scrolled off to the left are kept, in from the days' edge.
+EDGE_INDENT = 4
 
 
 def trailing_x(bar: QRect, gap: int, text_width: int) -> int | None:
-    """Where words written after `bar` start: `gap` past its end."""
-    return bar.right() + gap
+    """Where words written after `bar` start: `gap` past its end; at the days' left edge while
+    the bar is scrolled off it and some of the words would still be in sight there (so no
+    fragment shows), None once none would."""
+    x = bar.right() + gap
+    edge = LABEL_WIDTH + EDGE_INDENT
+    if x >= edge:
+        return x
+    return edge if x + text_width > edge else None
 
 
 class TimelinePainter:

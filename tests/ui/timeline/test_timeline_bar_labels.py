@@ -1,5 +1,6 @@
 """The words written after a task's bar, as a user reads them: the link handle that shows on
-hover covers none of them."""
+hover covers none of them, and a bar scrolled off the left edge leaves no fragment of its title
+(the title stays whole at the edge while any of it would still be in sight, then goes)."""
 
 from __future__ import annotations
 
@@ -7,13 +8,14 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QRect
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QFontMetrics, QImage
 from PySide6.QtTest import QTest
 from test_timeline_links import plan, task_named, weekday
 
 from mopsboard.store.workspace import Workspace
 from mopsboard.ui.shell.main_window import MainWindow
 from mopsboard.ui.timeline.link_drag import HANDLE_RADIUS, handle_centre
+from mopsboard.ui.timeline.timeline_canvas import LABEL_WIDTH, ROW_HEIGHT
 from mopsboard.ui.timeline.timeline_view import TimelineView
 
 TITLE = "Landing page copy"
@@ -69,3 +71,37 @@ def test_the_link_handle_covers_no_letter_of_the_title_after_the_bar(
     assert ink_columns(timeline.viewport().grab().toImage(), after)
     QTest.mouseMove(timeline.viewport(), rect.center())
     assert timeline.handle_row == row_of(page)
+
+
+def row_band(page: TimelineView) -> QRect:
+    top = page.timeline.row_top(row_of(page))
+    return QRect(LABEL_WIDTH + 1, top + 2, 400, ROW_HEIGHT - 4)
+
+
+def scroll_bar_end_to(page: TimelineView, x: int) -> None:
+    """Scrolls so the title's bar ends at `x` (viewport coordinates)."""
+    timeline = page.timeline
+    rect = timeline.bar_rect(row_of(page))
+    assert rect is not None
+    bar = timeline.horizontalScrollBar()
+    bar.setValue(bar.value() + rect.right() - x)
+
+
+def test_a_bar_off_the_left_edge_keeps_its_title_whole_at_the_edge(page: TimelineView) -> None:
+    timeline = page.timeline
+    width = QFontMetrics(timeline.small_font).horizontalAdvance(TITLE)
+    # The bar ends 40 pixels before the days begin: its title, written after it, would start
+    # under the label column and show only its end.
+    scroll_bar_end_to(page, LABEL_WIDTH - 40)
+    ink = ink_columns(timeline.viewport().grab().toImage(), row_band(page))
+    assert ink, "the title is in sight"
+    assert ink[0] >= LABEL_WIDTH + 3, "it starts at the edge, not cut by it"
+    assert ink[-1] - ink[0] >= width - 6, "all of it"
+
+
+def test_a_bar_far_off_the_left_edge_writes_nothing(page: TimelineView) -> None:
+    timeline = page.timeline
+    width = QFontMetrics(timeline.small_font).horizontalAdvance(TITLE)
+    # Past where any of its title would have been in sight: the label column names the row.
+    scroll_bar_end_to(page, LABEL_WIDTH - width - 40)
+    assert ink_columns(timeline.viewport().grab().toImage(), row_band(page)) == []
