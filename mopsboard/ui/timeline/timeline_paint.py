@@ -280,4 +280,9 @@ class TimelinePainter:
                 if slack <= 0
                 else f"Slack to the launch: {slack} working day{'s' if slack != 1 else ''}.\n"
             )
-        return f"{bar.title}\n{span or 'no dates'} ({state})\n{path}Drag the bar to reschedule it."
+        how = (
+            "Drag the bar to reschedule it.\n"
+            "Drag from the handle at its end to another bar to link them: that task then "
+            "waits for this one."
+        )
+        return f"{bar.title}\n{span or 'no dates'} ({state})\n{path}{how}"

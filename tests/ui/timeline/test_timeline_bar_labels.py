@@ -7,9 +7,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QRect
-from PySide6.QtGui import QFontMetrics, QImage
+from PySide6.QtCore import QEvent, QRect
+from PySide6.QtGui import QFontMetrics, QHelpEvent, QImage
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QToolTip
+from pytestqt.qtbot import QtBot
 from test_timeline_links import plan, task_named, weekday
 
 from mopsboard.store.workspace import Workspace
@@ -105,3 +107,21 @@ def test_a_bar_far_off_the_left_edge_writes_nothing(page: TimelineView) -> None:
     # Past where any of its title would have been in sight: the label column names the row.
     scroll_bar_end_to(page, LABEL_WIDTH - width - 40)
     assert ink_columns(timeline.viewport().grab().toImage(), row_band(page)) == []
+
+
+def test_the_bars_tooltip_says_how_to_draw_a_link(qtbot: QtBot, page: TimelineView) -> None:
+    timeline = page.timeline
+    rect = timeline.bar_rect(row_of(page))
+    assert rect is not None
+    viewport = timeline.viewport()
+    QTest.mouseMove(viewport, rect.center())
+    event = QHelpEvent(QEvent.Type.ToolTip, rect.center(), viewport.mapToGlobal(rect.center()))
+    QApplication.sendEvent(viewport, event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    shown = QToolTip.text()
+    assert shown.startswith(TITLE)
+    assert shown.endswith(
+        "Drag the bar to reschedule it.\nDrag from the handle at its end to another bar to "
+        "link them: that task then waits for this one."
+    )
+    QToolTip.hideText()
