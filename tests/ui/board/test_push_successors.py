@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 from editor_driver import EditorRun, answer_when_asked, edit_in_window
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from mopsboard.domain.ids import TaskId
@@ -117,3 +118,35 @@ def test_an_earlier_due_date_asks_nothing(qtbot: QtBot, window: MainWindow) -> N
     qtbot.wait(600)
     assert asked.asked == []
     assert dates_on_file(path)["A"] == (weekday(0), weekday(1))
+
+
+def test_the_editors_question_names_what_the_push_makes_late_for_the_launch(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    ws = window.workspace
+    # A, C and E are all in Spring launch: launching on E's due day, a later A pushes E past it.
+    spring = ws.campaign_named("Spring launch")
+    ws.update_campaign(spring.model_copy(update={"launch_date": weekday(6)}))
+    details: list[str] = []
+
+    def keep(left: int = 50) -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            details.append(box.informativeText())
+            next(b for b in box.buttons() if b.text() == "Keep dates").click()
+        elif left:
+            QTimer.singleShot(10, lambda: keep(left - 1))
+
+    def steps(dialog: TaskDialog) -> None:
+        QTimer.singleShot(0, keep)
+        type_due(qtbot, dialog, weekday(4))
+
+    run = edit_in_window(window, "A", steps)
+    assert not run.left_open
+    assert len(details) == 1
+    assert (
+        f"1 of them would then be due after the launch on {weekday(6):%a %d %b}: "
+        f"'E' ({weekday(8):%a %d %b})."
+    ) in details[0]
+    # Kept: only A's due date moved, E is still due on the launch day.
+    assert dates_on_file(Path(ws.path))["E"] == (weekday(5), weekday(6))
