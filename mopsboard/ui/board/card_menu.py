@@ -13,7 +13,6 @@ from mopsboard.domain.models import Board
 from mopsboard.qt.board.board_model import BoardModel
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.board.card_dialogs import choose_board
-from mopsboard.ui.board.log_time_dialog import LogTimeDialog
 from mopsboard.ui.common.icons import Icon, icon
 
 
@@ -65,6 +64,9 @@ class CardMenu(QMenu):
         self.addAction(icon(Icon.ARCHIVE), f"Archive{count}", self._archive)
 
     def _log_time(self) -> None:
+        # Imported when asked for: the board's first paint needs none of the dialog's widgets.
+        from mopsboard.ui.board.log_time_dialog import LogTimeDialog
+
         LogTimeDialog(self.parentWidget() or self, self.workspace_actions, self.task_ids[0]).exec()
 
     def _move_to(self, stage_id: StageId, _checked: bool = False) -> None:

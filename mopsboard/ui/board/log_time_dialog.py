@@ -109,6 +109,13 @@ class LogTimeDialog(QDialog):
         self.setMinimumWidth(420)
         enter_presses(self, self.log_button)
         self._refresh(None)
+        self._type_hours()
+
+    def _type_hours(self) -> None:
+        """The hours are typed first: their field has the focus with its text selected, so what
+        is typed replaces "1.00" (the spin box selects it only when reached with Tab)."""
+        self.hours.setFocus()
+        self.hours.selectAll()
 
     def _refresh(self, select: int | None) -> None:
         actions = self.time_actions
@@ -126,12 +133,14 @@ class LogTimeDialog(QDialog):
                 self.member.setCurrentIndex(self._assignee_row)
                 self.note.clear()
             self._changing = False
+            self._type_hours()
             return
         self._changing = True
         self.hours.setValue(log.hours)
         self.day.setDate(_qdate(log.day))
         self.member.setCurrentIndex(max(0, self.member.findData(log.member_id)))
         self.note.setText(log.note)
+        self._type_hours()
 
     def _member(self) -> MemberId | None:
         chosen = self.member.currentData()

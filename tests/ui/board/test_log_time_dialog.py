@@ -156,3 +156,28 @@ def test_enter_logs_the_hours_as_the_log_button_would(
     when_log_time_is_up(type_and_enter)
     log_from_card_menu(window, monkeypatch, "D", "Ready")
     assert [(title, hours) for title, _who, _day, hours, _note in file_logs(path)] == [("D", 1.5)]
+
+
+def test_hours_typed_as_the_dialog_opens_replace_the_one_shown(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = window.workspace.path
+    seen: list[tuple[bool, str]] = []
+
+    def type_and_enter(dialog: LogTimeDialog) -> None:
+        # No click, no Tab: the keys go where the dialog put the focus.
+        try:
+            focused = dialog.focusWidget()
+            assert focused is not None
+            seen.append((focused is dialog.hours, dialog.hours.lineEdit().selectedText()))
+            qtbot.keyClicks(focused, "2.5")
+            qtbot.keyClick(focused, Qt.Key.Key_Return)
+        finally:
+            if dialog.isVisible():
+                dialog.reject()  # never left open: the test would wait on it for ever
+
+    when_log_time_is_up(type_and_enter)
+    log_from_card_menu(window, monkeypatch, "D", "Ready")
+    # The hours have the focus with all their text selected, so typing replaces it.
+    assert seen == [(True, "1.00")]
+    assert [(title, hours) for title, _who, _day, hours, _note in file_logs(path)] == [("D", 2.5)]
