@@ -48,7 +48,7 @@ bench: $(TEST_STAMP)
 # conflicts and move latency, and fails on a lost update or a lock error reaching a planner.
 stress: $(TEST_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python tests/stress/crash_harness.py --kills 500
-	$(BIN)/python tests/server/load_harness.py --planners 20 --actions 250
+	$(BIN)/python tests/stress/planners.py --planners 20 --actions 250
 
 screenshot: $(RUN_STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/mopsboard --screenshot screenshot.png

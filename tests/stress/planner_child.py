@@ -1,7 +1,7 @@
 """One simulated planner on a server workspace: mixed actions, each acknowledged write written
 down for planners.py to check. Run by planners.py, not by hand.
 
-    python planner_child.py URL SEED ACTIONS NAME OUT.jsonl
+    python planner_child.py URL SEED ACTIONS NAME OUT.jsonl START_AT
 """
 
 from __future__ import annotations
@@ -20,8 +20,12 @@ from mopsboard.domain.models import Task
 from mopsboard.store.failures import WorkspaceError
 from mopsboard.store.workspace import Workspace
 
+# A planner reads the board again every this many actions: between, it works from what it read,
+# as a person does from the board on their screen (stale copies make conflicts).
+READ_EVERY = 10
 
-def main(url: str, seed: int, actions: int, name: str, out: Path) -> int:
+
+def main(url: str, seed: int, actions: int, name: str, out: Path, start_at: float = 0.0) -> int:
     rng = random.Random(seed)
     period = Period.of(date.today(), 8)
     with Workspace.open(url) as ws, out.open("w", encoding="utf-8") as log:
@@ -32,9 +36,13 @@ def main(url: str, seed: int, actions: int, name: str, out: Path) -> int:
 
         board = ws.boards()[0].key
         stages = [s.key for s in ws.stages(board)]
+        tasks = ws.tasks(board_id=board)
+        # Every planner starts at one moment, whatever its process took to start.
+        time.sleep(max(0.0, start_at - time.time()))
         for number in range(actions):
             roll = rng.random()
-            tasks = ws.tasks(board_id=board)
+            if number % READ_EVERY == 0:
+                tasks = ws.tasks(board_id=board)
             task = rng.choice(tasks)
             began = time.perf_counter()
             try:
@@ -45,10 +53,9 @@ def main(url: str, seed: int, actions: int, name: str, out: Path) -> int:
                     ws.move_tasks([task.key], stage, before)
                     note(kind="move", task=task.key, ms=(time.perf_counter() - began) * 1000)
                 elif roll < 0.65:
-                    # An edit from what the planner read a moment ago: another planner may have
-                    # changed the task since, and then the store must refuse it as a conflict.
-                    if rng.random() < 0.5:
-                        time.sleep(rng.uniform(0, 0.02))
+                    # An edit of the copy the planner read a while ago: another planner may
+                    # have changed the task since, and then the store must refuse it as a
+                    # conflict.
                     title = f"{name} edit {number}"
                     hours = float(rng.choice((1, 2, 4, 8)))
                     saved = ws.update_task(
@@ -87,5 +94,5 @@ def main(url: str, seed: int, actions: int, name: str, out: Path) -> int:
 
 
 if __name__ == "__main__":
-    url, seed, actions, name, out = sys.argv[1:6]
-    sys.exit(main(url, int(seed), int(actions), name, Path(out)))
+    url, seed, actions, name, out, start_at = sys.argv[1:7]
+    sys.exit(main(url, int(seed), int(actions), name, Path(out), float(start_at)))

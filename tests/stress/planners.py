@@ -1,8 +1,9 @@
 """Many planners on one server workspace at once: no lost update, every acknowledged write
 present, every conflict surfaced as one, no lock error reaching anyone.
 
-Each child (planner_child.py) makes mixed actions (moves, edits, adds, capacity reads) on the
-same PostgreSQL workspace and writes down what the store acknowledged. Then the workspace is
+Each child (planner_child.py), started at one moment with the others, makes mixed actions
+(moves, edits of the copy it read up to ten actions before, adds, capacity reads) on the same
+PostgreSQL workspace and writes down what the store acknowledged. Then the workspace is
 judged against those notes: no two acknowledged edits of a task were made from the same version
 it was read at (the second would have overwritten the first unseen: a lost update), each took
 it exactly one version further, an edited task holds what its last acknowledged edit wrote,
@@ -91,9 +92,19 @@ def seed_workspace(url: str) -> None:
 def run_planners(url: str, planners: int, actions: int, seed: int, folder: Path) -> list[Path]:
     outs = [folder / f"planner-{n}.jsonl" for n in range(planners)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    start_at = str(time.time() + 2 + planners * 0.3)
     children = [
         subprocess.Popen(
-            [sys.executable, str(CHILD), url, str(seed + n), str(actions), f"p{n}", str(out)],
+            [
+                sys.executable,
+                str(CHILD),
+                url,
+                str(seed + n),
+                str(actions),
+                f"p{n}",
+                str(out),
+                start_at,
+            ],
             env=env,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,

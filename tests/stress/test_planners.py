@@ -1,4 +1,4 @@
-"""Planners at once on a server workspace (make stress: 20 of them, 250 actions each)."""
+"""Planners at once on a server workspace (make stress: 20 of 250 actions each; here 4 of 40)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,11 @@ from mopsboard.domain.models import Task
 
 
 def test_three_planners_lose_no_acknowledged_write(server_url: str) -> None:
-    report = run(server_url, planners=3, actions=30, seed=11)
+    report = run(server_url, planners=4, actions=40, seed=11)
     assert report.failures == []
-    assert report.actions == 90
-    assert report.kinds["edit"] + report.kinds["conflict"] > 0 and report.kinds["add"] > 0
+    assert report.actions == 160
+    assert report.kinds["edit"] > 0 and report.kinds["add"] > 0
+    assert report.kinds["conflict"] > 0  # stale copies were edited: each one was caught
 
 
 def _task(task_id: int, title: str, version: int, rank: str) -> Task:
