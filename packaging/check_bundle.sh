@@ -47,6 +47,9 @@ missing=$(find "$work/opt/mopsboard" -type f \( -name '*.so*' -o -name mopsboard
 [ -z "$missing" ] || fail "libraries found neither in the bundle nor on the system:
 $missing"
 
+# A server workspace: psycopg and its libpq are in the bundle (the check starts its own cluster).
+.venv/bin/python packaging/check_bundle_server.py "$program"
+
 echo "check_bundle: $archive ($(du -sh "$work/opt/mopsboard" | cut -f1) unpacked) runs with an empty environment:" \
     "--version, demo, tasks ($rows tasks), an offscreen screenshot, install-desktop.sh;" \
     "every library resolves"
