@@ -38,7 +38,7 @@ from mopsboard.domain.calendar import (
 )
 from mopsboard.domain.ids import TaskId, TeamId
 from mopsboard.domain.models import Member, Team, TimeOff
-from mopsboard.domain.remaining_work import ActualHours, actual_rows
+from mopsboard.domain.remaining_work import ActualHours, actual_rows, logged_tasks
 from mopsboard.domain.workload import (
     EPSILON,
     FULL_FROM,
@@ -166,6 +166,7 @@ class CapacityMap:
         self._tasks_of: dict[RowKey, set[int]] = {key: set() for key in self.planned}
         self.uncounted: dict[int, Uncounted] = {}
         self.actual: dict[RowKey, list[float]] = {}
+        self._logged_entries: list[ActualHours] = []
         self.set_actual(actual)
         self.rows: list[Row] = []
         self.lay_out()
@@ -293,9 +294,11 @@ class CapacityMap:
 
     def set_actual(self, actual: Iterable[ActualHours]) -> None:
         """The hours logged in the period (all of them, replacing what the map held)."""
+        entries = list(actual)
         self.actual = actual_rows(
-            actual, self.members, self.teams, self.period.first.toordinal(), self.period.weeks
+            entries, self.members, self.teams, self.period.first.toordinal(), self.period.weeks
         )
+        self._logged_entries = entries
 
     def set_logged(self, logged: Mapping[TaskId, float]) -> None:
         """The hours logged per task (all of them): follow with `replace` of the tasks whose
@@ -395,6 +398,14 @@ class CapacityMap:
                         )
         found.sort(key=lambda c: (-c.hours, c.title.casefold(), c.task_id))
         return found
+
+    def logged_contributions(self, row: Row, week: int) -> list[Contribution]:
+        """The tasks hours were logged on in a cell's week, with those hours, most first."""
+        first = self._first + 7 * week
+        team = row.team.key if row.kind is RowKind.TOTAL else None
+        return logged_tasks(
+            self._logged_entries, self.members, self.teams, (first, first + 6), team or row.key
+        )
 
     def uncounted_by_team(self) -> list[tuple[Team | None, list[Uncounted]]]:
         """The uncounted tasks per team (teams by name, then tasks without a team)."""

@@ -22,9 +22,9 @@ from datetime import date
 from typing import NamedTuple
 
 from mopsboard.domain.calendar import Calendar, Shares
-from mopsboard.domain.ids import MemberId, TeamId
+from mopsboard.domain.ids import MemberId, TaskId, TeamId
 from mopsboard.domain.models import Member, Team
-from mopsboard.domain.workload import RowKey
+from mopsboard.domain.workload import Contribution, RowKey
 
 # (day ordinal, hours): one time log as these rules read it.
 Logged = tuple[int, float]
@@ -95,6 +95,21 @@ class ActualHours(NamedTuple):
     team_id: TeamId | None
     day: date
     hours: float
+    # The task they were logged on (what a cell's drill-down lists), when known.
+    task_id: TaskId | None = None
+    title: str = ""
+
+
+def actual_row_key(
+    entry: ActualHours, members: Mapping[MemberId, Member], teams: Mapping[TeamId, Team]
+) -> RowKey | None:
+    """The row of a map a log's hours land in (None: a row the map does not show)."""
+    if entry.member_id is not None:
+        member = members.get(entry.member_id)
+        return None if member is None else (member.team_id, entry.member_id)
+    if entry.team_id is not None and entry.team_id in teams:
+        return (entry.team_id, None)
+    return None
 
 
 def actual_rows(
@@ -110,17 +125,9 @@ def actual_rows(
     not show are left out."""
     days: dict[RowKey, list[tuple[int, float]]] = {}
     for entry in logged:
-        key: RowKey
-        if entry.member_id is not None:
-            member = members.get(entry.member_id)
-            if member is None:
-                continue
-            key = (member.team_id, entry.member_id)
-        elif entry.team_id is not None and entry.team_id in teams:
-            key = (entry.team_id, None)
-        else:
-            continue
-        days.setdefault(key, []).append((entry.day.toordinal(), entry.hours))
+        key = actual_row_key(entry, members, teams)
+        if key is not None:
+            days.setdefault(key, []).append((entry.day.toordinal(), entry.hours))
     return {key: actual_by_week(found, first, weeks) for key, found in days.items()}
 
 
@@ -161,3 +168,30 @@ def plan_task(
     left = remaining_hours(estimate, sum(actual.values()))
     planned = planned_by_day(calendar, left, remaining_span(start, due, today))
     return TaskDays(planned, actual)
+
+
+def logged_tasks(
+    logged: Iterable[ActualHours],
+    members: Mapping[MemberId, Member],
+    teams: Mapping[TeamId, Team],
+    days: tuple[int, int],
+    row: RowKey | TeamId,
+) -> list[Contribution]:
+    """The tasks hours were logged on from day `days[0]` to `days[1]` (ordinals) in one row of
+    a map (or every row of a team, given its id), with those hours, most first."""
+    hours: dict[tuple[RowKey, TaskId], float] = {}
+    titles: dict[TaskId, str] = {}
+    for entry in logged:
+        if entry.task_id is None or not days[0] <= entry.day.toordinal() <= days[1]:
+            continue
+        key = actual_row_key(entry, members, teams)
+        if key is None or (key[0] != row if isinstance(row, int) else key != row):
+            continue
+        hours[(key, entry.task_id)] = hours.get((key, entry.task_id), 0.0) + entry.hours
+        titles[entry.task_id] = entry.title
+    found = [
+        Contribution(task_id, titles[task_id], value, None, None, key, logged=True)
+        for (key, task_id), value in hours.items()
+    ]
+    found.sort(key=lambda c: (-c.hours, c.title.casefold(), c.task_id))
+    return found

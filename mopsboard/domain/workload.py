@@ -145,6 +145,8 @@ class Contribution:
     start_date: date | None
     due_date: date | None
     key: RowKey
+    # Hours logged on the task in that week (not planned: not to be dragged elsewhere).
+    logged: bool = False
 
 
 Parts = tuple[tuple[int, float], ...]  # (week index, hours)

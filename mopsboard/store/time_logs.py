@@ -58,16 +58,16 @@ class TimeLogStore(StoreBase):
         return found
 
     def actual_hours(self, first: date, last: date) -> list[ActualHours]:
-        """Hours logged from `first` to `last` (inclusive) per person, team and day."""
+        """Hours logged from `first` to `last` (inclusive) per person, team, day and task."""
         with self._read() as db:
             rows = db.execute(
-                "SELECT COALESCE(l.member_id, t.assignee_id), t.team_id, l.day, SUM(l.hours) "
-                "FROM time_logs l JOIN tasks t ON t.id = l.task_id "
-                "WHERE l.day BETWEEN ? AND ? GROUP BY 1, 2, 3 ORDER BY 3, 1",
+                "SELECT COALESCE(l.member_id, t.assignee_id), t.team_id, l.day, SUM(l.hours), "
+                "t.id, t.title FROM time_logs l JOIN tasks t ON t.id = l.task_id "
+                "WHERE l.day BETWEEN ? AND ? GROUP BY 1, 2, 3, 5, 6 ORDER BY 3, 1, 5",
                 [first.isoformat(), last.isoformat()],
             ).fetchall()
         found = []
-        for member_id, team_id, day, hours in rows:
+        for member_id, team_id, day, hours, task_id, title in rows:
             try:
                 when = date.fromisoformat(day)
             except (TypeError, ValueError):
@@ -78,6 +78,8 @@ class TimeLogStore(StoreBase):
                     None if team_id is None else TeamId(team_id),
                     when,
                     float(hours),
+                    TaskId(task_id),
+                    str(title),
                 )
             )
         return found

@@ -107,10 +107,10 @@ def test_actual_hours_per_person_and_day(ws: Workspace, add: Callable[..., Task]
     found = ws.actual_hours(MON, date(2026, 3, 15))
     team = person.team_id
     assert sorted(found, key=lambda a: (a.day, a.member_id or 0)) == [
-        ActualHours(None, team, MON, 0.5),
-        ActualHours(MemberId(person.key), team, MON, 2.0),
-        ActualHours(MemberId(other.key), team, MON, 1.0),
-        ActualHours(MemberId(person.key), team, date(2026, 3, 10), 3.0),
+        ActualHours(None, team, MON, 0.5, loose.key, "Loose"),
+        ActualHours(MemberId(person.key), team, MON, 2.0, mine.key, "Mine"),
+        ActualHours(MemberId(other.key), team, MON, 1.0, mine.key, "Mine"),
+        ActualHours(MemberId(person.key), team, date(2026, 3, 10), 3.0, mine.key, "Mine"),
     ]
 
 

@@ -65,7 +65,12 @@ class CellTasksModel(QAbstractTableModel):
             # The map's rows are rebuilt on a recompute: find the same row again by what it is.
             number = model.row_number(row.kind, row.key)
             row = model.row_at(number) if number is not None else None
-        tasks = [] if row is None or week is None else model.capacity.contributions(row, week)
+        tasks = (
+            []
+            if row is None or week is None
+            else model.capacity.contributions(row, week)
+            + model.capacity.logged_contributions(row, week)
+        )
         # The same map (only tasks changed since) and the same list: nothing to show again.
         unchanged = (row, week, tasks) == (self.row, self.week, self.tasks)
         if unchanged and self._shown_from is model.capacity:
@@ -74,7 +79,12 @@ class CellTasksModel(QAbstractTableModel):
         self.row, self.week, self.tasks = row, week, tasks
         self._shown_from = model.capacity
         self._texts = [
-            (c.title, f"{hours_text(c.hours)} h", self._who(c), _span(c.start_date, c.due_date))
+            (
+                c.title,
+                f"{hours_text(c.hours)} h{' logged' if c.logged else ''}",
+                self._who(c),
+                _span(c.start_date, c.due_date),
+            )
             for c in tasks
         ]
         self.endResetModel()
@@ -95,7 +105,8 @@ class CellTasksModel(QAbstractTableModel):
         return [texts[column] for texts in self._texts] if 0 <= column < len(HEADERS) else []
 
     def total_hours(self) -> float:
-        return sum(c.hours for c in self.tasks)
+        """The hours still planned in the cell (logged ones are listed, not counted here)."""
+        return sum(c.hours for c in self.tasks if not c.logged)
 
     # -- QAbstractTableModel --------------------------------------------------------------------
 
@@ -127,6 +138,11 @@ class CellTasksModel(QAbstractTableModel):
             texts = self._texts[index.row()]
             return texts[column] if 0 <= column < len(texts) else None
         if role == Qt.ItemDataRole.ToolTipRole:
+            if entry.logged:
+                return (
+                    f"{entry.title}: {entry.hours:.2f} h logged in this week by "
+                    f"{self._who(entry)}. Double-click to edit the task."
+                )
             return (
                 f"{entry.title}: {entry.hours:.2f} h in this week; {self._who(entry)}; "
                 f"{_span(entry.start_date, entry.due_date)}. Drag it onto another person or "
@@ -146,12 +162,14 @@ class CellTasksModel(QAbstractTableModel):
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return (
+        flags = (
             Qt.ItemFlag.ItemIsEnabled
             | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsDragEnabled
             | Qt.ItemFlag.ItemNeverHasChildren
         )
+        logged = index.row() < len(self.tasks) and self.tasks[index.row()].logged
+        # Hours logged are done: only what is still planned moves to another person or week.
+        return flags if logged else flags | Qt.ItemFlag.ItemIsDragEnabled
 
     # -- dragging -------------------------------------------------------------------------------
 
@@ -167,6 +185,8 @@ class CellTasksModel(QAbstractTableModel):
         ids: list[int] = []
         for index in sorted(indexes, key=lambda i: i.row()):
             task_id = self.task_id_at(index)
+            if index.row() < len(self.tasks) and self.tasks[index.row()].logged:
+                continue
             if task_id is not None and task_id not in ids:
                 ids.append(task_id)
         week = self.week_start

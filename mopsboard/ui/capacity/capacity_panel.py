@@ -186,13 +186,13 @@ class CapacityPanel(QWidget):
             who = f"{row.team.name}, unassigned"
         self.title.setText(f"{who} \u00b7 week of {start:%d %b}")
         cell = model.capacity_model.capacity.cell(row, model.week)
-        count = len(model.tasks)
+        count = sum(1 for c in model.tasks if not c.logged)
         tasks = f"{count} task{'s' if count != 1 else ''}"
         available = f"{hours_text(cell.available)} h available"
         planned = f"{hours_text(cell.planned)} h planned"
         if model.capacity_model.capacity.is_past(model.week):
             self.summary.setText(
-                f"{hours_text(cell.actual)} h logged of {available} (a week gone by holds no plan)"
+                f"{hours_text(cell.actual)} h logged of {available}; a week gone by holds no plan"
             )
             return
         if cell.actual > 0:

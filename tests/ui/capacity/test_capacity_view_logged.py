@@ -99,9 +99,14 @@ def test_logging_time_fills_the_past_week_and_takes_it_off_what_is_left(
     assert spoken.startswith("Ana, week of 02 March: 6 logged of 40 hours")
     assert shown(view)["Content"][0] == "6 / 60"
     open_cell(view, "Ana", 0)
-    assert (
-        view.panel.summary.text() == "6 h logged of 40 h available (a week gone by holds no plan)"
-    )
+    assert view.panel.summary.text() == "6 h logged of 40 h available; a week gone by holds no plan"
+    # The drill-down lists what the hours were logged on; they are done, so they do not drag.
+    model = view.cell_model
+    assert [(c.title, c.logged) for c in model.tasks] == [("Landing page", True)]
+    assert model.index(0, 1).data() == "6 h logged"
+    assert not model.flags(model.index(0, 0)) & Qt.ItemFlag.ItemIsDragEnabled
+    open_cell(view, "Content", 0)
+    assert [c.title for c in model.tasks] == ["Landing page"]
     open_cell(view, "Ana", 1)
     assert view.panel.summary.text() == "42 h planned of 40 h available \u00b7 2 tasks"
 
