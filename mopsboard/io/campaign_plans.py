@@ -79,7 +79,8 @@ def prepare(
 def template_of_campaign(
     workspace: Workspace, campaign_id: CampaignId, name: str
 ) -> CampaignTemplate:
-    """A new (unsaved) template planning work like this campaign's, from its launch date."""
+    """A new (unsaved) template planning work like this campaign's, from its launch date, its
+    tasks waiting for each other as the campaign's do."""
     campaign = workspace.campaign(campaign_id)
     tasks = workspace.campaign_tasks(campaign_id)
     boards = {t.board_id for t in tasks}
@@ -91,4 +92,5 @@ def template_of_campaign(
         {p.key: p.name for p in workspace.personas(include_archived=True)},
         {t.key: t.name for t in workspace.teams(include_archived=True)},
         name,
+        links=workspace.campaign_links(campaign_id),
     )

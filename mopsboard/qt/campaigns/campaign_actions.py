@@ -10,8 +10,8 @@ from __future__ import annotations
 from mopsboard.domain.campaign_work import shifted
 from mopsboard.domain.ids import CampaignId, TaskId, TemplateId
 from mopsboard.domain.models import Campaign, Task
-from mopsboard.domain.templates import CampaignTemplate, plan_links, template_from_campaign
-from mopsboard.io.campaign_plans import Prepared
+from mopsboard.domain.templates import CampaignTemplate, plan_links
+from mopsboard.io.campaign_plans import Prepared, template_of_campaign
 from mopsboard.qt.common.actions import EntityActions
 from mopsboard.qt.common.conflicts import Table, changed_fields, tasks_table
 
@@ -139,26 +139,8 @@ class CampaignActions(EntityActions):
         )
         return saved
 
-    def _template_of_campaign(self, campaign_id: CampaignId, name: str) -> CampaignTemplate:
-        """A new (unsaved) template planning work like this campaign's, its tasks waiting for
-        each other as the campaign's do."""
-        # As io/campaign_plans.template_of_campaign, which does not pass the campaign's links.
-        workspace = self.workspace
-        campaign = workspace.campaign(campaign_id)
-        tasks = workspace.campaign_tasks(campaign_id)
-        boards = sorted({t.board_id for t in tasks})
-        return template_from_campaign(
-            campaign,
-            tasks,
-            [s for board_id in boards for s in workspace.stages(board_id)],
-            {p.key: p.name for p in workspace.personas(include_archived=True)},
-            {t.key: t.name for t in workspace.teams(include_archived=True)},
-            name,
-            links=workspace.campaign_links(campaign_id),
-        )
-
     def save_as_template(self, campaign_id: CampaignId, name: str) -> CampaignTemplate | None:
-        template = self._attempt(lambda: self._template_of_campaign(campaign_id, name))
+        template = self._attempt(lambda: template_of_campaign(self.workspace, campaign_id, name))
         if template is None:
             return None
         return self.add_template(template, f"Save template '{template.name}'")
