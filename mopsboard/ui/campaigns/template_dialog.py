@@ -48,6 +48,10 @@ TemplateRole = Qt.ItemDataRole.UserRole + 1
 PREVIEW_COLUMNS = ("Task", "Stage", "Persona", "Team", "Hours", "Start", "Due")
 
 
+# How far ahead a new campaign launches by default (later when its template needs the time).
+DEFAULT_LEAD_DAYS = 42
+
+
 class TemplateDialog(QDialog):
     def __init__(
         self,
@@ -135,8 +139,12 @@ class TemplateDialog(QDialog):
         self.launch.setAccessibleName("Launch date")
         self.launch.setCalendarPopup(True)
         self.launch.setDisplayFormat("yyyy-MM-dd")
-        default = next_working_day(self.today + date.resolution * 42)
+        default = next_working_day(self.today + date.resolution * DEFAULT_LEAD_DAYS)
         self.launch.setDate(QDate(default.year, default.month, default.day))
+        # Until the user picks a date, the launch follows the template: early enough for none
+        # of its tasks to start in the past.
+        self._launch_picked = False
+        self.launch.dateChanged.connect(self._launch_was_picked)
         self.board = QComboBox()
         self.board.setObjectName("newCampaignBoard")
         self.board.setAccessibleName("Board")
@@ -214,8 +222,45 @@ class TemplateDialog(QDialog):
                 return True
         return False
 
+    def _launch_was_picked(self) -> None:
+        if not self._placing_launch:
+            self._launch_picked = True
+
+    _placing_launch = False
+
+    def _fit_launch(self, template: CampaignTemplate) -> None:
+        """The first launch, from six weeks ahead on, whose plan starts no task before today
+        (counted back along the template's links on the teams' working days, as it will be)."""
+        board_id = self.board.currentData()
+        if self._launch_picked or board_id is None:
+            return
+        launch = next_working_day(self.today + date.resolution * DEFAULT_LEAD_DAYS)
+        for _ in range(4):  # holidays may move a start again; a few steps settle it
+            try:
+                plan = prepare(
+                    self.workspace,
+                    template,
+                    template.name,
+                    launch,
+                    BoardId(int(board_id)),
+                    self.today,
+                ).plan
+            except (MopsboardError, ValueError):
+                return
+            starts = [planned.start for planned in plan.tasks]
+            if not starts or min(starts) >= self.today:
+                break
+            launch = next_working_day(launch + (self.today - min(starts)))
+        self._placing_launch = True
+        try:
+            self.launch.setDate(QDate(launch.year, launch.month, launch.day))
+        finally:
+            self._placing_launch = False
+
     def _template_changed(self) -> None:
         template = self.template()
+        if template is not None:
+            self._fit_launch(template)
         self.delete_button.setEnabled(template is not None and not template.builtin)
         self.edit_button.setEnabled(template is not None and not template.builtin)
         self.duplicate_button.setEnabled(template is not None)
