@@ -32,6 +32,7 @@ from mopsboard.qt.board.comment_actions import CommentActions
 from mopsboard.ui.board.task_times import shown_time
 from mopsboard.ui.common.icons import Icon, icon
 from mopsboard.ui.common.markdown_view import InertMarkdownView
+from mopsboard.ui.common.refusals import refusals_of
 
 T = TypeVar("T")
 
@@ -269,19 +270,8 @@ class CommentThread(QWidget):
         return self._actions.user_name()
 
     def _reporting(self, act: Callable[[], T | None]) -> T | None:
-        """Runs an action; shows here why it was refused (the window, behind this dialog,
-        shows it too)."""
-        reasons: list[str] = []
-
-        def note(reason: str) -> None:
-            reasons.append(reason)
-
-        failed = self._actions.history.failed
-        failed.connect(note)
-        try:
-            result = act()
-        finally:
-            failed.disconnect(note)
-        self.error.setText("\n".join(reasons))
+        """Runs an action; shows here why it was refused (the window shows it too)."""
+        result, reasons = refusals_of(self._actions.history.failed, act)
+        self.error.setText(reasons)
         self.error.setVisible(bool(reasons))
         return result

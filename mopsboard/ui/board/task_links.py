@@ -42,6 +42,7 @@ from mopsboard.ui.board.link_cell_editing import (
     LinkCellDelegate,
     lag_text,
 )
+from mopsboard.ui.common.refusals import refusals_of
 from mopsboard.ui.common.widgets import EntryLine
 
 T = TypeVar("T")
@@ -317,18 +318,8 @@ class TaskLinksEditor(QWidget):
 
     def _reporting(self, act: Callable[[], T | None]) -> T | None:
         """Runs an action; shows here why it was refused (the window shows it too)."""
-        reasons: list[str] = []
-
-        def note(reason: str) -> None:
-            reasons.append(reason)
-
-        failed = self._actions.history.failed
-        failed.connect(note)
-        try:
-            result = act()
-        finally:
-            failed.disconnect(note)
-        self.error.setText("\n".join(reasons))
+        result, reasons = refusals_of(self._actions.history.failed, act)
+        self.error.setText(reasons)
         self.error.setVisible(bool(reasons))
         return result
 

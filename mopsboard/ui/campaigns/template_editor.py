@@ -37,6 +37,7 @@ from mopsboard.domain.templates import STAGE_KINDS, CampaignTemplate
 from mopsboard.qt.campaigns.template_actions import TemplateActions
 from mopsboard.ui.campaigns.template_task_links import TemplateTaskLinks, lag_words
 from mopsboard.ui.common.icons import Icon, icon
+from mopsboard.ui.common.refusals import refusals_of
 from mopsboard.ui.common.screen_fit import resize_to_fit
 from mopsboard.ui.common.widgets import row_table
 
@@ -307,19 +308,12 @@ class TemplateEditor(QDialog):
         except ValidationError as error:
             self._say(describe(error))
             return
-        reasons: list[str] = []
-
-        def note(reason: str) -> None:
-            reasons.append(reason)
-
-        failed = self.template_actions.history.failed
-        failed.connect(note)
-        try:
-            saved = self.template_actions.update_template(edited)
-        finally:
-            failed.disconnect(note)
+        saved, reasons = refusals_of(
+            self.template_actions.history.failed,
+            lambda: self.template_actions.update_template(edited),
+        )
         if saved is None:
-            self._say("\n".join(reasons))
+            self._say(reasons)
             return
         self.saved = saved
         self.accept()
