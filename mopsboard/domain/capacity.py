@@ -18,14 +18,14 @@
   So are tasks whose estimate or dates the file holds in a form that cannot be read (another
   program wrote them): as if without an estimate, or, for a date, as if without a due date.
 
-`CapacityMap` computes a whole map in one pass over the tasks and then follows single-task
-changes (`replace`), so a view can update a cell without recomputing the map.
+`CapacityMap` computes a whole map in one pass over the tasks (domain/capacity_inputs.py,
+`compute_capacity`) and then follows single-task changes (`replace`), so a view can update a
+cell without recomputing the map.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from datetime import date
 
 from mopsboard.domain.calendar import (
@@ -69,7 +69,6 @@ __all__ = [
     "NO_ESTIMATE",
     "NO_OWNER",
     "OFF_MAP",
-    "CapacityInputs",
     "CapacityMap",
     "Cell",
     "Contribution",
@@ -80,7 +79,6 @@ __all__ = [
     "RowKind",
     "Uncounted",
     "WorkItem",
-    "compute_capacity",
     "daily_hours",
     "load_level",
 ]
@@ -422,57 +420,3 @@ class CapacityMap:
         if None in groups:
             result.append((None, groups[None]))
         return result
-
-
-@dataclass(frozen=True, slots=True)
-class CapacityInputs:
-    """Everything a map is computed from, as the store reads it for a period."""
-
-    teams: list[Team]
-    members: list[Member]
-    time_off: list[TimeOff]
-    tasks: list[WorkItem]
-    today: date | None = None
-    logged: dict[TaskId, float] = field(default_factory=dict)
-    actual: list[ActualHours] = field(default_factory=list)
-
-    def compute(self, period: Period, *, team_id: int | None = None) -> CapacityMap:
-        return compute_capacity(
-            period,
-            self.teams,
-            self.members,
-            self.time_off,
-            self.tasks,
-            team_id=team_id,
-            today=self.today,
-            logged=self.logged,
-            actual=self.actual,
-        )
-
-
-def compute_capacity(
-    period: Period,
-    teams: Iterable[Team],
-    members: Iterable[Member],
-    time_off: Iterable[TimeOff],
-    tasks: Iterable[WorkItem],
-    *,
-    team_id: int | None = None,
-    today: date | None = None,
-    logged: Mapping[TaskId, float] | None = None,
-    actual: Iterable[ActualHours] = (),
-) -> CapacityMap:
-    """The map for a period (optionally one team's), in one pass over the tasks."""
-    capacity = CapacityMap(
-        period,
-        teams,
-        members,
-        time_off,
-        team_id=team_id,
-        today=today,
-        logged=logged,
-        actual=actual,
-    )
-    capacity.add(tasks)
-    capacity.lay_out()
-    return capacity

@@ -18,7 +18,8 @@ if TYPE_CHECKING:
     # Loaded when a map is first read: a board window or a command that shows no capacity
     # never needs the capacity rules.
     from mopsboard.domain.calendar import Period
-    from mopsboard.domain.capacity import CapacityInputs, WorkItem
+    from mopsboard.domain.capacity import WorkItem
+    from mopsboard.domain.capacity_inputs import CapacityInputs
 
 _ITEM_COLUMNS = (
     "SELECT t.id, t.title, t.assignee_id, t.team_id, t.estimate_hours, t.start_date, t.due_date"
@@ -105,7 +106,7 @@ class CapacityStore(TaskStore, PeopleStore, TimeLogStore):
         left of them lands today); every team, member and time off; the hours logged per task
         and those logged in the period. One query for the tasks, whatever their number. Tasks
         of a deleted (archived) board count as archived."""
-        from mopsboard.domain.capacity import CapacityInputs
+        from mopsboard.domain.capacity_inputs import CapacityInputs
 
         today = today or date.today()
         overdue = " OR t.due_date < ?" if period.first <= today <= period.last else ""

@@ -21,7 +21,8 @@ from mopsboard.domain.calendar import (
     week_start,
     weekdays_text,
 )
-from mopsboard.domain.capacity import WorkItem, compute_capacity
+from mopsboard.domain.capacity import WorkItem
+from mopsboard.domain.capacity_inputs import compute_capacity
 from mopsboard.domain.models import Member, Team, TimeOff
 
 MON = date(2026, 3, 2)

@@ -10,7 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mopsboard.domain.calendar import WEEKDAYS_MON_FRI, Calendar, Period
-from mopsboard.domain.capacity import CapacityMap, LoadLevel, WorkItem, compute_capacity
+from mopsboard.domain.capacity import CapacityMap, LoadLevel, WorkItem
+from mopsboard.domain.capacity_inputs import compute_capacity
 from mopsboard.domain.ids import MemberId, TaskId, TeamId
 from mopsboard.domain.models import Member, Team
 from mopsboard.domain.remaining_work import ActualHours, plan_task

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mopsboard.domain.calendar import Period
-from mopsboard.domain.capacity import WorkItem, compute_capacity
+from mopsboard.domain.capacity import WorkItem
+from mopsboard.domain.capacity_inputs import compute_capacity
 from mopsboard.domain.ids import MemberId, TaskId, TeamId
 from mopsboard.domain.models import Member, Team, TimeOff
 from mopsboard.domain.remaining_work import ActualHours

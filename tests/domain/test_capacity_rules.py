@@ -19,9 +19,9 @@ from mopsboard.domain.capacity import (
     LoadLevel,
     RowKind,
     WorkItem,
-    compute_capacity,
     load_level,
 )
+from mopsboard.domain.capacity_inputs import compute_capacity
 from mopsboard.domain.models import Member, Team, TimeOff
 
 MON = date(2026, 3, 2)
