@@ -2,7 +2,8 @@
 
 - A member's capacity on a day is weekly hours / working days per week x availability, on their
   working days that are neither time off nor a public holiday of their country; 0 on other days.
-  An inactive member has no capacity.
+  An inactive member has no capacity, nor has one before their first day (`active_from`) or after
+  their last (`active_until`).
 - A task counts when it is not archived, not in a done stage, and has an estimate, a due date and
   an assignee or a team. What is left of it (its estimate minus the hours logged on it, never
   below zero) is spread evenly over the assignee's available days from today (or its start date,
@@ -26,7 +27,7 @@ cell without recomputing the map.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from datetime import date
+from datetime import date, timedelta
 
 from mopsboard.domain.calendar import (
     CALENDAR_REACH_DAYS,
@@ -91,6 +92,16 @@ def hours_by_week(shares: Shares, estimate: float) -> Parts:
     )
 
 
+def outside_engagement(member: Member) -> list[tuple[date, date]]:
+    """The days before a member's `active_from` and after their `active_until`, as time off."""
+    spans = []
+    if member.active_from is not None and member.active_from > date.min:
+        spans.append((date.min, member.active_from - timedelta(days=1)))
+    if member.active_until is not None and member.active_until < date.max:
+        spans.append((member.active_until + timedelta(days=1), date.max))
+    return spans
+
+
 def daily_hours(member: Member) -> float:
     if not member.active or not member.weekdays:
         return 0.0
@@ -128,6 +139,8 @@ class CapacityMap:
         for entry in time_off:
             if entry.member_id in self.members:
                 offs.setdefault(entry.member_id, []).append((entry.start_date, entry.end_date))
+        for member_id, member in self.members.items():
+            offs.setdefault(member_id, []).extend(outside_engagement(member))
         self.calendars: dict[int, Calendar] = {
             member_id: Calendar(
                 member.weekdays,

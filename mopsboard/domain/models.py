@@ -241,6 +241,16 @@ class Task(Record[TaskId]):
         return [item.text for item in self.checklist if not item.done]
 
 
+def country_code(value: str | None) -> str | None:
+    """A country (or subdivision) code as the holiday rules take it, upper case; blank: None."""
+    if value is None or value.strip() == "":
+        return None
+    code = value.strip().upper()
+    if not re.fullmatch(r"[A-Z]{2}(-[A-Z0-9]{1,3})?", code):
+        raise ValueError(f"must be a country code such as US, GB or DE, not {value[:20]!r}")
+    return code
+
+
 class Campaign(Record[CampaignId]):
     name: Name
     objective: Text = ""
@@ -254,6 +264,15 @@ class Campaign(Record[CampaignId]):
     budget: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
     colour: Colour = "#3b82f6"
     archived: bool = False
+    # The brief in Markdown (key messages, deliverables, anything the fields above do not hold).
+    brief: Text = ""
+    # The country whose public holidays the audience keeps (a launch on one is warned of).
+    audience_country: str | None = None
+
+    @field_validator("audience_country")
+    @classmethod
+    def _country_code(cls, value: str | None) -> str | None:
+        return country_code(value)
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> Self:
@@ -312,6 +331,19 @@ class Member(Record[MemberId]):
     active: bool = True
     wip_limit: Annotated[int, Field(ge=1, le=1000)] | None = None
     hourly_rate: HourlyRate = None
+    # Someone who works here only for some weeks (a contractor): no capacity before
+    # `active_from` or after `active_until` (either None: no bound).
+    active_from: Day = None
+    active_until: Day = None
+
+    @model_validator(mode="after")
+    def _active_in_order(self) -> Self:
+        if self.active_from and self.active_until and self.active_until < self.active_from:
+            raise ValueError(
+                f"works until {self.active_until.isoformat()}, before starting "
+                f"({self.active_from.isoformat()})"
+            )
+        return self
 
     @field_validator("working_days")
     @classmethod
@@ -326,12 +358,7 @@ class Member(Record[MemberId]):
     @field_validator("holiday_country")
     @classmethod
     def _country_code(cls, value: str | None) -> str | None:
-        if value is None or value.strip() == "":
-            return None
-        code = value.strip().upper()
-        if not re.fullmatch(r"[A-Z]{2}(-[A-Z0-9]{1,3})?", code):
-            raise ValueError(f"must be a country code such as US, GB or DE, not {value[:20]!r}")
-        return code
+        return country_code(value)
 
     @property
     def weekdays(self) -> frozenset[int]:

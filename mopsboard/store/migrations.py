@@ -381,4 +381,90 @@ def time_logs(db: Database) -> None:
     _add_column(db, "teams", "hourly_rate", "REAL CHECK (hourly_rate IS NULL OR hourly_rate >= 0)")
 
 
+@migrations(name="0009_trade_offs")
+def trade_offs(db: Database) -> None:
+    # A campaign's Markdown brief and the country of its audience (whose holidays a launch should
+    # miss); a member who works only from or until a day (a contractor for some weeks).
+    _add_column(db, "campaigns", "brief", "TEXT NOT NULL DEFAULT ''")
+    _add_column(db, "campaigns", "audience_country", "TEXT")
+    _add_column(db, "members", "active_from", "TEXT")
+    _add_column(db, "members", "active_until", "TEXT")
+    # Who made an edit (the workspace's user name, or the server role), where it was known.
+    _add_column(db, "task_edits", "author", "TEXT")
+    # A campaign's own log: its fields edited, tasks added to it or taken out, approvals. A task
+    # is named by id and title, with no reference: the entry outlives a deleted task.
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS campaign_edits (
+            id INTEGER PRIMARY KEY,
+            campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+            task_id INTEGER,
+            title TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL,
+            fields TEXT NOT NULL DEFAULT '[]',
+            at TEXT NOT NULL,
+            author TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS campaign_edits_campaign ON campaign_edits(campaign_id)")
+    # An approval of a campaign's brief: by whom (a JSON array of named roles), when, a note, and
+    # the baseline it took (JSON: the plan as it stood), never changed afterwards.
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS approvals (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+            approved_at TEXT NOT NULL,
+            approved_by TEXT NOT NULL DEFAULT '[]',
+            note TEXT NOT NULL DEFAULT '',
+            author TEXT,
+            baseline TEXT NOT NULL DEFAULT '{}',
+            version INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS approvals_campaign ON approvals(campaign_id)")
+    # A what-if scenario: a named draft over the real plan, as an ordered list of changes (JSON
+    # payloads); `base` holds the versions of the rows a change was drafted against.
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS scenarios (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL UNIQUE,
+            note TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            version INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT
+        )"""
+    )
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS scenario_changes (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            scenario_id INTEGER NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL DEFAULT 0,
+            kind TEXT NOT NULL,
+            payload TEXT NOT NULL DEFAULT '{}',
+            base TEXT NOT NULL DEFAULT '{}',
+            version INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT
+        )"""
+    )
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS scenario_changes_scenario "
+        "ON scenario_changes(scenario_id, position)"
+    )
+    # Dated events from other calendars (.ics), such as product launches a campaign's launch
+    # should not meet; `uid` is the event's own, so importing a calendar again updates it.
+    db.execute(
+        """CREATE TABLE IF NOT EXISTS calendar_events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            uid TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            first_day TEXT NOT NULL,
+            last_day TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'product_launch',
+            source TEXT NOT NULL DEFAULT '',
+            version INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT
+        )"""
+    )
+
+
 KNOWN_MIGRATIONS: frozenset[str] = frozenset(migrations.names)

@@ -234,6 +234,68 @@ TIME_LOGS = (
     f"ALTER TABLE teams ADD COLUMN IF NOT EXISTS hourly_rate {_RATE}",
 )
 
+TRADE_OFFS = (
+    f"ALTER TABLE campaigns ADD COLUMN IF NOT EXISTS brief {TEXT} NOT NULL DEFAULT ''",
+    f"ALTER TABLE campaigns ADD COLUMN IF NOT EXISTS audience_country {TEXT}",
+    f"ALTER TABLE members ADD COLUMN IF NOT EXISTS active_from {TEXT}",
+    f"ALTER TABLE members ADD COLUMN IF NOT EXISTS active_until {TEXT}",
+    f"ALTER TABLE task_edits ADD COLUMN IF NOT EXISTS author {TEXT}",
+    f"""CREATE TABLE IF NOT EXISTS campaign_edits (
+        {ID},
+        campaign_id BIGINT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+        task_id BIGINT,
+        title {TEXT} NOT NULL DEFAULT '',
+        kind {TEXT} NOT NULL,
+        fields {TEXT} NOT NULL DEFAULT '[]',
+        at {TEXT} NOT NULL,
+        author {TEXT}
+    )""",
+    "CREATE INDEX IF NOT EXISTS campaign_edits_campaign ON campaign_edits(campaign_id)",
+    f"""CREATE TABLE IF NOT EXISTS approvals (
+        {ID},
+        campaign_id BIGINT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+        approved_at {TEXT} NOT NULL,
+        approved_by {TEXT} NOT NULL DEFAULT '[]',
+        note {TEXT} NOT NULL DEFAULT '',
+        author {TEXT},
+        baseline {TEXT} NOT NULL DEFAULT '{{}}',
+        {EDITABLE},
+        {_stamp()}
+    )""",
+    "CREATE INDEX IF NOT EXISTS approvals_campaign ON approvals(campaign_id)",
+    f"""CREATE TABLE IF NOT EXISTS scenarios (
+        {ID},
+        name {TEXT} NOT NULL UNIQUE,
+        note {TEXT} NOT NULL DEFAULT '',
+        created_at {TEXT} NOT NULL,
+        {EDITABLE},
+        {_stamp()}
+    )""",
+    f"""CREATE TABLE IF NOT EXISTS scenario_changes (
+        {ID},
+        scenario_id BIGINT NOT NULL REFERENCES scenarios(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL DEFAULT 0,
+        kind {TEXT} NOT NULL,
+        payload {TEXT} NOT NULL DEFAULT '{{}}',
+        base {TEXT} NOT NULL DEFAULT '{{}}',
+        {EDITABLE},
+        {_stamp()}
+    )""",
+    "CREATE INDEX IF NOT EXISTS scenario_changes_scenario "
+    "ON scenario_changes(scenario_id, position)",
+    f"""CREATE TABLE IF NOT EXISTS calendar_events (
+        {ID},
+        uid {TEXT} NOT NULL UNIQUE,
+        title {TEXT} NOT NULL,
+        first_day {TEXT} NOT NULL,
+        last_day {TEXT} NOT NULL,
+        kind {TEXT} NOT NULL DEFAULT 'product_launch',
+        source {TEXT} NOT NULL DEFAULT '',
+        {EDITABLE},
+        {_stamp()}
+    )""",
+)
+
 # The file's steps by name, in order; 0006 gave the file what identity columns have from the start.
 STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0001_initial_schema", INITIAL_SCHEMA),
@@ -244,4 +306,5 @@ STEPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("0006_ids_never_reused", ()),
     ("0007_task_links", TASK_LINKS),
     ("0008_time_logs", TIME_LOGS),
+    ("0009_trade_offs", TRADE_OFFS),
 )
