@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from mopsboard import APP_NAME, __version__
+from mopsboard.cli.approvals import add_approval_commands
 from mopsboard.cli.args import (
     Parser,
     count,
@@ -24,12 +25,14 @@ from mopsboard.cli.args import (
     whole_number,
     workspace_location,
 )
+from mopsboard.cli.calendar_events import add_calendar_commands
 from mopsboard.cli.campaigns import add_campaign_commands
 from mopsboard.cli.capacity import add_capacity_command
 from mopsboard.cli.exporting import add_export_command
 from mopsboard.cli.importing import add_import_command
 from mopsboard.cli.links import add_link_commands
 from mopsboard.cli.listing import list_tasks
+from mopsboard.cli.scenarios import add_scenario_commands
 from mopsboard.cli.server import add_server_commands
 from mopsboard.cli.time_logs import add_time_log_command
 from mopsboard.io.text_table import printable
@@ -51,6 +54,11 @@ COMMANDS = (
     "log-time",
     "publish",
     "copy",
+    "approve",
+    "since-approval",
+    "scenario",
+    "import-calendar",
+    "warnings",
 )
 VIEWS = ("board", "capacity", "campaigns", "timeline", "personas")
 # Set this to see the traceback of an unexpected error instead of one line.
@@ -154,6 +162,9 @@ def _command_parser() -> argparse.ArgumentParser:
     add_link_commands(command)
     add_time_log_command(command)
     add_server_commands(command)
+    add_approval_commands(command)
+    add_scenario_commands(command)
+    add_calendar_commands(command)
     return parser
 
 

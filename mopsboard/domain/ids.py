@@ -19,6 +19,10 @@ TimeOffId = NewType("TimeOffId", int)
 TemplateId = NewType("TemplateId", int)
 TaskEventId = NewType("TaskEventId", int)
 CommentId = NewType("CommentId", int)
+ApprovalId = NewType("ApprovalId", int)
+ScenarioId = NewType("ScenarioId", int)
+ScenarioChangeId = NewType("ScenarioChangeId", int)
+CalendarEventId = NewType("CalendarEventId", int)
 
 
 class UnsavedRecord(LookupError):
