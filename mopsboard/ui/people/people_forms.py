@@ -29,6 +29,7 @@ from mopsboard.domain.fields import HEX_COLOUR
 from mopsboard.domain.models import Member, Team, TeamKind
 from mopsboard.ui.common import theme
 from mopsboard.ui.common.icons import Icon, icon
+from mopsboard.ui.common.widgets import OptionalDate
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 KIND_WORDS = {
@@ -240,6 +241,16 @@ class MemberForm(QWidget):
             "What an hour of this person's work costs, for the campaigns' planned and actual "
             "cost; empty: their team's rate, if it has one.",
         )
+        self.active_from = OptionalDate("First day", None)
+        self.active_from.setObjectName("memberActiveFrom")
+        self.active_from.setToolTip(
+            "Someone engaged for some weeks (a contractor): no hours before"
+        )
+        self.active_until = OptionalDate("Last day", None)
+        self.active_until.setObjectName("memberActiveUntil")
+        self.active_until.setToolTip(
+            "Someone engaged for some weeks (a contractor): no hours after"
+        )
         self.active = QCheckBox("Active (shown on the capacity map and in pickers)")
         self.active.setObjectName("memberActive")
         self.week = QLabel()
@@ -257,6 +268,9 @@ class MemberForm(QWidget):
         for box in self.days:
             box.toggled.connect(self._update_week)
         self.active.toggled.connect(self._update_week)
+        for bound in (self.active_from, self.active_until):
+            bound.enabled.toggled.connect(self._update_week)
+            bound.picker.dateChanged.connect(self._update_week)
         self.country.currentTextChanged.connect(self._update_week)
 
     def _build_layout(self, days_row: QHBoxLayout) -> None:
@@ -274,6 +288,8 @@ class MemberForm(QWidget):
         form.addRow("WIP limit", self.wip)
         form.addRow("Hourly rate", self.rate)
         form.addRow("", self.problems.make("hourly_rate"))
+        form.addRow("Works from", self.active_from)
+        form.addRow("Works until", self.active_until)
         form.addRow("", self.active)
         form.addRow("", self.week)
         form.addRow("", self.problems.make(""))
@@ -300,6 +316,8 @@ class MemberForm(QWidget):
         self.wip.setValue(member.wip_limit or 0)
         self.rate.setText(rate_text(member.hourly_rate))
         self.active.setChecked(member.active)
+        self.active_from.set_value(member.active_from)
+        self.active_until.set_value(member.active_until)
         self.save.setText("Add person" if member.id is None else "Save person")
         self._update_week()
 
@@ -327,6 +345,8 @@ class MemberForm(QWidget):
             "wip_limit": self.wip.value() or None,
             "hourly_rate": self.rate.text().strip() or None,
             "active": self.active.isChecked(),
+            "active_from": self.active_from.value(),
+            "active_until": self.active_until.value(),
         }
 
     def _update_week(self, *_args: object) -> None:
@@ -343,6 +363,8 @@ class MemberForm(QWidget):
             if member.active
             else "Inactive: no hours on the capacity map."
         )
+        if member.active and (member.active_from or member.active_until):
+            text += " " + engagement_text(member)
         code = member.holiday_country
         if code and not is_known_holiday_country(code):
             text += f" mopsboard knows no public holidays for {code}; none are taken off."
@@ -356,6 +378,15 @@ class MemberForm(QWidget):
             return None
         self.problems.clear()
         return member
+
+
+def engagement_text(member: Member) -> str:
+    first, last = member.active_from, member.active_until
+    if first and last:
+        return f"Works here from {first.isoformat()} to {last.isoformat()} only."
+    if first:
+        return f"Works here from {first.isoformat()}."
+    return f"Works here until {last.isoformat() if last else ''}."
 
 
 def team_label(team: Team) -> str:
