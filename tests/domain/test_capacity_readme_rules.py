@@ -31,9 +31,13 @@ def public_holidays(country: str | None) -> set[date]:
 def capacity_on(member: Member, day: date, off: list[TimeOff]) -> float:
     """ "weekly hours / working days per week x availability on their working days that are
     neither time off nor a public holiday of their country, and 0 on other days. An inactive
-    person has no capacity.\""""
+    person has no capacity, nor has one before their first day or after their last.\""""
     working_days = {int(d) for d in member.working_days}
     if not member.active or str(day.isoweekday()) not in member.working_days:
+        return 0.0
+    if (member.active_from and day < member.active_from) or (
+        member.active_until and day > member.active_until
+    ):
         return 0.0
     if any(t.start_date <= day <= t.end_date for t in off if t.member_id == member.id):
         return 0.0
@@ -103,6 +107,15 @@ PEOPLE = [
     Member(id=11, team_id=1, name="Ben", weekly_hours=20, working_days="135", holiday_country="GB"),
     Member(id=12, team_id=1, name="Caro", weekly_hours=32, availability=0.5, holiday_country="US"),
     Member(id=13, team_id=1, name="Dev", working_days="234567"),
+    # A contractor for three weeks from a Wednesday to a Tuesday, over Christmas.
+    Member(
+        id=14,
+        team_id=1,
+        name="Eli",
+        weekly_hours=30,
+        active_from=FIRST + timedelta(days=9),
+        active_until=FIRST + timedelta(days=29),
+    ),
 ]
 
 offset = st.integers(min_value=-45, max_value=60)
