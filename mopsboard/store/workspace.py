@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mopsboard.domain.models import Persona
+from mopsboard.store.calendar_events import CalendarEventStore
 from mopsboard.store.campaigns import CampaignPlanStore
 from mopsboard.store.capacity import CapacityStore
 from mopsboard.store.catalog import CatalogStore
@@ -67,6 +68,7 @@ class Workspace(
     CommentStore,
     LinkStore,
     TimeLogStore,
+    CalendarEventStore,
 ):
     """A workspace file. Reads return domain models; every write is one unit of work and is
     reported to subscribers as `Change`s after it commits."""
