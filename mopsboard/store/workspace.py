@@ -16,6 +16,7 @@ from mopsboard.store.links import LinkStore
 from mopsboard.store.moves import MoveStore
 from mopsboard.store.own_writes import OwnWrites
 from mopsboard.store.people import PeopleStore
+from mopsboard.store.scenarios import ScenarioStore
 from mopsboard.store.server.failures import database_name, is_server_url
 from mopsboard.store.templates import TemplateStore
 from mopsboard.store.time_logs import TimeLogStore
@@ -59,6 +60,7 @@ DEFAULT_PERSONAS: tuple[Persona, ...] = (
 
 class Workspace(
     OwnWrites,
+    ScenarioStore,
     CapacityStore,
     MoveStore,
     CampaignPlanStore,
