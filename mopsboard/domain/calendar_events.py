@@ -27,6 +27,10 @@ class CalendarEventKind(StrEnum):
     def words(self) -> str:
         return "product launch" if self is CalendarEventKind.PRODUCT_LAUNCH else "event"
 
+    @property
+    def plural(self) -> str:
+        return "product launches" if self is CalendarEventKind.PRODUCT_LAUNCH else "other events"
+
 
 # Long enough for any calendar's UIDs (Outlook's run to some 100 characters), short enough that
 # a hostile file cannot fill the workspace with one.

@@ -7,7 +7,8 @@
 - `calendar_events(first=None, last=None, kind=None)`: the events that touch the period, by day.
 - `delete_calendar_events(ids) -> list[CalendarEvent]`: deletes them and returns them as they
   were; `restore_calendar_events(events)` puts them back with their ids (its undo).
-- `campaign_personas()`: the personas each campaign's tasks target (for the warnings).
+- `campaign_personas()`: the personas each campaign's tasks target; `campaign_warnings()`: the
+  plan's warnings (domain/campaign_warnings.py) from the campaigns, personas and product launches.
 
 Undo and redo refuse (ConflictError) to write over an event someone else changed since this
 connection last wrote it, unless told to (`check=False`: the user's Keep mine).
@@ -18,11 +19,16 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from mopsboard.domain.calendar_events import CalendarEvent, CalendarEventKind
 from mopsboard.domain.errors import ConflictError
 from mopsboard.domain.ids import CalendarEventId, CampaignId, PersonaId
+from mopsboard.domain.models import Campaign, Persona
 from mopsboard.store.base import StoreBase, inserted_id, now_text
+
+if TYPE_CHECKING:
+    from mopsboard.domain.campaign_warnings import CampaignWarning
 
 TABLE = "calendar_events"
 _FIELDS = ("uid", "title", "first_day", "last_day", "kind", "source")
@@ -113,6 +119,19 @@ class CalendarEventStore(StoreBase):
         for campaign_id, persona_id in rows:
             found.setdefault(CampaignId(campaign_id), set()).add(PersonaId(persona_id))
         return {key: frozenset(value) for key, value in found.items()}
+
+    def campaign_warnings(self) -> list[CampaignWarning]:
+        """The plan's warnings (domain/campaign_warnings.py), read in four queries."""
+        from mopsboard.domain.campaign_warnings import campaign_warnings
+
+        campaigns = self._all(Campaign, "campaigns", "archived = 0")
+        personas = {p.key: p.name for p in self._all(Persona, "personas")}
+        return campaign_warnings(
+            campaigns,
+            self.campaign_personas(),
+            personas,
+            self.calendar_events(kind=CalendarEventKind.PRODUCT_LAUNCH),
+        )
 
     # -- writing --------------------------------------------------------------------------------
 
