@@ -1,0 +1,488 @@
+"""The real plan and what-if scenarios side by side: per team and week, planned against
+available hours and the overload; per campaign, its launch, whether the launch is at risk and
+its cost against its budget; and how each scenario differs from the real plan.
+
+Everything is computed once (`compare`): each plan's capacity map, its figures and its
+differences are then only read, so a view switching between compared plans shows one already
+made. The rules are the real ones, with only what a scenario changes laid over the real plan's
+inputs, read once for every plan compared:
+
+- capacity: the capacity map (domain/capacity.py) of the period, from the real plan's
+  `CapacityInputs` with the scenario's changed tasks (as `WorkItem`s: a cut one archived),
+  changed and added people and added time off put in their place; the hours logged stay as
+  logged. A cell is over-booked when its planned hours are above its available hours (to the
+  hundredth, as the heat map compares them); its overload is the difference.
+- launch at risk: domain/launch_risk.py over each campaign's open linked tasks, with the
+  scenario's dates, teams (their working days) and cuts.
+- cost: domain/campaign_work.py `campaign_costs`, the scenario's assignees and teams pricing the
+  estimates and the logged hours as the store prices them (the person, else the task's team).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from mopsboard.domain.calendar import Period
+from mopsboard.domain.campaign_work import CampaignCost, PricedHours, campaign_costs
+from mopsboard.domain.capacity import CapacityMap
+from mopsboard.domain.capacity_inputs import CapacityInputs
+from mopsboard.domain.ids import CampaignId, MemberId, ScenarioId, TaskId, TeamId
+from mopsboard.domain.launch_risk import ChainTask, launch_risk
+from mopsboard.domain.link_rules import Edge
+from mopsboard.domain.models import Campaign, Member, Task, Team
+from mopsboard.domain.scenario_apply import Applied, ChangeProblem, PlanRows
+from mopsboard.domain.workdays import WEEKDAYS_ONLY, WorkCalendar
+from mopsboard.domain.workload import RowKind, WorkItem
+
+
+@dataclass(frozen=True, slots=True)
+class ChainRow:
+    """An open, linked task of a campaign, as launch at risk reads it."""
+
+    id: TaskId
+    title: str
+    campaign_id: CampaignId
+    start_date: date | None
+    due_date: date | None
+    team_id: TeamId | None
+
+
+@dataclass(frozen=True, slots=True)
+class CostRow:
+    """A campaign task's estimate (not archived), as the cost rule prices it."""
+
+    task_id: TaskId
+    campaign_id: CampaignId
+    hours: float
+    assignee_id: MemberId | None
+    team_id: TeamId | None
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedRow:
+    """Hours logged on a campaign's task (not archived) by one person (`member_id`; None:
+    nobody named, so they count for the task's assignee), with the task's assignee and team."""
+
+    task_id: TaskId
+    campaign_id: CampaignId
+    member_id: MemberId | None
+    hours: float
+    assignee_id: MemberId | None
+    team_id: TeamId | None
+
+
+@dataclass(frozen=True)
+class ComparisonInputs:
+    """The real plan as every compared plan starts from it, read once (store/scenario_inputs.py,
+    `comparison_inputs`)."""
+
+    period: Period
+    capacity: CapacityInputs
+    campaigns: Sequence[Campaign]
+    chains: Sequence[ChainRow] = ()
+    links: Sequence[Edge] = ()
+    costs: Sequence[CostRow] = ()
+    logged: Sequence[LoggedRow] = ()
+    calendars: Mapping[TeamId, WorkCalendar] = field(default_factory=dict)
+
+    @property
+    def today(self) -> date:
+        return self.capacity.today or date.today()
+
+
+@dataclass(frozen=True, slots=True)
+class TeamWeek:
+    planned: float
+    available: float
+
+    @property
+    def over_booked(self) -> bool:
+        return round(self.planned, 2) > round(self.available, 2)
+
+    @property
+    def overload(self) -> float:
+        """Planned hours beyond the available ones (0 when not over-booked)."""
+        return round(self.planned - self.available, 2) if self.over_booked else 0.0
+
+
+@dataclass(frozen=True)
+class TeamLoad:
+    team_id: TeamId
+    name: str
+    weeks: tuple[TeamWeek, ...]
+
+    @property
+    def overload(self) -> float:
+        return round(sum(week.overload for week in self.weeks), 2)
+
+    @property
+    def over_booked_weeks(self) -> int:
+        return sum(1 for week in self.weeks if week.over_booked)
+
+
+@dataclass(frozen=True)
+class CampaignOutlook:
+    campaign_id: CampaignId
+    name: str
+    launch_date: date | None
+    risk: str | None  # why the launch is at risk; None: it is not
+    cost: CampaignCost
+    budget: float | None
+
+    @property
+    def at_risk(self) -> bool:
+        return self.risk is not None
+
+    @property
+    def over_budget(self) -> bool:
+        return self.cost.over_budget(self.budget)
+
+
+@dataclass(frozen=True)
+class PlanFigures:
+    """One compared plan: the real one (`scenario_id` None) or a scenario."""
+
+    name: str
+    scenario_id: ScenarioId | None
+    capacity: CapacityMap
+    teams: tuple[TeamLoad, ...]
+    campaigns: tuple[CampaignOutlook, ...]
+    problems: tuple[ChangeProblem, ...] = ()
+    applied: Applied | None = None
+
+    def team(self, team_id: TeamId) -> TeamLoad | None:
+        return next((t for t in self.teams if t.team_id == team_id), None)
+
+    def campaign(self, campaign_id: CampaignId) -> CampaignOutlook | None:
+        return next((c for c in self.campaigns if c.campaign_id == campaign_id), None)
+
+    @property
+    def overload(self) -> float:
+        return round(sum(team.overload for team in self.teams), 2)
+
+    @property
+    def launches_at_risk(self) -> tuple[CampaignOutlook, ...]:
+        return tuple(c for c in self.campaigns if c.at_risk)
+
+
+@dataclass(frozen=True)
+class CellDifference:
+    team_id: TeamId
+    week: int
+    real: TeamWeek
+    scenario: TeamWeek
+
+
+@dataclass(frozen=True)
+class CampaignDifference:
+    campaign_id: CampaignId
+    name: str
+    real: CampaignOutlook
+    scenario: CampaignOutlook
+
+    @property
+    def launch_moved(self) -> bool:
+        return self.real.launch_date != self.scenario.launch_date
+
+    @property
+    def risk_changed(self) -> bool:
+        return self.real.at_risk != self.scenario.at_risk
+
+    @property
+    def cost_delta(self) -> float:
+        return round(self.scenario.cost.planned_cost - self.real.cost.planned_cost, 2)
+
+
+@dataclass(frozen=True)
+class PlanDifferences:
+    """How a scenario differs from the real plan: overload per team (scenario minus real), the
+    team-week cells whose hours or over-booking differ, the campaigns whose launch, risk or cost
+    differ."""
+
+    overload_by_team: Mapping[TeamId, float]
+    cells: tuple[CellDifference, ...]
+    campaigns: tuple[CampaignDifference, ...]
+
+    def cell(self, team_id: TeamId, week: int) -> CellDifference | None:
+        return next((c for c in self.cells if (c.team_id, c.week) == (team_id, week)), None)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The real plan (`plans[0]`) and the scenarios, each computed once."""
+
+    period: Period
+    plans: tuple[PlanFigures, ...]
+    differences: tuple[PlanDifferences, ...]  # per scenario: differences[i] is plans[i + 1]'s
+
+    @property
+    def real(self) -> PlanFigures:
+        return self.plans[0]
+
+    @property
+    def scenarios(self) -> tuple[PlanFigures, ...]:
+        return self.plans[1:]
+
+    def differences_of(self, plan: PlanFigures) -> PlanDifferences | None:
+        """A scenario's differences from the real plan (None for the real plan)."""
+        index = self.plans.index(plan)
+        return self.differences[index - 1] if index else None
+
+
+@dataclass(frozen=True)
+class ScenarioPlan:
+    """A scenario to compare: its name, id, the rows its changes touch and those applied."""
+
+    name: str
+    scenario_id: ScenarioId
+    plan: PlanRows
+    applied: Applied
+
+
+# -- laying a scenario over the real plan -------------------------------------------------------
+
+
+# Ids for people a scenario adds, on its map only: no stored row has a negative id.
+def _draft_members(added: Sequence[Member]) -> list[Member]:
+    return [m.model_copy(update={"id": -(n + 1)}) for n, m in enumerate(added)]
+
+
+def _work_item(task: Task, plan: PlanRows) -> WorkItem:
+    item = WorkItem.of(task, done=task.key in plan.done)
+    return item._replace(archived=True) if task.key in plan.on_deleted_board else item
+
+
+def scenario_capacity(inputs: CapacityInputs, scenario: ScenarioPlan) -> CapacityInputs:
+    """The real plan's capacity inputs with the scenario's changes in their place."""
+    applied, plan = scenario.applied, scenario.plan
+    changed = applied.tasks
+    tasks = [item for item in inputs.tasks if item.id not in changed]
+    tasks += [_work_item(task, plan) for task in changed.values()]
+    members = [applied.members.get(m.key, m) for m in inputs.members]
+    members += _draft_members(applied.new_members)
+    return CapacityInputs(
+        inputs.teams,
+        members,
+        [*inputs.time_off, *applied.new_time_off],
+        tasks,
+        inputs.today,
+        inputs.logged,
+        inputs.actual,
+    )
+
+
+def _team_loads(capacity: CapacityMap) -> tuple[TeamLoad, ...]:
+    weeks = range(capacity.period.weeks)
+    loads = []
+    for row in capacity.rows:
+        if row.kind is not RowKind.TOTAL:
+            continue
+        team = row.team.key
+        cells = [capacity.team_cell(team, week) for week in weeks]
+        loads.append(
+            TeamLoad(team, row.team.name, tuple(TeamWeek(c.planned, c.available) for c in cells))
+        )
+    return tuple(loads)
+
+
+def _chains(
+    inputs: ComparisonInputs, changed: Mapping[TaskId, Task]
+) -> dict[CampaignId, tuple[list[ChainTask], list[Edge]]]:
+    rows: dict[int, ChainRow] = {}
+    for row in inputs.chains:
+        task = changed.get(row.id)
+        if task is None:
+            rows[row.id] = row
+        elif not task.archived:
+            rows[row.id] = ChainRow(
+                row.id, row.title, row.campaign_id, task.start_date, task.due_date, task.team_id
+            )
+    chains: dict[CampaignId, tuple[list[ChainTask], list[Edge]]] = {}
+    for edge in inputs.links:
+        before, after = rows.get(edge.predecessor), rows.get(edge.successor)
+        if before is None or after is None or before.campaign_id != after.campaign_id:
+            continue
+        chains.setdefault(before.campaign_id, ([], []))[1].append(edge)
+    for linked, edges in chains.values():
+        ends = {e.predecessor for e in edges} | {e.successor for e in edges}
+        for key in sorted(ends):
+            row = rows[key]
+            calendar = (
+                WEEKDAYS_ONLY
+                if row.team_id is None
+                else inputs.calendars.get(row.team_id, WEEKDAYS_ONLY)
+            )
+            linked.append(ChainTask(row.id, row.title, row.start_date, row.due_date, calendar))
+    return chains
+
+
+def _costs(
+    inputs: ComparisonInputs,
+    changed: Mapping[TaskId, Task],
+    members: Mapping[int, Member],
+    teams: Mapping[int, Team],
+) -> dict[int, CampaignCost]:
+    def priced(
+        campaign_id: int, hours: float, person_id: int | None, team_id: int | None
+    ) -> PricedHours:
+        person = members.get(person_id) if person_id is not None else None
+        team = teams.get(person.team_id if person is not None else team_id or 0)
+        return (
+            campaign_id,
+            hours,
+            person.hourly_rate if person else None,
+            team.hourly_rate if team else None,
+        )
+
+    planned = []
+    for row in inputs.costs:
+        task = changed.get(row.task_id)
+        if task is None:
+            planned.append(priced(row.campaign_id, row.hours, row.assignee_id, row.team_id))
+        elif not task.archived and task.estimate_hours is not None:
+            planned.append(priced(row.campaign_id, row.hours, task.assignee_id, task.team_id))
+    logged = []
+    for log in inputs.logged:
+        task = changed.get(log.task_id)
+        if task is not None and task.archived:
+            continue
+        owner, team = (
+            (log.assignee_id, log.team_id)
+            if task is None
+            else (
+                task.assignee_id,
+                task.team_id,
+            )
+        )
+        who = log.member_id if log.member_id is not None else owner
+        logged.append(priced(log.campaign_id, log.hours, who, team))
+    return campaign_costs(planned, logged)
+
+
+def _outlooks(
+    inputs: ComparisonInputs,
+    campaigns: Iterable[Campaign],
+    changed: Mapping[TaskId, Task],
+    members: Mapping[int, Member],
+    teams: Mapping[int, Team],
+) -> tuple[CampaignOutlook, ...]:
+    chains = _chains(inputs, changed)
+    costs = _costs(inputs, changed, members, teams)
+    today = inputs.today
+    found = []
+    for campaign in campaigns:
+        tasks, edges = chains.get(campaign.key, ([], []))
+        risk = launch_risk(campaign.launch_date, tasks, edges, today)
+        found.append(
+            CampaignOutlook(
+                campaign.key,
+                campaign.name,
+                campaign.launch_date,
+                risk.reason if risk else None,
+                costs.get(campaign.key, CampaignCost()),
+                campaign.budget,
+            )
+        )
+    return tuple(found)
+
+
+def real_figures(inputs: ComparisonInputs, name: str = "Real plan") -> PlanFigures:
+    capacity = inputs.capacity.compute(inputs.period)
+    members: dict[int, Member] = {m.key: m for m in inputs.capacity.members}
+    teams: dict[int, Team] = {t.key: t for t in inputs.capacity.teams}
+    return PlanFigures(
+        name,
+        None,
+        capacity,
+        _team_loads(capacity),
+        _outlooks(inputs, inputs.campaigns, {}, members, teams),
+    )
+
+
+def scenario_figures(inputs: ComparisonInputs, scenario: ScenarioPlan) -> PlanFigures:
+    laid = scenario_capacity(inputs.capacity, scenario)
+    capacity = laid.compute(inputs.period)
+    applied = scenario.applied
+    members: dict[int, Member] = {m.key: m for m in laid.members}
+    teams: dict[int, Team] = {t.key: t for t in laid.teams}
+    campaigns = [applied.campaigns.get(c.key, c) for c in inputs.campaigns]
+    return PlanFigures(
+        scenario.name,
+        scenario.scenario_id,
+        capacity,
+        _team_loads(capacity),
+        _outlooks(inputs, campaigns, applied.tasks, members, teams),
+        tuple(applied.problems),
+        applied,
+    )
+
+
+def differences(real: PlanFigures, scenario: PlanFigures, weeks: int) -> PlanDifferences:
+    none = tuple(TeamWeek(0.0, 0.0) for _ in range(weeks))
+    team_ids = [t.team_id for t in real.teams]
+    team_ids += [t.team_id for t in scenario.teams if t.team_id not in team_ids]
+    overload: dict[TeamId, float] = {}
+    cells: list[CellDifference] = []
+    for team_id in team_ids:
+        before, after = real.team(team_id), scenario.team(team_id)
+        old = before.weeks if before else none
+        new = after.weeks if after else none
+        overload[team_id] = round(
+            (after.overload if after else 0.0) - (before.overload if before else 0.0), 2
+        )
+        for week, (was, now) in enumerate(zip(old, new, strict=True)):
+            if (round(was.planned, 2), round(was.available, 2), was.over_booked) != (
+                round(now.planned, 2),
+                round(now.available, 2),
+                now.over_booked,
+            ):
+                cells.append(CellDifference(team_id, week, was, now))
+    campaigns = []
+    for outlook in scenario.campaigns:
+        was_outlook = real.campaign(outlook.campaign_id)
+        if was_outlook is None:
+            continue
+        if (was_outlook.launch_date, was_outlook.risk, was_outlook.cost) != (
+            outlook.launch_date,
+            outlook.risk,
+            outlook.cost,
+        ):
+            campaigns.append(
+                CampaignDifference(outlook.campaign_id, outlook.name, was_outlook, outlook)
+            )
+    return PlanDifferences(overload, tuple(cells), tuple(campaigns))
+
+
+def compare(inputs: ComparisonInputs, scenarios: Sequence[ScenarioPlan]) -> Comparison:
+    """The real plan and each scenario over `inputs.period`, each computed once."""
+    real = real_figures(inputs)
+    plans = [real] + [scenario_figures(inputs, s) for s in scenarios]
+    weeks = inputs.period.weeks
+    return Comparison(
+        inputs.period,
+        tuple(plans),
+        tuple(differences(real, plan, weeks) for plan in plans[1:]),
+    )
+
+
+__all__ = [
+    "CampaignDifference",
+    "CampaignOutlook",
+    "CellDifference",
+    "ChainRow",
+    "Comparison",
+    "ComparisonInputs",
+    "CostRow",
+    "LoggedRow",
+    "PlanDifferences",
+    "PlanFigures",
+    "ScenarioPlan",
+    "TeamLoad",
+    "TeamWeek",
+    "compare",
+    "real_figures",
+    "scenario_capacity",
+    "scenario_figures",
+]
