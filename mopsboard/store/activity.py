@@ -18,11 +18,14 @@ from typing import Any
 
 from mopsboard.domain.activity import ActivityKind, TaskActivity
 from mopsboard.domain.ids import StageId, TaskId
-from mopsboard.store.base import StoreBase
+from mopsboard.store.campaign_log import CampaignLogStore
 
 _LINK_COLUMNS = "id, predecessor_id, successor_id, kind, lag_days, version, updated_at"
 _TIME_LOG_COLUMNS = "id, member_id, day, hours, note, at, version, updated_at"
 _EDITS_INSERT = "INSERT INTO task_edits (task_id, kind, fields, at) VALUES (?, ?, ?, ?)"
+_EDITS_INSERT_BY = (
+    "INSERT INTO task_edits (task_id, kind, fields, at, author) VALUES (?, ?, ?, ?, ?)"
+)
 
 
 @dataclass(frozen=True)
@@ -36,7 +39,7 @@ class _History:
     time_logs: list[tuple[Any, ...]]
 
 
-class ActivityStore(StoreBase):
+class ActivityStore(CampaignLogStore):
     def task_activity(self, task_id: TaskId | None = None) -> list[TaskActivity]:
         """A task's history, oldest first (None: every task's, by task)."""
         where, params = ("WHERE task_id = ?", [task_id]) if task_id is not None else ("", [])
@@ -70,7 +73,13 @@ class ActivityStore(StoreBase):
         rows = [
             (task_id, kind.value, json.dumps(list(fields)), at) for task_id, kind, fields in entries
         ]
-        if rows:
+        if not rows:
+            return
+        # A file schema step 0009 has not reached (an older release's) keeps no author.
+        if "author" in self._columns("task_edits"):
+            author = self.author()
+            self.db.executemany(_EDITS_INSERT_BY, [(*row, author) for row in rows])
+        else:
             self.db.executemany(_EDITS_INSERT, rows)
 
     def _keep_history(self, task_ids: Sequence[int]) -> None:

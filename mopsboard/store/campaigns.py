@@ -7,8 +7,9 @@ import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from mopsboard.domain.campaign_log import CampaignEditKind
 from mopsboard.domain.errors import MopsboardError
 from mopsboard.domain.ids import BoardId, CampaignId
 from mopsboard.domain.link_rules import LinkKind
@@ -77,6 +78,12 @@ def _shifted_text(text: str | None, days: int) -> str | None:
     # A date that cannot be read stays as the file holds it, for the user to fix.
     day = shifted(_readable_day(text), days)
     return day.isoformat() if day else text
+
+
+# An approval's row as stored, for a campaign's delete to put back on undo.
+APPROVAL_COLUMNS = (
+    "id, campaign_id, approved_at, approved_by, note, author, baseline, version, updated_at"
+)
 
 
 class CampaignPlanStore(TaskStore, LinkStore):
@@ -241,6 +248,7 @@ class CampaignPlanStore(TaskStore, LinkStore):
             ids = tuple(u[3] for u in updates)
             if ids:
                 self._changed("tasks", ids, fields={"start_date", "due_date"})
+            self._log_campaign_fields(campaign, moved, CampaignEditKind.SHIFTED)
         return ShiftResult(moved, ids)
 
     def add_campaign_with_tasks(
@@ -299,6 +307,7 @@ class CampaignPlanStore(TaskStore, LinkStore):
             ]
             tasks = self.tasks_by_id(ids)
             self._keep_history(ids)
+            self._keep_campaign_history(campaign_id)
             db.execute("DELETE FROM tasks WHERE campaign_id = ?", [campaign_id])
             db.execute("DELETE FROM campaigns WHERE id = ?", [campaign_id])
             if ids:
@@ -310,4 +319,43 @@ class CampaignPlanStore(TaskStore, LinkStore):
         """Puts a deleted campaign back with its tasks, ids included."""
         if campaign.id is None:
             raise MopsboardError("Only a campaign that was stored can be restored.")
-        self.add_campaign_with_tasks(campaign, tasks)
+        with self._write():
+            self.add_campaign_with_tasks(campaign, tasks)
+            self._put_back_campaign_history(campaign.id)
+
+    def _keep_campaign_history(self, campaign_id: int) -> None:
+        """Remembers the campaign's log and approvals, which deleting it takes with it."""
+        kept: dict[int, tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]] = (
+            self.__dict__.setdefault("_deleted_campaign_history", {})
+        )
+        kept[campaign_id] = (self._campaign_log_rows(campaign_id), self._approval_rows(campaign_id))
+
+    def _put_back_campaign_history(self, campaign_id: int) -> None:
+        kept: dict[int, tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]] = self.__dict__.get(
+            "_deleted_campaign_history", {}
+        )
+        history = kept.pop(campaign_id, None)
+        if history is None:
+            return  # deleted by another connection, or long ago: its log starts again
+        log, approvals = history
+        if self._has_campaign_log():
+            # What putting its tasks back just logged is not news: the log is as it was.
+            self.db.execute("DELETE FROM campaign_edits WHERE campaign_id = ?", [campaign_id])
+        self._put_back_campaign_log(log)
+        self._put_back_approvals(approvals)
+
+    def _approval_rows(self, campaign_id: int) -> list[tuple[Any, ...]]:
+        if not self._has_table("approvals"):
+            return []
+        sql = f"SELECT {APPROVAL_COLUMNS} FROM approvals WHERE campaign_id = ? ORDER BY id"  # noqa: S608
+        return [tuple(r) for r in self.db.execute(sql, [campaign_id]).fetchall()]
+
+    def _put_back_approvals(self, rows: Sequence[tuple[Any, ...]]) -> None:
+        # Each under its own id (ids are never reused).
+        if rows:
+            marks = ", ".join("?" for _ in rows[0])
+            self.db.executemany(
+                f"INSERT INTO approvals ({APPROVAL_COLUMNS}) VALUES ({marks})",  # noqa: S608
+                list(rows),
+            )
+            self._changed("approvals", [int(r[0]) for r in rows], "inserted")

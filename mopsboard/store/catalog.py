@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from mopsboard.domain.campaign_log import CampaignEditKind
 from mopsboard.domain.errors import NotFoundError
 from mopsboard.domain.ids import CampaignId, PersonaId
 from mopsboard.domain.models import Campaign, Persona
-from mopsboard.store.base import StoreBase
+from mopsboard.store.campaign_log import CampaignLogStore
 from mopsboard.store.salvage import keep_unread
 
 
-class CatalogStore(StoreBase):
+class CatalogStore(CampaignLogStore):
     def campaigns(self, *, include_archived: bool = False) -> list[Campaign]:
         where = "" if include_archived else "archived = 0"
         return self._all(Campaign, "campaigns", where, order="COALESCE(launch_date, ''), id")
@@ -29,9 +30,13 @@ class CatalogStore(StoreBase):
             return self._insert("campaigns", Campaign.model_validate(campaign.model_dump()))
 
     def update_campaign(self, campaign: Campaign) -> Campaign:
+        """Saves an edited campaign (ConflictError when it changed since it was read); the
+        fields it changed go in the campaign's log, in the same unit."""
         checked = Campaign.model_validate(campaign.model_dump())
         with self._write() as db:
+            before = self.campaign(checked.key)
             saved = self._update("campaigns", checked, "campaign")
+            self._log_campaign_fields(before, checked, CampaignEditKind.EDITED)
             return keep_unread(db, "campaigns", campaign, saved)
 
     def personas(self, *, include_archived: bool = False) -> list[Persona]:

@@ -10,6 +10,7 @@ from pydantic import TypeAdapter
 
 from mopsboard.domain import ranking
 from mopsboard.domain.activity import ActivityKind, edited_fields
+from mopsboard.domain.campaign_log import CampaignEditKind
 from mopsboard.domain.errors import MopsboardError, NotFoundError, RuleError
 from mopsboard.domain.ids import BoardId, StageId, TaskId
 from mopsboard.domain.models import StageKind, Task
@@ -191,6 +192,11 @@ class TaskStore(OutlineStore, ActivityStore, BoardStore):
                     "VALUES (?, NULL, ?, ?)",
                     [(row["id"], row["stage_id"], stamp) for row in rows],
                 )
+                self._log_membership(
+                    ((row["campaign_id"], row["id"], row["title"]) for row in rows),
+                    CampaignEditKind.TASK_ADDED,
+                    stamp,
+                )
             self._changed("tasks", ids, "inserted")
         return ids
 
@@ -295,6 +301,9 @@ class TaskStore(OutlineStore, ActivityStore, BoardStore):
                 "VALUES (?, ?, ?, ?)",
                 [new_id, None, task.stage_id, stamp],
             )
+        self._log_membership(
+            [(task.campaign_id, new_id, task.title)], CampaignEditKind.TASK_ADDED, stamp
+        )
         self._changed("tasks", [new_id], "inserted")
         return task.model_copy(update={"id": new_id, "version": 1})
 
@@ -329,7 +338,26 @@ class TaskStore(OutlineStore, ActivityStore, BoardStore):
                 archived = ActivityKind.ARCHIVED if validated.archived else ActivityKind.RESTORED
                 logged.append((current.key, archived, ()))
             self._log_edits(logged, stamp)
+            self._log_task_campaigns(current, validated, stamp)
             return keep_unread(db, "tasks", task, self._update("tasks", validated, "task"))
+
+    def _log_task_campaigns(self, before: Task, after: Task, stamp: str) -> None:
+        """An edit that takes a task out of a campaign, into one, or archives or restores it
+        goes in the campaigns' logs."""
+        if before.campaign_id != after.campaign_id:
+            self._log_membership(
+                [(before.campaign_id, before.key, before.title)],
+                CampaignEditKind.TASK_REMOVED,
+                stamp,
+            )
+            self._log_membership(
+                [(after.campaign_id, after.key, after.title)], CampaignEditKind.TASK_ADDED, stamp
+            )
+        if before.archived != after.archived:
+            kind = (
+                CampaignEditKind.TASK_ARCHIVED if after.archived else CampaignEditKind.TASK_RESTORED
+            )
+            self._log_membership([(after.campaign_id, after.key, after.title)], kind, stamp)
 
     def stage_refusal(self, edited: Task) -> str | None:
         """What the board's rules would say, in words, to saving `edited` into its stage (a hard
@@ -353,6 +381,11 @@ class TaskStore(OutlineStore, ActivityStore, BoardStore):
             self._keep_history([t.key for t in tasks])
             for task in tasks:
                 db.execute("DELETE FROM tasks WHERE id = ?", [task.id])
+            self._log_membership(
+                ((t.campaign_id, t.key, t.title) for t in tasks),
+                CampaignEditKind.TASK_DELETED,
+                now_text(),
+            )
             self._changed("tasks", [t.key for t in tasks], "deleted")
         return tasks
 
@@ -371,8 +404,27 @@ class TaskStore(OutlineStore, ActivityStore, BoardStore):
                     changed.append(task_id)
             kind = ActivityKind.ARCHIVED if archived else ActivityKind.RESTORED
             self._log_edits(((task_id, kind, ()) for task_id in changed), stamp)
+            self._log_membership(
+                self._campaign_of(changed),
+                CampaignEditKind.TASK_ARCHIVED if archived else CampaignEditKind.TASK_RESTORED,
+                stamp,
+            )
             self._changed("tasks", changed, fields={"archived"})
         return changed
+
+    def _campaign_of(self, task_ids: Sequence[int]) -> list[tuple[int | None, int, str]]:
+        """(campaign id, task id, title) of those of these tasks that are in a campaign."""
+        found: list[tuple[int | None, int, str]] = []
+        for start in range(0, len(task_ids), 500):
+            chunk = list(task_ids[start : start + 500])
+            marks = ", ".join("?" for _ in chunk)
+            rows = self.db.execute(
+                f"SELECT campaign_id, id, title FROM tasks WHERE id IN ({marks}) "  # noqa: S608
+                "AND campaign_id IS NOT NULL ORDER BY id",
+                chunk,
+            ).fetchall()
+            found.extend((r[0], r[1], str(r[2])) for r in rows)
+        return found
 
     # -- moving ---------------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from mopsboard.domain.models import Persona
+from mopsboard.store.approvals import ApprovalStore
 from mopsboard.store.calendar_events import CalendarEventStore
 from mopsboard.store.campaigns import CampaignPlanStore
 from mopsboard.store.capacity import CapacityStore
@@ -60,6 +61,7 @@ DEFAULT_PERSONAS: tuple[Persona, ...] = (
 
 class Workspace(
     OwnWrites,
+    ApprovalStore,
     ScenarioStore,
     CapacityStore,
     MoveStore,

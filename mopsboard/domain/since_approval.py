@@ -1,0 +1,195 @@
+"""What changed in a campaign since its brief was approved: the latest baseline against the plan
+as it is now (a baseline of it taken the same way, domain/baselines.take_baseline).
+
+- `launch_shift_days`: signed working days from the baseline's launch to the current one: the
+  working days after the earlier date up to and including the later one (Monday to Friday,
+  minus the public holidays of the campaign's audience country when it has one;
+  domain/workdays.py), negative when the launch came forward. None when either has no launch.
+- `tasks_added`: tasks in the campaign now that were not in the baseline; `tasks_removed`:
+  tasks of the baseline that are not in it now (deleted, archived, or taken out of the
+  campaign). Each with its id, title and estimated hours (now for an added task, at approval
+  for a removed one).
+- `hours_delta`: estimated hours now minus at approval (every task's estimate, done or not).
+- `hours_by_team_delta`: per team, estimated hours now minus at approval, keyed by the team's
+  name (as it is now; a team deleted since by its name then; "No team" for tasks of none).
+  Teams are matched by id, so renaming a team moves no hours; a task handed from one team to
+  another shows as minus its hours on the first and plus on the second. Teams with no change
+  are left out.
+- `cost_delta`: planned cost now minus at approval (estimates at the person's rate, else the
+  team's; domain/campaign_work.py), so a rate changed since moves it too.
+- `changes`: the campaign's log since the approval, with when and by whom: its fields edited,
+  its dates shifted, tasks added to it or taken out, deleted, archived or restored, approvals,
+  and the edits of its tasks (and of the baseline's), oldest first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from mopsboard.domain.baselines import Approval, Baseline
+from mopsboard.domain.campaign_log import ChangeEntry
+from mopsboard.domain.ids import CampaignId, TaskId, TeamId
+from mopsboard.domain.workdays import WorkCalendar
+
+NO_TEAM = "No team"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+
+class TaskHours(_Frozen):
+    id: TaskId
+    title: str
+    hours: float
+
+
+class TeamHours(_Frozen):
+    team_id: TeamId | None
+    team: str
+    before: float
+    now: float
+
+    @property
+    def delta(self) -> float:
+        return round(self.now - self.before, 2)
+
+
+class SinceApproval(_Frozen):
+    campaign_id: CampaignId
+    approval: Approval
+    launch_before: date | None
+    launch_now: date | None
+    launch_shift_days: int | None
+    tasks_added: tuple[TaskHours, ...]
+    tasks_removed: tuple[TaskHours, ...]
+    hours_before: float
+    hours_now: float
+    teams: tuple[TeamHours, ...]
+    cost_before: float
+    cost_now: float
+    budget: float | None
+    changes: tuple[ChangeEntry, ...]
+
+    @property
+    def hours_delta(self) -> float:
+        return round(self.hours_now - self.hours_before, 2)
+
+    @property
+    def cost_delta(self) -> float:
+        return round(self.cost_now - self.cost_before, 2)
+
+    @property
+    def hours_by_team_delta(self) -> dict[str, float]:
+        return {t.team: t.delta for t in self.teams if t.delta != 0}
+
+    def as_json(self) -> dict[str, Any]:
+        """The figures the CLI prints (`mopsboard since-approval --json`)."""
+        approval = self.approval
+        return {
+            "campaign_id": self.campaign_id,
+            "campaign": approval.baseline.name,
+            "approved_at": approval.approved_at.isoformat(),
+            "approved_by": list(approval.approved_by),
+            "note": approval.note,
+            "launch_before": _day(self.launch_before),
+            "launch_now": _day(self.launch_now),
+            "launch_shift_days": self.launch_shift_days,
+            "tasks_added": [t.model_dump(mode="json") for t in self.tasks_added],
+            "tasks_removed": [t.model_dump(mode="json") for t in self.tasks_removed],
+            "hours_before": self.hours_before,
+            "hours_now": self.hours_now,
+            "hours_delta": self.hours_delta,
+            "hours_by_team_delta": self.hours_by_team_delta,
+            "cost_before": self.cost_before,
+            "cost_now": self.cost_now,
+            "cost_delta": self.cost_delta,
+            "changes": [
+                {
+                    "at": c.at.isoformat(),
+                    "author": c.author,
+                    "kind": c.kind.value,
+                    "task_id": c.task_id,
+                    "what": c.text,
+                }
+                for c in self.changes
+            ],
+        }
+
+
+def _day(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def working_days_moved(before: date, after: date, country: str | None = None) -> int:
+    """Signed working days from `before` to `after` (see the module's rule)."""
+    calendar = WorkCalendar([country] if country else [])
+    if after >= before:
+        return calendar.working_days_in(before + timedelta(days=1), after)
+    return -calendar.working_days_in(after + timedelta(days=1), before)
+
+
+def since_approval(
+    approval: Approval,
+    now: Baseline,
+    *,
+    audience_country: str | None = None,
+    changes: Iterable[ChangeEntry] = (),
+) -> SinceApproval:
+    """`approval`'s baseline against `now` (the campaign's plan taken as a baseline today)."""
+    then = approval.baseline
+    before_ids = {t.id for t in then.tasks}
+    now_ids = {t.id for t in now.tasks}
+    added = tuple(
+        TaskHours(id=t.id, title=t.title, hours=t.estimate_hours or 0.0)
+        for t in now.tasks
+        if t.id not in before_ids
+    )
+    removed = tuple(
+        TaskHours(id=t.id, title=t.title, hours=t.estimate_hours or 0.0)
+        for t in then.tasks
+        if t.id not in now_ids
+    )
+    shift = None
+    if then.launch_date and now.launch_date:
+        shift = working_days_moved(then.launch_date, now.launch_date, audience_country)
+    return SinceApproval(
+        campaign_id=then.campaign_id,
+        approval=approval,
+        launch_before=then.launch_date,
+        launch_now=now.launch_date,
+        launch_shift_days=shift,
+        tasks_added=added,
+        tasks_removed=removed,
+        hours_before=then.total_hours,
+        hours_now=now.total_hours,
+        teams=_team_hours(then, now),
+        cost_before=then.planned_cost,
+        cost_now=now.planned_cost,
+        budget=now.budget,
+        changes=tuple(
+            sorted(
+                (c for c in changes if c.at > approval.approved_at),
+                key=lambda c: c.at,
+            )
+        ),
+    )
+
+
+def _team_hours(then: Baseline, now: Baseline) -> tuple[TeamHours, ...]:
+    before, after = then.hours_by_team(), now.hours_by_team()
+    names = then.team_names() | now.team_names()
+    rows = [
+        TeamHours(
+            team_id=team_id,
+            team=names.get(team_id, NO_TEAM) if team_id is not None else NO_TEAM,
+            before=before.get(team_id, 0.0),
+            now=after.get(team_id, 0.0),
+        )
+        for team_id in dict.fromkeys([*before, *after])
+    ]
+    return tuple(sorted(rows, key=lambda r: (r.team_id is None, r.team.casefold())))
