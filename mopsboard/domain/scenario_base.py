@@ -112,11 +112,11 @@ class Drift:
 class Now:
     """The rows of the real plan as they stand now, as far as the bases name them."""
 
-    tasks: Mapping[int, Task] = field(default_factory=dict)
-    campaigns: Mapping[int, Campaign] = field(default_factory=dict)
-    members: Mapping[int, Member] = field(default_factory=dict)
+    tasks: Mapping[TaskId, Task] = field(default_factory=dict)
+    campaigns: Mapping[CampaignId, Campaign] = field(default_factory=dict)
+    members: Mapping[MemberId, Member] = field(default_factory=dict)
     # Per shifted campaign: the ids of every task it holds now.
-    campaign_tasks: Mapping[int, Iterable[int]] = field(default_factory=dict)
+    campaign_tasks: Mapping[CampaignId, Iterable[TaskId]] = field(default_factory=dict)
 
 
 def _shown(value: Any) -> str:

@@ -33,6 +33,7 @@ from mopsboard.domain.scenario_compare import (
     ScenarioPlan,
     compare,
 )
+from mopsboard.domain.scenario_words import Names
 from mopsboard.domain.scenarios import ScenarioChange
 from mopsboard.domain.workdays import WorkCalendar
 from mopsboard.store.scenario_drafts import ScenarioDrafts
@@ -124,6 +125,16 @@ class ScenarioInputs(ScenarioDrafts):
             done=frozenset(TaskId(t) for t in self.done_task_ids(wanted)),
             on_deleted_board=frozenset(TaskId(t) for t in self._on_deleted_board(wanted)),
             calendars=self._team_calendars_by_id(),
+        )
+
+    def change_names(self, changes: Iterable[ScenarioChange]) -> Names:
+        """The names of the rows `changes` refer to, for saying them in words."""
+        task_ids = sorted({t for change in changes for t in touched_rows(change).tasks})
+        return Names(
+            tasks={t.key: t.title for t in self.tasks_by_id(task_ids)},
+            campaigns={c.key: c.name for c in self.campaigns(include_archived=True)},
+            members={m.key: m.name for m in self.members()},
+            teams={t.key: t.name for t in self.teams(include_archived=True)},
         )
 
     # -- the real plan, for every compared plan -------------------------------------------------
