@@ -1,0 +1,123 @@
+"""The comparison's heat map and summary models, checked by Qt's model tester, against the
+store's comparison: each cell and figure says what the comparison computed; switching plans
+reads nothing; differences are marked by a sign, not only by a colour."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from mopsboard.domain.calendar import Period
+from mopsboard.domain.models import Campaign
+from mopsboard.domain.scenario_compare import Comparison
+from mopsboard.domain.scenarios import ChangeAvailability, ReassignTask, Scenario, ShiftCampaign
+from mopsboard.qt.scenarios.compare_summary_model import (
+    ChangedRole,
+    CompareSummaryModel,
+    Figure,
+)
+from mopsboard.qt.scenarios.plan_heat_model import (
+    FIRST_WEEK_COLUMN,
+    DifferenceRole,
+    LevelRole,
+    OverloadRole,
+    PlanHeatModel,
+)
+from mopsboard.store.workspace import Workspace
+from tests.conftest import CAPACITY_MONDAY
+
+
+def _hand_landing_page_to_ben(ws: Workspace) -> Scenario:
+    landing = next(t for t in ws.tasks() if t.title == "Landing page")
+    ben = ws.member_named("Ben")
+    plan = ws.add_scenario("Ben builds it")
+    ws.add_change(plan.key, ReassignTask(task_id=landing.key, assignee_id=ben.key))
+    return plan
+
+
+def _ana_half_time(ws: Workspace) -> Scenario:
+    plan = ws.add_scenario("Ana half time")
+    ws.add_change(
+        plan.key, ChangeAvailability(member_id=ws.member_named("Ana").key, availability=0.5)
+    )
+    return plan
+
+
+def _compare(ws: Workspace, *plans: Scenario) -> Comparison:
+    # Weeks from today on hold plans; weeks gone by hold what was logged.
+    return ws.compare_scenarios([p.key for p in plans], Period(CAPACITY_MONDAY, 2), CAPACITY_MONDAY)
+
+
+def test_the_map_shows_each_plan_as_compared_and_switches_without_reading(
+    qtmodeltester, qtbot, capacity_ws: Workspace, monkeypatch
+) -> None:
+    comparison = _compare(
+        capacity_ws, _hand_landing_page_to_ben(capacity_ws), _ana_half_time(capacity_ws)
+    )
+    model = PlanHeatModel()
+    qtmodeltester.check(model, force_py=True)
+    model.set_comparison(comparison)
+    assert model.columnCount() == FIRST_WEEK_COLUMN + 2
+    for number, figures in enumerate(comparison.plans):
+        # Nothing is read when switching: the store is out of reach.
+        monkeypatch.setattr(capacity_ws, "compare_scenarios", None)
+        model.show_plan(number)
+        for row, team in enumerate(figures.teams):
+            assert model.index(row, 0).data() == team.name
+            for week, load in enumerate(team.weeks):
+                index = model.index(row, FIRST_WEEK_COLUMN + week)
+                assert index.data() == f"{load.planned:g} / {load.available:g}"
+                assert index.data(OverloadRole) == load.overload
+                assert (index.data(LevelRole) == "over") == load.over_booked
+    content = [t.name for t in comparison.real.teams].index("Content")
+    model.show_plan(0)
+    first_week = model.index(content, FIRST_WEEK_COLUMN)
+    assert first_week.data() == "50 / 60"
+    assert first_week.data(LevelRole) == "full" and first_week.data(DifferenceRole) == ""
+    model.show_plan(1)
+    # Ana's 40 h landing page goes to Ben: Content's first week is 40 h lighter, said in a sign.
+    assert first_week.data() == "10 / 60"
+    assert first_week.data(DifferenceRole) == "\u221240 h"
+    assert "against the real plan: \u221240 h" in first_week.data(Qt.ItemDataRole.ToolTipRole)
+    model.show_plan(2)
+    # Ana at half time: the same work on 20 h fewer, over-booked by 10 h.
+    assert first_week.data() == "50 / 40"
+    assert (first_week.data(LevelRole), first_week.data(OverloadRole)) == ("over", 10.0)
+    assert first_week.data(DifferenceRole) == "\u221220 h available"
+    qtmodeltester.check(model, force_py=True)
+
+
+def test_the_summary_gives_each_plans_figures_and_marks_what_differs(
+    qtmodeltester, qtbot, capacity_ws: Workspace
+) -> None:
+    spring = capacity_ws.add_campaign(
+        Campaign(name="Spring", launch_date=CAPACITY_MONDAY.replace(day=20), budget=100)
+    )
+    plan = _ana_half_time(capacity_ws)
+    capacity_ws.add_change(plan.key, ShiftCampaign(campaign_id=spring.key, days=7))
+    comparison = _compare(capacity_ws, plan)
+    model = CompareSummaryModel()
+    qtmodeltester.check(model, force_py=True)
+    model.set_comparison(comparison)
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in (1, 2)] == [
+        "Real plan",
+        "Ana half time",
+    ]
+    rows = {(row.figure, row.label): n for n, row in enumerate(model.rows)}
+    real, scenario = comparison.plans
+    for team in real.teams:
+        n = rows[(Figure.OVERLOAD, team.name)]
+        assert model.index(n, 1).data() == f"{team.overload:g} h"
+        assert model.index(n, 1).data(ChangedRole) == ""
+    total = rows[(Figure.TOTAL_OVERLOAD, "All teams")]
+    assert (real.overload, scenario.overload) == (0.0, 10.0)
+    cell = model.index(total, 2)
+    assert cell.data(ChangedRole) == "worse"
+    # Marked by a sign and the change, in bold: not by the colour alone.
+    assert cell.data() == "\u25b2 10 h (+10 h)"
+    assert cell.data(Qt.ItemDataRole.FontRole).bold()
+    assert model.index(total, 1).data() == "0 h"
+    launch = model.index(rows[(Figure.LAUNCH, "Spring")], 2)
+    assert launch.data() == "\u25b2 27 Mar 2026 (+7 d)"
+    assert launch.data(ChangedRole) == "worse"
+    assert model.index(rows[(Figure.LAUNCH, "Spring")], 1).data() == "20 Mar 2026"
+    qtmodeltester.check(model, force_py=True)
