@@ -191,13 +191,26 @@ class ApprovalStore(
             raise MopsboardError("Only an approval that was stored can be restored.")
         with self._write():
             self._require("campaigns", approval.campaign_id, "campaign")
-            return self._insert_approval(approval)
+            restored = self._insert_approval(approval)
+            if self._has_campaign_log():
+                self._put_back_campaign_log([_approved_entry(approval)])
+            return restored
 
     def delete_approval(self, approval_id: ApprovalId) -> Approval:
         """Deletes an approval with its baseline; returns it as it was (for undo)."""
         with self._write() as db:
             approval = self.approval(approval_id)
             db.execute("DELETE FROM approvals WHERE id = ?", [approval_id])
+            if self._has_campaign_log():
+                # An approval taken back (undo) leaves no "approved" line in the log.
+                db.execute(
+                    "DELETE FROM campaign_edits WHERE campaign_id = ? AND kind = ? AND at = ?",
+                    [
+                        approval.campaign_id,
+                        CampaignEditKind.APPROVED.value,
+                        stamp(approval.approved_at),
+                    ],
+                )
             self._changed("approvals", [approval_id], "deleted")
         return approval
 
@@ -223,6 +236,21 @@ class ApprovalStore(
         new_id = ApprovalId(inserted_id(cursor, approval.id))
         self._changed("approvals", [new_id], "inserted")
         return approval.model_copy(update={"id": new_id})
+
+
+def _approved_entry(approval: Approval) -> tuple[Any, ...]:
+    """The log's row of an approval (store/campaign_log.LOG_COLUMNS)."""
+    roles = ", ".join(approval.approved_by)
+    kind = CampaignEditKind.APPROVED.value
+    return (
+        approval.campaign_id,
+        None,
+        roles,
+        kind,
+        "[]",
+        stamp(approval.approved_at),
+        approval.author,
+    )
 
 
 def _approval(row: dict[str, Any]) -> Approval | None:

@@ -233,11 +233,19 @@ def test_reapproving_keeps_the_old_baselines(ws: Workspace, plan: Plan):
 
 def test_deleting_an_approval_and_putting_it_back(ws: Workspace, plan: Plan):
     approval = ws.approve(plan.campaign.key, ["Product"], "")
+
+    def approved() -> list[tuple[str, str | None]]:
+        log = ws.campaign_log(plan.campaign.key)
+        return [(e.title, e.author) for e in log if e.kind is CampaignEditKind.APPROVED]
+
+    assert approved() == [("Product", approval.author)]
     assert ws.delete_approval(approval.key) == approval
     assert ws.approvals(plan.campaign.key) == []
     assert ws.latest_baselines() == {}
+    assert approved() == []
     ws.restore_approval(approval)
     assert ws.approvals(plan.campaign.key) == [approval]
+    assert approved() == [("Product", approval.author)]
 
 
 def test_a_deleted_campaign_comes_back_with_its_approvals_and_log(ws: Workspace, plan: Plan):
