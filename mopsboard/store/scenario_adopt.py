@@ -1,6 +1,8 @@
 """Adopting a scenario: its changes written to the real plan in one unit of work, the scenario
 deleted in the same unit, and what undo needs to put every row back as one step.
 
+- `adoption_conflicts(scenario_id) -> list[ChangeConflict]`: what adopting now would be refused
+  for, without writing (what to ask the user about, change by change).
 - `adopt(scenario_id, decisions=None) -> Adoption`: first checks that every row each change
   was drafted against (its base) is as it was; when some changed or are gone, raises
   `ScenarioConflicts` naming each such change and what happened to its rows, in words, unless
@@ -26,9 +28,9 @@ from typing import Any, Generic, Literal, TypeVar
 from mopsboard.domain.errors import ConflictError, MopsboardError
 from mopsboard.domain.ids import ScenarioChangeId, ScenarioId
 from mopsboard.domain.models import Campaign, Member, Record, Task, TimeOff
-from mopsboard.domain.scenario_apply import apply_changes
+from mopsboard.domain.scenario_apply import Applied, PlanRows, apply_changes
 from mopsboard.domain.scenario_base import Drift, Now, drifts
-from mopsboard.domain.scenario_words import change_text
+from mopsboard.domain.scenario_words import Names, change_text
 from mopsboard.store.scenario_drafts import DeletedScenario
 from mopsboard.store.scenario_inputs import ScenarioInputs
 
@@ -103,7 +105,22 @@ class Adoption:
         return self.scenario.scenario.name
 
 
+@dataclass(frozen=True)
+class _AdoptionPlan:
+    name: str
+    plan: PlanRows
+    applied: Applied
+    conflicts: list[ChangeConflict]
+    not_applied: list[ScenarioChangeId]
+
+
 class ScenarioAdoption(ScenarioInputs):
+    def adoption_conflicts(self, scenario_id: ScenarioId) -> list[ChangeConflict]:
+        """The changes adopting would be refused for now (their rows moved since they were
+        drafted, or are gone), without writing anything: what to ask the user about."""
+        with self._read():
+            return self._adoption_plan(scenario_id, {}).conflicts
+
     def adopt(
         self,
         scenario_id: ScenarioId,
@@ -113,23 +130,10 @@ class ScenarioAdoption(ScenarioInputs):
         of work (the module's rules)."""
         decided = dict(decisions or {})
         with self._write():
-            scenario = self.scenario(scenario_id)
-            drafted = self.changes(scenario_id)
-            plan = self.plan_rows([d.change for d in drafted])
-            names = self.change_names([d.change for d in drafted])
-            now = Now(plan.tasks, plan.campaigns, plan.members, plan.campaign_tasks)
-            kept = [d for d in drafted if decided.get(d.key) != "skip"]
-            applied = apply_changes(plan, [d.change for d in kept])
-            problems = {kept[p.index].key: p.text for p in applied.problems}
-            conflicts = []
-            for number, change in enumerate(drafted, start=1):
-                moved = tuple(drifts(change.base, now))
-                problem = problems.get(change.key)
-                if (moved or problem) and change.key not in decided:
-                    text = change_text(change.change, names)
-                    conflicts.append(ChangeConflict(change.key, number, text, moved, problem))
-            if conflicts:
-                raise ScenarioConflicts(scenario.name, conflicts)
+            planned = self._adoption_plan(scenario_id, decided)
+            if planned.conflicts:
+                raise ScenarioConflicts(planned.name, planned.conflicts)
+            plan, applied = planned.plan, planned.applied
             adoption = self._write_adopted(
                 self.delete_scenario(scenario_id),
                 [Edited(plan.campaigns[k], c) for k, c in sorted(applied.campaigns.items())],
@@ -138,8 +142,29 @@ class ScenarioAdoption(ScenarioInputs):
                 applied.new_members,
                 applied.new_time_off,
             )
+        return _with_not_applied(adoption, planned.not_applied)
+
+    def _adoption_plan(
+        self, scenario_id: ScenarioId, decided: Mapping[ScenarioChangeId, Decision]
+    ) -> _AdoptionPlan:
+        scenario = self.scenario(scenario_id)
+        drafted = self.changes(scenario_id)
+        plan = self.plan_rows([d.change for d in drafted])
+        now = Now(plan.tasks, plan.campaigns, plan.members, plan.campaign_tasks)
+        kept = [d for d in drafted if decided.get(d.key) != "skip"]
+        applied = apply_changes(plan, [d.change for d in kept])
+        problems = {kept[p.index].key: p.text for p in applied.problems}
+        conflicts = []
+        names: Names | None = None
+        for number, change in enumerate(drafted, start=1):
+            moved = tuple(drifts(change.base, now))
+            problem = problems.get(change.key)
+            if (moved or problem) and change.key not in decided:
+                names = names or self.change_names([d.change for d in drafted])
+                text = change_text(change.change, names)
+                conflicts.append(ChangeConflict(change.key, number, text, moved, problem))
         skipped = [d.key for d in drafted if decided.get(d.key) == "skip"]
-        return _with_not_applied(adoption, [*skipped, *problems])
+        return _AdoptionPlan(scenario.name, plan, applied, conflicts, [*skipped, *problems])
 
     def _write_adopted(
         self,
