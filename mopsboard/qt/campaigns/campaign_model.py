@@ -19,11 +19,13 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon
 
+from mopsboard.domain.campaign_warnings import warnings_by_campaign
 from mopsboard.domain.campaign_work import CampaignCost, CampaignFigures
 from mopsboard.domain.launch_risk import LaunchRisk, launch_risk
 from mopsboard.domain.models import Campaign, CampaignStatus
+from mopsboard.qt.campaigns.warning_icon import warning_icon
 from mopsboard.qt.common import palette
 from mopsboard.qt.common.follow import Follower
 from mopsboard.store.workspace import Workspace
@@ -32,6 +34,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole + 1
 CampaignIdRole = Qt.ItemDataRole.UserRole + 2
 ProgressRole = Qt.ItemDataRole.UserRole + 3
+# The campaign's warnings (domain/campaign_warnings.py), in words: a tuple of str.
+WarningsRole = Qt.ItemDataRole.UserRole + 4
 
 COLUMNS = (
     "Campaign",
@@ -69,10 +73,23 @@ COLUMNS = (
 ) = range(len(COLUMNS))
 NUMERIC = frozenset({BUDGET, COST, HOURS, TASKS, OPEN, OVERDUE, PROGRESS})
 # Rates live on people and teams, so their edits change a campaign's cost; links and
-# holiday countries change whether its launch is at risk.
+# holiday countries change whether its launch is at risk; imported product launches and the
+# personas' names change its warnings.
 WATCHED = frozenset(
-    {"campaigns", "tasks", "stages", "boards", "time_logs", "members", "teams", "task_links"}
+    {
+        "campaigns",
+        "tasks",
+        "stages",
+        "boards",
+        "time_logs",
+        "members",
+        "teams",
+        "task_links",
+        "calendar_events",
+        "personas",
+    }
 )
+
 HEADER_TIPS = {
     PROGRESS: "Estimated hours done / estimated hours in all",
     HOURS: "Planned / actual hours: the estimates of the campaign's tasks, and the hours logged "
@@ -91,6 +108,8 @@ class CampaignRow:
     cost: CampaignCost = field(default_factory=CampaignCost)
     # Why its chain of linked tasks cannot finish by the launch (domain/launch_risk.py).
     risk: LaunchRisk | None = None
+    # What its launch is warned of (domain/campaign_warnings.py), in words.
+    warnings: tuple[str, ...] = ()
 
     @property
     def over_budget(self) -> bool:
@@ -145,6 +164,7 @@ class CampaignTableModel(QAbstractTableModel):
         self.workspace = workspace
         self.rows: list[CampaignRow] = []
         self.today = date.today()
+        self._icons: dict[tuple[str, bool], QIcon] = {}
         self.follower = Follower(workspace, WATCHED, self.reload, self)
 
     # -- following the store --------------------------------------------------------------------
@@ -159,6 +179,7 @@ class CampaignTableModel(QAbstractTableModel):
         figures = self.workspace.campaign_figures(self.today)
         costs = self.workspace.campaign_costs()
         chains = self.workspace.launch_chains()
+        warned = warnings_by_campaign(self.workspace.campaign_warnings())
 
         def row(campaign: Campaign) -> CampaignRow:
             linked, edges = chains.get(campaign.key, ([], []))
@@ -167,6 +188,7 @@ class CampaignTableModel(QAbstractTableModel):
                 figures.get(campaign.key, CampaignFigures()),
                 costs.get(campaign.key, CampaignCost()),
                 launch_risk(campaign.launch_date, linked, edges, self.today),
+                tuple(w.text for w in warned.get(campaign.key, ())),
             )
 
         rows = [row(c) for c in self.workspace.campaigns(include_archived=True)]
@@ -231,7 +253,11 @@ class CampaignTableModel(QAbstractTableModel):
             return row.campaign.id
         if role == ProgressRole:
             return row.figures.progress
+        if role == WarningsRole:
+            return row.warnings
         if role == Qt.ItemDataRole.DecorationRole and column == NAME:
+            if row.warnings:
+                return self._warning_icon(row.campaign.colour)
             return QColor(row.campaign.colour)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == OVERDUE and row.figures.overdue:
@@ -311,7 +337,17 @@ class CampaignTableModel(QAbstractTableModel):
         lines.extend(cost_lines(row))
         if row.risk:
             lines.append(f"Launch at risk: {row.risk.reason}")
+        if row.warnings:
+            lines.append("Warnings:")
+            lines.extend(f"\u26a0 {text}" for text in row.warnings)
         return "\n".join(lines)
+
+    def _warning_icon(self, colour: str) -> QIcon:
+        key = (colour, palette.current().dark)
+        icon = self._icons.get(key)
+        if icon is None:
+            icon = self._icons[key] = warning_icon(colour)
+        return icon
 
 
 COLUMN_FIELDS = {

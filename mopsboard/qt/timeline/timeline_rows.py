@@ -17,8 +17,15 @@ from typing import NamedTuple, overload
 
 from PySide6.QtCore import QObject, Signal
 
+from mopsboard.domain.calendar_events import CalendarEvent
+from mopsboard.domain.campaign_warnings import (
+    CampaignWarning,
+    campaign_warnings,
+    warnings_by_campaign,
+)
 from mopsboard.domain.campaign_work import CampaignFigures, TaskBar, campaign_span
 from mopsboard.domain.critical_path import CriticalPath, critical_path
+from mopsboard.domain.ids import CampaignId
 from mopsboard.domain.launch_risk import LaunchRisk, launch_risk
 from mopsboard.domain.models import Campaign
 from mopsboard.domain.workdays import WorkCalendar
@@ -26,11 +33,26 @@ from mopsboard.qt.common.follow import Follower
 from mopsboard.qt.timeline.timeline_links import TimelineLinks
 from mopsboard.store.workspace import Workspace
 
-# Links, and the teams and people whose holidays make the working days links are counted in.
-WATCHED = frozenset({"campaigns", "tasks", "stages", "boards", "task_links", "teams", "members"})
+# Links, and the teams and people whose holidays make the working days links are counted in;
+# imported calendar events (drawn, and warned of) and the personas the warnings name.
+WATCHED = frozenset(
+    {
+        "campaigns",
+        "tasks",
+        "stages",
+        "boards",
+        "task_links",
+        "teams",
+        "members",
+        "calendar_events",
+        "personas",
+    }
+)
 _START, _DUE = itemgetter(TaskBar._fields.index("start")), itemgetter(TaskBar._fields.index("due"))
 # Days shown before the first and after the last dated thing.
 MARGIN_DAYS = 14
+# How far beyond the campaigns' days imported events widen the timeline.
+EVENT_REACH_DAYS = 120
 
 
 class CampaignPlan(NamedTuple):
@@ -142,6 +164,9 @@ class TimelineRows(QObject):
         self.critical: frozenset[int] = frozenset()
         self.expanded: set[int] = set()
         self.bars: dict[int, list[TaskBar]] = {}
+        # Imported calendar events (by first day), and each campaign's warnings.
+        self.events: list[CalendarEvent] = []
+        self.warnings: dict[CampaignId, list[CampaignWarning]] = {}
         # Per campaign, while its bars stay loaded: its span and where each task's bar is.
         self._spans: dict[int, tuple[tuple[date, date] | None]] = {}
         self._bar_positions: dict[int, dict[int, int]] = {}
@@ -164,6 +189,7 @@ class TimelineRows(QObject):
         known = {c.key for c in self.campaigns}
         self.figures = self.workspace.campaign_figures(self.today)
         self._read_plans()
+        self._read_warnings()
         self.expanded &= known
         self._set_bars({})
         self._load_bars(self.expanded)
@@ -185,6 +211,19 @@ class TimelineRows(QObject):
         self.critical = frozenset(key for plan in self.plans.values() for key in plan.path.tasks)
         along = [pair for plan in self.plans.values() for pair in plan.path.links]
         self.links.reload(chains, along)
+
+    def _read_warnings(self) -> None:
+        """The imported events, and the warnings of the campaigns shown (as the campaigns table
+        reads them, without reading the campaigns again)."""
+        self.events = self.workspace.calendar_events()
+        names = {p.key: p.name for p in self.workspace.personas(include_archived=True)}
+        found = campaign_warnings(
+            self.campaigns, self.workspace.campaign_personas(), names, self.events
+        )
+        self.warnings = warnings_by_campaign(found)
+
+    def warnings_of(self, campaign_id: CampaignId) -> list[CampaignWarning]:
+        return self.warnings.get(campaign_id, [])
 
     def plan_of(self, campaign_id: int) -> CampaignPlan:
         return self.plans.get(campaign_id, CampaignPlan())
@@ -214,6 +253,13 @@ class TimelineRows(QObject):
             span = self._span(campaign, bars)
             if span:
                 days += span
+        if self.events:
+            # Events a little beyond the campaigns stay in reach; a calendar reaching years
+            # ahead (a repeating event's) does not stretch the timeline that far.
+            reach = timedelta(days=EVENT_REACH_DAYS)
+            low, high = min(days) - reach, max(days) + reach
+            days += [max(low, self.events[0].first_day)]
+            days += [min(high, max(e.last_day for e in self.events))]
         self.rows = TimelineRowList(blocks)
         self.links.layout(self.rows.bar_blocks())
         self.first = min(days) - timedelta(days=MARGIN_DAYS)

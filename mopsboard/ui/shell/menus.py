@@ -244,6 +244,12 @@ def _file_actions(window: MenuHost) -> dict[str, QAction]:
         "Nothing can be imported into it. Save a copy (File \u25b8 Save a copy) and import into "
         "the copy.",
     )
+    _off_when_read_only(
+        window,
+        acts["import_calendar"],
+        "Nothing can be imported into it. Save a copy (File \u25b8 Save a copy) and import the "
+        "calendar into the copy.",
+    )
     return acts
 
 
@@ -270,6 +276,11 @@ def _transfer_actions(window: MenuHost) -> dict[str, QAction]:
 
         open_import_dialog(window.window(), window.workspace_actions)
 
+    def import_calendar() -> None:
+        from mopsboard.ui.timeline.calendar_import import import_calendar as import_events
+
+        import_events(window.window(), window.workspace_actions)
+
     def export_workspace() -> None:
         from mopsboard.ui.transfer.exporting import export_workspace_file
 
@@ -283,6 +294,14 @@ def _transfer_actions(window: MenuHost) -> dict[str, QAction]:
 
     return {
         "import": action(window, "&Import\u2026", import_, None, Icon.FILE_DOWN, "importAction"),
+        "import_calendar": action(
+            window,
+            "Import &calendar\u2026",
+            import_calendar,
+            None,
+            Icon.CALENDAR_DAYS,
+            "importCalendarAction",
+        ),
         "export_ws": action(
             window, "Export &workspace\u2026", export_workspace, None, None, "exportWorkspaceAction"
         ),
@@ -318,7 +337,13 @@ def build_menus(window: MenuHost, acts: dict[str, QAction]) -> None:
     file_menu.addActions([acts["save_copy"], acts["publish"], acts["restore"]])
     file_menu.addSeparator()
     file_menu.addActions(
-        [acts["import"], acts["export_ws"], acts["export_tasks"], acts["export_all_tasks"]]
+        [
+            acts["import"],
+            acts["import_calendar"],
+            acts["export_ws"],
+            acts["export_tasks"],
+            acts["export_all_tasks"],
+        ]
     )
     file_menu.addSeparator()
     file_menu.addAction(acts["quit"])

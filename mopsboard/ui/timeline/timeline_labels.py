@@ -1,12 +1,14 @@
 """The timeline's label column: a campaign's arrow, colour and name (and "At risk" when its chain
-of linked tasks cannot finish by its launch); a task's title."""
+of linked tasks cannot finish by its launch, and a warning sign when its launch is warned of:
+domain/campaign_warnings.py); a task's title."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from PySide6.QtCore import QPointF, QRect, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen, QPolygonF
 
 from mopsboard.qt.timeline.timeline_rows import TimelineRow
+from mopsboard.ui.common import theme
 from mopsboard.ui.timeline.timeline_canvas import (
     HEADER_HEIGHT,
     LABEL_WIDTH,
@@ -16,6 +18,38 @@ from mopsboard.ui.timeline.timeline_canvas import (
 )
 
 AT_RISK = "At risk"
+WARNING_SIZE = 14
+# The warning sign's colours, light and dark scheme, as the campaigns table draws it.
+WARNING_LIGHT, WARNING_DARK = "#d97706", "#fbbf24"
+
+
+def warning_sign_rect(canvas: TimelineCanvas, item: TimelineRow, box: QRect) -> QRect | None:
+    """Where a campaign row's warning sign is drawn in the label column: at its right end,
+    before 'At risk'; None when its launch is warned of nothing."""
+    if item.bar is not None or not canvas.rows.warnings_of(item.campaign.key):
+        return None
+    right = box.right() - 6
+    if canvas.rows.plan_of(item.campaign.key).risk is not None:
+        right -= QFontMetrics(canvas.small_font).horizontalAdvance(AT_RISK) + 6
+    top = box.top() + (box.height() - WARNING_SIZE) // 2
+    return QRect(right - WARNING_SIZE + 1, top, WARNING_SIZE, WARNING_SIZE)
+
+
+def paint_warning_sign(painter: QPainter, rect: QRect) -> None:
+    """An amber triangle with an exclamation mark."""
+    dark = theme.current().dark
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    x, y, w, h = rect.x(), rect.y(), rect.width(), rect.height()
+    sign = QPolygonF([QPointF(x + w / 2, y), QPointF(x + w, y + h), QPointF(x, y + h)])
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(WARNING_DARK if dark else WARNING_LIGHT))
+    painter.drawPolygon(sign)
+    painter.setPen(QPen(QColor("#1f1300"), 1.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    centre = x + w / 2
+    painter.drawLine(QPointF(centre, y + h * 0.38), QPointF(centre, y + h * 0.68))
+    painter.drawPoint(QPointF(centre, y + h * 0.84))
+    painter.restore()
 
 
 def paint_labels(canvas: TimelineCanvas, c: Colours, painter: QPainter, rows: range) -> None:
@@ -65,6 +99,11 @@ def _paint_campaign_label(
         tag = QFontMetrics(canvas.small_font).horizontalAdvance(AT_RISK)
         painter.drawText(room, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, AT_RISK)
         room.setRight(room.right() - tag - 6)
+    sign = warning_sign_rect(canvas, item, box)
+    if sign is not None:
+        # The reasons are its tooltip, and the row's.
+        paint_warning_sign(painter, sign)
+        room.setRight(min(room.right(), sign.left() - 6))
     painter.setFont(canvas.bold_font)
     painter.setPen(c.text)
     name = QFontMetrics(canvas.bold_font).elidedText(

@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from mopsboard.qt.timeline.timeline_rows import TimelineRow
 from mopsboard.ui.common import theme
 from mopsboard.ui.timeline.bar_drag import paint_drag_label
+from mopsboard.ui.timeline.event_marks import EventMarks
 from mopsboard.ui.timeline.link_drag import HANDLE_OFFSET, HANDLE_RADIUS, paint_link_handles
 from mopsboard.ui.timeline.link_paint import LinkPainter
 from mopsboard.ui.timeline.timeline_canvas import (
@@ -26,7 +27,7 @@ from mopsboard.ui.timeline.timeline_canvas import (
     visible_rows,
 )
 from mopsboard.ui.timeline.timeline_header import paint_header
-from mopsboard.ui.timeline.timeline_labels import paint_labels
+from mopsboard.ui.timeline.timeline_labels import paint_labels, warning_sign_rect
 from mopsboard.ui.timeline.timeline_marks import (
     NAME_MIN_WIDTH,
     launch_marker,
@@ -61,6 +62,7 @@ class TimelinePainter:
         self.w = widget
         self.c = Colours(theme.current())
         self.links = LinkPainter(widget)
+        self.events = EventMarks(widget)
         self._small = QFontMetrics(widget.small_font)
 
     def paint(self) -> None:
@@ -77,6 +79,8 @@ class TimelinePainter:
         painter.setClipRect(LABEL_WIDTH, HEADER_HEIGHT, width - LABEL_WIDTH, height)
         for row in rows:
             self._paint_row_band(painter, row, width)
+        self.events.paint_bands(painter, self.c)
+        for row in rows:
             self._paint_bar(painter, row)
         self.links.paint(painter, self.c, rows)
         paint_link_handles(self.w, self.c, painter)
@@ -87,6 +91,7 @@ class TimelinePainter:
         painter.setClipping(False)
         paint_header(self.w, self.c, painter, first_day, last_day, width)
         paint_labels(self.w, self.c, painter, rows)
+        self.events.paint_strip(painter, self.c)
         if self.w.hasFocus():
             self._paint_focus(painter, width, height)
         if not self.w.rows.rows:
@@ -204,6 +209,21 @@ class TimelinePainter:
             return None
         return self._campaign_name(item, rect, self._launch_marker(item, rect, 0))
 
+    def warning_sign_at(self, row: int) -> QRect | None:
+        """Where a campaign row's warning sign is drawn (viewport coordinates), if it has one."""
+        box = QRect(0, self.w.row_top(row), LABEL_WIDTH, ROW_HEIGHT)
+        return warning_sign_rect(self.w, self.w.rows.rows[row], box)
+
+    def warning_words(self, row: int) -> str:
+        """A campaign row's warnings, as the campaigns table's tooltip says them."""
+        item = self.w.rows.rows[row]
+        if item.bar is not None:
+            return ""
+        found = self.w.rows.warnings_of(item.campaign.key)
+        if not found:
+            return ""
+        return "Warnings:\n" + "\n".join(f"\u26a0 {w.text}" for w in found)
+
     def _paint_task_bar(self, painter: QPainter, item: TimelineRow, rect: QRect) -> None:
         bar = item.bar
         assert bar is not None
@@ -264,9 +284,11 @@ class TimelinePainter:
             progress = "" if figures.progress is None else f", {figures.progress:.0%} done"
             risk = self.w.rows.plan_of(campaign.key).risk
             warning = f"Launch at risk: {risk.reason}\n" if risk is not None else ""
+            warned = self.warning_words(row)
+            warned = f"{warned}\n" if warned else ""
             return (
                 f"{campaign.name}\n{dates}\nLaunch: {launch}\n{warning}{figures.tasks} tasks, "
-                f"{figures.open} open, {figures.overdue} overdue{progress}\n"
+                f"{figures.open} open, {figures.overdue} overdue{progress}\n{warned}"
                 "Drag the bar to move the campaign with all its tasks."
             )
         bar = item.bar

@@ -27,6 +27,7 @@ from mopsboard.domain.ids import CampaignId, TaskId
 from mopsboard.domain.workdays import WEEKDAYS_ONLY
 from mopsboard.qt.timeline.timeline_rows import TimelineRow, TimelineRows
 from mopsboard.ui.timeline.bar_drag import drag_words
+from mopsboard.ui.timeline.event_marks import strip_top
 from mopsboard.ui.timeline.link_drag import LinkDragger
 from mopsboard.ui.timeline.timeline_canvas import (
     HEADER_HEIGHT,
@@ -99,7 +100,7 @@ class TimelineWidget(QAbstractScrollArea):
         return HEADER_HEIGHT + row * ROW_HEIGHT - self.verticalScrollBar().value()
 
     def row_at(self, y: int) -> int | None:
-        if y < HEADER_HEIGHT:
+        if y < HEADER_HEIGHT or y >= strip_top(self):
             return None
         row = (y - HEADER_HEIGHT + self.verticalScrollBar().value()) // ROW_HEIGHT
         return row if 0 <= row < len(self.rows.rows) else None
@@ -151,7 +152,8 @@ class TimelineWidget(QAbstractScrollArea):
         visible_width = max(0, self.viewport().width() - LABEL_WIDTH)
         self.horizontalScrollBar().setRange(0, max(0, days * self.ppd - visible_width))
         self.horizontalScrollBar().setPageStep(visible_width)
-        visible_height = max(0, self.viewport().height() - HEADER_HEIGHT)
+        # The rows scroll clear of the imported events' strip along the bottom.
+        visible_height = max(0, strip_top(self) - HEADER_HEIGHT)
         total = len(self.rows.rows) * ROW_HEIGHT
         self.verticalScrollBar().setRange(0, max(0, total - visible_height + ROW_HEIGHT // 2))
         self.verticalScrollBar().setPageStep(visible_height)
@@ -177,7 +179,7 @@ class TimelineWidget(QAbstractScrollArea):
     def scroll_to_row(self, row: int) -> None:
         top = row * ROW_HEIGHT
         bar = self.verticalScrollBar()
-        visible = self.viewport().height() - HEADER_HEIGHT
+        visible = strip_top(self) - HEADER_HEIGHT
         if top < bar.value():
             bar.setValue(top)
         elif top + ROW_HEIGHT > bar.value() + visible:
@@ -371,13 +373,28 @@ class TimelineWidget(QAbstractScrollArea):
             super().keyPressEvent(event)
 
     def tooltip_at(self, pos: QPoint) -> str:
-        """A bar's own words over the bar; elsewhere, a link's where one is drawn, else the
-        row's."""
+        """A calendar event's tag says the event; a warning sign, the warnings; a bar its own
+        words; elsewhere, a link's where one is drawn, else the row's (and the events of the
+        day in the gaps between bars)."""
+        tagged = self.painter.events.tooltip(pos)
+        if tagged:
+            return tagged
         row = self.row_at(pos.y())
+        if row is not None and pos.x() < LABEL_WIDTH:
+            sign = self.painter.warning_sign_at(row)
+            if sign is not None and sign.adjusted(-2, -2, 2, 2).contains(pos):
+                return self.painter.warning_words(row)
         rect = self.bar_rect(row) if row is not None else None
         if rect is not None and rect.contains(pos):
             return self.painter.tooltip(pos)
-        return self.painter.links.tooltip(pos) or self.painter.tooltip(pos)
+        linked = self.painter.links.tooltip(pos)
+        if linked:
+            return linked
+        if pos.x() >= LABEL_WIDTH:
+            day = self.painter.events.day_tooltip(pos)
+            if day:
+                return day
+        return self.painter.tooltip(pos)
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

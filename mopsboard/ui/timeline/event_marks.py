@@ -1,0 +1,171 @@
+"""Imported calendar events on the timeline: each a faint band over its days through the rows,
+a dashed line at its first day, and its name in a tag in a strip along the bottom of the
+timeline (violet for a product launch, teal for another event), on the first of two lanes with
+room for it. A tag with room on neither is left out (the band still shows, and its tooltip
+names every event of the day). The strip is there only while the workspace holds events, and
+the rows scroll clear of it. Only the events in view are laid out, so a calendar of thousands
+costs what is on screen."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
+
+from mopsboard.domain.calendar_events import CalendarEvent, CalendarEventKind
+from mopsboard.ui.timeline.timeline_canvas import (
+    HEADER_HEIGHT,
+    LABEL_WIDTH,
+    Colours,
+    TimelineCanvas,
+)
+
+TAG_HEIGHT = 16
+TAG_MAX_WIDTH = 170
+TAG_PADDING = 5
+TAG_GAP = 4
+LANES = 2
+STRIP_PADDING = 4
+STRIP_HEIGHT = LANES * (TAG_HEIGHT + 2) - 2 + 2 * STRIP_PADDING
+STRIP_TITLE = "Imported events"
+# Light and dark scheme colours of each kind.
+KIND_COLOURS = {
+    CalendarEventKind.PRODUCT_LAUNCH: ("#7c3aed", "#a78bfa"),
+    CalendarEventKind.OTHER: ("#0f766e", "#5eead4"),
+}
+
+
+def strip_height(canvas: TimelineCanvas) -> int:
+    """How tall the events' strip along the bottom is: nothing without events."""
+    return STRIP_HEIGHT if canvas.rows.events else 0
+
+
+def strip_top(canvas: TimelineCanvas) -> int:
+    return canvas.viewport().height() - strip_height(canvas)
+
+
+def kind_colour(kind: CalendarEventKind, dark: bool) -> QColor:
+    light, on_dark = KIND_COLOURS[kind]
+    return QColor(on_dark if dark else light)
+
+
+@dataclass(frozen=True)
+class EventMark:
+    """Where an event is drawn: its band over its days, and its tag (None: no room for it)."""
+
+    event: CalendarEvent
+    band: QRect
+    tag: QRect | None
+    text: str
+
+
+def event_words(event: CalendarEvent) -> str:
+    kind = "Product launch" if event.kind is CalendarEventKind.PRODUCT_LAUNCH else "Event"
+    source = f"\nFrom {event.source}" if event.source else ""
+    return f"{kind}: {event.title}\n{event.days_text()}{source}"
+
+
+class EventMarks:
+    def __init__(self, canvas: TimelineCanvas) -> None:
+        self.w = canvas
+
+    def _in_view(self, first: date, last: date) -> list[CalendarEvent]:
+        events = self.w.rows.events
+        # By first day: those starting after the last day shown are not looked at.
+        stop = bisect_right(events, last, key=lambda e: e.first_day)
+        return [e for e in events[:stop] if e.last_day >= first]
+
+    def layout(self) -> list[EventMark]:
+        """Where each event in view is drawn (viewport coordinates)."""
+        if not self.w.rows.events:
+            return []
+        width = self.w.viewport().width()
+        first = self.w.day_at(LABEL_WIDTH)
+        last = self.w.day_at(width) + timedelta(days=1)
+        metrics = QFontMetrics(self.w.small_font)
+        bottom = strip_top(self.w)
+        marks: list[EventMark] = []
+        # Where each lane is free from.
+        taken = [LABEL_WIDTH] * LANES
+        for event in self._in_view(first, last):
+            left = self.w.x_of(event.first_day)
+            right = self.w.x_of(event.last_day + timedelta(days=1))
+            band = QRect(left, HEADER_HEIGHT, max(2, right - left), bottom - HEADER_HEIGHT)
+            x = max(left, LABEL_WIDTH + 2)
+            room = min(TAG_MAX_WIDTH, width - x - 2) - 2 * TAG_PADDING
+            text = metrics.elidedText(event.title, Qt.TextElideMode.ElideRight, max(0, room))
+            tag: QRect | None = None
+            lane = next((n for n in range(LANES) if taken[n] <= x), None)
+            if lane is not None and room >= 24 and text:
+                top = bottom + STRIP_PADDING + lane * (TAG_HEIGHT + 2)
+                tag = QRect(x, top, metrics.horizontalAdvance(text) + 2 * TAG_PADDING, TAG_HEIGHT)
+                taken[lane] = tag.right() + TAG_GAP
+            marks.append(EventMark(event, band, tag, text))
+        return marks
+
+    def paint_bands(self, painter: QPainter, c: Colours) -> None:
+        """Under the bars: the events' days, and a line at each first day."""
+        painter.save()
+        for mark in self.layout():
+            colour = kind_colour(mark.event.kind, c.scheme.dark)
+            fill = QColor(colour)
+            fill.setAlpha(26)
+            painter.fillRect(mark.band, fill)
+            line = QColor(colour)
+            line.setAlpha(150)
+            painter.setPen(QPen(line, 1, Qt.PenStyle.DashLine))
+            x = mark.band.left()
+            painter.drawLine(x, mark.band.top(), x, mark.band.bottom())
+        painter.restore()
+
+    def paint_strip(self, painter: QPainter, c: Colours) -> None:
+        """The strip along the bottom, over the rows: the events' names, each under its line."""
+        height = strip_height(self.w)
+        if not height:
+            return
+        width = self.w.viewport().width()
+        top = strip_top(self.w)
+        painter.save()
+        painter.setClipping(False)
+        painter.fillRect(0, top, width, height, c.header)
+        painter.setPen(c.grid)
+        painter.drawLine(0, top, width, top)
+        painter.setPen(QColor(c.scheme.border))
+        painter.drawLine(LABEL_WIDTH - 1, top, LABEL_WIDTH - 1, top + height)
+        painter.setFont(self.w.small_font)
+        painter.setPen(c.muted)
+        title = QRect(12, top, LABEL_WIDTH - 24, height)
+        painter.drawText(title, Qt.AlignmentFlag.AlignVCenter, STRIP_TITLE)
+        painter.setClipRect(LABEL_WIDTH, top, width - LABEL_WIDTH, height)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for mark in self.layout():
+            if mark.tag is None:
+                continue
+            colour = kind_colour(mark.event.kind, c.scheme.dark)
+            line = QColor(colour)
+            line.setAlpha(150)
+            painter.setPen(QPen(line, 1, Qt.PenStyle.DashLine))
+            painter.drawLine(mark.band.left(), top, mark.band.left(), mark.tag.top())
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawRoundedRect(mark.tag, 3, 3)
+            painter.setPen(QColor(c.scheme.surface))
+            painter.drawText(mark.tag, Qt.AlignmentFlag.AlignCenter, mark.text)
+        painter.restore()
+
+    def tooltip(self, pos: QPoint) -> str:
+        """The event whose tag is under `pos` ("" when none is)."""
+        if pos.y() < strip_top(self.w):
+            return ""
+        for mark in self.layout():
+            if mark.tag is not None and mark.tag.contains(pos):
+                return event_words(mark.event)
+        return ""
+
+    def day_tooltip(self, pos: QPoint) -> str:
+        """The events whose band is under `pos`, each in words."""
+        found = [m.event for m in self.layout() if m.band.contains(pos)]
+        return "\n\n".join(event_words(event) for event in found)
