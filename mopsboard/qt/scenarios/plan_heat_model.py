@@ -47,8 +47,10 @@ def level_of(week: TeamWeek) -> LoadLevel:
 class PlanHeatModel(QAbstractTableModel):
     """The map of one of the compared plans (`shown`; 0 is the real plan)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, titled: bool = False) -> None:
         super().__init__(parent)
+        # A small multiple names its plan over its team names; the big map has the switch.
+        self.titled = titled
         self.comparison: Comparison | None = None
         self.shown = 0
         self.team_ids: list[TeamId] = []
@@ -126,7 +128,7 @@ class PlanHeatModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if section == NAME_COLUMN:
-            return plan.name
+            return plan.name if self.titled else "Team"
         week = section - FIRST_WEEK_COLUMN
         starts = comparison.period.starts
         return f"{starts[week]:%d %b}" if 0 <= week < len(starts) else None

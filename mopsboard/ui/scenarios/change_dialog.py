@@ -42,10 +42,10 @@ from mopsboard.store.workspace import Workspace
 from mopsboard.ui.common.enter_key import enter_presses
 from mopsboard.ui.common.widgets import pydate, qdate
 from mopsboard.ui.scenarios.pickers import (
-    KIND_WORDS,
     CampaignPicker,
     OwnerPicker,
     TaskPicker,
+    team_words,
 )
 
 
@@ -237,8 +237,7 @@ class ChangeDialog(QDialog):
         team.setObjectName("scenarioTeam")
         team.setAccessibleName("Team")
         for each in self.workspace.teams():
-            words = KIND_WORDS[each.kind]
-            team.addItem(f"{each.name} ({words})", each.key)
+            team.addItem(team_words(each), each.key)
         name = QLineEdit("Contractor")
         name.setObjectName("scenarioCapacityName")
         name.setAccessibleName("Name")

@@ -140,13 +140,18 @@ class Owner:
     team_id: TeamId | None = None
 
 
-def owner_words(member: Member | None, team: Team) -> str:
+def team_words(team: Team) -> str:
+    """The team's name, with its kind when the name does not say it ("Brightline (agency)")."""
     kind = KIND_WORDS[team.kind]
+    if team.kind is TeamKind.INTERNAL or kind in team.name.casefold():
+        return team.name
+    return f"{team.name} ({kind})"
+
+
+def owner_words(member: Member | None, team: Team) -> str:
     if member is None:
-        return f"{team.name} ({kind}, anyone in it)"
-    return (
-        f"{member.name} ({team.name}, {kind})" if kind != "team" else f"{member.name} ({team.name})"
-    )
+        return f"{team_words(team)}: the team, nobody in particular"
+    return f"{member.name}, {team_words(team)}"
 
 
 class OwnerPicker(QComboBox):

@@ -122,9 +122,17 @@ def _personas(context: PageContext) -> QWidget:
     return PersonasView(context.actions, context)
 
 
+def _scenarios(context: PageContext) -> QWidget:
+    from mopsboard.ui.scenarios.scenarios_view import make_scenarios_view
+
+    return make_scenarios_view(context)
+
+
 VIEWS: list[ViewSpec] = [
     ViewSpec("capacity", "Capacity", Icon.USERS, _capacity),
     ViewSpec("campaigns", "Campaigns", Icon.TARGET, _campaigns),
     ViewSpec("timeline", "Timeline", Icon.CALENDAR_DAYS, _timeline),
     ViewSpec("personas", "Personas", Icon.USER, _personas),
+    # Last, so that the views before it keep their Ctrl+number.
+    ViewSpec("scenarios", "Scenarios", Icon.LAYERS, _scenarios),
 ]
