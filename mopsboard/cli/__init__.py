@@ -60,7 +60,7 @@ COMMANDS = (
     "import-calendar",
     "warnings",
 )
-VIEWS = ("board", "capacity", "campaigns", "timeline", "personas")
+VIEWS = ("board", "capacity", "campaigns", "timeline", "personas", "scenarios")
 # Set this to see the traceback of an unexpected error instead of one line.
 DEBUG_ENV = "MOPSBOARD_DEBUG"
 MAX_WINDOW_SIDE = 16384

@@ -75,6 +75,7 @@ class Hotkey(Enum):
     SHOW_VIEW_3 = Keys(("Ctrl+3",), "Show {action}")
     SHOW_VIEW_4 = Keys(("Ctrl+4",), "Show {action}")
     SHOW_VIEW_5 = Keys(("Ctrl+5",), "Show {action}")
+    SHOW_VIEW_6 = Keys(("Ctrl+6",), "Show {action}")
     RELOAD = Keys(("F5",), "Reload the board from the file")
     OPEN_WORKSPACE = Keys((StandardKey.Open,), "Open a workspace")
     NEW_WORKSPACE = Keys(("Ctrl+Shift+N",), "Create a new workspace")

@@ -25,6 +25,7 @@ PAGE_VIEWS = {
     "campaigns": "campaignTable",
     "timeline": "timeline",
     "personas": "personaMap",
+    "scenarios": "scenarioList",
 }
 MOST_STOPS = 80
 
