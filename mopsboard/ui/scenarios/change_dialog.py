@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from pydantic import ValidationError
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -100,6 +102,9 @@ class ChangeDialog(QDialog):
         self.kind = KIND_BY_KEY[kind]
         self.today = today or date.today()
         self.change: ScenarioChange | None = None
+        # The field typed in first: it has the focus with its text selected when the dialog
+        # shows, so what is typed replaces it.
+        self._first: QLineEdit | QAbstractSpinBox | None = None
         self.setObjectName("scenarioChangeDialog")
         self.setWindowTitle(self.kind.title)
         self.form = QFormLayout()
@@ -143,7 +148,7 @@ class ChangeDialog(QDialog):
         campaigns: dict[int, str] = {c.key: c.name for c in ws.campaigns(include_archived=True)}
         picker = TaskPicker(ws.tasks(), campaigns)
         self.form.addRow("Task", picker)
-        picker.search.setFocus()
+        self._first = picker.search
         return picker
 
     def _person_picker(self) -> OwnerPicker:
@@ -187,8 +192,7 @@ class ChangeDialog(QDialog):
         self.form.addRow("Move by", days)
         self.form.addRow("", said)
         say()
-        days.setFocus()
-        days.selectAll()
+        self._first = days
 
         def draft() -> ScenarioChange | None:
             picked = campaigns.campaign_id()
@@ -266,8 +270,7 @@ class ChangeDialog(QDialog):
             ("Hourly rate", rate),
         ):
             self.form.addRow(label, widget)
-        name.setFocus()
-        name.selectAll()
+        self._first = name
 
         def draft() -> ScenarioChange | None:
             if team.currentData() is None:
@@ -294,8 +297,7 @@ class ChangeDialog(QDialog):
         share.setSuffix(" % of their hours")
         share.setValue(50)
         self.form.addRow("Available", share)
-        share.setFocus()
-        share.selectAll()
+        self._first = share
 
         def draft() -> ScenarioChange | None:
             who = person.owner()
@@ -329,6 +331,12 @@ class ChangeDialog(QDialog):
             )
 
         return draft
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._first is not None:
+            self._first.setFocus()
+            self._first.selectAll()
 
     # -- adding ---------------------------------------------------------------------------------
 

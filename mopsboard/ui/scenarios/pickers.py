@@ -23,6 +23,7 @@ from mopsboard.domain.kinds import TeamKind
 from mopsboard.domain.models import Campaign, Member, Task, Team
 
 TaskIdRole = Qt.ItemDataRole.UserRole + 1
+TitleRole = Qt.ItemDataRole.UserRole + 2
 # How a team's kind is said after its name, so an agency is never taken for a team of our own.
 KIND_WORDS = {TeamKind.INTERNAL: "team", TeamKind.AGENCY: "agency", TeamKind.PARTNER: "partner"}
 
@@ -77,11 +78,14 @@ class TaskPicker(QWidget):
         for task in tasks:
             item = QStandardItem(task_words(task, campaigns))
             item.setData(task.key, TaskIdRole)
+            item.setData(task.title, TitleRole)
             item.setEditable(False)
             self.items.appendRow(item)
         self.matches = QSortFilterProxyModel(self)
         self.matches.setSourceModel(self.items)
         self.matches.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        # By the title only: the campaign's name beside it would match every task of it.
+        self.matches.setFilterRole(TitleRole)
         self.search = _SearchLine()
         self.search.setObjectName("scenarioTaskSearch")
         self.search.setAccessibleName("Find a task by its title")
