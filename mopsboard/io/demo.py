@@ -39,6 +39,7 @@ from mopsboard.io.demo_data import (
     TaskSpec,
 )
 from mopsboard.io.demo_links import DemoPeople, link_and_log, settle_roles
+from mopsboard.io.demo_trade_offs import add_trade_offs
 from mopsboard.io.demo_workload import set_wip_limits, workload_drafts
 from mopsboard.store.database import WorkspaceExists
 from mopsboard.store.workspace import DEFAULT_BOARD, Workspace
@@ -326,6 +327,7 @@ def build_demo(
         ids = workspace.bulk_add_tasks(rows)
         set_wip_limits(workspace)
         link_and_log(workspace, rows, ids, main_roles.roles(), builder.people(), seed)
+        add_trade_offs(workspace, builder.today)
         return
 
     extra = [workspace.add_board(name) for name in EXTRA_BOARDS[: boards - 1]]
