@@ -216,7 +216,9 @@ class ComparePanel(QWidget):
             for button in buttons:
                 self.plans.removeButton(button)
                 self.switch.removeWidget(button)
-                button.hide()
+                # Out of the panel at once (not when the loop next deletes it): the new
+                # buttons take these names.
+                button.setParent(None)
                 button.deleteLater()
             for number, name in enumerate(names):
                 button = _toggle(f"comparePlan-{number}", name, f"Show the map of {name}")
@@ -235,7 +237,7 @@ class ComparePanel(QWidget):
             self.small_models.pop().deleteLater()
             view = self.small_views.pop()
             self.multiples_layout.removeWidget(view)
-            view.hide()
+            view.setParent(None)
             view.deleteLater()
         while len(self.small_models) < wanted:
             number = len(self.small_models)
