@@ -147,19 +147,24 @@ class _Working:
     def push_from(self, index: int, moved: Iterable[Task], movable: Iterable[TaskId]) -> None:
         """Pushes the open tasks of `movable` that follow each of `moved` (in turn) along
         links the move broke."""
-        allowed = set(movable)
+        chain: dict[int, ChainTask] = {
+            key: self.chain_task(other)
+            for key in movable
+            if (other := self.tasks.get(key)) is not None and self.is_open(other)
+        }
+        # Only a moved task with a link into the chain can push anything (a campaign of
+        # thousands of tasks has few such).
+        leading = {e.predecessor for e in self.plan.edges if e.successor in chain}
         for task in moved:
-            chain: dict[int, ChainTask] = {
-                key: self.chain_task(other)
-                for key in allowed
-                if (other := self.tasks.get(key)) is not None and self.is_open(other)
-            }
+            if task.key not in leading:
+                continue
             for push in push_successors(self.chain_task(task), chain, self.plan.edges):
                 self.pushes.setdefault(index, []).append(push)
-                pushed = self.tasks[TaskId(push.task_id)]
-                self.tasks[pushed.key] = pushed.model_copy(
+                pushed = self.tasks[TaskId(push.task_id)].model_copy(
                     update={"start_date": push.start_date, "due_date": push.due_date}
                 )
+                self.tasks[pushed.key] = pushed
+                chain[pushed.key] = self.chain_task(pushed)
 
 
 def _shift(work: _Working, index: int, change: ShiftCampaign) -> None:

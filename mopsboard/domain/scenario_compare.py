@@ -323,6 +323,7 @@ def _costs(
     changed: Mapping[TaskId, Task],
     members: Mapping[int, Member],
     teams: Mapping[int, Team],
+    only: set[CampaignId | None] | None = None,
 ) -> dict[int, CampaignCost]:
     def priced(
         campaign_id: int, hours: float, person_id: int | None, team_id: int | None
@@ -338,6 +339,8 @@ def _costs(
 
     planned = []
     for row in inputs.costs:
+        if only is not None and row.campaign_id not in only:
+            continue
         task = changed.get(row.task_id)
         if task is None:
             planned.append(priced(row.campaign_id, row.hours, row.assignee_id, row.team_id))
@@ -345,6 +348,8 @@ def _costs(
             planned.append(priced(row.campaign_id, row.hours, task.assignee_id, task.team_id))
     logged = []
     for log in inputs.logged:
+        if only is not None and log.campaign_id not in only:
+            continue
         task = changed.get(log.task_id)
         if task is not None and task.archived:
             continue
@@ -367,9 +372,18 @@ def _outlooks(
     changed: Mapping[TaskId, Task],
     members: Mapping[int, Member],
     teams: Mapping[int, Team],
+    real: Mapping[int, CampaignCost] | None = None,
 ) -> tuple[CampaignOutlook, ...]:
+    """Each campaign's launch, risk and cost; given the real plan's costs, only the campaigns
+    whose tasks changed are priced again (a scenario changes no rate a task is priced at but
+    through its tasks: the people it adds have none)."""
     chains = _chains(inputs, changed)
-    costs = _costs(inputs, changed, members, teams)
+    if real is None:
+        costs = _costs(inputs, changed, members, teams)
+    else:
+        touched = {task.campaign_id for task in changed.values()}
+        costs = {k: v for k, v in real.items() if k not in touched}
+        costs |= _costs(inputs, changed, members, teams, touched)
     today = inputs.today
     found = []
     for campaign in campaigns:
@@ -401,7 +415,11 @@ def real_figures(inputs: ComparisonInputs, name: str = "Real plan") -> PlanFigur
     )
 
 
-def scenario_figures(inputs: ComparisonInputs, scenario: ScenarioPlan) -> PlanFigures:
+def scenario_figures(
+    inputs: ComparisonInputs, scenario: ScenarioPlan, real: PlanFigures | None = None
+) -> PlanFigures:
+    """A scenario's figures; given the real plan's, its costs are reused where nothing of a
+    campaign changed."""
     laid = scenario_capacity(inputs.capacity, scenario)
     capacity = laid.compute(inputs.period)
     applied = scenario.applied
@@ -413,7 +431,14 @@ def scenario_figures(inputs: ComparisonInputs, scenario: ScenarioPlan) -> PlanFi
         scenario.scenario_id,
         capacity,
         _team_loads(capacity),
-        _outlooks(inputs, campaigns, applied.tasks, members, teams),
+        _outlooks(
+            inputs,
+            campaigns,
+            applied.tasks,
+            members,
+            teams,
+            None if real is None else {c.campaign_id: c.cost for c in real.campaigns},
+        ),
         tuple(applied.problems),
         applied,
     )
@@ -458,7 +483,7 @@ def differences(real: PlanFigures, scenario: PlanFigures, weeks: int) -> PlanDif
 def compare(inputs: ComparisonInputs, scenarios: Sequence[ScenarioPlan]) -> Comparison:
     """The real plan and each scenario over `inputs.period`, each computed once."""
     real = real_figures(inputs)
-    plans = [real] + [scenario_figures(inputs, s) for s in scenarios]
+    plans = [real] + [scenario_figures(inputs, s, real) for s in scenarios]
     weeks = inputs.period.weeks
     return Comparison(
         inputs.period,
