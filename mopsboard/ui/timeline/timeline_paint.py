@@ -13,6 +13,7 @@ from mopsboard.qt.timeline.timeline_rows import TimelineRow
 from mopsboard.ui.common import theme
 from mopsboard.ui.timeline.bar_drag import paint_drag_label
 from mopsboard.ui.timeline.event_marks import EventMarks
+from mopsboard.ui.timeline.ghost_bars import GhostBars
 from mopsboard.ui.timeline.link_drag import HANDLE_OFFSET, HANDLE_RADIUS, paint_link_handles
 from mopsboard.ui.timeline.link_paint import LinkPainter
 from mopsboard.ui.timeline.timeline_canvas import (
@@ -63,6 +64,7 @@ class TimelinePainter:
         self.c = Colours(theme.current())
         self.links = LinkPainter(widget)
         self.events = EventMarks(widget)
+        self.ghosts = GhostBars(widget)
         self._small = QFontMetrics(widget.small_font)
 
     def paint(self) -> None:
@@ -81,6 +83,7 @@ class TimelinePainter:
             self._paint_row_band(painter, row, width)
         self.events.paint_bands(painter, self.c)
         for row in rows:
+            self.ghosts.paint(painter, row)
             self._paint_bar(painter, row)
         self.links.paint(painter, self.c, rows)
         paint_link_handles(self.w, self.c, painter)
@@ -286,6 +289,8 @@ class TimelinePainter:
             warning = f"Launch at risk: {risk.reason}\n" if risk is not None else ""
             warned = self.warning_words(row)
             warned = f"{warned}\n" if warned else ""
+            approved = self.ghosts.words(row)
+            warned = f"{approved}\n{warned}" if approved else warned
             return (
                 f"{campaign.name}\n{dates}\nLaunch: {launch}\n{warning}{figures.tasks} tasks, "
                 f"{figures.open} open, {figures.overdue} overdue{progress}\n{warned}"
@@ -302,6 +307,8 @@ class TimelinePainter:
                 if slack <= 0
                 else f"Slack to the launch: {slack} working day{'s' if slack != 1 else ''}.\n"
             )
+        approved = self.ghosts.words(row)
+        path += f"{approved}\n" if approved else ""
         how = (
             "Drag the bar to reschedule it.\n"
             "Drag from the handle at its end to another bar to link them: that task then "

@@ -7,6 +7,7 @@ from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
+    QLabel,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -16,9 +17,11 @@ from PySide6.QtWidgets import (
 from mopsboard.domain.ids import CampaignId, TaskId
 from mopsboard.qt.timeline.timeline_rows import TimelineRows
 from mopsboard.qt.workspace_actions import WorkspaceActions
+from mopsboard.ui.common import theme
 from mopsboard.ui.common.icons import Icon, icon
 from mopsboard.ui.common.page_context import PageContext
 from mopsboard.ui.common.push_question import ask_to_push
+from mopsboard.ui.timeline.ghost_bars import LEGEND, LEGEND_TIP, legend_swatch
 from mopsboard.ui.timeline.timeline_paint import Scale
 from mopsboard.ui.timeline.timeline_widget import TimelineWidget
 
@@ -86,6 +89,8 @@ class TimelineView(QWidget):
         for widget in (self.template, self.edit, self.board, self.export):
             bar.addWidget(widget)
         bar.addStretch(1)
+        self.ghost_legend = self._ghost_legend()
+        bar.addWidget(self.ghost_legend)
         toolbar = QWidget()
         toolbar.setObjectName("filterBar")
         toolbar.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
@@ -110,6 +115,28 @@ class TimelineView(QWidget):
         layout.addWidget(toolbar)
         layout.addWidget(self.timeline, 1)
         self._update_buttons()
+
+    def _ghost_legend(self) -> QWidget:
+        """'Approved plan' and its picture, shown while some campaign on the timeline has been
+        approved (its ghost bars are drawn)."""
+        legend = QWidget()
+        legend.setObjectName("timelineGhostLegend")
+        legend.setToolTip(LEGEND_TIP)
+        row = QHBoxLayout(legend)
+        row.setContentsMargins(0, 0, 4, 0)
+        row.setSpacing(6)
+        swatch = QLabel()
+        swatch.setPixmap(legend_swatch(theme.current().muted, self.devicePixelRatioF()))
+        words = QLabel(LEGEND)
+        words.setObjectName("timelineGhostLegendText")
+        row.addWidget(swatch)
+        row.addWidget(words)
+        legend.setVisible(False)
+        self.rows.changed.connect(self._show_ghost_legend)
+        return legend
+
+    def _show_ghost_legend(self) -> None:
+        self.ghost_legend.setVisible(bool(self.rows.baselines))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

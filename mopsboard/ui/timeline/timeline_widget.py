@@ -387,7 +387,7 @@ class TimelineWidget(QAbstractScrollArea):
         rect = self.bar_rect(row) if row is not None else None
         if rect is not None and rect.contains(pos):
             return self.painter.tooltip(pos)
-        linked = self.painter.links.tooltip(pos)
+        linked = self.painter.links.tooltip(pos) or self.painter.ghosts.tooltip(pos)
         if linked:
             return linked
         if pos.x() >= LABEL_WIDTH:

@@ -1,0 +1,151 @@
+"""The approved plan on the timeline: under an approved campaign's bar, a faint ghost of its bar
+as its latest approval had it (its baseline), and under each of its tasks' bars whose dates
+moved since. The ghost sits a little lower than the bar, so where nothing moved only its lower
+edge shows beneath; its tooltip says the approved dates and how far the plan moved since, in
+working days (the audience country's for a campaign, the task's team's for a task, as the
+since-approval figures and a bar's drag count them).
+
+Each row's ghost is one dictionary look-up and, when there is one, one rectangle: the paint of
+the visible rows stays what it was."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QPoint, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
+
+from mopsboard.domain.since_approval import working_days_moved
+from mopsboard.domain.workdays import WorkCalendar
+from mopsboard.ui.timeline.timeline_canvas import ROW_HEIGHT, TimelineCanvas
+
+# How far below its bar a ghost sits.
+DROP = 4
+LEGEND = "Approved plan"
+LEGEND_TIP = (
+    "A faint dashed bar under a campaign's bar is its plan as last approved; under a task's "
+    "bar, where the task's dates have moved since. Its tooltip says by how many working days."
+)
+
+
+def moved_words(days: int) -> str:
+    if days == 0:
+        return "now as approved"
+    word = "later" if days > 0 else "earlier"
+    count = abs(days)
+    return f"now {count} working day{'s' if count != 1 else ''} {word}"
+
+
+def _signed(calendar: WorkCalendar, before: date, after: date) -> int:
+    if after >= before:
+        return calendar.working_days_in(before + timedelta(days=1), after)
+    return -calendar.working_days_in(after + timedelta(days=1), before)
+
+
+def _span_words(first: date, last: date) -> str:
+    if first == last:
+        return first.strftime("%a %d %b %Y")
+    if first.year != last.year:
+        return f"{first:%d %b %Y} \u2013 {last:%d %b %Y}"
+    return f"{first:%d %b} \u2013 {last:%d %b %Y}"
+
+
+class GhostBars:
+    def __init__(self, canvas: TimelineCanvas) -> None:
+        self.w = canvas
+
+    def rect(self, row: int) -> QRect | None:
+        """Where a row's ghost is drawn (viewport coordinates), or None when it has none."""
+        item = self.w.rows.rows[row]
+        span = self.w.rows.approved_span(item)
+        if span is None:
+            return None
+        first, last = span
+        if item.bar is None:
+            top, height = self.w.row_top(row) + 6 + DROP, ROW_HEIGHT - 12
+        else:
+            top, height = self.w.row_top(row) + 8 + DROP, ROW_HEIGHT - 16
+        left = self.w.x_of(first)
+        right = self.w.x_of(last + timedelta(days=1))
+        return QRect(left, top, max(4, right - left - 1), height)
+
+    def paint(self, painter: QPainter, row: int) -> None:
+        """A row's ghost, if it has one: before its bar, which is drawn over it."""
+        rect = self.rect(row)
+        if rect is None:
+            return
+        item = self.w.rows.rows[row]
+        colour = QColor(item.campaign.colour)
+        fill = QColor(colour)
+        fill.setAlpha(34)
+        edge = QColor(colour)
+        edge.setAlpha(150)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(fill)
+        painter.setPen(QPen(edge, 1, Qt.PenStyle.DashLine))
+        painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
+        painter.restore()
+
+    def words(self, row: int) -> str:
+        """'Approved plan: 02 Mar - 20 Mar 2026 (launch Sun 15 Mar 2026); now 3 working days
+        later' ("" for a row without a ghost)."""
+        item = self.w.rows.rows[row]
+        span = self.w.rows.approved_span(item)
+        if span is None:
+            return ""
+        dates = _span_words(*span)
+        campaign = item.campaign
+        if item.bar is None:
+            baseline = self.w.rows.baselines[campaign.key]
+            launch = baseline.launch_date
+            shown = f" (launch {launch:%a %d %b %Y})" if launch else ""
+            pairs = (
+                (launch, campaign.launch_date),
+                (baseline.end_date, campaign.end_date),
+                (baseline.start_date, campaign.start_date),
+            )
+            before, after = next(((a, b) for a, b in pairs if a and b), (None, None))
+            if before is None or after is None:
+                return f"Approved plan: {dates}{shown}"
+            moved = working_days_moved(before, after, campaign.audience_country)
+            return f"Approved plan: {dates}{shown}; {moved_words(moved)}"
+        approved = self.w.rows.approved_task(campaign.key, item.bar.id)
+        if approved is None:
+            return ""
+        before = approved.due_date or approved.start_date
+        after = item.bar.due or item.bar.start
+        if before is None or after is None:
+            return f"Approved plan: {dates}"
+        moved = _signed(self.w.rows.calendar_of(item.bar.id), before, after)
+        return f"Approved plan: {dates}; {moved_words(moved)}"
+
+    def tooltip(self, pos: QPoint) -> str:
+        """The ghost's words where its edge shows under its bar."""
+        row = self.w.row_at(pos.y())
+        if row is None:
+            return ""
+        rect = self.rect(row)
+        return self.words(row) if rect is not None and rect.contains(pos) else ""
+
+
+def legend_swatch(colour: str, device_ratio: float = 1.0) -> QPixmap:
+    """The legend's picture of a ghost: a bar with its approved plan peeking out below."""
+    width, height = 26, 14
+    pixmap = QPixmap(int(width * device_ratio), int(height * device_ratio))
+    pixmap.setDevicePixelRatio(device_ratio)
+    pixmap.fill(QColor(0, 0, 0, 0))
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    base = QColor(colour)
+    fill, edge = QColor(base), QColor(base)
+    fill.setAlpha(34)
+    edge.setAlpha(150)
+    painter.setBrush(fill)
+    painter.setPen(QPen(edge, 1, Qt.PenStyle.DashLine))
+    painter.drawRoundedRect(QRectF(4.5, DROP + 1.5, 21, 8), 3, 3)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(base)
+    painter.drawRoundedRect(QRectF(0, 1, 19, 8), 3, 3)
+    painter.end()
+    return pixmap
