@@ -1,0 +1,150 @@
+"""Comparing scenarios from the store, on file and server: the rows a scenario touches (links
+followed, done tasks and deleted boards known), and a comparison with hand-computed figures."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from mopsboard.domain.calendar import Period
+from mopsboard.domain.links import TaskLink
+from mopsboard.domain.models import Campaign, Member, Task, Team
+from mopsboard.domain.scenarios import (
+    ChangeAvailability,
+    CutTask,
+    DeferTask,
+    ReassignTask,
+    ShiftCampaign,
+)
+from mopsboard.domain.time_logs import TimeLog
+from mopsboard.store.workspace import Workspace
+
+MON = date(2026, 3, 9)
+FRI = date(2026, 3, 13)
+PERIOD = Period.of(MON, 2)
+TODAY = date(2026, 3, 2)
+
+
+@pytest.fixture
+def plan(ws: Workspace, add: Callable[..., Task]) -> dict[str, int]:
+    """Content: Ada (40 h, 50 an hour) and Ben (40 h, 80 an hour). Spring (budget 2000):
+    Brief (Ada, 40 h, week of the 9th) then Copy (Ada, 20 h, same week): Ada is 20 h over.
+    Copy waits for Brief; Summer's Email (Ben, 10 h) waits for Copy; a done Poster too."""
+    content = ws.add_team(Team(name="Content", hourly_rate=30))
+    ada = ws.add_member(Member(team_id=content.key, name="Ada", hourly_rate=50))
+    ben = ws.add_member(Member(team_id=content.key, name="Ben", hourly_rate=80))
+    spring = ws.add_campaign(Campaign(name="Spring", launch_date=FRI, budget=2000))
+    summer = ws.add_campaign(Campaign(name="Summer", launch_date=date(2026, 6, 1)))
+    brief = add(
+        "Brief",
+        campaign_id=spring.key,
+        assignee_id=ada.key,
+        estimate_hours=40,
+        start_date=MON,
+        due_date=FRI,
+    )
+    copy = add(
+        "Copy",
+        campaign_id=spring.key,
+        assignee_id=ada.key,
+        estimate_hours=20,
+        start_date=MON,
+        due_date=FRI,
+    )
+    email = add(
+        "Email",
+        campaign_id=summer.key,
+        assignee_id=ben.key,
+        estimate_hours=10,
+        start_date=date(2026, 3, 16),
+        due_date=date(2026, 3, 16),
+    )
+    poster = add("Poster", "Done", campaign_id=summer.key, due_date=date(2026, 3, 16))
+    ws.add_links(
+        [
+            TaskLink(predecessor_id=brief.key, successor_id=copy.key),
+            TaskLink(predecessor_id=copy.key, successor_id=email.key),
+            TaskLink(predecessor_id=copy.key, successor_id=poster.key),
+        ]
+    )
+    # Two hours on Copy logged by nobody: they count for its assignee, at their rate.
+    ws.log_time(TimeLog(task_id=copy.key, day=TODAY, hours=2))
+    return {"ada": ada.key, "ben": ben.key, "spring": spring.key, "summer": summer.key,
+            "brief": brief.key, "copy": copy.key, "email": email.key, "poster": poster.key,
+            "team": content.key}  # fmt: skip
+
+
+def test_the_rows_a_change_touches_follow_the_links(ws: Workspace, plan: dict[str, int]):
+    rows = ws.plan_rows([DeferTask(task_id=plan["brief"], days=1)])
+    assert set(rows.tasks) == {plan["brief"], plan["copy"], plan["email"], plan["poster"]}
+    assert rows.done == {plan["poster"]}
+    assert rows.on_deleted_board == frozenset()
+    assert {(e.predecessor, e.successor) for e in rows.edges} == {
+        (plan["brief"], plan["copy"]),
+        (plan["copy"], plan["email"]),
+        (plan["copy"], plan["poster"]),
+    }
+    shifted = ws.plan_rows([ShiftCampaign(campaign_id=plan["summer"], days=3)])
+    assert list(shifted.campaign_tasks[plan["summer"]]) == [plan["email"], plan["poster"]]
+    assert set(shifted.tasks) == {plan["email"], plan["poster"]}
+
+
+def test_a_comparison_with_hand_computed_figures(ws: Workspace, plan: dict[str, int]):
+    handed = ws.add_scenario("Hand Copy to Ben")
+    ws.add_change(handed.key, ReassignTask(task_id=plan["copy"], assignee_id=plan["ben"]))
+    cut = ws.add_scenario("Cut Copy")
+    ws.add_change(cut.key, CutTask(task_id=plan["copy"]))
+    ws.add_change(cut.key, ChangeAvailability(member_id=plan["ben"], availability=0.5))
+    comparison = ws.compare_scenarios([handed.key, cut.key], PERIOD, TODAY)
+    real, ben_does_it, without = comparison.plans
+    (team,) = real.teams
+    # Ada and Ben have 40 h a week each; the week of the 9th holds 60 h (Ada's) planned, less
+    # the 2 h logged on Copy; the next week Email's 10 h.
+    assert [(w.planned, w.available) for w in team.weeks] == [(58.0, 80.0), (10.0, 80.0)]
+    assert real.capacity.cell(real.capacity.rows[1], 0).planned == 58.0  # Ada: 18 h over
+    assert team.overload == 0.0
+    # Costs: Brief 40 h x 50 + Copy 20 h x 50; logged 2 h x 50.
+    spring = real.campaign(plan["spring"])
+    assert spring is not None
+    assert (spring.cost.planned_cost, spring.cost.actual_cost) == (3000.0, 100.0)
+    assert spring.over_budget
+    # Handed to Ben: the same hours in the team, Copy and its logged hours at Ben's rate.
+    assert [(w.planned, w.available) for w in ben_does_it.teams[0].weeks] == [
+        (58.0, 80.0),
+        (10.0, 80.0),
+    ]
+    moved = ben_does_it.campaign(plan["spring"])
+    assert moved is not None
+    assert (moved.cost.planned_cost, moved.cost.actual_cost) == (3600.0, 160.0)
+    (difference,) = comparison.differences_of(ben_does_it).campaigns  # type: ignore[union-attr]
+    assert difference.cost_delta == 600.0 and not difference.launch_moved
+    # Cut: Copy's hours and cost gone; Ben at half his week has 20 h.
+    assert [(w.planned, w.available) for w in without.teams[0].weeks] == [
+        (40.0, 60.0),
+        (10.0, 60.0),
+    ]
+    lean = without.campaign(plan["spring"])
+    assert lean is not None
+    assert (lean.cost.planned_cost, lean.cost.actual_cost) == (2000.0, 0.0)
+    assert not lean.over_budget
+    cells = comparison.differences_of(without).cells  # type: ignore[union-attr]
+    assert [(c.week, c.real.planned, c.scenario.planned) for c in cells] == [
+        (0, 58.0, 40.0),
+        (1, 10.0, 10.0),
+    ]
+
+
+def test_launch_at_risk_follows_the_scenario(ws: Workspace, plan: dict[str, int]):
+    # From Monday the 2nd, Brief (five working days) then Copy (five) can finish on Friday the
+    # 13th at the earliest: Spring's launch that day holds; a week earlier it is at risk.
+    earlier = ws.add_scenario("Launch earlier")
+    ws.add_change(earlier.key, ShiftCampaign(campaign_id=plan["spring"], days=-7))
+    comparison = ws.compare_scenarios([earlier.key], PERIOD, date(2026, 3, 2))
+    real, shifted = comparison.plans
+    assert real.campaign(plan["spring"]).risk is None  # type: ignore[union-attr]
+    at_risk = shifted.campaign(plan["spring"])
+    assert at_risk is not None and at_risk.launch_date == date(2026, 3, 6)
+    assert at_risk.risk is not None and "'Copy' can finish on" in at_risk.risk
+    assert [c.name for c in shifted.launches_at_risk] == ["Spring"]
