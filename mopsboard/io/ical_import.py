@@ -8,8 +8,10 @@ Each event becomes whole days, `first_day` to `last_day`:
 - a timed event covers the days it touches in its own time zone (a TZID's, or for a time in UTC
   the calendar's X-WR-TIMEZONE as Google writes it, else this computer's); one that ends at
   midnight does not touch the next day;
-- a recurring event (RRULE, RDATE, with its EXDATEs and moved occurrences) is expanded over
-  RECURRENCE_WINDOW around today, each occurrence its own event (`UID#day`);
+- a recurring event (RRULE, RDATE, with its EXDATEs and moved occurrences) is expanded from
+  RECURRENCE_PAST before today to RECURRENCE_FUTURE after, each occurrence its own event
+  (`UID#day`);
+- a cancelled event (STATUS:CANCELLED, as Google marks a called-off occurrence) is left out;
 - an event without UID gets one made from the file's name and the event's own title and
   start, so importing the same file again updates it.
 
@@ -214,6 +216,9 @@ class _Reader:
             self.skipped.append("and more like these")
 
     def event(self, event: Any, uid: str, occurrence: date | None = None) -> CalendarEvent | None:
+        if _text(event.get("STATUS")).upper() == "CANCELLED":
+            # A launch called off (or one occurrence of a series) is no launch to warn of.
+            return None
         days = self.days(event)
         if days is None:
             return None

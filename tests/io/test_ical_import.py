@@ -229,3 +229,30 @@ def test_a_calendar_of_more_events_than_a_launch_calendar_holds_is_refused():
     daily = ics(*vevent("UID:d", "SUMMARY:x", "DTSTART;VALUE=DATE:20260101", "RRULE:FREQ=HOURLY"))
     with pytest.raises(ImportRefused, match="more than 5,000 events"):
         parse_ics(daily, "hourly.ics", today=TODAY)
+
+
+def test_a_cancelled_event_or_occurrence_is_left_out():
+    found = parse_ics(
+        ics(
+            *vevent(
+                "UID:gone", "SUMMARY:Called off", "DTSTART;VALUE=DATE:20260505", "STATUS:CANCELLED"
+            ),
+            *vevent(
+                "UID:s",
+                "SUMMARY:Monthly",
+                "DTSTART;VALUE=DATE:20260301",
+                "RRULE:FREQ=MONTHLY;COUNT=3",
+            ),
+            *vevent(
+                "UID:s",
+                "SUMMARY:Monthly",
+                "RECURRENCE-ID;VALUE=DATE:20260401",
+                "DTSTART;VALUE=DATE:20260401",
+                "STATUS:CANCELLED",
+            ),
+        ),
+        "x.ics",
+        today=TODAY,
+    )
+    assert sorted(e.first_day for e in found.events) == [date(2026, 3, 1), date(2026, 5, 1)]
+    assert found.skipped == ()
