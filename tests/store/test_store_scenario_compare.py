@@ -148,3 +148,21 @@ def test_launch_at_risk_follows_the_scenario(ws: Workspace, plan: dict[str, int]
     assert at_risk is not None and at_risk.launch_date == date(2026, 3, 6)
     assert at_risk.risk is not None and "'Copy' can finish on" in at_risk.risk
     assert [c.name for c in shifted.launches_at_risk] == ["Spring"]
+
+
+def test_a_task_of_a_deleted_board_stays_off_the_scenarios_map(ws: Workspace, plan: dict[str, int]):
+    other = ws.add_board("Old board")
+    stage = ws.stages(other.key)[0]
+    old = ws.add_task(
+        Task(board_id=other.key, stage_id=stage.key, title="Old", assignee_id=plan["ben"],
+             estimate_hours=30, start_date=MON, due_date=FRI)
+    )  # fmt: skip
+    # The app deletes a board by archiving it: its tasks load nobody's weeks.
+    ws.update_board(ws.board(other.key).model_copy(update={"archived": True}))
+    scenario = ws.add_scenario("Defer the old one")
+    ws.add_change(scenario.key, DeferTask(task_id=old.key, days=1))
+    rows = ws.plan_rows([DeferTask(task_id=old.key, days=1)])
+    assert rows.on_deleted_board == {old.key}
+    comparison = ws.compare_scenarios([scenario.key], PERIOD, TODAY)
+    real, deferred = comparison.plans
+    assert [w.planned for w in deferred.teams[0].weeks] == [w.planned for w in real.teams[0].weeks]
