@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -22,7 +23,9 @@ from PySide6.QtWidgets import (
 
 from mopsboard.domain.ids import ScenarioChangeId
 from mopsboard.store.scenarios import ChangeConflict, Decision
+from mopsboard.ui.common import theme
 from mopsboard.ui.common.enter_key import enter_presses
+from mopsboard.ui.common.icons import Icon, icon
 
 APPLY, SKIP = 0, 1
 
@@ -72,6 +75,12 @@ class AdoptDialog(QDialog):
         title = QLabel(f"{conflict.number}. {conflict.change_text}")
         title.setProperty("tone", "heading")
         title.setWordWrap(True)
+        alert = QLabel()
+        alert.setPixmap(icon(Icon.CIRCLE_ALERT, theme.current().warning_fg).pixmap(16, 16))
+        alert.setToolTip("Changed since it was drafted")
+        heading = QHBoxLayout()
+        heading.addWidget(alert, 0, Qt.AlignmentFlag.AlignTop)
+        heading.addWidget(title, 1)
         what = [d.text for d in conflict.drifts]
         if conflict.problem:
             what.append(conflict.problem)
@@ -97,7 +106,7 @@ class AdoptDialog(QDialog):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(10, 6, 10, 8)
         layout.setSpacing(4)
-        layout.addWidget(title)
+        layout.addLayout(heading)
         layout.addWidget(happened)
         layout.addLayout(choice)
         return box

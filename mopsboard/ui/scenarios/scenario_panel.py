@@ -6,6 +6,7 @@ writes the real plan, except Adopt, which the page asks about first."""
 
 from __future__ import annotations
 
+import functools
 from typing import Protocol
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
@@ -27,7 +28,9 @@ from mopsboard.domain.ids import ScenarioChangeId, ScenarioId
 from mopsboard.domain.scenarios import DraftedChange, Scenario, ScenarioChange
 from mopsboard.qt.scenarios.scenario_changes_model import ScenarioChangesModel
 from mopsboard.qt.scenarios.scenario_list_model import MOST_COMPARED, ScenarioListModel
+from mopsboard.ui.common.colour_scheme import follow_scheme
 from mopsboard.ui.common.icons import Icon, icon
+from mopsboard.ui.common.theme import Scheme
 from mopsboard.ui.scenarios.change_dialog import KINDS, draft_change
 
 NO_SCENARIOS = "No scenarios yet: New scenario\u2026 drafts one over the real plan."
@@ -119,6 +122,8 @@ class ScenarioPanel(QWidget):
         self.change_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.change_list.deletePressed.connect(self.delete_change)
         self.change_list.selectionModel().currentChanged.connect(lambda *_: self._update())
+        for listing in (self.list, self.change_list):
+            follow_scheme(listing, functools.partial(_frame_focus, listing))
         self.no_scenarios = _hint("scenarioListEmpty", NO_SCENARIOS)
         self.no_changes = _hint("scenarioChangesEmpty", NO_CHANGES)
 
@@ -150,8 +155,9 @@ class ScenarioPanel(QWidget):
         layout.setSpacing(4)
         layout.addWidget(_heading("Scenarios"))
         layout.addLayout(_row(self.new_button, self.rename_button))
+        # The list stays (a Tab stop, where a new scenario appears); the hint says what to do.
+        layout.addWidget(self.no_scenarios)
         layout.addWidget(self.list, 2)
-        layout.addWidget(self.no_scenarios, 2)
         layout.addLayout(_row(self.adopt_button, self.discard_button))
         layout.addSpacing(6)
         self.changes_heading = _heading("Changes")
@@ -195,7 +201,6 @@ class ScenarioPanel(QWidget):
 
     def _update(self) -> None:
         has_any = self.scenarios.rowCount() > 0
-        self.list.setVisible(has_any)
         self.no_scenarios.setVisible(not has_any)
         chosen = self.current()
         for button in (self.rename_button, self.discard_button, self.add_change_button):
@@ -276,6 +281,14 @@ class ScenarioPanel(QWidget):
         chosen = self.current()
         if chosen is not None:
             self.adoptRequested.emit(chosen.key)
+
+
+def _frame_focus(listing: QListView, s: Scheme) -> None:
+    # As the app's tables show it: the frame in the focus colour, even with no row to mark.
+    listing.setStyleSheet(
+        f"QListView {{ border: 1px solid {s.border}; }}"
+        f" QListView:focus {{ border: 1px solid {s.focus_ring}; }}"
+    )
 
 
 def _heading(text: str) -> QLabel:

@@ -93,7 +93,7 @@ def test_drafting_through_the_page_is_undoable_and_leaves_the_plan_alone(
     qtbot.mouseClick(panel.new_button, LEFT)
     named.check()
     assert [s.name for s in board_ws.scenarios()] == ["Plan B"]
-    assert panel.list.isVisible() and panel.current() is not None
+    assert not panel.no_scenarios.isVisible() and panel.current() is not None
     assert panel.no_changes.isVisible() and panel.no_changes.text().startswith("No changes yet")
 
     shifted = when_modal(ChangeDialog, _shift_spring_by_ten)
