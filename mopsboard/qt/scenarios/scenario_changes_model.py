@@ -27,13 +27,26 @@ class ScenarioChangesModel(QAbstractListModel):
         self.scenario_id: ScenarioId | None = None
         self.changes: list[DraftedChange] = []
         self.words: list[str] = []
+        # While its page is hidden the list does not follow the plan (a board drag must not
+        # pay for it): it notes that it is stale and catches up when shown again.
+        self.active = True
+        self.stale = False
         workspace.subscribe(self._on_change)
 
     def close(self) -> None:
         self.workspace.unsubscribe(self._on_change)
 
     def _on_change(self, change: Change) -> None:
-        if self.scenario_id is not None and change.table in WATCHED:
+        if self.scenario_id is None or change.table not in WATCHED:
+            return
+        if self.active:
+            self.reload()
+        else:
+            self.stale = True
+
+    def set_active(self, active: bool) -> None:
+        self.active = active
+        if active and self.stale:
             self.reload()
 
     def show_scenario(self, scenario_id: ScenarioId | None) -> None:
@@ -41,6 +54,7 @@ class ScenarioChangesModel(QAbstractListModel):
         self.reload()
 
     def reload(self) -> None:
+        self.stale = False
         self.beginResetModel()
         scenario_id = self.scenario_id
         there = scenario_id is not None and any(

@@ -130,12 +130,14 @@ class ScenariosView(QWidget):
             self._sized = True
             left = max(self.panel.minimumWidth(), min(LEFT_WIDTH, self.width() // 4))
             self.splitter.setSizes([left, max(1, self.width() - left)])
+        self.changes.set_active(True)
         self.watcher.poll_now()
         if self.stale:
             self.refresh()
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._pending.stop()
+        self.changes.set_active(False)
         super().hideEvent(event)
 
     # -- adopting -------------------------------------------------------------------------------

@@ -95,3 +95,17 @@ def test_changes_pass_the_model_tester_and_say_what_they_do(
     board_ws.delete_scenario(plan.key)
     assert model.rowCount() == 0
     model.close()
+
+
+def test_a_hidden_list_of_changes_catches_up_when_shown(qtbot, board_ws: Workspace) -> None:
+    spring = board_ws.campaign_named("Spring launch")
+    plan = board_ws.add_scenario("Plan B")
+    board_ws.add_change(plan.key, ShiftCampaign(campaign_id=spring.key, days=3))
+    model = ScenarioChangesModel(board_ws)
+    model.show_scenario(plan.key)
+    model.set_active(False)
+    board_ws.update_campaign(spring.model_copy(update={"name": "Spring 2027"}))
+    assert model.stale and model.index(0).data() == "Shift 'Spring launch' 3 days later"
+    model.set_active(True)
+    assert not model.stale and model.index(0).data() == "Shift 'Spring 2027' 3 days later"
+    model.close()
