@@ -64,6 +64,11 @@ def _check_with_space(qtbot: QtBot, page: ScenariosView, name: str) -> None:
     page.panel.list.setCurrentIndex(page.scenarios.index(row))
     page.panel.list.setFocus()
     qtbot.keyClick(page.panel.list, Qt.Key.Key_Space)
+    # Computed once the keys' events are done with (checks in a row compute once).
+    qtbot.waitUntil(
+        lambda: page.compare.comparison is not None
+        and len(page.compare.comparison.plans) == 1 + len(page.scenarios.compared)
+    )
 
 
 def _assert_map_shows(page: ScenariosView, comparison: Comparison, number: int) -> None:
