@@ -11,7 +11,8 @@ deleted in the same unit, and what undo needs to put every row back as one step.
   (domain/scenario_apply.py) and writes the rows it changed through the store's ordinary writes
   (`update_campaign`, `update_task`, `update_member`, `add_member`, `add_time_off`), so board
   rules, change reports and task logs stay true. A change that cannot apply (its row is gone)
-  and was decided on is left out, named in `Adoption.not_applied`.
+  and was decided on is left out, named in `Adoption.not_applied`. The successors a shift or a
+  deferral pushes are not in its base: they are pushed from their dates as they are now.
 - `undo_adoption(adoption, check=True)`: every row back as it was (only the fields the adoption
   changed are written back), the people and time off it added removed, the scenario back with
   its changes. With `check`, refuses (ConflictError) when someone changed those fields since.
