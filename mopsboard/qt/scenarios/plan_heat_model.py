@@ -9,6 +9,7 @@ or the hours available), which the view draws as a sign and bold type as well as
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -59,8 +60,11 @@ class PlanHeatModel(QAbstractTableModel):
 
     @property
     def plan(self) -> PlanFigures | None:
+        return self._plan(self.shown)
+
+    def _plan(self, number: int) -> PlanFigures | None:
         plans = self.comparison.plans if self.comparison is not None else ()
-        return plans[self.shown] if 0 <= self.shown < len(plans) else None
+        return plans[number] if 0 <= number < len(plans) else None
 
     def set_comparison(self, comparison: Comparison | None, shown: int = 0) -> None:
         """New figures (the plan or the scenarios changed): every compared plan at once."""
@@ -88,17 +92,35 @@ class PlanHeatModel(QAbstractTableModel):
             )
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
-    def week(self, row: int, week: int) -> TeamWeek:
-        plan = self.plan
+    def every_plans_cells(self) -> Iterator[tuple[str, str, str]]:
+        """Every compared plan's cells as (figures, level, difference): what a view sizes its
+        weeks by, so that switching plans never needs wider ones."""
+        plans = self.comparison.plans if self.comparison is not None else ()
+        weeks = self.columnCount() - FIRST_WEEK_COLUMN
+        for number in range(len(plans)):
+            for row in range(len(self.team_ids)):
+                for week in range(weeks):
+                    cell = self.week(row, week, number)
+                    yield (
+                        f"{hours(cell.planned)} / {hours(cell.available)}",
+                        level_of(cell).value,
+                        self.difference(row, week, number),
+                    )
+
+    def week(self, row: int, week: int, number: int | None = None) -> TeamWeek:
+        """A team's week in the shown plan (or in the plan `number`)."""
+        plan = self.plan if number is None else self._plan(number)
         load = plan.team(self.team_ids[row]) if plan is not None else None
         return load.weeks[week] if load is not None else NO_HOURS
 
-    def difference(self, row: int, week: int) -> str:
-        """How the shown scenario's cell differs from the real plan's; "" when it does not."""
-        comparison, plan = self.comparison, self.plan
-        if comparison is None or plan is None or self.shown == 0:
+    def difference(self, row: int, week: int, number: int | None = None) -> str:
+        """How the shown scenario's cell (or plan `number`'s) differs from the real plan's; ""
+        when it does not."""
+        comparison = self.comparison
+        number = self.shown if number is None else number
+        if comparison is None or self._plan(number) is None or number == 0:
             return ""
-        found = comparison.differences[self.shown - 1].cell(self.team_ids[row], week)
+        found = comparison.differences[number - 1].cell(self.team_ids[row], week)
         if found is None:
             return ""
         planned = found.scenario.planned - found.real.planned

@@ -37,17 +37,20 @@ TILE_INSET = 2
 NAME_INDENT = 24
 
 
-def cell_lines(index: AnyIndex) -> tuple[str, str]:
-    """What a week's tile says: the figures (marked when different or over) and the overload."""
-    text = str(index.data() or "")
-    level = index.data(LevelRole)
-    difference = str(index.data(DifferenceRole) or "")
+def marked(text: str, level: str, difference: str) -> str:
+    """The figures, marked when they differ from the real plan's and when over-booked."""
     if difference:
         # Which way the changed figure went ("+8 h", "-20 h available"), not only that it did.
         went_up = difference.startswith("+") or difference == "over-booked"
         text = (UP if went_up else DOWN) + text
-    if level == LoadLevel.OVER.value:
-        text += OVER_MARK
+    return text + OVER_MARK if level == LoadLevel.OVER.value else text
+
+
+def cell_lines(index: AnyIndex) -> tuple[str, str]:
+    """What a week's tile says: the figures (marked) and the overload."""
+    text = marked(
+        str(index.data() or ""), str(index.data(LevelRole)), str(index.data(DifferenceRole) or "")
+    )
     overload = float(index.data(OverloadRole) or 0.0)
     return text, (f"{hours(overload)} h over" if overload > 0 else "")
 
@@ -175,16 +178,15 @@ class PlanHeatView(QTableView):
         """At least as wide as the widest figures any of the compared plans shows, in bold,
         with a difference's sign and the over-booked mark (the switch changes no width)."""
         model = self.model()
+        assert isinstance(model, PlanHeatModel)
         bold = QFont(self.font())
         bold.setBold(True)
         metrics = QFontMetrics(bold)
-        widest = 0
-        for row in range(model.rowCount()):
-            for column in range(FIRST_WEEK_COLUMN, model.columnCount()):
-                index = model.index(row, column)
-                first = UP + str(index.data() or "") + OVER_MARK
-                widest = max(widest, metrics.horizontalAdvance(first))
-        return max(56, widest + 2 * (TILE_INSET + 6))
+        widest = max(
+            (metrics.horizontalAdvance(marked(*cell)) for cell in model.every_plans_cells()),
+            default=0,
+        )
+        return max(56, widest + 2 * (TILE_INSET + 4))
 
     def size_columns(self) -> None:
         model = self.model()
