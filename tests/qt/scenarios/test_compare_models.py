@@ -121,3 +121,18 @@ def test_the_summary_gives_each_plans_figures_and_marks_what_differs(
     assert launch.data(ChangedRole) == "worse"
     assert model.index(rows[(Figure.LAUNCH, "Spring")], 1).data() == "20 Mar 2026"
     qtmodeltester.check(model, force_py=True)
+
+
+def test_every_plans_cells_are_given_for_sizing_whatever_plan_is_shown(
+    qtbot, capacity_ws: Workspace
+) -> None:
+    comparison = _compare(capacity_ws, _hand_landing_page_to_ben(capacity_ws))
+    model = PlanHeatModel()
+    model.set_comparison(comparison)
+    cells = list(model.every_plans_cells())
+    teams, weeks = len(comparison.real.teams), comparison.period.weeks
+    assert len(cells) == 2 * teams * weeks
+    assert model.shown == 0
+    real, scenario = cells[: teams * weeks], cells[teams * weeks :]
+    assert all(difference == "" for _text, _level, difference in real)
+    assert ("10 / 60", "under", "\u221240 h") in scenario
