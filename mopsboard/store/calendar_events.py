@@ -7,6 +7,8 @@
 - `calendar_events(first=None, last=None, kind=None)`: the events that touch the period, by day.
 - `delete_calendar_events(ids) -> list[CalendarEvent]`: deletes them and returns them as they
   were; `restore_calendar_events(events)` puts them back with their ids (its undo).
+- `approved_campaign_ids()`: the campaigns with an approval (the timeline's ghost bars read their
+  baselines only as their rows are shown).
 - `campaign_personas()`: the personas each campaign's tasks target; `campaign_warnings()`: the
   plan's warnings (domain/campaign_warnings.py) from the campaigns, personas and product launches.
 
@@ -122,6 +124,12 @@ class CalendarEventStore(StoreBase):
         for campaign_id, persona_id in rows:
             found.setdefault(CampaignId(campaign_id), set()).add(PersonaId(persona_id))
         return {key: frozenset(value) for key, value in found.items()}
+
+    def approved_campaign_ids(self) -> frozenset[CampaignId]:
+        """The campaigns with an approval (what the timeline asks before it reads baselines)."""
+        with self._read() as db:
+            rows = db.execute("SELECT DISTINCT campaign_id FROM approvals").fetchall()
+        return frozenset(CampaignId(r[0]) for r in rows)
 
     def campaign_warnings(self) -> list[CampaignWarning]:
         """The plan's warnings (domain/campaign_warnings.py), read in four queries."""

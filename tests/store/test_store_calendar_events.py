@@ -194,3 +194,12 @@ def test_the_warnings_read_campaigns_personas_and_product_launches(
         ("product_launch", (spring.key,)),
         ("product_launch", (webinar.key,)),
     ]
+
+
+def test_the_approved_campaigns_are_listed_without_their_baselines(ws: Workspace):
+    spring = ws.add_campaign(Campaign(name="Spring", launch_date=D))
+    ws.add_campaign(Campaign(name="Autumn", launch_date=D))
+    assert ws.approved_campaign_ids() == frozenset()
+    ws.approve(spring.key, ["Product"])
+    ws.approve(spring.key, ["Legal"])
+    assert ws.approved_campaign_ids() == frozenset({spring.key})

@@ -17,7 +17,6 @@ from typing import NamedTuple, overload
 
 from PySide6.QtCore import QObject, Signal
 
-from mopsboard.domain.baselines import Baseline, BaselineTask
 from mopsboard.domain.calendar_events import CalendarEvent
 from mopsboard.domain.campaign_warnings import (
     CampaignWarning,
@@ -26,11 +25,12 @@ from mopsboard.domain.campaign_warnings import (
 )
 from mopsboard.domain.campaign_work import CampaignFigures, TaskBar, campaign_span
 from mopsboard.domain.critical_path import CriticalPath, critical_path
-from mopsboard.domain.ids import CampaignId, TaskId
+from mopsboard.domain.ids import CampaignId
 from mopsboard.domain.launch_risk import LaunchRisk, launch_risk
 from mopsboard.domain.models import Campaign
 from mopsboard.domain.workdays import WorkCalendar
 from mopsboard.qt.common.follow import Follower
+from mopsboard.qt.timeline.approved_plans import ApprovedPlans
 from mopsboard.qt.timeline.timeline_links import TimelineLinks
 from mopsboard.store.workspace import Workspace
 
@@ -169,10 +169,8 @@ class TimelineRows(QObject):
         # Imported calendar events (by first day), and each campaign's warnings.
         self.events: list[CalendarEvent] = []
         self.warnings: dict[CampaignId, list[CampaignWarning]] = {}
-        # The latest approved plan of each approved campaign, and its tasks by id.
-        self.baselines: dict[CampaignId, Baseline] = {}
-        self._baseline_tasks: dict[TaskId, BaselineTask] = {}
-        self._indexed: set[CampaignId] = set()
+        # The latest approved plan of each approved campaign (its ghost bars).
+        self.approved = ApprovedPlans(workspace)
         # Per campaign, while its bars stay loaded: its span and where each task's bar is.
         self._spans: dict[int, tuple[tuple[date, date] | None]] = {}
         self._bar_positions: dict[int, dict[int, int]] = {}
@@ -196,9 +194,7 @@ class TimelineRows(QObject):
         self.figures = self.workspace.campaign_figures(self.today)
         self._read_plans()
         self._read_warnings()
-        self.baselines = self.workspace.latest_baselines()
-        self._baseline_tasks = {}
-        self._indexed = set()
+        self.approved.reload()
         self.expanded &= known
         self._set_bars({})
         self._load_bars(self.expanded)
@@ -233,36 +229,6 @@ class TimelineRows(QObject):
 
     def warnings_of(self, campaign_id: CampaignId) -> list[CampaignWarning]:
         return self.warnings.get(campaign_id, [])
-
-    def approved_span(self, row: TimelineRow) -> tuple[date, date] | None:
-        """The days a row's bar covered in its campaign's latest approved plan: always for an
-        approved campaign's own row, for a task's only when its dates have moved since."""
-        baseline = self.baselines.get(row.campaign.key)
-        if baseline is None:
-            return None
-        if row.bar is None:
-            days = [d for d in (baseline.start_date, baseline.launch_date, baseline.end_date) if d]
-            return (min(days), max(days)) if days else None
-        approved = self._approved_task(baseline, row.bar.id)
-        if approved is None or (approved.start_date, approved.due_date) == (
-            row.bar.start,
-            row.bar.due,
-        ):
-            return None
-        first = approved.start_date or approved.due_date
-        last = approved.due_date or approved.start_date
-        return (min(first, last), max(first, last)) if first and last else None
-
-    def approved_task(self, campaign_id: CampaignId, task_id: TaskId) -> BaselineTask | None:
-        baseline = self.baselines.get(campaign_id)
-        return None if baseline is None else self._approved_task(baseline, task_id)
-
-    def _approved_task(self, baseline: Baseline, task_id: TaskId) -> BaselineTask | None:
-        # Indexed the first time one of the baseline's tasks is asked for (a painted row).
-        if baseline.campaign_id not in self._indexed:
-            self._indexed.add(baseline.campaign_id)
-            self._baseline_tasks.update((t.id, t) for t in baseline.tasks)
-        return self._baseline_tasks.get(task_id)
 
     def plan_of(self, campaign_id: int) -> CampaignPlan:
         return self.plans.get(campaign_id, CampaignPlan())

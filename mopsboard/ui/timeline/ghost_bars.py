@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
 
 from mopsboard.domain.since_approval import working_days_moved
 from mopsboard.domain.workdays import WorkCalendar
+from mopsboard.qt.timeline.timeline_rows import TimelineRow
 from mopsboard.ui.timeline.timeline_canvas import ROW_HEIGHT, TimelineCanvas
 
 # How far below its bar a ghost sits.
@@ -53,11 +54,16 @@ def _span_words(first: date, last: date) -> str:
 class GhostBars:
     def __init__(self, canvas: TimelineCanvas) -> None:
         self.w = canvas
+        self._colours: dict[str, tuple[QColor, QPen]] = {}
 
     def rect(self, row: int) -> QRect | None:
         """Where a row's ghost is drawn (viewport coordinates), or None when it has none."""
-        item = self.w.rows.rows[row]
-        span = self.w.rows.approved_span(item)
+        if not self.w.rows.approved.approved:
+            return None  # nothing approved: no row looked at
+        return self._rect(row, self.w.rows.rows[row])
+
+    def _rect(self, row: int, item: TimelineRow) -> QRect | None:
+        span = self.w.rows.approved.span(item.campaign.key, item.bar)
         if span is None:
             return None
         first, last = span
@@ -71,33 +77,41 @@ class GhostBars:
 
     def paint(self, painter: QPainter, row: int) -> None:
         """A row's ghost, if it has one: before its bar, which is drawn over it."""
-        rect = self.rect(row)
-        if rect is None:
+        if not self.w.rows.approved.approved:
             return
         item = self.w.rows.rows[row]
-        colour = QColor(item.campaign.colour)
-        fill = QColor(colour)
-        fill.setAlpha(34)
-        edge = QColor(colour)
-        edge.setAlpha(150)
-        painter.save()
+        rect = self._rect(row, item)
+        if rect is None:
+            return
+        colour = item.campaign.colour
+        fill, edge = self._colours.get(colour) or self._colours_of(colour)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(fill)
-        painter.setPen(QPen(edge, 1, Qt.PenStyle.DashLine))
+        painter.setPen(edge)
         painter.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 3, 3)
-        painter.restore()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+
+    def _colours_of(self, colour: str) -> tuple[QColor, QPen]:
+        """A campaign colour's fill and dashed edge, made once."""
+        fill, edge = QColor(colour), QColor(colour)
+        fill.setAlpha(34)
+        edge.setAlpha(150)
+        made = self._colours[colour] = (fill, QPen(edge, 1, Qt.PenStyle.DashLine))
+        return made
 
     def words(self, row: int) -> str:
         """'Approved plan: 02 Mar - 20 Mar 2026 (launch Sun 15 Mar 2026); now 3 working days
         later' ("" for a row without a ghost)."""
         item = self.w.rows.rows[row]
-        span = self.w.rows.approved_span(item)
+        span = self.w.rows.approved.span(item.campaign.key, item.bar)
         if span is None:
             return ""
         dates = _span_words(*span)
         campaign = item.campaign
         if item.bar is None:
-            baseline = self.w.rows.baselines[campaign.key]
+            baseline = self.w.rows.approved.baseline(campaign.key)
+            if baseline is None:
+                return ""
             launch = baseline.launch_date
             shown = f" (launch {launch:%a %d %b %Y})" if launch else ""
             pairs = (
@@ -110,7 +124,7 @@ class GhostBars:
                 return f"Approved plan: {dates}{shown}"
             moved = working_days_moved(before, after, campaign.audience_country)
             return f"Approved plan: {dates}{shown}; {moved_words(moved)}"
-        approved = self.w.rows.approved_task(campaign.key, item.bar.id)
+        approved = self.w.rows.approved.task(campaign.key, item.bar.id)
         if approved is None:
             return ""
         before = approved.due_date or approved.start_date

@@ -78,6 +78,8 @@ class TimelinePainter:
         last_day = self.w.day_at(width) + timedelta(days=1)
         self._paint_days(painter, first_day, last_day, height)
         rows = visible_rows(self.w)
+        # The approved plans of the campaigns in view, read in one go the first time.
+        self.w.rows.approved.load(self.w.rows.rows[row].campaign.key for row in rows)
         painter.setClipRect(LABEL_WIDTH, HEADER_HEIGHT, width - LABEL_WIDTH, height)
         for row in rows:
             self._paint_row_band(painter, row, width)

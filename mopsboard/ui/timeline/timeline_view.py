@@ -136,7 +136,7 @@ class TimelineView(QWidget):
         return legend
 
     def _show_ghost_legend(self) -> None:
-        self.ghost_legend.setVisible(bool(self.rows.baselines))
+        self.ghost_legend.setVisible(bool(self.rows.approved.approved))
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

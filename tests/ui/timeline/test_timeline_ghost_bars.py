@@ -81,9 +81,9 @@ def test_ghost_bars_are_drawn_where_and_only_where_a_baseline_exists(window: Mai
     # Painted, and nowhere else: the timeline with its baselines differs from the same
     # timeline without them only inside the ghosts.
     with_ghosts = timeline.viewport().grab().toImage()
-    kept, rows.baselines = rows.baselines, {}
+    kept, rows.approved.approved = rows.approved.approved, frozenset()
     without = timeline.viewport().grab().toImage()
-    rows.baselines = kept
+    rows.approved.approved = kept
     changed = differing(with_ghosts, without)
     assert changed
     visible = [r for r in ghosts.values() if timeline.viewport().rect().intersects(r)]
