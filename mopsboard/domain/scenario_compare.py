@@ -9,9 +9,11 @@ inputs, read once for every plan compared:
 
 - capacity: the capacity map (domain/capacity.py) of the period, from the real plan's
   `CapacityInputs` with the scenario's changed tasks (as `WorkItem`s: a cut one archived),
-  changed and added people and added time off put in their place; the hours logged stay as
-  logged. A cell is over-booked when its planned hours are above its available hours (to the
-  hundredth, as the heat map compares them); its overload is the difference.
+  changed and added people and added time off put in their place, and the hours logged on a
+  task it hands to someone else counted where that puts them (as the store counts a log that
+  names nobody: for the task's assignee). A cell is over-booked when its planned hours are
+  above its available hours (to the hundredth, as the heat map compares them); its overload
+  is the difference.
 - launch at risk: domain/launch_risk.py over each campaign's open linked tasks, with the
   scenario's dates, teams (their working days) and cuts.
 - cost: domain/campaign_work.py `campaign_costs`, the scenario's assignees and teams pricing the
@@ -32,6 +34,7 @@ from mopsboard.domain.ids import CampaignId, MemberId, ScenarioId, TaskId, TeamI
 from mopsboard.domain.launch_risk import ChainTask, launch_risk
 from mopsboard.domain.link_rules import Edge
 from mopsboard.domain.models import Campaign, Member, Task, Team
+from mopsboard.domain.remaining_work import ActualHours
 from mopsboard.domain.scenario_apply import Applied, ChangeProblem, PlanRows
 from mopsboard.domain.workdays import WEEKDAYS_ONLY, WorkCalendar
 from mopsboard.domain.workload import RowKind, WorkItem
@@ -73,6 +76,18 @@ class LoggedRow:
     team_id: TeamId | None
 
 
+@dataclass(frozen=True, slots=True)
+class PeriodLog:
+    """Hours logged in the period on one task by one person (`member_id`; None: nobody named,
+    so they count for the task's assignee) on one day."""
+
+    task_id: TaskId
+    member_id: MemberId | None
+    day: date
+    hours: float
+    title: str
+
+
 @dataclass(frozen=True)
 class ComparisonInputs:
     """The real plan as every compared plan starts from it, read once (store/scenario_inputs.py,
@@ -86,6 +101,7 @@ class ComparisonInputs:
     costs: Sequence[CostRow] = ()
     logged: Sequence[LoggedRow] = ()
     calendars: Mapping[TeamId, WorkCalendar] = field(default_factory=dict)
+    period_logs: Sequence[PeriodLog] = ()
 
     @property
     def today(self) -> date:
@@ -254,14 +270,26 @@ def _work_item(task: Task, plan: PlanRows) -> WorkItem:
     return item._replace(archived=True) if task.key in plan.on_deleted_board else item
 
 
-def scenario_capacity(inputs: CapacityInputs, scenario: ScenarioPlan) -> CapacityInputs:
-    """The real plan's capacity inputs with the scenario's changes in their place."""
+def scenario_capacity(
+    inputs: CapacityInputs, scenario: ScenarioPlan, period_logs: Sequence[PeriodLog] = ()
+) -> CapacityInputs:
+    """The real plan's capacity inputs with the scenario's changes in their place: its tasks,
+    people and time off, and the hours logged in the period on a task it hands to someone else
+    in the row of whoever the log names, else of the task's new assignee (and team)."""
     applied, plan = scenario.applied, scenario.plan
     changed = applied.tasks
     tasks = [item for item in inputs.tasks if item.id not in changed]
     tasks += [_work_item(task, plan) for task in changed.values()]
     members = [applied.members.get(m.key, m) for m in inputs.members]
     members += _draft_members(applied.new_members)
+    actual = [entry for entry in inputs.actual if entry.task_id not in changed]
+    for log in period_logs:
+        task = changed.get(log.task_id)
+        if task is not None:
+            who = log.member_id if log.member_id is not None else task.assignee_id
+            actual.append(
+                ActualHours(who, task.team_id, log.day, log.hours, log.task_id, log.title)
+            )
     return CapacityInputs(
         inputs.teams,
         members,
@@ -269,7 +297,7 @@ def scenario_capacity(inputs: CapacityInputs, scenario: ScenarioPlan) -> Capacit
         tasks,
         inputs.today,
         inputs.logged,
-        inputs.actual,
+        actual,
     )
 
 
@@ -420,7 +448,7 @@ def scenario_figures(
 ) -> PlanFigures:
     """A scenario's figures; given the real plan's, its costs are reused where nothing of a
     campaign changed."""
-    laid = scenario_capacity(inputs.capacity, scenario)
+    laid = scenario_capacity(inputs.capacity, scenario, inputs.period_logs)
     capacity = laid.compute(inputs.period)
     applied = scenario.applied
     members: dict[int, Member] = {m.key: m for m in laid.members}
@@ -501,6 +529,7 @@ __all__ = [
     "ComparisonInputs",
     "CostRow",
     "LoggedRow",
+    "PeriodLog",
     "PlanDifferences",
     "PlanFigures",
     "ScenarioPlan",

@@ -30,6 +30,7 @@ from mopsboard.domain.scenario_compare import (
     ComparisonInputs,
     CostRow,
     LoggedRow,
+    PeriodLog,
     ScenarioPlan,
     compare,
 )
@@ -154,6 +155,12 @@ class ScenarioInputs(ScenarioDrafts):
                 "SELECT id, campaign_id, estimate_hours, assignee_id, team_id FROM tasks "
                 "WHERE campaign_id IS NOT NULL AND archived = 0 AND estimate_hours IS NOT NULL"
             ).fetchall()
+            period_rows = db.execute(
+                "SELECT l.task_id, l.member_id, l.day, SUM(l.hours), t.title FROM time_logs l "
+                "JOIN tasks t ON t.id = l.task_id WHERE l.day BETWEEN ? AND ? "
+                "GROUP BY l.task_id, l.member_id, l.day, t.title",
+                [period.first.isoformat(), period.last.isoformat()],
+            ).fetchall()
             logged_rows = db.execute(
                 "SELECT t.id, t.campaign_id, l.member_id, l.hours, t.assignee_id, t.team_id "
                 "FROM time_logs l JOIN tasks t ON t.id = l.task_id "
@@ -184,6 +191,11 @@ class ScenarioInputs(ScenarioDrafts):
             costs,
             logged,
             self._team_calendars_by_id(),
+            [
+                PeriodLog(TaskId(r[0]), _member(r[1]), day, float(r[3]), str(r[4]))
+                for r in period_rows
+                if (day := _day(r[2])) is not None
+            ],
         )
 
     def scenario_plan(self, scenario_id: ScenarioId) -> ScenarioPlan:

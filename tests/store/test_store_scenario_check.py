@@ -226,11 +226,29 @@ def _assert_same_figures(figures: PlanFigures, ws: Workspace) -> None:
             real = capacity.team_cell(load.team_id, week)
             assert cell.planned == pytest.approx(real.planned, abs=1e-6), (load.name, week)
             assert cell.available == pytest.approx(real.available, abs=1e-6), (load.name, week)
+            assert figures.capacity.team_cell(load.team_id, week).actual == pytest.approx(
+                real.actual, abs=1e-6
+            ), (load.name, week)
             over = round(real.planned, 2) > round(real.available, 2)
             assert cell.over_booked is over
             assert cell.overload == pytest.approx(
                 round(real.planned - real.available, 2) if over else 0.0, abs=0.011
             )
+    # Every person's row too: planned, available and logged hours (a person the scenario adds
+    # has an id on its map only: found by name).
+    drafted = {m.name: m for m in figures.capacity.members.values() if m.key < 0}
+    rows = {row.member.key: row for row in figures.capacity.rows if row.member}
+    for row in capacity.rows:
+        if row.kind is not RowKind.MEMBER or row.member is None:
+            continue
+        own = drafted.get(row.member.name) if row.member.key not in rows else None
+        theirs = rows.get(own.key if own else row.member.key)
+        assert theirs is not None, row.member.name
+        for week in range(PERIOD.weeks):
+            mine, real = figures.capacity.cell(theirs, week), capacity.cell(row, week)
+            assert (mine.planned, mine.available, mine.actual) == pytest.approx(
+                (real.planned, real.available, real.actual), abs=1e-6
+            ), (row.member.name if row.member else "", week)
     chains = ws.launch_chains()
     costs = ws.campaign_costs()
     campaigns = {c.key: c for c in ws.campaigns()}

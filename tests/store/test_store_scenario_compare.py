@@ -11,6 +11,7 @@ import pytest
 from mopsboard.domain.calendar import Period
 from mopsboard.domain.links import TaskLink
 from mopsboard.domain.models import Campaign, Member, Task, Team
+from mopsboard.domain.scenario_compare import PlanFigures
 from mopsboard.domain.scenarios import (
     ChangeAvailability,
     CutTask,
@@ -166,3 +167,22 @@ def test_a_task_of_a_deleted_board_stays_off_the_scenarios_map(ws: Workspace, pl
     comparison = ws.compare_scenarios([scenario.key], PERIOD, TODAY)
     real, deferred = comparison.plans
     assert [w.planned for w in deferred.teams[0].weeks] == [w.planned for w in real.teams[0].weeks]
+
+
+def test_hours_logged_by_nobody_follow_a_task_handed_to_someone_else(
+    ws: Workspace, plan: dict[str, int]
+):
+    ws.log_time(TimeLog(task_id=plan["copy"], day=date(2026, 3, 10), hours=3))
+    ws.log_time(TimeLog(task_id=plan["copy"], member_id=plan["ada"], day=MON, hours=1))
+    handed = ws.add_scenario("Hand Copy to Ben")
+    ws.add_change(handed.key, ReassignTask(task_id=plan["copy"], assignee_id=plan["ben"]))
+    comparison = ws.compare_scenarios([handed.key], PERIOD, date(2026, 3, 11))
+    real, scenario = comparison.plans
+
+    def logged(figures: PlanFigures, name: str) -> float:
+        (row,) = [r for r in figures.capacity.rows if r.member and r.member.name == name]
+        return figures.capacity.cell(row, 0).actual
+
+    assert (logged(real, "Ada"), logged(real, "Ben")) == (4.0, 0.0)
+    # The 3 h named nobody: they follow Copy to Ben; Ada's own hour stays hers.
+    assert (logged(scenario, "Ada"), logged(scenario, "Ben")) == (1.0, 3.0)
