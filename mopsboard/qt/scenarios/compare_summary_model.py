@@ -194,6 +194,8 @@ class CompareSummaryModel(QAbstractTableModel):
                 said += f" ({_signed(moved, ' d')})"
         if mine.at_risk:
             said += " \u00b7 at risk"
+        elif real is not None and real.at_risk:
+            said += " \u00b7 no longer at risk"
         if changed:
             went_up = moved > 0 if moved else mine.at_risk
             said = f"{UP if went_up else DOWN} {said}"

@@ -4,6 +4,7 @@ reads nothing; differences are marked by a sign, not only by a colour."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from mopsboard.domain.calendar import Period
@@ -136,3 +137,49 @@ def test_every_plans_cells_are_given_for_sizing_whatever_plan_is_shown(
     real, scenario = cells[: teams * weeks], cells[teams * weeks :]
     assert all(difference == "" for _text, _level, difference in real)
     assert ("10 / 60", "under", "\u221240 h") in scenario
+
+
+def test_a_launch_no_longer_at_risk_says_so(qtbot, board_ws: Workspace) -> None:
+    from datetime import timedelta
+
+    from mopsboard.domain.links import TaskLink
+    from mopsboard.domain.models import Task
+    from mopsboard.domain.scenarios import CutTask
+    from tests.conftest import TODAY
+
+    board = board_ws.boards()[0].key
+    ready = board_ws.stages(board)[1].key
+    spring = board_ws.campaign_named("Spring launch")
+    board_ws.update_campaign(spring.model_copy(update={"launch_date": TODAY + timedelta(days=7)}))
+    first, second = (
+        board_ws.add_task(
+            Task(
+                board_id=board,
+                stage_id=ready,
+                title=title,
+                campaign_id=spring.key,
+                start_date=TODAY + timedelta(days=1),
+                due_date=TODAY + timedelta(days=due),
+            )
+        )
+        # The build can start only once the brief is done: it finishes after the launch.
+        for title, due in (("Brief", 5), ("Build", 7))
+    )
+    board_ws.add_link(TaskLink(predecessor_id=first.key, successor_id=second.key))
+    # Cutting the build leaves no chain to finish after the launch.
+    plan = board_ws.add_scenario("No build")
+    board_ws.add_change(plan.key, CutTask(task_id=second.key))
+    comparison = board_ws.compare_scenarios([plan.key], Period.of(TODAY, 6))
+    real = comparison.real.campaign(spring.key)
+    assert real is not None and real.at_risk
+    model = CompareSummaryModel()
+    model.set_comparison(comparison)
+    row = next(
+        n for n, r in enumerate(model.rows) if (r.figure, r.key) == (Figure.LAUNCH, spring.key)
+    )
+    assert model.index(row, 1).data().endswith("\u00b7 at risk")
+    shown = model.index(row, 2)
+    if comparison.scenarios[0].campaign(spring.key).at_risk:  # type: ignore[union-attr]
+        pytest.fail("the cut was meant to take the launch out of risk")
+    assert shown.data().endswith("\u00b7 no longer at risk")
+    assert shown.data(ChangedRole) == "better"
