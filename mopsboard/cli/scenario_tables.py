@@ -61,8 +61,16 @@ def _difference_lines(
     for problem in plan.problems:
         lines.append(f"  change {problem.index + 1} could not apply: {problem.text}")
     for team_id, delta in differences.overload_by_team.items():
-        if delta:
-            lines.append(f"  {teams[team_id]}: {delta:+g} h overload")
+        cells = [c for c in differences.cells if c.team_id == team_id]
+        planned = round(sum(c.scenario.planned - c.real.planned for c in cells), 2)
+        available = round(sum(c.scenario.available - c.real.available for c in cells), 2)
+        words = [
+            f"{value:+g} h {what}"
+            for value, what in ((delta, "overload"), (planned, "planned"), (available, "available"))
+            if value
+        ]
+        if words:
+            lines.append(f"  {teams[team_id]}: {', '.join(words)}")
     for change in differences.campaigns:
         words = []
         if change.launch_moved:
