@@ -109,3 +109,45 @@ def test_without_a_conflict_one_question_then_every_change_applies(
     assert _task(drafted, "A").assignee_id == drafted.member_named("Ben").key
     assert _task(drafted, "D").due_date == d_due + timedelta(days=5)
     assert drafted.scenarios() == []
+
+
+def test_apply_anyway_applies_the_change_to_the_row_as_it_is_now(
+    qtbot: QtBot, open_window: Callable[..., MainWindow], drafted: Workspace
+) -> None:
+    window = open_window(drafted)
+    page = scenarios_page(window)
+    a = next(t for t in drafted.tasks() if t.title == "A")
+    drafted.update_task(a.model_copy(update={"estimate_hours": 8.0}))
+
+    def apply_anyway(dialog: AdoptDialog) -> None:
+        (conflict,) = dialog.conflicts
+        apply = dialog.findChild(QRadioButton, f"adoptApply-{conflict.change_id}")
+        assert apply is not None
+        qtbot.mouseClick(apply, LEFT)
+        qtbot.mouseClick(dialog.adopt_button, LEFT)
+
+    answered = when_modal(AdoptDialog, apply_anyway)
+    qtbot.mouseClick(page.panel.adopt_button, LEFT)
+    answered.check()
+    after = _task(drafted, "A")
+    # Handed to Ben, with the hours the other edit gave it.
+    assert (after.assignee_id, after.estimate_hours) == (drafted.member_named("Ben").key, 8.0)
+    assert drafted.scenarios() == []
+    assert "left out" not in window.statusBar().currentMessage()
+
+
+def test_cancel_leaves_the_plan_and_the_scenario(
+    qtbot: QtBot, open_window: Callable[..., MainWindow], drafted: Workspace
+) -> None:
+    window = open_window(drafted)
+    page = scenarios_page(window)
+    a = next(t for t in drafted.tasks() if t.title == "A")
+    drafted.update_task(a.model_copy(update={"estimate_hours": 8.0}))
+    d_before = _task(drafted, "D")
+    steps = window.workspace_actions.undo_stack.count()
+    answered = when_modal(AdoptDialog, lambda d: QTest.keyClick(d, Qt.Key.Key_Escape))
+    qtbot.mouseClick(page.panel.adopt_button, LEFT)
+    answered.check()
+    assert _task(drafted, "D") == d_before
+    assert [s.name for s in drafted.scenarios()] == ["Plan B"]
+    assert window.workspace_actions.undo_stack.count() == steps
