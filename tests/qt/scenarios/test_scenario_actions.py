@@ -19,6 +19,7 @@ from mopsboard.domain.scenarios import (
     DeferTask,
     ShiftCampaign,
 )
+from mopsboard.qt.common.conflicts import Choice, Conflict
 from mopsboard.qt.scenarios.scenario_actions import ScenarioActions
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.store.scenarios import Decision, ScenarioConflicts
@@ -195,3 +196,50 @@ def test_a_conflict_is_reported_or_passed_to_the_caller_and_decisions_apply(
     assert scenario_actions.adopt(made.key, decisions) is not None
     assert _in_file(path)["tasks"] == {"Copy": (date(2026, 3, 12), False)}
     assert ws.task(plan["copy"]).estimate_hours == 12
+
+
+def test_undoing_an_adoption_over_someone_elses_edit_asks_first(
+    qtbot: QtBot, ws: Workspace, scenario_actions: ScenarioActions, plan: dict[str, int]
+):
+    path, history = Path(ws.path), scenario_actions.history
+    made = scenario_actions.new_scenario("Plan B")
+    assert made is not None
+    assert scenario_actions.add_change(made.key, DeferTask(task_id=plan["copy"], days=3))
+    assert scenario_actions.adopt(made.key) is not None
+    with Workspace.open(path) as other:
+        copy = other.task(plan["copy"])
+        other.update_task(copy.model_copy(update={"due_date": date(2026, 3, 20)}))
+    asked: list[str] = []
+
+    def keep_theirs(conflict: Conflict) -> Choice:
+        asked.append(conflict.text)
+        return Choice.THEIRS
+
+    history.resolve_conflict = keep_theirs
+    with qtbot.waitSignal(history.failed):
+        history.undo_stack.undo()
+    assert asked and "'Copy'" in asked[0]
+    assert _in_file(path)["tasks"] == {"Copy": (date(2026, 3, 20), False)}
+    assert _in_file(path)["scenarios"] == []
+    # Keep mine undoes it anyway: the task's dates back, the scenario back.
+    assert scenario_actions.new_scenario("Plan C") is not None
+    assert scenario_actions.add_change(
+        ws.scenario_named("Plan C").key, DeferTask(task_id=plan["copy"], days=1)
+    )
+    assert scenario_actions.adopt(ws.scenario_named("Plan C").key) is not None
+    with Workspace.open(path) as other:
+        copy = other.task(plan["copy"])
+        other.update_task(copy.model_copy(update={"due_date": date(2026, 3, 27)}))
+    history.resolve_conflict = lambda _conflict: Choice.MINE
+    history.undo_stack.undo()
+    assert _in_file(path)["tasks"] == {"Copy": (date(2026, 3, 20), False)}
+    assert "Plan C" in _in_file(path)["scenarios"]  # type: ignore[operator]
+
+
+def test_a_blank_name_is_refused_in_words(qtbot: QtBot, scenario_actions: ScenarioActions):
+    made = scenario_actions.new_scenario("Plan B")
+    assert made is not None
+    with qtbot.waitSignal(scenario_actions.history.failed) as refusal:
+        assert scenario_actions.rename_scenario(made.key, "   ") is None
+    assert refusal.args[0].startswith("Name ")
+    assert scenario_actions.history.undo_stack.count() == 1
