@@ -259,6 +259,12 @@ class ComparePanel(QWidget):
             zip(self.small_models, self.small_views, strict=True)
         ):
             model.set_comparison(comparison, number)
+            # One scroll bar, under the last map: they all scroll with it.
+            view.setHorizontalScrollBarPolicy(
+                Qt.ScrollBarPolicy.ScrollBarAsNeeded
+                if number == wanted - 1
+                else Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+            )
             view.setFixedHeight(view.fitted_height())
 
     def _scroll_multiples(self, value: int) -> None:

@@ -207,7 +207,8 @@ class PlanHeatView(QTableView):
     def fitted_height(self) -> int:
         """As tall as its rows and header, so a small multiple never scrolls inside itself."""
         rows = self.model().rowCount()
-        scroll = self.horizontalScrollBar().sizeHint().height()
+        off = self.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        scroll = 0 if off else self.horizontalScrollBar().sizeHint().height()
         return (
             self.horizontalHeader().sizeHint().height()
             + rows * self.verticalHeader().defaultSectionSize()
