@@ -66,8 +66,10 @@ def _check_with_space(qtbot: QtBot, page: ScenariosView, name: str) -> None:
     qtbot.keyClick(page.panel.list, Qt.Key.Key_Space)
     # Computed once the keys' events are done with (checks in a row compute once).
     qtbot.waitUntil(
-        lambda: page.compare.comparison is not None
-        and len(page.compare.comparison.plans) == 1 + len(page.scenarios.compared)
+        lambda: (
+            page.compare.comparison is not None
+            and len(page.compare.comparison.plans) == 1 + len(page.scenarios.compared)
+        )
     )
 
 
