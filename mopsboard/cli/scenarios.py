@@ -150,6 +150,16 @@ def add_scenario_commands(command: AddCommand) -> None:
     off.add_check(_span_problem)
     listing = action("list", _list, "List the scenarios and their changes.")
     listing.add_argument("--json", action="store_true", help="print a JSON array")
+    _add_compare(actions)
+    adopt = action("adopt", _adopt, "Make the scenario's changes for real (the scenario goes).")
+    either = adopt.add_mutually_exclusive_group()
+    either.add_argument("--apply-anyway", action="store_true", help="apply changed ones too")
+    either.add_argument("--skip-changed", action="store_true", help="leave changed ones out")
+    action("discard", _discard, "Delete the scenario and its changes.")
+
+
+def _add_compare(actions: Any) -> None:
+    # Its names are a list (up to three), unlike the other actions' one name.
     compare = actions.add_parser(
         "compare",
         help="The real plan and up to three scenarios side by side.",
@@ -163,11 +173,6 @@ def add_scenario_commands(command: AddCommand) -> None:
     compare.add_argument("--json", action="store_true", help="print a JSON object")
     compare.add_check(_compared_problem)
     compare.add_check(_period_problem)
-    adopt = action("adopt", _adopt, "Make the scenario's changes for real (the scenario goes).")
-    either = adopt.add_mutually_exclusive_group()
-    either.add_argument("--apply-anyway", action="store_true", help="apply changed ones too")
-    either.add_argument("--skip-changed", action="store_true", help="leave changed ones out")
-    action("discard", _discard, "Delete the scenario and its changes.")
 
 
 def _no_action(_args: argparse.Namespace) -> int:  # pragma: no cover - an action is required
