@@ -31,6 +31,7 @@ MODULES = [
     "bench.startup_bench",
     "bench.timeline_bench",
     "bench.capacity_bench",
+    "bench.scenario_bench",
     "bench.transfer_bench",
     "bench.server_bench",
 ]
