@@ -21,6 +21,7 @@ week and the day.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -70,6 +71,8 @@ def iso_week(day: date) -> tuple[int, int]:
     return year, week
 
 
+# Cached: a plan of 200 campaigns in shared weeks says the same few days hundreds of times.
+@functools.lru_cache(maxsize=4096)
 def week_words(day: date) -> str:
     """'week 12 of 2026 (16 Mar - 22 Mar)'."""
     year, week = iso_week(day)
@@ -78,6 +81,7 @@ def week_words(day: date) -> str:
     return f"week {week} of {year} ({monday:%d %b} \u2013 {sunday:%d %b})"
 
 
+@functools.lru_cache(maxsize=4096)
 def day_words(day: date) -> str:
     return day.strftime("%a %d %b %Y")
 
