@@ -24,16 +24,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from mopsboard.domain.errors import ConflictError, MopsboardError
 from mopsboard.domain.ids import ScenarioChangeId, ScenarioId
 from mopsboard.domain.models import Campaign, Member, Record, Task, TimeOff
-from mopsboard.domain.scenario_apply import Applied, PlanRows, apply_changes
-from mopsboard.domain.scenario_base import Drift, Now, drifts
-from mopsboard.domain.scenario_words import Names, change_text
 from mopsboard.store.scenario_drafts import DeletedScenario
 from mopsboard.store.scenario_inputs import ScenarioInputs
+
+if TYPE_CHECKING:
+    # Loaded when a scenario is first adopted (see store/scenario_inputs.py).
+    from mopsboard.domain.scenario_apply import Applied, PlanRows
+    from mopsboard.domain.scenario_base import Drift
+    from mopsboard.domain.scenario_words import Names
 
 Decision = Literal["apply", "skip"]
 R = TypeVar("R", bound=Record[Any])
@@ -148,6 +151,10 @@ class ScenarioAdoption(ScenarioInputs):
     def _adoption_plan(
         self, scenario_id: ScenarioId, decided: Mapping[ScenarioChangeId, Decision]
     ) -> _AdoptionPlan:
+        from mopsboard.domain.scenario_apply import apply_changes
+        from mopsboard.domain.scenario_base import Now, drifts
+        from mopsboard.domain.scenario_words import change_text
+
         scenario = self.scenario(scenario_id)
         drafted = self.changes(scenario_id)
         plan = self.plan_rows([d.change for d in drafted])

@@ -24,22 +24,16 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mopsboard.domain.errors import MopsboardError, NotFoundError
 from mopsboard.domain.ids import ScenarioChangeId, ScenarioId
-from mopsboard.domain.scenario_base import base_of, touched_rows
-from mopsboard.domain.scenarios import (
-    ChangeBase,
-    DraftedChange,
-    Scenario,
-    ScenarioChange,
-    change_payload,
-    checked_change,
-    parse_change,
-)
 from mopsboard.store.base import inserted_id, now_text
 from mopsboard.store.scenario_reading import PlanReader
+
+if TYPE_CHECKING:
+    # The scenario models load when scenarios are first read: a board window needs none.
+    from mopsboard.domain.scenarios import ChangeBase, DraftedChange, Scenario, ScenarioChange
 
 
 class ScenarioNameTaken(MopsboardError):
@@ -63,9 +57,13 @@ class ScenarioDrafts(PlanReader):
 
     def scenarios(self) -> list[Scenario]:
         """Every scenario, by name (case does not count)."""
+        from mopsboard.domain.scenarios import Scenario
+
         return self._all(Scenario, "scenarios", order="name COLLATE NOCASE, id")
 
     def scenario(self, scenario_id: ScenarioId) -> Scenario:
+        from mopsboard.domain.scenarios import Scenario
+
         return self._get(Scenario, "scenarios", scenario_id, "scenario")
 
     def scenario_named(self, name: str) -> Scenario:
@@ -99,6 +97,8 @@ class ScenarioDrafts(PlanReader):
 
     def add_scenario(self, name: str, note: str = "") -> Scenario:
         """A new, empty scenario; refused in words when another has the name."""
+        from mopsboard.domain.scenarios import Scenario
+
         scenario = Scenario.model_validate({"name": name, "note": note})
         with self._write():
             self._refuse_taken(scenario.name, None)
@@ -114,6 +114,8 @@ class ScenarioDrafts(PlanReader):
     def update_scenario(self, scenario: Scenario) -> Scenario:
         """Saves an edited scenario (its name, its note); ConflictError when it changed since
         it was read; refused when the name is another scenario's."""
+        from mopsboard.domain.scenarios import Scenario
+
         checked = Scenario.model_validate(scenario.model_dump())
         with self._write():
             self._refuse_taken(checked.name, checked.key)
@@ -158,6 +160,8 @@ class ScenarioDrafts(PlanReader):
     def add_change(self, scenario_id: ScenarioId, change: ScenarioChange) -> DraftedChange:
         """The change at the end of the scenario's order, with the rows it touches as they
         stand now in its base; NotFoundError when a row it names does not exist."""
+        from mopsboard.domain.scenarios import DraftedChange, checked_change
+
         checked = checked_change(change)
         with self._write() as db:
             self.scenario(scenario_id)
@@ -198,6 +202,8 @@ class ScenarioDrafts(PlanReader):
                 )
 
     def _insert_change(self, drafted: DraftedChange) -> DraftedChange:
+        from mopsboard.domain.scenarios import change_payload
+
         restored = drafted.id is not None
         row: dict[str, Any] = {
             "scenario_id": drafted.scenario_id,
@@ -229,6 +235,8 @@ class ScenarioDrafts(PlanReader):
     def _base(self, change: ScenarioChange) -> ChangeBase:
         """The rows `change` touches as they stand now; NotFoundError naming one that does not
         exist."""
+        from mopsboard.domain.scenario_base import base_of, touched_rows
+
         tables = touched_rows(change)
         found: dict[str, list[Any]] = {}
         for campaign_id in tables.campaigns:
@@ -252,6 +260,8 @@ class ScenarioDrafts(PlanReader):
 
 
 def _drafted(row: dict[str, Any]) -> DraftedChange:
+    from mopsboard.domain.scenarios import ChangeBase, DraftedChange, parse_change
+
     payload = json.loads(row["payload"] or "{}")
     base = ChangeBase.model_validate_json(row["base"] or "{}")
     return DraftedChange(

@@ -17,28 +17,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
-from mopsboard.domain.calendar import Period
 from mopsboard.domain.ids import CampaignId, MemberId, ScenarioId, TaskId, TeamId
 from mopsboard.domain.kinds import StageKind
 from mopsboard.domain.link_rules import Edge, LinkKind
-from mopsboard.domain.scenario_apply import PlanRows, apply_changes
-from mopsboard.domain.scenario_base import touched_rows
-from mopsboard.domain.scenario_compare import (
-    ChainRow,
-    Comparison,
-    ComparisonInputs,
-    CostRow,
-    LoggedRow,
-    PeriodLog,
-    ScenarioPlan,
-    compare,
-)
-from mopsboard.domain.scenario_words import Names
-from mopsboard.domain.scenarios import ScenarioChange
-from mopsboard.domain.workdays import WorkCalendar
 from mopsboard.store.scenario_drafts import ScenarioDrafts
 from mopsboard.store.task_rows import MAX_HOURS
+
+if TYPE_CHECKING:
+    # Loaded when a scenario is first applied or compared: a board window never needs the
+    # capacity rules, nor the push and risk rules the comparison uses.
+    from mopsboard.domain.calendar import Period
+    from mopsboard.domain.scenario_apply import PlanRows
+    from mopsboard.domain.scenario_compare import Comparison, ComparisonInputs, ScenarioPlan
+    from mopsboard.domain.scenario_words import Names
+    from mopsboard.domain.scenarios import ScenarioChange
+    from mopsboard.domain.workdays import WorkCalendar
 
 _CHUNK = 500
 
@@ -91,6 +86,9 @@ class ScenarioInputs(ScenarioDrafts):
 
     def plan_rows(self, changes: Iterable[ScenarioChange]) -> PlanRows:
         """The part of the real plan `changes` may touch (the module's summary)."""
+        from mopsboard.domain.scenario_apply import PlanRows
+        from mopsboard.domain.scenario_base import touched_rows
+
         touched = [touched_rows(change) for change in changes]
         campaign_ids = sorted({c for t in touched for c in t.campaigns})
         campaign_tasks: dict[CampaignId, list[TaskId]] = {}
@@ -130,6 +128,9 @@ class ScenarioInputs(ScenarioDrafts):
 
     def change_names(self, changes: Iterable[ScenarioChange]) -> Names:
         """The names of the rows `changes` refer to, for saying them in words."""
+        from mopsboard.domain.scenario_base import touched_rows
+        from mopsboard.domain.scenario_words import Names
+
         task_ids = sorted({t for change in changes for t in touched_rows(change).tasks})
         return Names(
             tasks={t.key: t.title for t in self.tasks_by_id(task_ids)},
@@ -142,6 +143,14 @@ class ScenarioInputs(ScenarioDrafts):
 
     def comparison_inputs(self, period: Period, today: date | None = None) -> ComparisonInputs:
         """The real plan as every compared plan starts from it, read once."""
+        from mopsboard.domain.scenario_compare import (
+            ChainRow,
+            ComparisonInputs,
+            CostRow,
+            LoggedRow,
+            PeriodLog,
+        )
+
         capacity = self.capacity_inputs(period, today)
         with self._read() as db:
             chain_rows = db.execute(
@@ -200,6 +209,9 @@ class ScenarioInputs(ScenarioDrafts):
 
     def scenario_plan(self, scenario_id: ScenarioId) -> ScenarioPlan:
         """A scenario's changes applied to the real plan as it stands (for a comparison)."""
+        from mopsboard.domain.scenario_apply import apply_changes
+        from mopsboard.domain.scenario_compare import ScenarioPlan
+
         scenario = self.scenario(scenario_id)
         changes = [drafted.change for drafted in self.changes(scenario_id)]
         plan = self.plan_rows(changes)
@@ -209,6 +221,8 @@ class ScenarioInputs(ScenarioDrafts):
         self, scenario_ids: Sequence[ScenarioId], period: Period, today: date | None = None
     ) -> Comparison:
         """The real plan and these scenarios over `period`, each computed once."""
+        from mopsboard.domain.scenario_compare import compare
+
         inputs = self.comparison_inputs(period, today)
         return compare(inputs, [self.scenario_plan(s) for s in scenario_ids])
 
