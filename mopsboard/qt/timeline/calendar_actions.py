@@ -1,9 +1,13 @@
-"""Importing a calendar's events (.ics): one transaction and one undo step. Undo deletes what the
-import added and sets what it updated back; redo makes it again with the same ids. Either asks,
-as every undo does, when someone else changed those events meanwhile."""
+"""Importing a calendar's events (.ics), and removing imported events: each one transaction and
+one undo step. Undo of an import deletes what it added and sets what it updated back; redo
+makes it again with the same ids (either asks, as every undo does, when someone else changed
+those events meanwhile). Undo of a removal puts the events back with their ids."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from mopsboard.domain.calendar_events import CalendarEvent
 from mopsboard.io.ical_import import CalendarRead
 from mopsboard.qt.common.actions import EntityActions
 from mopsboard.qt.common.conflicts import Checked
@@ -37,3 +41,17 @@ class CalendarEventActions(EntityActions):
             ),
         )
         return done
+
+    def remove_events(self, events: Sequence[CalendarEvent], text: str) -> bool:
+        """Deletes imported events (`text` names the step: "Remove the events of 'a.ics'")."""
+        ws = self.workspace
+        ids = [e.key for e in events]
+        removed = self._attempt(lambda: ws.delete_calendar_events(ids))
+        if not removed:
+            return False
+        self._push(
+            text,
+            lambda: ws.delete_calendar_events(ids),
+            lambda: ws.restore_calendar_events(removed),
+        )
+        return True

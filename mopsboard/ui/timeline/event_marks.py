@@ -156,14 +156,22 @@ class EventMarks:
             painter.drawText(mark.tag, Qt.AlignmentFlag.AlignCenter, mark.text)
         painter.restore()
 
-    def tooltip(self, pos: QPoint) -> str:
-        """The event whose tag is under `pos` ("" when none is)."""
+    def event_at(self, pos: QPoint) -> CalendarEvent | None:
+        """The event whose tag is under `pos`."""
         if pos.y() < strip_top(self.w):
-            return ""
+            return None
         for mark in self.layout():
             if mark.tag is not None and mark.tag.contains(pos):
-                return event_words(mark.event)
-        return ""
+                return mark.event
+        return None
+
+    def tooltip(self, pos: QPoint) -> str:
+        """The event whose tag is under `pos`, in words ("" when none is)."""
+        found = self.event_at(pos)
+        if found is None:
+            return ""
+        removable = "" if self.w.rows.workspace.read_only else "\nRight-click to remove it."
+        return event_words(found) + removable
 
     def day_tooltip(self, pos: QPoint) -> str:
         """The events whose band is under `pos`, each in words."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QHideEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mopsboard.domain.calendar_events import CalendarEvent
 from mopsboard.domain.ids import CampaignId, TaskId
 from mopsboard.qt.timeline.timeline_rows import TimelineRows
 from mopsboard.qt.workspace_actions import WorkspaceActions
@@ -21,6 +22,7 @@ from mopsboard.ui.common import theme
 from mopsboard.ui.common.icons import Icon, icon
 from mopsboard.ui.common.page_context import PageContext
 from mopsboard.ui.common.push_question import ask_to_push
+from mopsboard.ui.timeline.event_menu import show_event_menu
 from mopsboard.ui.timeline.ghost_bars import LEGEND, LEGEND_TIP, legend_swatch
 from mopsboard.ui.timeline.timeline_paint import Scale
 from mopsboard.ui.timeline.timeline_widget import TimelineWidget
@@ -55,6 +57,7 @@ class TimelineView(QWidget):
         self.timeline.linkDrawn.connect(self._link_drawn)
         self.timeline.campaignActivated.connect(self._edit)
         self.timeline.selectionChanged.connect(self._update_buttons)
+        self.timeline.calendarEventMenu.connect(self._event_menu)
         self._scrolled = False
 
         self.weeks = _button("timelineWeeks", "Weeks")
@@ -194,6 +197,10 @@ class TimelineView(QWidget):
         added = self.workspace_actions.add_link(TaskId(predecessor_id), TaskId(successor_id))
         if added is not None:
             self.rows.reload()
+
+    def _event_menu(self, event: CalendarEvent, where: QPoint) -> None:
+        show_event_menu(self, self.workspace_actions, event, where)
+        self.rows.reload()
 
     def _edit(self, campaign_id: CampaignId) -> None:
         if not self.editing.read_only:

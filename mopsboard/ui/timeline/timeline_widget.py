@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
+    QContextMenuEvent,
     QFont,
     QHelpEvent,
     QKeyEvent,
@@ -38,6 +39,7 @@ from mopsboard.ui.timeline.timeline_canvas import (
     Scale,
 )
 from mopsboard.ui.timeline.timeline_paint import TimelinePainter
+from mopsboard.ui.timeline.timeline_tips import tooltip_at
 
 # A campaign's own row: (its id, None); a task's row: (its campaign's id, the task's id).
 SelectionKey = tuple[CampaignId, TaskId | None]
@@ -51,6 +53,8 @@ class TimelineWidget(QAbstractScrollArea):
     # A link was drawn from a task's bar to another's: (predecessor id, successor id).
     linkDrawn = Signal(int, int)
     selectionChanged = Signal()
+    # An imported event's tag was right-clicked: (the CalendarEvent, the global position).
+    calendarEventMenu = Signal(object, QPoint)
 
     def __init__(self, rows: TimelineRows, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -373,28 +377,15 @@ class TimelineWidget(QAbstractScrollArea):
             super().keyPressEvent(event)
 
     def tooltip_at(self, pos: QPoint) -> str:
-        """A calendar event's tag says the event; a warning sign, the warnings; a bar its own
-        words; elsewhere, a link's where one is drawn, else the row's (and the events of the
-        day in the gaps between bars)."""
-        tagged = self.painter.events.tooltip(pos)
-        if tagged:
-            return tagged
-        row = self.row_at(pos.y())
-        if row is not None and pos.x() < LABEL_WIDTH:
-            sign = self.painter.warning_sign_at(row)
-            if sign is not None and sign.adjusted(-2, -2, 2, 2).contains(pos):
-                return self.painter.warning_words(row)
-        rect = self.bar_rect(row) if row is not None else None
-        if rect is not None and rect.contains(pos):
-            return self.painter.tooltip(pos)
-        linked = self.painter.links.tooltip(pos) or self.painter.ghosts.tooltip(pos)
-        if linked:
-            return linked
-        if pos.x() >= LABEL_WIDTH:
-            day = self.painter.events.day_tooltip(pos)
-            if day:
-                return day
-        return self.painter.tooltip(pos)
+        return tooltip_at(self.painter, pos)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """On an imported event's tag: the event, for the view's menu (removing it)."""
+        found = self.painter.events.event_at(event.pos())
+        if found is None:
+            super().contextMenuEvent(event)
+            return
+        self.calendarEventMenu.emit(found, event.globalPos())
 
     def viewportEvent(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):

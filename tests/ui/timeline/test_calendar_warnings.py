@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QColor
+from PySide6.QtGui import QAction, QColor, QContextMenuEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QRadioButton
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QPushButton, QRadioButton
 from pytestqt.qtbot import QtBot
 
 from mopsboard.domain.calendar_events import CalendarEvent, CalendarEventKind
@@ -264,7 +264,57 @@ def test_imported_events_are_drawn_with_their_names_in_the_bottom_strip(
         assert mark.band.right() + 1 == timeline.x_of(mark.event.last_day + timedelta(days=1))
     assert marks["Acme 5.0"].tag.top() != marks["Expo"].tag.top()  # type: ignore[union-attr]
     assert timeline.tooltip_at(marks["Acme 5.0"].tag.center()) == (  # type: ignore[union-attr]
-        f"Product launch: Acme 5.0\n{MONDAY:%a %d %b %Y}\nFrom a.ics"
+        f"Product launch: Acme 5.0\n{MONDAY:%a %d %b %Y}\nFrom a.ics\nRight-click to remove it."
     )
     # The strip is no row: a click there selects nothing.
     assert timeline.row_at(height - 5) is None
+
+
+# The offscreen platform says it cannot grab the keyboard for a popup menu; the menu works.
+@pytest.mark.qt_log_ignore("does not support grabbing the keyboard", extend=True)
+@pytest.mark.parametrize(
+    ("choice", "left"),
+    [("Remove \u2018Acme 5.0\u2019", ["Acme 6.0"]), ("Remove all 2 events from a.ics", [])],
+)
+def test_an_imported_event_is_removed_from_its_tag_menu_in_one_undo_step(
+    window: MainWindow, choice: str, left: list[str]
+) -> None:
+    ws = window.workspace
+    ws.import_calendar_events(
+        [
+            CalendarEvent(uid=t, title=t, first_day=day, last_day=day, source="a.ics")
+            for t, day in (("Acme 5.0", MONDAY), ("Acme 6.0", MONDAY + timedelta(days=21)))
+        ]
+    )
+    page = timeline_of(window)
+    page.rows.reload()
+    page.timeline.scroll_to_day(MONDAY, 0.3)
+    mark = next(m for m in page.timeline.painter.events.layout() if m.event.title == "Acme 5.0")
+    assert mark.tag is not None
+    offered: list[list[str]] = []
+
+    def pick(left: int = 200) -> None:
+        # The real menu, once it is up: a click on the entry.
+        menu = QApplication.activePopupWidget()
+        if not isinstance(menu, QMenu):
+            if left:
+                QTimer.singleShot(10, lambda: pick(left - 1))
+            return
+        offered.append([a.text() for a in menu.actions()])
+        entry = next(a for a in menu.actions() if a.text() == choice)
+        QTest.mouseClick(menu, Qt.MouseButton.LeftButton, pos=menu.actionGeometry(entry).center())
+
+    QTimer.singleShot(0, pick)
+    viewport = page.timeline.viewport()
+    spot = mark.tag.center()
+    QApplication.sendEvent(
+        viewport,
+        QContextMenuEvent(QContextMenuEvent.Reason.Mouse, spot, viewport.mapToGlobal(spot)),
+    )
+    assert offered == [["Remove \u2018Acme 5.0\u2019", "Remove all 2 events from a.ics"]]
+    assert [t for t, _kind in events_in_file(ws.path)] == left
+    assert {m.event.title for m in page.timeline.painter.events.layout()} <= set(left)
+    stack = window.workspace_actions.undo_stack
+    assert stack.count() == 1
+    stack.undo()
+    assert [t for t, _kind in events_in_file(ws.path)] == ["Acme 5.0", "Acme 6.0"]
