@@ -19,6 +19,7 @@ from mopsboard.domain.ids import CampaignId, TaskId
 from mopsboard.qt.timeline.timeline_rows import TimelineRows
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.ui.common import theme
+from mopsboard.ui.common.colour_scheme import follow_scheme
 from mopsboard.ui.common.icons import Icon, icon
 from mopsboard.ui.common.page_context import PageContext
 from mopsboard.ui.common.push_question import ask_to_push
@@ -129,7 +130,12 @@ class TimelineView(QWidget):
         row.setContentsMargins(0, 0, 4, 0)
         row.setSpacing(6)
         swatch = QLabel()
-        swatch.setPixmap(legend_swatch(theme.current().muted, self.devicePixelRatioF()))
+        swatch.setObjectName("timelineGhostLegendSwatch")
+
+        def paint_swatch(scheme: theme.Scheme) -> None:
+            swatch.setPixmap(legend_swatch(scheme.muted, self.devicePixelRatioF()))
+
+        follow_scheme(swatch, paint_swatch)
         words = QLabel(LEGEND)
         words.setObjectName("timelineGhostLegendText")
         row.addWidget(swatch)
