@@ -1,4 +1,5 @@
-"""The campaign editor: every field of a campaign, problems shown next to the field in words."""
+"""The campaign editor: every field of a campaign, problems shown next to the field in words; the
+Markdown brief with its preview; and, for a stored campaign, its "Since approval" panel."""
 
 from __future__ import annotations
 
@@ -13,18 +14,29 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from mopsboard.domain.calendar import holiday_countries
 from mopsboard.domain.errors import validation_messages
 from mopsboard.domain.models import Campaign, CampaignStatus
 from mopsboard.ui.common.form_errors import FieldErrors
+from mopsboard.ui.common.markdown_view import InertMarkdownView
 from mopsboard.ui.common.widgets import ColourButton, OptionalDate
+
+NO_COUNTRY = "No country"
+BRIEF_TAB, PREVIEW_TAB, SINCE_TAB = 1, 2, 3
 
 
 class CampaignDialog(QDialog):
-    def __init__(self, campaign: Campaign, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        campaign: Campaign,
+        parent: QWidget | None = None,
+        since_panel: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("campaignDialog")
         self.setWindowTitle(
@@ -34,13 +46,14 @@ class CampaignDialog(QDialog):
         self.result_campaign: Campaign | None = None
         self.field_errors = FieldErrors()
         self.errors = self.field_errors.labels
-        self.resize(560, 560)
+        self.resize(720 if since_panel else 580, 600)
 
         self._build_fields(campaign)
         form = self._build_form()
         self._build_buttons()
+        self.tabs = self._build_tabs(form, since_panel)
         layout = QVBoxLayout(self)
-        layout.addLayout(form, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.form_error)
         layout.addWidget(self.buttons)
         self._connect_validation()
@@ -79,6 +92,48 @@ class CampaignDialog(QDialog):
         self.objective = QPlainTextEdit(campaign.objective)
         self.objective.setObjectName("campaignObjective")
         self.objective.setPlaceholderText("What the campaign is for, and how success is measured")
+        self.objective.setTabChangesFocus(True)
+        self.country = QComboBox()
+        self.country.setObjectName("campaignCountry")
+        self.country.setEditable(True)
+        self.country.addItem(NO_COUNTRY, None)
+        for code, name in holiday_countries():
+            self.country.addItem(f"{code} \u2014 {name}", code)
+        self.country.setToolTip(
+            "The country whose public holidays the audience keeps: a launch on one is warned "
+            "of, and a launch moved is counted in its working days. A region can be given as a "
+            "code such as US-CA or GB-ENG."
+        )
+        index = self.country.findData(campaign.audience_country)
+        if index >= 0:
+            self.country.setCurrentIndex(index)
+        else:
+            self.country.setEditText(campaign.audience_country or NO_COUNTRY)
+        self.brief = QPlainTextEdit(campaign.brief)
+        self.brief.setObjectName("campaignBrief")
+        self.brief.setAccessibleName("Brief (Markdown)")
+        self.brief.setPlaceholderText(
+            "Markdown: ## Key messages, - deliverables, **what matters**, [links](https://...)"
+        )
+        self.preview = InertMarkdownView()
+        self.preview.setObjectName("campaignBriefPreview")
+
+    def _build_tabs(self, form: QFormLayout, since_panel: QWidget | None) -> QTabWidget:
+        tabs = QTabWidget()
+        tabs.setObjectName("campaignTabs")
+        details = QWidget()
+        details.setLayout(form)
+        tabs.addTab(details, "&Details")
+        tabs.addTab(self.field_errors.wrap(self.brief, "brief"), "Br&ief")
+        tabs.addTab(self.preview, "Pre&view")
+        if since_panel is not None:
+            tabs.addTab(since_panel, "Since a&pproval")
+        tabs.currentChanged.connect(
+            lambda i: (
+                self.preview.show_markdown(self.brief.toPlainText()) if i == PREVIEW_TAB else None
+            )
+        )
+        return tabs
 
     def _build_form(self) -> QFormLayout:
         form = QFormLayout()
@@ -89,6 +144,7 @@ class CampaignDialog(QDialog):
             ("&Owner", self.owner, "owner"),
             ("C&hannel", self.channel, "channel"),
             ("&Audience", self.audience, "audience"),
+            ("Audience &country", self.country, "audience_country"),
             ("Sta&rt date", self.start, "start_date"),
             ("&Launch date", self.launch, "launch_date"),
             ("&End date", self.end, "end_date"),
@@ -123,6 +179,8 @@ class CampaignDialog(QDialog):
             optional.enabled.toggled.connect(self.validate)
             optional.picker.dateChanged.connect(self.validate)
         self.objective.textChanged.connect(self.validate)
+        self.brief.textChanged.connect(self.validate)
+        self.country.currentTextChanged.connect(self.validate)
         self.colour.clicked.connect(self.validate)
 
     def _changes(self) -> dict[str, list[SignalInstance]]:
@@ -140,6 +198,8 @@ class CampaignDialog(QDialog):
             **{f: [d.enabled.toggled, d.picker.dateChanged] for f, d in dates.items()},
             "status": [self.status.currentIndexChanged],
             "objective": [self.objective.textChanged],
+            "brief": [self.brief.textChanged],
+            "audience_country": [self.country.currentTextChanged],
             # Opening the colour picker counts, even to keep the colour shown.
             "colour": [self.colour.clicked],
         }
@@ -168,8 +228,20 @@ class CampaignDialog(QDialog):
             "budget": budget,
             "colour": self.colour.colour,
             "objective": self.objective.toPlainText(),
+            "brief": self.brief.toPlainText(),
+            "audience_country": self._country_code(),
         }
         return values, problems
+
+    def _country_code(self) -> str | None:
+        text = self.country.currentText().strip()
+        if not text or text == NO_COUNTRY:
+            return None
+        index = self.country.findText(text)
+        if index >= 0:
+            data = self.country.itemData(index)
+            return str(data) if data else None
+        return text.split("\u2014")[0].strip()
 
     def validate(self) -> Campaign | None:
         values, problems = self._values()

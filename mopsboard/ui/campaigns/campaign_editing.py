@@ -4,15 +4,21 @@ behave the same. The shell hands it to pages as their `CampaignEditor`."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from mopsboard.domain.errors import MopsboardError
 from mopsboard.domain.ids import CampaignId
 from mopsboard.domain.models import Campaign
 from mopsboard.io.ical import export_ics
+from mopsboard.qt.campaigns.approval_actions import ApprovalActions
 from mopsboard.qt.campaigns.campaign_actions import CampaignActions
 from mopsboard.qt.workspace_actions import WorkspaceActions
-from mopsboard.ui.campaigns.campaign_dialog import CampaignDialog
+from mopsboard.ui.campaigns.approval_dialog import ApproveDialog
+from mopsboard.ui.campaigns.campaign_dialog import SINCE_TAB, CampaignDialog
+from mopsboard.ui.campaigns.change_report import write_change_report
+from mopsboard.ui.campaigns.since_approval_panel import SinceApprovalPanel
 from mopsboard.ui.campaigns.template_dialog import TemplateDialog
 from mopsboard.ui.common.conflict_dialog import save_or_ask
 from mopsboard.ui.common.file_dialogs import ask_save_path, documents_folder
@@ -23,6 +29,7 @@ from mopsboard.ui.common.saved_notice import tell_saved
 class CampaignEditing:
     def __init__(self, actions: WorkspaceActions, link: PageContext, parent: QWidget) -> None:
         self.campaigns = CampaignActions(actions)
+        self.approvals = ApprovalActions(actions)
         self.workspace = actions.workspace
         self.link = link
         self.parent = parent
@@ -38,14 +45,17 @@ class CampaignEditing:
             return self.campaigns.add_campaign(dialog.result_campaign)
         return None
 
-    def edit(self, campaign_id: CampaignId) -> Campaign | None:
+    def edit(self, campaign_id: CampaignId, *, since_approval: bool = False) -> Campaign | None:
+        """The campaign dialog (on its "Since approval" tab when asked); saves what it edits."""
         try:
             original = self.workspace.campaign(campaign_id)
         except MopsboardError as error:
             self.link.notify(str(error))
             return None
-        dialog = CampaignDialog(original, self.parent)
+        dialog = CampaignDialog(original, self.parent, self.since_panel(campaign_id))
         dialog.save_button.setEnabled(dialog.save_button.isEnabled() and not self.read_only)
+        if since_approval:
+            dialog.tabs.setCurrentIndex(SINCE_TAB)
         if not dialog.exec() or dialog.result_campaign is None:
             return None
         edited = dialog.result_campaign
@@ -56,6 +66,71 @@ class CampaignEditing:
             lambda c: self.campaigns.edit_campaign(original, c, conflicts_to_caller=True),
             edited,
             lambda: self.workspace.campaign(campaign_id),
+        )
+
+    # -- approval and what changed since ---------------------------------------------------------
+
+    def since_panel(self, campaign_id: CampaignId) -> SinceApprovalPanel:
+        return SinceApprovalPanel(
+            lambda: (
+                self.approvals.since_approval(campaign_id),
+                self.approvals.approvals(campaign_id),
+            ),
+            lambda over: self.approve(campaign_id, over),
+            lambda over: self.export_change_report(campaign_id, over),
+            read_only=self.read_only,
+        )
+
+    def approve(self, campaign_id: CampaignId, over: QWidget | None = None) -> bool:
+        """Asks who approved the brief (in a dialog over `over`, else over the page), then
+        records the approval (one undo step)."""
+        try:
+            campaign = self.workspace.campaign(campaign_id)
+        except MopsboardError as error:
+            self.link.notify(str(error))
+            return False
+        earlier = len(self.approvals.approvals(campaign_id))
+        dialog = ApproveDialog(campaign.name, earlier, over or self.parent)
+        if not dialog.exec():
+            return False
+        approval = self.approvals.approve(campaign_id, dialog.approved_by(), dialog.note.text())
+        if approval is None:
+            return False
+        self.link.notify(
+            f"Approved '{campaign.name}' by {', '.join(approval.approved_by)}: baseline of "
+            f"{len(approval.baseline.tasks)} tasks taken. Edit \u25b8 Undo takes it back."
+        )
+        return True
+
+    def export_change_report(self, campaign_id: CampaignId, over: QWidget | None = None) -> None:
+        title = "Export change report"
+        try:
+            since = self.approvals.since_approval(campaign_id)
+        except MopsboardError as error:
+            self.link.notify(str(error))
+            return
+        if since is None:
+            self.link.notify("The campaign has not been approved yet: there is nothing to compare.")
+            return
+        name = since.approval.baseline.name
+        default = documents_folder() / f"{name} changes since approval.pdf"
+        parent = over or self.parent
+        path = ask_save_path(parent, title, default, "PDF (*.pdf)", ".pdf")
+        if path is None:
+            return
+        if path.suffix.lower() != ".pdf":
+            path = path.with_suffix(".pdf")
+        history = self.approvals.approvals(campaign_id)
+        if not write_change_report(since, history, path, date.today()):
+            self.link.notify(f"{path}: could not write the report there; choose another folder.")
+            return
+        tell_saved(
+            parent,
+            title,
+            f"the change report of '{name}'",
+            path,
+            self.link.notify,
+            hint="One page for the stakeholders who approved the brief.",
         )
 
     def set_archived(self, campaign_id: CampaignId, archived: bool) -> bool:

@@ -1,5 +1,6 @@
 """The Campaigns view: every campaign with the figures of its work, sortable and filterable;
-create, edit, archive, plan from a template, save as a template, show on the board, export."""
+create, edit, archive, plan from a template, save as a template, show on the board, export;
+approve a brief and see what changed since (the campaign dialog's "Since approval" tab)."""
 
 from __future__ import annotations
 
@@ -163,6 +164,7 @@ class CampaignsView(QWidget):
             ("template", "From template\u2026", Icon.FILE_PLUS, self.from_template),
             ("edit", "Edit", Icon.PENCIL, self.edit_selected),
             ("archive", "Archive", Icon.ARCHIVE, self.archive_selected),
+            ("since", "Approval\u2026", Icon.LIST_CHECKS, self.since_approval_of_selected),
             ("board", "Show on board", Icon.KANBAN, self.show_selected_on_board),
             ("save", "Save as template\u2026", Icon.SAVE, self.save_selected_as_template),
             ("export", "Export .ics\u2026", Icon.CALENDAR_DAYS, self.editing.export_calendar),
@@ -173,11 +175,18 @@ class CampaignsView(QWidget):
             button.clicked.connect(lambda _c=False, s=slot: s())
             self.buttons[key] = button
         # One row in a wide window; narrower, the filters go to a second row, and narrower
-        # still the buttons show only their icons: never a label cut short.
+        # still the buttons show only their icons: never a label cut short. The approval
+        # starts the second row: at 1024 px the first has no room left for it.
+        first = [button for key, button in self.buttons.items() if key != "since"]
         toolbar = WrappingBar(
             [
-                [*(Control(button) for button in self.buttons.values()), Stretch()],
-                [Control(self.search, 2), Control(self.status), Control(self.archived)],
+                [*(Control(button) for button in first), Stretch()],
+                [
+                    Control(self.buttons["since"]),
+                    Control(self.search, 2),
+                    Control(self.status),
+                    Control(self.archived),
+                ],
             ],
             spacing=4,
         )
@@ -256,7 +265,7 @@ class CampaignsView(QWidget):
     def _update_buttons(self) -> None:
         campaign = self.selected_campaign()
         writable = not self.editing.read_only
-        for key in ("edit", "save", "board", "archive"):
+        for key in ("edit", "save", "board", "archive", "since"):
             self.buttons[key].setEnabled(campaign is not None)
         for key in ("new", "template", "archive", "save"):
             self.buttons[key].setEnabled(self.buttons[key].isEnabled() and writable)
@@ -305,6 +314,14 @@ class CampaignsView(QWidget):
             button = self.buttons[key]
             action = menu.addAction(button.icon(), button.text(), button.click)
             action.setEnabled(button.isEnabled())
+        menu.addSeparator()
+        writable = not self.editing.read_only
+        for text, icon_name, slot, enabled in (
+            ("Approve\u2026", Icon.CHECK, self.approve_selected, writable),
+            ("Since approval\u2026", Icon.LIST_CHECKS, self.since_approval_of_selected, True),
+            ("Export change report\u2026", Icon.FILE_DOWN, self.export_selected_report, True),
+        ):
+            menu.addAction(icon(icon_name), text, slot).setEnabled(enabled)
         menu.exec(self.table.viewport().mapToGlobal(point))
 
     # -- actions --------------------------------------------------------------------------------
@@ -325,6 +342,21 @@ class CampaignsView(QWidget):
         campaign_id = self.selected_id()
         if campaign_id is not None:
             self.editing.edit(campaign_id)
+
+    def approve_selected(self) -> None:
+        campaign_id = self.selected_id()
+        if campaign_id is not None:
+            self.editing.approve(campaign_id)
+
+    def since_approval_of_selected(self) -> None:
+        campaign_id = self.selected_id()
+        if campaign_id is not None:
+            self.editing.edit(campaign_id, since_approval=True)
+
+    def export_selected_report(self) -> None:
+        campaign_id = self.selected_id()
+        if campaign_id is not None:
+            self.editing.export_change_report(campaign_id)
 
     def archive_selected(self) -> None:
         campaign = self.selected_campaign()
