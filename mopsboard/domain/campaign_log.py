@@ -137,7 +137,7 @@ def _field_words(entry: ChangeEntry) -> str:
 
 def describe(entry: ChangeEntry) -> str:
     """The change in a few words, as the panel and the report list it."""
-    task = f"'{entry.title}'" if entry.title else f"task {entry.task_id}"
+    task = f"'{entry.title}'" if entry.title else f"#{entry.task_id}"
     kind = entry.kind
     if kind is CampaignEditKind.EDITED:
         return f"Campaign edited: {_field_words(entry) or 'its fields'}"
