@@ -76,7 +76,8 @@ class PlanHeatModel(QAbstractTableModel):
         self.team_ids = [t.team_id for t in real.teams] if real else []
         self.names = [t.name for t in real.teams] if real else []
         colours = {r.team.key: r.team.colour for r in real.capacity.rows} if real else {}
-        self.colours = [colours.get(key, "#9ca3af") for key in self.team_ids]
+        # The teams are the map's team totals (domain/scenario_compare.py): each has its row.
+        self.colours = [colours[key] for key in self.team_ids]
         self.endResetModel()
 
     def show_plan(self, number: int) -> None:
