@@ -65,7 +65,7 @@ class Hotkey(Enum):
     PREVIOUS_COLUMN = Keys(("Left",), "Go to the previous column")
     NEXT_COLUMN = Keys(("Right",), "Go to the next column")
     UNDO = Keys((StandardKey.Undo,), "Undo any change")
-    REDO = Keys((StandardKey.Redo, "Ctrl+Y"), "Redo")
+    REDO = Keys((StandardKey.Redo, "Ctrl+Y", "Ctrl+Shift+Z"), "Redo")
     FIND = Keys((StandardKey.Find,), "Filter cards by text")
     CLEAR_FILTERS = Keys(("Ctrl+Shift+F",), "Clear all filters")
     EDIT_STAGES = Keys(("Ctrl+Shift+E",), "Edit the board's stages")

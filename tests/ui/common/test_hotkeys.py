@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 import mopsboard
+from mopsboard.domain.models import Task
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.store.workspace import Workspace
 from mopsboard.ui.board.stage_list import StageListView
@@ -186,3 +187,23 @@ def test_keys_are_given_only_through_the_table() -> None:
         if pattern.search(line)
     ]
     assert offenders == []
+
+
+def test_redo_takes_ctrl_shift_z_as_well_as_ctrl_y(
+    qtbot: QtBot, window: MainWindow, board_ws: Workspace
+) -> None:
+    """Ctrl+Shift+Z redoes wherever Ctrl+Z undoes, whichever of the platform's redo keys comes
+    first (offscreen, Ctrl+Y), as in the editors people use beside this app."""
+    board = board_ws.boards()[0].key
+    stage = board_ws.stages(board)[0].key
+    added = window.workspace_actions.add_task(Task(board_id=board, stage_id=stage, title="Brief"))
+    assert added is not None
+    window.activateWindow()
+    control = Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(window, Qt.Key.Key_Z, control)
+    assert "Brief" not in {t.title for t in board_ws.tasks()}
+    qtbot.keyClick(window, Qt.Key.Key_Z, control | Qt.KeyboardModifier.ShiftModifier)
+    assert "Brief" in {t.title for t in board_ws.tasks()}
+    qtbot.keyClick(window, Qt.Key.Key_Z, control)
+    qtbot.keyClick(window, Qt.Key.Key_Y, control)
+    assert "Brief" in {t.title for t in board_ws.tasks()}
