@@ -164,7 +164,7 @@ class CampaignsView(QWidget):
             ("template", "From template\u2026", Icon.FILE_PLUS, self.from_template),
             ("edit", "Edit", Icon.PENCIL, self.edit_selected),
             ("archive", "Archive", Icon.ARCHIVE, self.archive_selected),
-            ("since", "Approval\u2026", Icon.LIST_CHECKS, self.since_approval_of_selected),
+            ("since", "Approval\u2026", Icon.CHECK, self.since_approval_of_selected),
             ("board", "Show on board", Icon.KANBAN, self.show_selected_on_board),
             ("save", "Save as template\u2026", Icon.SAVE, self.save_selected_as_template),
             ("export", "Export .ics\u2026", Icon.CALENDAR_DAYS, self.editing.export_calendar),
@@ -318,7 +318,7 @@ class CampaignsView(QWidget):
         writable = not self.editing.read_only
         for text, icon_name, slot, enabled in (
             ("Approve\u2026", Icon.CHECK, self.approve_selected, writable),
-            ("Since approval\u2026", Icon.LIST_CHECKS, self.since_approval_of_selected, True),
+            ("Since approval\u2026", Icon.CHECK, self.since_approval_of_selected, True),
             ("Export change report\u2026", Icon.FILE_DOWN, self.export_selected_report, True),
         ):
             menu.addAction(icon(icon_name), text, slot).setEnabled(enabled)
