@@ -71,7 +71,9 @@ class CampaignEditing:
     # -- approval and what changed since ---------------------------------------------------------
 
     def since_panel(self, campaign_id: CampaignId) -> SinceApprovalPanel:
-        return SinceApprovalPanel(
+        """The campaign's "Since approval" panel; it reads again after every step of the undo
+        history (an approval undone, an edit made or taken back)."""
+        panel = SinceApprovalPanel(
             lambda: (
                 self.approvals.since_approval(campaign_id),
                 self.approvals.approvals(campaign_id),
@@ -80,6 +82,8 @@ class CampaignEditing:
             lambda over: self.export_change_report(campaign_id, over),
             read_only=self.read_only,
         )
+        self.approvals.history.saved.connect(panel.refresh)
+        return panel
 
     def approve(self, campaign_id: CampaignId, over: QWidget | None = None) -> bool:
         """Asks who approved the brief (in a dialog over `over`, else over the page), then

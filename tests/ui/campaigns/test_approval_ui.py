@@ -144,6 +144,11 @@ def test_approve_from_the_campaigns_view_then_undo(
         seen["history"] = panel.history.topLevelItem(0).text(1)
         assert panel.export_button.isEnabled()
         shot(dialog, "since-approval-tab")
+        # Undone and redone while the tab shows: it follows.
+        stack = window.workspace_actions.undo_stack
+        stack.undo()
+        seen["undone"] = panel.status.text()
+        stack.redo()
         dialog.reject()
 
     when_modal(qtbot, CampaignDialog, in_campaign_dialog, failures)
@@ -158,6 +163,7 @@ def test_approve_from_the_campaigns_view_then_undo(
     assert "Product" in seen["after"] and "\u201cgo\u201d" in seen["after"]
     assert seen["hours"].endswith("(+0 h)")
     assert seen["history"] == "Product"
+    assert seen["undone"].startswith("Not approved yet")
     with on_file(planned_ws) as fresh:
         assert [(a.approved_by, a.note) for a in fresh.approvals(campaign.key)] == [
             (("Product",), "go")
