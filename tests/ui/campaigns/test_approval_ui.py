@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QCheckBox, QDialog, QWidget
 from pytestqt.qtbot import QtBot
 
-from mopsboard.domain.models import Campaign, Team, TeamKind
+from mopsboard.domain.models import Team, TeamKind
 from mopsboard.qt.campaigns.approval_actions import ApprovalActions
+from mopsboard.qt.campaigns.campaign_actions import CampaignActions
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.store.workspace import Workspace
 from mopsboard.ui.campaigns.approval_dialog import ApproveDialog
@@ -65,8 +65,11 @@ def tick(qtbot: QtBot, box: QCheckBox) -> None:
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
 
 
-def test_the_brief_is_edited_and_previewed_and_the_country_checked(qtbot: QtBot) -> None:
-    dialog = CampaignDialog(Campaign(name="Spring", launch_date=date(2026, 5, 4)))
+def test_the_brief_is_edited_and_previewed_and_the_country_checked(
+    qtbot: QtBot, actions: WorkspaceActions
+) -> None:
+    original = actions.workspace.campaign_named("Spring launch")
+    dialog = CampaignDialog(original)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.tabs.setCurrentIndex(1)
@@ -89,8 +92,16 @@ def test_the_brief_is_edited_and_previewed_and_the_country_checked(qtbot: QtBot)
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     result = dialog.result_campaign
     assert result is not None
-    assert result.audience_country == "DE"
-    assert result.brief == "## Key messages\n- **Faster** onboarding"
+    assert CampaignActions(actions).edit_campaign(original, result) is not None
+    with on_file(actions.workspace) as fresh:
+        saved = fresh.campaign(original.key)
+    assert saved.audience_country == "DE"
+    assert saved.brief == "## Key messages\n- **Faster** onboarding"
+    # The campaign's log names the fields, keeps the country's values and no copy of the brief.
+    with on_file(actions.workspace) as fresh:
+        entry = fresh.campaign_log(original.key)[-1]
+    assert entry.fields == ("audience_country", "brief")
+    assert entry.values == {"audience_country": ("", "DE")}
 
 
 def test_the_approve_dialog_needs_a_role_and_enter_approves(qtbot: QtBot) -> None:
