@@ -33,6 +33,7 @@ from pydantic import BaseModel, ConfigDict
 from mopsboard.domain.baselines import Approval, Baseline
 from mopsboard.domain.campaign_log import ChangeEntry
 from mopsboard.domain.ids import CampaignId, TaskId, TeamId
+from mopsboard.domain.scheduling import MAX_SPAN
 from mopsboard.domain.workdays import WorkCalendar
 
 NO_TEAM = "No team"
@@ -127,10 +128,22 @@ def _day(day: date | None) -> str | None:
 
 def working_days_moved(before: date, after: date, country: str | None = None) -> int:
     """Signed working days from `before` to `after` (see the module's rule)."""
+    first, last = sorted((before, after))
+    sign = 1 if after >= before else -1
+    if (last - first).days > 2 * MAX_SPAN:
+        # Decades apart (a mistyped year): weekdays are counted, holidays are not looked up.
+        return sign * _weekdays_after(first, last)
     calendar = WorkCalendar([country] if country else [])
-    if after >= before:
-        return calendar.working_days_in(before + timedelta(days=1), after)
-    return -calendar.working_days_in(after + timedelta(days=1), before)
+    return sign * calendar.working_days_in(first + timedelta(days=1), last)
+
+
+def _weekdays_after(first: date, last: date) -> int:
+    """Mondays to Fridays after `first` up to and including `last`."""
+    days = (last - first).days
+    weeks, rest = divmod(days, 7)
+    start = first.weekday()  # 0 Monday
+    extra = sum(1 for n in range(1, rest + 1) if (start + n) % 7 < 5)
+    return weeks * 5 + extra
 
 
 def since_approval(

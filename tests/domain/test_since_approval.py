@@ -25,6 +25,11 @@ AT = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
         (date(2026, 12, 23), date(2026, 12, 29), "US", 3),  # Fri 25 is Christmas
         (date(2026, 12, 18), date(2026, 12, 19), None, 0),  # onto a Saturday
         (date(2026, 12, 18), date(2026, 12, 18), "US", 0),
+        # A century apart (a mistyped year): weekdays, no holiday look-up. 36,524 days (24 leap
+        # years, 2100 is not one) = 5,217 weeks (26,085 weekdays) and 5 days after a Friday:
+        # Sat, Sun, Mon, Tue, Wed, 3 of them weekdays.
+        (date(2026, 12, 18), date(2126, 12, 18), "US", 26088),
+        (date(2126, 12, 18), date(2026, 12, 18), None, -26088),
     ],
 )
 def test_working_days_moved(before: date, after: date, country: str | None, days: int) -> None:
