@@ -222,7 +222,12 @@ def team_week_hours(
     days = [d for item in items for d in (item.start_date, item.due_date) if d is not None]
     people, team_list, off = list(members), list(teams), list(time_off)
     found: list[TeamWeekHours] = []
+    spans = [(item.start_date or item.due_date, item.due_date) for item in items]
     for period in _periods(min(days), max(days)):
+        if not any(
+            first <= period.last and last >= period.first for first, last in spans if first and last
+        ):
+            continue  # years between a plan's tasks (a mistyped date) cost nothing
         capacity = compute_capacity(period, team_list, people, off, items, today=None)
         for team_id, team in capacity.teams.items():
             if team_id is None:
