@@ -8,9 +8,6 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPainterPath, QPen, QPixmap
 
 from mopsboard.qt.common import palette
 
-# The sign's colours: amber, on the light and the dark scheme.
-WARNING_LIGHT, WARNING_DARK = "#d97706", "#fbbf24"
-
 
 def warning_icon(colour: str) -> QIcon:
     """The campaign's colour with a warning sign over its corner: the name column's mark of a
@@ -28,11 +25,15 @@ def warning_icon(colour: str) -> QIcon:
     sign.lineTo(31.5, 31)
     sign.lineTo(7.5, 31)
     sign.closeSubpath()
-    dark = palette.current().dark
-    painter.setPen(QPen(QColor("#111111" if dark else "#ffffff"), 2))
-    painter.setBrush(QColor(WARNING_DARK if dark else WARNING_LIGHT))
+    # In the colours of a nearly full capacity cell: amber, with its background for the mark
+    # and the halo that keeps it apart from the campaign's colour.
+    colours = palette.current()
+    painter.setPen(QPen(QColor(colours.load_empty_bg), 2))
+    painter.setBrush(QColor(colours.load_full_fg))
     painter.drawPath(sign)
-    painter.setPen(QPen(QColor("#1f1300"), 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    painter.setPen(
+        QPen(QColor(colours.load_full_bg), 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+    )
     painter.drawLine(19, 13, 19, 21)
     painter.drawPoint(19, 26)
     painter.end()

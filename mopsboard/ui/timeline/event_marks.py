@@ -16,6 +16,7 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 
 from mopsboard.domain.calendar_events import CalendarEvent, CalendarEventKind
+from mopsboard.ui.common import theme
 from mopsboard.ui.timeline.timeline_canvas import (
     HEADER_HEIGHT,
     LABEL_WIDTH,
@@ -31,10 +32,10 @@ LANES = 2
 STRIP_PADDING = 4
 STRIP_HEIGHT = LANES * (TAG_HEIGHT + 2) - 2 + 2 * STRIP_PADDING
 STRIP_TITLE = "Imported events"
-# Light and dark scheme colours of each kind.
-KIND_COLOURS = {
-    CalendarEventKind.PRODUCT_LAUNCH: ("#7c3aed", "#a78bfa"),
-    CalendarEventKind.OTHER: ("#0f766e", "#5eead4"),
+# The theme's role each kind is drawn in: violet for a product launch, green for another event.
+KIND_ROLES = {
+    CalendarEventKind.PRODUCT_LAUNCH: "link_visited",
+    CalendarEventKind.OTHER: "complete",
 }
 
 
@@ -47,9 +48,8 @@ def strip_top(canvas: TimelineCanvas) -> int:
     return canvas.viewport().height() - strip_height(canvas)
 
 
-def kind_colour(kind: CalendarEventKind, dark: bool) -> QColor:
-    light, on_dark = KIND_COLOURS[kind]
-    return QColor(on_dark if dark else light)
+def kind_colour(kind: CalendarEventKind, scheme: theme.Scheme) -> QColor:
+    return QColor(getattr(scheme, KIND_ROLES[kind]))
 
 
 @dataclass(frozen=True)
@@ -110,7 +110,7 @@ class EventMarks:
         """Under the bars: the events' days, and a line at each first day."""
         painter.save()
         for mark in self.layout():
-            colour = kind_colour(mark.event.kind, c.scheme.dark)
+            colour = kind_colour(mark.event.kind, c.scheme)
             fill = QColor(colour)
             fill.setAlpha(26)
             painter.fillRect(mark.band, fill)
@@ -144,7 +144,7 @@ class EventMarks:
         for mark in self.layout():
             if mark.tag is None:
                 continue
-            colour = kind_colour(mark.event.kind, c.scheme.dark)
+            colour = kind_colour(mark.event.kind, c.scheme)
             line = QColor(colour)
             line.setAlpha(150)
             painter.setPen(QPen(line, 1, Qt.PenStyle.DashLine))

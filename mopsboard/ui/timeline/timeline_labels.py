@@ -19,8 +19,6 @@ from mopsboard.ui.timeline.timeline_canvas import (
 
 AT_RISK = "At risk"
 WARNING_SIZE = 14
-# The warning sign's colours, light and dark scheme, as the campaigns table draws it.
-WARNING_LIGHT, WARNING_DARK = "#d97706", "#fbbf24"
 
 
 def warning_sign_rect(canvas: TimelineCanvas, item: TimelineRow, box: QRect) -> QRect | None:
@@ -37,15 +35,17 @@ def warning_sign_rect(canvas: TimelineCanvas, item: TimelineRow, box: QRect) -> 
 
 def paint_warning_sign(painter: QPainter, rect: QRect) -> None:
     """An amber triangle with an exclamation mark."""
-    dark = theme.current().dark
+    scheme = theme.current()
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     x, y, w, h = rect.x(), rect.y(), rect.width(), rect.height()
     sign = QPolygonF([QPointF(x + w / 2, y), QPointF(x + w, y + h), QPointF(x, y + h)])
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(WARNING_DARK if dark else WARNING_LIGHT))
+    # As the campaigns table draws it: in the colours of a nearly full capacity cell.
+    painter.setBrush(QColor(scheme.models.load_full_fg))
     painter.drawPolygon(sign)
-    painter.setPen(QPen(QColor("#1f1300"), 1.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+    mark = QColor(scheme.models.load_full_bg)
+    painter.setPen(QPen(mark, 1.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
     centre = x + w / 2
     painter.drawLine(QPointF(centre, y + h * 0.38), QPointF(centre, y + h * 0.68))
     painter.drawPoint(QPointF(centre, y + h * 0.84))

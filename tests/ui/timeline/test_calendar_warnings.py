@@ -19,11 +19,11 @@ from pytestqt.qtbot import QtBot
 
 from mopsboard.domain.calendar_events import CalendarEvent, CalendarEventKind
 from mopsboard.store.workspace import Workspace
+from mopsboard.ui.common import theme
 from mopsboard.ui.shell.main_window import MainWindow
 from mopsboard.ui.timeline import calendar_import
 from mopsboard.ui.timeline.calendar_import import KindDialog
-from mopsboard.ui.timeline.event_marks import KIND_COLOURS, strip_height
-from mopsboard.ui.timeline.timeline_labels import WARNING_LIGHT
+from mopsboard.ui.timeline.event_marks import kind_colour, strip_height
 from mopsboard.ui.timeline.timeline_view import TimelineView
 
 FIXTURES = Path(__file__).parent.parent.parent / "fixtures" / "ical"
@@ -206,7 +206,7 @@ def test_a_warned_campaign_row_has_a_sign_whose_tooltip_is_its_warnings(
     sign = timeline.painter.warning_sign_at(spring)
     assert sign is not None
     low = image.pixelColor(sign.left() + 4, sign.bottom() - 1)
-    assert near(low, WARNING_LIGHT), low.name()
+    assert near(low, theme.current().models.load_full_fg), low.name()
     # A row without warnings has no sign, and its label's right end is bare.
     ws.update_campaign(
         ws.campaign_named("Intent webinar").model_copy(
@@ -216,7 +216,7 @@ def test_a_warned_campaign_row_has_a_sign_whose_tooltip_is_its_warnings(
     rows.reload()
     assert timeline.painter.warning_sign_at(spring) is None
     bare = timeline.viewport().grab().toImage().pixelColor(sign.left() + 4, sign.bottom() - 1)
-    assert not near(bare, WARNING_LIGHT), bare.name()
+    assert not near(bare, theme.current().models.load_full_fg), bare.name()
 
 
 def test_imported_events_are_drawn_with_their_names_in_the_bottom_strip(
@@ -257,7 +257,7 @@ def test_imported_events_are_drawn_with_their_names_in_the_bottom_strip(
         # Tags sit in the strip, one lane each where they would overlap.
         assert mark.tag.top() >= height - strip_height(timeline)
         inside = image.pixelColor(mark.tag.left() + 2, mark.tag.center().y())
-        assert near(inside, KIND_COLOURS[kind][0]), (title, inside.name())
+        assert near(inside, kind_colour(kind, theme.current()).name()), (title, inside.name())
         assert title in timeline.tooltip_at(mark.tag.center())
         # The band runs over the rows, from the event's first day to its last.
         assert mark.band.left() == timeline.x_of(mark.event.first_day)
