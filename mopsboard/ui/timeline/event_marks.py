@@ -1,6 +1,6 @@
 """Imported calendar events on the timeline: each a faint band over its days through the rows,
 a dashed line at its first day, and its name in a tag in a strip along the bottom of the
-timeline (violet for a product launch, teal for another event), on the first of two lanes with
+timeline (violet for a product launch, green for another event), on the first of two lanes with
 room for it. A tag with room on neither is left out (the band still shows, and its tooltip
 names every event of the day). The strip is there only while the workspace holds events, and
 the rows scroll clear of it. Only the events in view are laid out, so a calendar of thousands
