@@ -9,6 +9,7 @@ one transaction and one undo step, then says what came in and what was skipped, 
 
 from __future__ import annotations
 
+import gc
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
@@ -75,6 +76,19 @@ def _item(text: str) -> QTableWidgetItem:
     item = QTableWidgetItem(text)
     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
     return item
+
+
+def _read_without_collecting(path: Path, options: ImportOptions) -> Preview:
+    """The file read on the worker thread with the cyclic collector held back: run there, it
+    would destroy the window's Qt objects that wait in reference cycles on the wrong thread (Qt
+    refuses to stop their timers, and it is unsafe). The window's thread collects them after."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return read_preview(path, options)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 class ImportDialog(QDialog):
@@ -259,7 +273,7 @@ class ImportDialog(QDialog):
         self.message.setText("Reading the file…")
         self.progress.setVisible(True)
         self.stop_button.setVisible(True)
-        self._pending = self._pool.submit(read_preview, self._path, self.options())
+        self._pending = self._pool.submit(_read_without_collecting, self._path, self.options())
         self._timer.start()
 
     def _stop(self) -> None:
