@@ -7,6 +7,7 @@ from pathlib import Path
 
 from mopsboard.domain.models import Persona
 from mopsboard.store.approvals import ApprovalStore
+from mopsboard.store.bulk_tasks import BulkTaskStore
 from mopsboard.store.calendar_events import CalendarEventStore
 from mopsboard.store.campaigns import CampaignPlanStore
 from mopsboard.store.capacity import CapacityStore
@@ -64,6 +65,7 @@ class Workspace(
     ApprovalStore,
     ScenarioStore,
     CapacityStore,
+    BulkTaskStore,
     MoveStore,
     CampaignPlanStore,
     CatalogStore,
