@@ -290,6 +290,7 @@ class MemberForm(QWidget):
         form.addRow("", self.problems.make("hourly_rate"))
         form.addRow("Works from", self.active_from)
         form.addRow("Works until", self.active_until)
+        form.addRow("", self.problems.make("active_until"))
         form.addRow("", self.active)
         form.addRow("", self.week)
         form.addRow("", self.problems.make(""))
@@ -349,7 +350,26 @@ class MemberForm(QWidget):
             "active_until": self.active_until.value(),
         }
 
+    def _engagement_problem(self) -> str:
+        """What is wrong with the first and last day, in words ("" when nothing), as typed."""
+        typed = self.active_from.problem() or self.active_until.problem()
+        if typed:
+            return typed
+        first, last = self.active_from.value(), self.active_until.value()
+        if first and last and last < first:
+            return f"The last day {last.isoformat()} is before the first ({first.isoformat()})."
+        return ""
+
+    def _show_engagement_problem(self) -> bool:
+        """Shows (or clears) the dates' problem by the dates; True when there is one."""
+        label = self.problems.labels["active_until"]
+        problem = self._engagement_problem()
+        label.setText(problem)
+        label.setVisible(bool(problem))
+        return bool(problem)
+
     def _update_week(self, *_args: object) -> None:
+        self._show_engagement_problem()
         try:
             member = Member.model_validate(self._values() | {"name": "x", "team_id": 1})
         except ValidationError:
@@ -371,6 +391,8 @@ class MemberForm(QWidget):
         self.week.setText(text)
 
     def draft(self) -> Member | None:
+        if self._show_engagement_problem():
+            return None
         try:
             member = Member.model_validate(self._values())
         except ValidationError as error:

@@ -77,4 +77,24 @@ def test_a_last_day_before_the_first_is_refused_in_words(
     form.save.click()
     with Workspace.open(capacity_ws.path) as ws:
         assert "Kai" not in {m.name for m in ws.members()}
-    assert "before starting" in form.problems.labels[""].text()
+    assert "before the first" in form.problems.labels["active_until"].text()
+
+
+def test_the_dates_problem_shows_by_them_as_typed_and_goes_once_mended(
+    qtbot: QtBot, dialog: TeamDialog, capacity_ws: Workspace
+) -> None:
+    choose(dialog, "Web")
+    dialog.add_member_button.click()
+    form = dialog.member_form
+    qtbot.keyClicks(form.name, "Kai")
+    type_day(qtbot, form.active_from, "2026-03-20")
+    type_day(qtbot, form.active_until, "2026-03-09")
+    problem = form.problems.labels["active_until"]
+    assert problem.isVisibleTo(form) and "before" in problem.text()
+    # Mended before saving: the problem goes at once, and the person is saved.
+    type_day(qtbot, form.active_until, "2026-03-27")
+    assert not problem.isVisibleTo(form)
+    assert not form.problems.labels[""].isVisibleTo(form)
+    form.save.click()
+    with Workspace.open(capacity_ws.path) as ws:
+        assert ws.member_named("Kai").active_until == date(2026, 3, 27)
