@@ -16,7 +16,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -42,7 +41,7 @@ from mopsboard.domain.scenarios import (
 )
 from mopsboard.store.workspace import Workspace
 from mopsboard.ui.common.enter_key import enter_presses
-from mopsboard.ui.common.widgets import pydate, qdate
+from mopsboard.ui.common.widgets import TypedDate, pydate, qdate
 from mopsboard.ui.scenarios.pickers import (
     CampaignPicker,
     OwnerPicker,
@@ -71,12 +70,10 @@ KINDS = (
 KIND_BY_KEY = {kind.key: kind for kind in KINDS}
 
 
-def _date_edit(name: str, label: str, day: date) -> QDateEdit:
-    edit = QDateEdit()
+def _date_edit(name: str, label: str, day: date) -> TypedDate:
+    # Typed, as in the task and person forms: a QDateEdit read a typed day or month wrongly.
+    edit = TypedDate(label)
     edit.setObjectName(name)
-    edit.setAccessibleName(label)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
     edit.setDate(qdate(day))
     return edit
 
@@ -341,6 +338,10 @@ class ChangeDialog(QDialog):
     # -- adding ---------------------------------------------------------------------------------
 
     def _add(self) -> None:
+        problems = [field.problem() for field in self.findChildren(TypedDate) if field.problem()]
+        if problems:
+            self._say("\n".join(problems))
+            return
         try:
             change = self._draft()
         except ValidationError as error:

@@ -9,7 +9,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDateEdit, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from mopsboard.domain.scenarios import (
@@ -21,6 +21,7 @@ from mopsboard.domain.scenarios import (
     TimeOffChange,
 )
 from mopsboard.store.workspace import Workspace
+from mopsboard.ui.common.widgets import TypedDate
 from mopsboard.ui.scenarios.change_dialog import KINDS, ChangeDialog, draft_change
 from tests.ui.scenarios.scenario_driver import when_modal
 
@@ -41,7 +42,7 @@ def _days(dialog: ChangeDialog, name: str, text: str) -> None:
 
 
 def _date(dialog: ChangeDialog, name: str, day: date) -> None:
-    edit = _find(dialog, QDateEdit, name)
+    edit = _find(dialog, TypedDate, name)
     edit.setDate(QDate(day.year, day.month, day.day))  # type: ignore[attr-defined]
 
 
