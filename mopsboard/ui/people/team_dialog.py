@@ -36,7 +36,8 @@ from mopsboard.ui.common import theme
 from mopsboard.ui.common.conflict_dialog import save_or_ask
 from mopsboard.ui.common.hotkeys import Hotkey, bind
 from mopsboard.ui.common.icons import Icon, icon
-from mopsboard.ui.people.people_forms import MemberForm, TeamForm, member_label, team_label
+from mopsboard.ui.people.member_form import MemberForm, member_label
+from mopsboard.ui.people.people_forms import TeamForm, team_label
 from mopsboard.ui.people.time_off_editor import TimeOffEditor
 
 KeyRole = Qt.ItemDataRole.UserRole + 1
