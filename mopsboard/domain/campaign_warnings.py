@@ -4,10 +4,17 @@ A campaign warns only while it can still act on it: one that is archived, cancel
 never warns (nor is it warned of), and one without a launch date has nothing to warn of.
 Weeks are ISO weeks (Monday to Sunday, numbered as ISO 8601 numbers them).
 
-1. **Same audience or persona, same week.** Two campaigns launch in the same week and either
-   aim at the same audience (their Audience fields, compared ignoring case and spaces, so
-   "SMB Marketers" is "smb  marketers"; an empty audience matches none) or share a persona
-   (one that tasks of both campaigns target). Both campaigns carry the one warning.
+1. **Same audience or main persona, same week.** Two campaigns launch in the same week and
+   either aim at the same audience (their Audience fields, compared ignoring case and spaces,
+   so "SMB Marketers" is "smb  marketers"; an empty audience matches none) or share a main
+   persona. Both campaigns carry the one warning, which names the audience or persona.
+
+   A campaign's **main persona** is the persona that holds the most estimated hours among the
+   campaign's unarchived tasks, and so is any other persona holding at least three quarters
+   (MAIN_PERSONA_SHARE) of those hours; tasks without a persona do not count. When none of
+   the campaign's tasks for a persona has an estimate, the number of tasks counts instead. A
+   persona that only a few of a campaign's tasks target is not what the campaign is aimed at:
+   a plan whose campaigns all touch every persona would otherwise warn of every pair.
 2. **Launch on a public holiday.** A campaign's launch falls on a public holiday of its
    audience's country (Campaign.audience_country, a country or "CC-SUB" subdivision code), by
    the holiday rules the capacity map uses (domain/calendar.py).
@@ -35,6 +42,8 @@ from mopsboard.domain.kinds import CampaignStatus
 from mopsboard.domain.models import Campaign
 
 QUIET_STATUSES = frozenset({CampaignStatus.CANCELLED, CampaignStatus.DONE})
+# A persona holding at least this share of the leading persona's hours is a main persona too.
+MAIN_PERSONA_SHARE = 0.75
 # An event longer than this is looked at for every campaign instead of indexed by week.
 _INDEXED_WEEKS = 60
 
@@ -64,6 +73,29 @@ HolidayNamer = Callable[[str, date], str | None]
 def normal_audience(audience: str) -> str:
     """An audience as compared: without case or spaces."""
     return "".join(audience.split()).casefold()
+
+
+@dataclass(frozen=True)
+class PersonaWork:
+    """What a campaign's unarchived tasks for one persona add up to."""
+
+    hours: float
+    tasks: int
+
+
+def main_personas(work: Mapping[PersonaId, PersonaWork]) -> frozenset[PersonaId]:
+    """The personas a campaign is aimed at, from its tasks' work per persona (module docstring)."""
+    if not work:
+        return frozenset()
+    weights: Mapping[PersonaId, float]
+    if any(w.hours > 0 for w in work.values()):
+        weights = {persona: w.hours for persona, w in work.items()}
+    else:
+        weights = {persona: float(w.tasks) for persona, w in work.items()}
+    top = max(weights.values())
+    if top <= 0:
+        return frozenset()
+    return frozenset(p for p, weight in weights.items() if weight >= MAIN_PERSONA_SHARE * top)
 
 
 def iso_week(day: date) -> tuple[int, int]:
@@ -102,7 +134,8 @@ def campaign_warnings(
     events: Iterable[CalendarEvent] = (),
     holiday_name: HolidayNamer | None = None,
 ) -> list[CampaignWarning]:
-    """Every warning of the plan, by day, then by kind."""
+    """Every warning of the plan, by day, then by kind. `personas_of` holds each campaign's
+    main personas (main_personas)."""
     live = [c for c in campaigns if warns(c)]
     found = _same_week(live, personas_of or {}, persona_names or {})
     found += _holidays(live, holiday_name or public_holiday_name)
@@ -171,7 +204,7 @@ def _shared(
     if shared:
         names = sorted(persona_names.get(p, f"persona {p}") for p in shared)
         quoted = ", ".join(f"'{name}'" for name in names)
-        parts.append(f"the persona{'s' if len(names) > 1 else ''} {quoted}")
+        parts.append(f"the main persona{'s' if len(names) > 1 else ''} {quoted}")
     return " and ".join(parts)
 
 

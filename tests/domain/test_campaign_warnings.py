@@ -10,8 +10,10 @@ import pytest
 from mopsboard.domain.calendar_events import CalendarEvent, CalendarEventKind
 from mopsboard.domain.campaign_warnings import (
     CampaignWarning,
+    PersonaWork,
     WarningKind,
     campaign_warnings,
+    main_personas,
     normal_audience,
     warnings_by_campaign,
 )
@@ -21,7 +23,7 @@ from mopsboard.domain.models import Campaign, CampaignStatus
 # Week 12 of 2026 runs from Monday 16 March to Sunday 22 March.
 MON, TUE, THU, SUN = date(2026, 3, 16), date(2026, 3, 17), date(2026, 3, 19), date(2026, 3, 22)
 NEXT_MON = date(2026, 3, 23)
-SCIENTIST, ORCHESTRATOR = PersonaId(7), PersonaId(8)
+SCIENTIST, ORCHESTRATOR, MODERNIZER = PersonaId(7), PersonaId(8), PersonaId(9)
 NAMES = {SCIENTIST: "Scientist", ORCHESTRATOR: "Orchestrator"}
 
 
@@ -78,7 +80,7 @@ def test_a_shared_persona_warns_and_is_named_with_a_shared_audience():
     }
     (warning,) = campaign_warnings([spring, webinar], personas, NAMES)
     assert warning.text.endswith(
-        "both are aimed at the audience 'CFOs' and the persona 'Scientist'."
+        "both are aimed at the audience 'CFOs' and the main persona 'Scientist'."
     )
     other = campaign(2, "Webinar", SUN, audience="CTOs")
     both = {
@@ -86,7 +88,49 @@ def test_a_shared_persona_warns_and_is_named_with_a_shared_audience():
         CampaignId(2): frozenset({SCIENTIST, ORCHESTRATOR}),
     }
     (by_personas,) = campaign_warnings([spring, other], both, NAMES)
-    assert by_personas.text.endswith("the personas 'Orchestrator', 'Scientist'.")
+    assert by_personas.text.endswith("the main personas 'Orchestrator', 'Scientist'.")
+
+
+def work(**hours: float) -> dict[PersonaId, PersonaWork]:
+    ids = {"scientist": SCIENTIST, "orchestrator": ORCHESTRATOR, "modernizer": MODERNIZER}
+    return {ids[name]: PersonaWork(h, 1) for name, h in hours.items()}
+
+
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [
+        (work(scientist=70, orchestrator=37, modernizer=34), {SCIENTIST}),
+        # Three quarters of the leader's hours, exactly, is a main persona too.
+        (work(scientist=40, orchestrator=30, modernizer=29.9), {SCIENTIST, ORCHESTRATOR}),
+        (work(scientist=10, orchestrator=10), {SCIENTIST, ORCHESTRATOR}),
+        ({}, set()),
+    ],
+    ids=["one leads", "three quarters", "a tie", "no persona"],
+)
+def test_a_campaign_is_aimed_at_the_personas_holding_most_of_its_hours(given, expected):
+    assert main_personas(given) == expected
+
+
+def test_without_estimates_the_number_of_tasks_decides_the_main_persona():
+    given = {SCIENTIST: PersonaWork(0, 5), ORCHESTRATOR: PersonaWork(0, 2)}
+    assert main_personas(given) == {SCIENTIST}
+
+
+def test_campaigns_touching_every_persona_warn_only_of_a_shared_main_one():
+    spring = campaign(1, "Spring", TUE)
+    webinar = campaign(2, "Webinar", THU)
+    summit = campaign(3, "Summit", THU)
+    # Every campaign has tasks for both personas; most of Spring's and Summit's hours are the
+    # Scientist's, most of the Webinar's the Orchestrator's.
+    plan = {
+        CampaignId(1): work(scientist=60, orchestrator=10),
+        CampaignId(2): work(scientist=5, orchestrator=40),
+        CampaignId(3): work(scientist=30, orchestrator=12),
+    }
+    personas = {key: main_personas(value) for key, value in plan.items()}
+    (warning,) = campaign_warnings([spring, webinar, summit], personas, NAMES)
+    assert warning.campaign_ids == (1, 3)
+    assert warning.text.endswith("both are aimed at the main persona 'Scientist'.")
 
 
 @pytest.mark.parametrize(

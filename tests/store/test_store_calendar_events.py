@@ -160,6 +160,34 @@ def test_the_personas_of_a_campaign_are_those_its_unarchived_tasks_target(
     task("b", spring, "Orchestrator")
     task("c", spring, None)
     task("d", autumn, "Psychologist", archived=True)
+    # Without estimates the tasks count: one each, so both personas lead.
+    assert ws.campaign_personas() == {
+        spring.key: frozenset({personas["Scientist"], personas["Orchestrator"]})
+    }
+
+
+def test_a_campaign_is_aimed_at_the_personas_most_of_its_hours_target(
+    ws: Workspace, board_id: int, stage
+):
+    personas = {p.name: p.key for p in ws.personas()}
+    spring = ws.add_campaign(Campaign(name="Spring"))
+    backlog = stage["Backlog"].key
+    work = [("Scientist", 20.0), ("Scientist", 20.0), ("Orchestrator", 32.0), ("Modernizer", 8.0)]
+    work += [("Psychologist", 29.0), (None, 100.0), ("Psychologist", 50.0)]
+    for n, (persona, hours) in enumerate(work):
+        ws.add_task(
+            Task(
+                board_id=board_id,
+                stage_id=backlog,
+                title=f"t{n}",
+                campaign_id=spring.key,
+                persona_id=personas[persona] if persona else None,
+                estimate_hours=hours,
+                archived=n == len(work) - 1,
+            )
+        )
+    # Scientist leads with 40 h; Orchestrator's 32 h is within three quarters of it; the
+    # Modernizer's 8 h and the Psychologist's 29 h (its 50 h task is archived) are not.
     assert ws.campaign_personas() == {
         spring.key: frozenset({personas["Scientist"], personas["Orchestrator"]})
     }
