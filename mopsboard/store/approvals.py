@@ -6,6 +6,9 @@
   unit of work. Re-approving takes a new baseline and keeps the old ones.
 - `approvals(campaign_id)`: oldest first; `latest_approval(campaign_id)`: the newest or None;
   `latest_baselines(campaign_ids=None) -> {campaign id: Baseline}` of the campaigns approved.
+- `save_and_approve(edited, approved_by, note="") -> (Campaign, Approval)`: the campaign's edits
+  saved (as `update_campaign`, refused when it changed since it was read) and then approved, in
+  one unit of work: approving from an editor takes the plan its user sees.
 - `delete_approval(approval_id) -> Approval` and `restore_approval(approval)` (its id kept): undo.
 - `since_approval(campaign_id) -> SinceApproval`: the latest baseline against the plan now
   (domain/since_approval.py has the rule), with the campaign's log and its tasks' edits since.
@@ -184,6 +187,14 @@ class ApprovalStore(
                 at,
             )
         return stored
+
+    def save_and_approve(
+        self, edited: Campaign, approved_by: Sequence[str], note: str = ""
+    ) -> tuple[Campaign, Approval]:
+        """Saves the campaign's edits, then approves it as saved (see above)."""
+        with self._write():
+            saved = self.update_campaign(edited)
+            return saved, self.approve(saved.key, approved_by, note)
 
     def restore_approval(self, approval: Approval) -> Approval:
         """Puts a deleted approval back under its id (undo of a delete, redo of an approve)."""

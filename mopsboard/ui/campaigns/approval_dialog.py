@@ -30,7 +30,12 @@ def _kept(earlier: int) -> str:
 
 class ApproveDialog(QDialog):
     def __init__(
-        self, campaign_name: str, approved_before: int = 0, parent: QWidget | None = None
+        self,
+        campaign_name: str,
+        approved_before: int = 0,
+        parent: QWidget | None = None,
+        *,
+        saves_edits: bool = False,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("approveDialog")
@@ -42,6 +47,15 @@ class ApproveDialog(QDialog):
             "the plan with it." + _kept(approved_before)
         )
         intro.setWordWrap(True)
+        self.unsaved = QLabel(
+            "The campaign dialog holds edits not saved yet: approving saves them first, and "
+            "the approval takes the plan with them (one step, one undo)."
+            if saves_edits
+            else ""
+        )
+        self.unsaved.setObjectName("approveSavesEdits")
+        self.unsaved.setWordWrap(True)
+        self.unsaved.setVisible(saves_edits)
         self.roles: dict[str, QCheckBox] = {}
         grid = QGridLayout()
         for n, role in enumerate(COMMON_ROLES):
@@ -74,6 +88,7 @@ class ApproveDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.unsaved)
         layout.addLayout(form)
         layout.addWidget(self.buttons)
         self.resize(520, self.sizeHint().height())

@@ -28,6 +28,8 @@ from mopsboard.ui.common.widgets import ColourButton, OptionalDate
 
 NO_COUNTRY = "No country"
 BRIEF_TAB, PREVIEW_TAB, SINCE_TAB = 1, 2, 3
+# Kept by the store, not edited: a save with only these different changes nothing.
+_BOOKKEEPING = {"id", "version", "updated_at", "problems"}
 
 
 class CampaignDialog(QDialog):
@@ -262,8 +264,32 @@ class CampaignDialog(QDialog):
         return campaign if valid else None
 
     def _save(self) -> None:
-        campaign = self.validate()
+        campaign = self.form_campaign()
         if campaign is None:
             return
-        self.result_campaign = campaign.model_copy(update={"problems": self.kept})
+        self.result_campaign = campaign
         self.accept()
+
+    def form_campaign(self) -> Campaign | None:
+        """The campaign as the form has it, to save; None (its problems shown) when invalid."""
+        campaign = self.validate()
+        return None if campaign is None else campaign.model_copy(update={"problems": self.kept})
+
+    def has_edits(self, campaign: Campaign) -> bool:
+        """Whether `campaign` (the form's) differs from the campaign as opened or last saved."""
+        return campaign.model_dump(exclude=_BOOKKEEPING) != self.original.model_dump(
+            exclude=_BOOKKEEPING
+        )
+
+    def refuse_approval(self) -> None:
+        """Says, below the form, why the plan shown cannot be approved: a field's problem."""
+        problem = next((label.text() for label in self.errors.values() if label.text()), "")
+        self.form_error.setText(
+            f"Not approved: {problem or 'a field has a problem'} Correct it on the Details "
+            "tab, then approve: the approval takes the campaign as the form shows it."
+        )
+        self.form_error.show()
+
+    def saved_as(self, campaign: Campaign) -> None:
+        """The form's edits were saved (with an approval): later edits are counted from it."""
+        self.original = campaign

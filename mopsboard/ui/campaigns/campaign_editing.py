@@ -4,6 +4,7 @@ behave the same. The shell hands it to pages as their `CampaignEditor`."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtWidgets import QInputDialog, QWidget
@@ -52,57 +53,92 @@ class CampaignEditing:
         except MopsboardError as error:
             self.link.notify(str(error))
             return None
-        dialog = CampaignDialog(original, self.parent, self.since_panel(campaign_id))
+        opened: list[CampaignDialog] = []
+        panel = self.since_panel(campaign_id, lambda: opened[0] if opened else None)
+        dialog = CampaignDialog(original, self.parent, panel)
+        opened.append(dialog)
         dialog.save_button.setEnabled(dialog.save_button.isEnabled() and not self.read_only)
         if since_approval:
             dialog.tabs.setCurrentIndex(SINCE_TAB)
         if not dialog.exec() or dialog.result_campaign is None:
             return None
         edited = dialog.result_campaign
+        # As last saved: an approval from the dialog may have saved its edits meanwhile.
+        saved = dialog.original
+        if not dialog.has_edits(edited):
+            return saved
         return save_or_ask(
             self.parent,
             "campaign",
             edited.name,
-            lambda c: self.campaigns.edit_campaign(original, c, conflicts_to_caller=True),
+            lambda c: self.campaigns.edit_campaign(saved, c, conflicts_to_caller=True),
             edited,
             lambda: self.workspace.campaign(campaign_id),
         )
 
     # -- approval and what changed since ---------------------------------------------------------
 
-    def since_panel(self, campaign_id: CampaignId) -> SinceApprovalPanel:
+    def since_panel(
+        self,
+        campaign_id: CampaignId,
+        form: Callable[[], CampaignDialog | None] = lambda: None,
+    ) -> SinceApprovalPanel:
         """The campaign's "Since approval" panel; it reads again after every step of the undo
-        history (an approval undone, an edit made or taken back)."""
+        history (an approval undone, an edit made or taken back). In the campaign dialog
+        (`form`), Approve… takes the plan as the dialog shows it."""
         panel = SinceApprovalPanel(
             lambda: (
                 self.approvals.since_approval(campaign_id),
                 self.approvals.approvals(campaign_id),
             ),
-            lambda over: self.approve(campaign_id, over),
+            lambda over: self.approve(campaign_id, over, form()),
             lambda over: self.export_change_report(campaign_id, over),
             read_only=self.read_only,
         )
         self.approvals.history.saved.connect(panel.refresh)
         return panel
 
-    def approve(self, campaign_id: CampaignId, over: QWidget | None = None) -> bool:
+    def approve(
+        self,
+        campaign_id: CampaignId,
+        over: QWidget | None = None,
+        form: CampaignDialog | None = None,
+    ) -> bool:
         """Asks who approved the brief (in a dialog over `over`, else over the page), then
-        records the approval (one undo step)."""
+        records the approval (one undo step). From the campaign dialog (`form`), its edits not
+        saved yet are saved with the approval, in that step; a form with a problem is not
+        approved (it says so)."""
         try:
             campaign = self.workspace.campaign(campaign_id)
         except MopsboardError as error:
             self.link.notify(str(error))
             return False
+        edited = form.form_campaign() if form is not None else campaign
+        if form is not None and edited is None:
+            form.refuse_approval()
+            return False
+        unsaved = form is not None and edited is not None and form.has_edits(edited)
         earlier = len(self.approvals.approvals(campaign_id))
-        dialog = ApproveDialog(campaign.name, earlier, over or self.parent)
+        dialog = ApproveDialog(campaign.name, earlier, over or self.parent, saves_edits=unsaved)
         if not dialog.exec():
             return False
-        approval = self.approvals.approve(campaign_id, dialog.approved_by(), dialog.note.text())
-        if approval is None:
-            return False
+        by, note = dialog.approved_by(), dialog.note.text()
+        if form is not None and edited is not None and unsaved:
+            done = self.approvals.save_and_approve(form.original, edited, by, note)
+            if done is None:
+                return False
+            saved, approval = done
+            form.saved_as(saved)
+        else:
+            found = self.approvals.approve(campaign_id, by, note)
+            if found is None:
+                return False
+            approval = found
+        saved_too = " with the edits made in the dialog" if unsaved else ""
         self.link.notify(
-            f"Approved '{campaign.name}' by {', '.join(approval.approved_by)}: baseline of "
-            f"{len(approval.baseline.tasks)} tasks taken. Edit \u25b8 Undo takes it back."
+            f"Approved '{approval.baseline.name}'{saved_too} by {', '.join(approval.approved_by)}"
+            f": baseline of {len(approval.baseline.tasks)} tasks taken. Edit \u25b8 Undo takes "
+            "it back."
         )
         return True
 
