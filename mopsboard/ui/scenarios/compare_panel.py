@@ -10,18 +10,15 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QAbstractItemView,
     QButtonGroup,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QScrollArea,
     QSizePolicy,
     QSpinBox,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -33,6 +30,7 @@ from mopsboard.qt.scenarios.compare_summary_model import CompareSummaryModel
 from mopsboard.qt.scenarios.plan_heat_model import PlanHeatModel
 from mopsboard.ui.common.widgets import pydate, qdate
 from mopsboard.ui.scenarios.heat_view import PlanHeatView
+from mopsboard.ui.scenarios.summary_table import SummaryTable
 
 NOTHING_CHECKED = (
     "The real plan alone. Check up to three scenarios in the list to compare them with it."
@@ -68,6 +66,8 @@ class ComparePanel(QWidget):
         )
         self.small_models: list[PlanHeatModel] = []
         self.small_views: list[PlanHeatView] = []
+        # Each small map's plan named over it, whole: a header cell is too narrow for the name.
+        self.small_titles: list[QLabel] = []
         self.multiples = QWidget()
         self.multiples.setObjectName("compareMultiples")
         self.multiples_layout = QVBoxLayout(self.multiples)
@@ -83,22 +83,7 @@ class ComparePanel(QWidget):
         self.stack.addWidget(self.map)
         self.stack.addWidget(scroll)
         self.summary_model = CompareSummaryModel(self)
-        self.summary = QTableView()
-        self.summary.setObjectName("compareSummary")
-        self.summary.setAccessibleName(
-            "Summary: hours over-booked, launches and cost per plan, differences marked"
-        )
-        self.summary.setModel(self.summary_model)
-        self.summary.setTabKeyNavigation(False)
-        self.summary.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.summary.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.summary.verticalHeader().hide()
-        self.summary.setWordWrap(False)
-        header = self.summary.horizontalHeader()
-        # Each plan's column as wide as its figures; past the room, the table scrolls sideways.
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        header.setHighlightSections(False)
+        self.summary = SummaryTable(self.summary_model)
         self.note = QLabel(NOTHING_CHECKED)
         self.note.setObjectName("compareNote")
         self.note.setProperty("tone", "note")
@@ -235,13 +220,17 @@ class ComparePanel(QWidget):
         wanted = len(comparison.plans)
         while len(self.small_models) > wanted:
             self.small_models.pop().deleteLater()
-            view = self.small_views.pop()
-            self.multiples_layout.removeWidget(view)
-            view.setParent(None)
-            view.deleteLater()
+            for widget in (self.small_views.pop(), self.small_titles.pop()):
+                self.multiples_layout.removeWidget(widget)
+                widget.setParent(None)
+                widget.deleteLater()
         while len(self.small_models) < wanted:
             number = len(self.small_models)
-            model = PlanHeatModel(self, titled=True)
+            model = PlanHeatModel(self)
+            title = QLabel()
+            title.setObjectName(f"compareSmallTitle-{number}")
+            title.setProperty("tone", "heading")
+            title.setWordWrap(True)
             view = PlanHeatView(
                 model,
                 name=f"compareSmallMap-{number}",
@@ -254,11 +243,14 @@ class ComparePanel(QWidget):
             bar.valueChanged.connect(self._scroll_multiples)
             self.small_models.append(model)
             self.small_views.append(view)
-            self.multiples_layout.insertWidget(number, view)
+            self.small_titles.append(title)
+            self.multiples_layout.insertWidget(2 * number, title)
+            self.multiples_layout.insertWidget(2 * number + 1, view)
         for number, (model, view) in enumerate(
             zip(self.small_models, self.small_views, strict=True)
         ):
             model.set_comparison(comparison, number)
+            self.small_titles[number].setText(comparison.plans[number].name)
             # One scroll bar, under the last map: they all scroll with it.
             view.setHorizontalScrollBarPolicy(
                 Qt.ScrollBarPolicy.ScrollBarAsNeeded

@@ -55,6 +55,24 @@ def cell_lines(index: AnyIndex) -> tuple[str, str]:
     return text, (f"{hours(overload)} h over" if overload > 0 else "")
 
 
+def name_lines(name: str, metrics: QFontMetrics, width: int) -> tuple[str, str]:
+    """A team's name on one line, or broken between words onto two (the second elided when
+    even two are too few): "Legal and" / "compliance" rather than "Legal and c\u2026"."""
+    if metrics.horizontalAdvance(name) <= width:
+        return name, ""
+    words = name.split(" ")
+    first = words[0]
+    taken = 1
+    while taken < len(words) and metrics.horizontalAdvance(f"{first} {words[taken]}") <= width:
+        first = f"{first} {words[taken]}"
+        taken += 1
+    rest = " ".join(words[taken:])
+    if not rest:
+        return metrics.elidedText(name, Qt.TextElideMode.ElideRight, width), ""
+    first = metrics.elidedText(first, Qt.TextElideMode.ElideRight, width)
+    return first, metrics.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+
+
 class HeatDelegate(QStyledItemDelegate):
     def __init__(self, row_height: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -77,12 +95,24 @@ class HeatDelegate(QStyledItemDelegate):
             area = QRect(
                 rect.left() + NAME_INDENT, rect.top(), rect.width() - NAME_INDENT - 4, rect.height()
             )
-            text = painter.fontMetrics().elidedText(
-                str(index.data() or ""), Qt.TextElideMode.ElideRight, area.width()
-            )
-            painter.drawText(
-                area, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text
-            )
+            first, second = name_lines(str(index.data() or ""), painter.fontMetrics(), area.width())
+            if second and rect.height() >= 2 * painter.fontMetrics().height():
+                middle = rect.center().y()
+                upper = QRect(area.left(), area.top(), area.width(), middle - area.top())
+                lower = QRect(area.left(), middle, area.width(), area.bottom() - middle)
+                painter.drawText(
+                    upper, int(Qt.AlignmentFlag.AlignBottom | Qt.AlignmentFlag.AlignLeft), first
+                )
+                painter.drawText(
+                    lower, int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft), second
+                )
+            else:
+                text = painter.fontMetrics().elidedText(
+                    str(index.data() or ""), Qt.TextElideMode.ElideRight, area.width()
+                )
+                painter.drawText(
+                    area, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), text
+                )
         else:
             self._paint_cell(painter, rect, index, option)
         if option.state & QStyle.StateFlag.State_HasFocus:

@@ -110,6 +110,9 @@ class ScenarioPanel(QWidget):
         self.list.setModel(scenarios)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # In a narrow panel a long name is elided (its tooltip has it whole), never scrolled to.
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.selectionModel().currentChanged.connect(self._chosen)
         self.list.doubleClicked.connect(lambda _i: self.rename())
         self.change_list = _ChangeList()

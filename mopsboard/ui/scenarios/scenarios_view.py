@@ -42,6 +42,8 @@ WATCHED = frozenset(
     }
 )
 LEFT_WIDTH = 300
+# The list's buttons and a scenario's name in two lines still fit; the user drags it wider.
+LEFT_LEAST = 200
 
 
 class ScenariosView(QWidget):
@@ -80,7 +82,7 @@ class ScenariosView(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([LEFT_WIDTH, 1000])
         self.splitter = splitter
-        self.panel.setMinimumWidth(230)
+        self.panel.setMinimumWidth(LEFT_LEAST)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
