@@ -87,6 +87,7 @@ class TimelinePainter:
         for row in rows:
             self.ghosts.paint(painter, row)
             self._paint_bar(painter, row)
+            self.ghosts.paint_launch(painter, row)
         self.links.paint(painter, self.c, rows)
         paint_link_handles(self.w, self.c, painter)
         x = self.w.x_of(self.w.rows.today) + self.w.ppd // 2

@@ -9,11 +9,12 @@ from mopsboard.ui.timeline.timeline_paint import TimelinePainter
 
 
 def tooltip_at(painter: TimelinePainter, pos: QPoint) -> str:
-    """A calendar event's tag says the event; a warning sign, the warnings; a bar its own words;
+    """A calendar event's tag says the event, an approved launch's hollow diamond (drawn over
+    its bar) that launch; a warning sign, the warnings; a bar its own words;
     elsewhere, a link's where one is drawn, or the approved plan's ghost, else the row's (the
     events of the day in the gaps between bars)."""
     canvas = painter.w
-    tagged = painter.events.tooltip(pos)
+    tagged = painter.events.tooltip(pos) or painter.ghosts.launch_tooltip(pos)
     if tagged:
         return tagged
     row = canvas.row_at(pos.y())

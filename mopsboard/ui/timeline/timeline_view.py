@@ -24,7 +24,13 @@ from mopsboard.ui.common.icons import Icon, icon
 from mopsboard.ui.common.page_context import PageContext
 from mopsboard.ui.common.push_question import ask_to_push
 from mopsboard.ui.timeline.event_menu import show_event_menu
-from mopsboard.ui.timeline.ghost_bars import LEGEND, LEGEND_TIP, legend_swatch
+from mopsboard.ui.timeline.ghost_bars import (
+    LAUNCH_LEGEND,
+    LEGEND,
+    LEGEND_TIP,
+    launch_swatch,
+    legend_swatch,
+)
 from mopsboard.ui.timeline.timeline_paint import Scale
 from mopsboard.ui.timeline.timeline_widget import TimelineWidget
 
@@ -129,17 +135,25 @@ class TimelineView(QWidget):
         row = QHBoxLayout(legend)
         row.setContentsMargins(0, 0, 4, 0)
         row.setSpacing(6)
-        swatch = QLabel()
+        swatch, launch = QLabel(), QLabel()
         swatch.setObjectName("timelineGhostLegendSwatch")
+        launch.setObjectName("timelineGhostLegendLaunch")
 
-        def paint_swatch(scheme: theme.Scheme) -> None:
-            swatch.setPixmap(legend_swatch(scheme.muted, self.devicePixelRatioF()))
+        def paint_swatches(scheme: theme.Scheme) -> None:
+            ratio = self.devicePixelRatioF()
+            swatch.setPixmap(legend_swatch(scheme.muted, ratio))
+            launch.setPixmap(launch_swatch(scheme.text, ratio))
 
-        follow_scheme(swatch, paint_swatch)
+        follow_scheme(swatch, paint_swatches)
         words = QLabel(LEGEND)
         words.setObjectName("timelineGhostLegendText")
+        launch_words = QLabel(LAUNCH_LEGEND)
+        launch_words.setObjectName("timelineGhostLegendLaunchText")
         row.addWidget(swatch)
         row.addWidget(words)
+        row.addSpacing(8)
+        row.addWidget(launch)
+        row.addWidget(launch_words)
         legend.setVisible(False)
         self.rows.changed.connect(self._show_ghost_legend)
         return legend

@@ -5,14 +5,16 @@ tooltip saying the approved dates and how far the plan moved, and a legend entry
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, QRect
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QLabel
 
 from mopsboard.domain.workdays import WEEKDAYS_ONLY
 from mopsboard.store.workspace import Workspace
+from mopsboard.ui.common import theme
 from mopsboard.ui.shell.main_window import MainWindow
 from mopsboard.ui.timeline.ghost_bars import moved_words
 from mopsboard.ui.timeline.timeline_view import TimelineView
@@ -167,3 +169,89 @@ def test_the_legend_shows_while_some_campaign_is_approved(window: MainWindow) ->
 )
 def test_the_shift_in_words(days: int, words: str) -> None:
     assert moved_words(days) == words
+
+
+def move_launch_only(ws: Workspace, days: int) -> tuple[date, date]:
+    """Spring launch approved, then its launch alone moved: (approved, now)."""
+    spring = ws.campaign_named("Spring launch")
+    assert spring.launch_date is not None
+    ws.approve(spring.key, ["Product"], "brief ok")
+    now = spring.launch_date + timedelta(days=days)
+    ws.update_campaign(ws.campaign_named("Spring launch").model_copy(update={"launch_date": now}))
+    return spring.launch_date, now
+
+
+def test_an_approved_launch_that_moved_is_a_hollow_diamond_on_the_ghost(
+    window: MainWindow,
+) -> None:
+    ws = window.workspace
+    page = timeline_of(window)
+    timeline, rows = page.timeline, page.rows
+    approved, now = move_launch_only(ws, -4)
+    rows.reload()
+    timeline.scroll_to_day(approved, 0.5)
+    row = rows.row_of_campaign(ws.campaign_named("Spring launch").key)
+    ghost = timeline.painter.ghosts.rect(row)
+    box = timeline.painter.ghosts.launch_marker(row)
+    assert ghost is not None and box is not None
+    # At the approved launch's day, on the ghost, apart from the launch now.
+    centre = box.center()
+    assert int(centre.x()) == timeline.x_of(approved) + timeline.ppd // 2
+    assert ghost.contains(centre.toPoint())
+    assert abs(centre.x() - (timeline.x_of(now) + timeline.ppd / 2)) == 4 * timeline.ppd
+    image = timeline.viewport().grab().toImage()
+    ratio = image.devicePixelRatio()
+    text = QColor(theme.current().text)
+
+    def near_text(x: float, y: float) -> bool:
+        """Whether a pixel by (x, y) has about the diamonds' colour (antialiased lines spread)."""
+        px, py = int(x * ratio), int(y * ratio)
+        around = [image.pixelColor(px + dx, py + dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+        return any(abs(c.lightness() - text.lightness()) < 60 for c in around)
+
+    # Its outline is drawn in the diamonds' colour; its middle is left empty.
+    half = box.width() / 4  # the middle of the diamond's edges
+    assert near_text(centre.x() - half, centre.y() - half)
+    assert near_text(centre.x() + half, centre.y() + half)
+    assert not near_text(centre.x(), centre.y())
+    tip = timeline.tooltip_at(centre.toPoint() + QPoint(0, -3))
+    assert tip == (
+        f"Approved launch: {approved:%a %d %b %Y}; "
+        f"{moved_words(-WEEKDAYS_ONLY.working_days_in(now + timedelta(days=1), approved))} "
+        f"({now:%a %d %b %Y})"
+    )
+
+
+def test_a_launch_as_approved_has_no_hollow_diamond(window: MainWindow) -> None:
+    ws = window.workspace
+    page = timeline_of(window)
+    approve_and_shift(ws, 0)
+    page.rows.reload()
+    spring = ws.campaign_named("Spring launch")
+    row = page.rows.row_of_campaign(spring.key)
+    assert page.timeline.painter.ghosts.rect(row) is not None
+    assert page.timeline.painter.ghosts.launch_marker(row) is None
+    page.rows.set_expanded(spring.key, True)
+    task_row = row + 1
+    assert page.timeline.painter.ghosts.launch_marker(task_row) is None
+
+
+def test_the_legend_names_the_ghost_and_the_approved_launch(window: MainWindow) -> None:
+    ws = window.workspace
+    page = timeline_of(window)
+    approve_and_shift(ws, 0)
+    page.rows.reload()
+    texts = [w.text() for w in page.ghost_legend.findChildren(QLabel) if w.text()]
+    assert texts == ["Approved plan", "Approved launch"]
+    swatch = page.ghost_legend.findChild(QLabel, "timelineGhostLegendSwatch")
+    image = swatch.pixmap().toImage()
+    # A ghost alone: one faint bar with a dashed edge, no solid bar over it (which made it look
+    # like a switch): no pixel is drawn nearly opaque inside it.
+    inside = [
+        image.pixelColor(x, y).alpha()
+        for y in range(image.height() // 2 - 1, image.height() // 2 + 2)
+        for x in range(3, image.width() - 3)
+    ]
+    assert inside and max(inside) < 100
+    launch = page.ghost_legend.findChild(QLabel, "timelineGhostLegendLaunch")
+    assert not launch.pixmap().isNull()
