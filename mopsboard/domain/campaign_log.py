@@ -40,6 +40,11 @@ class ChangeEntry(_Frozen):
     title: str = ""
     fields: tuple[str, ...] = ()
     values: dict[str, tuple[str, str]] = {}
+    # Set where it is listed (domain/since_approval.py): the earlier entry this one reverses
+    # (an undo, or the same change made by hand), or that it makes an earlier change again
+    # after that was taken back (a redo).
+    takes_back: datetime | None = None
+    made_again: bool = False
 
     @property
     def text(self) -> str:
@@ -137,6 +142,16 @@ def _field_words(entry: ChangeEntry) -> str:
 
 def describe(entry: ChangeEntry) -> str:
     """The change in a few words, as the panel and the report list it."""
+    if entry.takes_back is not None:
+        when = entry.takes_back
+        day = "" if when.date() == entry.at.date() else f"{when.day} {when:%b} "
+        return f"{_what(entry)} (takes back the change of {day}{when:%H:%M})"
+    if entry.made_again:
+        return f"{_what(entry)} (made again)"
+    return _what(entry)
+
+
+def _what(entry: ChangeEntry) -> str:
     task = f"'{entry.title}'" if entry.title else f"#{entry.task_id}"
     kind = entry.kind
     if kind is CampaignEditKind.EDITED:

@@ -19,19 +19,26 @@ as it is now (a baseline of it taken the same way, domain/baselines.take_baselin
   team's; domain/campaign_work.py), so a rate changed since moves it too.
 - `changes`: the campaign's log since the approval, with when and by whom: its fields edited,
   its dates shifted, tasks added to it or taken out, deleted, archived or restored, approvals,
-  and the edits of its tasks (and of the baseline's), oldest first.
+  and the edits of its tasks (and of the baseline's), oldest first; only those whose effect is
+  still there. An entry of a row that is now as the baseline holds it is left out: a task whose
+  title, estimate, dates, assignee, team and done are as approved (or that is in neither, added
+  and deleted since), the campaign's name, dates and budget as approved. An entry naming a
+  field the baseline does not hold (a brief, a description) cannot be seen to be undone, and
+  stays. Of those listed, an entry that reverses an earlier one (the same fields back to their
+  values before, a task restored after its delete: an undo, or the same change made by hand)
+  says which it takes back, and one that makes a taken-back change again says so (a redo).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from mopsboard.domain.baselines import Approval, Baseline
-from mopsboard.domain.campaign_log import ChangeEntry
+from mopsboard.domain.baselines import Approval, Baseline, BaselineTask
+from mopsboard.domain.campaign_log import CampaignEditKind, ChangeEntry
 from mopsboard.domain.ids import CampaignId, TaskId, TeamId
 from mopsboard.domain.scheduling import MAX_SPAN
 from mopsboard.domain.workdays import WorkCalendar
@@ -184,13 +191,104 @@ def since_approval(
         cost_before=then.planned_cost,
         cost_now=now.planned_cost,
         budget=now.budget,
-        changes=tuple(
-            sorted(
-                (c for c in changes if c.at > approval.approved_at),
-                key=lambda c: c.at,
-            )
+        changes=_in_effect(
+            sorted((c for c in changes if c.at > approval.approved_at), key=lambda c: c.at),
+            then,
+            now,
         ),
     )
+
+
+# What a baseline holds of a task and of the campaign: a change to these can be seen undone.
+_TASK_FIELDS = frozenset(
+    {"title", "estimate_hours", "start_date", "due_date", "assignee_id", "team_id", "campaign_id"}
+)
+_CAMPAIGN_FIELDS = frozenset({"name", "start_date", "launch_date", "end_date", "budget"})
+_K = CampaignEditKind
+# Each kind of entry, and the kinds that reverse it.
+_OPPOSITES: dict[CampaignEditKind, frozenset[CampaignEditKind]] = {
+    _K.TASK_DELETED: frozenset({_K.TASK_RESTORED}),
+    _K.TASK_ARCHIVED: frozenset({_K.TASK_RESTORED}),
+    _K.TASK_RESTORED: frozenset({_K.TASK_DELETED, _K.TASK_ARCHIVED}),
+    _K.TASK_REMOVED: frozenset({_K.TASK_ADDED}),
+    _K.TASK_ADDED: frozenset({_K.TASK_REMOVED, _K.TASK_DELETED}),
+}
+
+
+def _task_state(task: BaselineTask) -> tuple[object, ...]:
+    return (
+        task.title,
+        task.estimate_hours,
+        task.start_date,
+        task.due_date,
+        task.assignee_id,
+        task.team_id,
+        task.done,
+    )
+
+
+def _still_there(entry: ChangeEntry, then: Baseline, now: Baseline) -> bool:
+    """Whether the row `entry` changed differs now from the baseline (see the module's rule)."""
+    if entry.kind is _K.APPROVED:
+        return True
+    if entry.task_id is None:
+        fields = set(entry.fields)
+        if not fields or not fields <= _CAMPAIGN_FIELDS:
+            return True
+        return any(getattr(then, f) != getattr(now, f) for f in fields)
+    if entry.kind is _K.TASK_EDITED and not set(entry.fields) <= _TASK_FIELDS:
+        return True
+    before = next((t for t in then.tasks if t.id == entry.task_id), None)
+    after = next((t for t in now.tasks if t.id == entry.task_id), None)
+    if before is None or after is None:
+        return before is not after  # in neither: added and gone again since
+    return _task_state(before) != _task_state(after)
+
+
+def _reverses(later: ChangeEntry, earlier: ChangeEntry) -> bool:
+    if later.task_id != earlier.task_id:
+        return False
+    if later.kind in _OPPOSITES.get(earlier.kind, frozenset()):
+        return later.task_id is not None  # an entry of no task names no row to match
+    if later.kind is not earlier.kind or not earlier.values or later.fields != earlier.fields:
+        return False
+    return later.values == {f: (new, old) for f, (old, new) in earlier.values.items()}
+
+
+def _same(one: ChangeEntry, other: ChangeEntry) -> bool:
+    return (one.kind, one.task_id, one.fields, one.values) == (
+        other.kind,
+        other.task_id,
+        other.fields,
+        other.values,
+    )
+
+
+def _marked(entries: Sequence[ChangeEntry]) -> list[ChangeEntry]:
+    """The entries, each that reverses an earlier one or makes a taken-back one again marked."""
+    standing: list[ChangeEntry] = []  # changes not taken back (yet)
+    taken_back: list[ChangeEntry] = []
+    marked: list[ChangeEntry] = []
+    for entry in entries:
+        reversed_one = next((e for e in reversed(standing) if _reverses(entry, e)), None)
+        if reversed_one is not None:
+            standing.remove(reversed_one)
+            taken_back.append(reversed_one)
+            marked.append(entry.model_copy(update={"takes_back": reversed_one.at}))
+            continue
+        again = next((e for e in reversed(taken_back) if _same(entry, e)), None)
+        if again is not None:
+            taken_back.remove(again)
+            entry = entry.model_copy(update={"made_again": True})
+        standing.append(entry)
+        marked.append(entry)
+    return marked
+
+
+def _in_effect(
+    entries: Sequence[ChangeEntry], then: Baseline, now: Baseline
+) -> tuple[ChangeEntry, ...]:
+    return tuple(e for e in _marked(entries) if _still_there(e, then, now))
 
 
 def _team_hours(then: Baseline, now: Baseline) -> tuple[TeamHours, ...]:

@@ -7,7 +7,9 @@ from datetime import date
 from pathlib import Path
 
 from mopsboard.domain.models import Campaign, Task
+from mopsboard.qt.board.task_actions import TaskActions
 from mopsboard.qt.campaigns.approval_actions import ApprovalActions
+from mopsboard.qt.campaigns.campaign_actions import CampaignActions
 from mopsboard.qt.workspace_actions import WorkspaceActions
 from mopsboard.store.workspace import Workspace
 
@@ -60,3 +62,53 @@ def test_a_refused_approval_leaves_no_step(actions: WorkspaceActions) -> None:
     assert approvals.approve(campaign.key, [], "") is None
     assert actions.undo_stack.count() == count
     assert reasons and "at least one role" in reasons[0]
+
+
+def test_edits_undone_and_redone_list_no_change_since_the_approval(
+    actions: WorkspaceActions,
+) -> None:
+    """The trial's steps: approve, edit, re-approve, undo all, redo all: the plan is as the
+    latest approval took it, so nothing is listed since (the log keeps every replay)."""
+    ws = actions.workspace
+    board = ws.boards()[0]
+    campaign = ws.add_campaign(Campaign(name="Summit", launch_date=date(2026, 5, 4)))
+    stage = ws.stages(board.key)[0].key
+    booth, page = (
+        ws.add_task(
+            Task(
+                board_id=board.key,
+                stage_id=stage,
+                title=title,
+                campaign_id=campaign.key,
+                estimate_hours=5,
+            )
+        )
+        for title in ("Booth follow-up", "Page")
+    )
+    approvals, tasks = ApprovalActions(actions), TaskActions(actions)
+    assert approvals.approve(campaign.key, ["Product"]) is not None
+    edited = tasks.edit_task(page, page.model_copy(update={"estimate_hours": 8}))
+    assert edited is not None
+    tasks.archive_tasks([booth.key])
+    assert CampaignActions(actions).shift_campaign(campaign.key, 3)
+    assert approvals.approve(campaign.key, ["Product", "Requester"]) is not None
+    stack = actions.undo_stack
+    steps = stack.index()
+    for _ in range(steps):
+        stack.undo()
+    for _ in range(steps):
+        stack.redo()
+    since = approvals.since_approval(campaign.key)
+    assert since is not None and since.approval.approved_by == ("Product", "Requester")
+    assert [c.text for c in since.changes] == []
+    assert len(ws.campaign_log(campaign.key, since=since.approval.approved_at)) >= 3
+    # Undo the last approval and the move: the move is still in effect against the first.
+    stack.undo()
+    stack.undo()
+    stack.redo()
+    since = approvals.since_approval(campaign.key)
+    assert since is not None
+    texts = [c.text for c in since.changes]
+    assert texts[0].startswith("Task 'Page' edited: estimate")
+    assert any(t.startswith("Campaign moved") and "(made again)" in t for t in texts)
+    assert any("takes back" in t for t in texts)
