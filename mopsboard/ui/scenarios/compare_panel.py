@@ -29,6 +29,7 @@ from mopsboard.domain.scenario_compare import Comparison
 from mopsboard.qt.scenarios.compare_summary_model import CompareSummaryModel
 from mopsboard.qt.scenarios.plan_heat_model import PlanHeatModel
 from mopsboard.ui.common.widgets import pydate, qdate
+from mopsboard.ui.scenarios.flow_layout import FlowLayout
 from mopsboard.ui.scenarios.heat_view import PlanHeatView
 from mopsboard.ui.scenarios.summary_table import SummaryTable
 
@@ -126,8 +127,6 @@ class ComparePanel(QWidget):
         self.plans = QButtonGroup(self)
         self.plans.setExclusive(True)
         self.plans.idClicked.connect(self.show_plan)
-        self.switch = QHBoxLayout()
-        self.switch.setSpacing(2)
         self.side_by_side = _toggle(
             "compareSideBySideButton", "Side by side", "Show the plans' maps one under another"
         )
@@ -142,20 +141,22 @@ class ComparePanel(QWidget):
         bar.addWidget(self.weeks)
         bar.addStretch(1)
         bar.addWidget(self.side_by_side)
-        # The switch has a row of its own: the plans' names are long, and read whole.
+        # The switch has a row of its own, going on to a second when the plans' names are long
+        # or the window narrow: each name reads whole.
         self.switch_label = QLabel("Map of")
         self.switch_label.setProperty("tone", "muted")
-        switch_row = QHBoxLayout()
-        switch_row.setContentsMargins(10, 0, 10, 4)
-        switch_row.setSpacing(4)
-        switch_row.addWidget(self.switch_label)
-        switch_row.addLayout(self.switch)
-        switch_row.addStretch(1)
+        # As tall as the plans' buttons, so that it reads on their line.
+        self.switch_label.setMinimumHeight(_toggle("", "Real plan", "").sizeHint().height())
+        self.switch_label.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        switch_row = QWidget()
+        self.switch = FlowLayout(switch_row, spacing=2)
+        self.switch.setContentsMargins(10, 0, 10, 4)
+        self.switch.addWidget(self.switch_label)
         rows = QVBoxLayout()
         rows.setContentsMargins(0, 0, 0, 0)
         rows.setSpacing(0)
         rows.addLayout(bar)
-        rows.addLayout(switch_row)
+        rows.addWidget(switch_row)
         widget = QWidget()
         widget.setObjectName("filterBar")
         widget.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)

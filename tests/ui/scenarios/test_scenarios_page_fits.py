@@ -10,7 +10,7 @@ from datetime import date, timedelta
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QTableView
+from PySide6.QtWidgets import QTableView, QToolButton
 from pytestqt.qtbot import QtBot
 
 from mopsboard.domain.kinds import TeamKind
@@ -174,3 +174,21 @@ def test_a_long_team_name_breaks_between_words_onto_two_lines(qtbot: QtBot) -> N
         "Brightline Creative agency partners worldwide", metrics, width
     )
     assert long_second.endswith("\u2026") and not long_first.endswith("\u2026")
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_switch_names_every_plan_whole(
+    qtbot: QtBot,
+    open_window: Callable[..., MainWindow],
+    three_ws: Workspace,
+    size: tuple[int, int],
+) -> None:
+    page = scenarios_page(open_window(three_ws, size))
+    _compare_all(qtbot, page)
+    buttons = [page.compare.findChild(QToolButton, f"comparePlan-{n}") for n in range(4)]
+    for button in buttons:
+        assert button is not None and button.isVisible()
+        # Not squeezed (a squeezed tool button elides its name) and not cut at the right.
+        assert button.width() >= button.sizeHint().width(), button.text()
+        row = button.parentWidget()
+        assert row is not None and button.geometry().right() <= row.width(), button.text()
