@@ -1,7 +1,9 @@
 """The change report: what changed in a campaign since its brief was approved, on one A4 page
 for stakeholders (the launch, hours, cost and scope against the baseline, hours per team then
 and now, and the dated changes with who made them). However many changes there are, the page
-is one: lists are cut where the page ends and say how many more there are."""
+is one: lists are cut where the page ends and say how many more there are. A long line (the
+campaign's name, an approval's note, a change) wraps onto the lines it needs, up to a few, rather
+than being cut at the page's edge."""
 
 from __future__ import annotations
 
@@ -23,6 +25,8 @@ LINE = 17
 GAP = 10
 MAX_TEAMS = 10
 MAX_TASKS = 6
+# The lines one wrapped text takes at most (beyond, it ends in "…"): a page holds many.
+MAX_WRAPPED = 3
 
 
 def signed(value: float, unit: str = "") -> str:
@@ -121,17 +125,37 @@ class _Page:
         text: str,
         align: Qt.AlignmentFlag | None = None,
         height: int = LINE,
-    ) -> None:
+        *,
+        wrap: bool = False,
+    ) -> int:
+        """Draws `text` in `width` from the current line: cut with "…" to one line, or wrapped
+        over the lines it needs (`wrap`). Returns the height it took (at least `height`)."""
         metrics = self.painter.fontMetrics()
-        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(0, width))
-        flags = align if align is not None else Qt.AlignmentFlag.AlignLeft
+        width = max(0, width)
+        flags = int(align if align is not None else Qt.AlignmentFlag.AlignLeft)
+        if wrap:
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width * MAX_WRAPPED)
+            flags |= int(Qt.TextFlag.TextWordWrap)
+            needed = self.painter.boundingRect(QRect(x, self.y, width, 10 * height), flags, shown)
+            height = max(height, needed.height())
+        else:
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
         self.painter.drawText(
-            QRect(x, self.y, width, height), int(flags | Qt.AlignmentFlag.AlignVCenter), shown
+            QRect(x, self.y, width, height), flags | int(Qt.AlignmentFlag.AlignVCenter), shown
         )
+        return height
+
+    def height_of(self, width: int, text: str) -> int:
+        """The height `text(..., wrap=True)` would take, in the current font."""
+        shown = self.painter.fontMetrics().elidedText(
+            text, Qt.TextElideMode.ElideRight, max(0, width) * MAX_WRAPPED
+        )
+        flags = int(Qt.AlignmentFlag.AlignLeft) | int(Qt.TextFlag.TextWordWrap)
+        needed = self.painter.boundingRect(QRect(0, 0, max(0, width), 10 * LINE), flags, shown)
+        return max(LINE, needed.height())
 
     def line(self, text: str, indent: int = 0) -> None:
-        self.text(indent, self.width - indent, text)
-        self.y += LINE
+        self.y += self.text(indent, self.width - indent, text, wrap=True)
 
     def heading(self, text: str) -> None:
         self.y += GAP
@@ -141,9 +165,6 @@ class _Page:
         self.painter.drawLine(0, self.y, self.width, self.y)
         self.y += 4
         self.font(9)
-
-    def rows_left(self, reserve: int = 0) -> int:
-        return max(0, (self.height - self.y - reserve) // LINE)
 
 
 def paint_change_report(
@@ -160,8 +181,7 @@ def paint_change_report(
     page.text(0, page.width, f"{today:%d %b %Y}", Qt.AlignmentFlag.AlignRight)
     page.font(15, bold=True)
     title = f"Changes since approval \u2014 {approval.baseline.name}"
-    page.text(0, page.width - 90, title, height=2 * LINE)
-    page.y += 2 * LINE + 4
+    page.y += page.text(0, page.width - 90, title, height=2 * LINE, wrap=True) + 4
     page.font(9, colour=PAPER.muted)
     page.line(f"Approved {approval_line(approval)}")
     page.line("The plan now against the baseline that approval took.")
@@ -274,14 +294,19 @@ def _changes(page: _Page, since: SinceApproval) -> None:
     if not changes:
         page.line("None.", indent=8)
         return
-    room = page.rows_left()
-    # The newest matter most to a stakeholder: the list ends with them.
-    shown = changes if len(changes) <= room else changes[len(changes) - (room - 1) :]
-    if len(shown) < len(changes):
-        page.line(f"and {len(changes) - len(shown)} earlier changes", indent=8)
-    for change in shown:
+    # The newest matter most to a stakeholder: the list ends with them, as many as fit.
+    what = page.width - 275
+    room, used, first = page.height - page.y, 0, len(changes)
+    for n in range(len(changes) - 1, -1, -1):
+        needed = page.height_of(what, changes[n].text)
+        # Room kept for the "and N earlier" line while there are earlier ones.
+        if used + needed + (LINE if n else 0) > room:
+            break
+        used, first = used + needed, n
+    if first:
+        page.line(f"and {first} earlier changes", indent=8)
+    for change in changes[first:]:
         who = change.author or "someone"
         page.text(8, 150, f"{change.at:%d %b %H:%M}")
         page.text(160, 110, who)
-        page.text(275, page.width - 275, change.text)
-        page.y += LINE
+        page.y += page.text(275, what, change.text, wrap=True)

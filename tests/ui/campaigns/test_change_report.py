@@ -209,3 +209,55 @@ def test_export_from_the_campaigns_menu(
     target = documents / "for legal.pdf"
     assert target.read_bytes().startswith(b"%PDF")
     assert str(target) in window.statusBar().currentMessage()
+
+
+def test_long_title_note_and_change_are_wrapped_not_cut(tmp_path: Path, qtbot: QtBot) -> None:
+    """The trial's report: a long name, a long note and a campaign move naming three dates
+    were cut short ("SaaS Connect summit b…") while half the page was empty."""
+    since = a_comparison(3)
+    name = "SaaS Connect summit booth, demo stations and follow-up programme for EMEA"
+    note = (
+        "Re-approved after the launch moved to 22 Jan and the agency took over the booth "
+        "design, with the smaller travel budget"
+    )
+    moved = ChangeEntry(
+        at=APPROVED + timedelta(hours=2),
+        author="Mo",
+        kind=CampaignEditKind.SHIFTED,
+        fields=("start_date", "launch_date", "end_date"),
+        values={
+            "start_date": ("2026-12-06", "2026-12-13"),
+            "launch_date": ("2027-01-15", "2027-01-22"),
+            "end_date": ("2027-02-01", "2027-02-08"),
+        },
+    )
+    baseline = since.approval.baseline.model_copy(update={"name": name})
+    approval = since.approval.model_copy(update={"note": note, "baseline": baseline})
+    since = since.model_copy(update={"approval": approval, "changes": (*since.changes, moved)})
+    writer = report_writer(tmp_path / "size.pdf", "size")
+    page = QSize(writer.width(), writer.height())
+    canvas = QImage(page, QImage.Format.Format_RGB32)
+    canvas.fill(Qt.GlobalColor.white)
+    painter = RecordingPainter(canvas)
+    try:
+        paint_change_report(painter, page, since, [since.approval], date(2026, 3, 20))
+    finally:
+        painter.end()
+    if folder := os.environ.get("MOPSBOARD_SHOTS"):
+        canvas.save(str(Path(folder) / "change-report-long.png"))
+    texts = {text: (box, needed) for text, box, needed in painter.texts}
+    for whole in (
+        f"Changes since approval \u2014 {name}",
+        f"Approved 02 Mar 2026 09:00 UTC: Product, Legal/compliance \u2014 \u201c{note}\u201d",
+        moved.text,
+    ):
+        assert whole in texts, whole
+    for text, (box, needed) in texts.items():
+        # Every text has the room it needs: nothing is cut at its box's edge.
+        assert needed.height() <= box.height(), (text, box, needed)
+    # Each text starts below the one above it in its column: wrapped lines overlap nothing.
+    lefts: dict[int, int] = {}
+    for text, box, needed in painter.texts:
+        above = lefts.get(needed.left())
+        assert above is None or box.top() >= above, text
+        lefts[needed.left()] = box.top() + needed.height()
