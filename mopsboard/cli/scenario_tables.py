@@ -62,11 +62,15 @@ def _difference_lines(
         lines.append(f"  change {problem.index + 1} could not apply: {problem.text}")
     for team_id, delta in differences.overload_by_team.items():
         cells = [c for c in differences.cells if c.team_id == team_id]
-        planned = round(sum(c.scenario.planned - c.real.planned for c in cells), 2)
+        planned = round(sum(c.scenario.hours - c.real.hours for c in cells), 2)
         available = round(sum(c.scenario.available - c.real.available for c in cells), 2)
         words = [
             f"{value:+g} h {what}"
-            for value, what in ((delta, "overload"), (planned, "planned"), (available, "available"))
+            for value, what in (
+                (delta, "overload"),
+                (planned, "planned and logged"),
+                (available, "available"),
+            )
             if value
         ]
         if words:

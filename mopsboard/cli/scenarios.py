@@ -6,7 +6,7 @@
     mopsboard scenario FILE defer NAME --task T --days N
     mopsboard scenario FILE reassign NAME --task T --to M        (a person's or a team's name)
     mopsboard scenario FILE add-capacity NAME --team T --name N --hours H --from D --until D
-    mopsboard scenario FILE availability NAME --member M --share S
+    mopsboard scenario FILE availability NAME --member M --share S   (0.4, 40 or 40%)
     mopsboard scenario FILE time-off NAME --member M --from D --until D
     mopsboard scenario FILE list [--json]
     mopsboard scenario FILE compare NAME [NAME...] [--from D] [--weeks N] [--json]
@@ -65,13 +65,17 @@ def _hours(text: str) -> float:
 
 
 def _share(text: str) -> float:
+    """A share of the week: 0 to 1, or a percentage (with "%", or any number above 1, as the
+    window gives it: 40 is 40%)."""
     try:
-        share = float(text.rstrip("%")) / (100 if text.endswith("%") else 1)
+        number = float(text.strip().rstrip("%"))
     except ValueError:
-        share = -1.0
+        number = -1.0
+    share = number / 100 if text.strip().endswith("%") or number > 1 else number
     if not 0 <= share <= 1:
         raise argparse.ArgumentTypeError(
-            f"not a share of the week: {text[:40]!r} (0 to 1, such as 0.5, or 0% to 100%)"
+            f"not a share of the week: {text[:40]!r} (0 to 1, such as 0.5, or a percentage "
+            "from 0 to 100, such as 40 or 40%)"
         )
     return share
 
@@ -142,7 +146,14 @@ def add_scenario_commands(command: AddCommand) -> None:
     capacity.add_check(_span_problem)
     available = action("availability", _availability, "Change a person's share of the week.")
     available.add_argument("--member", required=True, metavar="M")
-    available.add_argument("--share", required=True, type=_share, metavar="S")
+    available.add_argument(
+        "--share",
+        required=True,
+        type=_share,
+        metavar="S",
+        help="their share of the week: 0 to 1 (0.4), or a percentage as the window shows it "
+        "(40 or 40%%: a number above 1 is a percentage)",
+    )
     off = action("time-off", _time_off, "Give a person days off.")
     off.add_argument("--member", required=True, metavar="M")
     off.add_argument("--from", dest="first", required=True, type=iso_day, metavar="D")

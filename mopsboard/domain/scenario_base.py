@@ -117,11 +117,17 @@ class Now:
     members: Mapping[MemberId, Member] = field(default_factory=dict)
     # Per shifted campaign: the ids of every task it holds now.
     campaign_tasks: Mapping[CampaignId, Iterable[TaskId]] = field(default_factory=dict)
+    # Per field naming a row by id ("assignee_id", "team_id", "campaign_id", "stage_id"): the
+    # rows' names, so a conflict says "assignee Ben → Aiko", never the ids.
+    names: Mapping[str, Mapping[int, str]] = field(default_factory=dict)
 
 
-def _shown(value: Any) -> str:
+def _shown(value: Any, names: Mapping[int, str] | None = None) -> str:
     if value is None or value == "":
         return "none"
+    if names is not None and type(value) is int:
+        # A row deleted since has no name left: said as such, not by its id.
+        return names.get(value, "a deleted one")
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, float):
@@ -130,19 +136,30 @@ def _shown(value: Any) -> str:
 
 
 def _row_drift(
-    what: str, name: str, base: RowBase, record: Record[Any], fields: Iterable[str]
+    what: str,
+    name: str,
+    base: RowBase,
+    record: Record[Any],
+    fields: Iterable[str],
+    names: Mapping[str, Mapping[int, str]],
 ) -> str | None:
     if record.version == base.version:
         return None
     now = record.model_dump(mode="json", include=set(fields))
-    moved = [
-        f"{field_label(key).lower()} {_shown(base.values[key])} \u2192 {_shown(now.get(key))}"
-        for key in fields
-        if key in base.values and base.values[key] != now.get(key)
-    ]
+    moved = []
+    for key in fields:
+        if key in base.values and base.values[key] != now.get(key):
+            rows = names.get(key) if key.endswith("_id") else None
+            was, becomes = _shown(base.values[key], rows), _shown(now.get(key), rows)
+            moved.append(f"{_label(key)} {was} \u2192 {becomes}")
     if not moved:
         return f"the {what} '{name}' was edited since it was drafted"
     return f"the {what} '{name}' changed since it was drafted: {', '.join(moved)}"
+
+
+def _label(key: str) -> str:
+    label = field_label(key).lower()
+    return label.removesuffix(" id") if key.endswith("_id") else label
 
 
 def drifts(base: ChangeBase, now: Now) -> list[Drift]:
@@ -154,7 +171,7 @@ def drifts(base: ChangeBase, now: Now) -> list[Drift]:
             name = str(row.values.get("name", campaign_id))
             found.append(Drift("campaigns", campaign_id, f"the campaign '{name}' was deleted"))
             continue
-        text = _row_drift("campaign", campaign.name, row, campaign, CAMPAIGN_FIELDS)
+        text = _row_drift("campaign", campaign.name, row, campaign, CAMPAIGN_FIELDS, now.names)
         if text:
             found.append(Drift("campaigns", campaign_id, text))
         for task_id in sorted(set(now.campaign_tasks.get(campaign_id, ())) - set(base.tasks)):
@@ -169,7 +186,7 @@ def drifts(base: ChangeBase, now: Now) -> list[Drift]:
             title = str(row.values.get("title", task_id))
             found.append(Drift("tasks", task_id, f"the task '{title}' was deleted"))
             continue
-        text = _row_drift("task", task.title, row, task, TASK_FIELDS)
+        text = _row_drift("task", task.title, row, task, TASK_FIELDS, now.names)
         if text:
             found.append(Drift("tasks", task_id, text))
     for member_id, row in base.members.items():
@@ -178,7 +195,7 @@ def drifts(base: ChangeBase, now: Now) -> list[Drift]:
             name = str(row.values.get("name", member_id))
             found.append(Drift("members", member_id, f"{name} was removed from the team"))
             continue
-        text = _row_drift("person", member.name, row, member, MEMBER_FIELDS)
+        text = _row_drift("person", member.name, row, member, MEMBER_FIELDS, now.names)
         if text:
             found.append(Drift("members", member_id, text))
     return found

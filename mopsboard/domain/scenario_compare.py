@@ -11,11 +11,16 @@ inputs, read once for every plan compared:
   `CapacityInputs` with the scenario's changed tasks (as `WorkItem`s: a cut one archived),
   changed and added people and added time off put in their place, and the hours logged on a
   task it hands to someone else counted where that puts them (as the store counts a log that
-  names nobody: for the task's assignee). A cell is over-booked when its planned hours are
-  above its available hours (to the hundredth, as the heat map compares them); its overload
-  is the difference.
+  names nobody: for the task's assignee). A team's week holds its hours as the Capacity view
+  shows them (planned and logged); it is over-booked when one of its people is (their hours
+  above their available hours, to the hundredth, as the capacity map marks them) or when its
+  Unassigned hours are more than its people have left that week; its overload is the sum of
+  those excesses (domain/scenario_figures.py, `team_week`), never one person's overload hidden
+  by a colleague's free hours.
 - launch at risk: domain/launch_risk.py over each campaign's open linked tasks, with the
-  scenario's dates, teams (their working days) and cuts.
+  scenario's dates, teams (their working days) and cuts; and, in a scenario, at risk too when
+  it puts launch work (what the real plan has due by the launch) after the launch
+  (domain/scenario_launch_work.py), which then gives the reason.
 - cost: domain/campaign_work.py `campaign_costs`, the scenario's assignees and teams pricing the
   estimates and the logged hours as the store prices them (the person, else the task's team).
 """
@@ -46,9 +51,11 @@ from mopsboard.domain.scenario_figures import (
     TeamLoad,
     TeamWeek,
     differences,
+    team_week,
 )
+from mopsboard.domain.scenario_launch_work import launch_work_after_launch
 from mopsboard.domain.workdays import WEEKDAYS_ONLY, WorkCalendar
-from mopsboard.domain.workload import RowKind, WorkItem
+from mopsboard.domain.workload import RowKey, RowKind, WorkItem
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,14 +182,30 @@ def scenario_capacity(
 
 def _team_loads(capacity: CapacityMap) -> tuple[TeamLoad, ...]:
     weeks = range(capacity.period.weeks)
+    people: dict[TeamId, list[MemberId]] = {}
+    for member_id, member in capacity.members.items():
+        people.setdefault(member.team_id, []).append(MemberId(member_id))
+    planned, actual, available = capacity.planned, capacity.actual, capacity.available
+    no_hours = [0.0] * capacity.period.weeks
+
+    def hours(key: RowKey) -> list[float]:
+        logged = actual.get(key, no_hours)
+        return [p + a for p, a in zip(planned[key], logged, strict=True)]
+
     loads = []
     for row in capacity.rows:
         if row.kind is not RowKind.TOTAL:
             continue
         team = row.team.key
-        cells = [capacity.team_cell(team, week) for week in weeks]
+        keys: list[RowKey] = [(team, m) for m in people.get(team, [])]
+        own = [(hours(key), available.get(key, no_hours)) for key in keys]
+        unassigned = hours((team, None))
         loads.append(
-            TeamLoad(team, row.team.name, tuple(TeamWeek(c.planned, c.available) for c in cells))
+            TeamLoad(
+                team,
+                row.team.name,
+                tuple(team_week([(h[w], a[w]) for h, a in own], unassigned[w]) for w in weeks),
+            )
         )
     return tuple(loads)
 
@@ -273,10 +296,12 @@ def _outlooks(
     members: Mapping[int, Member],
     teams: Mapping[int, Team],
     real: Mapping[int, CampaignCost] | None = None,
+    late_work: Mapping[CampaignId, str] | None = None,
 ) -> tuple[CampaignOutlook, ...]:
     """Each campaign's launch, risk and cost; given the real plan's costs, only the campaigns
     whose tasks changed are priced again (a scenario changes no rate a task is priced at but
-    through its tasks: the people it adds have none)."""
+    through its tasks: the people it adds have none). `late_work`: per campaign whose launch
+    work a scenario puts after the launch, why (domain/scenario_launch_work.py)."""
     chains = _chains(inputs, changed)
     if real is None:
         costs = _costs(inputs, changed, members, teams)
@@ -289,12 +314,13 @@ def _outlooks(
     for campaign in campaigns:
         tasks, edges = chains.get(campaign.key, ([], []))
         risk = launch_risk(campaign.launch_date, tasks, edges, today)
+        reason = (late_work or {}).get(campaign.key) or (risk.reason if risk else None)
         found.append(
             CampaignOutlook(
                 campaign.key,
                 campaign.name,
                 campaign.launch_date,
-                risk.reason if risk else None,
+                reason,
                 costs.get(campaign.key, CampaignCost()),
                 campaign.budget,
             )
@@ -326,6 +352,15 @@ def scenario_figures(
     members: dict[int, Member] = {m.key: m for m in laid.members}
     teams: dict[int, Team] = {t.key: t for t in laid.teams}
     campaigns = [applied.campaigns.get(c.key, c) for c in inputs.campaigns]
+    plan = scenario.plan
+    late_work = launch_work_after_launch(
+        plan.tasks,
+        applied.tasks.values(),
+        plan.campaigns,
+        applied.campaigns,
+        plan.done | plan.on_deleted_board,
+        inputs.today,
+    )
     return PlanFigures(
         scenario.name,
         scenario.scenario_id,
@@ -338,6 +373,7 @@ def scenario_figures(
             members,
             teams,
             None if real is None else {c.campaign_id: c.cost for c in real.campaigns},
+            late_work,
         ),
         tuple(applied.problems),
         applied,

@@ -1,14 +1,16 @@
-"""What a comparison of plans is made of: per team and week the planned and available hours
-(`TeamWeek`: over-booked when planned is above available, to the hundredth, as the heat map
-compares them; the overload is the difference), each team's weeks (`TeamLoad`), each campaign's
-launch, risk and cost (`CampaignOutlook`), one plan's figures (`PlanFigures`), how a scenario
-differs from the real plan (`PlanDifferences`, made by `differences`), and the whole
-comparison (`Comparison`). domain/scenario_compare.py computes them.
+"""What a comparison of plans is made of: per team and week its hours, planned and logged, as
+the Capacity view shows them, and its available hours (`TeamWeek`: over-booked when one of its
+people is, or its Unassigned hours are more than its people have left, to the hundredth as the
+heat map compares them; the overload is the sum of those excesses, `team_week`), each team's
+weeks (`TeamLoad`), each campaign's launch, risk and cost (`CampaignOutlook`), one plan's
+figures (`PlanFigures`), how a scenario differs from the real plan (`PlanDifferences`, made by
+`differences`), and the whole comparison (`Comparison`). domain/scenario_compare.py computes
+them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -21,17 +23,55 @@ from mopsboard.domain.scenario_apply import Applied, ChangeProblem
 
 @dataclass(frozen=True, slots=True)
 class TeamWeek:
-    planned: float
+    """A team's week: its hours as the Capacity view shows them (planned and logged), its
+    available hours, and the hours its people are over-booked by (`team_week`)."""
+
+    hours: float
     available: float
+    overload: float = 0.0
+    people_over: int = 0  # members whose week is over-booked
+
+    @property
+    def planned(self) -> float:
+        """The week's hours (planned and logged): the name the heat map's callers read."""
+        return self.hours
 
     @property
     def over_booked(self) -> bool:
-        return round(self.planned, 2) > round(self.available, 2)
+        return self.overload > 0
 
-    @property
-    def overload(self) -> float:
-        """Planned hours beyond the available ones (0 when not over-booked)."""
-        return round(self.planned - self.available, 2) if self.over_booked else 0.0
+
+def over_by(hours: float, available: float) -> float:
+    """Hours beyond the available ones, compared as shown (to the hundredth); 0 when none."""
+    hours, available = round(hours, 2), round(available, 2)
+    return round(hours - available, 2) if hours > available else 0.0
+
+
+def team_week(
+    people: Iterable[tuple[float, float]], unassigned: float, available: float | None = None
+) -> TeamWeek:
+    """A team's week from each member's (hours, available hours) and its Unassigned hours: each
+    member over-booked by their hours beyond their own available ones (as the capacity map marks
+    a person's cell), the Unassigned hours over-booked by what is beyond the hours the members
+    have left that week; the team's overload is their sum."""
+    hours, free, overload, people_over = unassigned, 0.0, 0.0, 0
+    total_available = 0.0
+    for own, own_available in people:
+        hours += own
+        total_available += own_available
+        over = over_by(own, own_available)
+        if over:
+            overload += over
+            people_over += 1
+        else:
+            free += max(own_available - own, 0.0)
+    overload += over_by(unassigned, free)
+    return TeamWeek(
+        hours,
+        total_available if available is None else available,
+        round(overload, 2),
+        people_over,
+    )
 
 
 @dataclass(frozen=True)
@@ -172,10 +212,10 @@ def differences(real: PlanFigures, scenario: PlanFigures, weeks: int) -> PlanDif
             (after.overload if after else 0.0) - (before.overload if before else 0.0), 2
         )
         for week, (was, now) in enumerate(zip(old, new, strict=True)):
-            if (round(was.planned, 2), round(was.available, 2), was.over_booked) != (
-                round(now.planned, 2),
+            if (round(was.hours, 2), round(was.available, 2), was.overload) != (
+                round(now.hours, 2),
                 round(now.available, 2),
-                now.over_booked,
+                now.overload,
             ):
                 cells.append(CellDifference(team_id, week, was, now))
     campaigns = []
@@ -204,4 +244,6 @@ __all__ = [
     "TeamLoad",
     "TeamWeek",
     "differences",
+    "over_by",
+    "team_week",
 ]

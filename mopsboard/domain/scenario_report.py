@@ -10,9 +10,9 @@ prints, and what any other program may read).
         "overload_hours_by_team": {"Content": 12.5, ...},
         "teams": [{"team_id": 1, "team": "Content", "overload_hours": 12.5,
                    "over_booked_weeks": 2,
-                   "weeks": [{"week": "2026-03-02", "planned_hours": 40.0,
+                   "weeks": [{"week": "2026-03-02", "hours": 40.0,
                               "available_hours": 32.0, "over_booked": true,
-                              "overload_hours": 8.0}, ...]}, ...],
+                              "overload_hours": 8.0, "people_over_booked": 1}, ...]}, ...],
         "launches_at_risk": ["Spring"],
         "campaigns": [{"campaign_id": 3, "campaign": "Spring", "launch_date": "2026-04-01",
                        "at_risk": true, "risk": "'Copy' can finish on ...",
@@ -30,7 +30,10 @@ prints, and what any other program may read).
                                        "planned_cost": {"real": 4200.0, "scenario": 4400.0},
                                        "cost_delta": 200.0}, ...]}}]}
 
-Hours and money are rounded to the hundredth; dates are ISO days.
+A week's `hours` are what the Capacity view shows: planned and logged. Its overload is per
+person: each member's hours beyond their available hours, and the Unassigned hours beyond what
+the team's people have left (domain/scenario_figures.py, `team_week`). Hours and money are
+rounded to the hundredth; dates are ISO days.
 """
 
 from __future__ import annotations
@@ -54,10 +57,11 @@ def _day(day: date | None) -> str | None:
 def _week(cell: TeamWeek, start: date) -> dict[str, Any]:
     return {
         "week": start.isoformat(),
-        "planned_hours": round(cell.planned, 2),
+        "hours": round(cell.hours, 2),
         "available_hours": round(cell.available, 2),
         "over_booked": cell.over_booked,
         "overload_hours": cell.overload,
+        "people_over_booked": cell.people_over,
     }
 
 

@@ -158,7 +158,7 @@ class ScenarioAdoption(ScenarioInputs):
         scenario = self.scenario(scenario_id)
         drafted = self.changes(scenario_id)
         plan = self.plan_rows([d.change for d in drafted])
-        now = Now(plan.tasks, plan.campaigns, plan.members, plan.campaign_tasks)
+        now = Now(plan.tasks, plan.campaigns, plan.members, plan.campaign_tasks, self._names(plan))
         kept = [d for d in drafted if decided.get(d.key) != "skip"]
         applied = apply_changes(plan, [d.change for d in kept])
         problems = {kept[p.index].key: p.text for p in applied.problems}
@@ -173,6 +173,18 @@ class ScenarioAdoption(ScenarioInputs):
                 conflicts.append(ChangeConflict(change.key, number, text, moved, problem))
         skipped = [d.key for d in drafted if decided.get(d.key) == "skip"]
         return _AdoptionPlan(scenario.name, plan, applied, conflicts, [*skipped, *problems])
+
+    def _names(self, plan: PlanRows) -> dict[str, dict[int, str]]:
+        """The names of the rows a conflict may name by id, per field."""
+        with self._read() as db:
+            stages = {int(k): str(n) for k, n in db.execute("SELECT id, name FROM stages")}
+        teams = {int(k): t.name for k, t in plan.teams.items()}
+        return {
+            "assignee_id": {int(k): m.name for k, m in plan.members.items()},
+            "team_id": teams,
+            "campaign_id": {int(k): c.name for k, c in plan.campaigns.items()},
+            "stage_id": stages,
+        }
 
     def _write_adopted(
         self,

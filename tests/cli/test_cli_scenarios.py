@@ -155,7 +155,8 @@ def test_compare_json_has_stable_keys_and_equals_the_store_comparison(cli: Run, 
             "team_id", "team", "overload_hours", "over_booked_weeks", "weeks"
         }  # fmt: skip
         assert set(plan["teams"][0]["weeks"][0]) == {
-            "week", "planned_hours", "available_hours", "over_booked", "overload_hours"
+            "week", "hours", "available_hours", "over_booked", "overload_hours",
+            "people_over_booked",
         }  # fmt: skip
         assert set(plan["campaigns"][0]) == {
             "campaign_id", "campaign", "launch_date", "at_risk", "risk", "planned_cost",
@@ -235,3 +236,23 @@ def test_discard_deletes_the_scenario_and_nothing_else(cli: Run, demo: Path):
     status, _, err = cli("scenario", demo, "discard", "Lean")
     assert status == 1
     assert_one_line_error(err, "no scenario named 'Lean'")
+
+
+def test_a_share_above_one_is_a_percentage_as_the_window_gives_it(cli: Run, demo: Path):
+    _tasks, people, _teams, _linked = _rows(demo)
+    cli("scenario", demo, "new", "Part time")
+    for share in ("40", "40%", "0.4"):
+        status, _, err = cli(
+            "scenario", demo, "availability", "Part time", "--member", people[0], "--share", share
+        )
+        assert (status, err) == (0, ""), share
+    for share in ("101", "-5", "forty", "nan"):
+        status, _, err = cli(
+            "scenario", demo, "availability", "Part time", "--member", people[0], "--share", share
+        )
+        assert status == 2 and "not a share of the week" in err, share
+    with Workspace.open(demo, read_only=True) as ws:
+        changes = [c.change for c in ws.changes(ws.scenario_named("Part time").key)]
+    assert [getattr(c, "availability", None) for c in changes] == [0.4, 0.4, 0.4]
+    status, out, _ = cli("scenario", demo, "availability", "--help")
+    assert status == 0 and "a number above 1 is a percentage" in " ".join(out.split())

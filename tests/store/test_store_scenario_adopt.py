@@ -192,3 +192,33 @@ def test_a_task_that_joined_a_shifted_campaign_since_is_a_conflict(
     add("Late idea", campaign_id=plan["spring"], due_date=MON)
     with pytest.raises(ScenarioConflicts, match="the task 'Late idea' joined 'Spring' since"):
         ws.adopt(scenario.key)
+
+
+def test_a_conflict_names_people_teams_campaigns_and_stages_not_their_ids(
+    ws: Workspace, plan: dict[str, int]
+):
+    ben = ws.add_member(Member(team_id=plan["agency"], name="Ben"))
+    summer = ws.add_campaign(Campaign(name="Summer"))
+    scenario = ws.add_scenario("Plan B")
+    ws.add_change(scenario.key, DeferTask(task_id=plan["brief"], days=3))
+    ws.add_change(scenario.key, ChangeAvailability(member_id=plan["ada"], availability=0.5))
+    brief = ws.task(plan["brief"])
+    stages = ws.stages(brief.board_id)
+    later = next(s for s in stages if s.key != brief.stage_id)
+    was = next(s for s in stages if s.key == brief.stage_id)
+    ws.update_task(
+        brief.model_copy(
+            update={"assignee_id": ben.key, "team_id": plan["agency"], "stage_id": later.key,
+                    "campaign_id": summer.key}
+        )
+    )  # fmt: skip
+    ada = ws.member(plan["ada"])
+    ws.update_member(ada.model_copy(update={"team_id": plan["agency"]}))
+    with pytest.raises(ScenarioConflicts) as refused:
+        ws.adopt(scenario.key)
+    text = str(refused.value)
+    assert "assignee Ada \u2192 Ben" in text
+    assert "campaign Spring \u2192 Summer" in text
+    assert f"stage {was.name} \u2192 {later.name}" in text
+    assert "team Content \u2192 Agency" in text  # Ada moved teams
+    assert " id " not in text

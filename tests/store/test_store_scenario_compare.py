@@ -105,7 +105,8 @@ def test_a_comparison_with_hand_computed_figures(ws: Workspace, plan: dict[str, 
     # the 2 h logged on Copy; the next week Email's 10 h.
     assert [(w.planned, w.available) for w in team.weeks] == [(58.0, 80.0), (10.0, 80.0)]
     assert real.capacity.cell(real.capacity.rows[1], 0).planned == 58.0  # Ada: 18 h over
-    assert team.overload == 0.0
+    # Ada's 18 h over are over-booked though Ben has 40 h free: overload is per person.
+    assert (team.weeks[0].overload, team.weeks[0].people_over, team.overload) == (18.0, 1, 18.0)
     # Costs: Brief 40 h x 50 + Copy 20 h x 50; logged 2 h x 50.
     spring = real.campaign(plan["spring"])
     assert spring is not None
@@ -116,6 +117,7 @@ def test_a_comparison_with_hand_computed_figures(ws: Workspace, plan: dict[str, 
         (58.0, 80.0),
         (10.0, 80.0),
     ]
+    assert ben_does_it.overload == 0.0  # Ada 40 / 40, Ben 18 / 40
     moved = ben_does_it.campaign(plan["spring"])
     assert moved is not None
     assert (moved.cost.planned_cost, moved.cost.actual_cost) == (3600.0, 160.0)
@@ -149,6 +151,47 @@ def test_launch_at_risk_follows_the_scenario(ws: Workspace, plan: dict[str, int]
     assert at_risk is not None and at_risk.launch_date == date(2026, 3, 6)
     assert at_risk.risk is not None and "'Copy' can finish on" in at_risk.risk
     assert [c.name for c in shifted.launches_at_risk] == ["Spring"]
+
+
+def test_launch_work_deferred_past_the_launch_keeps_the_launch_at_risk(
+    ws: Workspace, plan: dict[str, int]
+):
+    # From Monday the 9th, Brief (five working days) then Copy (five) finish on the 20th at the
+    # earliest: Spring's launch on the 13th is at risk. Deferring Copy past the launch takes it
+    # out of the chain's check, but it is launch work the real plan has due by the launch.
+    deferred = ws.add_scenario("Defer Copy")
+    ws.add_change(deferred.key, DeferTask(task_id=plan["copy"], days=10))
+    comparison = ws.compare_scenarios([deferred.key], PERIOD, MON)
+    real, scenario = comparison.plans
+    assert real.campaign(plan["spring"]).risk is not None  # type: ignore[union-attr]
+    outlook = scenario.campaign(plan["spring"])
+    assert outlook is not None and outlook.at_risk
+    assert outlook.risk == (
+        "Launch work after the launch: 'Copy' is due on 2026-03-23, after the launch on "
+        "2026-03-13; the real plan has it due by the launch."
+    )
+    assert [c.name for c in scenario.launches_at_risk] == ["Spring"]
+    # Moved with its launch, the same work is due by it: the chain's rule alone decides.
+    later = ws.add_scenario("Launch later")
+    ws.add_change(later.key, ShiftCampaign(campaign_id=plan["spring"], days=14))
+    _real, shifted = ws.compare_scenarios([later.key], PERIOD, MON).plans
+    assert shifted.campaign(plan["spring"]).risk is None  # type: ignore[union-attr]
+
+
+def test_a_teams_week_holds_the_hours_logged_in_it_as_the_capacity_view_shows(
+    ws: Workspace, plan: dict[str, int]
+):
+    # On Wednesday the 11th, with 3 h logged on Copy the day before: Brief's 40 h and what is
+    # left of Copy (20 - 2 - 3) are planned from today, and the 3 h logged count too: 58 h.
+    ws.log_time(
+        TimeLog(task_id=plan["copy"], member_id=plan["ada"], day=date(2026, 3, 10), hours=3)
+    )
+    today = date(2026, 3, 11)
+    comparison = ws.compare_scenarios([], PERIOD, today)
+    shown = ws.capacity_inputs(PERIOD, today).compute(PERIOD).team_cell(plan["team"], 0)
+    week = comparison.real.teams[0].weeks[0]
+    assert (week.hours, shown.hours, shown.planned) == (58.0, 58.0, 55.0)
+    assert (week.overload, week.people_over) == (18.0, 1)  # Ada: 58 / 40
 
 
 def test_a_task_of_a_deleted_board_stays_off_the_scenarios_map(ws: Workspace, plan: dict[str, int]):

@@ -1,6 +1,7 @@
 """The comparison's summary: one column per plan (the real plan first), one row per figure: the
 hours over-booked per team and in all, each campaign's launch date and whether it is at risk,
-and its planned cost against its budget.
+and its planned cost against its budget. A launch a scenario puts launch work after
+(domain/scenario_launch_work.py) says so: it is at risk, never "no longer at risk".
 
 A scenario's figure that differs from the real plan's is marked with a sign (a triangle up or
 down, and the change) and bold type as well as a background: never by colour alone
@@ -16,6 +17,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QColor, QFont
 
 from mopsboard.domain.scenario_compare import CampaignOutlook, Comparison, PlanFigures
+from mopsboard.domain.scenario_launch_work import LATE_WORK
 from mopsboard.qt.common import palette
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -192,7 +194,9 @@ class CompareSummaryModel(QAbstractTableModel):
             moved = (day - real.launch_date).days
             if moved:
                 said += f" ({_signed(moved, ' d')})"
-        if mine.at_risk:
+        if mine.risk is not None and mine.risk.startswith(LATE_WORK):
+            said += " \u00b7 at risk: launch work after the launch"
+        elif mine.at_risk:
             said += " \u00b7 at risk"
         elif real is not None and real.at_risk:
             said += " \u00b7 no longer at risk"

@@ -1,6 +1,8 @@
 """The compared plans' heat maps: one row per team, one column per week, each cell the team's
-planned hours against its available hours, coloured by load as the capacity map colours them,
-with the hours over-booked.
+hours (planned and logged, as the Capacity view shows them) against its available hours,
+coloured by load as the capacity map colours them, with the hours over-booked. A team's cell
+is over-booked when one of its people is, even when the team's total is under its available
+hours (domain/scenario_figures.py, `team_week`): it is coloured so and says how many people.
 
 The model holds the whole comparison (domain/scenario_compare.py, every plan computed once):
 switching the shown plan (`show_plan`) reads nothing and only tells the view its cells changed.
@@ -24,6 +26,8 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 LevelRole = Qt.ItemDataRole.UserRole + 1
 # The cell's hours over-booked (0.0 when not over).
 OverloadRole = Qt.ItemDataRole.UserRole + 2
+# How many of the team's people are over-booked that week.
+PeopleOverRole = Qt.ItemDataRole.UserRole + 5
 # How a scenario's cell differs from the real plan's, in a few words ("+8 h"); "" when it does
 # not (and always in the real plan).
 DifferenceRole = Qt.ItemDataRole.UserRole + 3
@@ -42,7 +46,17 @@ def signed(value: float) -> str:
 
 
 def level_of(week: TeamWeek) -> LoadLevel:
-    return load_level(week.planned, week.available)
+    level = load_level(week.hours, week.available)
+    # The team's total may fit while one of its people is over: the cell is over-booked.
+    if week.over_booked and level in (LoadLevel.UNDER, LoadLevel.FULL):
+        return LoadLevel.OVER
+    return level
+
+
+def people_over(week: TeamWeek) -> str:
+    if not week.people_over:
+        return ""
+    return f"{week.people_over} {'person' if week.people_over == 1 else 'people'} over-booked"
 
 
 class PlanHeatModel(QAbstractTableModel):
@@ -103,7 +117,7 @@ class PlanHeatModel(QAbstractTableModel):
                 for week in range(weeks):
                     cell = self.week(row, week, number)
                     yield (
-                        f"{hours(cell.planned)} / {hours(cell.available)}",
+                        f"{hours(cell.hours)} / {hours(cell.available)}",
                         level_of(cell).value,
                         self.difference(row, week, number),
                     )
@@ -124,13 +138,17 @@ class PlanHeatModel(QAbstractTableModel):
         found = comparison.differences[number - 1].cell(self.team_ids[row], week)
         if found is None:
             return ""
-        planned = found.scenario.planned - found.real.planned
+        planned = found.scenario.hours - found.real.hours
         if round(planned, 1):
             return f"{signed(planned)} h"
         available = found.scenario.available - found.real.available
         if round(available, 1):
             return f"{signed(available)} h available"
-        return "over-booked" if found.scenario.over_booked else "no longer over-booked"
+        if found.scenario.over_booked:
+            overload = found.scenario.overload - found.real.overload
+            more = found.real.over_booked and round(overload, 1)
+            return f"{signed(overload)} h over" if more else "over-booked"
+        return "no longer over-booked"
 
     # -- the model ------------------------------------------------------------------------------
 
@@ -171,11 +189,13 @@ class PlanHeatModel(QAbstractTableModel):
         cell = self.week(row, week)
         level = level_of(cell).value
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{hours(cell.planned)} / {hours(cell.available)}"
+            return f"{hours(cell.hours)} / {hours(cell.available)}"
         if role == LevelRole:
             return level
         if role == OverloadRole:
             return cell.overload
+        if role == PeopleOverRole:
+            return cell.people_over
         if role == DifferenceRole:
             return self.difference(row, week)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -194,10 +214,12 @@ class PlanHeatModel(QAbstractTableModel):
         start = self.comparison.period.starts[week]
         said = (
             f"{self.names[row]}, week of {start:%d %b %Y} in {plan.name}: "
-            f"{hours(cell.planned)} h planned of {hours(cell.available)} h available"
+            f"{hours(cell.hours)} h planned and logged of {hours(cell.available)} h available"
         )
         if cell.over_booked:
             said += f", {hours(cell.overload)} h over-booked"
+            if cell.people_over:
+                said += f" ({people_over(cell)})"
         delta = self.difference(row, week)
         if delta:
             said += f"; against the real plan: {delta}"

@@ -8,8 +8,12 @@ import pytest
 from PySide6.QtCore import Qt
 
 from mopsboard.domain.calendar import Period
+from mopsboard.domain.campaign_work import CampaignCost
+from mopsboard.domain.capacity import CapacityMap
+from mopsboard.domain.ids import CampaignId, ScenarioId
 from mopsboard.domain.models import Campaign
-from mopsboard.domain.scenario_compare import Comparison
+from mopsboard.domain.scenario_compare import CampaignOutlook, Comparison, PlanFigures, differences
+from mopsboard.domain.scenario_launch_work import launch_work_reason
 from mopsboard.domain.scenarios import ChangeAvailability, ReassignTask, Scenario, ShiftCampaign
 from mopsboard.qt.scenarios.compare_summary_model import (
     ChangedRole,
@@ -21,6 +25,7 @@ from mopsboard.qt.scenarios.plan_heat_model import (
     DifferenceRole,
     LevelRole,
     OverloadRole,
+    PeopleOverRole,
     PlanHeatModel,
 )
 from mopsboard.store.workspace import Workspace
@@ -66,23 +71,26 @@ def test_the_map_shows_each_plan_as_compared_and_switches_without_reading(
             assert model.index(row, 0).data() == team.name
             for week, load in enumerate(team.weeks):
                 index = model.index(row, FIRST_WEEK_COLUMN + week)
-                assert index.data() == f"{load.planned:g} / {load.available:g}"
+                assert index.data() == f"{load.hours:g} / {load.available:g}"
                 assert index.data(OverloadRole) == load.overload
                 assert (index.data(LevelRole) == "over") == load.over_booked
     content = [t.name for t in comparison.real.teams].index("Content")
     model.show_plan(0)
     first_week = model.index(content, FIRST_WEEK_COLUMN)
     assert first_week.data() == "50 / 60"
-    assert first_week.data(LevelRole) == "full" and first_week.data(DifferenceRole) == ""
+    # The team's total fits, but Ana is 44 / 40: the cell is over-booked by her 4 h.
+    assert (first_week.data(LevelRole), first_week.data(OverloadRole)) == ("over", 4.0)
+    assert first_week.data(PeopleOverRole) == 1 and first_week.data(DifferenceRole) == ""
+    assert "4 h over-booked (1 person over-booked)" in first_week.data(Qt.ItemDataRole.ToolTipRole)
     model.show_plan(1)
     # Ana's 40 h landing page goes to Ben: Content's first week is 40 h lighter, said in a sign.
     assert first_week.data() == "10 / 60"
     assert first_week.data(DifferenceRole) == "\u221240 h"
     assert "against the real plan: \u221240 h" in first_week.data(Qt.ItemDataRole.ToolTipRole)
     model.show_plan(2)
-    # Ana at half time: the same work on 20 h fewer, over-booked by 10 h.
+    # Ana at half time: her 44 h on 20, 24 h over, which Luis's 14 h free do not hide.
     assert first_week.data() == "50 / 40"
-    assert (first_week.data(LevelRole), first_week.data(OverloadRole)) == ("over", 10.0)
+    assert (first_week.data(LevelRole), first_week.data(OverloadRole)) == ("over", 24.0)
     assert first_week.data(DifferenceRole) == "\u221220 h available"
     qtmodeltester.check(model, force_py=True)
 
@@ -110,13 +118,14 @@ def test_the_summary_gives_each_plans_figures_and_marks_what_differs(
         assert model.index(n, 1).data() == f"{team.overload:g} h"
         assert model.index(n, 1).data(ChangedRole) == ""
     total = rows[(Figure.TOTAL_OVERLOAD, "All teams")]
-    assert (real.overload, scenario.overload) == (0.0, 10.0)
+    # Ana is 4 h over in the real plan (44 / 40), 24 h at half time (44 / 20).
+    assert (real.overload, scenario.overload) == (4.0, 24.0)
     cell = model.index(total, 2)
     assert cell.data(ChangedRole) == "worse"
     # Marked by a sign and the change, in bold: not by the colour alone.
-    assert cell.data() == "\u25b2 10 h (+10 h)"
+    assert cell.data() == "\u25b2 24 h (+20 h)"
     assert cell.data(Qt.ItemDataRole.FontRole).bold()
-    assert model.index(total, 1).data() == "0 h"
+    assert model.index(total, 1).data() == "4 h"
     launch = model.index(rows[(Figure.LAUNCH, "Spring")], 2)
     assert launch.data() == "\u25b2 27 Mar 2026 (+7 d)"
     assert launch.data(ChangedRole) == "worse"
@@ -183,3 +192,30 @@ def test_a_launch_no_longer_at_risk_says_so(qtbot, board_ws: Workspace) -> None:
         pytest.fail("the cut was meant to take the launch out of risk")
     assert shown.data().endswith("\u00b7 no longer at risk")
     assert shown.data(ChangedRole) == "better"
+
+
+def test_launch_work_after_the_launch_reads_at_risk_not_no_longer_at_risk(qtmodeltester, qtbot):
+    period = Period(CAPACITY_MONDAY, 1)
+    launch = CAPACITY_MONDAY.replace(day=20)
+    late = launch_work_reason("Legal review", launch.replace(day=24), launch, 0)
+
+    def plan(name: str, risk: str | None, number: int | None) -> PlanFigures:
+        outlook = CampaignOutlook(CampaignId(1), "Spring", launch, risk, CampaignCost(), None)
+        empty = CapacityMap(period, [], [])
+        return PlanFigures(
+            name, None if number is None else ScenarioId(number), empty, (), (outlook,)
+        )
+
+    real = plan("Real plan", "'Legal review' can finish on 2026-03-23 at the earliest", None)
+    deferred = plan("Defer the email", late, 1)
+    model = CompareSummaryModel()
+    model.set_comparison(
+        Comparison(period, (real, deferred), (differences(real, deferred, period.weeks),))
+    )
+    qtmodeltester.check(model, force_py=True)
+    row = next(n for n, r in enumerate(model.rows) if r.figure is Figure.LAUNCH)
+    assert model.index(row, 2).data() == "20 Mar 2026 \u00b7 at risk: launch work after the launch"
+    assert "no longer" not in model.index(row, 2).data(Qt.ItemDataRole.ToolTipRole)
+    assert "'Legal review' is due on 2026-03-24" in model.index(row, 2).data(
+        Qt.ItemDataRole.ToolTipRole
+    )
