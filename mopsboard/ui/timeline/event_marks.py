@@ -1,15 +1,17 @@
 """Imported calendar events on the timeline: each a faint band over its days through the rows,
 a dashed line at its first day, and its name in a tag in a strip along the bottom of the
 timeline (violet for a product launch, green for another event), on the first of two lanes with
-room for it. A tag with room on neither is left out (the band still shows, and its tooltip
-names every event of the day). The strip is there only while the workspace holds events, and
+room for it. An event whose tag has room on neither is not dropped without a word: the tag in
+its way that starts nearest before it says "+N more" after its own name (as wide as it must
+be), and its tooltip names the hidden events too (as the band's tooltip names every event of
+its days). The strip is there only while the workspace holds events, and
 the rows scroll clear of it. Only the events in view are laid out, so a calendar of thousands
 costs what is on screen."""
 
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from PySide6.QtCore import QPoint, QRect, Qt
@@ -54,12 +56,18 @@ def kind_colour(kind: CalendarEventKind, scheme: theme.Scheme) -> QColor:
 
 @dataclass(frozen=True)
 class EventMark:
-    """Where an event is drawn: its band over its days, and its tag (None: no room for it)."""
+    """Where an event is drawn: its band over its days, and its tag (None: no room for it; it
+    is then one of the `hidden` events of the tag in its way)."""
 
     event: CalendarEvent
     band: QRect
     tag: QRect | None
     text: str
+    hidden: tuple[CalendarEvent, ...] = ()
+
+
+def more_words(count: int) -> str:
+    return f"+{count} more"
 
 
 def event_words(event: CalendarEvent) -> str:
@@ -88,8 +96,9 @@ class EventMarks:
         metrics = QFontMetrics(self.w.small_font)
         bottom = strip_top(self.w)
         marks: list[EventMark] = []
-        # Where each lane is free from.
+        # Where each lane is free from, and the mark of the tag last put in it.
         taken = [LABEL_WIDTH] * LANES
+        last_in: list[int | None] = [None] * LANES
         for event in self._in_view(first, last):
             left = self.w.x_of(event.first_day)
             right = self.w.x_of(event.last_day + timedelta(days=1))
@@ -103,8 +112,39 @@ class EventMarks:
                 top = bottom + STRIP_PADDING + lane * (TAG_HEIGHT + 2)
                 tag = QRect(x, top, metrics.horizontalAdvance(text) + 2 * TAG_PADDING, TAG_HEIGHT)
                 taken[lane] = tag.right() + TAG_GAP
+                last_in[lane] = len(marks)
+            elif lane is None:
+                self._hide(marks, event, taken, last_in, metrics, width)
             marks.append(EventMark(event, band, tag, text))
         return marks
+
+    def _hide(
+        self,
+        marks: list[EventMark],
+        event: CalendarEvent,
+        taken: list[int],
+        last_in: list[int | None],
+        metrics: QFontMetrics,
+        width: int,
+    ) -> None:
+        """An event with no lane free at its day: counted on the tag in its way that starts
+        nearest before it, which then says '+N more' and grows to hold the words."""
+        # Every lane holds a tag here: one is free from the start of the strip until it does.
+        placed = [(index, marks[index].tag) for index in last_in if index is not None]
+        index, _ = max(placed, key=lambda pair: pair[1].left() if pair[1] else 0)
+        lane = last_in.index(index)
+        holder = marks[index]
+        assert holder.tag is not None
+        hidden = (*holder.hidden, event)
+        more = more_words(len(hidden))
+        room = min(TAG_MAX_WIDTH, width - holder.tag.left() - 2) - 2 * TAG_PADDING
+        title_room = room - metrics.horizontalAdvance(f" {more}")
+        title = metrics.elidedText(holder.event.title, Qt.TextElideMode.ElideRight, title_room)
+        text = f"{title} {more}" if title_room >= 24 and title else more
+        tag = QRect(holder.tag)
+        tag.setWidth(max(tag.width(), metrics.horizontalAdvance(text) + 2 * TAG_PADDING))
+        marks[index] = replace(holder, tag=tag, text=text, hidden=hidden)
+        taken[lane] = tag.right() + TAG_GAP
 
     def paint_bands(self, painter: QPainter, c: Colours) -> None:
         """Under the bars: the events' days, and a line at each first day."""
@@ -156,22 +196,29 @@ class EventMarks:
             painter.drawText(mark.tag, Qt.AlignmentFlag.AlignCenter, mark.text)
         painter.restore()
 
-    def event_at(self, pos: QPoint) -> CalendarEvent | None:
-        """The event whose tag is under `pos`."""
+    def mark_at(self, pos: QPoint) -> EventMark | None:
+        """The mark whose tag is under `pos`."""
         if pos.y() < strip_top(self.w):
             return None
-        for mark in self.layout():
-            if mark.tag is not None and mark.tag.contains(pos):
-                return mark.event
-        return None
+        return next((m for m in self.layout() if m.tag is not None and m.tag.contains(pos)), None)
+
+    def event_at(self, pos: QPoint) -> CalendarEvent | None:
+        """The event whose tag is under `pos`."""
+        mark = self.mark_at(pos)
+        return mark.event if mark is not None else None
 
     def tooltip(self, pos: QPoint) -> str:
-        """The event whose tag is under `pos`, in words ("" when none is)."""
-        found = self.event_at(pos)
-        if found is None:
+        """The event whose tag is under `pos`, in words, and those it holds without room for
+        their own tags ("" when no tag is there)."""
+        mark = self.mark_at(pos)
+        if mark is None:
             return ""
         removable = "" if self.w.rows.workspace.read_only else "\nRight-click to remove it."
-        return event_words(found) + removable
+        words = event_words(mark.event) + removable
+        if mark.hidden:
+            also = "\n\n".join(event_words(event) for event in mark.hidden)
+            words += f"\n\n{more_words(len(mark.hidden))}, without room for their tags:\n\n{also}"
+        return words
 
     def day_tooltip(self, pos: QPoint) -> str:
         """The events whose band is under `pos`, each in words."""
