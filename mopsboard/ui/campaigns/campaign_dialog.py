@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -98,9 +99,16 @@ class CampaignDialog(QDialog):
         self.country = QComboBox()
         self.country.setObjectName("campaignCountry")
         self.country.setEditable(True)
+        # As wide as the other fields: its error below it then has their width too.
+        self.country.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.country.addItem(NO_COUNTRY, None)
+        # What a user may type for a country: its code, its name, or the line the list shows.
+        self.country_codes: dict[str, str] = {}
         for code, name in holiday_countries():
-            self.country.addItem(f"{code} \u2014 {name}", code)
+            shown = f"{code} \u2014 {name}"
+            self.country.addItem(shown, code)
+            for typed in (code, name, shown):
+                self.country_codes.setdefault(typed.casefold(), code)
         self.country.setToolTip(
             "The country whose public holidays the audience keeps: a launch on one is warned "
             "of, and a launch moved is counted in its working days. A region can be given as a "
@@ -236,14 +244,14 @@ class CampaignDialog(QDialog):
         return values, problems
 
     def _country_code(self) -> str | None:
-        text = self.country.currentText().strip()
-        if not text or text == NO_COUNTRY:
+        """The code of the country typed or chosen (its code or name in any case, or the
+        list's line); else the text before any dash, for the model to check (a region such as
+        US-CA is a code the list does not show)."""
+        text = " ".join(self.country.currentText().split())
+        if not text or text.casefold() == NO_COUNTRY.casefold():
             return None
-        index = self.country.findText(text)
-        if index >= 0:
-            data = self.country.itemData(index)
-            return str(data) if data else None
-        return text.split("\u2014")[0].strip()
+        known = self.country_codes.get(text.casefold())
+        return known if known is not None else text.split("\u2014")[0].strip()
 
     def validate(self) -> Campaign | None:
         values, problems = self._values()
@@ -253,6 +261,13 @@ class CampaignDialog(QDialog):
         except ValidationError as error:
             for field, message in validation_messages(error).items():
                 problems.setdefault(field, message)
+            if "audience_country" in problems:
+                # Said as the form takes it: names are taken too, not only codes.
+                typed = " ".join(self.country.currentText().split())
+                problems["audience_country"] = (
+                    f"'{typed}' is not a country on the list: type a country's name or its "
+                    "country code (Germany or DE), or a region's code such as US-CA"
+                )
         form_level = problems.pop("", "")
         # Dates out of order are one rule over several fields: show it by the date it names.
         for field, word in (("launch_date", "launch date"), ("end_date", "end date")):
