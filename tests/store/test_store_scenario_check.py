@@ -1,14 +1,12 @@
 """The independent check: a scenario's comparison equals what the store computes on a copy of the
 workspace with the same changes made for real through its ordinary writes, and adopting the
-scenario on the original gives the copy's rows.
-
-On demo data (with one link from a task of one campaign to a task of another), three scenarios
-are drafted; the workspace file is closed and copied; on the copy each change of one scenario is
-made with shift_campaign, update_task, add_member, update_member and add_time_off (pushes along
-broken links made as the timeline makes them, domain/link_push.py); then the copy's capacity map,
-launches at risk and costs are computed as the app computes them, and compared with the
-scenario's figures; finally the scenario is adopted on the original and its rows compared with
-the copy's.
+scenario on the original gives the copy's rows. On demo data (with one link from a task of one
+campaign to a task of another), four scenarios are drafted (one defers launch work past its
+launch); the workspace file is closed and copied; on the copy each change of one scenario is made
+with shift_campaign, update_task, add_member, update_member and add_time_off (pushes along broken
+links made as the timeline makes them, domain/link_push.py); then the copy's capacity map, launches
+at risk and costs are computed as the app computes them, and compared with the scenario's figures;
+finally the scenario is adopted on the original and its rows compared with the copy's.
 """
 
 from __future__ import annotations
@@ -147,6 +145,18 @@ def _scenarios(ws: Workspace) -> dict[str, list[ScenarioChange]]:
     members = ws.members(include_inactive=False)
     agency = next(t for t in ws.teams() if t.kind is TeamKind.AGENCY)
     first, second, third = in_period[1], in_period[2], in_period[3]
+    # Launch work: a task due by its campaign's launch, deferred past it (its successors too).
+    launches = {
+        c.key: c.launch_date for c in ws.campaigns() if c.launch_date and c.launch_date >= TODAY
+    }
+    launch_work = next(
+        t
+        for t in dated
+        if t.key in successors
+        and t.campaign_id in launches
+        and (t.due_date or TODAY) <= launches[t.campaign_id]
+    )
+    past = (launches[launch_work.campaign_id or 0] - (launch_work.due_date or TODAY)).days + 3
     someone_else = next(m for m in members if m.key != second.assignee_id)
     return {
         "Launch later": [
@@ -176,6 +186,7 @@ def _scenarios(ws: Workspace) -> dict[str, list[ScenarioChange]]:
             ),
             DeferTask(task_id=first.key, days=9),
         ],
+        "Launch work later": [DeferTask(task_id=launch_work.key, days=past)],
     }
 
 
@@ -348,7 +359,9 @@ def test_the_real_plan_is_what_the_store_computes(demo: Path):
         _assert_same_figures(comparison.real, ws)
 
 
-@pytest.mark.parametrize("name", ["Launch later", "Hand to the agency", "Lean"])
+@pytest.mark.parametrize(
+    "name", ["Launch later", "Hand to the agency", "Lean", "Launch work later"]
+)
 def test_a_scenario_equals_its_changes_made_for_real_on_a_copy(demo: Path, name: str):
     comparison = _compared(demo)
     figures = next(p for p in comparison.scenarios if p.name == name)
@@ -371,6 +384,19 @@ def test_a_scenario_equals_its_changes_made_for_real_on_a_copy(demo: Path, name:
         assert adoption.not_applied == ()
         assert _rows(ws) == expected
         assert name not in [s.name for s in ws.scenarios()]
+
+
+def test_launch_work_deferred_past_the_launch_is_at_risk_as_on_the_copy(demo: Path):
+    comparison = _compared(demo)
+    figures = next(p for p in comparison.scenarios if p.name == "Launch work later")
+    late = {c.name for c in figures.campaigns if c.risk and c.risk.startswith("Launch work after")}
+    # The deferred task's campaign (and any its pushes reach): the copy agrees, as
+    # test_a_scenario_equals_its_changes_made_for_real_on_a_copy checks.
+    with Workspace.open(demo, read_only=True) as ws:
+        (defer,) = [c.change for c in ws.changes(ws.scenario_named("Launch work later").key)]
+        assert isinstance(defer, DeferTask)
+        campaign = ws.campaign(CampaignId(ws.task(defer.task_id).campaign_id or 0))
+    assert campaign.name in late
 
 
 def test_the_shift_pushed_the_task_in_the_other_campaign(demo: Path):
