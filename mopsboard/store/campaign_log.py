@@ -33,16 +33,20 @@ LOG_COLUMNS = "campaign_id, task_id, title, kind, fields, at, author"
 
 
 class CampaignLogStore(StoreBase):
+    _login_name: str | None  # set on the first edit logged with no workspace user name
+
     def author(self) -> str | None:
         """Who the edits made here are logged as (see the module's docstring)."""
         # A workspace is a CommentStore too (its comments are signed with that name).
         name = self.user_name() if isinstance(self, CommentStore) else None
         if name:
             return name
-        try:
-            return getpass.getuser() or None
-        except (OSError, KeyError, ImportError):
-            return None  # no login name to be had (a service with no passwd entry)
+        # Asked of the system once per connection: it was most of the log's cost in a shift of
+        # thousands of tasks. The name set in the workspace is read each time (set, it is used
+        # from the next edit on).
+        if not hasattr(self, "_login_name"):
+            self._login_name = _login_name()
+        return self._login_name
 
     def _has_campaign_log(self) -> bool:
         # A file schema step 0009 has not reached yet (an older release's, in the upgrade tests).
@@ -115,6 +119,13 @@ class CampaignLogStore(StoreBase):
                 f"INSERT INTO campaign_edits ({LOG_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",  # noqa: S608
                 list(rows),
             )
+
+
+def _login_name() -> str | None:
+    try:
+        return getpass.getuser() or None
+    except (OSError, KeyError, ImportError):
+        return None  # no login name to be had (a service with no passwd entry)
 
 
 def _entry(row: Mapping[str, Any]) -> ChangeEntry | None:
