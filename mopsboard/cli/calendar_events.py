@@ -49,7 +49,7 @@ def add_calendar_commands(command: AddCommand) -> None:
 
 def _import_calendar(args: argparse.Namespace) -> int:
     from mopsboard.domain.calendar_events import CalendarEventKind
-    from mopsboard.io.ical_import import read_ics
+    from mopsboard.io.ical_import import read_ics, repeats_words
     from mopsboard.store.workspace import Workspace
 
     read = read_ics(args.ics, CalendarEventKind(args.kind))
@@ -62,10 +62,9 @@ def _import_calendar(args: argparse.Namespace) -> int:
             f"{len(done.updated)} updated, {done.unchanged} unchanged."
         )
     )
-    if read.recurring:
-        first, last = read.window or (None, None)
-        span = f" from {first:%d %b %Y} to {last:%d %b %Y}" if first and last else ""
-        print(f"{read.recurring} repeating event(s) taken as their occurrences{span}.")
+    repeats = repeats_words(read)
+    if repeats:
+        print(printable(f"{repeats}."))
     for skipped in read.skipped:
         print(printable(f"Skipped {skipped}."))
     return 0

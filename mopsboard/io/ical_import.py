@@ -10,7 +10,9 @@ Each event becomes whole days, `first_day` to `last_day`:
   midnight does not touch the next day;
 - a recurring event (RRULE, RDATE, with its EXDATEs and moved occurrences) is expanded from
   RECURRENCE_PAST before today to RECURRENCE_FUTURE after, each occurrence its own event
-  (`UID#day`);
+  (`UID#day`), and how many occurrences each gave is kept to be said; one that would give more
+  than MAX_LAUNCH_REPEATS product launches (a daily or weekly meeting, not a launch) is skipped
+  and said, unless the events are imported as "other" events;
 - a cancelled event (STATUS:CANCELLED, as Google marks a called-off occurrence) is left out;
 - an event without UID gets one made from the file's name and the event's own title and
   start, so importing the same file again updates it.
@@ -40,19 +42,48 @@ RECURRENCE_FUTURE = timedelta(days=2 * 366)
 # More than a calendar of launches holds; a whole mailbox's calendar is refused, not half read.
 MAX_EVENTS = 5_000
 MAX_SKIPPED_SAID = 10
+# More launches than a product ships in three years: a series repeating more often is a meeting.
+MAX_LAUNCH_REPEATS = 50
 NO_TITLE = "(no title)"
 
 
 @dataclass(frozen=True)
 class CalendarRead:
     """What a file holds: its name (X-WR-CALNAME, else the file's), the events, the events that
-    could not be read (in words), and the window recurring events were expanded over."""
+    could not be read (in words), the window recurring events were expanded over, and each
+    repeating event imported with the number of its occurrences there (title, count)."""
 
     name: str
     events: tuple[CalendarEvent, ...]
     skipped: tuple[str, ...] = ()
     recurring: int = 0
     window: tuple[date, date] | None = None
+    repeats: tuple[tuple[str, int], ...] = ()
+
+
+# The repeating events named one by one in what an import says; the rest are counted.
+REPEATS_NAMED = 6
+
+
+def repeats_words(read: CalendarRead) -> str:
+    """How many occurrences each repeating event gave: "2 repeating events, taken as their
+    occurrences from 01 Mar 2025 to 02 Mar 2028: 'Monthly GA' 6 times, 'Quarterly' 12 times"
+    ("" when none repeats)."""
+    if not read.repeats or read.window is None:
+        return ""
+    first, last = read.window
+    count = len(read.repeats)
+    named = [
+        f"'{_short(title, 60)}' {times:,} time{'s' if times != 1 else ''}"
+        for title, times in read.repeats[:REPEATS_NAMED]
+    ]
+    if count > REPEATS_NAMED:
+        named.append(f"and {count - REPEATS_NAMED} more")
+    return (
+        f"{count} repeating event{'s' if count != 1 else ''}, taken as "
+        f"{'their' if count != 1 else 'its'} occurrences from {first:%d %b %Y} to "
+        f"{last - timedelta(days=1):%d %b %Y}: {', '.join(named)}"
+    )
 
 
 def read_ics(
@@ -116,7 +147,14 @@ def parse_ics(
     found += repeated
     _bound(found, source)
     name = _text(calendar.get("X-WR-CALNAME")) or Path(source).stem
-    return CalendarRead(name[:MAX_NAME], tuple(found), tuple(reader.skipped), len(series), window)
+    return CalendarRead(
+        name[:MAX_NAME],
+        tuple(found),
+        tuple(reader.skipped),
+        len(series),
+        window,
+        tuple(reader.repeats),
+    )
 
 
 def _calendar(data: bytes, source: str) -> Any:
@@ -206,6 +244,7 @@ class _Reader:
         self.zone = zone
         self.skipped: list[str] = []
         self._skipped_count = 0
+        self.repeats: list[tuple[str, int]] = []
 
     def skip(self, event: Any, why: str) -> None:
         self._skipped_count += 1
@@ -313,16 +352,14 @@ class _Reader:
             sub.add_component(timezone)
         for event in readable:
             sub.add_component(event)
-        found: list[CalendarEvent] = []
-        named: set[str] = set()
+        by_series: dict[str, list[CalendarEvent]] = {}
         try:
             query = recurring_ical_events.of(sub, skip_bad_series=True)
             for occurrence in _limited(query.between(*window)):
                 uid = _text(occurrence.get("UID"))
                 made = self.event(occurrence, uid, self._original_day(occurrence))
                 if made is not None:
-                    found.append(made)
-                    named.add(uid)
+                    by_series.setdefault(uid, []).append(made)
         except _TooMany:
             raise _too_many(self.source) from None
         except (ValueError, TypeError, KeyError, OverflowError) as error:
@@ -330,14 +367,35 @@ class _Reader:
                 f"{self.source}: a recurring event cannot be read ({_short(str(error))}); "
                 "nothing was imported."
             ) from None
+        first, last = window
+        found: list[CalendarEvent] = []
         for event in readable:
-            if event.get("RECURRENCE-ID") is None and _text(event.get("UID")) not in named:
-                first, last = window
+            if event.get("RECURRENCE-ID") is not None:
+                continue  # a moved occurrence: counted with its series
+            series_events = by_series.pop(_text(event.get("UID")), [])
+            if not series_events:
                 self.skip(
                     event,
                     f"it does not repeat between {first:%d %b %Y} and {last:%d %b %Y}, or how "
                     "it repeats (RRULE) cannot be read",
                 )
+            elif (
+                self.kind is CalendarEventKind.PRODUCT_LAUNCH
+                and len(series_events) > MAX_LAUNCH_REPEATS
+            ):
+                self.skip(
+                    event,
+                    f"it repeats {len(series_events):,} times from {first:%d %b %Y} to "
+                    f"{last - timedelta(days=1):%d %b %Y}, more often than a product launch "
+                    f"(at most {MAX_LAUNCH_REPEATS}); import the file as other events to show it",
+                )
+            else:
+                self.repeats.append((series_events[0].title, len(series_events)))
+                found += series_events
+        # Moved occurrences of a series whose own event the file does not hold.
+        for series_events in by_series.values():
+            self.repeats.append((series_events[0].title, len(series_events)))
+            found += series_events
         return found
 
     def _original_day(self, occurrence: Any) -> date:

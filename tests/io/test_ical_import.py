@@ -5,14 +5,21 @@ repeating events, and files that are damaged or no calendar at all."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from mopsboard.domain.calendar_events import CalendarEventKind
-from mopsboard.io.ical_import import MAX_EVENTS, CalendarRead, parse_ics, read_ics
+from mopsboard.io.ical_import import (
+    MAX_EVENTS,
+    MAX_LAUNCH_REPEATS,
+    CalendarRead,
+    parse_ics,
+    read_ics,
+    repeats_words,
+)
 from mopsboard.io.importers.source import ImportRefused
 
 FIXTURES = Path(__file__).parent.parent / "fixtures" / "ical"
@@ -150,7 +157,8 @@ def test_a_repeating_event_is_expanded_only_over_the_window_around_today():
     data = ics(
         *vevent("UID:w", "SUMMARY:Weekly", "DTSTART;VALUE=DATE:20200106", "RRULE:FREQ=WEEKLY")
     )
-    found = parse_ics(data, "x.ics", today=TODAY)
+    # As other events: a weekly product launch is refused (below).
+    found = parse_ics(data, "x.ics", CalendarEventKind.OTHER, today=TODAY)
     first, last = found.window or (None, None)
     assert first is not None and last is not None
     assert min(e.first_day for e in found.events) >= first
@@ -256,3 +264,64 @@ def test_a_cancelled_event_or_occurrence_is_left_out():
     )
     assert sorted(e.first_day for e in found.events) == [date(2026, 3, 1), date(2026, 5, 1)]
     assert found.skipped == ()
+
+
+def test_each_repeating_event_says_how_many_occurrences_it_gave():
+    found = parse_ics(
+        ics(
+            *vevent(
+                "UID:m",
+                "SUMMARY:Monthly GA",
+                "DTSTART;VALUE=DATE:20260105",
+                "RRULE:FREQ=MONTHLY;COUNT=6",
+            ),
+            *vevent(
+                "UID:q",
+                "SUMMARY:Quarterly",
+                "DTSTART;VALUE=DATE:20260110",
+                "RRULE:FREQ=MONTHLY;INTERVAL=3",
+            ),
+            *vevent("UID:o", "SUMMARY:Once", "DTSTART;VALUE=DATE:20260301"),
+        ),
+        "x.ics",
+        today=TODAY,
+    )
+    first, last = found.window or (TODAY, TODAY)
+    quarterly = sum(1 for e in found.events if e.title == "Quarterly")
+    assert quarterly == pytest.approx((last - date(2026, 1, 10)).days / 91.3, abs=1)
+    assert found.repeats == (("Monthly GA", 6), ("Quarterly", quarterly))
+    assert found.recurring == 2
+    assert repeats_words(found) == (
+        f"2 repeating events, taken as their occurrences from {first:%d %b %Y} to "
+        f"{last - timedelta(days=1):%d %b %Y}: 'Monthly GA' 6 times, 'Quarterly' "
+        f"{quarterly} times"
+    )
+
+
+def test_a_product_launch_repeating_more_often_than_launches_do_is_skipped_and_said():
+    daily = ics(
+        *vevent("UID:d", "SUMMARY:Stand-up", "DTSTART;VALUE=DATE:20250101", "RRULE:FREQ=DAILY"),
+        *vevent("UID:g", "SUMMARY:Acme 5 GA", "DTSTART;VALUE=DATE:20260310"),
+        *vevent(
+            "UID:w",
+            "SUMMARY:Fifty",
+            "DTSTART;VALUE=DATE:20260302",
+            f"RRULE:FREQ=WEEKLY;COUNT={MAX_LAUNCH_REPEATS}",
+        ),
+    )
+    found = parse_ics(daily, "x.ics", today=TODAY)
+    assert sorted({e.title for e in found.events}) == ["Acme 5 GA", "Fifty"]
+    assert found.repeats == (("Fifty", MAX_LAUNCH_REPEATS),)
+    (said,) = found.skipped
+    first, last = found.window or (TODAY, TODAY)
+    times = (last - first).days  # the window's last day is not in it
+    assert said == (
+        f"'Stand-up': it repeats {times:,} times from {first:%d %b %Y} to "
+        f"{last - timedelta(days=1):%d %b %Y}, "
+        f"more often than a product launch (at most {MAX_LAUNCH_REPEATS}); import the file as "
+        "other events to show it"
+    )
+    # As other events (a trade show's daily hours, say) it is imported.
+    other = parse_ics(daily, "x.ics", CalendarEventKind.OTHER, today=TODAY)
+    assert other.skipped == ()
+    assert ("Stand-up", times) in other.repeats

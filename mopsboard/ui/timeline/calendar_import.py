@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from mopsboard.domain.calendar_events import CalendarEventKind
-from mopsboard.io.ical_import import CalendarRead, read_ics
+from mopsboard.io.ical_import import CalendarRead, read_ics, repeats_words
 from mopsboard.io.importers.source import ImportRefused
 from mopsboard.qt.common.actions import ActionHistory
 from mopsboard.qt.timeline.calendar_actions import CalendarEventActions, import_words
@@ -88,14 +88,11 @@ def ask_kind(parent: QWidget | None, file_name: str) -> CalendarEventKind | None
 def summary(read: CalendarRead, done: CalendarImport, file_name: str) -> str:
     """What an import did, in words: counts, repeating events, what was skipped."""
     lines = [f"\u2018{read.name}\u2019 ({file_name}): {import_words(read, done)}."]
-    if read.recurring and read.window is not None:
-        first, last = read.window
-        lines.append(
-            f"{read.recurring} repeating event{'s' if read.recurring != 1 else ''}: their "
-            f"occurrences from {first:%d %b %Y} to {last:%d %b %Y}."
-        )
+    repeats = repeats_words(read)
+    if repeats:
+        lines.append(f"{repeats}.")
     if read.skipped:
-        lines.append("Skipped, as their dates cannot be read: " + "; ".join(read.skipped) + ".")
+        lines.append("Skipped: " + "; ".join(read.skipped) + ".")
     if read.events and read.events[0].kind is CalendarEventKind.PRODUCT_LAUNCH:
         lines.append(
             "A campaign launching in the week of one of them is warned of in the Campaigns "
@@ -129,7 +126,7 @@ def import_calendar_file(
         QMessageBox.warning(
             parent,
             TITLE,
-            f"{path.name}: none of its events could be read, so nothing was imported"
+            f"{path.name}: none of its events could be imported, so nothing was"
             + (f" ({skipped})." if skipped else "."),
         )
         return None

@@ -318,3 +318,27 @@ def test_an_imported_event_is_removed_from_its_tag_menu_in_one_undo_step(
     assert stack.count() == 1
     stack.undo()
     assert [t for t, _kind in events_in_file(ws.path)] == ["Acme 5.0", "Acme 6.0"]
+
+
+def test_the_import_summary_says_each_repeating_event_and_refuses_a_daily_launch(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch, shown: Shown, tmp_path: Path
+) -> None:
+    path = tmp_path / "launches.ics"
+    path.write_text(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+        "BEGIN:VEVENT\r\nUID:d\r\nSUMMARY:Night maintenance\r\n"
+        f"DTSTART;VALUE=DATE:{MONDAY:%Y%m%d}\r\nRRULE:FREQ=DAILY\r\nEND:VEVENT\r\n"
+        "BEGIN:VEVENT\r\nUID:m\r\nSUMMARY:Monthly release\r\n"
+        f"DTSTART;VALUE=DATE:{MONDAY:%Y%m%d}\r\nRRULE:FREQ=MONTHLY;COUNT=4\r\nEND:VEVENT\r\n"
+        "END:VCALENDAR\r\n",
+        encoding="utf-8",
+    )
+    import_from_menu(window, monkeypatch, path, "calendarKind_product_launch")
+    ((title, text),) = shown
+    assert title == "Calendar imported"
+    assert "4 product launches added" in text
+    assert "1 repeating event, taken as its occurrences from " in text
+    assert ": 'Monthly release' 4 times." in text
+    assert "Skipped: 'Night maintenance': it repeats " in text
+    assert "more often than a product launch (at most 50)" in text
+    assert [t for t, _kind in events_in_file(window.workspace.path)] == ["Monthly release"] * 4
