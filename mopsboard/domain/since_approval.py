@@ -16,7 +16,9 @@ as it is now (a baseline of it taken the same way, domain/baselines.take_baselin
   another shows as minus its hours on the first and plus on the second. Teams with no change
   are left out.
 - `cost_delta`: planned cost now minus at approval (estimates at the person's rate, else the
-  team's; domain/campaign_work.py), so a rate changed since moves it too.
+  team's; domain/campaign_work.py), so a rate changed since moves it too. `rates_changed`:
+  a task in both whose estimate, assignee and team are as approved is priced differently now,
+  so a rate changed since: the cost moved with no change of the plan's to list.
 - `changes`: the campaign's log since the approval, with when and by whom: its fields edited,
   its dates shifted, tasks added to it or taken out, deleted, archived or restored, approvals,
   and the edits of its tasks (and of the baseline's), oldest first; only those whose effect is
@@ -82,6 +84,7 @@ class SinceApproval(_Frozen):
     cost_now: float
     budget: float | None
     changes: tuple[ChangeEntry, ...]
+    rates_changed: bool = False
 
     @property
     def hours_delta(self) -> float:
@@ -116,6 +119,7 @@ class SinceApproval(_Frozen):
             "cost_before": self.cost_before,
             "cost_now": self.cost_now,
             "cost_delta": self.cost_delta,
+            "rates_changed": self.rates_changed,
             "changes": [
                 {
                     "at": c.at.isoformat(),
@@ -191,6 +195,7 @@ def since_approval(
         cost_before=then.planned_cost,
         cost_now=now.planned_cost,
         budget=now.budget,
+        rates_changed=_rates_changed(then, now),
         changes=_in_effect(
             sorted((c for c in changes if c.at > approval.approved_at), key=lambda c: c.at),
             then,
@@ -289,6 +294,20 @@ def _in_effect(
     entries: Sequence[ChangeEntry], then: Baseline, now: Baseline
 ) -> tuple[ChangeEntry, ...]:
     return tuple(e for e in _marked(entries) if _still_there(e, then, now))
+
+
+def _rates_changed(then: Baseline, now: Baseline) -> bool:
+    before = {t.id: t for t in then.tasks}
+    for task in now.tasks:
+        was = before.get(task.id)
+        same_work = was is not None and (was.estimate_hours, was.assignee_id, was.team_id) == (
+            task.estimate_hours,
+            task.assignee_id,
+            task.team_id,
+        )
+        if same_work and was is not None and was.planned_cost != task.planned_cost:
+            return True
+    return False
 
 
 def _team_hours(then: Baseline, now: Baseline) -> tuple[TeamHours, ...]:

@@ -88,3 +88,23 @@ def test_a_task_deleted_for_good_and_fields_the_baseline_does_not_hold_stay() ->
         "Task 'Page' edited: description",
         "Campaign edited: brief",
     ]
+
+
+def test_a_cost_moved_by_a_rate_with_no_change_logged_says_so() -> None:
+    priced = PAGE.model_copy(update={"planned_cost": 400.0})
+    approval = Approval(
+        campaign_id=CampaignId(1),
+        approved_at=AT,
+        approved_by=("Product",),
+        baseline=plan(BOOTH, priced),
+    )
+    same = since_approval(approval, plan(BOOTH, priced))
+    assert not same.rates_changed
+    dearer = since_approval(
+        approval, plan(BOOTH, priced.model_copy(update={"planned_cost": 575.0}))
+    )
+    assert dearer.rates_changed and dearer.changes == ()
+    assert dearer.as_json()["rates_changed"] is True
+    # An estimate changed moves the cost too, and is no rate changed.
+    bigger = priced.model_copy(update={"estimate_hours": 9, "planned_cost": 900.0})
+    assert not since_approval(approval, plan(BOOTH, bigger)).rates_changed

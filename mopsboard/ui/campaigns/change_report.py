@@ -58,6 +58,10 @@ def _moment(at: datetime) -> str:
     return f"{at:%d %b %Y %H:%M} UTC"
 
 
+# Said where the cost moved because a rate changed (no change of the plan's shows it).
+RATES_NOTE = "cost also follows rates changed since"
+
+
 def approval_line(approval: Approval) -> str:
     note = f" \u2014 \u201c{approval.note}\u201d" if approval.note else ""
     return f"{_moment(approval.approved_at)}: {', '.join(approval.approved_by)}{note}"
@@ -185,6 +189,8 @@ def paint_change_report(
     page.font(9, colour=PAPER.muted)
     page.line(f"Approved {approval_line(approval)}")
     page.line("The plan now against the baseline that approval took.")
+    if since.rates_changed:
+        page.line(f"Planned {RATES_NOTE} the approval (hourly rates of people or agencies).")
     _figures(page, since)
     _teams(page, since)
     _scope(page, since)

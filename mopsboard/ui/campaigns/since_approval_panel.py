@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from mopsboard.domain.baselines import Approval
 from mopsboard.domain.since_approval import SinceApproval
 from mopsboard.ui.campaigns.change_report import (
+    RATES_NOTE,
     approval_line,
     day_text,
     money,
@@ -158,9 +159,10 @@ class SinceApprovalPanel(QWidget):
             f"({signed(since.hours_delta, ' h')})"
         )
         budget = f", budget {money(since.budget)}" if since.budget is not None else ""
+        rates = f"; {RATES_NOTE}" if since.rates_changed else ""
         self.figures["Planned cost"].setText(
             f"{money(since.cost_before)} \u2192 {money(since.cost_now)} "
-            f"({signed(since.cost_delta)}{budget})"
+            f"({signed(since.cost_delta)}{budget}){rates}"
         )
         self.figures["Scope"].setText(
             f"{len(since.tasks_added)} added, {len(since.tasks_removed)} removed"
@@ -189,7 +191,10 @@ class SinceApprovalPanel(QWidget):
                 )
             )
         if not since.changes:
-            self.changes.addTopLevelItem(QTreeWidgetItem(["", "", "No change since approval"]))
+            rates = f" (the {RATES_NOTE})" if since.rates_changed else ""
+            self.changes.addTopLevelItem(
+                QTreeWidgetItem(["", "", f"No change since approval{rates}"])
+            )
 
     def _show_history(self, history: Sequence[Approval]) -> None:
         self.history.clear()
