@@ -103,7 +103,7 @@ def test_a_comparison_with_hand_computed_figures(ws: Workspace, plan: dict[str, 
     (team,) = real.teams
     # Ada and Ben have 40 h a week each; the week of the 9th holds 60 h (Ada's) planned, less
     # the 2 h logged on Copy; the next week Email's 10 h.
-    assert [(w.planned, w.available) for w in team.weeks] == [(58.0, 80.0), (10.0, 80.0)]
+    assert [(w.hours, w.available) for w in team.weeks] == [(58.0, 80.0), (10.0, 80.0)]
     assert real.capacity.cell(real.capacity.rows[1], 0).planned == 58.0  # Ada: 18 h over
     # Ada's 18 h over are over-booked though Ben has 40 h free: overload is per person.
     assert (team.weeks[0].overload, team.weeks[0].people_over, team.overload) == (18.0, 1, 18.0)
@@ -113,7 +113,7 @@ def test_a_comparison_with_hand_computed_figures(ws: Workspace, plan: dict[str, 
     assert (spring.cost.planned_cost, spring.cost.actual_cost) == (3000.0, 100.0)
     assert spring.over_budget
     # Handed to Ben: the same hours in the team, Copy and its logged hours at Ben's rate.
-    assert [(w.planned, w.available) for w in ben_does_it.teams[0].weeks] == [
+    assert [(w.hours, w.available) for w in ben_does_it.teams[0].weeks] == [
         (58.0, 80.0),
         (10.0, 80.0),
     ]
@@ -124,7 +124,7 @@ def test_a_comparison_with_hand_computed_figures(ws: Workspace, plan: dict[str, 
     (difference,) = comparison.differences_of(ben_does_it).campaigns  # type: ignore[union-attr]
     assert difference.cost_delta == 600.0 and not difference.launch_moved
     # Cut: Copy's hours and cost gone; Ben at half his week has 20 h.
-    assert [(w.planned, w.available) for w in without.teams[0].weeks] == [
+    assert [(w.hours, w.available) for w in without.teams[0].weeks] == [
         (40.0, 60.0),
         (10.0, 60.0),
     ]
@@ -133,7 +133,7 @@ def test_a_comparison_with_hand_computed_figures(ws: Workspace, plan: dict[str, 
     assert (lean.cost.planned_cost, lean.cost.actual_cost) == (2000.0, 0.0)
     assert not lean.over_budget
     cells = comparison.differences_of(without).cells  # type: ignore[union-attr]
-    assert [(c.week, c.real.planned, c.scenario.planned) for c in cells] == [
+    assert [(c.week, c.real.hours, c.scenario.hours) for c in cells] == [
         (0, 58.0, 40.0),
         (1, 10.0, 10.0),
     ]
@@ -209,7 +209,7 @@ def test_a_task_of_a_deleted_board_stays_off_the_scenarios_map(ws: Workspace, pl
     assert rows.on_deleted_board == {old.key}
     comparison = ws.compare_scenarios([scenario.key], PERIOD, TODAY)
     real, deferred = comparison.plans
-    assert [w.planned for w in deferred.teams[0].weeks] == [w.planned for w in real.teams[0].weeks]
+    assert [w.hours for w in deferred.teams[0].weeks] == [w.hours for w in real.teams[0].weeks]
 
 
 def test_hours_logged_by_nobody_follow_a_task_handed_to_someone_else(
