@@ -145,9 +145,10 @@ def describe(entry: ChangeEntry) -> str:
     if entry.takes_back is not None:
         when = entry.takes_back
         day = "" if when.date() == entry.at.date() else f"{when.day} {when:%b} "
-        return f"{_what(entry)} (takes back the change of {day}{when:%H:%M})"
+        # First, so that a list that cuts long lines still shows it.
+        return f"Takes back the change of {day}{when:%H:%M}: {_what(entry)}"
     if entry.made_again:
-        return f"{_what(entry)} (made again)"
+        return f"Made again: {_what(entry)}"
     return _what(entry)
 
 

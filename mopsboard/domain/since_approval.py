@@ -28,7 +28,8 @@ as it is now (a baseline of it taken the same way, domain/baselines.take_baselin
   field the baseline does not hold (a brief, a description) cannot be seen to be undone, and
   stays. Of those listed, an entry that reverses an earlier one (the same fields back to their
   values before, a task restored after its delete: an undo, or the same change made by hand)
-  says which it takes back, and one that makes a taken-back change again says so (a redo).
+  says which it takes back ("Takes back the change of 14:02: …"), and one that makes a
+  taken-back change again says so ("Made again: …", a redo).
 """
 
 from __future__ import annotations

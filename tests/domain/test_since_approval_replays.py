@@ -72,9 +72,9 @@ def test_a_change_still_in_effect_stays_and_its_taking_back_is_marked() -> None:
     again = entry(7, CampaignEditKind.SHIFTED, fields=["launch_date"], values=LAUNCH)
     assert listed(later, MOVED, MOVED_BACK, again) == [
         "Campaign moved with its tasks: launch 2026-12-10 \u2192 2026-12-13",
-        "Campaign moved with its tasks: launch 2026-12-13 \u2192 2026-12-10 "
-        "(takes back the change of 09:05)",
-        "Campaign moved with its tasks: launch 2026-12-10 \u2192 2026-12-13 (made again)",
+        "Takes back the change of 09:05: "
+        "Campaign moved with its tasks: launch 2026-12-13 \u2192 2026-12-10",
+        "Made again: Campaign moved with its tasks: launch 2026-12-10 \u2192 2026-12-13",
     ]
 
 

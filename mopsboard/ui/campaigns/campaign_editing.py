@@ -119,7 +119,8 @@ class CampaignEditing:
             return False
         unsaved = form is not None and edited is not None and form.has_edits(edited)
         earlier = len(self.approvals.approvals(campaign_id))
-        dialog = ApproveDialog(campaign.name, earlier, over or self.parent, saves_edits=unsaved)
+        name = edited.name if edited is not None else campaign.name
+        dialog = ApproveDialog(name, earlier, over or self.parent, saves_edits=unsaved)
         if not dialog.exec():
             return False
         by, note = dialog.approved_by(), dialog.note.text()

@@ -185,11 +185,11 @@ class SinceApprovalPanel(QWidget):
             self.scope.addTopLevelItem(QTreeWidgetItem(["No task added or removed", ""]))
         # Newest first: what happened last is what one looks for.
         for change in reversed(since.changes):
-            self.changes.addTopLevelItem(
-                QTreeWidgetItem(
-                    [f"{change.at:%d %b %Y %H:%M}", change.author or "someone", change.text]
-                )
+            item = QTreeWidgetItem(
+                [f"{change.at:%d %b %Y %H:%M}", change.author or "someone", change.text]
             )
+            item.setToolTip(2, change.text)  # a campaign's move names three dates
+            self.changes.addTopLevelItem(item)
         if not since.changes:
             rates = f" (the {RATES_NOTE})" if since.rates_changed else ""
             self.changes.addTopLevelItem(
