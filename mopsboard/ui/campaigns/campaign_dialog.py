@@ -299,9 +299,10 @@ class CampaignDialog(QDialog):
     def refuse_approval(self) -> None:
         """Says, below the form, why the plan shown cannot be approved: a field's problem."""
         problem = next((label.text() for label in self.errors.values() if label.text()), "")
+        problem = (problem or "a field has a problem").rstrip(".")
         self.form_error.setText(
-            f"Not approved: {problem or 'a field has a problem'} Correct it on the Details "
-            "tab, then approve: the approval takes the campaign as the form shows it."
+            f"Not approved: {problem}. Correct it on the Details tab, then approve: the "
+            "approval takes the campaign as the form shows it."
         )
         self.form_error.show()
 
