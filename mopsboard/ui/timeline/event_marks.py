@@ -66,6 +66,10 @@ class EventMark:
     hidden: tuple[CalendarEvent, ...] = ()
 
 
+def tag_left(mark: EventMark) -> int:
+    return mark.tag.left() if mark.tag is not None else 0
+
+
 def more_words(count: int) -> str:
     return f"+{count} more"
 
@@ -99,52 +103,66 @@ class EventMarks:
         # Where each lane is free from, and the mark of the tag last put in it.
         taken = [LABEL_WIDTH] * LANES
         last_in: list[int | None] = [None] * LANES
+        # The events without a tag, by the mark of the tag that holds them.
+        held: dict[int, list[CalendarEvent]] = {}
         for event in self._in_view(first, last):
             left = self.w.x_of(event.first_day)
             right = self.w.x_of(event.last_day + timedelta(days=1))
             band = QRect(left, HEADER_HEIGHT, max(2, right - left), bottom - HEADER_HEIGHT)
             x = max(left, LABEL_WIDTH + 2)
             room = min(TAG_MAX_WIDTH, width - x - 2) - 2 * TAG_PADDING
-            text = metrics.elidedText(event.title, Qt.TextElideMode.ElideRight, max(0, room))
             tag: QRect | None = None
             lane = next((n for n in range(LANES) if taken[n] <= x), None)
+            # Elided only where it may be drawn: on a crowded strip most events are held.
+            text = event.title
+            if lane is not None:
+                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(0, room))
             if lane is not None and room >= 24 and text:
                 top = bottom + STRIP_PADDING + lane * (TAG_HEIGHT + 2)
                 tag = QRect(x, top, metrics.horizontalAdvance(text) + 2 * TAG_PADDING, TAG_HEIGHT)
                 taken[lane] = tag.right() + TAG_GAP
                 last_in[lane] = len(marks)
             elif lane is None:
-                self._hide(marks, event, taken, last_in, metrics, width)
+                # Every lane holds a tag here (each is free from the strip's start until then):
+                # the one starting nearest before the event holds it.
+                index = max((i for i in last_in if i is not None), key=lambda i: tag_left(marks[i]))
+                if index not in held:
+                    held[index] = []
+                    lane = last_in.index(index)
+                    marks[index] = self._with_more(marks[index], 999, metrics, width)
+                    taken[lane] = (marks[index].tag or band).right() + TAG_GAP
+                held[index].append(event)
             marks.append(EventMark(event, band, tag, text))
+        for index, hidden in held.items():
+            marks[index] = self._with_more(marks[index], len(hidden), metrics, width, hidden)
         return marks
 
-    def _hide(
+    def _with_more(
         self,
-        marks: list[EventMark],
-        event: CalendarEvent,
-        taken: list[int],
-        last_in: list[int | None],
+        holder: EventMark,
+        count: int,
         metrics: QFontMetrics,
         width: int,
-    ) -> None:
-        """An event with no lane free at its day: counted on the tag in its way that starts
-        nearest before it, which then says '+N more' and grows to hold the words."""
-        # Every lane holds a tag here: one is free from the start of the strip until it does.
-        placed = [(index, marks[index].tag) for index in last_in if index is not None]
-        index, _ = max(placed, key=lambda pair: pair[1].left() if pair[1] else 0)
-        lane = last_in.index(index)
-        holder = marks[index]
+        hidden: list[CalendarEvent] | None = None,
+    ) -> EventMark:
+        """A tag holding `count` events without room for their own: '<title> +N more', as wide
+        as it must be. Made once with room for any count, while the tags are laid out (the
+        later tags then keep clear of it), and once with the count when they are."""
         assert holder.tag is not None
-        hidden = (*holder.hidden, event)
-        more = more_words(len(hidden))
+        more = more_words(count)
         room = min(TAG_MAX_WIDTH, width - holder.tag.left() - 2) - 2 * TAG_PADDING
         title_room = room - metrics.horizontalAdvance(f" {more}")
         title = metrics.elidedText(holder.event.title, Qt.TextElideMode.ElideRight, title_room)
         text = f"{title} {more}" if title_room >= 24 and title else more
         tag = QRect(holder.tag)
-        tag.setWidth(max(tag.width(), metrics.horizontalAdvance(text) + 2 * TAG_PADDING))
-        marks[index] = replace(holder, tag=tag, text=text, hidden=hidden)
-        taken[lane] = tag.right() + TAG_GAP
+        needed = metrics.horizontalAdvance(text) + 2 * TAG_PADDING
+        if hidden is None:
+            tag.setWidth(max(tag.width(), needed))
+            return replace(holder, tag=tag)
+        # As wide as its words or its own name's tag, and no wider than the room made for it.
+        own = metrics.horizontalAdvance(holder.text) + 2 * TAG_PADDING
+        tag.setWidth(min(tag.width(), max(needed, own)))
+        return replace(holder, tag=tag, text=text, hidden=tuple(hidden))
 
     def paint_bands(self, painter: QPainter, c: Colours) -> None:
         """Under the bars: the events' days, and a line at each first day."""
