@@ -155,6 +155,16 @@ def warnings_by_campaign(
     return dict(found)
 
 
+def sharing_a_week(campaigns: Iterable[Campaign]) -> set[CampaignId]:
+    """The campaigns that can warn whose launch week holds another one's launch: the only ones
+    whose main personas the same-week rule needs (reading them sums every task's hours)."""
+    by_week: dict[tuple[int, int], list[CampaignId]] = defaultdict(list)
+    for campaign in campaigns:
+        if warns(campaign):
+            by_week[iso_week(_launch(campaign))].append(campaign.key)
+    return {key for keys in by_week.values() if len(keys) > 1 for key in keys}
+
+
 def _launch(campaign: Campaign) -> date:
     assert campaign.launch_date is not None  # warns() let only launched campaigns through
     return campaign.launch_date

@@ -15,6 +15,7 @@ from mopsboard.domain.campaign_warnings import (
     campaign_warnings,
     main_personas,
     normal_audience,
+    sharing_a_week,
     warnings_by_campaign,
 )
 from mopsboard.domain.ids import CampaignId, PersonaId
@@ -109,6 +110,19 @@ def work(**hours: float) -> dict[PersonaId, PersonaWork]:
 )
 def test_a_campaign_is_aimed_at_the_personas_holding_most_of_its_hours(given, expected):
     assert main_personas(given) == expected
+
+
+def test_only_campaigns_launching_in_a_shared_week_need_their_personas():
+    plan = [
+        campaign(1, "Spring", TUE),
+        campaign(2, "Webinar", SUN),
+        campaign(3, "Next", NEXT_MON),
+        campaign(4, "Done", THU, status=CampaignStatus.DONE),
+        campaign(5, "Alone", date(2026, 6, 1)),
+        campaign(6, "Next too", NEXT_MON),
+    ]
+    assert sharing_a_week(plan) == {1, 2, 3, 6}
+    assert sharing_a_week(plan[2:5]) == set()
 
 
 def test_without_estimates_the_number_of_tasks_decides_the_main_persona():

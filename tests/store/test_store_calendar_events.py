@@ -191,6 +191,10 @@ def test_a_campaign_is_aimed_at_the_personas_most_of_its_hours_target(
     assert ws.campaign_personas() == {
         spring.key: frozenset({personas["Scientist"], personas["Orchestrator"]})
     }
+    assert ws.campaign_personas([spring.key]) == ws.campaign_personas()
+    other = ws.add_campaign(Campaign(name="Other"))
+    assert ws.campaign_personas([other.key]) == {}
+    assert ws.campaign_personas([]) == {}
 
 
 def test_the_warnings_read_campaigns_personas_and_product_launches(

@@ -21,6 +21,7 @@ from mopsboard.domain.calendar_events import CalendarEvent
 from mopsboard.domain.campaign_warnings import (
     CampaignWarning,
     campaign_warnings,
+    sharing_a_week,
     warnings_by_campaign,
 )
 from mopsboard.domain.campaign_work import CampaignFigures, TaskBar, campaign_span
@@ -222,9 +223,8 @@ class TimelineRows(QObject):
         reads them, without reading the campaigns again)."""
         self.events = self.workspace.calendar_events()
         names = {p.key: p.name for p in self.workspace.personas(include_archived=True)}
-        found = campaign_warnings(
-            self.campaigns, self.workspace.campaign_personas(), names, self.events
-        )
+        personas = self.workspace.campaign_personas(sharing_a_week(self.campaigns))
+        found = campaign_warnings(self.campaigns, personas, names, self.events)
         self.warnings = warnings_by_campaign(found)
 
     def warnings_of(self, campaign_id: CampaignId) -> list[CampaignWarning]:
