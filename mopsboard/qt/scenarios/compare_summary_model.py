@@ -126,7 +126,10 @@ class CompareSummaryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.FontRole and changed:
             return _bold()
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and changed:
-            colours = palette.current().load("over" if changed == "worse" else "under")
+            tone = self.tone(row, number, changed)
+            if tone is None:
+                return None
+            colours = palette.current().load(tone)
             return QColor(colours[0 if role == Qt.ItemDataRole.BackgroundRole else 1])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -143,6 +146,19 @@ class CompareSummaryModel(QAbstractTableModel):
 
     def outlook(self, row: SummaryRow, number: int) -> CampaignOutlook | None:
         return self.plans[number].campaign(row.key)  # type: ignore[arg-type]
+
+    def tone(self, row: SummaryRow, number: int, changed: str) -> str | None:
+        """The load colour a changed figure is painted in, or None. A cost is good or bad by its
+        budget: a rise within it is marked (sign, change, bold) but not painted as a problem,
+        nor a fall that was within it anyway as a relief."""
+        if row.figure is Figure.COST:
+            mine, real = self.outlook(row, number), self.outlook(row, 0)
+            if mine is None or real is None or mine.over_budget == real.over_budget:
+                return (
+                    "over" if mine is not None and mine.over_budget and changed == "worse" else None
+                )
+            return "over" if mine.over_budget else "under"
+        return "over" if changed == "worse" else "under"
 
     def changed(self, row: SummaryRow, number: int) -> str:
         """How the plan's figure differs from the real plan's: "worse", "better" or ""."""

@@ -219,3 +219,43 @@ def test_launch_work_after_the_launch_reads_at_risk_not_no_longer_at_risk(qtmode
     assert "'Legal review' is due on 2026-03-24" in model.index(row, 2).data(
         Qt.ItemDataRole.ToolTipRole
     )
+
+
+def test_a_cost_that_rises_within_budget_is_marked_but_not_coloured_as_bad(
+    qtmodeltester, qtbot
+) -> None:
+    period = Period(CAPACITY_MONDAY, 1)
+    launch = CAPACITY_MONDAY.replace(day=20)
+
+    def plan(name: str, cost: float, number: int | None) -> PlanFigures:
+        outlook = CampaignOutlook(
+            CampaignId(1), "Atlas", launch, None, CampaignCost(planned_cost=cost), 85_000
+        )
+        empty = CapacityMap(period, [], [])
+        return PlanFigures(
+            name, None if number is None else ScenarioId(number), empty, (), (outlook,)
+        )
+
+    real, agency, lavish = (
+        plan("Real plan", 13_515, None),
+        plan("Agency", 14_955, 1),
+        plan("Lavish", 90_000, 2),
+    )
+    model = CompareSummaryModel()
+    model.set_comparison(
+        Comparison(
+            period,
+            (real, agency, lavish),
+            (differences(real, agency, period.weeks), differences(real, lavish, period.weeks)),
+        )
+    )
+    qtmodeltester.check(model, force_py=True)
+    row = next(n for n, r in enumerate(model.rows) if r.figure is Figure.COST)
+    within, over = model.index(row, 2), model.index(row, 3)
+    # Within budget: the rise is said (sign, change, bold), but not painted as a problem.
+    assert within.data().startswith("\u25b2 14,955 of 85,000")
+    assert within.data(Qt.ItemDataRole.FontRole).bold()
+    assert within.data(Qt.ItemDataRole.BackgroundRole) is None
+    # Over budget it is.
+    assert "over budget" in over.data()
+    assert over.data(Qt.ItemDataRole.BackgroundRole) is not None
