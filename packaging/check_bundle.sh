@@ -29,6 +29,14 @@ clean "$program" tasks "$workspace" > "$work/tasks.txt"
 [ "$(wc -l < "$work/tasks.txt")" -gt "$rows" ] && grep -q '^ID .*TITLE' "$work/tasks.txt" ||
     fail "tasks printed no table of $rows rows"
 
+# A Google calendar with a repeating event: icalendar, recurring-ical-events and x-wr-timezone,
+# which the import loads only when used, are in the bundle.
+cp tests/fixtures/ical/google.ics "$work/home/launches.ics"
+imported=$(clean "$program" import-calendar "$workspace" "$work/home/launches.ics") ||
+    fail "import-calendar failed: $imported"
+echo "$imported" | grep -q "'Feature release' 5 times" ||
+    fail "import-calendar did not expand the repeating event: $imported"
+
 shot="$work/home/board.png"
 clean QT_QPA_PLATFORM=offscreen "$program" "$workspace" --screenshot "$shot" --size 1366x768 \
     2> "$work/screenshot.log" || { cat "$work/screenshot.log" >&2; fail "--screenshot failed"; }
@@ -51,5 +59,5 @@ $missing"
 .venv/bin/python packaging/check_bundle_server.py "$program"
 
 echo "check_bundle: $archive ($(du -sh "$work/opt/mopsboard" | cut -f1) unpacked) runs with an empty environment:" \
-    "--version, demo, tasks ($rows tasks), an offscreen screenshot, install-desktop.sh;" \
+    "--version, demo, tasks ($rows tasks), import-calendar, an offscreen screenshot, install-desktop.sh;" \
     "every library resolves"
