@@ -154,7 +154,12 @@ def structure(conn: sqlite3.Connection) -> dict[str, Any]:
         "references": {
             t: conn.execute(f'PRAGMA foreign_key_list("{t}")').fetchall() for t in tables
         },
-        "indexes": {t: conn.execute(f'PRAGMA index_list("{t}")').fetchall() for t in tables},
+        # Each index by name, kind and origin: its place in the list (`seq`) moves when a later
+        # step adds an index to the table.
+        "indexes": {
+            t: sorted(row[1:] for row in conn.execute(f'PRAGMA index_list("{t}")').fetchall())
+            for t in tables
+        },
         "others": conn.execute(
             "SELECT type, name, tbl_name, sql FROM sqlite_master "
             "WHERE type IN ('index', 'trigger', 'view') ORDER BY type, name"

@@ -251,6 +251,8 @@ TRADE_OFFS = (
         author {TEXT}
     )""",
     "CREATE INDEX IF NOT EXISTS campaign_edits_campaign ON campaign_edits(campaign_id)",
+    "CREATE INDEX IF NOT EXISTS tasks_campaign_personas "
+    "ON tasks(campaign_id, archived, persona_id, estimate_hours)",
     f"""CREATE TABLE IF NOT EXISTS approvals (
         {ID},
         campaign_id BIGINT NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
