@@ -11,16 +11,16 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPdfWriter
 
 from mopsboard.domain.baselines import Approval
 from mopsboard.domain.since_approval import SinceApproval
 from mopsboard.ui.common import theme
+from mopsboard.ui.common.pdf_writer import a4_writer
 
 # Paper is white whatever the screen shows: the report is in the light scheme.
 PAPER = theme.LIGHT
-DPI = 96
 LINE = 17
 GAP = 10
 MAX_TEAMS = 10
@@ -69,20 +69,8 @@ def approval_line(approval: Approval) -> str:
 
 def report_writer(path: Path, title: str) -> QPdfWriter:
     """A PDF writer on one A4 portrait page (what fits on A4 fits on Letter's width too)."""
-    writer = QPdfWriter(str(path))
-    writer.setResolution(DPI)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            # Letter is 216 x 279 mm, A4 210 x 297: these margins keep the page inside both.
-            QMarginsF(15, 15, 15, 33),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    writer.setTitle(title)
-    writer.setCreator("mopsboard")
-    return writer
+    # Letter is 216 x 279 mm, A4 210 x 297: these margins keep the page inside both.
+    return a4_writer(path, title, landscape=False, margins_mm=(15, 15, 15, 33))
 
 
 def write_change_report(

@@ -7,17 +7,17 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPdfWriter
 
 from mopsboard.domain.capacity import CapacityMap, RowKind
 from mopsboard.io.capacity_export import hours_text, over_wip
 from mopsboard.ui.common import theme
+from mopsboard.ui.common.pdf_writer import a4_writer
 
 # Paper is white whatever the screen shows: the report is in the light scheme.
 PAPER = theme.LIGHT
 
-DPI = 96
 WEEKS_PER_BAND = 10
 ROW = 22
 NAME_WIDTH = 200
@@ -159,19 +159,7 @@ def _lines(pages: _Pages, heading: str, lines: list[str]) -> None:
 
 def report_writer(path: Path, title: str) -> QPdfWriter:
     """A PDF writer on A4 landscape pages, the report's page."""
-    writer = QPdfWriter(str(path))
-    writer.setResolution(DPI)
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Landscape,
-            QMarginsF(12, 12, 12, 12),
-            QPageLayout.Unit.Millimeter,
-        )
-    )
-    writer.setTitle(title)
-    writer.setCreator("mopsboard")
-    return writer
+    return a4_writer(path, title, landscape=True, margins_mm=(12, 12, 12, 12))
 
 
 def write_capacity_pdf(capacity: CapacityMap, wip: dict[int, int], path: Path, title: str) -> bool:

@@ -22,11 +22,11 @@ from mopsboard.domain.since_approval import SinceApproval, since_approval
 from mopsboard.store.workspace import Workspace
 from mopsboard.ui.campaigns.campaigns_view import CampaignsView
 from mopsboard.ui.campaigns.change_report import (
-    DPI,
     paint_change_report,
     report_writer,
     write_change_report,
 )
+from mopsboard.ui.common.pdf_writer import DPI
 from mopsboard.ui.shell.main_window import MainWindow
 
 APPROVED = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)

@@ -16,11 +16,11 @@ from mopsboard.domain.models import Member, Task, Team
 from mopsboard.qt.capacity.capacity_model import CapacityModel
 from mopsboard.store.workspace import Workspace
 from mopsboard.ui.capacity.capacity_report import (
-    DPI,
     paint_report,
     report_writer,
     write_capacity_pdf,
 )
+from mopsboard.ui.common.pdf_writer import DPI
 
 MON = date(2026, 3, 2)
 LONG_NAME = "Brightline Creative and Partners (agency, retained for the EMEA launches)"
